@@ -1,0 +1,71 @@
+"""The command line: `byline [PATH ...]` opens the app; sub-commands script the core.
+
+Each sub-command lives in its own module with `add_arguments(parser)` and
+`run(args) -> int`, imported only when it is used, so `byline list` never
+pays for Textual and `byline` never pays for the extractor's CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from byline import __version__
+
+# name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("byline.cli.list_cmd", "print the articles found under PATHs, and the files skipped"),
+}
+
+EPILOG = """\
+examples:
+  byline                          open the sample corpus
+  byline ~/news                   open every article under a folder
+  byline list ~/news --json       the articles found, as JSON
+  byline extract a.txt --json     quotes, speakers and entities, as JSON Lines
+
+Run 'byline COMMAND --help' for a command's options.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error is one line and exit status 2, never a usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"byline: {message} (see 'byline --help')", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  {name:<10} {help_}" for name, (_, help_) in COMMANDS.items())
+    parser = _Parser(
+        prog="byline",
+        description="Read news articles in the terminal: who said what, about whom.",
+        epilog=f"commands:\n{commands}\n\n{EPILOG}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the sample corpus)")
+    parser.add_argument("--version", action="version", version=f"byline {__version__}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] in COMMANDS:
+            module_name, help_ = COMMANDS[argv[0]]
+            module = importlib.import_module(module_name)
+            parser = _Parser(prog=f"byline {argv[0]}", description=help_[0].upper() + help_[1:] + ".")
+            module.add_arguments(parser)
+            return module.run(parser.parse_args(argv[1:]))
+        args = _app_parser().parse_args(argv)
+        from byline.cli.open_app import run
+
+        return run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `byline list | head`: the reader left; that is not an error.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,48 @@
+"""`byline list`: the articles found, one line each, or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from byline.cli.common import load_or_exit
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object with articles and skipped files")
+
+
+def run(args: argparse.Namespace) -> int:
+    result = load_or_exit(args.paths)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "articles": [
+                        {
+                            "id": a.id,
+                            "path": a.path,
+                            "title": a.title,
+                            "subtitle": a.subtitle,
+                            "author": a.author,
+                            "format": a.format,
+                            "date": a.date,
+                            "url": a.url,
+                            "paragraphs": len(a.paragraphs),
+                            "warnings": list(a.warnings),
+                        }
+                        for a in result.articles
+                    ],
+                    "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for article in result.articles:
+        author = f"  ({article.author})" if article.author else ""
+        flag = "  [!] " + "; ".join(article.warnings) if article.warnings else ""
+        print(f"{article.display_title}{author}{flag}\n    {article.path}")
+    return 0

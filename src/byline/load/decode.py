@@ -1,0 +1,43 @@
+"""Turning bytes into text without ever failing."""
+
+from __future__ import annotations
+
+import codecs
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Decode file contents; return the text and any warnings.
+
+    UTF-8 (with or without a BOM) and UTF-16 with a BOM are taken as they are.
+    Anything else is read as Windows-1252, the usual culprit for news text,
+    with Latin-1 behind it; either way the article is flagged.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), []
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        where = f"byte {error.start}"
+    try:
+        text = data.decode("cp1252")
+        return text, [f"not valid UTF-8 (at {where}); read as Windows-1252"]
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), [f"not valid UTF-8 (at {where}); read as Latin-1"]
+
+
+# Bytes that plain text is made of; bytes >= 0x80 may be any encoding's letters.
+_TEXT_BYTES = bytes(range(32, 256)) + b"\n\r\t\f\b\x1b"
+
+
+def looks_binary(head: bytes) -> bool:
+    """A NUL byte (outside UTF-16) or mostly non-text bytes mark a binary file."""
+    if not head:
+        return False
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\0" in head:
+        return True
+    odd = head.translate(None, _TEXT_BYTES)
+    return len(odd) / len(head) > 0.1
