@@ -9,10 +9,11 @@ when the reader shows it, and notices if the file has changed or gone.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from byline.model import Analysis, Article, Entity, Quote
+from byline.model import Analysis, Article, Entity, Quote, Skipped
 
 
 @dataclass(slots=True)
@@ -92,3 +93,40 @@ class Corpus:
         self._recent[f"{entry.path}\0{entry.id}"] = article
         while len(self._recent) > self.keep_bodies:
             self._recent.popitem(last=False)
+
+
+@dataclass(slots=True)
+class Batch:
+    """A step of loading: the entries and skipped files found since the last one."""
+
+    entries: list[Entry]
+    skipped: list[Skipped]
+    done: int
+    """Files handled so far."""
+    total: int | None
+    """Files to handle in all, once the walk is over (None while it is not)."""
+
+
+def load_corpus(paths: list[str], batch_size: int = 256) -> Iterator[Batch]:
+    """Load and analyse everything under `paths`, in batches, for a progress bar.
+
+    Runs on a worker thread in the app; the index cache makes it fast on a
+    second opening.
+    """
+    from byline.extract import analyse
+    from byline.load import iter_files, load_file
+
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for item in iter_files(paths):
+        (skipped if isinstance(item, Skipped) else files).append(item)
+    entries: list[Entry] = []
+    for done, path in enumerate(files, 1):
+        result = load_file(path)
+        skipped.extend(result.skipped)
+        entries.extend(Entry.of(article, analyse(article)) for article in result.articles)
+        if len(entries) >= batch_size or done == len(files):
+            yield Batch(entries, skipped, done, len(files))
+            entries, skipped = [], []
+    if skipped or not files:
+        yield Batch(entries, skipped, len(files), len(files))
