@@ -28,16 +28,17 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 
 
 # Bytes that plain text is made of; bytes >= 0x80 may be any encoding's letters.
-_TEXT_BYTES = bytes(range(32, 256)) + b"\n\r\t\f\b\x1b"
+_TEXT_BYTES = bytes(range(32, 256)) + b"\n\r\t\f\b\x1b\x07"
 
 
 def looks_binary(head: bytes) -> bool:
-    """A NUL byte (outside UTF-16) or mostly non-text bytes mark a binary file."""
+    """More than a tenth of control bytes (NUL among them) marks a binary file.
+
+    A stray NUL or escape code inside an article is cleaned later, not refused.
+    """
     if not head:
         return False
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if b"\0" in head:
-        return True
     odd = head.translate(None, _TEXT_BYTES)
     return len(odd) / len(head) > 0.1

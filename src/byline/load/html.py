@@ -29,6 +29,8 @@ def parse_html(raw: str, path: str, warnings: list[str] | None = None) -> Articl
     title = clean_line(getattr(document, "title", None) or "")
     if not title and paragraphs:
         title, paragraphs = paragraphs[0][:120], paragraphs[1:]
+    if not paragraphs:
+        raise NoArticleText("no article text found in the HTML page")
     return Article(
         id=article_id(title, "\n\n".join(paragraphs)),
         path=path,
