@@ -1,22 +1,361 @@
-"""Placeholder app until the three panes land."""
+"""Byline's Textual app: article list, reader and sidebar over a corpus loading in the background."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, OptionList
+import threading
+import time
+from pathlib import Path
 
-from byline.load import load_paths, sample_corpus
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from byline.corpus import ArticleGone, Batch, Corpus, Entry, load_corpus
+from byline.model import Analysis, Article, Skipped
+from byline.store.state import State, StateFile
+from byline.tui.commands import BylineCommands
+from byline.tui.widgets.article_list import ArticleList
+from byline.tui.widgets.reader import Reader
+from byline.tui.widgets.sidebar import Sidebar
+
+DARK_THEME = "tokyo-night"
+LIGHT_THEME = "catppuccin-latte"
+SKIPPED_SHOWN = 5
+"""Skipped files named in the notice; the rest are counted."""
+SAVE_DELAY = 0.5
+"""Seconds of quiet before the state is written, so holding a key does not write on every row."""
+
+
+class BatchLoaded(Message):
+    def __init__(self, batch: Batch, elapsed: float) -> None:
+        super().__init__()
+        self.batch = batch
+        self.elapsed = elapsed
+
+
+class LoadFinished(Message):
+    pass
 
 
 class BylineApp(App[None]):
-    TITLE = "Byline"
+    """Read a corpus: who said what, about whom."""
 
-    def __init__(self, paths: list[str] | None = None) -> None:
+    TITLE = "Byline"
+    CSS_PATH = "byline.tcss"
+    COMMANDS = App.COMMANDS | {BylineCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (150, "-wide")]
+
+    # Keys kept free for the panes to come: `/` search; `b`, `B` bookmarks; `y`, `c`, `Y` copy.
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("left_square_bracket", "previous_article", "Previous article"),
+        Binding("right_square_bracket", "next_article", "Next article"),
+        Binding("tab", "focus_next", "Next pane", show=False),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False),
+        Binding("e", "toggle_entities", "Entities"),
+        Binding("s", "toggle_sidebar", "Sidebar"),
+        Binding("m", "toggle_read", "Mark read/unread", show=False),
+        Binding("x,escape", "clear_filter", "Clear filter", show=False),
+        Binding("t", "toggle_theme", "Light/dark theme", show=False),
+    ]
+
+    def __init__(self, paths: list[str] | None = None, *, state_file: StateFile | None = None) -> None:
         super().__init__()
-        self.paths = paths or [str(sample_corpus())]
+        from byline.load import sample_corpus
+
+        self.paths = [str(p) for p in paths] if paths else [str(sample_corpus())]
+        self.corpus = Corpus()
+        self.skipped: list[Skipped] = []
+        self.loading = True
+        self.entity_filter: str | None = None
+        self.state_file = state_file or StateFile()
+        self.state: State = self.state_file.load()
+        self._restore_id = self.state.last_article
+        self._corpus_lock = threading.Lock()
+        self._save_timer = None
+        if self.state.theme in self.available_themes:
+            self.theme = self.state.theme
+        else:
+            self.theme = DARK_THEME
+
+    # -- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        result = load_paths(self.paths)
-        yield OptionList(*[a.display_title for a in result.articles])
+        yield Header(icon="❝")
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield Static(id="filter-chip")
+                yield ArticleList(self.corpus.entries, id="articles")
+            yield Reader(id="reader")
+            yield Sidebar(id="sidebar")
+        with Horizontal(id="loading"):
+            yield Static("Loading…", id="loading-label")
+            yield ProgressBar(id="loading-bar", show_eta=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        # Held, not queried: messages still in flight while the app closes must find them.
+        self.article_list = self.query_one(ArticleList)
+        self.reader = self.query_one(Reader)
+        self.sidebar = self.query_one(Sidebar)
+        self.chip = self.query_one("#filter-chip", Static)
+        self.loading_bar = self.query_one("#loading-bar", ProgressBar)
+        self.loading_label = self.query_one("#loading-label", Static)
+        self.sub_title = "loading…"
+        self.query_one("#list-pane").border_title = "Articles"
+        self.article_list.read_ids = frozenset(self.state.read)
+        self.chip.display = False
+        self.article_list.focus()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for notice in self.state_file.notices:
+            self.notify(notice, title="Saved state", severity="warning", markup=False, timeout=8)
+        self.state_file.notices.clear()
+        self.load()
+
+    # -- loading --------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        worker = get_current_worker()
+        start = time.perf_counter()
+        try:
+            for batch in load_corpus(self.paths):
+                if worker.is_cancelled:
+                    return
+                self.post_message(BatchLoaded(batch, time.perf_counter() - start))
+        except Exception as error:  # a loader bug must leave the app usable
+            self.post_message(BatchLoaded(Batch([], [Skipped(" ".join(self.paths), f"loading stopped: {error}")], 0, 0), 0))
+        self.post_message(LoadFinished())
+
+    def on_batch_loaded(self, message: BatchLoaded) -> None:
+        batch = message.batch
+        first = len(self.corpus.entries)
+        self.corpus.entries.extend(batch.entries)
+        self.skipped.extend(batch.skipped)
+        if self.entity_filter is not None and self.article_list.shown is not None:
+            self.article_list.shown.extend(
+                i for i in range(first, len(self.corpus.entries)) if self.corpus.entries[i].mentions(self.entity_filter)
+            )
+        self.article_list.entries_changed()
+        if self._restore_id and any(entry.id == self._restore_id for entry in batch.entries):
+            if self.article_list.select_id(self._restore_id):
+                self._restore_id = None
+        self.loading_bar.update(total=batch.total, progress=batch.done)
+        rate = batch.done / message.elapsed if message.elapsed > 0 else 0
+        total = f"{batch.total:,}" if batch.total is not None else "?"
+        self.loading_label.update(f"Loading {batch.done:,} of {total} files · {rate:,.0f}/s")
+        self._update_subtitle()
+
+    def on_load_finished(self) -> None:
+        self.loading = False
+        self._restore_id = None
+        self.loading_label.parent.display = False
+        self._update_subtitle()
+        if self.skipped:
+            self.notify(self._skipped_notice(), title="Some files were skipped", severity="warning", markup=False, timeout=10)
+        if not self.corpus.entries:
+            where = ", ".join(self.paths)
+            self.reader.show_message(
+                f"No articles found in {where}.\n\n"
+                "Byline reads plain text (.txt), Markdown (.md), saved web pages (.html) and feeds (.xml, .rss, .atom).\n"
+                "Run `byline PATH` with a folder of articles, or `byline` alone for the samples."
+            )
+            self.sidebar.show(None)
+
+    def _skipped_notice(self) -> str:
+        count = len(self.skipped)
+        lines = [f"{count:,} file{'s' if count != 1 else ''} could not be loaded:"]
+        lines += [f"• {Path(s.path).name}: {s.reason}" for s in self.skipped[:SKIPPED_SHOWN]]
+        if count > SKIPPED_SHOWN:
+            lines.append(f"…and {count - SKIPPED_SHOWN:,} more (see `byline list`).")
+        return "\n".join(lines)
+
+    def _update_subtitle(self) -> None:
+        count = len(self.corpus.entries)
+        text = f"{count:,} article{'s' if count != 1 else ''}"
+        if self.loading:
+            text += " · loading…"
+        if self.entity_filter is not None:
+            text += f" · {self.article_list.count:,} shown"
+        self.sub_title = text
+
+    # -- following the cursor ---------------------------------------------------
+
+    @on(ArticleList.Highlighted)
+    def _follow_cursor(self, message: ArticleList.Highlighted) -> None:
+        entry = message.entry
+        self.sidebar.show(entry)
+        if entry is None:
+            if not self.loading:
+                self.reader.show_message("No article matches the filter." if self.entity_filter else "No articles.")
+            return
+        self.state.last_article = entry.id
+        self._schedule_save()
+        self._open(entry)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open(self, entry: Entry) -> None:
+        from byline import extract
+
+        try:
+            with self._corpus_lock:
+                article = self.corpus.article(entry)
+        except ArticleGone as gone:
+            self.call_from_thread(self._article_gone, entry, str(gone))
+            return
+        except Exception as error:  # an unreadable file must not end the app
+            self.call_from_thread(self._article_gone, entry, f"{type(error).__name__}: {error}")
+            return
+        try:
+            analysis = extract.analyse(article)
+        except Exception:
+            analysis = Analysis(quotes=entry.quotes)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show_article, entry, article, analysis)
+
+    def _show_article(self, entry: Entry, article: Article, analysis: Analysis) -> None:
+        if self.article_list.current is not entry:
+            return  # the cursor moved on while this one was read
+        self.reader.show(article, analysis)
+
+    def _article_gone(self, entry: Entry, reason: str) -> None:
+        if self.article_list.current is entry:
+            self.reader.show_message(f"{entry.title}\n\nThis article can no longer be read: {reason}")
+
+    @on(ArticleList.Chosen)
+    def _chosen(self, message: ArticleList.Chosen) -> None:
+        self._mark_read(message.entry)
+        self.reader.focus()
+
+    def open_entry(self, entry: Entry) -> None:
+        """Open `entry` (from the palette, and for the search and bookmarks to come)."""
+        if self.article_list.position_of(entry.id) is None:
+            self.action_clear_filter()
+        self.article_list.select_id(entry.id)
+        self._mark_read(entry)
+
+    # -- sidebar ----------------------------------------------------------------
+
+    @on(Sidebar.QuoteChosen)
+    def _quote_chosen(self, message: Sidebar.QuoteChosen) -> None:
+        self.reader.scroll_to_quote(message.number)
+
+    @on(Sidebar.EntityChosen)
+    def _entity_chosen(self, message: Sidebar.EntityChosen) -> None:
+        name = message.entity.name
+        self.entity_filter = name
+        self.article_list.set_filter([i for i, entry in enumerate(self.corpus.entries) if entry.mentions(name)])
+        chip = self.chip
+        chip.update(
+            Content.styled(" Mentioning ", "$text-muted")
+            + Content.styled(name, "bold")
+            + Content.styled(f"  {self.article_list.count:,}  ", "$text-muted")
+            + Content.styled("✕ x", "bold $text-accent")
+        )
+        chip.display = True
+        self._update_subtitle()
+        self.article_list.focus()
+
+    def on_click(self, event) -> None:
+        if getattr(event.widget, "id", None) == "filter-chip":
+            self.action_clear_filter()
+
+    # -- actions ----------------------------------------------------------------
+
+    def action_clear_filter(self) -> None:
+        if self.entity_filter is None:
+            return
+        self.entity_filter = None
+        self.chip.display = False
+        self.article_list.set_filter(None)
+        self._update_subtitle()
+
+    def action_next_article(self) -> None:
+        self._step(1)
+
+    def action_previous_article(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        articles = self.article_list
+        if not articles.count:
+            return
+        articles.cursor += delta
+        if (entry := articles.current) is not None:
+            self._mark_read(entry)
+
+    def action_toggle_entities(self) -> None:
+        self.reader.entities_on = not self.reader.entities_on
+
+    def action_toggle_sidebar(self) -> None:
+        self.screen.toggle_class("-sidebar-toggled")
+        sidebar = self.sidebar
+        if sidebar.has_focus and not sidebar.display:
+            self.reader.focus()
+        elif self.screen.has_class("-narrow") and sidebar.display:
+            sidebar.focus()
+        elif self.focused is None or not self.focused.display:
+            self.reader.focus()
+
+    def action_toggle_read(self) -> None:
+        entry = self.article_list.current
+        if entry is None:
+            return
+        if entry.id in self.state.read:
+            self.state.read.discard(entry.id)
+            self.article_list.read_ids = frozenset(self.state.read)
+            self._schedule_save()
+        else:
+            self._mark_read(entry)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def action_help(self) -> None:
+        from byline.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Anywhere", self.BINDINGS + [Binding("ctrl+p", "command_palette", "Command palette")]),
+                    ("Article list", ArticleList.BINDINGS),
+                    ("Reader", Reader.BINDINGS),
+                    ("Sidebar", Sidebar.BINDINGS),
+                ]
+            )
+        )
+
+    # -- state ------------------------------------------------------------------
+
+    def _mark_read(self, entry: Entry) -> None:
+        if entry.id not in self.state.read:
+            self.state.read.add(entry.id)
+            self.article_list.read_ids = frozenset(self.state.read)
+            self._schedule_save()
+
+    def _theme_changed(self, theme) -> None:
+        self.state.theme = theme.name
+        self._schedule_save()
+
+    def _schedule_save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_state)
+
+    def save_state(self) -> None:
+        self._save_timer = None
+        if not self.state_file.save(self.state):
+            for notice in self.state_file.notices:
+                self.notify(notice, title="Saved state", severity="warning", markup=False, timeout=8)
+            self.state_file.notices.clear()
+
+    def on_unmount(self) -> None:
+        self.state_file.save(self.state)

@@ -1,0 +1,1 @@
+"""What Byline keeps between runs, in the user data directory."""

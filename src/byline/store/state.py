@@ -1,0 +1,119 @@
+"""The app's state between runs: the last article open, read marks, the theme.
+
+Kept as one small JSON file in the user data directory. Losing it is an
+inconvenience, never a crash: a corrupt file is moved aside (so nothing is
+destroyed) and a fresh state is used; a directory that cannot be written means
+the state is simply not saved. Each problem is reported once, in `notices`,
+for the UI to show.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from byline.paths import data_dir
+
+STATE_FILE = "state.json"
+VERSION = 1
+
+
+@dataclass
+class State:
+    last_article: str | None = None
+    """Id of the article open when the app last closed."""
+    read: set[str] = field(default_factory=set)
+    """Ids of the articles that have been read."""
+    theme: str | None = None
+
+
+class StateFile:
+    """Loads and saves `State`; never raises for a bad file or directory."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_dir() / STATE_FILE
+        self.notices: list[str] = []
+        """Problems to tell the user about, once each."""
+        self.writable = True
+        self._last_written: str | None = None
+
+    def load(self) -> State:
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return State()
+        except OSError as error:
+            self.notices.append(f"Could not read the saved state ({self.path}): {error.strerror or error}.")
+            return State()
+        try:
+            state = _parse(raw)
+        except (ValueError, TypeError, KeyError) as error:
+            aside = self._move_aside()
+            where = f" It was moved to {aside}." if aside else ""
+            self.notices.append(f"The saved state was damaged ({error}); starting afresh.{where}")
+            return State()
+        self._last_written = raw
+        return state
+
+    def save(self, state: State) -> bool:
+        """Write `state` atomically; False (and one notice) when it cannot be."""
+        if not self.writable:
+            return False
+        text = json.dumps(
+            {"version": VERSION, "last_article": state.last_article, "read": sorted(state.read), "theme": state.theme},
+            ensure_ascii=False,
+        )
+        if text == self._last_written:
+            return True
+        tmp_name = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=self.path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as tmp:
+                tmp.write(text)
+                tmp.flush()
+                os.fsync(tmp.fileno())
+            os.replace(tmp_name, self.path)
+        except OSError as error:
+            if tmp_name:
+                try:
+                    os.unlink(tmp_name)
+                except OSError:
+                    pass
+            self.writable = False
+            self.notices.append(
+                f"Reading position and read marks will not be saved: {self.path.parent} "
+                f"cannot be written ({error.strerror or error})."
+            )
+            return False
+        self._last_written = text
+        return True
+
+    def _move_aside(self) -> Path | None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}{self.path.suffix}")
+        try:
+            os.replace(self.path, aside)
+        except OSError:
+            return None
+        return aside
+
+
+def _parse(raw: str) -> State:
+    data = json.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    last = data.get("last_article")
+    read = data.get("read", [])
+    theme = data.get("theme")
+    if last is not None and not isinstance(last, str):
+        raise ValueError("last_article is not a string")
+    if not isinstance(read, list) or not all(isinstance(item, str) for item in read):
+        raise ValueError("read is not a list of ids")
+    if theme is not None and not isinstance(theme, str):
+        raise ValueError("theme is not a string")
+    return State(last_article=last, read=set(read), theme=theme)

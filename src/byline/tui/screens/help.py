@@ -1,0 +1,60 @@
+"""The help screen: every key, generated from the bindings so it cannot go stale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def describe(bindings: Iterable[BindingType], key_display) -> list[tuple[str, str]]:
+    """(keys, description) rows; a binding's several keys share a row."""
+    rows: dict[str, list[str]] = {}
+    for binding in Binding.make_bindings(bindings):
+        if not binding.description or binding.system:
+            continue
+        rows.setdefault(binding.description, [])
+        shown = key_display(binding)
+        if shown not in rows[binding.description]:
+            rows[binding.description].append(shown)
+    return [(" / ".join(keys), description) for description, keys in rows.items()]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of the app and of each pane."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help"),
+    ]
+
+    def __init__(self, sections: list[tuple[str, Iterable[BindingType]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "Escape closes"
+            yield Static(self._render_keys(), id="help-keys")
+
+    def _render_keys(self) -> Content:
+        lines: list[Content] = []
+        for title, bindings in self.sections:
+            rows = describe(bindings, self.app.get_key_display)
+            if not rows:
+                continue
+            if lines:
+                lines.append(Content())
+            lines.append(Content.styled(title, "bold $text-accent"))
+            for keys, description in rows:
+                lines.append(Content.styled(f"  {keys:<18}", "bold $text-secondary") + Content(description))
+        return Content("\n").join(lines)
+
+    def on_click(self, event) -> None:
+        if event.widget is self:
+            self.dismiss()

@@ -1,0 +1,1 @@
+"""The app's panes: article list, reader and sidebar."""

@@ -1,0 +1,273 @@
+"""The article list: one two-line row per entry, drawn through the Line API.
+
+Only the rows on screen are rendered, so 100,000 entries cost no more to
+paint than 20. The list holds indices into the corpus' entries (`shown`),
+never copies of them, so filtering is a list of ints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from byline.corpus import Entry
+
+ROW_HEIGHT = 2
+BOOKMARK_MARK = "★"
+READ_MARK = "✓"
+
+
+def fit(text: str, width: int) -> str:
+    """`text` in exactly `width` cells: padded, or cut with an ellipsis."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def quote_count(n: int) -> str:
+    return "no quotes" if n == 0 else "1 quote" if n == 1 else f"{n} quotes"
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Every article of the corpus, or those a filter lets through."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("g,home", "first", "Top", show=False),
+        Binding("G,end", "last", "Bottom", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("enter", "choose", "Open", show=False),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--title",
+        "article-list--meta",
+        "article-list--bookmark",
+        "article-list--read-mark",
+        "article-list--cursor",
+        "article-list--cursor-blurred",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        overflow-x: hidden;
+        & > .article-list--title { text-style: bold; }
+        & > .article-list--meta { color: $text-muted; }
+        & > .article-list--bookmark { color: $warning; }
+        & > .article-list--read-mark { color: $success; }
+        & > .article-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+        & > .article-list--cursor-blurred { background: $block-cursor-blurred-background; color: $foreground; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=False)
+    """Position of the highlighted row in `shown`."""
+    read_ids: reactive[frozenset[str]] = reactive(frozenset())
+    bookmarked_ids: reactive[frozenset[str]] = reactive(frozenset())
+
+    class Highlighted(Message):
+        """The cursor has moved to another entry (or the list became empty: None)."""
+
+        def __init__(self, entry: Entry | None) -> None:
+            super().__init__()
+            self.entry = entry
+
+    class Chosen(Message):
+        """An entry was chosen: Enter or a click."""
+
+        def __init__(self, entry: Entry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    def __init__(self, entries: Sequence[Entry] = (), *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: Sequence[Entry] = entries
+        self.shown: list[int] | None = None
+        """Indices of the entries that pass the filter; None when none is set."""
+        self._highlighted_id: str | None = None
+
+    # -- data -----------------------------------------------------------------
+
+    @property
+    def count(self) -> int:
+        return len(self.entries) if self.shown is None else len(self.shown)
+
+    @property
+    def current(self) -> Entry | None:
+        if not self.count:
+            return None
+        index = self.cursor if self.shown is None else self.shown[self.cursor]
+        return self.entries[index]
+
+    def entries_changed(self) -> None:
+        """The entries grew (loading goes on): resize, keep the cursor where it is."""
+        self._update_size()
+        if self._highlighted_id is None:
+            self._announce()
+
+    def set_filter(self, shown: list[int] | None) -> None:
+        """Show only the entries at `shown` (None: all), keeping the current one if it stays."""
+        keep = self.current
+        self.shown = shown
+        position = 0
+        if keep is not None:
+            position = self.position_of(keep.id) or 0
+        self._update_size()
+        self.set_reactive(ArticleList.cursor, min(position, max(self.count - 1, 0)))
+        self._scroll_to_cursor(animate=False)
+        self.refresh()
+        self._announce()
+
+    def position_of(self, entry_id: str) -> int | None:
+        indices = range(len(self.entries)) if self.shown is None else self.shown
+        for position, index in enumerate(indices):
+            if self.entries[index].id == entry_id:
+                return position
+        return None
+
+    def select_id(self, entry_id: str) -> bool:
+        position = self.position_of(entry_id)
+        if position is None:
+            return False
+        self.cursor = position
+        return True
+
+    # -- reactives ------------------------------------------------------------
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, self.count - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self._scroll_to_cursor()
+        self._announce()
+
+    def watch_read_ids(self) -> None:
+        self.refresh()
+
+    def watch_bookmarked_ids(self) -> None:
+        self.refresh()
+
+    def _announce(self) -> None:
+        entry = self.current
+        entry_id = entry.id if entry else None
+        if entry_id != self._highlighted_id:
+            self._highlighted_id = entry_id
+            self.post_message(self.Highlighted(entry))
+
+    # -- actions --------------------------------------------------------------
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self.count - 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height // ROW_HEIGHT - 1)
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height // ROW_HEIGHT - 1)
+
+    def action_choose(self) -> None:
+        if (entry := self.current) is not None:
+            self.post_message(self.Chosen(entry))
+
+    def on_click(self, event: events.Click) -> None:
+        row = (event.y + int(self.scroll_y)) // ROW_HEIGHT
+        if 0 <= row < self.count:
+            self.focus()
+            self.cursor = row
+            self.action_choose()
+
+    # -- rendering ------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._update_size()
+
+    def _update_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.count * ROW_HEIGHT)
+
+    def _scroll_to_cursor(self, animate: bool = False) -> None:
+        region = Region(0, self.cursor * ROW_HEIGHT, 1, ROW_HEIGHT)
+        self.scroll_to_region(region, animate=animate, force=True, immediate=True)
+
+    def _refresh_row(self, position: int) -> None:
+        y = position * ROW_HEIGHT - int(self.scroll_y)
+        self.refresh(Region(0, y, self.size.width, ROW_HEIGHT))
+
+    def on_focus(self) -> None:
+        self._refresh_row(self.cursor)
+
+    def on_blur(self) -> None:
+        self._refresh_row(self.cursor)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_y) + y
+        position, half = divmod(line, ROW_HEIGHT)
+        base = self.rich_style
+        if position >= self.count:
+            return Strip.blank(width, base)
+        index = position if self.shown is None else self.shown[position]
+        entry = self.entries[index]
+        style = self.get_component_rich_style
+        is_cursor = position == self.cursor
+        if is_cursor:
+            row = style("article-list--cursor" if self.has_focus else "article-list--cursor-blurred")
+            title_style = meta_style = mark_style = read_style = row
+            meta_style = row + Style(dim=True)
+        else:
+            row = base
+            title_style = style("article-list--title")
+            meta_style = style("article-list--meta")
+            mark_style = style("article-list--bookmark")
+            read_style = style("article-list--read-mark")
+        is_read = entry.id in self.read_ids
+        if is_read:
+            title_style = title_style + Style(bold=False)
+        elif is_cursor:
+            title_style = title_style + Style(bold=True)
+        if half == 0:
+            segments = [
+                Segment(" ", row),
+                Segment(BOOKMARK_MARK if entry.id in self.bookmarked_ids else " ", mark_style),
+                Segment(READ_MARK if is_read else " ", read_style),
+                Segment(" ", row),
+                Segment(fit(entry.title, width - 5), title_style),
+                Segment(" ", row),
+            ]
+        else:
+            count = quote_count(len(entry.quotes))
+            room = width - 5 - cell_len(count) - 1
+            author = fit(entry.author, room) if room > 3 else ""
+            gap = width - 4 - cell_len(author) - cell_len(count) - 1
+            segments = [
+                Segment("    ", row),
+                Segment(author, meta_style),
+                Segment(" " * max(gap, 0), row),
+                Segment(count, meta_style),
+                Segment(" ", row),
+            ]
+        return Strip(segments).adjust_cell_length(width, row).apply_meta({"row": position})

@@ -1,0 +1,190 @@
+"""The reader: one article set in a readable measure, quotes and entities marked in place.
+
+Every piece of article text goes through `Content(...)`, never markup, so
+brackets and Rich tags in an article are shown as the characters they are.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from byline.model import ENTITY_TYPES, Analysis, Article, Quote
+
+QUOTE_STYLE = "on $primary 18%"
+MARKED_QUOTE_STYLE = "bold $text on $accent 45%"
+ENTITY_STYLES = {
+    "PERSON": "bold underline $secondary",
+    "ORG": "bold underline $warning",
+    "PLACE": "bold underline $success",
+}
+ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place"}
+QUOTE_MARKS = "\"“”‘’«»„"
+
+
+class Paragraph(Static):
+    """One paragraph of the body; the reader scrolls to these."""
+
+
+class Reader(VerticalScroll, can_focus=True):
+    """Shows one article; scrolls with the keyboard and the wheel."""
+
+    BINDINGS = [
+        Binding("up,k", "scroll_up", "Scroll up", show=False),
+        Binding("down,j", "scroll_down", "Scroll down", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+    ]
+
+    entities_on: reactive[bool] = reactive(False)
+    marked_quote: reactive[int | None] = reactive(None)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.analysis = Analysis()
+        self._starts: list[int] = []
+
+    def compose(self):
+        yield Static(id="reader-head")
+        yield Static(id="reader-legend")
+
+    def on_mount(self) -> None:
+        self.border_title = "Reader"
+        self.show_message("Loading articles…")
+
+    # -- what is shown --------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        """An empty reader with a line of explanation (no article, or one that is gone)."""
+        self.article = None
+        self.analysis = Analysis()
+        self._starts = []
+        self.query(Paragraph).remove()
+        self.query_one("#reader-head", Static).update(Content(text))
+        self.query_one("#reader-head").add_class("-message")
+        self.query_one("#reader-legend", Static).display = False
+        self.border_subtitle = ""
+
+    def show(self, article: Article, analysis: Analysis) -> None:
+        self.article = article
+        self.analysis = analysis
+        self.set_reactive(Reader.marked_quote, None)
+        starts, offset = [], 0
+        for paragraph in article.paragraphs:
+            starts.append(offset)
+            offset += len(paragraph) + 2
+        self._starts = starts
+        head = self.query_one("#reader-head", Static)
+        head.remove_class("-message")
+        head.update(self._head(article))
+        self._update_legend()
+        self.query(Paragraph).remove()
+        self.mount_all(Paragraph(self._paragraph(i), classes="paragraph") for i in range(len(article.paragraphs)))
+        self.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self._update_progress)
+
+    @staticmethod
+    def _head(article: Article) -> Content:
+        lines: list[Content] = [Content.styled(article.display_title, "bold $text-primary")]
+        if article.subtitle:
+            lines += [Content(), Content.styled(article.subtitle, "italic $text-muted")]
+        byline = " · ".join(part for part in (article.author and f"By {article.author}", article.date) if part)
+        meta = [Content.styled(byline, "$text-muted")] if byline else []
+        meta += [Content.styled(f"⚠ {warning}", "$text-warning") for warning in article.warnings]
+        if meta:
+            lines += [Content(), *meta]
+        return Content("\n").join(lines)
+
+    def _paragraph(self, index: int) -> Content:
+        assert self.article is not None
+        text = self.article.paragraphs[index]
+        start = self._starts[index]
+        end = start + len(text)
+        content = Content(text)
+        for number, quote in enumerate(self.analysis.quotes):
+            if quote.end <= start or quote.start >= end:
+                continue
+            a, b = _with_marks(text, max(quote.start, start) - start, min(quote.end, end) - start)
+            style = MARKED_QUOTE_STYLE if number == self.marked_quote else QUOTE_STYLE
+            content = content.stylize(style, a, b)
+        if self.entities_on:
+            for entity in self.analysis.entities:
+                for m_start, m_end in entity.mentions:
+                    if m_end > start and m_start < end:
+                        content = content.stylize(ENTITY_STYLES[entity.type], max(m_start, start) - start, min(m_end, end) - start)
+        return content
+
+    def _update_legend(self) -> None:
+        legend = self.query_one("#reader-legend", Static)
+        legend.display = self.entities_on and self.article is not None
+        if legend.display:
+            present = {entity.type for entity in self.analysis.entities}
+            items = [Content.styled(f"■ {ENTITY_LABELS[kind]}", ENTITY_STYLES[kind].replace("underline ", "")) for kind in ENTITY_TYPES]
+            note = "" if present else "   (none found in this article)"
+            legend.update(Content("   ").join(items) + Content.styled(note, "$text-muted"))
+
+    def _rerender(self) -> None:
+        for index, paragraph in enumerate(self.query(Paragraph)):
+            paragraph.update(self._paragraph(index))
+
+    def watch_entities_on(self) -> None:
+        if self.article is not None:
+            self._update_legend()
+            self._rerender()
+
+    def watch_marked_quote(self, old: int | None, new: int | None) -> None:
+        paragraphs = list(self.query(Paragraph))
+        for number in (old, new):
+            if number is None or number >= len(self.analysis.quotes):
+                continue
+            index = self.paragraph_of(self.analysis.quotes[number])
+            if index is not None and index < len(paragraphs):
+                paragraphs[index].update(self._paragraph(index))
+
+    # -- navigation -----------------------------------------------------------
+
+    def paragraph_of(self, quote: Quote) -> int | None:
+        for index in range(len(self._starts) - 1, -1, -1):
+            if self._starts[index] <= quote.start:
+                return index
+        return None
+
+    def scroll_to_quote(self, number: int) -> None:
+        """Scroll the quote into view and mark it."""
+        if not 0 <= number < len(self.analysis.quotes):
+            return
+        self.marked_quote = number
+        index = self.paragraph_of(self.analysis.quotes[number])
+        if index is None:
+            return
+        paragraph = list(self.query(Paragraph))[index]
+        self.call_after_refresh(self.scroll_to_center, paragraph, animate=False, immediate=True)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        if self.article is None:
+            self.border_subtitle = ""
+            return
+        top = self.max_scroll_y
+        percent = 100 if top <= 0 else round(100 * self.scroll_y / top)
+        self.border_subtitle = f"{percent}%"
+
+
+def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a quote's span to take in the quotation marks around it, if any."""
+    if start > 0 and text[start - 1] in QUOTE_MARKS:
+        start -= 1
+    if end < len(text) and text[end] in QUOTE_MARKS:
+        end += 1
+    elif end + 1 < len(text) and text[end] in ",." and text[end + 1] in QUOTE_MARKS:
+        end += 2
+    return start, end

@@ -1,0 +1,121 @@
+"""The sidebar: the article's quotes with their speakers, then its entities by type.
+
+Built on OptionList with `Content` prompts (a plain `str` prompt would be
+parsed as markup, and article text must never be).
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from byline.corpus import Entry
+from byline.model import ENTITY_TYPES, Entity
+
+QUOTE_PREVIEW = 110
+"""Characters of a quote shown in the sidebar; the reader has the rest."""
+GROUP_NAMES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places"}
+
+
+def shorten(text: str, limit: int = QUOTE_PREVIEW) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+class Sidebar(OptionList):
+    """Quotes and entities of the article in the reader."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("g", "first", "Top", show=False),
+        Binding("G", "last", "Bottom", show=False),
+        Binding("enter", "select", "Go to the quote / list articles naming the entity", show=False),
+    ]
+
+    class QuoteChosen(Message):
+        def __init__(self, number: int) -> None:
+            super().__init__()
+            self.number = number
+
+    class EntityChosen(Message):
+        def __init__(self, entity: Entity) -> None:
+            super().__init__()
+            self.entity = entity
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entry: Entry | None = None
+        self._entities: list[Entity] = []
+
+    def on_mount(self) -> None:
+        self.border_title = "Quotes · Entities"
+
+    def show(self, entry: Entry | None) -> None:
+        self.entry = entry
+        self.clear_options()
+        self._entities = []
+        if entry is None:
+            return
+        options: list[Option | None] = [self._heading("Quotes", len(entry.quotes))]
+        if not entry.quotes:
+            options.append(Option(Content.styled("No quotes found", "italic $text-muted"), disabled=True))
+        for number, quote in enumerate(entry.quotes):
+            # No colours of their own: the highlighted row's colours must win.
+            speaker = Content.styled(f"— {quote.speaker}", "bold") if quote.speaker else Content.styled("— unattributed", "italic dim")
+            text = Content(f"“{shorten(quote.text)}”")
+            options.append(Option(Content("\n").join([text, speaker]), id=f"quote-{number}"))
+            if number < len(entry.quotes) - 1:
+                options.append(None)
+        for kind in ENTITY_TYPES:
+            group = sorted((e for e in entry.entities if e.type == kind), key=lambda e: (-e.count, e.name))
+            if not group:
+                continue
+            options.append(self._heading(GROUP_NAMES[kind], len(group), gap=True))
+            for entity in group:
+                options.append(
+                    Option(
+                        Content(entity.name) + Content.styled(f"  {entity.count}", "$text-muted"),
+                        id=f"entity-{len(self._entities)}",
+                    )
+                )
+                self._entities.append(entity)
+        if not entry.entities:
+            options.append(self._heading("Entities", 0, gap=True))
+            options.append(Option(Content.styled("No names found", "italic $text-muted"), disabled=True))
+        self.add_options(options)
+        self.highlighted = None
+
+    @staticmethod
+    def _heading(name: str, count: int, gap: bool = False) -> Option:
+        if gap:
+            return Option(Content("\n") + Content.styled(f"{name.upper()} · {count}", "bold $text-accent"), disabled=True)
+        return Option(Content.styled(f"{name.upper()} · {count}", "bold $text-accent"), disabled=True)
+
+    def mark_quote(self, number: int | None) -> None:
+        if number is None:
+            return
+        try:
+            self.highlighted = self.get_option_index(f"quote-{number}")
+        except Exception:  # the sidebar was rebuilt meanwhile
+            pass
+
+    def on_focus(self) -> None:
+        # Arriving in the sidebar puts the cursor on the first quote, ready for Enter.
+        if self.highlighted is None:
+            self.action_first()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        kind, _, number = option_id.partition("-")
+        if kind == "quote":
+            self.post_message(self.QuoteChosen(int(number)))
+        elif kind == "entity":
+            self.post_message(self.EntityChosen(self._entities[int(number)]))

@@ -1,0 +1,224 @@
+"""The app around the panes: help, palette, quitting, themes, layout, bad input, saved state."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Static
+
+from byline.paths import data_dir
+from byline.tui.app import DARK_THEME, LIGHT_THEME, BylineApp
+from byline.tui.screens.help import HelpScreen
+from byline.tui.widgets.reader import Paragraph
+from byline.tui.widgets.sidebar import Sidebar
+from tests.tui.helpers import settle, write_article
+
+pytestmark = pytest.mark.usefixtures("fake_extractor")
+
+
+def notices(app: BylineApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_question_mark_shows_every_key_and_escape_closes_it() -> None:
+    app = BylineApp()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-keys", Static).content)
+        for description in ("Next article", "Previous article", "Quit", "Entities", "Sidebar", "Page down", "Command palette"):
+            assert description in text
+        assert "]" in text and "space" in text.lower()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits() -> None:
+    app = BylineApp()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+async def test_command_palette_offers_the_apps_actions_and_articles() -> None:
+    app = BylineApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"next article")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.reader.article.title.startswith("Netanyahu Tells Blinken")
+
+
+async def test_article_markup_and_escape_codes_are_shown_as_text(tmp_path: Path) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "markup.txt").write_text(
+        "Title with [bold red]x[/] inside\n\n"
+        "Body holds [bold red]x[/] and [link=https://example.com]a link[/link] and \x1b[2J a clear-screen code.\n\n"
+        "“A quote with [/] in it,” Antony Blinken said.\n",
+        encoding="utf-8",
+    )
+    app = BylineApp([str(folder)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        head = str(app.reader.query_one("#reader-head", Static).content)
+        assert "Title with [bold red]x[/] inside" in head
+        body = str(app.reader.query(Paragraph).first().content)
+        assert "[bold red]x[/]" in body and "[link=https://example.com]a link[/link]" in body
+        assert "\x1b" not in body
+        assert "Title with [bold red]x[/" in app.article_list.render_line(0).text
+        assert "[/]" in str(app.sidebar.get_option("quote-0").prompt)
+        # The palette's fuzzy highlighter must not parse the title either.
+        await pilot.press("ctrl+p")
+        await pilot.press(*"title with")
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_remembers_the_last_article_and_read_marks_across_runs(small_corpus: Path) -> None:
+    first = BylineApp([str(small_corpus)])
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # opens 1 then 2: both read
+        await settle(pilot)
+        await pilot.press("q")
+    saved = json.loads((data_dir() / "state.json").read_text())
+    assert len(saved["read"]) == 2
+
+    second = BylineApp([str(small_corpus)])
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert second.reader.article.title == "Article number 2"
+        assert len(second.article_list.read_ids) == 2
+        assert "✓" in second.article_list.render_line(2).text  # article 1's row
+        assert "✓" not in second.article_list.render_line(0).text
+
+
+async def test_theme_toggles_and_is_remembered(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert app.theme == DARK_THEME
+        await pilot.press("t")
+        assert app.theme == LIGHT_THEME
+    again = BylineApp([str(small_corpus)])
+    async with again.run_test() as pilot:
+        assert again.theme == LIGHT_THEME
+
+
+async def test_a_corrupt_state_file_is_moved_aside_and_reported_once(small_corpus: Path) -> None:
+    folder = data_dir()
+    folder.mkdir(parents=True)
+    (folder / "state.json").write_text("{ not json", encoding="utf-8")
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        said = [n for n in notices(app) if "damaged" in n]
+        assert len(said) == 1
+        kept = list(folder.glob("state.corrupt-*.json"))
+        assert len(kept) == 1 and kept[0].read_text() == "{ not json"
+
+
+async def test_an_unwritable_data_dir_leaves_the_app_working_and_says_so_once(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A data dir whose parent is a file cannot be created, even by root.
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    monkeypatch.setenv("BYLINE_DATA_DIR", str(blocker / "data"))
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            app.save_state()
+        assert app.reader.article.title == "Article number 3"
+        assert len([n for n in notices(app) if "will not be saved" in n]) == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+async def test_a_read_only_data_dir(small_corpus: Path) -> None:
+    folder = data_dir()
+    folder.mkdir(parents=True)
+    folder.chmod(0o500)
+    try:
+        app = BylineApp([str(small_corpus)])
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            app.save_state()
+            assert len([n for n in notices(app) if "will not be saved" in n]) == 1
+    finally:
+        folder.chmod(0o700)
+
+
+async def test_nothing_to_load_shows_an_empty_state(tmp_path: Path) -> None:
+    app = BylineApp([str(tmp_path / "nowhere")])
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert "No articles found" in str(app.reader.query_one("#reader-head", Static).content)
+        await pilot.press("right_square_bracket", "enter", "e", "j", "G")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_skipped_files_are_reported_in_one_notice(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    write_article(folder, "good.txt", "A good one", ["Some text."])
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    app = BylineApp([str(folder)])
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        skipped = [n for n in notices(app) if "could not be loaded" in n]
+        assert len(skipped) == 1
+        assert "2 files" in skipped[0] and "empty file" in skipped[0] and "binary" in skipped[0]
+        assert app.article_list.count == 1
+
+
+async def test_narrow_screen_folds_the_sidebar_behind_s(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        sidebar = app.sidebar
+        assert not sidebar.display
+        assert app.article_list.region.width > 20 and app.reader.region.width > 40
+        await pilot.press("s")
+        await pilot.pause()
+        assert sidebar.display and isinstance(app.focused, Sidebar)
+        assert not app.query_one("#list-pane").display, "the sidebar takes the list's place"
+        assert not sidebar.region.overlaps(app.reader.region)
+        await pilot.press("s")
+        await pilot.pause()
+        assert not sidebar.display and app.query_one("#list-pane").display
+
+
+async def test_wide_screen_shows_all_three_panes_side_by_side(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        panes = [app.query_one("#list-pane").region, app.reader.region, app.sidebar.region]
+        assert all(p.width > 0 for p in panes)
+        assert panes[0].right <= panes[1].x and panes[1].right <= panes[2].x
+        await pilot.press("s")
+        await pilot.pause()
+        assert not app.sidebar.display

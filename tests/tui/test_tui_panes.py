@@ -1,0 +1,203 @@
+"""The three panes: the list drives the reader and the sidebar; keys and mouse move around."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.tui.helpers import settle
+from textual.events import MouseScrollDown
+from textual.widgets import Static
+
+from byline.tui.app import BylineApp
+from byline.tui.widgets.article_list import ArticleList
+from byline.tui.widgets.reader import Paragraph, Reader
+from byline.tui.widgets.sidebar import Sidebar
+
+pytestmark = pytest.mark.usefixtures("fake_extractor")
+
+
+def reader_title(app: BylineApp) -> str:
+    return app.reader.article.title if app.reader.article else ""
+
+
+def head_text(app: BylineApp) -> str:
+    return str(app.reader.query_one("#reader-head", Static).content)
+
+
+async def test_opens_on_the_first_sample_article_with_its_quotes() -> None:
+    app = BylineApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.article_list.count == 2
+        assert reader_title(app).startswith("Report: Israel Backing Off")
+        assert "Report: Israel Backing Off" in head_text(app)
+        assert "By Dave DeCamp" in head_text(app)
+        first_quote = app.sidebar.get_option("quote-0")
+        assert "Israeli official" in str(first_quote.prompt)
+
+
+async def test_cursor_moves_the_reader_and_sidebar_without_enter(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert reader_title(app) == "Article number 0"
+        for key, expected in [("down", 1), ("j", 2), ("k", 1), ("up", 0), ("G", 4), ("g", 0), ("end", 4), ("home", 0)]:
+            await pilot.press(key)
+            await settle(pilot)
+            assert reader_title(app) == f"Article number {expected}", key
+            assert app.sidebar.entry is not None and app.sidebar.entry.title == f"Article number {expected}"
+        # Moving the cursor previews; it does not mark the article read.
+        assert app.article_list.read_ids == frozenset()
+
+
+async def test_enter_opens_marks_read_and_focuses_the_reader(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.focused, Reader)
+        assert app.article_list.current.id in app.article_list.read_ids
+        assert "✓" in app.article_list.render_line(2).text
+
+
+async def test_brackets_move_between_articles_from_any_pane(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert reader_title(app) == "Article number 1"
+        app.reader.focus()
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        assert reader_title(app) == "Article number 3"
+        app.sidebar.focus()
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert reader_title(app) == "Article number 2"
+        assert isinstance(app.focused, Sidebar)
+
+
+async def test_tab_and_shift_tab_cycle_the_panes(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        seen = [type(app.focused)]
+        for _ in range(3):
+            await pilot.press("tab")
+            seen.append(type(app.focused))
+        assert seen == [ArticleList, Reader, Sidebar, ArticleList]
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, Sidebar)
+
+
+async def test_page_keys_and_space_scroll_the_reader(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "enter")
+        await settle(pilot)
+        reader = app.reader
+        assert reader.scroll_y == 0 and reader.border_subtitle == "0%"
+        await pilot.press("pagedown")
+        await pilot.pause()
+        after_page = reader.scroll_y
+        assert after_page > 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert reader.scroll_y > after_page
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert reader.scroll_y < reader.max_scroll_y
+        await pilot.press("G")
+        await pilot.pause()
+        assert reader.scroll_y == reader.max_scroll_y and reader.border_subtitle == "100%"
+
+
+async def test_mouse_click_opens_and_wheel_scrolls(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # Rows are two lines high: line 4 is the third article (the long one).
+        await pilot.click(ArticleList, offset=(5, 4))
+        await settle(pilot)
+        assert reader_title(app) == "Article number 2"
+        assert app.article_list.current.id in app.article_list.read_ids
+        reader = app.reader
+        before = reader.scroll_y
+        region = reader.region
+        reader.post_message(MouseScrollDown(reader, 5, 5, 0, 0, 0, False, False, False, screen_x=region.x + 5, screen_y=region.y + 5))
+        await pilot.pause()
+        assert reader.scroll_y > before
+
+
+async def test_quote_jump_scrolls_the_reader_and_marks_the_quote(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        reader = app.reader
+        assert reader.scroll_y == 0
+        app.sidebar.focus()
+        await pilot.press("down")  # second quote: near the end of the long article
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader.marked_quote == 1
+        quote = reader.analysis.quotes[1]
+        paragraph = list(reader.query(Paragraph))[reader.paragraph_of(quote)]
+        assert reader.scroll_y > 0
+        assert reader.region.contains_region(paragraph.region), "the quote is on screen"
+        assert "This quote sits near the very end" in str(paragraph.content)
+        styles = [span.style for span in paragraph.content.spans]
+        assert any("$accent" in str(style) for style in styles), "the quote is marked"
+
+
+async def test_choosing_an_entity_filters_the_list_and_x_or_escape_clears_it(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        sidebar = app.sidebar
+        sidebar.focus()
+        place = next(i for i, o in enumerate(sidebar.options) if o.id and str(o.prompt).startswith("Israel"))
+        sidebar.highlighted = place
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article_list.count == 1
+        assert reader_title(app) == "Article number 4"
+        chip = app.query_one("#filter-chip", Static)
+        assert chip.display and "Israel" in str(chip.content)
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.article_list.count == 5 and not chip.display
+        assert reader_title(app) == "Article number 4", "clearing keeps the current article"
+        # Again, cleared by Escape this time.
+        sidebar.focus()
+        sidebar.highlighted = place
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article_list.count == 1
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.article_list.count == 5
+
+
+async def test_e_toggles_entity_highlighting_with_a_legend(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        legend = app.reader.query_one("#reader-legend", Static)
+        first = app.reader.query(Paragraph).first()
+        assert not legend.display and not first.content.spans
+        await pilot.press("e")
+        await pilot.pause()
+        assert legend.display and "organisation" in str(legend.content)
+        first = app.reader.query(Paragraph).first()
+        assert {"Hamas", "Qatar"} <= {str(first.content)[s.start : s.end] for s in first.content.spans}
+        await pilot.press("e")
+        await pilot.pause()
+        assert not legend.display
