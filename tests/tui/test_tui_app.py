@@ -32,7 +32,7 @@ async def test_question_mark_shows_every_key_and_escape_closes_it() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-keys", Static).content)
-        for description in ("Next article", "Previous article", "Quit", "Entities", "Sidebar", "Page down", "Command palette"):
+        for description in ("Next article", "Previous article", "Quit", "Highlight people", "sidebar", "Page down", "Command palette"):
             assert description in text
         assert "]" in text and "space" in text.lower()
         await pilot.press("escape")

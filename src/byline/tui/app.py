@@ -54,12 +54,12 @@ class BylineApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
-        Binding("left_square_bracket", "previous_article", "Previous article"),
-        Binding("right_square_bracket", "next_article", "Next article"),
+        Binding("left_square_bracket", "previous_article", "Prev", tooltip="Previous article"),
+        Binding("right_square_bracket", "next_article", "Next", tooltip="Next article"),
         Binding("tab", "focus_next", "Next pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
-        Binding("e", "toggle_entities", "Entities"),
-        Binding("s", "toggle_sidebar", "Sidebar"),
+        Binding("e", "toggle_entities", "Entities", tooltip="Highlight people, organisations and places"),
+        Binding("s", "toggle_sidebar", "Sidebar", tooltip="Show or hide the sidebar"),
         Binding("m", "toggle_read", "Mark read/unread", show=False),
         Binding("x,escape", "clear_filter", "Clear filter", show=False),
         Binding("t", "toggle_theme", "Light/dark theme", show=False),
@@ -97,7 +97,7 @@ class BylineApp(App[None]):
         with Horizontal(id="loading"):
             yield Static("Loading…", id="loading-label")
             yield ProgressBar(id="loading-bar", show_eta=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # Held, not queried: messages still in flight while the app closes must find them.

@@ -16,11 +16,11 @@ class BylineCommands(Provider):
         out = []
         seen = set()
         for binding in Binding.make_bindings(self.app.BINDINGS):
-            if not binding.description or binding.action in seen or binding.system:
+            title = binding.tooltip or binding.description
+            if not title or binding.action in seen or binding.system:
                 continue
             seen.add(binding.action)
-            key = self.app.get_key_display(binding)
-            out.append((binding.description, binding.action, f"Key: {key}"))
+            out.append((title, binding.action, f"Key: {self.app.get_key_display(binding)}"))
         return out
 
     async def discover(self) -> Hits:

@@ -16,12 +16,13 @@ def describe(bindings: Iterable[BindingType], key_display) -> list[tuple[str, st
     """(keys, description) rows; a binding's several keys share a row."""
     rows: dict[str, list[str]] = {}
     for binding in Binding.make_bindings(bindings):
-        if not binding.description or binding.system:
+        # The tooltip is the long form of a description kept short for the footer.
+        description = binding.tooltip or binding.description
+        if not description or binding.system:
             continue
-        rows.setdefault(binding.description, [])
-        shown = key_display(binding)
-        if shown not in rows[binding.description]:
-            rows[binding.description].append(shown)
+        keys = rows.setdefault(description, [])
+        if (shown := key_display(binding)) not in keys:
+            keys.append(shown)
     return [(" / ".join(keys), description) for description, keys in rows.items()]
 
 
@@ -52,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
                 lines.append(Content())
             lines.append(Content.styled(title, "bold $text-accent"))
             for keys, description in rows:
-                lines.append(Content.styled(f"  {keys:<18}", "bold $text-secondary") + Content(description))
+                lines.append(Content.styled(f"  {keys:<14}", "bold $text-secondary") + Content(description))
         return Content("\n").join(lines)
 
     def on_click(self, event) -> None:

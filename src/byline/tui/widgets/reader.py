@@ -87,7 +87,7 @@ class Reader(VerticalScroll, can_focus=True):
         self.query(Paragraph).remove()
         self.mount_all(Paragraph(self._paragraph(i), classes="paragraph") for i in range(len(article.paragraphs)))
         self.scroll_home(animate=False, immediate=True)
-        self.call_after_refresh(self._update_progress)
+        self._update_progress()
 
     @staticmethod
     def _head(article: Article) -> Content:
@@ -168,6 +168,13 @@ class Reader(VerticalScroll, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        self._update_progress()
+
+    def on_resize(self) -> None:
+        self._update_progress()
+
+    def watch_virtual_size(self) -> None:
+        # The content's height changes once a new article is laid out.
         self._update_progress()
 
     def _update_progress(self) -> None:

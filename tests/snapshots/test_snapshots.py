@@ -1,0 +1,75 @@
+"""How the app looks, at the smallest supported size and on a wide screen.
+
+Every snapshot waits for loading to finish, so no progress bar or timing
+shows in the frame. Quotes and entities come from the stand-in extractor, so
+the pictures change only when the UI does.
+"""
+
+from __future__ import annotations
+
+
+import pytest
+
+from byline.tui.app import BylineApp
+from tests.tui.helpers import settle
+
+pytestmark = pytest.mark.usefixtures("fake_extractor")
+
+NARROW = (80, 24)
+WIDE = (160, 48)
+
+
+def sample_app() -> BylineApp:
+    return BylineApp()
+
+
+async def loaded(pilot) -> None:
+    await settle(pilot)
+
+
+def after(*keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+class TestNarrow:
+    """80x24: list and reader; the sidebar folds away behind `s`."""
+
+    def test_first_article(self, snap_compare) -> None:
+        assert snap_compare(sample_app(), terminal_size=NARROW, run_before=loaded)
+
+    def test_sidebar_in_place_of_the_list(self, snap_compare) -> None:
+        assert snap_compare(sample_app(), terminal_size=NARROW, run_before=after("s"))
+
+    def test_help(self, snap_compare) -> None:
+        assert snap_compare(sample_app(), terminal_size=NARROW, run_before=after("question_mark"))
+
+    def test_second_article_read(self, snap_compare) -> None:
+        assert snap_compare(sample_app(), terminal_size=NARROW, run_before=after("right_square_bracket"))
+
+
+class TestWide:
+    """160x48: all three panes."""
+
+    def test_first_article(self, snap_compare) -> None:
+        assert snap_compare(sample_app(), terminal_size=WIDE, run_before=loaded)
+
+    def test_quote_jump_with_entities(self, snap_compare) -> None:
+        assert snap_compare(sample_app(), terminal_size=WIDE, run_before=after("tab", "tab", "down", "enter", "e"))
+
+    def test_entity_filter_chip(self, snap_compare) -> None:
+        # Sidebar: quotes (3), then People; the first person filters the list.
+        keys = ["tab", "tab", "down", "down", "down", "enter"]
+        assert snap_compare(sample_app(), terminal_size=WIDE, run_before=after(*keys))
+
+    def test_light_theme(self, snap_compare) -> None:
+        assert snap_compare(sample_app(), terminal_size=WIDE, run_before=after("t", "e"))
+
+    def test_nothing_to_read(self, snap_compare) -> None:
+        app = BylineApp(["no-such-folder"])  # relative, so the message is the same on every machine
+        assert snap_compare(app, terminal_size=WIDE, run_before=loaded)
