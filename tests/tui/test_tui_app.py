@@ -210,6 +210,10 @@ async def test_narrow_screen_folds_the_sidebar_behind_s(small_corpus: Path) -> N
         await pilot.press("s")
         await pilot.pause()
         assert not sidebar.display and app.query_one("#list-pane").display
+        # Choosing an entity in the folded-out sidebar brings the (filtered) list back.
+        await pilot.press("s", "G", "enter")
+        await settle(pilot)
+        assert app.entity_filter is not None and app.query_one("#list-pane").display and not sidebar.display
 
 
 async def test_wide_screen_shows_all_three_panes_side_by_side(small_corpus: Path) -> None:

@@ -116,7 +116,8 @@ class BylineApp(App[None]):
         for notice in self.state_file.notices:
             self.notify(notice, title="Saved state", severity="warning", markup=False, timeout=8)
         self.state_file.notices.clear()
-        self.load()
+        # Start loading once the first frame is out: the loader's thread competes for the GIL.
+        self.call_after_refresh(self.load)
 
     # -- loading --------------------------------------------------------------
 
@@ -260,6 +261,8 @@ class BylineApp(App[None]):
         )
         chip.display = True
         self._update_subtitle()
+        if self.screen.has_class("-narrow"):
+            self.screen.remove_class("-sidebar-toggled")  # the list comes back to show the result
         self.article_list.focus()
 
     def on_click(self, event) -> None:
