@@ -110,6 +110,17 @@ async def test_remembers_the_last_article_and_read_marks_across_runs(small_corpu
         assert "✓" not in second.article_list.render_line(0).text
 
 
+async def test_m_marks_the_current_article_read_and_unread(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        current = app.article_list.current.id
+        await pilot.press("m")
+        assert current in app.article_list.read_ids
+        await pilot.press("m")
+        assert current not in app.article_list.read_ids
+
+
 async def test_theme_toggles_and_is_remembered(small_corpus: Path) -> None:
     app = BylineApp([str(small_corpus)])
     async with app.run_test() as pilot:
@@ -186,12 +197,14 @@ async def test_skipped_files_are_reported_in_one_notice(tmp_path: Path) -> None:
     write_article(folder, "good.txt", "A good one", ["Some text."])
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "[bold red]odd.txt").write_text("")  # a name that is markup must show as text
     app = BylineApp([str(folder)])
     async with app.run_test() as pilot:
         await settle(pilot)
         skipped = [n for n in notices(app) if "could not be loaded" in n]
         assert len(skipped) == 1
-        assert "2 files" in skipped[0] and "empty file" in skipped[0] and "binary" in skipped[0]
+        assert "3 files" in skipped[0] and "empty file" in skipped[0] and "binary" in skipped[0]
+        assert "[bold red]odd.txt" in skipped[0]
         assert app.article_list.count == 1
 
 
