@@ -201,3 +201,17 @@ async def test_e_toggles_entity_highlighting_with_a_legend(small_corpus: Path) -
         await pilot.press("e")
         await pilot.pause()
         assert not legend.display
+
+
+async def test_open_entry_at_a_quote_for_search_and_bookmarks(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        long_one = next(e for e in app.corpus.entries if e.title == "Article number 2")
+        app.open_entry(long_one, quote=1)
+        await settle(pilot)
+        reader = app.reader
+        assert reader_title(app) == "Article number 2" and reader.marked_quote == 1
+        paragraph = list(reader.query(Paragraph))[reader.paragraph_of(reader.analysis.quotes[1])]
+        assert reader.region.contains_region(paragraph.region)
+        assert app.sidebar.highlighted == app.sidebar.get_option_index("quote-1")

@@ -79,6 +79,7 @@ class BylineApp(App[None]):
         self._restore_id = self.state.last_article
         self._corpus_lock = threading.Lock()
         self._save_timer = None
+        self._pending_quote: tuple[str, int] | None = None
         if self.state.theme in self.available_themes:
             self.theme = self.state.theme
         else:
@@ -214,9 +215,11 @@ class BylineApp(App[None]):
             self.call_from_thread(self._article_gone, entry, f"{type(error).__name__}: {error}")
             return
         try:
-            analysis = extract.analyse(article)
+            entities = extract.analyse(article).entities  # with mention offsets, which entries drop
         except Exception:
-            analysis = Analysis(quotes=entry.quotes)
+            entities = ()
+        # The entry's quotes, so that quote N in the sidebar is quote N in the reader.
+        analysis = Analysis(quotes=entry.quotes, entities=entities)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._show_article, entry, article, analysis)
 
@@ -224,6 +227,10 @@ class BylineApp(App[None]):
         if self.article_list.current is not entry:
             return  # the cursor moved on while this one was read
         self.reader.show(article, analysis)
+        pending, self._pending_quote = self._pending_quote, None
+        if pending is not None and pending[0] == entry.id:
+            self.reader.scroll_to_quote(pending[1])
+            self.sidebar.mark_quote(pending[1])
 
     def _article_gone(self, entry: Entry, reason: str) -> None:
         if self.article_list.current is entry:
@@ -234,10 +241,19 @@ class BylineApp(App[None]):
         self._mark_read(message.entry)
         self.reader.focus()
 
-    def open_entry(self, entry: Entry) -> None:
-        """Open `entry` (from the palette, and for the search and bookmarks to come)."""
+    def open_entry(self, entry: Entry, quote: int | None = None) -> None:
+        """Open `entry`, scrolled to its quote number `quote` if given.
+
+        For the palette, and for search and bookmarks: whatever finds an article opens it here.
+        """
         if self.article_list.position_of(entry.id) is None:
             self.action_clear_filter()
+        if quote is not None:
+            if self.reader.article is not None and self.reader.article.id == entry.id and self.article_list.current is entry:
+                self.reader.scroll_to_quote(quote)
+                self.sidebar.mark_quote(quote)
+            else:
+                self._pending_quote = (entry.id, quote)
         self.article_list.select_id(entry.id)
         self._mark_read(entry)
 
