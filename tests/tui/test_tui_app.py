@@ -15,6 +15,7 @@ from byline.tui.app import DARK_THEME, LIGHT_THEME, BylineApp
 from byline.tui.screens.help import HelpScreen
 from byline.tui.widgets.reader import Paragraph
 from byline.tui.widgets.sidebar import Sidebar
+from tests.conftest import BBC, needs_bbc
 from tests.tui.helpers import settle, write_article
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
@@ -239,3 +240,47 @@ async def test_wide_screen_shows_all_three_panes_side_by_side(small_corpus: Path
         await pilot.press("s")
         await pilot.pause()
         assert not app.sidebar.display
+
+
+async def test_an_article_whose_file_went_away_says_so(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        (small_corpus / "03.txt").unlink()
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        head = str(app.reader.query_one("#reader-head", Static).content)
+        assert "Article number 3" in head and "can no longer be read" in head
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.reader.article.title == "Article number 4"
+
+
+@needs_bbc()
+async def test_the_whole_bbc_set_loads_and_every_end_of_it_opens() -> None:
+    app = BylineApp([str(BBC)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.article_list.count >= 2200
+        assert "articles" in app.sub_title and "loading" not in app.sub_title
+        # BBC articles have no author: the row names their folder (topic) instead.
+        assert "business" in app.article_list.render_line(1).text
+        await pilot.press("G")
+        await settle(pilot)
+        assert app.reader.article is not None and app.reader.article.id == app.article_list.current.id
+        await pilot.press("g", "enter", "pagedown", "right_square_bracket")
+        await settle(pilot)
+        assert app.reader.article.id == app.corpus.entries[1].id
+
+
+async def test_files_that_are_not_articles_are_passed_over_quietly(tmp_path: Path) -> None:
+    folder = tmp_path / "with-readme"
+    folder.mkdir()
+    write_article(folder, "story.txt", "A story", ["Text."])
+    (folder / "README.md").write_text("# About this folder\n")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    app = BylineApp([str(folder)])
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert app.article_list.count == 1
+        assert not [n for n in notices(app) if "could not be loaded" in n]

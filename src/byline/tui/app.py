@@ -159,7 +159,7 @@ class BylineApp(App[None]):
         self._restore_id = None
         self.loading_label.parent.display = False
         self._update_subtitle()
-        if self.skipped:
+        if self._problems():
             self.notify(self._skipped_notice(), title="Some files were skipped", severity="warning", markup=False, timeout=10)
         if not self.corpus.entries:
             where = ", ".join(self.paths)
@@ -170,10 +170,15 @@ class BylineApp(App[None]):
             )
             self.sidebar.show(None)
 
+    def _problems(self) -> list[Skipped]:
+        """Skipped files worth telling about: a README or an image beside the articles is not one."""
+        return [s for s in self.skipped if not s.reason.startswith("not an article")]
+
     def _skipped_notice(self) -> str:
-        count = len(self.skipped)
+        problems = self._problems()
+        count = len(problems)
         lines = [f"{count:,} file{'s' if count != 1 else ''} could not be loaded:"]
-        lines += [f"• {Path(s.path).name}: {s.reason}" for s in self.skipped[:SKIPPED_SHOWN]]
+        lines += [f"• {Path(s.path).name}: {s.reason}" for s in problems[:SKIPPED_SHOWN]]
         if count > SKIPPED_SHOWN:
             lines.append(f"…and {count - SKIPPED_SHOWN:,} more (see `byline list`).")
         return "\n".join(lines)

@@ -8,6 +8,7 @@ never copies of them, so filtering is a list of ints.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -34,6 +35,10 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
+
+
+def folder_of(path: str) -> str:
+    return PurePath(path.partition("#")[0]).parent.name
 
 
 def quote_count(n: int) -> str:
@@ -261,7 +266,9 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             count = quote_count(len(entry.quotes))
             room = width - 5 - cell_len(count) - 1
-            author = fit(entry.author, room) if room > 3 else ""
+            # Without an author, the folder it came from (a BBC topic, a feed's name) says most.
+            source = entry.author or folder_of(entry.path)
+            author = fit(source, room) if room > 3 else ""
             gap = width - 4 - cell_len(author) - cell_len(count) - 1
             segments = [
                 Segment("    ", row),
