@@ -76,3 +76,17 @@ def test_entities_are_sorted_by_type_then_count() -> None:
     analysis = run("Paris and London. London again. Tony Blair met Reuters in London and Paris.")
     keys = [(e.type, -e.count) for e in analysis.entities]
     assert keys == sorted(keys, key=lambda k: (("PERSON", "ORG", "PLACE").index(k[0]), k[1]))
+
+
+def test_english_words_in_capitals_are_not_names() -> None:
+    names = entity_names("Past years have seen Ghost and The Aviator compete, and Killing Fields too, in Chicago.")
+    assert names == {"Chicago": "PLACE"}
+
+
+def test_title_case_headline_counts_only_known_names() -> None:
+    analysis = run(
+        "Hamas rejected the proposal of Benjamin Netanyahu.",
+        title="Israel Backing Off on Talks After Rejecting Hamas\u2019s Latest Offer",
+    )
+    counts = {e.name: e.count for e in analysis.entities}
+    assert counts == {"Hamas": 2, "Benjamin Netanyahu": 1}

@@ -137,3 +137,11 @@ def test_offsets_point_at_the_words() -> None:
     body = "Intro.\n\n" + '"One thing," said Jo Bloggs. "Two things."'
     assert [body[q.start : q.end] for q in analysis.quotes] == ["One thing,", "Two things."]
     assert [q.start for q in analysis.quotes] == sorted(q.start for q in analysis.quotes)
+
+
+def test_qualified_role_resolves_to_the_named_person() -> None:
+    found = quotes(
+        "Culture Secretary Tessa Jowell defended the plan.",
+        'The culture secretary said it would "protect children".',
+    )
+    assert found == [("protect children", "Tessa Jowell")]

@@ -87,8 +87,10 @@ def find_entities(
     for name, text in (("subtitle", article.subtitle), ("bio", article.author_bio)):
         if text:
             fields.append((name, candidates(text, lex, lowercase)))
-    title_cands = candidates(article.title, lex, lowercase) if article.title else []
+    # A Title Case headline capitalises every word: its capitals prove nothing,
+    # so only names already known from the rest are counted in it (below).
     title_case = _is_title_case(article.title)
+    title_cands = candidates(article.title, lex, lowercase) if article.title and not title_case else []
     if title_cands:
         fields.append(("title", title_cands))
     author = _author_name(article.author)
@@ -127,6 +129,7 @@ def find_entities(
     roles: dict[str, str] = {}
     honorific_seen: set[str] = set()
     body_mentions: list[tuple[int, int, str]] = []
+    surfaces: dict[str, str] = {}
     for where, cands in fields:
         for cand in cands:
             key, kind = _resolve(cand, lex, persons, surnames, acronyms, parts, first_names)
@@ -136,17 +139,25 @@ def find_entities(
                 continue
             if cand.initial and key == cand.text and not cand.strong and key not in proven and key not in persons:
                 continue
+            if kind is None and key == cand.text and key.lower() in lex.english_words:
+                continue  # "Ghost", "Sideways": an English word, not a name
             cluster = clusters.get(key)
             if cluster is None:
                 cluster = clusters[key] = _Cluster(key, kind or "")
             elif kind and (not cluster.type or cand.strong and cluster.type != kind and kind == "PERSON"):
                 cluster.type = kind
             cluster.count += 1
+            surfaces.setdefault(cand.text, key)
             if cand.honorific:
                 honorific_seen.add(key)
                 gender.setdefault(key, lex.honorifics.get(cand.honorific, "-"))
             if cand.title and kind == "PERSON":
                 roles.setdefault(cand.title.lower(), key)
+                if where == "body":
+                    # "Culture Secretary Tessa Jowell": the qualified title too.
+                    qualifier = body[max(0, cand.start - len(cand.title) - 30) : cand.start].split()[-len(cand.title.split()) - 1 :]
+                    if len(qualifier) > 1 and qualifier[0][:1].isupper():
+                        roles.setdefault(" ".join(qualifier).lower(), key)
             if where == "body":
                 cluster.mentions.append((cand.start, cand.end))
                 body_mentions.append((cand.start, cand.end, key))
@@ -155,6 +166,8 @@ def find_entities(
                     if role:
                         roles.setdefault(role, key)
 
+    if title_case and surfaces:
+        _count_in_title(article.title, surfaces, clusters)
     for cluster in clusters.values():
         if not cluster.type:
             cluster.type = _guess_type(cluster, body, honorific_seen)
@@ -236,6 +249,13 @@ def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str]) -> str:
     if cluster.mentions and places * 2 > len(cluster.mentions):
         return "PLACE"
     return "ORG"
+
+
+def _count_in_title(title: str, surfaces: dict[str, str], clusters: dict[str, _Cluster]) -> None:
+    forms = sorted(surfaces, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    for match in pattern.finditer(title):
+        clusters[surfaces[match.group()]].count += 1
 
 
 def _is_title_case(title: str) -> bool:

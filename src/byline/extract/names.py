@@ -31,7 +31,7 @@ _WORD = rf"[{_UPPER}]{_WORD_TAIL}"
 _CONNECTOR = r"(?:of|for|and|&|de|da|di|du|del|della|dos|das|do|von|van|der|den|le|la|bin|ibn|y)(?:[ \t]+the)?"
 _NUMBER_AFTER = frozenset({"Radio", "Channel", "BBC", "Formula", "Division", "ITV", "Series", "Group"})
 NAME_RUN = re.compile(
-    rf"[{_UPPER}](?<![{_LETTER}0-9'\u2019].){_WORD_TAIL}(?:(?:[ \t]+{_CONNECTOR})?[ \t]+(?:(?:al|el)-)?{_WORD})*"
+    rf"[{_UPPER}](?<![{_LETTER}0-9].){_WORD_TAIL}(?:(?:[ \t]+{_CONNECTOR})?[ \t]+(?:(?:al|el)-)?{_WORD})*"
     r"(?:[ \t]+[0-9]{1,2}\b(?![.,:][0-9]))?"
 )
 _TOKEN = re.compile(rf"{_WORD}|[0-9]+|\S+")
@@ -282,10 +282,14 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         return "DROP", True
     if len(words) == 1:
         word = words[0]
-        if word.lower() in lex.common_words and (word.isupper() or word.lower() in _GENERIC):
+        if word.lower() in lex.common_words and (word.isupper() or word[:-1].isupper() or word.lower() in _GENERIC):
+            return "DROP", True
+        if len(word) == 1:
             return "DROP", True
         if word in lex.first_names:
             return "PERSON", False
+        if word.endswith(("ians", "eans", "ites")) and len(word) > 6:
+            return "DROP", False  # "Gibraltarians": people of a place, not a name
         if word.isupper() and 2 <= len(word) <= 6 or re.fullmatch(r"[A-Z]+[0-9]+|[A-Z][a-z]*[A-Z][A-Za-z]*", word):
             return "ORG", False
         return None, False
@@ -293,10 +297,12 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         # "Lord of the Rings": a name with "of" and no keyword is more often a
         # work or an event than a person.
         return "DROP", False
-    if words[0] in lex.first_names:
+    if words[0] in lex.first_names and not any(w.isupper() and len(w) > 1 for w in words):
         return "PERSON", True
-    if all(w.isupper() for w in words):
-        return "ORG", False
+    if any(w.isupper() and len(w) > 1 for w in words) or any(w in lex.orgs for w in words):
+        return "ORG", False  # "BBC Radio Scotland", "Sony Ericsson": no person's name has these
+    if all(w.lower() in lex.english_words for w in words):
+        return "DROP", False  # "Dead Man", "Killing Fields": English words, a work's title
     if len(words) <= 4 and not any(w.lower() in lex.common_words for w in words):
         # Capitalised words that are not English words: most often a person.
         return "PERSON", False

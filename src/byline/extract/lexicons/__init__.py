@@ -5,6 +5,7 @@ See README.md beside this file for where each list came from.
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -36,6 +37,7 @@ class Lexicons:
     roles: frozenset[str]
     common_words: frozenset[str]
     event_words: frozenset[str]
+    english_words: frozenset[str]
 
 
 @cache
@@ -66,6 +68,9 @@ def lexicons() -> Lexicons:
         roles=frozenset(_lines("roles.txt")),
         common_words=frozenset(w for line in _lines("common_words.txt") for w in line.split()),
         event_words=frozenset(_lines("event_words.txt")),
+        english_words=frozenset(
+            gzip.decompress(files(__package__).joinpath("english_words.txt.gz").read_bytes()).decode("utf-8").split()
+        ),
     )
 
 
