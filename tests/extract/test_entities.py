@@ -90,3 +90,8 @@ def test_title_case_headline_counts_only_known_names() -> None:
     )
     counts = {e.name: e.count for e in analysis.entities}
     assert counts == {"Hamas": 2, "Benjamin Netanyahu": 1}
+
+
+def test_royal_and_peerage_titles_stay_with_a_lone_name() -> None:
+    names = entity_names("Prince Harry met Lord Hanningfield at the dinner.")
+    assert names == {"Prince Harry": "PERSON", "Lord Hanningfield": "PERSON"}

@@ -145,3 +145,50 @@ def test_qualified_role_resolves_to_the_named_person() -> None:
         'The culture secretary said it would "protect children".',
     )
     assert found == [("protect children", "Tessa Jowell")]
+
+
+def test_description_of_the_person_in_the_news_resolves_to_them() -> None:
+    found = quotes(
+        "Jurgen Melzer beat him again. And Andre Agassi said the draw was hard.",
+        '"A lot more guys are capable of it now," said the American.',
+    )
+    assert found == [("A lot more guys are capable of it now,", "Andre Agassi")]
+
+
+def test_pronoun_prefers_the_sentence_subject_to_a_later_name() -> None:
+    found = quotes(
+        "Dan Jolin also tipped Phil Davis for a prize.",
+        '"It will be at the Baftas," he said.',
+    )
+    assert found == [("It will be at the Baftas,", "Dan Jolin")]
+
+
+def test_partial_quote_echoing_a_full_quote_takes_its_speaker() -> None:
+    found = quotes(
+        '"We will cut these unfair taxes on pensioners," said Michael Howard.',
+        'The rest would go on some of the "unfair taxes on pensioners".',
+    )
+    assert found[1] == ("unfair taxes on pensioners", "Michael Howard")
+
+
+def test_appositive_between_quote_and_verb() -> None:
+    found = quotes('"Broadband is the key trend," Eric Abensur, the firm\'s chief executive, told the BBC.')
+    assert found == [("Broadband is the key trend,", "Eric Abensur")]
+
+
+def test_question_mark_inside_the_quote_then_attribution() -> None:
+    found = quotes('Peter Bradshaw spoke. "If they cannot, what hope is there?" he said.')
+    assert found == [("If they cannot, what hope is there?", "Peter Bradshaw")]
+
+
+def test_described_subject_before_a_colon() -> None:
+    found = quotes('Kelly Holmes is out. The double Olympic champion said: "I am very disappointed."')
+    assert found == [("I am very disappointed.", "Kelly Holmes")]
+
+
+def test_quote_nobody_introduces_goes_to_the_person_just_named() -> None:
+    found = quotes(
+        "The hype is over, argues Nick Donofrio of IBM.",
+        '"In the dotcom era, something new came every five minutes."',
+    )
+    assert found == [("In the dotcom era, something new came every five minutes.", "Nick Donofrio")]

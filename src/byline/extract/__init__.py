@@ -17,11 +17,11 @@ from functools import cache
 
 from byline.extract.entities import find_entities
 from byline.extract.lexicons import lexicons
-from byline.extract.quotes import find_spans, is_name_or_title, kind_of
+from byline.extract.quotes import Span, find_spans, is_name_or_title, kind_of
 from byline.extract.speakers import attribute, make_context, speech_in_sentence
 from byline.model import Analysis, Article, Quote
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 """Bumped whenever extraction output changes, so cached analyses are redone."""
 
 __all__ = ["EXTRACTOR_VERSION", "analyse", "analyse_text"]
@@ -55,9 +55,24 @@ def analyse(article: Article) -> Analysis:
     quotes = []
     for span, speaker in zip(kept, speakers):
         if span.kind == "partial" and speaker is None and not speech_in_sentence(ctx, span):
-            continue  # scare quotes: marks with nobody's speech behind them
+            echoed = _echoed(body, span, kept, speakers)
+            if echoed is None:
+                continue  # scare quotes: marks with nobody's speech behind them
+            speaker = echoed
         quotes.append(Quote(body[span.start : span.end], speaker, span.start, span.end, span.kind))  # type: ignore[arg-type]
     return Analysis(tuple(quotes), index.entities)
+
+
+def _echoed(body: str, span: Span, spans: list[Span], speakers: list[str | None]) -> str | None:
+    """The speaker of a longer quote that holds a partial quote's words, if any:
+    "unfair taxes" repeats words that someone was quoted saying in full."""
+    words = body[span.start : span.end]
+    if len(words) < 8:
+        return None
+    for other, speaker in zip(spans, speakers):
+        if other is not span and speaker and other.end - other.start > len(words) and words in body[other.start : other.end]:
+            return speaker
+    return None
 
 
 def analyse_text(text: str) -> Analysis:

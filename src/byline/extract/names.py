@@ -43,6 +43,7 @@ _MULTI_TITLES = (
     ("Prime", "Minister"),
     ("Deputy", "Prime", "Minister"),
     ("Secretary", "of", "State"),
+    ("Chancellor", "of", "the", "Exchequer"),
     ("Attorney", "General"),
     ("Director", "General"),
     ("Secretary", "General"),
@@ -52,6 +53,7 @@ _MULTI_TITLES = (
     ("Home", "Secretary"),
     ("Vice", "President"),
 )
+_ROYAL = frozenset("Prince Princess King Queen Pope Duke Duchess Lord Lady Baroness Baron Earl".split())
 _INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
 
 
@@ -181,22 +183,28 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
                 if right:
                     _split_piece(right, lex, out, False)
                 return
-    # "Mark Stephen Trotter of California": a name, then a place.
+    # "Mark Stephen Trotter of California", "Nick Donofrio of IBM": a name,
+    # then another; but "Bank of England" and "Times of Israel" are one.
     for i, token in enumerate(tokens):
         if token[0] in ("of", "from", "for") and 0 < i < len(tokens) - 1:
             left, right = tokens[:i], _trim_connectors(tokens[i + 1 :])
             if left[-1][0] in lex.org_words or left[-1][0] in lex.place_words or _whole(tokens) in lex.orgs:
-                break  # "Bank of England", "Gulf of Mexico"
-            if any(tuple(w[0] for w in tokens[:len(t)]) == t for t in _MULTI_TITLES):
+                break
+            words = [t[0] for t in tokens]
+            if any(
+                tuple(words[j : j + len(t)]) == t and j < i < j + len(t)
+                for j in range(i) for t in _MULTI_BY_FIRST.get(words[j], ())
+            ):
                 break  # "Secretary of State Antony Blinken"
             if left[0][0] in lex.honorifics and len(left) == 1:
                 tokens = right  # "President of the European Parliament"
                 break
-            if right and _whole(right) in lex.places:
-                _split_piece(left, lex, out, initial)
-                _add(right, lex, out, False)
-                return
-            break
+            if not right or not (_known(right, lex) or _is_org(right, lex) or all(t[0].isupper() for t in right)):
+                break  # "The Passion of the Christ": a title, dropped whole below
+            _split_piece(left, lex, out, initial)
+            if right:
+                _split_piece(right, lex, out, False)
+            return
     if not tokens:
         return
     # Nationality adjectives and dates in front of a name are not part of it,
@@ -223,6 +231,8 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
             honorific = tokens[person_start - 1][0]
             title = " ".join(t[0] for t in tokens[title_start:person_start])
             person = tokens[person_start:]
+            if len(person) == 1 and honorific in _ROYAL:
+                person = tokens[person_start - 1 : person_start + 1]  # "Prince Harry", "Lord Hanningfield"
             out.append(
                 Candidate(
                     person[0][1], person[-1][2], _whole(person), "PERSON",
@@ -303,6 +313,8 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         return "ORG", False  # "BBC Radio Scotland", "Sony Ericsson": no person's name has these
     if all(w.lower() in lex.english_words for w in words):
         return "DROP", False  # "Dead Man", "Killing Fields": English words, a work's title
+    if any(w in lex.places or w in lex.orgs for w in words[1:]):
+        return "ORG", False  # "Media Lab Europe": a body named after a place
     if len(words) <= 4 and not any(w.lower() in lex.common_words for w in words):
         # Capitalised words that are not English words: most often a person.
         return "PERSON", False

@@ -37,7 +37,8 @@ _FINITE = (
     "demanded|demands|questioned|charged|contended|contends|protested|lamented|laments|"
     "welcomed|welcomes|mused|muses|recounted|objected|echoed|summed up|put it|threatened|"
     "conceded|signalled|indicated|indicates|advised|advises|estimated|estimates|forecast|"
-    "forecasts|expects|expected|wants|wanted|rejected|rejects|vowing|promising"
+    "forecasts|expects|expected|wants|wanted|rejected|rejects|vowing|promising|felt|feels|"
+    "cited|quoted|wrote|insisted|mocked|scoffed|sniffed|snapped|hinted|speculated"
 )
 _PARTICIPLES = (
     "saying|telling|adding|warning|insisting|arguing|claiming|explaining|noting|admitting|"
@@ -50,7 +51,7 @@ _VERB = re.compile(rf"\b(?:(?P<finite>{_FINITE})|(?P<participle>{_PARTICIPLES})|
 _AUX = r"(?:(?:has|had|have|also|later|then|was|were|is|once|previously|recently|subsequently|earlier|again|simply|just|repeatedly|reportedly|publicly|privately|only|would|will|could|may|might|has also|had also|is also|was|being|been|quoted as|quoted)\s+)*"
 _AFTER_INVERTED = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*(?:{_FINITE})\s+(?P<np>[^,.;:!?\"\u201c\u201d()]{{1,90}})")
 _AFTER_SUBJECT = re.compile(
-    rf"^\s*[,;:\u2014\u2013-]?\s*(?P<np>[^,.;:!?\"\u201c\u201d()]{{1,70}}?)\s+{_AUX}(?:{_FINITE}|according to)\b"
+    rf"^\s*[,;:\u2014\u2013-]?\s*(?P<np>[^.;:!?\"\u201c\u201d()]{{1,90}}?),?\s+{_AUX}(?:{_FINITE}|according to)\b"
 )
 _AFTER_ACCORDING = re.compile(r"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>[^,.;:!?\"\u201c\u201d()]{1,90})")
 _BOUNDARY = re.compile("[.!?][\"\u201d\u2019')]*\\s+")
@@ -59,7 +60,13 @@ _ABBREVIATIONS = frozenset("Mr Mrs Ms Dr St No vs Gen Gov Sen Rep Inc Co Lt Col 
 _PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|I|we|We)\b")
 _DETERMINER = re.compile(r"^(?:(?:a|an|the|one|another|his|her|their|its)\s+)", re.IGNORECASE)
 _NP_TAIL = re.compile(r"\s+(?:who|which|that|in|on|at|to|during|after|before|when|while|as|last|this|yesterday|earlier|on|adding|saying|told)\b.*$")
-_SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+_SUBJECT_PRONOUNS = {"he": "m", "she": "f", "one": "-"}
+_ANAPHOR = re.compile(
+    r"^the\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|[A-Z][a-z]+(?:an|ian|ese|ish|i|er)|champion|defender|striker|"
+    r"midfielder|winger|goalkeeper|keeper|forward|skipper|veteran|youngster|teenager|seed|star|"
+    r"singer|actor|actress|rapper|musician|film-maker|frontman|world number one|number one)$",
+    re.IGNORECASE,
+)
 
 
 def _abbreviation_before(body: str, at: int) -> bool:
@@ -109,6 +116,14 @@ def attribute(ctx: Context) -> list[str | None]:
         same_sentence = _sentence_start(ctx, span.open_at, 0) <= ctx.spans[i - 1].open_at
         if same_sentence or span.kind == "full" and paragraphs[i] - paragraphs[i - 1] <= 1:
             speakers[i] = speakers[i - 1]
+    # A full quote that nobody introduces belongs to the person the text is
+    # about just then: the last subject named in this or the paragraph before.
+    for i, span in enumerate(ctx.spans):
+        if speakers[i] is None and span.kind == "full" and not span.chained:
+            floor = ctx.paragraph_starts[max(0, paragraphs[i] - 1)]
+            if i and ctx.spans[i - 1].open_at >= floor:
+                continue  # a quote nearby had no speaker either: do not guess
+            speakers[i] = _resolve_pronoun(ctx, "one", span.open_at, floor)
     return speakers
 
 
@@ -144,7 +159,8 @@ def _after_context(ctx: Context, i: int, span: Span, p_end: int) -> tuple[int, i
         if rest[:1].isupper() and not rest.startswith(("I ", "I'")):
             return None  # the quote ended its sentence; what follows is new
     stop = p_end
-    k = bisect_right(ctx.boundaries, start)
+    # A boundary right after the mark is the quote's own full stop: skip it.
+    k = bisect_right(ctx.boundaries, start + 1)
     if k < len(ctx.boundaries):
         stop = min(stop, ctx.boundaries[k])
     if i + 1 < len(ctx.spans):
@@ -167,7 +183,7 @@ def _from_after(ctx: Context, start: int, stop: int) -> str | None:
     if m and not _PRONOUN.match(m.group("np")):
         return _resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
     m = _AFTER_SUBJECT.match(text)
-    if m and len(m.group("np").split()) <= 9:
+    if m and len(m.group("np").split()) <= 12:
         return _resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
     return None
 
@@ -190,6 +206,7 @@ def _from_before(ctx: Context, start: int, stop: int, p_start: int) -> str | Non
 def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
     """The speaker named by the noun phrase body[start:stop], fully resolved."""
     body = ctx.body
+    clause_start = start
     np = body[start:stop]
     if prefer == "first":
         np = _NP_TAIL.sub("", np)
@@ -209,6 +226,9 @@ def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
         return None
     if pronoun and (prefer != "last" or not mentions or mentions[-1].start < start + pronoun.start()):
         return _resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
+    if not mentions and _ANAPHOR.match(np.strip()):
+        # "said the American", "the 34-year-old added": the person in the news.
+        return _resolve_pronoun(ctx, "one", start)
     people = [m for m in mentions if m.type == "PERSON"]
     if people:
         return (people[0] if prefer == "first" else people[-1]).name
@@ -219,7 +239,7 @@ def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
         return (mentions[0] if prefer == "first" else mentions[-1]).name
     if prefer == "last":
         # "He said prosecutions were ... and promised ...": the clause's subject.
-        return _first_subject(ctx, body[start:stop], start, [])
+        return _first_subject(ctx, body[clause_start:stop], clause_start, _mentions_in(ctx, clause_start, stop))
     return None
 
 
@@ -278,7 +298,7 @@ def _description(ctx: Context, np: str) -> str | None:
 _ANY_DETERMINER = re.compile(r"(?:^|\s)(?:a|an|the|one|another|A|An|The|One|Another)\s+")
 
 
-def _resolve_pronoun(ctx: Context, pronoun: str, pos: int) -> str | None:
+def _resolve_pronoun(ctx: Context, pronoun: str, pos: int, floor: int | None = None) -> str | None:
     """The earlier person (or body, for 'they') that a pronoun stands for.
 
     A name in the pronoun's own sentence is someone else ("Mr Sullivan made
@@ -291,7 +311,7 @@ def _resolve_pronoun(ctx: Context, pronoun: str, pos: int) -> str | None:
     want = _SUBJECT_PRONOUNS.get(pronoun)
     sentence = _sentence_start(ctx, pos, 0)
     k = bisect_left(ctx.mention_starts, sentence) - 1
-    floor = max(0, pos - 3000)
+    floor = max(0, pos - 3000) if floor is None else floor
     fallback = None
     while k >= 0:
         m = ctx.index.mentions[k]
@@ -300,14 +320,14 @@ def _resolve_pronoun(ctx: Context, pronoun: str, pos: int) -> str | None:
         k -= 1
         if _in_quote(ctx, m.start):
             continue
-        if want is None:
+        if want is None:  # "they": a body
             if m.type == "ORG":
                 return m.name
             continue
         if m.type != "PERSON":
             continue
         gender = ctx.index.gender.get(m.name, "-")
-        if gender != "-" and gender != want:
+        if gender != "-" and want != "-" and gender != want:
             continue
         if _is_subject(ctx, m):
             return m.name
@@ -317,11 +337,17 @@ def _resolve_pronoun(ctx: Context, pronoun: str, pos: int) -> str | None:
 
 
 def _is_subject(ctx: Context, mention: Mention) -> bool:
+    """Whether a name is its sentence's subject: near its start, no name before it."""
     start = _sentence_start(ctx, mention.start, 0)
     lead = ctx.body[start : mention.start]
     if "," in lead:
-        lead = lead.rsplit(",", 1)[1]
-    return len(lead.split()) <= 4 and not re.search(r"\b(?:by|to|with|against|beat|beaten|of|for|from|told|and)\s+\S*\s*$", lead)
+        intro, _, rest = lead.partition(",")
+        if len(intro.split()) <= 6 and len(rest.split()) <= 3:
+            lead = rest  # "In London, Mr Blair said ..."
+    if len(lead.split()) > 4 or re.search(r"\b(?:by|to|with|against|beat|beaten|of|for|from|told|and|tipped)\s+\S*\s*$", lead):
+        return False
+    k = bisect_left(ctx.mention_starts, start)
+    return not any(m.type == "PERSON" for m in ctx.index.mentions[k:] if m.start < mention.start)
 
 
 def speech_in_sentence(ctx: Context, span: Span) -> bool:
