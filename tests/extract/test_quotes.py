@@ -128,7 +128,7 @@ def test_scare_quotes_are_not_quotes() -> None:
 
 
 def test_unattributed_quote_has_no_speaker() -> None:
-    assert quotes('"Nobody knows," reads the sign.') == [("Nobody knows,", None)]
+    assert quotes('"Nobody knows." The sign hung over the gate.') == [("Nobody knows.", None)]
 
 
 def test_offsets_point_at_the_words() -> None:
@@ -192,3 +192,28 @@ def test_quote_nobody_introduces_goes_to_the_person_just_named() -> None:
         '"In the dotcom era, something new came every five minutes."',
     )
     assert found == [("In the dotcom era, something new came every five minutes.", "Nick Donofrio")]
+
+
+def test_it_stands_for_the_body_named_before() -> None:
+    found = quotes('The University of California sued. It joined the lawsuit alleging "massive insider trading".')
+    assert found == [("massive insider trading", "University of California")]
+
+
+def test_attribution_at_the_end_of_a_long_sentence() -> None:
+    found = quotes(
+        'Ed Balls spoke. The decision was a "sensible thing to do", since he was in China at the time, Mr Balls told the BBC.'
+    )
+    assert found == [("sensible thing to do", "Ed Balls")]
+
+
+def test_the_committee_is_the_committee_named_before() -> None:
+    found = quotes(
+        "The Public Accounts Committee met the BBC.",
+        'The agency was "a failing organisation", the committee said.',
+    )
+    assert found == [("a failing organisation", "Public Accounts Committee")]
+
+
+def test_organisation_name_before_the_verb_beats_an_earlier_body() -> None:
+    found = quotes('Hamas refused. The State Department said an assault would be a "disaster."')
+    assert found == [("disaster.", "State Department")]

@@ -110,12 +110,12 @@ def find_entities(
         surnames[full.split()[-1]].append(full)
     orgs = {c.text for _, cands in fields for c in cands if c.type == "ORG" and " " in c.text}
     orgs |= {lex.org_aliases[c.text] for _, cands in fields for c in cands if c.text in lex.org_aliases}
-    acronyms = {_initials(o): o for o in orgs if _initials(o)}
+    acronyms = {_initials(o): o for o in sorted(orgs) if _initials(o)}
     # "Leadplex" for "Leadplex LLC", "Commission" for "European Commission",
     # "Guantanamo" for "Guantanamo Bay": a part that stands for the whole.
     places = {c.text for _, cands in fields for c in cands if c.type == "PLACE" and " " in c.text}
     parts: dict[str, tuple[str, str]] = {}
-    for whole in sorted(orgs | places, key=len):
+    for whole in sorted(orgs | places, key=lambda name: (len(name), name)):
         words = whole.split()
         for word in (words[0], words[-1]):
             if word not in lex.common_words and word not in lex.demonyms and word not in lex.places:
@@ -130,11 +130,17 @@ def find_entities(
     honorific_seen: set[str] = set()
     body_mentions: list[tuple[int, int, str]] = []
     surfaces: dict[str, str] = {}
+    last_seen: dict[str, int] = {}
     for where, cands in fields:
         for cand in cands:
             key, kind = _resolve(cand, lex, persons, surnames, acronyms, parts, first_names)
             if key is None:
                 continue
+            namesakes = surnames.get(cand.text, ())
+            if len(namesakes) > 1 and key in namesakes:
+                # "Mr Begg" with Moazzam and Azmat Begg about: the one named last.
+                key = max(namesakes, key=lambda n: last_seen.get(n, -1))
+            last_seen[key] = cand.start if where == "body" else -1
             if where == "title" and title_case and key not in proven and key not in clusters and not cand.strong:
                 continue
             if cand.initial and key == cand.text and not cand.strong and key not in proven and key not in persons:
@@ -195,7 +201,7 @@ def _role_before(body: str, start: int, known: frozenset[str]) -> str | None:
 def _resolve(
     cand: Candidate,
     lex: Lexicons,
-    persons: set[str],
+    persons: dict[str, None],
     surnames: dict[str, list[str]],
     acronyms: dict[str, str],
     parts: dict[str, tuple[str, str]],
@@ -219,12 +225,14 @@ def _resolve(
     return text, cand.type
 
 
-def _full_persons(fields: list[tuple[str, list[Candidate]]]) -> set[str]:
-    names = {c.text for _, cands in fields for c in cands if c.type == "PERSON" and " " in c.text}
-    return {n for n in names if _fullest_person(n, names) == n}
+def _full_persons(fields: list[tuple[str, list[Candidate]]]) -> dict[str, None]:
+    """Full names of people, in order of first mention (a dict: ordered, and
+    so the same answer on every run, which a set's order is not)."""
+    names = dict.fromkeys(c.text for _, cands in fields for c in cands if c.type == "PERSON" and " " in c.text)
+    return dict.fromkeys(n for n in names if _fullest_person(n, names) == n)
 
 
-def _fullest_person(name: str, persons: set[str]) -> str:
+def _fullest_person(name: str, persons: dict[str, None] | set[str]) -> str:
     """The longest known name that `name` is a short form of."""
     words = name.split()
     best = name

@@ -53,6 +53,11 @@ _MULTI_TITLES = (
     ("Home", "Secretary"),
     ("Vice", "President"),
 )
+_FUNCTION_WORDS = frozenset(
+    "the but and or so yet if as at in on by for from with after before when while since although though "
+    "because however meanwhile also now then there this that these those its his her their our my your a an "
+    "last next earlier later".split()
+)
 _ROYAL = frozenset("Prince Princess King Queen Pope Duke Duchess Lord Lady Baroness Baron Earl".split())
 _INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
 
@@ -139,7 +144,11 @@ def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons,
     # unless the lexicons know the whole ("New York").
     while tokens and initial and len(tokens) > 1:
         word = tokens[0][0]
-        if word.lower() in lex.common_words and not _lexicon_prefix(tokens, lex):
+        if (
+            word.lower() in lex.common_words
+            and not _lexicon_prefix(tokens, lex)
+            and (word.lower() in _FUNCTION_WORDS or not _is_org(tokens, lex))  # "Police Federation"
+        ):
             tokens = tokens[1:]
             initial = False
         else:

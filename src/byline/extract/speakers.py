@@ -38,14 +38,16 @@ _FINITE = (
     "welcomed|welcomes|mused|muses|recounted|objected|echoed|summed up|put it|threatened|"
     "conceded|signalled|indicated|indicates|advised|advises|estimated|estimates|forecast|"
     "forecasts|expects|expected|wants|wanted|rejected|rejects|vowing|promising|felt|feels|"
-    "cited|quoted|wrote|insisted|mocked|scoffed|sniffed|snapped|hinted|speculated"
+    "cited|quoted|wrote|insisted|mocked|scoffed|sniffed|snapped|hinted|speculated|read|reads|"
+    "ask|warn|add|argue|claim|insist|explain|admit|suggest|predict|promise|urge|stress|tweet"
 )
 _PARTICIPLES = (
     "saying|telling|adding|warning|insisting|arguing|claiming|explaining|noting|admitting|"
     "commenting|describing|calling|declaring|announcing|urging|stressing|suggesting|"
     "writing|branding|labelling|dismissing|accusing|acknowledging|conceding|predicting|"
     "pledging|promising|vowing|confirming|denying|revealing|complaining|describing|"
-    "expressing|hailing|praising|criticising|condemning|asking|replying|responding"
+    "expressing|hailing|praising|criticising|condemning|asking|replying|responding|alleging|"
+    "announcing|blaming|recalling|conceding|maintaining|questioning|demanding"
 )
 _VERB = re.compile(rf"\b(?:(?P<finite>{_FINITE})|(?P<participle>{_PARTICIPLES})|(?P<according>according to))\b")
 _AUX = r"(?:(?:has|had|have|also|later|then|was|were|is|once|previously|recently|subsequently|earlier|again|simply|just|repeatedly|reportedly|publicly|privately|only|would|will|could|may|might|has also|had also|is also|was|being|been|quoted as|quoted)\s+)*"
@@ -53,19 +55,22 @@ _AFTER_INVERTED = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*(?:{_FINITE})\s+(?P<np
 _AFTER_SUBJECT = re.compile(
     rf"^\s*[,;:\u2014\u2013-]?\s*(?P<np>[^.;:!?\"\u201c\u201d()]{{1,90}}?),?\s+{_AUX}(?:{_FINITE}|according to)\b"
 )
+_CLAUSE_FINAL = re.compile(
+    rf",\s+(?:(?P<np>[^,.;:!?\"\u201c\u201d()]{{1,60}}?)\s+{_AUX}(?:{_FINITE})|(?:{_FINITE})\s+(?P<inv>[^,.;:!?\"\u201c\u201d()]{{1,60}}))"
+    r"(?:\s+[^,.;:!?\"\u201c\u201d()]{0,40})?[.!?]?\s*$"
+)
 _AFTER_ACCORDING = re.compile(r"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>[^,.;:!?\"\u201c\u201d()]{1,90})")
 _BOUNDARY = re.compile("[.!?][\"\u201d\u2019')]*\\s+")
 # Words whose full stop is an abbreviation's, not a sentence's end.
 _ABBREVIATIONS = frozenset("Mr Mrs Ms Dr St No vs Gen Gov Sen Rep Inc Co Lt Col Jr Sr Prof Capt Sgt Mt Ft".split())
-_PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|I|we|We)\b")
+_PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|it|It|I|we|We)\b")
 _DETERMINER = re.compile(r"^(?:(?:a|an|the|one|another|his|her|their|its)\s+)", re.IGNORECASE)
 _NP_TAIL = re.compile(r"\s+(?:who|which|that|in|on|at|to|during|after|before|when|while|as|last|this|yesterday|earlier|on|adding|saying|told)\b.*$")
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "one": "-"}
 _ANAPHOR = re.compile(
-    r"^the\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|[A-Z][a-z]+(?:an|ian|ese|ish|i|er)|champion|defender|striker|"
+    r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|[A-Z][a-z]+(?:an|ian|ese|ish|i)|champion|defender|striker|"
     r"midfielder|winger|goalkeeper|keeper|forward|skipper|veteran|youngster|teenager|seed|star|"
-    r"singer|actor|actress|rapper|musician|film-maker|frontman|world number one|number one)$",
-    re.IGNORECASE,
+    r"singer|actor|actress|rapper|musician|film-maker|frontman|world number one|number one)$"
 )
 
 
@@ -185,6 +190,12 @@ def _from_after(ctx: Context, start: int, stop: int) -> str | None:
     m = _AFTER_SUBJECT.match(text)
     if m and len(m.group("np").split()) <= 12:
         return _resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+    # "... a "sensible thing to do", since he was in China, Mr Balls told the BBC."
+    m = _CLAUSE_FINAL.search(text)
+    if m:
+        if m.group("inv"):
+            return _resolve_np(ctx, start + m.start("inv"), start + m.end("inv"), prefer="first")
+        return _resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
     return None
 
 
@@ -228,11 +239,20 @@ def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
         return _resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
     if not mentions and _ANAPHOR.match(np.strip()):
         # "said the American", "the 34-year-old added": the person in the news.
-        return _resolve_pronoun(ctx, "one", start)
+        found = _resolve_pronoun(ctx, "one", start)
+        if found:
+            return found
     people = [m for m in mentions if m.type == "PERSON"]
     if people:
         return (people[0] if prefer == "first" else people[-1]).name
-    described = _description(ctx, np)
+    if mentions:
+        # "The State Department said": the name is the subject; but in
+        # "a Microsoft spokesman said" a role follows it: a description.
+        named = mentions[0] if prefer == "first" else mentions[-1]
+        tail = body[named.end : stop]
+        if not ctx.role_words.search(tail) and not (set(tail.lower().split()) & _BODY_NOUNS):
+            return named.name
+    described = _description(ctx, np, start)
     if described:
         return described
     if mentions:
@@ -244,7 +264,7 @@ def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
 
 
 def _last_pronoun(np: str) -> re.Match[str] | None:
-    m = re.search(r"(?:^|\s)(?P<p>he|she|they|He|She|They)\s*$", np)
+    m = re.search(r"(?:^|\s)(?P<p>he|she|they|He|She|They|it|It)\s*$", np)
     return m
 
 
@@ -252,6 +272,8 @@ def _first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) -
     m = _PRONOUN.match(np)
     if m:
         return _resolve_pronoun(ctx, m.group("p").lower(), start + m.start())
+    # "Mr Begg's father, Azmat, said": a possessor is not the subject.
+    mentions = [m for m in mentions if not ctx.body.startswith(("'s", "\u2019s"), m.end)]
     if mentions and mentions[0].start - start <= 60:
         people = [x for x in mentions if x.type == "PERSON" and x.start - start <= 90]
         # "New Metropolitan Police Commissioner Sir Ian Blair": the person, not the force.
@@ -276,14 +298,18 @@ def _in_quote(ctx: Context, pos: int) -> bool:
     return False
 
 
-def _description(ctx: Context, np: str) -> str | None:
-    """'an Israeli official' -> 'Israeli official'; 'the prime minister' -> the named PM."""
+def _description(ctx: Context, np: str, pos: int = -1) -> str | None:
+    """Who a described speaker is.
+
+    'the prime minister' -> the person the article gives that title;
+    'the committee' -> the committee named before; 'an Israeli official' ->
+    'Israeli official', kept as described, without its article.
+    """
     phrase = np.strip().rstrip(",")
     role = ctx.role_words.search(phrase)
-    if not role:
-        return None
-    # The description starts at the determiner before its role noun.
-    dets = list(_ANY_DETERMINER.finditer(phrase, 0, role.start()))
+    # The description starts at the determiner before its head noun.
+    dets = list(_ANY_DETERMINER.finditer(phrase, 0, role.start() if role else len(phrase)))
+    determined = bool(dets)
     if dets:
         phrase = phrase[dets[-1].end() :]
     phrase = _DETERMINER.sub("", phrase).strip()
@@ -292,7 +318,39 @@ def _description(ctx: Context, np: str) -> str | None:
     named = ctx.index.roles.get(phrase.lower())
     if named:
         return named
-    return phrase
+    head = phrase.split()[-1].lower()
+    if determined and head in _BODY_NOUNS and pos >= 0 and len(phrase.split()) <= 3:
+        body = _last_body(ctx, head, pos)
+        if body:
+            return body
+    if role:
+        return phrase
+    if determined and len(phrase.split()) <= 3 and phrase.islower():
+        return phrase  # "said the artists"
+    return None
+
+
+_BODY_NOUNS = frozenset(
+    "organisation organization group company firm party ministry government department agency union "
+    "bank club council committee commission association body charity watchdog regulator network "
+    "broadcaster newspaper paper court board league federation institute university team band "
+    "airline carrier retailer insurer lender maker manufacturer giant chain operator service army".split()
+)
+
+
+def _last_body(ctx: Context, noun: str, pos: int) -> str | None:
+    """The organisation that 'the <noun>' stands for: the last one named."""
+    k = bisect_left(ctx.mention_starts, pos) - 1
+    fallback = None
+    while k >= 0 and ctx.index.mentions[k].start > pos - 2000:
+        m = ctx.index.mentions[k]
+        k -= 1
+        if m.type != "ORG" or _in_quote(ctx, m.start):
+            continue
+        if noun in m.name.lower():
+            return m.name
+        fallback = fallback or m.name
+    return fallback
 
 
 _ANY_DETERMINER = re.compile(r"(?:^|\s)(?:a|an|the|one|another|A|An|The|One|Another)\s+")
@@ -308,7 +366,7 @@ def _resolve_pronoun(ctx: Context, pronoun: str, pos: int, floor: int | None = N
     """
     if pronoun in ("i", "we"):
         return None
-    want = _SUBJECT_PRONOUNS.get(pronoun)
+    want = _SUBJECT_PRONOUNS.get(pronoun)  # None for "they" and "it": a body
     sentence = _sentence_start(ctx, pos, 0)
     k = bisect_left(ctx.mention_starts, sentence) - 1
     floor = max(0, pos - 3000) if floor is None else floor
