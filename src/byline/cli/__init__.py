@@ -16,6 +16,7 @@ from byline import __version__
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("byline.cli.list_cmd", "print the articles found under PATHs, and the files skipped"),
+    "extract": ("byline.cli.extract_cmd", "print each article's quotes, speakers and named entities"),
 }
 
 EPILOG = """\

@@ -1,0 +1,55 @@
+"""`byline extract`: quotes, speakers and entities of articles, for people or scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+
+from byline.cli.common import load_or_exit
+from byline.model import Analysis, Article
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    parser.add_argument("--json", action="store_true", help="print JSON Lines: one object per article")
+
+
+def run(args: argparse.Namespace) -> int:
+    from byline.extract import analyse
+
+    result = load_or_exit(args.paths)
+    for n, article in enumerate(result.articles):
+        analysis = analyse(article)
+        if args.json:
+            print(json.dumps(as_json(article, analysis), ensure_ascii=False))
+        else:
+            if n:
+                print()
+            print(as_listing(article, analysis))
+    return 0
+
+
+def as_json(article: Article, analysis: Analysis) -> dict:
+    return {
+        "path": article.path,
+        "title": article.title,
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "kind": q.kind}
+            for q in analysis.quotes
+        ],
+        "entities": [{"name": e.name, "type": e.type, "count": e.count} for e in analysis.entities],
+    }
+
+
+def as_listing(article: Article, analysis: Analysis) -> str:
+    lines = [article.display_title, f"  {article.path}"]
+    lines.append(f"  Quotes ({len(analysis.quotes)}):")
+    for quote in analysis.quotes:
+        who = quote.speaker or "(unattributed)"
+        text = textwrap.shorten(quote.text, 200, placeholder=" ...")
+        lines.append(f"    {who}: \u201c{text}\u201d" + ("  [partial]" if quote.kind == "partial" else ""))
+    for kind, label in (("PERSON", "People"), ("ORG", "Organisations"), ("PLACE", "Places")):
+        names = [f"{e.name} ({e.count})" for e in analysis.entities if e.type == kind]
+        lines.append(f"  {label}: " + (", ".join(names) if names else "none"))
+    return "\n".join(lines)

@@ -1,0 +1,279 @@
+"""Named entities: name candidates merged into one entity per thing named.
+
+The fullest form wins: "Benjamin Netanyahu" absorbs "Netanyahu" and
+"Mr Netanyahu", "International Association of Athletics Federations" absorbs
+"IAAF", and an alias from the lexicon ("Lib Dems") counts for its full name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from byline.extract.lexicons import Lexicons
+from byline.extract.names import Candidate, candidates
+from byline.model import ENTITY_TYPES, Article, Entity
+
+
+
+class _LowerWords:
+    """Whether a word stands in the text in lower case (a set of the text's
+    words, tried with the punctuation that may cling to them: cheaper than
+    stripping every word)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, text: str) -> None:
+        self.words = frozenset(text.split())
+
+    def __contains__(self, word: str) -> bool:
+        words = self.words
+        return word in words or word + "," in words or word + "." in words or (
+            word + ";" in words or word + ":" in words or word + '"' in words or word + "\u201d" in words
+        )
+
+_AUTHOR_NAME = re.compile(r"^(?:By\s+)?([A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){1,3})$")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|across|outside|inside|around|across|throughout)\s+)$")
+_TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # the entity's full name
+    type: str
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """What the speaker resolver needs to know about the article's names."""
+
+    entities: tuple[Entity, ...]
+    mentions: list[Mention]  # in the body, in order
+    gender: dict[str, str] = field(default_factory=dict)  # person -> m / f / -
+    roles: dict[str, str] = field(default_factory=dict)  # "prime minister" -> person
+
+
+@dataclass(slots=True)
+class _Cluster:
+    name: str
+    type: str
+    count: int = 0
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_entities(
+    article: Article,
+    body: str,
+    lex: Lexicons,
+    roles: frozenset[str],
+    excluded: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> EntityIndex:
+    """Entities of the article; `excluded` are body spans that name works (quoted titles)."""
+    # Words seen in lower case: a capital elsewhere then only starts a sentence.
+    lowercase = _LowerWords(body)
+    in_body = candidates(body, lex, lowercase)
+    if excluded:
+        in_body = [c for c in in_body if not any(s <= c.start < e for s, e in excluded)]
+    for cand in list(in_body):
+        # "the Biden administration": a government named after its head.
+        if body.startswith(" administration", cand.end) and " " not in cand.text:
+            in_body.append(Candidate(cand.start, cand.end + 15, cand.text + " administration", "ORG", strong=True))
+            in_body.remove(cand)
+    in_body.sort(key=lambda c: c.start)
+    fields: list[tuple[str, list[Candidate]]] = [("body", in_body)]
+    for name, text in (("subtitle", article.subtitle), ("bio", article.author_bio)):
+        if text:
+            fields.append((name, candidates(text, lex, lowercase)))
+    # A Title Case headline capitalises every word: its capitals prove nothing,
+    # so only names already known from the rest are counted in it (below).
+    title_case = _is_title_case(article.title)
+    title_cands = candidates(article.title, lex, lowercase) if article.title and not title_case else []
+    if title_cands:
+        fields.append(("title", title_cands))
+    author = _author_name(article.author)
+    if author:
+        fields.append(("author", [Candidate(0, len(author), author, "PERSON", strong=True)]))
+
+    # Capitals that prove something: not at a sentence start, not in a Title Case headline.
+    proven = {
+        c.text
+        for where, cands in fields
+        for c in cands
+        if not c.initial and not (where == "title" and title_case)
+    }
+    persons = _full_persons(fields)
+    surnames: dict[str, list[str]] = defaultdict(list)
+    for full in persons:
+        surnames[full.split()[-1]].append(full)
+    orgs = {c.text for _, cands in fields for c in cands if c.type == "ORG" and " " in c.text}
+    orgs |= {lex.org_aliases[c.text] for _, cands in fields for c in cands if c.text in lex.org_aliases}
+    acronyms = {_initials(o): o for o in sorted(orgs) if _initials(o)}
+    # "Leadplex" for "Leadplex LLC", "Commission" for "European Commission",
+    # "Guantanamo" for "Guantanamo Bay": a part that stands for the whole.
+    places = {c.text for _, cands in fields for c in cands if c.type == "PLACE" and " " in c.text}
+    parts: dict[str, tuple[str, str]] = {}
+    for whole in sorted(orgs | places, key=lambda name: (len(name), name)):
+        words = whole.split()
+        for word in (words[0], words[-1]):
+            if word not in lex.common_words and word not in lex.demonyms and word not in lex.places:
+                parts.setdefault(word, (whole, "PLACE" if whole in places else "ORG"))
+    first_names: dict[str, list[str]] = defaultdict(list)
+    for full in persons:
+        first_names[full.split()[0]].append(full)
+
+    clusters: dict[str, _Cluster] = {}
+    gender: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    honorific_seen: set[str] = set()
+    body_mentions: list[tuple[int, int, str]] = []
+    surfaces: dict[str, str] = {}
+    last_seen: dict[str, int] = {}
+    for where, cands in fields:
+        for cand in cands:
+            key, kind = _resolve(cand, lex, persons, surnames, acronyms, parts, first_names)
+            if key is None:
+                continue
+            namesakes = surnames.get(cand.text, ())
+            if len(namesakes) > 1 and key in namesakes:
+                # "Mr Begg" with Moazzam and Azmat Begg about: the one named last.
+                key = max(namesakes, key=lambda n: last_seen.get(n, -1))
+            last_seen[key] = cand.start if where == "body" else -1
+            if where == "title" and title_case and key not in proven and key not in clusters and not cand.strong:
+                continue
+            if cand.initial and key == cand.text and not cand.strong and key not in proven and key not in persons:
+                continue
+            if kind is None and key == cand.text and key.lower() in lex.english_words:
+                continue  # "Ghost", "Sideways": an English word, not a name
+            cluster = clusters.get(key)
+            if cluster is None:
+                cluster = clusters[key] = _Cluster(key, kind or "")
+            elif kind and (not cluster.type or cand.strong and cluster.type != kind and kind == "PERSON"):
+                cluster.type = kind
+            cluster.count += 1
+            surfaces.setdefault(cand.text, key)
+            if cand.honorific:
+                honorific_seen.add(key)
+                gender.setdefault(key, lex.honorifics.get(cand.honorific, "-"))
+            if cand.title and kind == "PERSON":
+                roles.setdefault(cand.title.lower(), key)
+                if where == "body":
+                    # "Culture Secretary Tessa Jowell": the qualified title too.
+                    qualifier = body[max(0, cand.start - len(cand.title) - 30) : cand.start].split()[-len(cand.title.split()) - 1 :]
+                    if len(qualifier) > 1 and qualifier[0][:1].isupper():
+                        roles.setdefault(" ".join(qualifier).lower(), key)
+            if where == "body":
+                cluster.mentions.append((cand.start, cand.end))
+                body_mentions.append((cand.start, cand.end, key))
+                if kind == "PERSON" or (cluster.type == "PERSON"):
+                    role = _role_before(body, cand.start, lex.roles)
+                    if role:
+                        roles.setdefault(role, key)
+
+    if title_case and surfaces:
+        _count_in_title(article.title, surfaces, clusters)
+    for cluster in clusters.values():
+        if not cluster.type:
+            cluster.type = _guess_type(cluster, body, honorific_seen)
+    for name, cluster in clusters.items():
+        if cluster.type == "PERSON" and name not in gender:
+            first = name.split()[0]
+            gender[name] = lex.first_names.get(first, "-")
+
+    ordered = sorted(clusters.values(), key=lambda c: (_TYPE_ORDER[c.type], -c.count, c.name))
+    entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
+    mentions = [Mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
+    return EntityIndex(entities, mentions, gender, roles)
+
+
+def _role_before(body: str, start: int, known: frozenset[str]) -> str | None:
+    """'prime minister' in 'the prime minister Tony Blair' (a role right before a name)."""
+    words = body[max(0, start - 40) : start].split()[-3:]
+    for n in range(len(words)):
+        phrase = " ".join(words[n:]).lower()
+        if phrase in known:
+            return phrase
+    return None
+
+
+def _resolve(
+    cand: Candidate,
+    lex: Lexicons,
+    persons: dict[str, None],
+    surnames: dict[str, list[str]],
+    acronyms: dict[str, str],
+    parts: dict[str, tuple[str, str]],
+    first_names: dict[str, list[str]],
+) -> tuple[str | None, str | None]:
+    """The entity a candidate names (its full name) and its type if known."""
+    text = cand.text
+    if text in lex.org_aliases:
+        return lex.org_aliases[text], "ORG"
+    if cand.type == "PERSON" and " " in text:
+        return _fullest_person(text, persons), "PERSON"
+    if " " not in text:
+        if text in surnames and (cand.type in (None, "PERSON") or not cand.strong):
+            return surnames[text][0], "PERSON"
+        if text in acronyms and cand.type in (None, "ORG"):
+            return acronyms[text], "ORG"
+        if text in parts and cand.type in (None, "ORG", "PLACE"):
+            return parts[text]
+        if len(first_names.get(text, ())) == 1 and cand.type in (None, "PERSON"):
+            return first_names[text][0], "PERSON"
+    return text, cand.type
+
+
+def _full_persons(fields: list[tuple[str, list[Candidate]]]) -> dict[str, None]:
+    """Full names of people, in order of first mention (a dict: ordered, and
+    so the same answer on every run, which a set's order is not)."""
+    names = dict.fromkeys(c.text for _, cands in fields for c in cands if c.type == "PERSON" and " " in c.text)
+    return dict.fromkeys(n for n in names if _fullest_person(n, names) == n)
+
+
+def _fullest_person(name: str, persons: dict[str, None] | set[str]) -> str:
+    """The longest known name that `name` is a short form of."""
+    words = name.split()
+    best = name
+    for other in persons:
+        if len(other) <= len(best):
+            continue
+        owords = other.split()
+        if owords[-len(words) :] == words or (owords[0] == words[0] and owords[-1] == words[-1]):
+            best = other
+    return best
+
+
+def _initials(name: str) -> str:
+    letters = "".join(w[0] for w in name.split() if w[0].isupper())
+    return letters if len(letters) >= 2 else ""
+
+
+def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str]) -> str:
+    if cluster.name in honorific_seen:
+        return "PERSON"
+    places = sum(1 for s, _ in cluster.mentions if _PLACE_BEFORE.search(body, max(0, s - 12), s))
+    if cluster.mentions and places * 2 > len(cluster.mentions):
+        return "PLACE"
+    return "ORG"
+
+
+def _count_in_title(title: str, surfaces: dict[str, str], clusters: dict[str, _Cluster]) -> None:
+    forms = sorted(surfaces, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    for match in pattern.finditer(title):
+        clusters[surfaces[match.group()]].count += 1
+
+
+def _is_title_case(title: str) -> bool:
+    words = [w for w in title.split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    capitalised = sum(w[0].isupper() for w in words[1:])
+    return capitalised >= 0.6 * (len(words) - 1)
+
+
+def _author_name(author: str) -> str:
+    match = _AUTHOR_NAME.match(author.strip())
+    return match.group(1) if match else ""

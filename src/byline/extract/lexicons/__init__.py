@@ -1,0 +1,79 @@
+"""Word lists shipped as package data, read once on first use.
+
+See README.md beside this file for where each list came from.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+def _lines(name: str) -> list[str]:
+    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip() if line.lstrip().startswith("#") else line.strip()
+        if line:
+            out.append(line)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    places: frozenset[str]
+    countries: frozenset[str]
+    orgs: frozenset[str]
+    org_aliases: dict[str, str]
+    org_words: frozenset[str]
+    org_words_anywhere: frozenset[str]
+    place_words: frozenset[str]
+    demonyms: frozenset[str]
+    calendar: frozenset[str]
+    honorifics: dict[str, str]
+    first_names: dict[str, str]
+    roles: frozenset[str]
+    common_words: frozenset[str]
+    event_words: frozenset[str]
+    english_words: frozenset[str]
+
+
+@cache
+def lexicons() -> Lexicons:
+    orgs: set[str] = set()
+    aliases: dict[str, str] = {}
+    for line in _lines("orgs.txt"):
+        if "=>" in line:
+            alias, full = (part.strip() for part in line.split("=>", 1))
+            aliases[alias] = full
+            orgs.add(full)
+        else:
+            orgs.add(line)
+    org_words = _lines("org_words.txt")
+    countries = frozenset(_lines("countries.txt"))
+    return Lexicons(
+        places=frozenset(_lines("places.txt")) | countries,
+        countries=countries,
+        orgs=frozenset(orgs),
+        org_aliases=aliases,
+        org_words=frozenset(w.rstrip("*") for w in org_words),
+        org_words_anywhere=frozenset(w[:-1] for w in org_words if w.endswith("*")),
+        place_words=frozenset(_lines("place_words.txt")),
+        demonyms=frozenset(_lines("demonyms.txt")),
+        calendar=frozenset(_lines("calendar.txt")),
+        honorifics=dict(_pair(line) for line in _lines("honorifics.txt")),
+        first_names=dict(_pair(line) for line in _lines("first_names.txt")),
+        roles=frozenset(_lines("roles.txt")),
+        common_words=frozenset(w for line in _lines("common_words.txt") for w in line.split()),
+        event_words=frozenset(_lines("event_words.txt")),
+        english_words=frozenset(
+            gzip.decompress(files(__package__).joinpath("english_words.txt.gz").read_bytes()).decode("utf-8").split()
+        ),
+    )
+
+
+def _pair(line: str) -> tuple[str, str]:
+    word, _, gender = line.rpartition(" ")
+    return (word, gender) if word else (line, "-")

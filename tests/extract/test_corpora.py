@@ -1,0 +1,63 @@
+"""The extractor over real articles: the dev set's bar, and the whole BBC set."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from byline.cli.extract_cmd import as_json
+from byline.extract import analyse
+from byline.load import load_paths
+
+from tests.conftest import BBC, REPO, SHARED, needs_bbc
+
+DEV = SHARED / "eval" / "dev"
+SCORER = SHARED / "eval" / "score.py"
+
+
+@pytest.mark.skipif(not (DEV.is_dir() and SCORER.is_file()), reason="../shared/eval is not beside the repo")
+def test_dev_set_meets_the_bar() -> None:
+    spec = importlib.util.spec_from_file_location("byline_eval_score", SCORER)
+    scorer = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(scorer)  # type: ignore[union-attr]
+    paths = []
+    for gold_file in sorted(DEV.glob("*.json")):
+        source = json.loads(gold_file.read_text(encoding="utf-8"))["source"]
+        paths.append(SHARED / "corpora" / source if source.startswith("bbc/") else REPO / "corpus" / source)
+    result = load_paths(paths)
+    assert not result.skipped
+    predictions = [as_json(a, analyse(a)) for a in result.articles]
+    report = scorer.score(DEV, predictions, False)
+    assert report["articles_missing"] == 0
+    assert report["quotes"]["f1"] >= 0.95
+    assert report["quote_and_speaker"]["f1"] >= 0.85
+    assert report["entities"]["f1"] >= 0.85
+
+
+@needs_bbc()
+def test_every_bbc_article_analyses() -> None:
+    result = load_paths([BBC])
+    assert len(result.articles) > 2000
+    quotes = 0
+    for article in result.articles:
+        analysis = analyse(article)
+        body = article.body
+        for quote in analysis.quotes:
+            assert body[quote.start : quote.end] == quote.text, article.path
+        for entity in analysis.entities:
+            for start, end in entity.mentions:
+                assert body[start:end], article.path
+        quotes += len(analysis.quotes)
+    assert quotes > 5000  # the BBC set is full of quotes: finding few means a regression
+
+
+def test_the_sample_corpus_has_quotes_and_entities() -> None:
+    for article in load_paths([REPO / "corpus"]).articles:
+        analysis = analyse(article)
+        assert analysis.quotes and analysis.entities, article.path
+
+
+del Path

@@ -1,0 +1,97 @@
+"""Entities: people, organisations, places, once each under the fullest name."""
+
+from __future__ import annotations
+
+from .helpers import article, entity_names, run
+from byline.extract import analyse
+
+
+def test_fullest_name_absorbs_shorter_forms() -> None:
+    analysis = run("Benjamin Netanyahu spoke on Monday. Later Netanyahu left, and Mr Netanyahu flew home.")
+    people = [(e.name, e.count) for e in analysis.entities if e.type == "PERSON"]
+    assert people == [("Benjamin Netanyahu", 3)]
+
+
+def test_types() -> None:
+    names = entity_names("Tony Blair met officials from the European Commission in Brussels on Friday.")
+    assert names == {"Tony Blair": "PERSON", "European Commission": "ORG", "Brussels": "PLACE"}
+
+
+def test_nationality_adjectives_months_and_days_are_not_entities() -> None:
+    names = entity_names("Israeli and Palestinian officials met in January, on a Monday, with British envoys.")
+    assert names == {}
+
+
+def test_sentence_initial_capitals_are_not_entities() -> None:
+    names = entity_names("Shares rose. However, analysts were unsure. Meanwhile prices fell in Paris.")
+    assert names == {"Paris": "PLACE"}
+
+
+def test_titles_standing_alone_are_not_entities() -> None:
+    assert entity_names("The Prime Minister and the Home Secretary met.") == {}
+
+
+def test_title_before_a_name_is_not_part_of_it() -> None:
+    names = entity_names("New Metropolitan Police Commissioner Sir Ian Blair backed the plan.")
+    assert names == {"Ian Blair": "PERSON", "Metropolitan Police": "ORG"}
+
+
+def test_acronym_is_absorbed_by_the_full_name() -> None:
+    analysis = run("The International Association of Athletics Federations ruled. The IAAF said no.")
+    assert [(e.name, e.count) for e in analysis.entities] == [("International Association of Athletics Federations", 2)]
+
+
+def test_alias_counts_for_the_full_name() -> None:
+    names = entity_names("The Lib Dems oppose it. The Liberal Democrats say so.")
+    assert names == {"Liberal Democrats": "ORG"}
+
+
+def test_laws_and_events_are_not_entities() -> None:
+    names = entity_names("He backed the Terrorism Act before the Australian Open in Melbourne.")
+    assert names == {"Melbourne": "PLACE"}
+
+
+def test_mentions_are_body_offsets_of_surface_forms() -> None:
+    a = article("Gordon Brown went to Paris.", "Mr Brown met Paris officials.")
+    analysis = analyse(a)
+    body = a.body
+    brown = next(e for e in analysis.entities if e.name == "Gordon Brown")
+    assert [body[s:e] for s, e in brown.mentions] == ["Gordon Brown", "Brown"]
+
+
+def test_title_author_and_bio_are_counted() -> None:
+    analysis = run(
+        "Hamas rejected the offer.",
+        title="Hamas offer rejected",
+        author="Dave DeCamp",
+        bio="Dave DeCamp writes for Reuters.",
+    )
+    counts = {e.name: e.count for e in analysis.entities}
+    assert counts == {"Hamas": 2, "Dave DeCamp": 2, "Reuters": 1}
+    hamas = next(e for e in analysis.entities if e.name == "Hamas")
+    assert len(hamas.mentions) == 1  # only body mentions carry offsets
+
+
+def test_entities_are_sorted_by_type_then_count() -> None:
+    analysis = run("Paris and London. London again. Tony Blair met Reuters in London and Paris.")
+    keys = [(e.type, -e.count) for e in analysis.entities]
+    assert keys == sorted(keys, key=lambda k: (("PERSON", "ORG", "PLACE").index(k[0]), k[1]))
+
+
+def test_english_words_in_capitals_are_not_names() -> None:
+    names = entity_names("Past years have seen Ghost and The Aviator compete, and Killing Fields too, in Chicago.")
+    assert names == {"Chicago": "PLACE"}
+
+
+def test_title_case_headline_counts_only_known_names() -> None:
+    analysis = run(
+        "Hamas rejected the proposal of Benjamin Netanyahu.",
+        title="Israel Backing Off on Talks After Rejecting Hamas\u2019s Latest Offer",
+    )
+    counts = {e.name: e.count for e in analysis.entities}
+    assert counts == {"Hamas": 2, "Benjamin Netanyahu": 1}
+
+
+def test_royal_and_peerage_titles_stay_with_a_lone_name() -> None:
+    names = entity_names("Prince Harry met Lord Hanningfield at the dinner.")
+    assert names == {"Prince Harry": "PERSON", "Lord Hanningfield": "PERSON"}

@@ -1,0 +1,219 @@
+"""Quotes: where they are, which are speech, and who said them (issue 3's cases)."""
+
+from __future__ import annotations
+
+from byline.extract import analyse_text
+
+from .helpers import quotes, run
+
+
+def test_straight_marks_with_trailing_attribution() -> None:
+    assert quotes('"We have made a firm commitment," said Patricia Hewitt.') == [
+        ("We have made a firm commitment,", "Patricia Hewitt")
+    ]
+
+
+def test_curly_marks() -> None:
+    assert quotes("\u201cThe operation does not depend on anything,\u201d Benjamin Netanyahu said.") == [
+        ("The operation does not depend on anything,", "Benjamin Netanyahu")
+    ]
+
+
+def test_single_quotes_inside_double_stay_in_the_text() -> None:
+    found = quotes("\"He told me 'never again' and left,\" said Anna Smith.")
+    assert found == [("He told me 'never again' and left,", "Anna Smith")]
+
+
+def test_quote_over_a_paragraph_break_makes_one_item_per_segment_with_one_speaker() -> None:
+    found = quotes(
+        'Tony Blair spoke to reporters. "We will not be moved on this point.',
+        '"We will carry on until the job is done," he said.',
+    )
+    assert found == [
+        ("We will not be moved on this point.", "Tony Blair"),
+        ("We will carry on until the job is done,", "Tony Blair"),
+    ]
+
+
+def test_missing_closing_mark_is_cut_before_the_next_opening_mark() -> None:
+    text = 'Patricia Hewitt said: "Women will get 26 weeks. "We are going further," she added.'
+    analysis = analyse_text(text)
+    assert [q.text for q in analysis.quotes] == ["Women will get 26 weeks.", "We are going further,"]
+    assert {q.speaker for q in analysis.quotes} == {"Patricia Hewitt"}
+
+
+def test_quote_interrupted_by_attribution_makes_two_items() -> None:
+    found = quotes('"It is a dilemma," said Ian Blair. "But there is only one choice."')
+    assert found == [("It is a dilemma,", "Ian Blair"), ("But there is only one choice.", "Ian Blair")]
+
+
+def test_partial_quote_woven_into_a_sentence() -> None:
+    analysis = run('Michael Howard dismissed the plan as "desperate" on Monday.')
+    assert [(q.text, q.speaker, q.kind) for q in analysis.quotes] == [("desperate", "Michael Howard", "partial")]
+
+
+def test_colon_before_the_quote() -> None:
+    assert quotes('Mark Oaten told the BBC: "It is a matter of principle."') == [
+        ("It is a matter of principle.", "Mark Oaten")
+    ]
+
+
+def test_reporting_verbs() -> None:
+    for verb in ("said", "told reporters", "added", "warned", "insisted", "argued", "claimed"):
+        found = quotes(f'"This cannot go on," Gordon Brown {verb}.')
+        assert found == [("This cannot go on,", "Gordon Brown")], verb
+
+
+def test_according_to() -> None:
+    found = quotes('"Sales fell sharply," according to Rachel Green, an analyst.')
+    assert found == [("Sales fell sharply,", "Rachel Green")]
+
+
+def test_inverted_attribution_with_title_resolves_to_the_full_name() -> None:
+    found = quotes("Tony Blair spoke in London.", '"We are ready," said Mr Blair.')
+    assert found == [("We are ready,", "Tony Blair")]
+
+
+def test_described_speaker_loses_its_article() -> None:
+    assert quotes('"The main target is Qatar," an Israeli official said.') == [("The main target is Qatar,", "Israeli official")]
+    assert quotes('"Sales are up," a spokesman for the firm said.') == [("Sales are up,", "spokesman for the firm")]
+
+
+def test_pronoun_goes_to_the_earlier_person_of_the_right_gender() -> None:
+    found = quotes(
+        "Patricia Hewitt met Mr Brown on Monday.",
+        '"We have made a firm commitment," she said.',
+    )
+    assert found == [("We have made a firm commitment,", "Patricia Hewitt")]
+
+
+def test_pronoun_skips_a_name_in_its_own_sentence() -> None:
+    found = quotes(
+        "Bernie Ebbers took the stand.",
+        'Mr Sullivan "made accounting decisions," he told the court.',
+    )
+    assert found == [("made accounting decisions,", "Bernie Ebbers")]
+
+
+def test_title_and_surname_resolve_to_the_full_name() -> None:
+    found = quotes("Labour's Patricia Hewitt announced the plan.", '"It is fair," Ms Hewitt said.')
+    assert found == [("It is fair,", "Patricia Hewitt")]
+
+
+def test_role_resolves_to_the_named_person() -> None:
+    found = quotes(
+        "Prime Minister Benjamin Netanyahu met the envoy.",
+        '"There will be no deal," the prime minister said.',
+    )
+    assert found == [("There will be no deal,", "Benjamin Netanyahu")]
+
+
+def test_organisation_as_speaker() -> None:
+    found = quotes('The State Department said an assault would be a "disaster."')
+    assert found == [("disaster.", "State Department")]
+
+
+def test_titles_of_works_are_not_quotes() -> None:
+    assert quotes('She starred in the film "Vera Drake" last year.') == []
+    assert quotes('The band played "Sweet Home Alabama" twice.') == []
+
+
+def test_nicknames_are_not_quotes() -> None:
+    assert quotes('Kostas "the Greek" Kenteris missed the test.') == []
+    assert quotes('The striker, nicknamed "the bullet", scored twice.') == []
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert quotes('The plan for "control centres" was dropped in the spring.') == []
+
+
+def test_unattributed_quote_has_no_speaker() -> None:
+    assert quotes('"Nobody knows." The sign hung over the gate.') == [("Nobody knows.", None)]
+
+
+def test_offsets_point_at_the_words() -> None:
+    article_text = 'Intro.\n\n"One thing," said Jo Bloggs. "Two things."'
+    analysis = analyse_text(article_text)
+    body = "Intro.\n\n" + '"One thing," said Jo Bloggs. "Two things."'
+    assert [body[q.start : q.end] for q in analysis.quotes] == ["One thing,", "Two things."]
+    assert [q.start for q in analysis.quotes] == sorted(q.start for q in analysis.quotes)
+
+
+def test_qualified_role_resolves_to_the_named_person() -> None:
+    found = quotes(
+        "Culture Secretary Tessa Jowell defended the plan.",
+        'The culture secretary said it would "protect children".',
+    )
+    assert found == [("protect children", "Tessa Jowell")]
+
+
+def test_description_of_the_person_in_the_news_resolves_to_them() -> None:
+    found = quotes(
+        "Jurgen Melzer beat him again. And Andre Agassi said the draw was hard.",
+        '"A lot more guys are capable of it now," said the American.',
+    )
+    assert found == [("A lot more guys are capable of it now,", "Andre Agassi")]
+
+
+def test_pronoun_prefers_the_sentence_subject_to_a_later_name() -> None:
+    found = quotes(
+        "Dan Jolin also tipped Phil Davis for a prize.",
+        '"It will be at the Baftas," he said.',
+    )
+    assert found == [("It will be at the Baftas,", "Dan Jolin")]
+
+
+def test_partial_quote_echoing_a_full_quote_takes_its_speaker() -> None:
+    found = quotes(
+        '"We will cut these unfair taxes on pensioners," said Michael Howard.',
+        'The rest would go on some of the "unfair taxes on pensioners".',
+    )
+    assert found[1] == ("unfair taxes on pensioners", "Michael Howard")
+
+
+def test_appositive_between_quote_and_verb() -> None:
+    found = quotes('"Broadband is the key trend," Eric Abensur, the firm\'s chief executive, told the BBC.')
+    assert found == [("Broadband is the key trend,", "Eric Abensur")]
+
+
+def test_question_mark_inside_the_quote_then_attribution() -> None:
+    found = quotes('Peter Bradshaw spoke. "If they cannot, what hope is there?" he said.')
+    assert found == [("If they cannot, what hope is there?", "Peter Bradshaw")]
+
+
+def test_described_subject_before_a_colon() -> None:
+    found = quotes('Kelly Holmes is out. The double Olympic champion said: "I am very disappointed."')
+    assert found == [("I am very disappointed.", "Kelly Holmes")]
+
+
+def test_quote_nobody_introduces_goes_to_the_person_just_named() -> None:
+    found = quotes(
+        "The hype is over, argues Nick Donofrio of IBM.",
+        '"In the dotcom era, something new came every five minutes."',
+    )
+    assert found == [("In the dotcom era, something new came every five minutes.", "Nick Donofrio")]
+
+
+def test_it_stands_for_the_body_named_before() -> None:
+    found = quotes('The University of California sued. It joined the lawsuit alleging "massive insider trading".')
+    assert found == [("massive insider trading", "University of California")]
+
+
+def test_attribution_at_the_end_of_a_long_sentence() -> None:
+    found = quotes(
+        'Ed Balls spoke. The decision was a "sensible thing to do", since he was in China at the time, Mr Balls told the BBC.'
+    )
+    assert found == [("sensible thing to do", "Ed Balls")]
+
+
+def test_the_committee_is_the_committee_named_before() -> None:
+    found = quotes(
+        "The Public Accounts Committee met the BBC.",
+        'The agency was "a failing organisation", the committee said.',
+    )
+    assert found == [("a failing organisation", "Public Accounts Committee")]
+
+
+def test_organisation_name_before_the_verb_beats_an_earlier_body() -> None:
+    found = quotes('Hamas refused. The State Department said an assault would be a "disaster."')
+    assert found == [("disaster.", "State Department")]
