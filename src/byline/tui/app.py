@@ -275,9 +275,9 @@ class BylineApp(App[None]):
         self.article_list.set_filter([i for i, entry in enumerate(self.corpus.entries) if entry.mentions(name)])
         chip = self.chip
         chip.update(
-            Content.styled(" Mentioning ", "$text-muted")
+            Content.styled(" Mentioning ", "dim")
             + Content.styled(name, "bold")
-            + Content.styled(f"  {self.article_list.count:,}  ", "$text-muted")
+            + Content.styled(f"  {self.article_list.count:,}  ", "dim")
             + Content.styled("✕ x", "bold $text-accent")
         )
         chip.display = True

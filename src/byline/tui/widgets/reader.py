@@ -93,9 +93,9 @@ class Reader(VerticalScroll, can_focus=True):
     def _head(article: Article) -> Content:
         lines: list[Content] = [Content.styled(article.display_title, "bold $text-primary")]
         if article.subtitle:
-            lines += [Content(), Content.styled(article.subtitle, "italic $text-muted")]
+            lines += [Content(), Content.styled(article.subtitle, "italic")]
         byline = " · ".join(part for part in (article.author and f"By {article.author}", article.date) if part)
-        meta = [Content.styled(byline, "$text-muted")] if byline else []
+        meta = [Content.styled(byline, "dim")] if byline else []
         meta += [Content.styled(f"⚠ {warning}", "$text-warning") for warning in article.warnings]
         if meta:
             lines += [Content(), *meta]
@@ -127,7 +127,7 @@ class Reader(VerticalScroll, can_focus=True):
             present = {entity.type for entity in self.analysis.entities}
             items = [Content.styled(f"■ {ENTITY_LABELS[kind]}", ENTITY_STYLES[kind].replace("underline ", "")) for kind in ENTITY_TYPES]
             note = "" if present else "   (none found in this article)"
-            legend.update(Content("   ").join(items) + Content.styled(note, "$text-muted"))
+            legend.update(Content("   ").join(items) + Content.styled(note, "dim"))
 
     def _rerender(self) -> None:
         for index, paragraph in enumerate(self.query(Paragraph)):

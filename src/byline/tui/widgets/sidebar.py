@@ -65,7 +65,7 @@ class Sidebar(OptionList):
             return
         options: list[Option | None] = [self._heading("Quotes", len(entry.quotes))]
         if not entry.quotes:
-            options.append(Option(Content.styled("No quotes found", "italic $text-muted"), disabled=True))
+            options.append(Option(Content.styled("No quotes found", "italic dim"), disabled=True))
         for number, quote in enumerate(entry.quotes):
             # No colours of their own: the highlighted row's colours must win.
             speaker = Content.styled(f"— {quote.speaker}", "bold") if quote.speaker else Content.styled("— unattributed", "italic dim")
@@ -81,14 +81,14 @@ class Sidebar(OptionList):
             for entity in group:
                 options.append(
                     Option(
-                        Content(entity.name) + Content.styled(f"  {entity.count}", "$text-muted"),
+                        Content(entity.name) + Content.styled(f"  {entity.count}", "dim"),
                         id=f"entity-{len(self._entities)}",
                     )
                 )
                 self._entities.append(entity)
         if not entry.entities:
             options.append(self._heading("Entities", 0, gap=True))
-            options.append(Option(Content.styled("No names found", "italic $text-muted"), disabled=True))
+            options.append(Option(Content.styled("No names found", "italic dim"), disabled=True))
         self.add_options(options)
         self.highlighted = None
 
