@@ -107,13 +107,9 @@ def test_opens_on_the_first_article_and_moves_to_the_second(terminal: Terminal) 
 def test_sidebar_quote_opens_in_the_reader(terminal: Terminal) -> None:
     from byline.extract import analyse
 
-    articles = sample_articles()
-    first, second = articles[:2]
-    if not analyse(first).quotes:
-        pytest.skip("the extractor finds no quotes yet")
+    first, second = sample_articles()[:2]
     screen = terminal.wait_for(lambda s: first.subtitle[:40] in s, "the first article")
-    speaker = analyse(first).quotes[0].speaker or "unattributed"
-    assert speaker in screen, "the sidebar names the first quote's speaker"
+    assert re.search(r"QUOTES · [1-9]", screen) and "— Israeli official" in screen, "the sidebar lists quotes with speakers"
 
     terminal.keys("]")
     terminal.wait_for(lambda s: second.subtitle[:40] in s, "the second article")
