@@ -215,3 +215,16 @@ async def test_open_entry_at_a_quote_for_search_and_bookmarks(small_corpus: Path
         paragraph = list(reader.query(Paragraph))[reader.paragraph_of(reader.analysis.quotes[1])]
         assert reader.region.contains_region(paragraph.region)
         assert app.sidebar.highlighted == app.sidebar.get_option_index("quote-1")
+
+
+async def test_sidebar_quotes_keep_their_separators_when_its_scrollbar_appears() -> None:
+    app = BylineApp()
+    async with app.run_test(size=(110, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")  # seven quotes: more than the sidebar holds
+        await settle(pilot)
+        sidebar = app.sidebar
+        lines = [sidebar.render_line(y).text for y in range(sidebar.virtual_size.height)]
+        rules = [line for line in lines if set(line.strip()) == {"─"}]
+        assert len(rules) == len(app.article_list.current.quotes) - 1
+        assert sidebar.virtual_size.height > sidebar.size.height

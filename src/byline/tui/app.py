@@ -48,7 +48,8 @@ class BylineApp(App[None]):
     TITLE = "Byline"
     CSS_PATH = "byline.tcss"
     COMMANDS = App.COMMANDS | {BylineCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (150, "-wide")]
+    # The sidebar folds away below 110 columns: under that the reader would be left too narrow to read.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (150, "-wide")]
 
     # Keys kept free for the panes to come: `/` search; `b`, `B` bookmarks; `y`, `c`, `Y` copy.
     BINDINGS = [
