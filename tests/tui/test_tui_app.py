@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
 from byline.paths import data_dir
@@ -86,7 +86,9 @@ async def test_article_markup_and_escape_codes_are_shown_as_text(tmp_path: Path)
         # The palette's fuzzy highlighter must not parse the title either.
         await pilot.press("ctrl+p")
         await pilot.press(*"title with")
-        await pilot.pause(0.3)
+        await pilot.pause(0.5)
+        hits = [str(o.prompt) for o in app.screen.query_one(CommandList).options]
+        assert any("Open Title with [bold red]x[/] inside" in hit for hit in hits)
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running

@@ -228,3 +228,22 @@ async def test_sidebar_quotes_keep_their_separators_when_its_scrollbar_appears()
         rules = [line for line in lines if set(line.strip()) == {"─"}]
         assert len(rules) == len(app.article_list.current.quotes) - 1
         assert sidebar.virtual_size.height > sidebar.size.height
+
+
+async def test_space_reads_on_from_the_list_then_moves_to_the_next_article(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        reader = app.reader
+        assert isinstance(app.focused, ArticleList)
+        pages = 0
+        while not reader.at_end and pages < 50:
+            await pilot.press("space")
+            await pilot.pause()
+            pages += 1
+        assert 1 < pages < 50 and isinstance(app.focused, ArticleList)
+        await pilot.press("space")
+        await settle(pilot)
+        assert reader_title(app) == "Article number 3"

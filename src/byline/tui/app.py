@@ -57,6 +57,7 @@ class BylineApp(App[None]):
         Binding("question_mark", "help", "Help"),
         Binding("left_square_bracket", "previous_article", "Prev", tooltip="Previous article"),
         Binding("right_square_bracket", "next_article", "Next", tooltip="Next article"),
+        Binding("space", "read_on", "Read on", show=False, tooltip="Scroll the reader a page; at the end, the next article"),
         Binding("tab", "focus_next", "Next pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
         Binding("e", "toggle_entities", "Entities", tooltip="Highlight people, organisations and places"),
@@ -314,6 +315,13 @@ class BylineApp(App[None]):
         articles.cursor += delta
         if (entry := articles.current) is not None:
             self._mark_read(entry)
+
+    def action_read_on(self) -> None:
+        # From any pane, as in a newsreader: page through the article, then on to the next.
+        if self.reader.article is not None and not self.reader.at_end:
+            self.reader.scroll_page_down(animate=False)
+        else:
+            self._step(1)
 
     def action_toggle_entities(self) -> None:
         self.reader.entities_on = not self.reader.entities_on

@@ -38,7 +38,7 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("g,home", "scroll_home", "Top", show=False),
         Binding("G,end", "scroll_end", "Bottom", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
     ]
 
     entities_on: reactive[bool] = reactive(False)
@@ -148,6 +148,10 @@ class Reader(VerticalScroll, can_focus=True):
                 paragraphs[index].update(self._paragraph(index))
 
     # -- navigation -----------------------------------------------------------
+
+    @property
+    def at_end(self) -> bool:
+        return self.scroll_y >= self.max_scroll_y
 
     def paragraph_of(self, quote: Quote) -> int | None:
         for index in range(len(self._starts) - 1, -1, -1):
