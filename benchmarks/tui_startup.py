@@ -10,7 +10,6 @@ PATHs are given. Prints the median of a few runs.
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import subprocess
