@@ -124,6 +124,27 @@ async def test_m_marks_the_current_article_read_and_unread(small_corpus: Path) -
         assert current not in app.article_list.read_ids
 
 
+async def test_reopens_the_last_article_scrolled_where_it_was(small_corpus: Path) -> None:
+    first = BylineApp([str(small_corpus)])
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "enter", "pagedown", "pagedown")
+        await settle(pilot)
+        left_at = first.reader.scroll_y
+        assert left_at > 0
+        await pilot.press("q")
+
+    again = BylineApp([str(small_corpus)])
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.reader.article.title == "Article number 2"
+        assert again.reader.scroll_y == left_at
+        # Moving on starts the next article at its top.
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert again.reader.scroll_y == 0
+
+
 async def test_theme_toggles_and_is_remembered(small_corpus: Path) -> None:
     app = BylineApp([str(small_corpus)])
     async with app.run_test() as pilot:
@@ -286,3 +307,43 @@ async def test_files_that_are_not_articles_are_passed_over_quietly(tmp_path: Pat
         await settle(pilot)
         assert app.article_list.count == 1
         assert not [n for n in notices(app) if "could not be loaded" in n]
+
+
+async def test_the_last_article_is_not_forgotten_before_loading_finds_it(small_corpus: Path, monkeypatch) -> None:
+    first = BylineApp([str(small_corpus)])
+    async with first.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+    last = first.state.last_article
+
+    # Loading that pauses after one article, as a big corpus does: quitting then must keep the place.
+    import threading
+
+    import byline.tui.app as app_module
+
+    real = app_module.load_corpus
+    release = threading.Event()
+
+    def slow_load(paths):
+        batches = real(paths, batch_size=1)
+        yield next(batches)
+        release.wait(10)
+        yield from batches
+
+    monkeypatch.setattr(app_module, "load_corpus", slow_load)
+    again = BylineApp([str(small_corpus)])
+    try:
+        async with again.run_test() as pilot:
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if again.reader.article is not None:
+                    break
+            assert again.loading and again.reader.article.id != last
+            again.save_state()
+            assert again.state.last_article == last, "the first article shown did not replace the place to come back to"
+            release.set()
+            await settle(pilot)
+            assert again.article_list.current.id == last
+    finally:
+        release.set()

@@ -11,9 +11,9 @@ from byline.store.state import State, StateFile
 def test_round_trip(tmp_path: Path) -> None:
     store = StateFile(tmp_path / "state.json")
     assert store.load() == State()
-    assert store.save(State(last_article="abc", read={"abc", "def"}, theme="nord"))
+    assert store.save(State(last_article="abc", position=12, read={"abc", "def"}, theme="nord"))
     again = StateFile(tmp_path / "state.json").load()
-    assert again == State(last_article="abc", read={"abc", "def"}, theme="nord")
+    assert again == State(last_article="abc", position=12, read={"abc", "def"}, theme="nord")
     assert not list(tmp_path.glob(".state-*")), "no temporary file is left behind"
 
 
@@ -25,7 +25,7 @@ def test_creates_the_data_dir(tmp_path: Path) -> None:
 
 def test_corrupt_file_is_moved_aside_not_lost(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
-    for bad in ("{ not json", "[1, 2]", '{"read": "abc"}', '{"last_article": 3}'):
+    for bad in ("{ not json", "[1, 2]", '{"read": "abc"}', '{"last_article": 3}', '{"position": -1}'):
         path.write_text(bad)
         store = StateFile(path)
         assert store.load() == State()

@@ -26,6 +26,8 @@ VERSION = 1
 class State:
     last_article: str | None = None
     """Id of the article open when the app last closed."""
+    position: int = 0
+    """How far down that article the reader was scrolled, in lines."""
     read: set[str] = field(default_factory=set)
     """Ids of the articles that have been read."""
     theme: str | None = None
@@ -64,7 +66,13 @@ class StateFile:
         if not self.writable:
             return False
         text = json.dumps(
-            {"version": VERSION, "last_article": state.last_article, "read": sorted(state.read), "theme": state.theme},
+            {
+                "version": VERSION,
+                "last_article": state.last_article,
+                "position": state.position,
+                "read": sorted(state.read),
+                "theme": state.theme,
+            },
             ensure_ascii=False,
         )
         if text == self._last_written:
@@ -110,10 +118,13 @@ def _parse(raw: str) -> State:
     last = data.get("last_article")
     read = data.get("read", [])
     theme = data.get("theme")
+    position = data.get("position", 0)
+    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+        raise ValueError("position is not a line number")
     if last is not None and not isinstance(last, str):
         raise ValueError("last_article is not a string")
     if not isinstance(read, list) or not all(isinstance(item, str) for item in read):
         raise ValueError("read is not a list of ids")
     if theme is not None and not isinstance(theme, str):
         raise ValueError("theme is not a string")
-    return State(last_article=last, read=set(read), theme=theme)
+    return State(last_article=last, position=position, read=set(read), theme=theme)

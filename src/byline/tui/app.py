@@ -79,6 +79,9 @@ class BylineApp(App[None]):
         self.state_file = state_file or StateFile()
         self.state: State = self.state_file.load()
         self._restore_id = self.state.last_article
+        self._restore_position: tuple[str, int] | None = (
+            (self.state.last_article, self.state.position) if self.state.last_article and self.state.position else None
+        )
         self._corpus_lock = threading.Lock()
         self._save_timer = None
         self._pending_quote: tuple[str, int] | None = None
@@ -147,9 +150,9 @@ class BylineApp(App[None]):
                 i for i in range(first, len(self.corpus.entries)) if self.corpus.entries[i].mentions(self.entity_filter)
             )
         self.article_list.entries_changed()
-        if self._restore_id and any(entry.id == self._restore_id for entry in batch.entries):
-            if self.article_list.select_id(self._restore_id):
-                self._restore_id = None
+        if self._restore_id and not self._user_moved and any(entry.id == self._restore_id for entry in batch.entries):
+            self.article_list.select_id(self._restore_id)
+            self._restore_id = None
         self.loading_bar.update(total=batch.total, progress=batch.done)
         rate = batch.done / message.elapsed if message.elapsed > 0 else 0
         total = f"{batch.total:,}" if batch.total is not None else "?"
@@ -158,7 +161,12 @@ class BylineApp(App[None]):
 
     def on_load_finished(self) -> None:
         self.loading = False
-        self._restore_id = None
+        if self._restore_id is not None:
+            # Not in this corpus: where the reader is now becomes the place to come back to.
+            self._restore_id = None
+            if (current := self.article_list.current) is not None:
+                self.state.last_article = current.id
+                self._schedule_save()
         self.loading_label.parent.display = False
         self._update_subtitle()
         if self._problems():
@@ -196,6 +204,11 @@ class BylineApp(App[None]):
 
     # -- following the cursor ---------------------------------------------------
 
+    @property
+    def _user_moved(self) -> bool:
+        """Whether the reader has moved the cursor since the app opened (restoring then must not yank it)."""
+        return self.article_list.cursor != 0 or self.entity_filter is not None
+
     @on(ArticleList.Highlighted)
     def _follow_cursor(self, message: ArticleList.Highlighted) -> None:
         entry = message.entry
@@ -204,8 +217,10 @@ class BylineApp(App[None]):
             if not self.loading:
                 self.reader.show_message("No article matches the filter." if self.entity_filter else "No articles.")
             return
-        self.state.last_article = entry.id
-        self._schedule_save()
+        if not self._restore_id or self._user_moved:
+            # While the last article is still being looked for, the first one shown is not a new place to keep.
+            self.state.last_article = entry.id
+            self._schedule_save()
         self._open(entry)
 
     @work(thread=True, exclusive=True, group="open")
@@ -234,6 +249,10 @@ class BylineApp(App[None]):
         if self.article_list.current is not entry:
             return  # the cursor moved on while this one was read
         self.reader.show(article, analysis)
+        if self._restore_position is not None and self._restore_position[0] == entry.id:
+            _, line = self._restore_position
+            self._restore_position = None
+            self.reader.call_after_refresh(self.reader.scroll_to, y=line, animate=False, immediate=True)
         pending, self._pending_quote = self._pending_quote, None
         if pending is not None and pending[0] == entry.id:
             self.reader.scroll_to_quote(pending[1])
@@ -385,10 +404,17 @@ class BylineApp(App[None]):
 
     def save_state(self) -> None:
         self._save_timer = None
+        self._note_position()
         if not self.state_file.save(self.state):
             for notice in self.state_file.notices:
                 self.notify(notice, title="Saved state", severity="warning", markup=False, timeout=8)
             self.state_file.notices.clear()
 
+    def _note_position(self) -> None:
+        article = self.reader.article
+        shown = article is not None and article.id == self.state.last_article
+        self.state.position = round(self.reader.scroll_y) if shown else 0
+
     def on_unmount(self) -> None:
+        self._note_position()
         self.state_file.save(self.state)
