@@ -21,3 +21,32 @@ async def settle(pilot) -> None:
             break
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def pause_loading_after_first_batch(monkeypatch, batch_size: int):
+    """Make the app's loading stop after its first batch until the returned event is set.
+
+    Stands for a big corpus still loading. Always set the event at the end of the test.
+    """
+    import threading
+
+    import byline.tui.app as app_module
+
+    real = app_module.load_corpus
+    release = threading.Event()
+
+    def paused(paths):
+        batches = real(paths, batch_size=batch_size)
+        yield next(batches)
+        release.wait(10)
+        yield from batches
+
+    monkeypatch.setattr(app_module, "load_corpus", paused)
+    return release
+
+
+async def wait_for_first_article(pilot) -> None:
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if pilot.app.reader.article is not None:
+            return

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from byline.paths import data_dir
 from byline.tui.app import DARK_THEME, LIGHT_THEME, BylineApp
@@ -16,7 +16,7 @@ from byline.tui.screens.help import HelpScreen
 from byline.tui.widgets.reader import Paragraph
 from byline.tui.widgets.sidebar import Sidebar
 from tests.conftest import BBC, needs_bbc
-from tests.tui.helpers import settle, write_article
+from tests.tui.helpers import pause_loading_after_first_batch, settle, wait_for_first_article, write_article
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -318,32 +318,34 @@ async def test_the_last_article_is_not_forgotten_before_loading_finds_it(small_c
     last = first.state.last_article
 
     # Loading that pauses after one article, as a big corpus does: quitting then must keep the place.
-    import threading
-
-    import byline.tui.app as app_module
-
-    real = app_module.load_corpus
-    release = threading.Event()
-
-    def slow_load(paths):
-        batches = real(paths, batch_size=1)
-        yield next(batches)
-        release.wait(10)
-        yield from batches
-
-    monkeypatch.setattr(app_module, "load_corpus", slow_load)
+    release = pause_loading_after_first_batch(monkeypatch, batch_size=1)
     again = BylineApp([str(small_corpus)])
     try:
         async with again.run_test() as pilot:
-            for _ in range(100):
-                await pilot.pause(0.02)
-                if again.reader.article is not None:
-                    break
+            await wait_for_first_article(pilot)
             assert again.loading and again.reader.article.id != last
             again.save_state()
             assert again.state.last_article == last, "the first article shown did not replace the place to come back to"
             release.set()
             await settle(pilot)
             assert again.article_list.current.id == last
+    finally:
+        release.set()
+
+
+async def test_loading_shows_progress_above_the_footer_then_goes(small_corpus: Path, monkeypatch) -> None:
+    release = pause_loading_after_first_batch(monkeypatch, batch_size=2)
+    app = BylineApp([str(small_corpus)])
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_first_article(pilot)
+            bar = app.query_one("#loading")
+            assert bar.display and bar.region.height == 1
+            assert not bar.region.overlaps(app.query_one(Footer).region)
+            assert "Loading 2 of 5 files" in str(app.query_one("#loading-label", Static).content)
+            assert "loading" in app.sub_title
+            release.set()
+            await settle(pilot)
+            assert not bar.display and app.article_list.count == 5
     finally:
         release.set()
