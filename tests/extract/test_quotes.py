@@ -217,3 +217,26 @@ def test_the_committee_is_the_committee_named_before() -> None:
 def test_organisation_name_before_the_verb_beats_an_earlier_body() -> None:
     found = quotes('Hamas refused. The State Department said an assault would be a "disaster."')
     assert found == [("disaster.", "State Department")]
+
+
+def test_coordinated_verb_takes_the_clause_subject() -> None:
+    found = quotes(
+        "Emma Watson arrived. The 14-year-old said she hoped to meet Keanu Reeves"
+        ' but joked that "he is probably a little too old for me".'
+    )
+    assert found == [("he is probably a little too old for me", "Emma Watson")]
+
+
+def test_quote_after_a_sentence_that_reports_speech_goes_on_with_its_speaker() -> None:
+    found = quotes('The Cabinet Office said it was reviewing the scheme. "Unions will of course be consulted."')
+    assert found == [("Unions will of course be consulted.", "Cabinet Office")]
+
+
+def test_name_with_a_particle() -> None:
+    found = quotes('"The benefits are clear," said Riccardo de Rinaldini, the marketing manager, de facto.')
+    assert found == [("The benefits are clear,", "Riccardo de Rinaldini")]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    found = quotes('Mr. Smith met Dr. Jones. "We agreed," said Dr. Jones.')
+    assert found == [("We agreed,", "Jones")]

@@ -97,23 +97,36 @@ def find_entities(
     if author:
         fields.append(("author", [Candidate(0, len(author), author, "PERSON", strong=True)]))
 
-    # Capitals that prove something: not at a sentence start, not in a Title Case headline.
-    proven = {
-        c.text
-        for where, cands in fields
-        for c in cands
-        if not c.initial and not (where == "title" and title_case)
-    }
-    persons = _full_persons(fields)
+    # One pass over every candidate gathers what the merging needs.
+    proven: set[str] = set()  # capitals that prove something: not sentence-initial
+    full_persons: dict[str, None] = {}
+    orgs: set[str] = set()
+    places: set[str] = set()
+    for where, cands in fields:
+        headline = where == "title" and title_case
+        for c in cands:
+            if not c.initial and not headline:
+                proven.add(c.text)
+            if " " in c.text:
+                if c.type == "PERSON":
+                    full_persons[c.text] = None
+                elif c.type == "ORG":
+                    orgs.add(c.text)
+                elif c.type == "PLACE":
+                    places.add(c.text)
+            if c.text in lex.org_aliases:
+                orgs.add(lex.org_aliases[c.text])
+    fullest: dict[str, str] = {}
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in full_persons:
+        by_surname[name.rsplit(" ", 1)[-1]].append(name)
+    persons = dict.fromkeys(n for n in full_persons if _fullest_person(n, by_surname) == n)
     surnames: dict[str, list[str]] = defaultdict(list)
     for full in persons:
         surnames[full.split()[-1]].append(full)
-    orgs = {c.text for _, cands in fields for c in cands if c.type == "ORG" and " " in c.text}
-    orgs |= {lex.org_aliases[c.text] for _, cands in fields for c in cands if c.text in lex.org_aliases}
     acronyms = {_initials(o): o for o in sorted(orgs) if _initials(o)}
     # "Leadplex" for "Leadplex LLC", "Commission" for "European Commission",
     # "Guantanamo" for "Guantanamo Bay": a part that stands for the whole.
-    places = {c.text for _, cands in fields for c in cands if c.type == "PLACE" and " " in c.text}
     parts: dict[str, tuple[str, str]] = {}
     for whole in sorted(orgs | places, key=lambda name: (len(name), name)):
         words = whole.split()
@@ -131,9 +144,14 @@ def find_entities(
     body_mentions: list[tuple[int, int, str]] = []
     surfaces: dict[str, str] = {}
     last_seen: dict[str, int] = {}
+    resolved: dict[tuple[str, str | None, bool], tuple[str | None, str | None]] = {}
     for where, cands in fields:
         for cand in cands:
-            key, kind = _resolve(cand, lex, persons, surnames, acronyms, parts, first_names)
+            memo = (cand.text, cand.type, cand.strong)
+            found = resolved.get(memo)
+            if found is None:
+                found = resolved[memo] = _resolve(cand, lex, persons, surnames, acronyms, parts, first_names, fullest)
+            key, kind = found
             if key is None:
                 continue
             namesakes = surnames.get(cand.text, ())
@@ -168,7 +186,7 @@ def find_entities(
                 cluster.mentions.append((cand.start, cand.end))
                 body_mentions.append((cand.start, cand.end, key))
                 if kind == "PERSON" or (cluster.type == "PERSON"):
-                    role = _role_before(body, cand.start, lex.roles)
+                    role = _role_before(body, cand.start, lex.roles, lex.role_heads)
                     if role:
                         roles.setdefault(role, key)
 
@@ -188,8 +206,13 @@ def find_entities(
     return EntityIndex(entities, mentions, gender, roles)
 
 
-def _role_before(body: str, start: int, known: frozenset[str]) -> str | None:
+def _role_before(body: str, start: int, known: frozenset[str], heads: frozenset[str]) -> str | None:
     """'prime minister' in 'the prime minister Tony Blair' (a role right before a name)."""
+    if start < 3 or not body[start - 2].islower():
+        return None
+    space = body.rfind(" ", 0, start - 1)
+    if body[space + 1 : start - 1].lower() not in heads:  # a cheap first test
+        return None
     words = body[max(0, start - 40) : start].split()[-3:]
     for n in range(len(words)):
         phrase = " ".join(words[n:]).lower()
@@ -206,13 +229,16 @@ def _resolve(
     acronyms: dict[str, str],
     parts: dict[str, tuple[str, str]],
     first_names: dict[str, list[str]],
+    fullest: dict[str, str],
 ) -> tuple[str | None, str | None]:
     """The entity a candidate names (its full name) and its type if known."""
     text = cand.text
     if text in lex.org_aliases:
         return lex.org_aliases[text], "ORG"
     if cand.type == "PERSON" and " " in text:
-        return _fullest_person(text, persons), "PERSON"
+        if text not in fullest:
+            fullest[text] = _fullest_person(text, surnames)
+        return fullest[text], "PERSON"
     if " " not in text:
         if text in surnames and (cand.type in (None, "PERSON") or not cand.strong):
             return surnames[text][0], "PERSON"
@@ -225,22 +251,16 @@ def _resolve(
     return text, cand.type
 
 
-def _full_persons(fields: list[tuple[str, list[Candidate]]]) -> dict[str, None]:
-    """Full names of people, in order of first mention (a dict: ordered, and
-    so the same answer on every run, which a set's order is not)."""
-    names = dict.fromkeys(c.text for _, cands in fields for c in cands if c.type == "PERSON" and " " in c.text)
-    return dict.fromkeys(n for n in names if _fullest_person(n, names) == n)
-
-
-def _fullest_person(name: str, persons: dict[str, None] | set[str]) -> str:
-    """The longest known name that `name` is a short form of."""
+def _fullest_person(name: str, by_surname: dict[str, list[str]]) -> str:
+    """The longest known name that `name` is a short form of (same surname,
+    and the same first name or none: "Lula da Silva", "Ryan Pitylak")."""
     words = name.split()
     best = name
-    for other in persons:
+    for other in by_surname.get(words[-1], ()):
         if len(other) <= len(best):
             continue
         owords = other.split()
-        if owords[-len(words) :] == words or (owords[0] == words[0] and owords[-1] == words[-1]):
+        if owords[-len(words) :] == words or owords[0] == words[0]:
             best = other
     return best
 

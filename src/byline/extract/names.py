@@ -30,11 +30,13 @@ _WORD_TAIL = (
 _WORD = rf"[{_UPPER}]{_WORD_TAIL}"
 _CONNECTOR = r"(?:of|for|and|&|de|da|di|du|del|della|dos|das|do|von|van|der|den|le|la|bin|ibn|y)(?:[ \t]+the)?"
 _NUMBER_AFTER = frozenset({"Radio", "Channel", "BBC", "Formula", "Division", "ITV", "Series", "Group"})
+# "Mr. Smith": the American full stop after a title does not end the name.
+_TITLE_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in "Mr Mrs Ms Dr St Gen Gov Sen Rep Lt Col Capt Sgt Prof Rev".split()) + r")\."
 NAME_RUN = re.compile(
-    rf"[{_UPPER}](?<![{_LETTER}0-9].){_WORD_TAIL}(?:(?:[ \t]+{_CONNECTOR})?[ \t]+(?:(?:al|el)-)?{_WORD})*"
+    rf"[{_UPPER}](?<![{_LETTER}0-9].){_WORD_TAIL}(?:{_TITLE_DOT})?(?:(?:[ \t]+{_CONNECTOR})?[ \t]+(?:(?:al|el)-)?{_WORD}(?:{_TITLE_DOT})?)*"
     r"(?:[ \t]+[0-9]{1,2}\b(?![.,:][0-9]))?"
 )
-_TOKEN = re.compile(rf"{_WORD}|[0-9]+|\S+")
+_TOKEN = re.compile(rf"{_WORD}(?:{_TITLE_DOT})?|[0-9]+|\S+")
 _CONNECTORS = frozenset(
     "of for and & de da di du del della dos das do von van der den le la bin ibn y the".split()
 )
@@ -60,6 +62,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _ROYAL = frozenset("Prince Princess King Queen Pope Duke Duchess Lord Lady Baroness Baron Earl".split())
 _INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
+_STARTS = _INITIAL_OPENERS | {"\n"}
 
 
 @dataclass(slots=True)
@@ -103,7 +106,10 @@ def candidates(text: str, lex: Lexicons, lowercase_words: frozenset[str]) -> lis
                 continue  # the tail of a hyphenated word ("anti-Western")
             start -= 3
             run = text[start : start + 3] + run
-        key = (run, is_initial(text, start))
+        i = start - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        key = (run, i < 0 or text[i] in _STARTS)  # is_initial(), inlined: this loop is hot
         found = _RUNS.get(key)
         if found is None:
             if len(_RUNS) > 200_000:
@@ -114,7 +120,7 @@ def candidates(text: str, lex: Lexicons, lowercase_words: frozenset[str]) -> lis
                 lower = cand.text.lower()
                 if lower in lowercase_words and (cand.initial or not cand.strong) and (cand.initial or lower in common):
                     continue  # the word stands in lower case elsewhere: a common word
-            elif cand.check == 2 and any(w.lower() in lowercase_words for w in cand.text.split()):
+            elif cand.check == 2 and any(w.lower() in lowercase_words for w in cand.text.split() if w not in _PARTICLES):
                 continue  # "Finding Neverland": English words, not a person's name
             out.append(
                 Candidate(
@@ -295,6 +301,8 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         return "ORG", True
     if words[-1].isdigit():
         return "ORG", False
+    if words[0] in ("St", "St.") and len(words) > 1:
+        return "PLACE", False  # "St Louis", "St Andrews"
     if words[-1] in lex.place_words and len(words) > 1:
         return "PLACE", True
     if all(w.lower() in lex.common_words and not w.isupper() for w in words if w not in _CONNECTORS):

@@ -114,6 +114,8 @@ def kind_of(body: str, span: Span, paragraph_start: int) -> str:
 def is_name_or_title(body: str, span: Span, paragraph_start: int) -> bool:
     """Titles of works and nicknames: quoted, but nobody's speech."""
     text = body[span.start : span.end]
+    if text[-1] in ".,!?;:\u2026" or len(text) > 120:
+        return False  # ends like speech, or too long for a name: every rule below needs neither
     lead = body[max(paragraph_start, span.open_at - 30) : span.open_at]
     words = _WORD.findall(text)
     if not words:

@@ -51,18 +51,29 @@ _PARTICIPLES = (
 )
 _VERB = re.compile(rf"\b(?:(?P<finite>{_FINITE})|(?P<participle>{_PARTICIPLES})|(?P<according>according to))\b")
 _AUX = r"(?:(?:has|had|have|also|later|then|was|were|is|once|previously|recently|subsequently|earlier|again|simply|just|repeatedly|reportedly|publicly|privately|only|would|will|could|may|might|has also|had also|is also|was|being|been|quoted as|quoted)\s+)*"
-_AFTER_INVERTED = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*(?:{_FINITE})\s+(?P<np>[^,.;:!?\"\u201c\u201d()]{{1,90}})")
+# A character of a noun phrase: no clause punctuation, but "Dr." may stand in one.
+_NPC = r"(?:[^,.;:!?\"\u201c\u201d()]|(?<=\bMr|\bMs|\bDr)\.|(?<=\bMrs)\.)"
+_AFTER_INVERTED = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*(?:{_FINITE})\s+(?P<np>{_NPC}{{1,90}})")
 _AFTER_SUBJECT = re.compile(
-    rf"^\s*[,;:\u2014\u2013-]?\s*(?P<np>[^.;:!?\"\u201c\u201d()]{{1,90}}?),?\s+{_AUX}(?:{_FINITE}|according to)\b"
+    rf"^\s*[,;:\u2014\u2013-]?\s*(?P<np>(?:,|{_NPC}){{1,90}}?),?\s+{_AUX}(?:{_FINITE}|according to)\b"
 )
 _CLAUSE_FINAL = re.compile(
-    rf",\s+(?:(?P<np>[^,.;:!?\"\u201c\u201d()]{{1,60}}?)\s+{_AUX}(?:{_FINITE})|(?:{_FINITE})\s+(?P<inv>[^,.;:!?\"\u201c\u201d()]{{1,60}}))"
-    r"(?:\s+[^,.;:!?\"\u201c\u201d()]{0,40})?[.!?]?\s*$"
+    rf",\s+(?:(?P<np>{_NPC}{{1,60}}?)\s+{_AUX}(?:{_FINITE})|(?:{_FINITE})\s+(?P<inv>{_NPC}{{1,60}}))"
+    rf"(?:\s+{_NPC}{{0,40}})?[.!?]?\s*$"
 )
-_AFTER_ACCORDING = re.compile(r"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>[^,.;:!?\"\u201c\u201d()]{1,90})")
-_BOUNDARY = re.compile("[.!?][\"\u201d\u2019')]*\\s+")
-# Words whose full stop is an abbreviation's, not a sentence's end.
-_ABBREVIATIONS = frozenset("Mr Mrs Ms Dr St No vs Gen Gov Sen Rep Inc Co Lt Col Jr Sr Prof Capt Sgt Mt Ft".split())
+_AFTER_ACCORDING = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>{_NPC}{{1,90}})")
+# A sentence ends at . ! or ? (and any closing marks) before white space,
+# unless the full stop ends an abbreviation ("Mr.", "St.") or an initial ("J.").
+# The lookbehinds come after the punctuation so the regex engine can scan fast.
+_ABBREVIATIONS = "Mr Mrs Ms Dr St No vs Gen Gov Sen Rep Inc Co Lt Col Jr Sr Prof Capt Sgt Mt Ft".split()
+_BOUNDARY = re.compile(
+    "[.!?]"
+    + "".join(rf"(?<!\b{word}.)" for word in _ABBREVIATIONS)
+    + r"(?<!\b[A-Z].)"
+    + "[\"\u201d\u2019')]*\\s+"
+)
+
+
 _PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|it|It|I|we|We)\b")
 _DETERMINER = re.compile(r"^(?:(?:a|an|the|one|another|his|her|their|its)\s+)", re.IGNORECASE)
 _NP_TAIL = re.compile(r"\s+(?:who|which|that|in|on|at|to|during|after|before|when|while|as|last|this|yesterday|earlier|on|adding|saying|told)\b.*$")
@@ -72,14 +83,6 @@ _ANAPHOR = re.compile(
     r"midfielder|winger|goalkeeper|keeper|forward|skipper|veteran|youngster|teenager|seed|star|"
     r"singer|actor|actress|rapper|musician|film-maker|frontman|world number one|number one)$"
 )
-
-
-def _abbreviation_before(body: str, at: int) -> bool:
-    start = at
-    while start > 0 and at - start < 6 and body[start - 1].isalpha():
-        start -= 1
-    word = body[start:at]
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 @dataclass(slots=True)
@@ -94,7 +97,7 @@ class Context:
 
 
 def make_context(body: str, index: EntityIndex, spans: list[Span], paragraph_starts: list[int], role_words: re.Pattern[str]) -> Context:
-    boundaries = [m.end() for m in _BOUNDARY.finditer(body) if not _abbreviation_before(body, m.start())]
+    boundaries = [m.end() for m in _BOUNDARY.finditer(body)]
     return Context(body, index, spans, paragraph_starts, role_words, boundaries, [m.start for m in index.mentions])
 
 
@@ -128,7 +131,7 @@ def attribute(ctx: Context) -> list[str | None]:
             floor = ctx.paragraph_starts[max(0, paragraphs[i] - 1)]
             if i and ctx.spans[i - 1].open_at >= floor:
                 continue  # a quote nearby had no speaker either: do not guess
-            speakers[i] = _resolve_pronoun(ctx, "one", span.open_at, floor)
+            speakers[i] = _previous_sentence_speaker(ctx, span, floor) or _resolve_pronoun(ctx, "one", span.open_at, floor)
     return speakers
 
 
@@ -151,6 +154,25 @@ def _own_attribution(ctx: Context, i: int, span: Span, para: int) -> str | None:
         if found:
             return found
     return None
+
+
+def _previous_sentence_speaker(ctx: Context, span: Span, floor: int) -> str | None:
+    """'The Cabinet Office said it was reviewing the scheme. "Unions will be
+    consulted."': the sentence before reports speech, and the quote goes on."""
+    end = _sentence_start(ctx, span.open_at, floor)
+    if end <= floor:
+        return None
+    start = _sentence_start(ctx, end - 2, floor)
+    text = ctx.body[start:end]
+    verb = _VERB.search(text)
+    if not verb or verb.group("according"):
+        return None
+    if text[: verb.start()].rstrip().endswith(","):
+        # "The hype is over, argues Mr Donofrio."
+        return _resolve_np(ctx, start + verb.end(), end, prefer="first")
+    if verb.group("participle"):
+        return _resolve_np(ctx, start, start + verb.start(), prefer="subject")
+    return _resolve_np(ctx, start, start + verb.start(), prefer="last")
 
 
 def _after_context(ctx: Context, i: int, span: Span, p_end: int) -> tuple[int, int] | None:
@@ -208,10 +230,14 @@ def _from_before(ctx: Context, start: int, stop: int, p_start: int) -> str | Non
     if verb.group("according"):
         # "according to X, ..." before the quote: X follows the phrase.
         return _resolve_np(ctx, start + verb.end(), stop, prefer="first")
-    if verb.group("participle"):
-        # "..., saying: ...": the subject is the clause's subject.
+    if verb.group("participle") or _COORDINATED.search(text, 0, verb.start()):
+        # "..., saying: ..." / "She hoped to meet Keanu Reeves but joked that
+        # ...": the verb's subject is the clause's subject.
         return _resolve_np(ctx, start, start + verb.start(), prefer="subject")
     return _resolve_np(ctx, start, start + verb.start(), prefer="last")
+
+
+_COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|has|had|have|was)\s+)*$")
 
 
 def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
@@ -269,9 +295,18 @@ def _last_pronoun(np: str) -> re.Match[str] | None:
 
 
 def _first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) -> str | None:
+    """The subject of the clause that `np` begins: a pronoun, "the 14-year-old",
+    or the first name when it stands near the start."""
     m = _PRONOUN.match(np)
     if m:
         return _resolve_pronoun(ctx, m.group("p").lower(), start + m.start())
+    words = np.split()
+    for n in range(2, min(5, len(words)) + 1):
+        if _ANAPHOR.match(" ".join(words[:n])):
+            found = _resolve_pronoun(ctx, "one", start)
+            if found:
+                return found
+            break
     # "Mr Begg's father, Azmat, said": a possessor is not the subject.
     mentions = [m for m in mentions if not ctx.body.startswith(("'s", "\u2019s"), m.end)]
     if mentions and mentions[0].start - start <= 60:

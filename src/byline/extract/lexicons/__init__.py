@@ -35,6 +35,7 @@ class Lexicons:
     honorifics: dict[str, str]
     first_names: dict[str, str]
     roles: frozenset[str]
+    role_heads: frozenset[str]  # last words of the roles ("minister")
     common_words: frozenset[str]
     event_words: frozenset[str]
     english_words: frozenset[str]
@@ -53,6 +54,7 @@ def lexicons() -> Lexicons:
             orgs.add(line)
     org_words = _lines("org_words.txt")
     countries = frozenset(_lines("countries.txt"))
+    roles = frozenset(_lines("roles.txt"))
     return Lexicons(
         places=frozenset(_lines("places.txt")) | countries,
         countries=countries,
@@ -63,15 +65,21 @@ def lexicons() -> Lexicons:
         place_words=frozenset(_lines("place_words.txt")),
         demonyms=frozenset(_lines("demonyms.txt")),
         calendar=frozenset(_lines("calendar.txt")),
-        honorifics=dict(_pair(line) for line in _lines("honorifics.txt")),
+        honorifics=_with_dots(dict(_pair(line) for line in _lines("honorifics.txt"))),
         first_names=dict(_pair(line) for line in _lines("first_names.txt")),
-        roles=frozenset(_lines("roles.txt")),
+        roles=roles,
+        role_heads=frozenset(r.split()[-1].lower() for r in roles),
         common_words=frozenset(w for line in _lines("common_words.txt") for w in line.split()),
         event_words=frozenset(_lines("event_words.txt")),
         english_words=frozenset(
             gzip.decompress(files(__package__).joinpath("english_words.txt.gz").read_bytes()).decode("utf-8").split()
         ),
     )
+
+
+def _with_dots(honorifics: dict[str, str]) -> dict[str, str]:
+    """"Mr." and "Dr." as well as "Mr" and "Dr": American style."""
+    return honorifics | {word + ".": gender for word, gender in honorifics.items() if not word.endswith(".")}
 
 
 def _pair(line: str) -> tuple[str, str]:
