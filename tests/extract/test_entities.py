@@ -95,3 +95,24 @@ def test_title_case_headline_counts_only_known_names() -> None:
 def test_royal_and_peerage_titles_stay_with_a_lone_name() -> None:
     names = entity_names("Prince Harry met Lord Hanningfield at the dinner.")
     assert names == {"Prince Harry": "PERSON", "Lord Hanningfield": "PERSON"}
+
+
+def test_lists_of_bodies_are_split_but_one_body_with_and_is_not() -> None:
+    names = entity_names(
+        "The firm bought Froogle and Google News, said the Department for Culture Media and Sport and Marks & Spencer."
+    )
+    assert names == {
+        "Froogle": "ORG",
+        "Google News": "ORG",
+        "Department for Culture Media and Sport": "ORG",
+        "Marks & Spencer": "ORG",
+    }
+
+
+def test_a_title_after_a_name_is_not_part_of_it() -> None:
+    assert entity_names("A spokesman for the union quoted NUJ General Secretary, as did others.") == {"NUJ": "ORG"}
+
+
+def test_places_named_by_their_first_word() -> None:
+    names = entity_names("The plant in County Durham is near Lake Geneva, far from St Louis.")
+    assert names == {"County Durham": "PLACE", "Lake Geneva": "PLACE", "St Louis": "PLACE"}

@@ -60,6 +60,7 @@ _FUNCTION_WORDS = frozenset(
     "because however meanwhile also now then there this that these those its his her their our my your a an "
     "last next earlier later".split()
 )
+_PLACE_FIRST = frozenset("St St. County Lake Mount Port Fort Cape Isle Gulf Bay Loch Glen Lough".split())
 _ROYAL = frozenset("Prince Princess King Queen Pope Duke Duchess Lord Lady Baroness Baron Earl".split())
 _INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
 _STARTS = _INITIAL_OPENERS | {"\n"}
@@ -150,11 +151,13 @@ def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons,
     # unless the lexicons know the whole ("New York").
     while tokens and initial and len(tokens) > 1:
         word = tokens[0][0]
+        lower = word.lower()
         if (
-            word.lower() in lex.common_words
+            (lower in lex.common_words or (lower in lex.english_words and word not in lex.first_names and len(tokens) > 2))
             and not _lexicon_prefix(tokens, lex)
-            and (word.lower() in _FUNCTION_WORDS or not _is_org(tokens, lex))  # "Police Federation"
+            and (lower in _FUNCTION_WORDS or not _is_org(tokens, lex))  # "Police Federation"
         ):
+            # "Backbencher Stephen Pound": an English word before a full name.
             tokens = tokens[1:]
             initial = False
         else:
@@ -170,7 +173,7 @@ def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons,
             word.lower() in lex.common_words
             and word not in lex.orgs
             and word not in lex.places
-            and (word.isupper() or word.lower() in _GENERIC)
+            and (word.isupper() or word[:-1].isupper() or word.lower() in _GENERIC)
         ):
             pieces.append([])
         else:
@@ -190,11 +193,12 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
     # "Britain and France", "Mr Abbasi and Mr Mubanga": a list, not one name,
     # unless it names one body ("Department for Culture Media and Sport").
     for i, token in enumerate(tokens):
-        if token[0] in ("and", "&") and 0 < i < len(tokens) - 1:
+        if token[0] in ("and", "&") and 0 < i < len(tokens) - 1 and not _known(tokens, lex):
             left = _trim_connectors(tokens[:i])
-            if left and (_known(left, lex) or _last_title(left, lex) or not _is_org(tokens, lex)):
+            right = _trim_connectors(tokens[i + 1 :])
+            both_named = bool(right) and (_known(right, lex) or (len(right) > 1 and _is_org(right, lex)))
+            if left and (_known(left, lex) or _last_title(left, lex) or both_named or not _is_org(tokens, lex)):
                 _split_piece(left, lex, out, initial)
-                right = _trim_connectors(tokens[i + 1 :])
                 if right:
                     _split_piece(right, lex, out, False)
                 return
@@ -233,6 +237,11 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
         tokens = tokens[1:]
         initial = False
 
+    # A title standing after a name is not part of it ("NUJ General Secretary").
+    if len(tokens) > 1 and tokens[-1][0] in lex.honorifics and not _known(tokens, lex):
+        tokens = _trim_titles(tokens, lex)
+        if not tokens:
+            return
     # "Metropolitan Police Commissioner Sir Ian Blair": the person follows the
     # last title; what stands before the title may be a name of its own.
     whole = _whole(tokens)
@@ -246,6 +255,8 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
             honorific = tokens[person_start - 1][0]
             title = " ".join(t[0] for t in tokens[title_start:person_start])
             person = tokens[person_start:]
+            if len(person) == 1 and person[0][0].lower() in lex.common_words:
+                return  # "Dr No": a title, not a name
             if len(person) == 1 and honorific in _ROYAL:
                 person = tokens[person_start - 1 : person_start + 1]  # "Prince Harry", "Lord Hanningfield"
             out.append(
@@ -270,6 +281,8 @@ def _add_word(word: str, initial: bool, lex: Lexicons, out: list[Candidate]) -> 
 
 def _add(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
     tokens = _trim_connectors(tokens)
+    while len(tokens) > 1 and tokens[0][0] == "The":
+        tokens = tokens[1:]
     if not tokens:
         return
     name = _whole(tokens)
@@ -301,8 +314,8 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         return "ORG", True
     if words[-1].isdigit():
         return "ORG", False
-    if words[0] in ("St", "St.") and len(words) > 1:
-        return "PLACE", False  # "St Louis", "St Andrews"
+    if words[0] in _PLACE_FIRST and len(words) > 1:
+        return "PLACE", False  # "St Louis", "County Durham", "Lake Geneva"
     if words[-1] in lex.place_words and len(words) > 1:
         return "PLACE", True
     if all(w.lower() in lex.common_words and not w.isupper() for w in words if w not in _CONNECTORS):
@@ -330,8 +343,8 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         return "ORG", False  # "BBC Radio Scotland", "Sony Ericsson": no person's name has these
     if all(w.lower() in lex.english_words for w in words):
         return "DROP", False  # "Dead Man", "Killing Fields": English words, a work's title
-    if any(w in lex.places or w in lex.orgs for w in words[1:]):
-        return "ORG", False  # "Media Lab Europe": a body named after a place
+    if any(w in lex.places or w in lex.orgs for w in words[1:]) or (words[0] in lex.places and words[0] not in lex.first_names):
+        return "ORG", False  # "Media Lab Europe", "London Zoo": a body named after a place
     if len(words) <= 4 and not any(w.lower() in lex.common_words for w in words):
         # Capitalised words that are not English words: most often a person.
         return "PERSON", False
