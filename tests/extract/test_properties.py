@@ -55,3 +55,19 @@ def test_any_text_analyses_and_offsets_point_at_the_words(text: str) -> None:
 def test_any_paragraphs_analyse(paragraphs: list[str]) -> None:
     text = "\n\n".join(paragraphs)
     check(text, analyse_text(text))
+
+
+def test_pathological_texts_analyse() -> None:
+    """Runs of thousands of capitals, of 'and', of titles, of quote marks: these
+    once hit Python's recursion limit or went quadratic."""
+    for text in (
+        "Tom and " * 3000 + "Jerry.",
+        "Bank of " * 3000 + "England.",
+        "Alpha " * 5000,
+        "Mr. " * 5000,
+        '"a ' * 5000,
+        "\u201c" * 5000,
+        '"Hello," said Tony Blair. ' * 2000,
+    ):
+        analysis = analyse_text(text)
+        check(text, analysis)

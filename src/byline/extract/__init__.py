@@ -21,7 +21,7 @@ from byline.extract.quotes import Span, find_spans, is_name_or_title, kind_of
 from byline.extract.speakers import attribute, make_context, speech_in_sentence
 from byline.model import Analysis, Article, Quote
 
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 """Bumped whenever extraction output changes, so cached analyses are redone."""
 
 __all__ = ["EXTRACTOR_VERSION", "analyse", "analyse_text"]
@@ -53,9 +53,9 @@ def analyse(article: Article) -> Analysis:
     ctx = make_context(body, index, kept, paragraph_starts, role_words)
     speakers = attribute(ctx)
     quotes = []
-    for span, speaker in zip(kept, speakers):
+    for at, (span, speaker) in enumerate(zip(kept, speakers)):
         if span.kind == "partial" and speaker is None and not speech_in_sentence(ctx, span):
-            echoed = _echoed(body, span, kept, speakers)
+            echoed = _echoed(body, at, kept, speakers)
             if echoed is None:
                 continue  # scare quotes: marks with nobody's speech behind them
             speaker = echoed
@@ -63,13 +63,16 @@ def analyse(article: Article) -> Analysis:
     return Analysis(tuple(quotes), index.entities)
 
 
-def _echoed(body: str, span: Span, spans: list[Span], speakers: list[str | None]) -> str | None:
+def _echoed(body: str, at: int, spans: list[Span], speakers: list[str | None]) -> str | None:
     """The speaker of a longer quote that holds a partial quote's words, if any:
     "unfair taxes" repeats words that someone was quoted saying in full."""
+    span = spans[at]
     words = body[span.start : span.end]
     if len(words) < 8:
         return None
-    for other, speaker in zip(spans, speakers):
+    # The quotes nearby only (fifty each way): an article repeats its own
+    # quotes, and looking further would make long texts slow.
+    for other, speaker in zip(spans[max(0, at - 50) : at + 50], speakers[max(0, at - 50) : at + 50]):
         if other is not span and speaker and other.end - other.start > len(words) and words in body[other.start : other.end]:
             return speaker
     return None

@@ -142,8 +142,18 @@ def _process_run(run: str, initial: bool, lex: Lexicons) -> list[Candidate]:
         _add_word(run, initial, lex, out)
     else:
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(run)]
-        _split_run(initial, tokens, lex, out)
+        if len(tokens) > _LONGEST_NAME:
+            # No name runs to this many words: a list, or capitals by the
+            # screenful. Each word stands alone (and the work stays linear).
+            for n, token in enumerate(tokens):
+                if token[0] not in _CONNECTORS:
+                    _add([token], lex, out, initial and n == 0)
+        else:
+            _split_run(initial, tokens, lex, out)
     return out
+
+
+_LONGEST_NAME = 16  # words in a run of capitals, connectors counted
 
 
 def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Candidate]) -> None:

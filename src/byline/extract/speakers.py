@@ -94,11 +94,15 @@ class Context:
     role_words: re.Pattern[str]
     boundaries: list[int]
     mention_starts: list[int]
+    span_starts: list[int]
 
 
 def make_context(body: str, index: EntityIndex, spans: list[Span], paragraph_starts: list[int], role_words: re.Pattern[str]) -> Context:
     boundaries = [m.end() for m in _BOUNDARY.finditer(body)]
-    return Context(body, index, spans, paragraph_starts, role_words, boundaries, [m.start for m in index.mentions])
+    return Context(
+        body, index, spans, paragraph_starts, role_words, boundaries,
+        [m.start for m in index.mentions], [span.start for span in spans],
+    )
 
 
 def attribute(ctx: Context) -> list[str | None]:
@@ -325,12 +329,8 @@ def _mentions_in(ctx: Context, start: int, stop: int) -> list[Mention]:
 
 
 def _in_quote(ctx: Context, pos: int) -> bool:
-    for span in ctx.spans:
-        if span.start <= pos < span.end:
-            return True
-        if span.start > pos:
-            break
-    return False
+    k = bisect_right(ctx.span_starts, pos) - 1
+    return k >= 0 and pos < ctx.spans[k].end
 
 
 def _description(ctx: Context, np: str, pos: int = -1) -> str | None:
