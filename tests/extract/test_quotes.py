@@ -240,3 +240,21 @@ def test_name_with_a_particle() -> None:
 def test_abbreviations_do_not_end_sentences() -> None:
     found = quotes('Mr. Smith met Dr. Jones. "We agreed," said Dr. Jones.')
     assert found == [("We agreed,", "Jones")]
+
+
+def test_a_title_word_can_be_the_name() -> None:
+    found = quotes("Courtney Love hit Kristin King.", 'Ms King said the singer "threw the bottle at my face".')
+    assert found == [("threw the bottle at my face", "Kristin King")]
+
+
+def test_plain_attribution_after_a_partial_quote_wins() -> None:
+    found = quotes(
+        "Oliver Letwin is shadow chancellor. Jonathan Baume spoke.",
+        'What the chancellor wanted was "not what the prime minister wants", Mr Baume said.',
+    )
+    assert found == [("not what the prime minister wants", "Jonathan Baume")]
+
+
+def test_the_government_is_not_whichever_body_came_last() -> None:
+    found = quotes('CSOs were hired. But the government said the move would help police "build safe communities".')
+    assert found == [("build safe communities", "government")]

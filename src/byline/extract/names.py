@@ -163,7 +163,8 @@ def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons,
         word = tokens[0][0]
         lower = word.lower()
         if (
-            (lower in lex.common_words or (lower in lex.english_words and word not in lex.first_names and len(tokens) > 2))
+            word not in lex.honorifics
+            and (lower in lex.common_words or (lower in lex.english_words and word not in lex.first_names and len(tokens) > 2))
             and not _lexicon_prefix(tokens, lex)
             and (lower in _FUNCTION_WORDS or not _is_org(tokens, lex))  # "Police Federation"
         ):
@@ -183,7 +184,7 @@ def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons,
             word.lower() in lex.common_words
             and word not in lex.orgs
             and word not in lex.places
-            and (word.isupper() or word[:-1].isupper() or word.lower() in _GENERIC)
+            and (word.isupper() or _plural_acronym(word) or word.lower() in _GENERIC)
         ):
             pieces.append([])
         else:
@@ -249,9 +250,11 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
 
     # A title standing after a name is not part of it ("NUJ General Secretary").
     if len(tokens) > 1 and tokens[-1][0] in lex.honorifics and not _known(tokens, lex):
-        tokens = _trim_titles(tokens, lex)
-        if not tokens:
-            return
+        trimmed = _trim_titles(tokens, lex)
+        if trimmed and (_known(trimmed, lex) or _is_org(trimmed, lex) or all(t[0].isupper() for t in trimmed)):
+            tokens = trimmed  # but "Kristin King" and "Ms King" are names
+        elif not trimmed and all(t[0] in lex.honorifics or t[0] in _CONNECTORS for t in tokens) and not _last_title(tokens, lex):
+            return  # "Prime Minister", "Secretary of State": a title alone
     # "Metropolitan Police Commissioner Sir Ian Blair": the person follows the
     # last title; what stands before the title may be a name of its own.
     whole = _whole(tokens)
@@ -332,7 +335,7 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         return "DROP", True
     if len(words) == 1:
         word = words[0]
-        if word.lower() in lex.common_words and (word.isupper() or word[:-1].isupper() or word.lower() in _GENERIC):
+        if word.lower() in lex.common_words and (word.isupper() or _plural_acronym(word) or word.lower() in _GENERIC):
             return "DROP", True
         if len(word) == 1:
             return "DROP", True
@@ -381,7 +384,8 @@ def _last_title(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[int,
         size = _title_at(words, i, lex)
         if size:
             rest = words[i + size :]
-            if rest and (rest[0] not in _CONNECTORS or rest[0] in _PARTICLES) and rest[0] not in lex.honorifics:
+            # (a title word may be the name itself when it comes last: "Ms King", "Mr Major")
+            if rest and (rest[0] not in _CONNECTORS or rest[0] in _PARTICLES) and (rest[0] not in lex.honorifics or len(rest) == 1):
                 start = i
                 # Take in the words of a title that run before it ("Home Secretary").
                 while start > 0 and words[start - 1] in lex.honorifics:
@@ -438,3 +442,8 @@ def _lexicon_prefix(tokens: list[tuple[str, int, int]], lex: Lexicons) -> bool:
 
 def _whole(tokens: list[tuple[str, int, int]]) -> str:
     return " ".join(t[0] for t in tokens)
+
+
+def _plural_acronym(word: str) -> bool:
+    """'MPs', 'MEPs' (but not 'Ms' or 'Mr')."""
+    return len(word) > 2 and word[-1] == "s" and word[:-1].isupper()

@@ -37,7 +37,7 @@ _FINITE = (
     "demanded|demands|questioned|charged|contended|contends|protested|lamented|laments|"
     "welcomed|welcomes|mused|muses|recounted|objected|echoed|summed up|put it|threatened|"
     "conceded|signalled|indicated|indicates|advised|advises|estimated|estimates|forecast|"
-    "forecasts|expects|expected|wants|wanted|rejected|rejects|vowing|promising|felt|feels|"
+    "forecasts|rejected|rejects|vowing|promising|felt|feels|"
     "cited|quoted|wrote|insisted|mocked|scoffed|sniffed|snapped|hinted|speculated|read|reads|"
     "ask|warn|add|argue|claim|insist|explain|admit|suggest|predict|promise|urge|stress|tweet"
 )
@@ -147,7 +147,10 @@ def _own_attribution(ctx: Context, i: int, span: Span, para: int) -> str | None:
     before_start = _sentence_start(ctx, span.open_at, p_start)
     if i and ctx.spans[i - 1].close_at is not None and ctx.spans[i - 1].close_at >= before_start:
         before_start = ctx.spans[i - 1].close_at + 1  # type: ignore[operator]
-    order = ("after", "before") if span.kind == "full" else ("before", "after")
+    # Full quotes are attributed after them, partial ones in the sentence
+    # around them; but '"...", Mr Baume said.' is plain after either kind.
+    plain_after = after is not None and ctx.body[after[0] : after[0] + 1] == ","
+    order = ("after", "before") if span.kind == "full" or plain_after else ("before", "after")
     for side in order:
         if side == "after" and after is not None:
             found = _from_after(ctx, after[0], after[1])
@@ -373,6 +376,12 @@ _BODY_NOUNS = frozenset(
 )
 
 
+_ANY_BODY_NOUNS = frozenset(
+    "company firm group organisation organization body giant maker manufacturer retailer airline carrier "
+    "lender network broadcaster chain operator insurer charity club team band".split()
+)
+
+
 def _last_body(ctx: Context, noun: str, pos: int) -> str | None:
     """The organisation that 'the <noun>' stands for: the last one named."""
     k = bisect_left(ctx.mention_starts, pos) - 1
@@ -385,7 +394,9 @@ def _last_body(ctx: Context, noun: str, pos: int) -> str | None:
         if noun in m.name.lower():
             return m.name
         fallback = fallback or m.name
-    return fallback
+    # "the company" is whichever company the text is about; "the government"
+    # or "the committee" only one that the text names so.
+    return fallback if noun in _ANY_BODY_NOUNS else None
 
 
 _ANY_DETERMINER = re.compile(r"(?:^|\s)(?:a|an|the|one|another|A|An|The|One|Another)\s+")
