@@ -258,3 +258,21 @@ def test_plain_attribution_after_a_partial_quote_wins() -> None:
 def test_the_government_is_not_whichever_body_came_last() -> None:
     found = quotes('CSOs were hired. But the government said the move would help police "build safe communities".')
     assert found == [("build safe communities", "government")]
+
+
+def test_a_definite_role_names_the_person_in_the_news() -> None:
+    found = quotes(
+        "Michael Howard denied a split.",
+        'The Tory leader said his team had reached a "collective view".',
+    )
+    assert found == [("collective view", "Michael Howard")]
+
+
+def test_an_indefinite_or_unnamed_role_stays_a_description() -> None:
+    found = quotes("Michael Howard denied a split.", '"We were told nothing," the spokesman said.')
+    assert found == [("We were told nothing,", "spokesman")]
+
+
+def test_description_after_a_comma_and_a_possessive() -> None:
+    found = quotes('Ministers believe this will be the "less painful" option, our correspondent added.')
+    assert found == [("less painful", "correspondent")]

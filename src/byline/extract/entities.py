@@ -186,9 +186,9 @@ def find_entities(
                 cluster.mentions.append((cand.start, cand.end))
                 body_mentions.append((cand.start, cand.end, key))
                 if kind == "PERSON" or (cluster.type == "PERSON"):
-                    role = _role_before(body, cand.start, lex.roles, lex.role_heads)
-                    if role:
-                        roles.setdefault(role, key)
+                    for role in _role_before(body, cand.start, lex.roles, lex.role_heads):
+                        if roles.setdefault(role, key) != key and " " not in role:
+                            roles[role] = ""  # "boss" of two people: says nobody
 
     if title_case and surfaces:
         _count_in_title(article.title, surfaces, clusters)
@@ -206,19 +206,19 @@ def find_entities(
     return EntityIndex(entities, mentions, gender, roles)
 
 
-def _role_before(body: str, start: int, known: frozenset[str], heads: frozenset[str]) -> str | None:
+def _role_before(body: str, start: int, known: frozenset[str], heads: frozenset[str]) -> list[str]:
     """'prime minister' in 'the prime minister Tony Blair' (a role right before a name)."""
     if start < 3 or not body[start - 2].islower():
-        return None
+        return []
     space = body.rfind(" ", 0, start - 1)
     if body[space + 1 : start - 1].lower() not in heads:  # a cheap first test
-        return None
-    words = body[max(0, start - 40) : start].split()[-3:]
+        return []
+    words = [w.lower() for w in body[max(0, start - 40) : start].split()[-3:]]
     for n in range(len(words)):
-        phrase = " ".join(words[n:]).lower()
-        if phrase in known:
-            return phrase
-    return None
+        if " ".join(words[n:]) in known:
+            # "Tory leader", "Lions coach": the role with what qualifies it too.
+            return [" ".join(words[m:]) for m in range(n + 1)]
+    return []
 
 
 def _resolve(

@@ -58,7 +58,7 @@ _AFTER_SUBJECT = re.compile(
     rf"^\s*[,;:\u2014\u2013-]?\s*(?P<np>(?:,|{_NPC}){{1,90}}?),?\s+{_AUX}(?:{_FINITE}|according to)\b"
 )
 _CLAUSE_FINAL = re.compile(
-    rf",\s+(?:(?P<np>{_NPC}{{1,60}}?)\s+{_AUX}(?:{_FINITE})|(?:{_FINITE})\s+(?P<inv>{_NPC}{{1,60}}))"
+    rf",\s+(?:(?!(?:but|and|or|so|yet|then)\b)(?P<np>{_NPC}{{1,60}}?)\s+{_AUX}(?:{_FINITE})|(?:{_FINITE})\s+(?P<inv>{_NPC}{{1,60}}))"
     rf"(?:\s+{_NPC}{{0,40}})?[.!?]?\s*$"
 )
 _AFTER_ACCORDING = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>{_NPC}{{1,90}})")
@@ -75,7 +75,7 @@ _BOUNDARY = re.compile(
 
 
 _PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|it|It|I|we|We)\b")
-_DETERMINER = re.compile(r"^(?:(?:a|an|the|one|another|his|her|their|its)\s+)", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:(?:a|an|the|one|another|his|her|their|its|our|my|your)\s+)", re.IGNORECASE)
 _NP_TAIL = re.compile(r"\s+(?:who|which|that|in|on|at|to|during|after|before|when|while|as|last|this|yesterday|earlier|on|adding|saying|told)\b.*$")
 _SUBJECT_PRONOUNS = {"he": "m", "she": "f", "one": "-"}
 _ANAPHOR = re.compile(
@@ -322,7 +322,9 @@ def _first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) -
         if people and mentions[0].type != "PERSON" and people[0].start - mentions[0].end < 30:
             return people[0].name
         return mentions[0].name
-    return _description(ctx, np)
+    if _ANY_DETERMINER.match(np):
+        return _description(ctx, np)  # "The organisation said ..."
+    return None  # no subject in reach: a quote before may supply one
 
 
 def _mentions_in(ctx: Context, start: int, stop: int) -> list[Mention]:
@@ -345,18 +347,35 @@ def _description(ctx: Context, np: str, pos: int = -1) -> str | None:
     """
     phrase = np.strip().rstrip(",")
     role = ctx.role_words.search(phrase)
+    if role and "," in phrase[: role.start()]:
+        # "option, our correspondent": the phrase starts after the last comma.
+        phrase = phrase[phrase.rfind(",", 0, role.start()) + 1 :].strip()
+        role = ctx.role_words.search(phrase)
     # The description starts at the determiner before its head noun.
     dets = list(_ANY_DETERMINER.finditer(phrase, 0, role.start() if role else len(phrase)))
     determined = bool(dets)
     if dets:
         phrase = phrase[dets[-1].end() :]
     phrase = _DETERMINER.sub("", phrase).strip()
+    # What follows the noun phrase is not part of it ("the board has", "the
+    # mayor said he had", "the document reportedly").
+    phrase = _NP_END.split(phrase, 1)[0].strip()
     if not phrase or len(phrase.split()) > 7:
         return None
-    named = ctx.index.roles.get(phrase.lower())
+    roles = ctx.index.roles
+    named = roles.get(phrase.lower())
+    if named is None and role and phrase.lower().endswith(role.group(0).lower()):
+        # "Old Trafford boss": the one person the article calls a boss.
+        named = roles.get(role.group(0).lower())
     if named:
         return named
     head = phrase.split()[-1].lower()
+    if dets and dets[-1].group().strip().lower() == "the" and role and head not in _UNNAMED_ROLES and pos >= 0:
+        # "The Tory leader said", "said the Liverpool player": a definite role
+        # names someone the text has named already, most likely its subject.
+        found = _resolve_pronoun(ctx, "one", pos)
+        if found:
+            return found
     if determined and head in _BODY_NOUNS and pos >= 0 and len(phrase.split()) <= 3:
         body = _last_body(ctx, head, pos)
         if body:
@@ -368,6 +387,19 @@ def _description(ctx: Context, np: str, pos: int = -1) -> str | None:
     return None
 
 
+# Roles that describe people the text need not have named ("the spokesman")
+# and words for documents: these stay descriptions.
+_UNNAMED_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople official officials source sources statement report "
+    "survey study document filing submission letter memo website witness witnesses resident residents "
+    "worker workers analyst analysts economist economists expert experts fan fans critic critics observer "
+    "observers insider insiders campaigners activists researchers scientists investors traders dealers "
+    "brokers members representatives organisers lawyers prosecutors police union regulator watchdog mps".split()
+)
+_NP_END = re.compile(
+    r",|\s[-\u2013\u2014]\s|\s(?:said|says|told|has|had|have|is|was|were|will|would|also|meanwhile|"
+    r"reportedly|however|though|to|but|who|which|that)\b|\s\w+ly\b"
+)
 _BODY_NOUNS = frozenset(
     "organisation organization group company firm party ministry government department agency union "
     "bank club council committee commission association body charity watchdog regulator network "
