@@ -116,3 +116,17 @@ def test_a_title_after_a_name_is_not_part_of_it() -> None:
 def test_places_named_by_their_first_word() -> None:
     names = entity_names("The plant in County Durham is near Lake Geneva, far from St Louis.")
     assert names == {"County Durham": "PLACE", "Lake Geneva": "PLACE", "St Louis": "PLACE"}
+
+
+def test_first_name_and_a_place_word_is_a_person() -> None:
+    names = entity_names("Bookmaker William Hill quoted Thomas Hayden Church at odds, near Bethnal Green.")
+    assert names == {"William Hill": "PERSON", "Thomas Hayden Church": "PERSON", "Bethnal Green": "PLACE"}
+
+
+def test_a_river_absorbs_its_short_name_but_a_city_is_not_its_exchange() -> None:
+    names = entity_names("Dams on the Yangtze River worry officials; the Yangtze floods. The London Stock Exchange is in London.")
+    assert names == {"Yangtze River": "PLACE", "London Stock Exchange": "ORG", "London": "PLACE"}
+
+
+def test_groups_of_people_and_compound_adjectives_are_not_entities() -> None:
+    assert entity_names("Hutus and Tutsis met at a German-US summit in Kigali.") == {"Kigali": "PLACE"}

@@ -35,6 +35,7 @@ class _LowerWords:
 
 _AUTHOR_NAME = re.compile(r"^(?:By\s+)?([A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){1,3})$")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|across|outside|inside|around|across|throughout)\s+)$")
+_FEATURES = frozenset("River Strip Bay Island Islands Mountains Lake Sea Valley Desert Peninsula Gulf Canal".split())
 _TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
 
 
@@ -131,7 +132,9 @@ def find_entities(
     for whole in sorted(orgs | places, key=lambda name: (len(name), name)):
         words = whole.split()
         for word in (words[0], words[-1]):
-            if word not in lex.common_words and word not in lex.demonyms and word not in lex.places:
+            if word not in lex.common_words and word not in lex.demonyms and (
+                word not in lex.places or (whole in places and word == words[0] and words[-1] in _FEATURES)
+            ):  # "Yangtze" for "Yangtze River", but "London" is not "London Stock Exchange"
                 parts.setdefault(word, (whole, "PLACE" if whole in places else "ORG"))
     first_names: dict[str, list[str]] = defaultdict(list)
     for full in persons:

@@ -60,6 +60,11 @@ _FUNCTION_WORDS = frozenset(
     "because however meanwhile also now then there this that these those its his her their our my your a an "
     "last next earlier later".split()
 )
+# Place words that are also surnames: after a first name they end a person's name.
+_SURNAME_PLACE_WORDS = frozenset(
+    "Hill Hills Church Hall Field Park Ground Gardens Camp Base Port Town City Village Estate District "
+    "Wood Green Bridge Tower Castle Lane Palace Abbey Temple Mount Rivers Lake".split()
+)
 _PLACE_FIRST = frozenset("St St. County Lake Mount Port Fort Cape Isle Gulf Bay Loch Glen Lough".split())
 _ROYAL = frozenset("Prince Princess King Queen Pope Duke Duchess Lord Lady Baroness Baron Earl".split())
 _INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
@@ -319,6 +324,8 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
     words = [t[0] for t in tokens]
     if name in lex.calendar or name in lex.demonyms or name in lex.honorifics or words[-1] in lex.event_words:
         return "DROP", True
+    if "-" in words[0] and words[0].split("-", 1)[0] in lex.demonyms:
+        return "DROP", True  # "German-US", "Anglo-French"
     if name in lex.org_aliases or name in lex.orgs:
         return "ORG", True
     if name in lex.places:
@@ -330,6 +337,8 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
     if words[0] in _PLACE_FIRST and len(words) > 1:
         return "PLACE", False  # "St Louis", "County Durham", "Lake Geneva"
     if words[-1] in lex.place_words and len(words) > 1:
+        if words[0] in lex.first_names and words[-1] in _SURNAME_PLACE_WORDS and len(words) <= 3:
+            return "PERSON", True  # "William Hill", "Charlotte Church": a person
         return "PLACE", True
     if all(w.lower() in lex.common_words and not w.isupper() for w in words if w not in _CONNECTORS):
         return "DROP", True
