@@ -276,3 +276,8 @@ def test_an_indefinite_or_unnamed_role_stays_a_description() -> None:
 def test_description_after_a_comma_and_a_possessive() -> None:
     found = quotes('Ministers believe this will be the "less painful" option, our correspondent added.')
     assert found == [("less painful", "correspondent")]
+
+
+def test_spokesperson_for_a_named_body_is_a_description() -> None:
+    found = quotes('"We do not discuss pending litigation," a spokesperson for Apple told CNN.')
+    assert found == [("We do not discuss pending litigation,", "spokesperson for Apple")]

@@ -283,7 +283,10 @@ def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
         # "a Microsoft spokesman said" a role follows it: a description.
         named = mentions[0] if prefer == "first" else mentions[-1]
         tail = body[named.end : stop]
-        if not ctx.role_words.search(tail) and not (set(tail.lower().split()) & _BODY_NOUNS):
+        head = body[start : named.start]
+        # ... but "a spokesperson for Apple" is a description too.
+        role_first = named.type != "PERSON" and ctx.role_words.search(head) and _ANY_DETERMINER.search(head)
+        if not role_first and not ctx.role_words.search(tail) and not (set(tail.lower().split()) & _BODY_NOUNS):
             return named.name
     described = _description(ctx, np, start)
     if described:
