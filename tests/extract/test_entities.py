@@ -130,3 +130,8 @@ def test_a_river_absorbs_its_short_name_but_a_city_is_not_its_exchange() -> None
 
 def test_groups_of_people_and_compound_adjectives_are_not_entities() -> None:
     assert entity_names("Hutus and Tutsis met at a German-US summit in Kigali.") == {"Kigali": "PLACE"}
+
+
+def test_plural_possessive_inside_a_name() -> None:
+    names = entity_names("Five awards from the London Critics' Circle went to Mike Leigh.")
+    assert names == {"London Critics' Circle": "ORG", "Mike Leigh": "PERSON"}

@@ -27,6 +27,8 @@ _WORD_TAIL = (
     rf"[{_LETTER}0-9]*"
     rf"(?:(?:-(?=[{_UPPER}0-9])|\.(?=(?:com|net|org|co|uk|tv)\b)|&(?=[{_UPPER}])|['\u2019](?![sS]\b)(?=[{_LETTER}]))[{_LETTER}0-9]+)*"
 )
+# A plural possessive inside a name: "London Critics' Circle".
+_WORD_TAIL += r"(?:(?<=s)'(?=[ \t]+[A-Z]))?"
 _WORD = rf"[{_UPPER}]{_WORD_TAIL}"
 _CONNECTOR = r"(?:of|for|and|&|de|da|di|du|del|della|dos|das|do|von|van|der|den|le|la|bin|ibn|y)(?:[ \t]+the)?"
 _NUMBER_AFTER = frozenset({"Radio", "Channel", "BBC", "Formula", "Division", "ITV", "Series", "Group"})
