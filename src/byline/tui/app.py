@@ -93,26 +93,27 @@ class BylineApp(App[None]):
     # -- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # Held as attributes, not queried: messages still in flight while the app
+        # closes (or before it has mounted) must find them.
+        self.article_list = ArticleList(self.corpus.entries, id="articles")
+        self.reader = Reader(id="reader")
+        self.sidebar = Sidebar(id="sidebar")
+        self.chip = Static(id="filter-chip")
+        self.loading_label = Static("Loading…", id="loading-label")
+        self.loading_bar = ProgressBar(id="loading-bar", show_eta=False)
         yield Header(icon="❝")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield Static(id="filter-chip")
-                yield ArticleList(self.corpus.entries, id="articles")
-            yield Reader(id="reader")
-            yield Sidebar(id="sidebar")
+                yield self.chip
+                yield self.article_list
+            yield self.reader
+            yield self.sidebar
         with Horizontal(id="loading"):
-            yield Static("Loading…", id="loading-label")
-            yield ProgressBar(id="loading-bar", show_eta=False)
+            yield self.loading_label
+            yield self.loading_bar
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        # Held, not queried: messages still in flight while the app closes must find them.
-        self.article_list = self.query_one(ArticleList)
-        self.reader = self.query_one(Reader)
-        self.sidebar = self.query_one(Sidebar)
-        self.chip = self.query_one("#filter-chip", Static)
-        self.loading_bar = self.query_one("#loading-bar", ProgressBar)
-        self.loading_label = self.query_one("#loading-label", Static)
         self.sub_title = "loading…"
         self.query_one("#list-pane").border_title = "Articles"
         self.article_list.read_ids = frozenset(self.state.read)
