@@ -168,6 +168,8 @@ class BylineApp(App[None]):
             if (current := self.article_list.current) is not None:
                 self.state.last_article = current.id
                 self._schedule_save()
+        if not self.loading_label.is_attached:
+            return  # the app quit before loading was over: nothing left to show
         self.loading_label.parent.display = False
         self._update_subtitle()
         if self._problems():
