@@ -1,0 +1,684 @@
+"""Bookmarks of articles and quotes, kept in SQLite in the user data directory.
+
+Nothing a user saved may be lost, so:
+
+- every change is one transaction (WAL journal, synchronous=FULL): a kill in
+  the middle of a write loses at most that write, never an earlier one;
+- nothing is cached in memory: every read goes to the file, so two Byline
+  processes open at once see and keep each other's bookmarks
+  (`generation()` lets a UI poll cheaply for changes made elsewhere);
+- a file SQLite cannot read as a database is moved aside with a timestamp,
+  never overwritten, and a new one is started;
+- a data directory Byline cannot write to turns bookmarks off with a reason,
+  and everything else goes on.
+
+A bookmark is tied to its article by the content-derived id, and also keeps the
+path, the title and the quote's text and speaker, so it still means something
+when the file has moved or the corpus is opened from elsewhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from byline.paths import data_dir
+
+FILENAME = "bookmarks.sqlite3"
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_S = 5.0
+
+Kind = Literal["article", "quote"]
+KINDS: tuple[Kind, ...] = ("article", "quote")
+ExportFormat = Literal["json", "csv", "markdown"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "csv", "markdown")
+IMPORT_FORMATS = ("json", "csv")
+
+
+class BookmarkError(Exception):
+    """A change could not be saved or read; the message says why, in a user's words."""
+
+
+class BookmarkImportError(BookmarkError):
+    """An import file is not a Byline bookmarks export; nothing was imported."""
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def normalise_time(text: str) -> str:
+    """ISO 8601 in UTC with microseconds, so that text order is time order."""
+    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def parse_tags(text: str | Iterable[str]) -> tuple[str, ...]:
+    """Tags from 'a, b,c' (or a list): trimmed, no empties, no repeats, order kept.
+
+    A tag never holds a comma, so tags survive a round trip through one CSV cell.
+    """
+    parts = text.split(",") if isinstance(text, str) else [p for t in text for p in str(t).split(",")]
+    return tuple(dict.fromkeys(" ".join(p.split()) for p in parts if p.strip()))
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    article_id: str
+    path: str
+    title: str
+    kind: Kind = "article"
+    quote: str = ""
+    speaker: str = ""
+    quote_start: int | None = None
+    quote_end: int | None = None
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = field(default_factory=now)
+    id: int | None = field(default=None, compare=False)
+    """The row id in the store; None until stored."""
+
+    @property
+    def target(self) -> tuple[str, Kind, int]:
+        """What is bookmarked: an article, or one quote in it (by its offset)."""
+        return (self.article_id, self.kind, -1 if self.quote_start is None else self.quote_start)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("id")
+        data["tags"] = list(self.tags)
+        return data
+
+
+def article_bookmark(article_id: str, path: str, title: str) -> Bookmark:
+    return Bookmark(article_id=article_id, path=path, title=title, kind="article")
+
+
+def quote_bookmark(
+    article_id: str, path: str, title: str, quote: str, speaker: str | None, start: int, end: int
+) -> Bookmark:
+    return Bookmark(
+        article_id=article_id,
+        path=path,
+        title=title,
+        kind="quote",
+        quote=quote,
+        speaker=speaker or "",
+        quote_start=start,
+        quote_end=end,
+    )
+
+
+# Each step takes the schema from version N to N+1, inside one transaction.
+# A new file runs them all, so the upgrade path is exercised on every install.
+_MIGRATIONS: list[tuple[str, ...]] = [
+    (  # 0 -> 1: the first schema
+        """CREATE TABLE bookmarks (
+            id          INTEGER PRIMARY KEY,
+            article_id  TEXT NOT NULL,
+            path        TEXT NOT NULL,
+            title       TEXT NOT NULL,
+            kind        TEXT NOT NULL CHECK (kind IN ('article', 'quote')),
+            quote       TEXT NOT NULL DEFAULT '',
+            speaker     TEXT NOT NULL DEFAULT '',
+            quote_start INTEGER,
+            quote_end   INTEGER,
+            created     TEXT NOT NULL
+        )""",
+        "CREATE UNIQUE INDEX bookmarks_target ON bookmarks (article_id, kind, ifnull(quote_start, -1))",
+        "CREATE INDEX bookmarks_created ON bookmarks (created)",
+    ),
+    (  # 1 -> 2: a note and tags on each bookmark
+        "ALTER TABLE bookmarks ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE bookmarks ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
+    ),
+]
+assert len(_MIGRATIONS) == SCHEMA_VERSION
+
+_COLUMNS = (
+    "id, article_id, path, title, kind, quote, speaker, quote_start, quote_end, note, tags, created"
+)
+
+# SQLite result codes (sqlite3.h) that say what went wrong.
+_CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+_READONLY = {3, 8, 14}  # SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN
+_FULL = {13}  # SQLITE_FULL
+
+
+def _code(exc: sqlite3.Error) -> int:
+    return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def _is_corrupt(exc: sqlite3.Error) -> bool:
+    return _code(exc) in _CORRUPT or "not a database" in str(exc) or "malformed" in str(exc)
+
+
+def _explain(exc: sqlite3.Error | OSError) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    code = _code(exc)
+    if code in _BUSY:
+        return "the bookmarks file is busy (another Byline is writing to it); try again"
+    if code in _READONLY:
+        return "the data directory cannot be written to"
+    if code in _FULL:
+        return "the disk is full"
+    if _is_corrupt(exc):
+        return "the bookmarks file is damaged; restart Byline to set it aside and start a new one"
+    return str(exc)
+
+
+class _Corrupt(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    added: int
+    already_there: int
+
+
+class BookmarkStore:
+    """The bookmarks file. Open it with `BookmarkStore.open()`.
+
+    When bookmarks are off (`available` is False, `reason` says why), reads
+    return nothing and changes raise `BookmarkError` with that reason.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection | None, reason: str | None = None) -> None:
+        self.path = path
+        self._conn = conn
+        self.reason = reason
+        self._lock = threading.Lock()
+        self._own_changes = 0
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> tuple[BookmarkStore, str | None]:
+        """Open (or create) the store; never raises.
+
+        Returns the store and a problem to show the user, or None. The store
+        may be off (`available` False) when the problem says so.
+        """
+        path = Path(path) if path is not None else data_dir() / FILENAME
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return cls._off(path, f"cannot create {path.parent}: {_explain(exc)}")
+        if path.exists() and not path.is_file():
+            return cls._off(path, f"{path} is not a file")
+        try:
+            return cls(path, _connect(path)), None
+        except _Corrupt as exc:
+            pass_on = str(exc)
+        except sqlite3.Error as exc:
+            return cls._off(path, f"cannot open {path}: {_explain(exc)}")
+        except BookmarkError as exc:
+            return cls._off(path, str(exc))
+        # Never overwrite what may still hold a user's bookmarks: set it aside.
+        try:
+            aside = _move_aside(path)
+        except OSError as exc:
+            return cls._off(path, f"{path} is damaged ({pass_on}) and could not be moved aside: {_explain(exc)}")
+        problem = f"The bookmarks file was damaged ({pass_on}); it was moved to {aside.name} and a new one started."
+        try:
+            return cls(path, _connect(path)), problem
+        except (sqlite3.Error, _Corrupt, BookmarkError) as exc:
+            store, reason = cls._off(path, f"cannot start a new bookmarks file: {exc}")
+            return store, f"{problem} {reason}"
+
+    @classmethod
+    def _off(cls, path: Path, reason: str) -> tuple[BookmarkStore, str]:
+        message = f"Bookmarks are off: {reason}."
+        return cls(path, None, message), message
+
+    @property
+    def available(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+                self.reason = self.reason or "Bookmarks are off: the store was closed."
+
+    # -- reading -----------------------------------------------------------
+
+    def all(self) -> list[Bookmark]:
+        """Every bookmark, newest first, read from the file each time."""
+        return self._select("ORDER BY created DESC, id DESC")
+
+    def find(self, article_id: str, quote_start: int | None = None) -> Bookmark | None:
+        """The bookmark on an article (quote_start None) or on its quote at quote_start."""
+        kind = "article" if quote_start is None else "quote"
+        found = self._select(
+            "WHERE article_id = ? AND kind = ? AND ifnull(quote_start, -1) = ?",
+            (article_id, kind, -1 if quote_start is None else quote_start),
+        )
+        return found[0] if found else None
+
+    def get(self, bookmark_id: int) -> Bookmark | None:
+        found = self._select("WHERE id = ?", (bookmark_id,))
+        return found[0] if found else None
+
+    def article_ids(self) -> set[str]:
+        """Ids of articles with any bookmark (on them or on a quote), for list marks."""
+        return {row[0] for row in self._read("SELECT DISTINCT article_id FROM bookmarks")}
+
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever the bookmarks change, here or in another process.
+
+        Cheap (no table read): compare it with the last value to know when to
+        refresh what is shown.
+        """
+        if self._conn is None:
+            return (0, 0)
+        rows = self._read("PRAGMA data_version")
+        return (rows[0][0] if rows else 0, self._own_changes)
+
+    # -- changing ----------------------------------------------------------
+
+    def add(self, bookmark: Bookmark) -> Bookmark:
+        """Store a bookmark (or give back the one already on the same target).
+
+        Also what undo calls with a removed bookmark: it comes back as it was,
+        note, tags and time included.
+        """
+        def insert(conn: sqlite3.Connection) -> Bookmark:
+            _insert(conn, bookmark)
+            return self._find_in(conn, bookmark)
+
+        return self._write(insert)
+
+    def remove(self, bookmark: Bookmark | int) -> Bookmark | None:
+        """Remove a bookmark; returns it as it was (for undo), or None if not there."""
+        def delete(conn: sqlite3.Connection) -> Bookmark | None:
+            if isinstance(bookmark, int):
+                rows = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark,)).fetchall()
+                found = _row_to_bookmark(rows[0]) if rows else None
+            else:
+                found = self._find_in(conn, bookmark)
+            if found is not None:
+                conn.execute("DELETE FROM bookmarks WHERE id = ?", (found.id,))
+            return found
+
+        return self._write(delete)
+
+    def toggle(self, bookmark: Bookmark) -> tuple[bool, Bookmark]:
+        """Add the bookmark, or remove the one on the same target.
+
+        Returns (added, bookmark): when removed, the bookmark as it was, for undo.
+        """
+        def flip(conn: sqlite3.Connection) -> tuple[bool, Bookmark]:
+            found = self._find_in(conn, bookmark)
+            if found is not None:
+                conn.execute("DELETE FROM bookmarks WHERE id = ?", (found.id,))
+                return False, found
+            _insert(conn, bookmark)
+            return True, self._find_in(conn, bookmark)
+
+        return self._write(flip)
+
+    def toggle_article(self, article_id: str, path: str, title: str) -> tuple[bool, Bookmark]:
+        return self.toggle(article_bookmark(article_id, path, title))
+
+    def toggle_quote(
+        self, article_id: str, path: str, title: str, quote: str, speaker: str | None, start: int, end: int
+    ) -> tuple[bool, Bookmark]:
+        return self.toggle(quote_bookmark(article_id, path, title, quote, speaker, start, end))
+
+    def update(
+        self, bookmark: Bookmark | int, *, note: str | None = None, tags: str | Iterable[str] | None = None
+    ) -> Bookmark:
+        """Change a bookmark's note and/or tags; returns it as stored."""
+        bookmark_id = bookmark if isinstance(bookmark, int) else bookmark.id
+
+        def change(conn: sqlite3.Connection) -> Bookmark:
+            rows = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchall()
+            if not rows:
+                raise BookmarkError("that bookmark is no longer there (removed in another window?)")
+            current = _row_to_bookmark(rows[0])
+            new = replace(
+                current,
+                note=current.note if note is None else note.strip(),
+                tags=current.tags if tags is None else parse_tags(tags),
+            )
+            conn.execute(
+                "UPDATE bookmarks SET note = ?, tags = ? WHERE id = ?",
+                (new.note, json.dumps(list(new.tags), ensure_ascii=False), bookmark_id),
+            )
+            return new
+
+        return self._write(change)
+
+    # -- export and import -------------------------------------------------
+
+    def export(self, fmt: ExportFormat = "json") -> str:
+        return export_bookmarks(self.all(), fmt)
+
+    def import_(self, text: str, fmt: str) -> ImportResult:
+        """Add the bookmarks of an export; those already here are not doubled.
+
+        All or nothing: a file with one bad entry imports nothing and says where.
+        """
+        bookmarks = parse_export(text, fmt)
+
+        def insert_all(conn: sqlite3.Connection) -> ImportResult:
+            added = sum(_insert(conn, b) for b in bookmarks)
+            return ImportResult(added=added, already_there=len(bookmarks) - added)
+
+        return self._write(insert_all)
+
+    # -- plumbing ----------------------------------------------------------
+
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            if self._conn is None:
+                return []
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise BookmarkError(f"Could not read bookmarks: {_explain(exc)}.") from None
+
+    def _select(self, where: str, params: tuple[Any, ...] = ()) -> list[Bookmark]:
+        return [_row_to_bookmark(row) for row in self._read(f"SELECT {_COLUMNS} FROM bookmarks {where}", params)]
+
+    @staticmethod
+    def _find_in(conn: sqlite3.Connection, bookmark: Bookmark) -> Any:
+        article_id, kind, start = bookmark.target
+        rows = conn.execute(
+            f"SELECT {_COLUMNS} FROM bookmarks WHERE article_id = ? AND kind = ? AND ifnull(quote_start, -1) = ?",
+            (article_id, kind, start),
+        ).fetchall()
+        return _row_to_bookmark(rows[0]) if rows else None
+
+    def _write(self, change: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run `change` in one IMMEDIATE transaction: all of it is saved, or none."""
+        with self._lock:
+            if self._conn is None:
+                raise BookmarkError(self.reason or "Bookmarks are off.")
+            conn = self._conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = change(conn)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise BookmarkError(f"Bookmark not saved: {_explain(exc)}.") from None
+            self._own_changes += 1
+            return result
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open, check and migrate the file. Raises _Corrupt when it is not a sound database."""
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per change.
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    try:
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            check = conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            if _is_corrupt(exc):
+                raise _Corrupt(str(exc)) from None
+            raise
+        if check != [("ok",)]:
+            raise _Corrupt("; ".join(str(row[0]) for row in check[:3]))
+        _refuse_newer(conn, path)  # before anything writes, even the journal mode
+        # WAL: readers never block the writer, and a commit is one append.
+        # Where WAL cannot work (some network file systems) SQLite keeps its
+        # rollback journal, which is just as safe, only slower to share.
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        _migrate(conn, path)
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(bookmarks)")}
+        missing = {"article_id", "kind", "quote_start", "note", "tags", "created"} - columns
+        if missing:
+            raise _Corrupt(f"it does not hold Byline bookmarks (no {', '.join(sorted(missing))})")
+        return conn
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise BookmarkError(
+            f"{path} was written by a newer Byline (schema {version}, this one knows {SCHEMA_VERSION}); "
+            "it was left untouched"
+        )
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    _refuse_newer(conn, path)
+    if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another Byline may have migrated while we waited for the lock.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'bookmarks'").fetchone():
+            raise _Corrupt("it has a bookmarks table but no schema version")
+        for step in range(version, SCHEMA_VERSION):
+            for statement in _MIGRATIONS[step]:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the file (and its WAL files) to name.corrupt-YYYYmmdd-HHMMSS; return the new path."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
+        n += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    for suffix in ("-wal", "-shm", ""):  # the main file last: it is what matters most
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.rename(source, f"{aside}{suffix}")
+    return aside
+
+
+def _insert(conn: sqlite3.Connection, bookmark: Bookmark) -> int:
+    """Insert unless the target is already bookmarked; returns 1 if inserted."""
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO bookmarks "
+        "(article_id, path, title, kind, quote, speaker, quote_start, quote_end, note, tags, created) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            bookmark.article_id,
+            bookmark.path,
+            bookmark.title,
+            bookmark.kind,
+            bookmark.quote,
+            bookmark.speaker,
+            bookmark.quote_start,
+            bookmark.quote_end,
+            bookmark.note,
+            json.dumps(list(bookmark.tags), ensure_ascii=False),
+            bookmark.created,
+        ),
+    )
+    return cursor.rowcount
+
+
+def _row_to_bookmark(row: tuple[Any, ...]) -> Bookmark:
+    (id_, article_id, path, title, kind, quote, speaker, start, end, note, tags, created) = row
+    try:
+        tag_list = parse_tags(json.loads(tags))
+    except (TypeError, ValueError):
+        tag_list = parse_tags(str(tags))
+    return Bookmark(
+        article_id=article_id,
+        path=path,
+        title=title,
+        kind=kind,
+        quote=quote or "",
+        speaker=speaker or "",
+        quote_start=start,
+        quote_end=end,
+        note=note or "",
+        tags=tag_list,
+        created=created,
+        id=id_,
+    )
+
+
+# -- export formats -----------------------------------------------------------
+
+CSV_FIELDS = (
+    "kind", "article_id", "title", "path", "quote", "speaker",
+    "quote_start", "quote_end", "note", "tags", "created",
+)  # fmt: skip
+EXPORT_TAG = "byline-bookmarks"
+
+
+def export_bookmarks(bookmarks: list[Bookmark], fmt: str) -> str:
+    if fmt == "json":
+        document = {"format": EXPORT_TAG, "version": 1, "bookmarks": [b.to_dict() for b in bookmarks]}
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for bookmark in bookmarks:
+            row = bookmark.to_dict()
+            row["tags"] = ", ".join(bookmark.tags)
+            writer.writerow({k: "" if row[k] is None else row[k] for k in CSV_FIELDS})
+        return out.getvalue()
+    if fmt == "markdown":
+        return _markdown(bookmarks)
+    raise BookmarkError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+
+
+def _markdown(bookmarks: list[Bookmark]) -> str:
+    lines = [f"# Bookmarks ({len(bookmarks)})", ""]
+    for b in bookmarks:
+        lines.append(f"## {_md_line(b.title)}")
+        lines.append("")
+        lines.append(f"*{b.kind}, {b.created[:16].replace('T', ' ')} UTC, `{b.path.replace('`', '')}`*")
+        lines.append("")
+        if b.kind == "quote":
+            speaker = f" — {_md_line(b.speaker)}" if b.speaker else ""
+            lines.append(f"> “{_md_line(b.quote)}”{speaker}")
+            lines.append("")
+        if b.note:
+            lines.extend([f"Note: {_md_line(b.note)}", ""])
+        if b.tags:
+            lines.extend([f"Tags: {', '.join(b.tags)}", ""])
+    return "\n".join(lines)
+
+
+def _md_line(text: str) -> str:
+    """One line of Markdown that shows the text as it is (no accidental markup)."""
+    flat = " ".join(text.split())
+    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in flat)
+
+
+def parse_export(text: str, fmt: str) -> list[Bookmark]:
+    """The bookmarks in an export (JSON or CSV), checked; raises BookmarkImportError."""
+    if fmt == "json":
+        try:
+            document = json.loads(text)
+        except ValueError as exc:
+            raise BookmarkImportError(f"not valid JSON: {exc}") from None
+        if isinstance(document, dict):
+            records = document.get("bookmarks")
+        else:
+            records = document
+        if not isinstance(records, list):
+            raise BookmarkImportError("not a Byline bookmarks export (no list of bookmarks)")
+        where = "bookmark"
+    elif fmt == "csv":
+        reader = csv.DictReader(io.StringIO(text))
+        missing = {"kind", "article_id", "title", "path"} - set(reader.fieldnames or ())
+        if missing:
+            raise BookmarkImportError(f"not a Byline bookmarks CSV (no column {', '.join(sorted(missing))})")
+        try:
+            records = list(reader)
+        except csv.Error as exc:
+            raise BookmarkImportError(f"not valid CSV: {exc}") from None
+        where = "row"
+    else:
+        raise BookmarkImportError(f"cannot import {fmt!r} (choose from {', '.join(IMPORT_FORMATS)})")
+    bookmarks = []
+    for number, record in enumerate(records, 1):
+        try:
+            bookmarks.append(_record_to_bookmark(record))
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise BookmarkImportError(f"{where} {number}: {exc}") from None
+    return bookmarks
+
+
+def _record_to_bookmark(record: Any) -> Bookmark:
+    if not isinstance(record, dict):
+        raise ValueError("not an object")
+
+    def text(key: str) -> str:
+        value = record.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise ValueError(f"{key} must be text")
+        return value
+
+    def offset(key: str) -> int | None:
+        value = record.get(key)
+        if value in (None, ""):
+            return None
+        number = int(value)
+        if number < 0:
+            raise ValueError(f"{key} must not be negative")
+        return number
+
+    kind = text("kind")
+    if kind not in KINDS:
+        raise ValueError(f"kind must be 'article' or 'quote', not {kind!r}")
+    if not text("article_id"):
+        raise ValueError("article_id is missing")
+    start, end = offset("quote_start"), offset("quote_end")
+    if kind == "quote" and start is None:
+        raise ValueError("a quote bookmark needs quote_start")
+    if kind == "article":
+        start = end = None
+    created = text("created")
+    tags = record.get("tags") or ""
+    if not isinstance(tags, (str, list)):
+        raise ValueError("tags must be text or a list")
+    return Bookmark(
+        article_id=text("article_id"),
+        path=text("path"),
+        title=text("title"),
+        kind=kind,  # type: ignore[arg-type]
+        quote=text("quote"),
+        speaker=text("speaker"),
+        quote_start=start,
+        quote_end=end,
+        note=text("note"),
+        tags=parse_tags(tags),
+        created=normalise_time(created) if created else now(),
+    )
