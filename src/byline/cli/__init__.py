@@ -17,6 +17,7 @@ from byline import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("byline.cli.list_cmd", "print the articles found under PATHs, and the files skipped"),
     "extract": ("byline.cli.extract_cmd", "print each article's quotes, speakers and named entities"),
+    "bookmarks": ("byline.cli.bookmarks_cmd", "print or export the bookmarks; 'bookmarks import FILE' takes one back"),
 }
 
 EPILOG = """\
