@@ -1,0 +1,70 @@
+"""A small modal to edit a bookmark's note and tags.
+
+Dismisses with `BookmarkEdit` (the new note and tags) on save, None on cancel;
+the app writes it to the store, so this screen knows nothing of SQLite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from byline.clipboard import one_line
+from byline.store.bookmarks import Bookmark, parse_tags
+from byline.tui.screens.bookmarks import preview
+
+
+@dataclass(frozen=True, slots=True)
+class BookmarkEdit:
+    note: str
+    tags: tuple[str, ...]
+
+
+class BookmarkEditScreen(ModalScreen[BookmarkEdit | None]):
+    CSS_PATH = "bookmark_edit.tcss"
+    AUTO_FOCUS = "#edit-note"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self, bookmark: Bookmark) -> None:
+        super().__init__()
+        self.bookmark = bookmark
+
+    def compose(self) -> ComposeResult:
+        b = self.bookmark
+        what = f"“{preview(b.quote, 120)}”" if b.kind == "quote" else preview(b.title, 120)
+        with Vertical(id="edit-dialog"):
+            yield Label(Content.assemble(("Bookmark: ", "bold $accent"), what), id="edit-what")
+            if b.kind == "quote":
+                yield Label(Content(one_line(b.title)), id="edit-title")
+            yield Label("Note")
+            yield Input(b.note, placeholder="Why it matters", id="edit-note", select_on_focus=False)
+            yield Label("Tags (separated by commas)")
+            yield Input(", ".join(b.tags), placeholder="e.g. gaza, ceasefire", id="edit-tags", select_on_focus=False)
+            with Horizontal(id="edit-buttons"):
+                yield Button("Save", variant="primary", id="edit-save")
+                yield Button("Cancel", id="edit-cancel")
+
+    @on(Input.Submitted, "#edit-note")
+    def _next_field(self) -> None:
+        self.query_one("#edit-tags", Input).focus()
+
+    @on(Input.Submitted, "#edit-tags")
+    @on(Button.Pressed, "#edit-save")
+    def action_save(self) -> None:
+        note = self.query_one("#edit-note", Input).value.strip()
+        tags = parse_tags(self.query_one("#edit-tags", Input).value)
+        self.dismiss(BookmarkEdit(note, tags))
+
+    @on(Button.Pressed, "#edit-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

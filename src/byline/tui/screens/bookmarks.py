@@ -1,0 +1,170 @@
+"""The bookmarks view: every bookmark across all corpora, newest first, filtered as you type.
+
+Enter dismisses the screen with the chosen `Bookmark`, so the app can open its
+article at the quote; Escape dismisses it with None. A bookmark whose article
+is not in the open corpus is dimmed and marked, and still shows its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from byline.clipboard import one_line
+from byline.store.bookmarks import Bookmark, BookmarkError, BookmarkStore
+
+QUOTE_PREVIEW = 240
+"""Characters of a quote shown in a row; the rest is an ellipsis away."""
+
+POLL_SECONDS = 2.0
+"""How often the open view checks for bookmarks made in another Byline."""
+
+
+def matches(bookmark: Bookmark, query: str) -> bool:
+    """Every word of the query appears somewhere in the bookmark (case-insensitive)."""
+    haystack = " ".join(
+        (bookmark.title, bookmark.quote, bookmark.speaker, bookmark.note, " ".join(bookmark.tags), bookmark.path)
+    ).casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+def preview(text: str, limit: int = QUOTE_PREVIEW) -> str:
+    """Article text on one line, cut with an ellipsis past `limit` characters."""
+    flat = one_line(text)
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def bookmark_row(bookmark: Bookmark, present: bool) -> Content:
+    """A row built from Content, never from markup: article text stays text."""
+    mark = "❝ " if bookmark.kind == "quote" else "■ "
+    parts: list[str | tuple[str, str]] = [(mark, "$accent"), (one_line(bookmark.title) or "(untitled)", "bold")]
+    if not present:
+        parts.append(("  not in this corpus", "italic $text-warning"))
+    if bookmark.kind == "quote":
+        parts += ["\n  ", (f"“{preview(bookmark.quote)}”", "italic")]
+        if bookmark.speaker:
+            parts += [" — ", (one_line(bookmark.speaker), "$secondary")]
+    details = [bookmark.created[:16].replace("T", " ")]
+    if bookmark.tags:
+        details.append("#" + " #".join(one_line(tag) for tag in bookmark.tags))
+    if bookmark.note:
+        details.append(one_line(bookmark.note))
+    parts += ["\n  ", ("  ·  ".join(details), "$text-muted")]
+    row = Content.assemble(*parts)
+    return row if present else row.stylize("dim")
+
+
+class BookmarksScreen(ModalScreen[Bookmark | None]):
+    """Pick a bookmark. Typing filters; Up/Down move; Enter opens; Escape closes."""
+
+    CSS_PATH = "bookmarks.tcss"
+    AUTO_FOCUS = "#bookmarks-filter"
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("enter", "open", "Open", priority=True),
+        Binding("down", "move(1)", "Next", show=False, priority=True),
+        Binding("up", "move(-1)", "Previous", show=False, priority=True),
+        Binding("pagedown", "move(10)", "Page down", show=False, priority=True),
+        Binding("pageup", "move(-10)", "Page up", show=False, priority=True),
+    ]
+
+    def __init__(self, store: BookmarkStore, present: Container[str] = frozenset()) -> None:
+        """`present`: ids of the articles in the open corpus."""
+        super().__init__()
+        self.store = store
+        self.present = present
+        self._bookmarks: list[Bookmark] = []
+        self._generation: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmarks-dialog"):
+            yield Label("Bookmarks", id="bookmarks-title")
+            yield Input(placeholder="Type to filter: title, quote, speaker, note, #tag", id="bookmarks-filter")
+            yield OptionList(id="bookmarks-list")
+            yield Label("", id="bookmarks-status")
+
+    def on_mount(self) -> None:
+        self.reload()
+        if self.store.available:
+            self.set_interval(POLL_SECONDS, self._reload_if_changed)
+
+    def reload(self) -> None:
+        """Read the bookmarks again from the store: another Byline may have changed them."""
+        try:
+            self._generation = self.store.generation()
+            self._bookmarks = self.store.all()
+        except BookmarkError as exc:
+            self._bookmarks = []
+            self._show_status(str(exc))
+            return
+        self._refilter()
+
+    def _reload_if_changed(self) -> None:
+        try:
+            changed = self.store.generation() != self._generation
+        except BookmarkError:
+            return
+        if changed:
+            self.reload()
+
+    @property
+    def shown(self) -> list[Bookmark]:
+        query = self.query_one("#bookmarks-filter", Input).value
+        return [b for b in self._bookmarks if matches(b, query)]
+
+    @on(Input.Changed, "#bookmarks-filter")
+    def _refilter(self) -> None:
+        option_list = self.query_one("#bookmarks-list", OptionList)
+        highlighted = option_list.highlighted_option
+        keep = highlighted.id if highlighted is not None else None
+        shown = self.shown
+        option_list.set_options(
+            Option(bookmark_row(b, b.article_id in self.present), id=str(b.id)) for b in shown
+        )
+        if shown:
+            ids = [str(b.id) for b in shown]
+            option_list.highlighted = ids.index(keep) if keep in ids else 0
+        if not self.store.available:
+            self._show_status(self.store.reason or "Bookmarks are off.")
+        elif not self._bookmarks:
+            self._show_status("No bookmarks yet: press b on an article or a quote to keep it.")
+        elif not shown:
+            self._show_status("No bookmark matches the filter.")
+        else:
+            total = len(self._bookmarks)
+            self._show_status(f"{len(shown)} of {total}" if len(shown) != total else f"{total} bookmark(s)")
+
+    def _show_status(self, text: str) -> None:
+        self.query_one("#bookmarks-status", Label).update(Content(text))
+
+    def action_move(self, step: int) -> None:
+        option_list = self.query_one("#bookmarks-list", OptionList)
+        if option_list.option_count:
+            current = option_list.highlighted or 0
+            option_list.highlighted = max(0, min(option_list.option_count - 1, current + step))
+
+    def action_open(self) -> None:
+        option_list = self.query_one("#bookmarks-list", OptionList)
+        if option_list.highlighted is not None:
+            self._choose(option_list.highlighted)
+
+    @on(OptionList.OptionSelected, "#bookmarks-list")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option_index)
+
+    def _choose(self, index: int) -> None:
+        shown = self.shown
+        if 0 <= index < len(shown):
+            self.dismiss(shown[index])
+
+    def action_close(self) -> None:
+        self.dismiss(None)

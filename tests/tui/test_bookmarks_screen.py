@@ -1,0 +1,206 @@
+"""The bookmarks view and the edit modal, standalone over a tiny host app."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Input, Label, OptionList
+
+from byline.store.bookmarks import Bookmark, BookmarkStore, article_bookmark, quote_bookmark
+from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
+from byline.tui.screens.bookmarks import BookmarksScreen
+
+NO_RESULT = object()
+
+
+def pilot_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test on its own event loop (no async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+class Host(App[None]):
+    """Pushes one screen and keeps what it dismissed with."""
+
+    def __init__(self, make_screen: Any) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+        self.result: Any = NO_RESULT
+
+    def compose(self) -> ComposeResult:
+        yield Label("host")
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make_screen(), callback=self._done)
+
+    def _done(self, result: Any) -> None:
+        self.result = result
+
+
+def store_with_three() -> BookmarkStore:
+    store, problem = BookmarkStore.open()
+    assert problem is None
+    store.add(article_bookmark("here", "/news/here.txt", "Budget day"))
+    store.update(
+        store.add(quote_bookmark("gone", "/old/gone.txt", "Old [bold red]story[/]", "We said [b]no[/b].", "Minister", 5, 20)),
+        note="check",
+        tags="politics",
+    )
+    store.add(quote_bookmark("here", "/news/here.txt", "Budget day", "Taxes will rise.", None, 40, 56))
+    return store
+
+
+def rows(screen: Screen[Any]) -> list[str]:
+    option_list = screen.query_one("#bookmarks-list", OptionList)
+    return [str(option.prompt) for option in option_list.options]
+
+
+def status(screen: Screen[Any]) -> str:
+    return str(screen.query_one("#bookmarks-status", Label).render())
+
+
+@pilot_test
+async def test_lists_every_bookmark_newest_first_and_enter_returns_the_chosen_one() -> None:
+    store = store_with_three()
+    app = Host(lambda: BookmarksScreen(store, present={"here"}))
+    async with app.run_test() as pilot:
+        shown = rows(app.screen)
+        assert len(shown) == 3
+        assert "“Taxes will rise.”" in shown[0]
+        assert "Old [bold red]story[/]" in shown[1] and "“We said [b]no[/b].” — Minister" in shown[1]
+        assert "#politics" in shown[1] and "check" in shown[1]
+        assert "Budget day" in shown[2]
+        assert "3 bookmark(s)" in status(app.screen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    assert isinstance(app.result, Bookmark) and app.result.article_id == "gone" and app.result.quote_start == 5
+
+
+@pilot_test
+async def test_a_bookmark_not_in_the_open_corpus_is_marked_and_keeps_its_text() -> None:
+    store = store_with_three()
+    app = Host(lambda: BookmarksScreen(store, present={"here"}))
+    async with app.run_test():
+        shown = rows(app.screen)
+        assert ["not in this corpus" in row for row in shown] == [False, True, False]
+        option_list = app.screen.query_one("#bookmarks-list", OptionList)
+        gone = option_list.options[1].prompt
+        assert any("dim" in str(span.style) for span in gone.spans)
+
+
+@pilot_test
+async def test_typing_filters_across_title_quote_speaker_note_and_tags() -> None:
+    store = store_with_three()
+    app = Host(lambda: BookmarksScreen(store, present={"here"}))
+    async with app.run_test() as pilot:
+        await pilot.press(*"minister")
+        assert [("Minister" in r) for r in rows(app.screen)] == [True]
+        assert "1 of 3" in status(app.screen)
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*"budget taxes")
+        assert len(rows(app.screen)) == 1 and "Taxes" in rows(app.screen)[0]
+        app.screen.query_one(Input).value = "politics"
+        await pilot.pause()
+        assert len(rows(app.screen)) == 1
+        app.screen.query_one(Input).value = "zzz"
+        await pilot.pause()
+        assert rows(app.screen) == [] and "No bookmark matches" in status(app.screen)
+        await pilot.press("enter")  # nothing to open: stays
+        assert app.result is NO_RESULT
+        app.screen.query_one(Input).value = "budget"
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    assert isinstance(app.result, Bookmark) and app.result.kind == "article"
+
+
+@pilot_test
+async def test_escape_closes_with_nothing() -> None:
+    app = Host(lambda: BookmarksScreen(store_with_three()))
+    async with app.run_test() as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.result is None
+
+
+@pilot_test
+async def test_clicking_a_row_opens_it() -> None:
+    store = store_with_three()
+    app = Host(lambda: BookmarksScreen(store, present={"here"}))
+    async with app.run_test(size=(100, 40)) as pilot:
+        option_list = app.screen.query_one("#bookmarks-list", OptionList)
+        await pilot.click(option_list, offset=(5, 0))
+        await pilot.pause()
+    assert isinstance(app.result, Bookmark) and app.result.quote == "Taxes will rise."
+
+
+@pilot_test
+async def test_empty_and_off_stores_say_so() -> None:
+    empty, _ = BookmarkStore.open()
+    app = Host(lambda: BookmarksScreen(empty))
+    async with app.run_test():
+        assert rows(app.screen) == [] and "No bookmarks yet" in status(app.screen)
+    off = BookmarkStore(empty.path, None, "Bookmarks are off: the data directory cannot be written to.")
+    app = Host(lambda: BookmarksScreen(off))
+    async with app.run_test():
+        assert "cannot be written to" in status(app.screen)
+
+
+@pilot_test
+async def test_a_bookmark_added_by_another_byline_appears_while_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("byline.tui.screens.bookmarks.POLL_SECONDS", 0.05)
+    store = store_with_three()
+    other, _ = BookmarkStore.open()
+    app = Host(lambda: BookmarksScreen(store))
+    async with app.run_test() as pilot:
+        assert len(rows(app.screen)) == 3
+        other.add(article_bookmark("new", "/n.txt", "From the other window"))
+        await pilot.pause(0.3)
+        assert len(rows(app.screen)) == 4 and "From the other window" in rows(app.screen)[0]
+
+
+# -- the edit modal ---------------------------------------------------------------
+
+
+@pilot_test
+async def test_edit_note_and_tags_and_save_with_enter() -> None:
+    bookmark = quote_bookmark("a", "/p", "T [b]x[/b]", "Quoted [i]words[/i].", "S", 1, 2)
+    bookmark = Bookmark(**{**bookmark.to_dict(), "tags": ("old",), "note": "was"})
+    app = Host(lambda: BookmarkEditScreen(bookmark))
+    async with app.run_test() as pilot:
+        assert "Quoted [i]words[/i]." in str(app.screen.query_one("#edit-what", Label).render())
+        note = app.screen.query_one("#edit-note", Input)
+        assert note.has_focus and note.value == "was"
+        note.value = ""
+        await pilot.press(*"new note", "enter")  # Enter moves on to the tags
+        tags = app.screen.query_one("#edit-tags", Input)
+        assert tags.has_focus and tags.value == "old"
+        await pilot.press(*", b ,, c", "enter")
+        await pilot.pause()
+    assert app.result == BookmarkEdit("new note", ("old", "b", "c"))
+
+
+@pilot_test
+async def test_edit_cancel_with_escape_and_save_with_the_button() -> None:
+    bookmark = article_bookmark("a", "/p", "Title")
+    app = Host(lambda: BookmarkEditScreen(bookmark))
+    async with app.run_test() as pilot:
+        await pilot.press("x", "escape")
+        await pilot.pause()
+    assert app.result is None
+    app = Host(lambda: BookmarkEditScreen(bookmark))
+    async with app.run_test() as pilot:
+        await pilot.press(*"n1")
+        await pilot.click("#edit-save")
+        await pilot.pause()
+    assert app.result == BookmarkEdit("n1", ())
