@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from typing import Any
 
 import pytest
@@ -15,18 +12,9 @@ from textual.widgets import Input, Label, OptionList
 from byline.store.bookmarks import Bookmark, BookmarkStore, article_bookmark, quote_bookmark
 from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
 from byline.tui.screens.bookmarks import BookmarksScreen
+from tests.tui.pilot import pilot_test
 
 NO_RESULT = object()
-
-
-def pilot_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test on its own event loop (no async plugin needed)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 class Host(App[None]):

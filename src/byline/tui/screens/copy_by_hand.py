@@ -1,0 +1,31 @@
+"""Shown when no clipboard can be reached: the text, selectable, to copy by hand."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, TextArea
+
+
+class CopyByHandScreen(ModalScreen[None]):
+    CSS_PATH = "copy_by_hand.tcss"
+    AUTO_FOCUS = "#copy-text"
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__()
+        self.text = text
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="copy-dialog"):
+            yield Label(Content(self.reason), id="copy-reason")
+            # A TextArea shows the text as text (no markup) and lets the terminal's own selection take it.
+            yield TextArea(self.text, read_only=True, soft_wrap=True, id="copy-text")
+            yield Label("Select the text with the mouse (Shift+drag in most terminals), then Escape.", id="copy-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
