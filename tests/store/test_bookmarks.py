@@ -425,3 +425,47 @@ def test_two_stores_in_one_process_see_each_others_changes_at_once() -> None:
     assert len(one.all()) == len(two.all()) == 100
     removed = one.remove(two.all()[0])
     assert removed is not None and two.find(removed.article_id, removed.quote_start) is None
+
+
+def test_a_store_locked_by_another_writer_is_reported_busy_not_moved_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import byline.store.bookmarks as bookmarks
+
+    monkeypatch.setattr(bookmarks, "BUSY_TIMEOUT_S", 0.2)
+    path = tmp_path / FILENAME
+    store = open_store(path)
+    store.add(a_quote(1))
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another Byline (or a backup tool) in the middle of a long write
+    try:
+        with pytest.raises(BookmarkError, match="busy"):
+            store.add(a_quote(2))
+        # WAL readers are not blocked by the writer.
+        assert [b.quote for b in store.all()] == ["Words 1."]
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    store.add(a_quote(2))
+    assert len(store.all()) == 2
+    assert list(tmp_path.glob(f"{FILENAME}.corrupt-*")) == []
+
+
+def test_opening_while_a_migration_holds_the_lock_is_not_taken_for_corruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import byline.store.bookmarks as bookmarks
+
+    monkeypatch.setattr(bookmarks, "BUSY_TIMEOUT_S", 0.2)
+    path = tmp_path / FILENAME
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE half_done (x)")
+    try:
+        store, problem = BookmarkStore.open(path)
+        assert not store.available and problem and "busy" in problem
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert list(tmp_path.glob(f"{FILENAME}.corrupt-*")) == []
+    assert open_store(path).all() == []
