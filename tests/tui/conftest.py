@@ -32,3 +32,11 @@ def small_corpus(tmp_path: Path) -> Path:
             paragraphs.append("Israel appears only here, with Rafah.")
         write_article(folder, f"{n:02d}.txt", f"Article number {n}", paragraphs)
     return folder
+
+
+@pytest.fixture
+def no_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal without a system clipboard: copies go through OSC 52 (and App.clipboard)."""
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "SSH_CONNECTION", "SSH_TTY", "TERM_PROGRAM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")

@@ -12,7 +12,6 @@ from textual.widgets import Input, Label, OptionList
 from byline.store.bookmarks import Bookmark, BookmarkStore, article_bookmark, quote_bookmark
 from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
 from byline.tui.screens.bookmarks import BookmarksScreen
-from tests.tui.pilot import pilot_test
 
 NO_RESULT = object()
 
@@ -57,7 +56,6 @@ def status(screen: Screen[Any]) -> str:
     return str(screen.query_one("#bookmarks-status", Label).render())
 
 
-@pilot_test
 async def test_lists_every_bookmark_newest_first_and_enter_returns_the_chosen_one() -> None:
     store = store_with_three()
     app = Host(lambda: BookmarksScreen(store, present={"here"}))
@@ -74,7 +72,6 @@ async def test_lists_every_bookmark_newest_first_and_enter_returns_the_chosen_on
     assert isinstance(app.result, Bookmark) and app.result.article_id == "gone" and app.result.quote_start == 5
 
 
-@pilot_test
 async def test_a_bookmark_not_in_the_open_corpus_is_marked_and_keeps_its_text() -> None:
     store = store_with_three()
     app = Host(lambda: BookmarksScreen(store, present={"here"}))
@@ -86,7 +83,6 @@ async def test_a_bookmark_not_in_the_open_corpus_is_marked_and_keeps_its_text() 
         assert any("dim" in str(span.style) for span in gone.spans)
 
 
-@pilot_test
 async def test_typing_filters_across_title_quote_speaker_note_and_tags() -> None:
     store = store_with_three()
     app = Host(lambda: BookmarksScreen(store, present={"here"}))
@@ -112,7 +108,6 @@ async def test_typing_filters_across_title_quote_speaker_note_and_tags() -> None
     assert isinstance(app.result, Bookmark) and app.result.kind == "article"
 
 
-@pilot_test
 async def test_escape_closes_with_nothing() -> None:
     app = Host(lambda: BookmarksScreen(store_with_three()))
     async with app.run_test() as pilot:
@@ -121,7 +116,6 @@ async def test_escape_closes_with_nothing() -> None:
     assert app.result is None
 
 
-@pilot_test
 async def test_clicking_a_row_opens_it() -> None:
     store = store_with_three()
     app = Host(lambda: BookmarksScreen(store, present={"here"}))
@@ -132,7 +126,6 @@ async def test_clicking_a_row_opens_it() -> None:
     assert isinstance(app.result, Bookmark) and app.result.quote == "Taxes will rise."
 
 
-@pilot_test
 async def test_empty_and_off_stores_say_so() -> None:
     empty, _ = BookmarkStore.open()
     app = Host(lambda: BookmarksScreen(empty))
@@ -144,7 +137,6 @@ async def test_empty_and_off_stores_say_so() -> None:
         assert "cannot be written to" in status(app.screen)
 
 
-@pilot_test
 async def test_a_bookmark_added_by_another_byline_appears_while_open(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("byline.tui.screens.bookmarks.POLL_SECONDS", 0.05)
     store = store_with_three()
@@ -160,7 +152,6 @@ async def test_a_bookmark_added_by_another_byline_appears_while_open(monkeypatch
 # -- the edit modal ---------------------------------------------------------------
 
 
-@pilot_test
 async def test_edit_note_and_tags_and_save_with_enter() -> None:
     bookmark = quote_bookmark("a", "/p", "T [b]x[/b]", "Quoted [i]words[/i].", "S", 1, 2)
     bookmark = Bookmark(**{**bookmark.to_dict(), "tags": ("old",), "note": "was"})
@@ -178,7 +169,6 @@ async def test_edit_note_and_tags_and_save_with_enter() -> None:
     assert app.result == BookmarkEdit("new note", ("old", "b", "c"))
 
 
-@pilot_test
 async def test_edit_cancel_with_escape_and_save_with_the_button() -> None:
     bookmark = article_bookmark("a", "/p", "Title")
     app = Host(lambda: BookmarkEditScreen(bookmark))

@@ -11,19 +11,11 @@ from textual.widgets import Label, TextArea
 from byline import clipboard
 from byline.tui.copying import copy_from_app
 from byline.tui.screens.copy_by_hand import CopyByHandScreen
-from tests.tui.pilot import pilot_test
 
 
 class Host(App[None]):
     def compose(self) -> ComposeResult:
         yield Label("host")
-
-
-@pytest.fixture
-def no_display(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "SSH_CONNECTION", "SSH_TTY", "TERM_PROGRAM"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("TERM", "xterm-256color")
 
 
 def record_writes(app: App[None], monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -37,7 +29,6 @@ def decoded(sequence: str) -> str:
     return base64.b64decode(sequence.split(";c;")[1].rstrip("\a").split("\x1b")[0]).decode("utf-8")
 
 
-@pilot_test
 async def test_without_a_display_it_copies_through_the_terminal(no_display: None, monkeypatch: pytest.MonkeyPatch) -> None:
     app = Host()
     async with app.run_test():
@@ -49,7 +40,6 @@ async def test_without_a_display_it_copies_through_the_terminal(no_display: None
         assert decoded(written[0]) == "“Quoted.” — Her, Title"
 
 
-@pilot_test
 async def test_inside_tmux_the_sequence_is_also_wrapped_for_passthrough(
     no_display: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -66,7 +56,6 @@ async def test_inside_tmux_the_sequence_is_also_wrapped_for_passthrough(
         assert inner == written[0]
 
 
-@pilot_test
 async def test_a_system_clipboard_is_used_first_and_app_clipboard_still_holds_the_text(
     no_display: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -81,7 +70,6 @@ async def test_a_system_clipboard_is_used_first_and_app_clipboard_still_holds_th
         assert app.clipboard == "via system"
 
 
-@pilot_test
 async def test_no_way_at_all_says_so_and_the_text_can_be_copied_by_hand(
     no_display: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,9 +15,12 @@ from textual.message import Message
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from byline.clipboard import CopyResult, attribution
 from byline.corpus import ArticleGone, Batch, Corpus, Entry, load_corpus
-from byline.model import Analysis, Article, Skipped
+from byline.model import Analysis, Article, Quote, Skipped
+from byline.store.bookmarks import Bookmark
 from byline.store.state import State, StateFile
+from byline.tui.bookmarking import Bookmarking, Notice
 from byline.tui.commands import BylineCommands
 from byline.tui.widgets.article_list import ArticleList
 from byline.tui.widgets.reader import Reader
@@ -51,7 +54,7 @@ class BylineApp(App[None]):
     # The sidebar folds away below 110 columns: under that the reader would be left too narrow to read.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (150, "-wide")]
 
-    # Keys kept free for the panes to come: `/` search; `b`, `B` bookmarks; `y`, `c`, `Y` copy.
+    # Keys kept free for the panes to come: `/` search.
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
@@ -65,6 +68,13 @@ class BylineApp(App[None]):
         Binding("m", "toggle_read", "Mark read/unread", show=False),
         Binding("x,escape", "clear_filter", "Clear filter", show=False),
         Binding("t", "toggle_theme", "Light/dark theme", show=False),
+        # Only v in the footer (80 columns hold no more): the bookmarks view, empty, says to press b.
+        Binding("b", "toggle_bookmark", "Bookmark", tooltip="Bookmark the article, or the quote chosen in the sidebar; again to remove", show=False),
+        Binding("u", "undo_bookmark", "Undo bookmark change", show=False),
+        Binding("B", "edit_bookmark", "Bookmark note and tags", show=False),
+        Binding("v", "bookmarks", "Bookmarks", tooltip="Show bookmarks, from every corpus"),
+        Binding("y,c", "copy_quote", "Copy quote", tooltip="The chosen quote with its attribution, or the selected text", show=False),
+        Binding("Y", "copy_quote_alone", "Copy quote alone", tooltip="Copy the chosen quote alone, without attribution", show=False),
     ]
 
     def __init__(self, paths: list[str] | None = None, *, state_file: StateFile | None = None) -> None:
@@ -85,6 +95,8 @@ class BylineApp(App[None]):
         self._corpus_lock = threading.Lock()
         self._save_timer = None
         self._pending_quote: tuple[str, int] | None = None
+        self.bookmarking: Bookmarking | None = None
+        self._bookmarks_seen: tuple[int, int] | None = None
         if self.state.theme in self.available_themes:
             self.theme = self.state.theme
         else:
@@ -124,6 +136,7 @@ class BylineApp(App[None]):
             self.notify(notice, title="Saved state", severity="warning", markup=False, timeout=8)
         self.state_file.notices.clear()
         # Start loading once the first frame is out: the loader's thread competes for the GIL.
+        self.call_after_refresh(self._open_bookmarks)
         self.call_after_refresh(self.load)
 
     # -- loading --------------------------------------------------------------
@@ -387,6 +400,141 @@ class BylineApp(App[None]):
                 ]
             )
         )
+
+    # -- bookmarks ----------------------------------------------------------------
+
+    BOOKMARKS_POLL_SECONDS = 3.0
+    """How often to look for bookmarks made in another Byline window (one PRAGMA)."""
+
+    def _open_bookmarks(self) -> None:
+        self.bookmarking, problem = Bookmarking.open()
+        if problem is not None:
+            self._tell(problem, title="Bookmarks", timeout=12)
+        self._refresh_bookmark_marks()
+        if self.bookmarking.store.available:
+            self.set_interval(self.BOOKMARKS_POLL_SECONDS, self._refresh_bookmark_marks)
+
+    def _refresh_bookmark_marks(self) -> None:
+        if self.bookmarking is None:
+            return
+        try:
+            generation = self.bookmarking.store.generation()
+        except Exception:  # a store gone bad mid-session: the next change will say why
+            return
+        if generation != self._bookmarks_seen:
+            self._bookmarks_seen = generation
+            self.article_list.bookmarked_ids = frozenset(self.bookmarking.marked_ids())
+
+    def chosen_quote(self) -> Quote | None:
+        """The quote under the sidebar's cursor while it has focus, else the one jumped to in the reader."""
+        entry = self.sidebar.entry
+        option = self.sidebar.highlighted_option
+        if self.sidebar.has_focus and entry is not None and option is not None and (option.id or "").startswith("quote-"):
+            number = int((option.id or "").partition("-")[2])
+            if number < len(entry.quotes):
+                return entry.quotes[number]
+        number = self.reader.marked_quote
+        if number is not None and number < len(self.reader.analysis.quotes):
+            return self.reader.analysis.quotes[number]
+        return None
+
+    def action_toggle_bookmark(self) -> None:
+        entry = self.article_list.current
+        if entry is None or self.bookmarking is None:
+            self._tell(Notice("No article to bookmark.", "warning"))
+            return
+        self._tell(self.bookmarking.toggle(entry.id, entry.path, entry.title, self.chosen_quote()))
+        self._refresh_bookmark_marks()
+
+    def action_undo_bookmark(self) -> None:
+        if self.bookmarking is not None:
+            self._tell(self.bookmarking.undo())
+            self._refresh_bookmark_marks()
+
+    def action_edit_bookmark(self) -> None:
+        from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
+
+        entry = self.article_list.current
+        if entry is None or self.bookmarking is None:
+            return
+        quote = self.chosen_quote()
+        bookmark = self.bookmarking.find(entry.id, quote)
+        if bookmark is None:
+            what = "this quote" if quote is not None else "this article"
+            self._tell(Notice(f"Bookmark {what} first (b), then B adds a note and tags.", "warning"))
+            return
+
+        def save(edit: BookmarkEdit | None) -> None:
+            if edit is not None and self.bookmarking is not None:
+                self._tell(self.bookmarking.update(bookmark, edit.note, edit.tags))
+
+        self.push_screen(BookmarkEditScreen(bookmark), save)
+
+    def action_bookmarks(self) -> None:
+        from byline.tui.screens.bookmarks import BookmarksScreen
+
+        if self.bookmarking is None or isinstance(self.screen, BookmarksScreen):
+            return
+        present = {entry.id for entry in self.corpus.entries}
+        self.push_screen(BookmarksScreen(self.bookmarking.store, present), self.open_bookmark)
+
+    def open_bookmark(self, bookmark: Bookmark | None) -> None:
+        """Open the bookmark's article, at its quote."""
+        if bookmark is None:
+            return
+        entry = next((e for e in self.corpus.entries if e.id == bookmark.article_id), None)
+        if entry is None:
+            self._tell(Notice(f"“{bookmark.title}” is not in this corpus; it was at {bookmark.path}.", "warning"))
+            return
+        number = None
+        if bookmark.kind == "quote":
+            # By offset first; by its words if the extractor has since found the quote's edges differently.
+            number = next((i for i, q in enumerate(entry.quotes) if q.start == bookmark.quote_start), None)
+            if number is None:
+                number = next((i for i, q in enumerate(entry.quotes) if q.text == bookmark.quote), None)
+            if number is None:
+                self._tell(Notice("The bookmarked quote is no longer found in this article; opening the article.", "warning"))
+        self.open_entry(entry, quote=number)
+        self.reader.focus()
+
+    # -- copying ------------------------------------------------------------------
+
+    def action_copy_quote(self) -> None:
+        """The selected text as it is, else the chosen quote with its attribution."""
+        selection = self.screen.get_selected_text()
+        if selection:
+            self.copy_to_clipboard(selection)
+            return
+        quote, entry = self.chosen_quote(), self.article_list.current
+        if quote is None or entry is None:
+            self._tell(Notice("Choose a quote in the sidebar first (Tab to it, then Enter), or select text.", "warning"))
+            return
+        self.copy_to_clipboard(attribution(quote.text, quote.speaker, entry.title))
+
+    def action_copy_quote_alone(self) -> None:
+        quote = self.chosen_quote()
+        if quote is None:
+            self._tell(Notice("Choose a quote in the sidebar first (Tab to it, then Enter).", "warning"))
+            return
+        self.copy_to_clipboard(" ".join(quote.text.split()))
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Every copy (ours, and Textual's Ctrl+C on a selection): system clipboard, else OSC 52, else by hand."""
+        from byline.tui.copying import copy_from_app
+
+        self._report_copy(copy_from_app(self, text))
+
+    def _report_copy(self, result: CopyResult) -> None:
+        if result.ok:
+            self._tell(Notice(result.message), title="Copied", timeout=4)
+            return
+        from byline.tui.screens.copy_by_hand import CopyByHandScreen
+
+        self.push_screen(CopyByHandScreen(result.text, result.message))
+
+    def _tell(self, notice: Notice, *, title: str = "", timeout: float = 6) -> None:
+        # markup=False: notices quote article titles and text.
+        self.notify(notice.message, title=title, severity=notice.severity, markup=False, timeout=timeout)
 
     # -- state ------------------------------------------------------------------
 

@@ -1,0 +1,254 @@
+"""Bookmarks and copying through the real app: keys, notices, marks, and App.clipboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.geometry import Offset
+from textual.selection import Selection
+
+from byline.clipboard import attribution
+from byline.paths import data_dir
+from byline.store.bookmarks import FILENAME, BookmarkStore, article_bookmark, quote_bookmark
+from byline.tui.app import BylineApp
+from byline.tui.screens.bookmark_edit import BookmarkEditScreen
+from byline.tui.screens.bookmarks import BookmarksScreen
+from byline.tui.screens.copy_by_hand import CopyByHandScreen
+from byline.tui.widgets.reader import Paragraph
+from tests.tui.helpers import settle
+
+pytestmark = pytest.mark.usefixtures("fake_extractor", "no_display")
+
+
+def notices(app: BylineApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def stored() -> list:
+    store, _ = BookmarkStore.open()
+    return store.all()
+
+
+async def to_first_quote(pilot):
+    """Tab to the sidebar, whose cursor lands on the first quote; returns (entry, quote)."""
+    app = pilot.app
+    while not app.sidebar.has_focus:
+        await pilot.press("tab")
+    await pilot.pause()
+    entry = app.article_list.current
+    return entry, entry.quotes[0]
+
+
+async def test_b_bookmarks_the_article_b_again_removes_it_and_u_undoes(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        entry = app.article_list.current
+        assert entry is not None
+        await pilot.press("b")
+        assert [(b.kind, b.article_id, b.title) for b in stored()] == [("article", entry.id, entry.title)]
+        assert entry.id in app.article_list.bookmarked_ids
+        assert notices(app)[-1].startswith(f"Bookmarked “{entry.title}”")
+        await pilot.press("b")
+        assert stored() == [] and entry.id not in app.article_list.bookmarked_ids
+        assert "Removed the bookmark" in notices(app)[-1] and notices(app)[-1].endswith("u: undo")
+        await pilot.press("u")
+        assert len(stored()) == 1 and entry.id in app.article_list.bookmarked_ids
+
+
+async def test_b_in_the_sidebar_bookmarks_the_quote_and_B_adds_a_note_and_tags(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        entry, quote = await to_first_quote(pilot)
+        await pilot.press("b")
+        [bookmark] = stored()
+        assert (bookmark.kind, bookmark.quote, bookmark.speaker, bookmark.quote_start) == ("quote", quote.text, quote.speaker or "", quote.start)
+        await pilot.press("B")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkEditScreen)
+        await pilot.press(*"key line", "enter", *"talks, us", "enter")
+        await pilot.pause()
+        [bookmark] = stored()
+        assert (bookmark.note, bookmark.tags) == ("key line", ("talks", "us"))
+        assert "Saved the note and tags" in notices(app)[-1]
+
+
+async def test_B_without_a_bookmark_says_what_to_do(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        assert not isinstance(app.screen, BookmarkEditScreen)
+        assert "Bookmark this article first" in notices(app)[-1]
+
+
+async def test_v_opens_the_bookmarks_view_and_enter_opens_the_article_at_the_quote(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        target = app.corpus.entries[2]
+        quote = target.quotes[-1]  # near the end of a long article
+        store, _ = BookmarkStore.open()
+        store.add(quote_bookmark(target.id, target.path, target.title, quote.text, quote.speaker, quote.start, quote.end))
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.article_list.current is target
+        assert app.reader.marked_quote == len(target.quotes) - 1
+        assert app.reader.scroll_y > 0
+
+
+async def test_the_command_palette_opens_the_bookmarks_view(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"show bookmarks")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, BookmarksScreen)
+
+
+async def test_a_bookmark_from_another_corpus_is_shown_and_says_so_when_opened(small_corpus: Path) -> None:
+    store, _ = BookmarkStore.open()
+    store.add(article_bookmark("elsewhere", "/other/place.txt", "From [b]another[/b] corpus"))
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        before = app.article_list.current
+        await pilot.press("v")
+        await pilot.pause()
+        rows = [str(o.prompt) for o in app.screen.query_one("#bookmarks-list").options]
+        assert len(rows) == 1 and "From [b]another[/b] corpus" in rows[0] and "not in this corpus" in rows[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.article_list.current is before
+        assert "is not in this corpus; it was at /other/place.txt" in notices(app)[-1]
+
+
+async def test_a_bookmark_made_in_another_window_gets_its_mark(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    app.BOOKMARKS_POLL_SECONDS = 0.1
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        other = app.corpus.entries[3]
+        store, _ = BookmarkStore.open()  # the other window's store
+        store.add(article_bookmark(other.id, other.path, other.title))
+        await pilot.pause(0.5)
+        assert other.id in app.article_list.bookmarked_ids
+
+
+# -- copying ----------------------------------------------------------------------
+
+
+async def test_y_and_c_copy_the_quote_with_attribution_and_Y_the_quote_alone(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        entry, quote = await to_first_quote(pilot)
+        await pilot.press("y")
+        assert app.clipboard == attribution(quote.text, quote.speaker, entry.title)
+        assert app.clipboard.startswith(f"“{quote.text}” — ")
+        assert "Copied through the terminal (OSC 52)" in notices(app)[-1]
+        await pilot.press("Y")
+        assert app.clipboard == quote.text
+        await pilot.press("c")
+        assert app.clipboard == attribution(quote.text, quote.speaker, entry.title)
+
+
+async def test_the_quote_jumped_to_in_the_reader_is_the_one_copied(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await to_first_quote(pilot)
+        await pilot.press("enter")  # jump to it: the reader marks it
+        app.reader.focus()
+        await pilot.pause()
+        await pilot.press("Y")
+        assert app.clipboard == app.article_list.current.quotes[0].text
+
+
+async def test_y_without_a_quote_says_how_to_choose_one(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        assert app.clipboard == ""
+        assert "Choose a quote in the sidebar first" in notices(app)[-1]
+
+
+async def test_selected_text_in_the_reader_is_copied_as_it_is(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        paragraph = app.reader.query(Paragraph).first()
+        app.screen.selections = {paragraph: Selection(Offset(0, 0), Offset(9, 0))}
+        await pilot.pause()
+        await pilot.press("y")
+        assert app.clipboard == "Paragraph"
+        app.screen.selections = {paragraph: Selection(Offset(10, 0), Offset(11, 0))}
+        await pilot.pause()
+        await pilot.press("ctrl+c")  # Textual's own copy goes the same way
+        assert app.clipboard == "0"
+        assert notices(app)[-1].startswith("Copied through the terminal")
+
+
+async def test_with_no_clipboard_at_all_the_text_is_shown_to_copy_by_hand(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TERM", "linux")
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await to_first_quote(pilot)
+        await pilot.press("Y")
+        await pilot.pause()
+        assert isinstance(app.screen, CopyByHandScreen)
+        assert app.screen.text == app.article_list.current.quotes[0].text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, CopyByHandScreen)
+
+
+# -- faults -----------------------------------------------------------------------
+
+
+async def test_a_corrupt_bookmarks_file_is_set_aside_said_once_and_bookmarks_work(small_corpus: Path) -> None:
+    data_dir().mkdir(parents=True)
+    (data_dir() / FILENAME).write_bytes(b"\x00not a database" * 300)
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        said = [n for n in notices(app) if "bookmarks file was damaged" in n]
+        assert len(said) == 1
+        kept = list(data_dir().glob(f"{FILENAME}.corrupt-*"))
+        assert len(kept) == 1 and kept[0].read_bytes() == b"\x00not a database" * 300
+        await pilot.press("b")
+        assert len(stored()) == 1
+
+
+async def test_an_unwritable_data_dir_leaves_the_app_working_with_bookmarks_off(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a-file").write_text("x")  # root ignores chmod; a file as parent stops everyone
+    monkeypatch.setenv("BYLINE_DATA_DIR", str(tmp_path / "a-file" / "data"))
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert any(n.startswith("Bookmarks are off: cannot create") for n in notices(app))
+        await pilot.press("b")
+        assert notices(app)[-1].startswith("Bookmarks are off")
+        await pilot.press("v")
+        await pilot.pause()
+        assert "Bookmarks are off" in str(app.screen.query_one("#bookmarks-status").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.is_running and app.article_list.cursor == 1
