@@ -252,3 +252,18 @@ async def test_an_unwritable_data_dir_leaves_the_app_working_with_bookmarks_off(
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert app.is_running and app.article_list.cursor == 1
+
+
+async def test_two_app_instances_bookmarking_at_once_keep_each_others(small_corpus: Path) -> None:
+    one, two = BylineApp([str(small_corpus)]), BylineApp([str(small_corpus)])
+    one.BOOKMARKS_POLL_SECONDS = two.BOOKMARKS_POLL_SECONDS = 0.1
+    async with one.run_test(size=(120, 40)) as first, two.run_test(size=(120, 40)) as second:
+        await settle(first)
+        await settle(second)
+        await first.press("b")  # the first article, in one window
+        await second.press("right_square_bracket", "b")  # the second, in the other
+        await first.pause(0.4)
+        await second.pause(0.4)
+        both = {one.corpus.entries[0].id, two.corpus.entries[1].id}
+        assert {b.article_id for b in stored()} == both
+        assert one.article_list.bookmarked_ids == two.article_list.bookmarked_ids == both
