@@ -52,7 +52,7 @@ async def test_b_bookmarks_the_article_b_again_removes_it_and_u_undoes(small_cor
         assert notices(app)[-1].startswith(f"Bookmarked “{entry.title}”")
         await pilot.press("b")
         assert stored() == [] and entry.id not in app.article_list.bookmarked_ids
-        assert "Removed the bookmark" in notices(app)[-1] and notices(app)[-1].endswith("u: undo")
+        assert "Removed the bookmark" in notices(app)[-1] and notices(app)[-1].endswith("(u brings it back)")
         await pilot.press("u")
         assert len(stored()) == 1 and entry.id in app.article_list.bookmarked_ids
 

@@ -15,12 +15,12 @@ def test_toggle_an_article_then_a_quote_then_undo_the_removal() -> None:
     marks, problem = Bookmarking.open()
     assert problem is None
     notice = marks.toggle("a1", "/p/a1.txt", "Talks stall")
-    assert notice.message.startswith("Bookmarked “Talks stall”") and notice.severity == "information"
+    assert notice.message == "Bookmarked “Talks stall” (u undoes it)" and notice.severity == "information"
     assert marks.find("a1", None) is not None and marks.marked_ids() == {"a1"}
     assert marks.toggle("a1", "/p/a1.txt", "Talks stall", QUOTE).message.startswith("Bookmarked the quote “We will not talk.”")
     marks.update(marks.find("a1", QUOTE), "key line", ("gaza",))  # type: ignore[arg-type]
     removed = marks.toggle("a1", "/p/a1.txt", "Talks stall", QUOTE)
-    assert removed.message.startswith("Removed the bookmark on the quote") and removed.message.endswith("u: undo")
+    assert removed.message.startswith("Removed the bookmark on the quote") and removed.message.endswith("(u brings it back)")
     assert marks.find("a1", QUOTE) is None
     assert "bookmarked again" in marks.undo().message
     restored = marks.find("a1", QUOTE)

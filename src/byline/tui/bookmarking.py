@@ -53,9 +53,10 @@ class Bookmarking:
             return Notice(str(exc), "error")
         self._last = (added, bookmark)
         what = describe(bookmark)
+        # The key in parentheses: the quote ends in its own punctuation.
         if added:
-            return Notice(f"Bookmarked {what}. {self.undo_key}: undo")
-        return Notice(f"Removed the bookmark on {what}. {self.undo_key}: undo")
+            return Notice(f"Bookmarked {what} ({self.undo_key} undoes it)")
+        return Notice(f"Removed the bookmark on {what} ({self.undo_key} brings it back)")
 
     def undo(self) -> Notice:
         if self._last is None:
