@@ -68,7 +68,7 @@ async def test_b_in_the_sidebar_bookmarks_the_quote_and_B_adds_a_note_and_tags(s
         await pilot.press("B")
         await pilot.pause()
         assert isinstance(app.screen, BookmarkEditScreen)
-        await pilot.press(*"key line", "enter", *"talks, us", "enter")
+        await pilot.press(*"key line", "tab", *"talks, us", "enter")
         await pilot.pause()
         [bookmark] = stored()
         assert (bookmark.note, bookmark.tags) == ("key line", ("talks", "us"))

@@ -152,7 +152,7 @@ async def test_a_bookmark_added_by_another_byline_appears_while_open(monkeypatch
 # -- the edit modal ---------------------------------------------------------------
 
 
-async def test_edit_note_and_tags_and_save_with_enter() -> None:
+async def test_edit_note_and_tags_tab_between_and_save_with_enter() -> None:
     bookmark = quote_bookmark("a", "/p", "T [b]x[/b]", "Quoted [i]words[/i].", "S", 1, 2)
     bookmark = Bookmark(**{**bookmark.to_dict(), "tags": ("old",), "note": "was"})
     app = Host(lambda: BookmarkEditScreen(bookmark))
@@ -161,7 +161,7 @@ async def test_edit_note_and_tags_and_save_with_enter() -> None:
         note = app.screen.query_one("#edit-note", Input)
         assert note.has_focus and note.value == "was"
         note.value = ""
-        await pilot.press(*"new note", "enter")  # Enter moves on to the tags
+        await pilot.press(*"new note", "tab")
         tags = app.screen.query_one("#edit-tags", Input)
         assert tags.has_focus and tags.value == "old"
         await pilot.press(*", b ,, c", "enter")
@@ -169,13 +169,18 @@ async def test_edit_note_and_tags_and_save_with_enter() -> None:
     assert app.result == BookmarkEdit("new note", ("old", "b", "c"))
 
 
-async def test_edit_cancel_with_escape_and_save_with_the_button() -> None:
+async def test_edit_cancel_with_escape_and_save_with_the_button_or_enter_in_the_note() -> None:
     bookmark = article_bookmark("a", "/p", "Title")
     app = Host(lambda: BookmarkEditScreen(bookmark))
     async with app.run_test() as pilot:
         await pilot.press("x", "escape")
         await pilot.pause()
     assert app.result is None
+    app = Host(lambda: BookmarkEditScreen(bookmark))
+    async with app.run_test() as pilot:
+        await pilot.press("x", "enter")
+        await pilot.pause()
+    assert app.result == BookmarkEdit("x", ())
     app = Host(lambda: BookmarkEditScreen(bookmark))
     async with app.run_test() as pilot:
         await pilot.press(*"n1")

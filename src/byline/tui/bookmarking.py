@@ -78,7 +78,7 @@ class Bookmarking:
             self.store.update(bookmark, note=note, tags=tags)
         except BookmarkError as exc:
             return Notice(str(exc), "error")
-        return Notice(f"Saved the note and tags on {describe(bookmark)}.")
+        return Notice(f"Saved the note and tags on {describe(bookmark)}")
 
     def marked_ids(self) -> set[str]:
         """Articles with any bookmark, for the marks in the article list."""

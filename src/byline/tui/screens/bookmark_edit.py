@@ -50,15 +50,14 @@ class BookmarkEditScreen(ModalScreen[BookmarkEdit | None]):
             yield Input(b.note, placeholder="Why it matters", id="edit-note", select_on_focus=False)
             yield Label("Tags (separated by commas)")
             yield Input(", ".join(b.tags), placeholder="e.g. gaza, ceasefire", id="edit-tags", select_on_focus=False)
+            yield Label("Enter saves · Tab moves between fields · Escape cancels", id="edit-hint")
             with Horizontal(id="edit-buttons"):
                 yield Button("Save", variant="primary", id="edit-save")
                 yield Button("Cancel", id="edit-cancel")
 
-    @on(Input.Submitted, "#edit-note")
-    def _next_field(self) -> None:
-        self.query_one("#edit-tags", Input).focus()
-
-    @on(Input.Submitted, "#edit-tags")
+    # Enter saves from either field (Tab moves between them): moving focus on
+    # Enter would send keys typed ahead of the move into the wrong field.
+    @on(Input.Submitted)
     @on(Button.Pressed, "#edit-save")
     def action_save(self) -> None:
         note = self.query_one("#edit-note", Input).value.strip()
