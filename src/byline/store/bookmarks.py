@@ -528,10 +528,13 @@ def _insert(conn: sqlite3.Connection, bookmark: Bookmark) -> int:
 
 def _row_to_bookmark(row: tuple[Any, ...]) -> Bookmark:
     (id_, article_id, path, title, kind, quote, speaker, start, end, note, tags, created) = row
-    try:
-        tag_list = parse_tags(json.loads(tags))
-    except (TypeError, ValueError):
-        tag_list = parse_tags(str(tags))
+    if tags == "[]":  # most bookmarks: skip the JSON parser, every read goes through here
+        tag_list: tuple[str, ...] = ()
+    else:
+        try:
+            tag_list = parse_tags(json.loads(tags))
+        except (TypeError, ValueError):
+            tag_list = parse_tags(str(tags))
     return Bookmark(
         article_id=article_id,
         path=path,
