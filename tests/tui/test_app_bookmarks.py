@@ -267,3 +267,15 @@ async def test_two_app_instances_bookmarking_at_once_keep_each_others(small_corp
         both = {one.corpus.entries[0].id, two.corpus.entries[1].id}
         assert {b.article_id for b in stored()} == both
         assert one.article_list.bookmarked_ids == two.article_list.bookmarked_ids == both
+
+
+async def test_quitting_closes_the_store_and_leaves_one_file(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await pilot.press("q")
+        await pilot.pause()
+    assert not app.bookmarking.store.available
+    assert not (data_dir() / f"{FILENAME}-wal").exists()  # checkpointed into the file on close
+    assert len(stored()) == 1

@@ -569,3 +569,5 @@ class BylineApp(App[None]):
     def on_unmount(self) -> None:
         self._note_position()
         self.state_file.save(self.state)
+        if self.bookmarking is not None:
+            self.bookmarking.store.close()  # folds the WAL back into the file
