@@ -1,0 +1,346 @@
+"""Fuzzy search over a corpus: titles, quotes, speakers, entities, and text.
+
+The same speaker or entity stands in thousands of articles, so the index
+holds each distinct string once (a *document*) with the articles it comes
+from, and matching runs over the distinct strings only.
+
+Matching goes word by word, which is what forgives typos and word order:
+each typed word expands, through the shared `Vocabulary`, into the known words
+it may mean (itself, words it begins, words a typo or two away); the posting
+lists of those words give the candidate documents, scored by how many typed
+words they hold and how well; the best few hundred are re-ranked with
+rapidfuzz's WRatio against the whole query. Nothing scans every string for a
+keystroke, which keeps a query in milliseconds at 100,000 articles.
+
+Article text comes from a pluggable `TextSource`: `MemoryTextSource` (in
+`byline.search_text`) holds paragraphs in memory up to a budget; a source
+over SQLite FTS5 can take its place for large corpora.
+
+Entries are only ever appended, batch by batch as they load; to drop some,
+build a new index (about a second per 10,000 articles without text).
+"""
+
+from __future__ import annotations
+
+import heapq
+import threading
+from operator import itemgetter
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from byline.words import Highlighter, Vocabulary, word_list
+
+if TYPE_CHECKING:
+    from byline.corpus import Corpus, Entry
+
+Kind = Literal["title", "quote", "speaker", "entity", "text"]
+
+# Kinds of document in the index. People are entities too, kept apart so that
+# `@` can find them beside the speakers.
+TITLE, QUOTE, SPEAKER, PERSON, ENTITY = range(5)
+_KIND_NAME: tuple[Kind, ...] = ("title", "quote", "speaker", "entity", "entity")
+ALL_FIELDS = frozenset(range(5))
+
+PREFIXES: tuple[tuple[str, frozenset[int], str], ...] = (
+    ("@", frozenset({SPEAKER, PERSON}), "speakers and people"),
+    ("#", frozenset({PERSON, ENTITY}), "entities"),
+    ('"', frozenset({QUOTE}), "quotes"),
+    ("\u201c", frozenset({QUOTE}), "quotes"),
+    ("t:", frozenset({TITLE}), "titles"),
+)
+PREFIX_HELP = '@ speakers and people   # entities   " quotes   t: titles'
+
+RERANK = 300
+"""Candidates re-scored with WRatio: enough that the best are among them."""
+COMMON = 10_000
+"""A word in more documents than this does not narrow a search; it is left to the re-ranking."""
+TEXT_WEIGHT = 0.9
+"""A passage of text ranks a little below a title, quote or name that matches as well."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: a string that matched, and the article it belongs to."""
+
+    kind: Kind
+    entry: int
+    """Index of the article in the index's (and the corpus's) entries."""
+    text: str
+    """The matched string: a title, quote, name, or a sentence of the article."""
+    score: float
+    """0-100, higher is better."""
+    positions: tuple[int, ...] = ()
+    """Indexes of the characters of `text` that matched, for highlighting."""
+    start: int | None = None
+    """For quotes, speakers (their first quote) and text: where in `Article.body`."""
+    end: int | None = None
+    others: int = 0
+    """How many other articles hold the same string (a speaker's other articles)."""
+    detail: str = ""
+    """For entities, their type (PERSON, ORG, PLACE)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    text: str
+    """What is matched, without its prefix."""
+    tokens: tuple[str, ...]
+    fields: frozenset[int]
+    with_text: bool
+
+
+def parse_query(raw: str) -> Query:
+    """Split off a kind prefix (`@`, `#`, `"`, `t:`) and the words to match."""
+    text = raw.strip()
+    fields, with_text = ALL_FIELDS, True
+    for prefix, kinds, _ in PREFIXES:
+        if text.lower().startswith(prefix):
+            text = text[len(prefix) :].strip().rstrip('"\u201d').strip()
+            fields, with_text = kinds, False
+            break
+    tokens = tuple(dict.fromkeys(word_list(text)))
+    return Query(text, tokens, fields, with_text)
+
+
+class TextSource(Protocol):
+    """Where article text is searched: in memory, or (later) SQLite FTS5."""
+
+    def add(self, entry: int, body: str) -> bool:
+        """Take in an article's body; False when the source is full."""
+        ...
+
+    def search(self, query: Query, limit: int) -> list[Hit]:
+        """At most `limit` text hits, best first, at most one per article."""
+        ...
+
+
+def match_documents(
+    expansions: Sequence[Mapping[int, float]],
+    postings: Mapping[int, Sequence[int]],
+    keep: int,
+    accept: Callable[[int], bool] | None = None,
+) -> list[tuple[float, int]]:
+    """The `keep` best documents for a query's words, as (score 0-100, document).
+
+    `expansions` holds, for each typed word, the known word ids it may mean
+    with their scores; `postings` maps a word id to the documents holding it.
+    A document scores the sum of its best match for each typed word, over the
+    number of typed words: missing a word costs, but does not exclude (so a
+    word that matches nothing does not empty the results).
+    `accept`, if given, says which documents may be returned.
+    """
+    plans = []
+    for expansion in expansions:
+        lists = sorted(
+            ((score, postings[word]) for word, score in expansion.items() if word in postings),
+            key=lambda pair: pair[0],
+        )
+        plans.append((sum(len(docs) for _, docs in lists), lists))
+    plans.sort(key=lambda plan: plan[0])
+    scores: dict[int, float] = {}
+    counted = 0
+    for total, lists in plans:
+        if counted and total > COMMON:
+            continue  # "the", "said": everywhere, so they cannot narrow
+        counted += 1
+        # Lists run worst first, so that a better match overwrites a worse;
+        # dict.fromkeys and update run in C, the merge below is the only loop.
+        best: dict[int, float] = {}
+        room, first = COMMON, 0
+        for at in range(len(lists) - 1, -1, -1):
+            if len(lists[at][1]) >= room:
+                score, docs = lists[at]
+                lists[at], first = (score, docs[:room]), at
+                break
+            room -= len(lists[at][1])
+        for score, docs in lists[first:]:
+            best.update(dict.fromkeys(docs, score))
+        if not scores:
+            scores = best
+            continue
+        get = scores.get
+        for doc, score in best.items():
+            scores[doc] = get(doc, 0.0) + score
+    if not scores:
+        return []
+    scale = 1.0 / counted
+    items = scores.items() if accept is None else ((doc, score) for doc, score in scores.items() if accept(doc))
+    return [(score * scale, doc) for doc, score in heapq.nlargest(keep, items, key=itemgetter(1))]
+
+
+class SearchIndex:
+    """Titles, quotes, speakers and entities of a corpus, and its text.
+
+    Thread-safe: the app adds batches on one worker while searching on another.
+    """
+
+    def __init__(self, text: TextSource | None = None, *, with_text: bool = True) -> None:
+        self.vocab = Vocabulary()
+        self.entries: list[Entry] = []
+        self._kind = bytearray()
+        self._string: list[str] = []
+        self._detail: list[str] = []
+        self._refs: list[array] = []
+        """Per document, flattened (entry, start, end) triples; -1 where there is no offset."""
+        self._ids: dict[tuple[int, str], int] = {}
+        self._postings: dict[int, array] = {}
+        if text is None and with_text:
+            from byline.search_text import MemoryTextSource
+
+            text = MemoryTextSource(self.vocab)
+        self.text = text
+        self._lock = threading.RLock()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def strings(self) -> int:
+        """Distinct strings held, over all kinds."""
+        return len(self._string)
+
+    def add(self, entries: Iterable[Entry], bodies: Iterable[str | None] | None = None) -> None:
+        """Append entries (and, if given, their bodies for the text search)."""
+        entries = list(entries)
+        texts = list(bodies) if bodies is not None else [None] * len(entries)
+        with self._lock:
+            for entry, body in zip(entries, texts):
+                index = len(self.entries)
+                self.entries.append(entry)
+                self._add_entry(index, entry)
+                if body is not None and self.text is not None:
+                    self.text.add(index, body)
+
+    def add_text(self, entry: int, body: str) -> bool:
+        """Index the body of an entry already added; False if there is no room."""
+        if self.text is None:
+            return False
+        with self._lock:
+            return self.text.add(entry, body)
+
+    def _add_entry(self, index: int, entry: Entry) -> None:
+        self._add(TITLE, entry.title, index)
+        first_quote: dict[str, tuple[int, int]] = {}
+        for quote in entry.quotes:
+            self._add(QUOTE, quote.text, index, quote.start, quote.end)
+            if quote.speaker and quote.speaker not in first_quote:
+                first_quote[quote.speaker] = (quote.start, quote.end)
+        for speaker, (start, end) in first_quote.items():
+            self._add(SPEAKER, speaker, index, start, end)
+        for entity in entry.entities:
+            self._add(PERSON if entity.type == "PERSON" else ENTITY, entity.name, index, detail=entity.type)
+
+    def _add(self, kind: int, string: str, entry: int, start: int = -1, end: int = -1, detail: str = "") -> None:
+        string = string.strip()
+        if not string:
+            return
+        key = (kind, string)
+        doc = self._ids.get(key)
+        if doc is None:
+            doc = self._ids[key] = len(self._string)
+            self._kind.append(kind)
+            self._string.append(string)
+            self._detail.append(detail)
+            self._refs.append(array("i"))
+            for word_id in {self.vocab.id(word) for word in word_list(string)}:
+                docs = self._postings.get(word_id)
+                if docs is None:
+                    docs = self._postings[word_id] = array("i")
+                docs.append(doc)
+        self._refs[doc].extend((entry, start, end))
+
+    def search(self, raw: str, limit: int = 50, per_string: int = 3) -> list[Hit]:
+        """The best hits for `raw` (which may start with a kind prefix), best first.
+
+        A string held by many articles gives at most `per_string` hits; the
+        rest are counted in `Hit.others`.
+        """
+        query = parse_query(raw)
+        if not query.tokens or limit <= 0:
+            return []
+        with self._lock:
+            hits = self._field_hits(query, limit, per_string)
+            if query.with_text and self.text is not None:
+                hits.extend(self.text.search(query, limit))
+        hits.sort(key=lambda hit: -hit.score)
+        return hits[:limit]
+
+    def _field_hits(self, query: Query, limit: int, per_string: int) -> list[Hit]:
+        expansions = [self.vocab.expand(token) for token in query.tokens]
+        accept = None
+        if query.fields != ALL_FIELDS:
+            kinds, fields = self._kind, query.fields
+            accept = lambda doc: kinds[doc] in fields  # noqa: E731
+        ranked = match_documents(expansions, self._postings, RERANK, accept)
+        rescored = sorted(
+            (
+                (0.55 * score + 0.45 * fuzz.WRatio(query.text, self._string[doc], processor=default_process), doc)
+                for score, doc in ranked
+            ),
+            reverse=True,
+        )
+        highlighter = Highlighter(query.tokens, expansions, self.vocab)
+        hits: list[Hit] = []
+        for score, doc in rescored:
+            if len(hits) >= limit:
+                break
+            string, kind, refs = self._string[doc], self._kind[doc], self._refs[doc]
+            positions = highlighter.positions(string)
+            count = len(refs) // 3
+            for at in range(0, 3 * min(count, per_string), 3):
+                entry, start, end = refs[at], refs[at + 1], refs[at + 2]
+                hits.append(
+                    Hit(
+                        kind=_KIND_NAME[kind],
+                        entry=entry,
+                        text=string,
+                        score=round(score, 2),
+                        positions=positions,
+                        start=start if start >= 0 else None,
+                        end=end if end >= 0 else None,
+                        others=count - 1,
+                        detail=self._detail[doc],
+                    )
+                )
+        return hits
+
+    def lines(self) -> Iterable[str]:
+        """Every distinct string held, one per line (for comparing with other tools)."""
+        return (string.replace("\n", " ") for string in self._string)
+
+
+def build_index(corpus: Corpus, with_text: bool = True) -> SearchIndex:
+    """An index over every entry of `corpus`, reading bodies back for the text
+    search while the text source has room."""
+    from byline.corpus import ArticleGone
+
+    index = SearchIndex(with_text=with_text)
+    index.add(corpus.entries)
+    if index.text is not None:
+        for number, entry in enumerate(corpus.entries):
+            try:
+                body = corpus.article(entry).body
+            except ArticleGone:
+                continue
+            if not index.add_text(number, body):
+                break
+    return index
+
+
+__all__ = [
+    "Hit",
+    "Kind",
+    "PREFIXES",
+    "PREFIX_HELP",
+    "Query",
+    "SearchIndex",
+    "TextSource",
+    "build_index",
+    "match_documents",
+    "parse_query",
+]

@@ -1,0 +1,104 @@
+"""Article text for the search, held in memory: paragraphs as passages.
+
+Bodies are read once, split into the paragraphs `Article.body` is made of,
+and indexed word by word through the search's shared vocabulary, so a typo
+in the query is forgiven here as it is for titles. A hit is the sentence of
+the best passage that holds most of the typed words, with its offsets in the
+body, so the reader can scroll to it.
+
+Memory is the limit: past `budget` characters of text the source takes no
+more (a corpus that large wants the SQLite FTS5 source of the index cache).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from array import array
+
+from byline.search import TEXT_WEIGHT, Hit, Query, match_documents
+from byline.words import Highlighter, Vocabulary, word_list
+
+TEXT_BUDGET = 40_000_000
+"""Characters of article text kept: about 15,000 news articles, ~100 MB with the index."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'\u201d\u2019)\]]*)\s+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of a paragraph (roughly: ends at . ! ? and a space)."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end(1)))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+class MemoryTextSource:
+    def __init__(self, vocab: Vocabulary, budget: int = TEXT_BUDGET) -> None:
+        self.vocab = vocab
+        self.budget = budget
+        self.chars = 0
+        self.full = False
+        """True once an article was refused for want of room."""
+        self._entry = array("i")
+        self._offset = array("i")
+        self._text: list[str] = []
+        self._postings: dict[int, array] = {}
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    def add(self, entry: int, body: str) -> bool:
+        if self.chars + len(body) > self.budget:
+            self.full = True
+            return False
+        self.chars += len(body)
+        offset = 0
+        for paragraph in body.split("\n\n"):
+            if paragraph.strip():
+                passage = len(self._text)
+                self._entry.append(entry)
+                self._offset.append(offset)
+                self._text.append(paragraph)
+                for word_id in {self.vocab.id(word) for word in word_list(paragraph)}:
+                    passages = self._postings.get(word_id)
+                    if passages is None:
+                        passages = self._postings[word_id] = array("i")
+                    passages.append(passage)
+            offset += len(paragraph) + 2
+        return True
+
+    def search(self, query: Query, limit: int) -> list[Hit]:
+        expansions = [self.vocab.expand(token) for token in query.tokens]
+        best: dict[int, tuple[float, int]] = {}
+        for score, passage in match_documents(expansions, self._postings, limit * 8):
+            entry = self._entry[passage]
+            if entry not in best:
+                best[entry] = (score, passage)
+            if len(best) >= limit:
+                break
+        highlighter = Highlighter(query.tokens, expansions, self.vocab)
+        hits = [self._hit(highlighter, entry, score, passage) for entry, (score, passage) in best.items()]
+        hits.sort(key=lambda hit: -hit.score)
+        return hits
+
+    def _hit(self, highlighter: Highlighter, entry: int, score: float, passage: int) -> Hit:
+        """The passage's sentence that holds the most typed words, highlighted."""
+        paragraph = self._text[passage]
+        positions = highlighter.positions(paragraph)
+        spans = sentences(paragraph)
+        start, end = max(spans, key=lambda span: bisect_left(positions, span[1]) - bisect_left(positions, span[0]))
+        inside = tuple(p - start for p in positions if start <= p < end)
+        offset = self._offset[passage]
+        return Hit(
+            kind="text",
+            entry=entry,
+            text=paragraph[start:end],
+            score=round(TEXT_WEIGHT * score, 2),
+            positions=inside,
+            start=offset + start,
+            end=offset + end,
+        )

@@ -1,0 +1,205 @@
+"""The search core: typos, word order, prefixes, dedupe, offsets, text, batches."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from byline.corpus import Entry
+from byline.model import Entity, Quote
+from byline.search import SearchIndex, parse_query
+from byline.search_text import MemoryTextSource, sentences
+from byline.words import Vocabulary, fold
+
+
+def entry(title: str, quotes: tuple[Quote, ...] = (), entities: tuple[Entity, ...] = (), number: int = 0) -> Entry:
+    return Entry(id=f"id{number}", path=f"/news/{number}.txt", title=title, author="", quotes=quotes, entities=entities)
+
+
+BODY_BLAIR = (
+    "The prime minister spoke in Sedgefield.\n\n"
+    'Mr Blair said the election would be fought on the economy. "We will win," he said. Then he left.\n\n'
+    "Nothing else happened."
+)
+QUOTE_AT = BODY_BLAIR.index("We will win,")
+BLAIR_QUOTE = Quote("We will win,", "Tony Blair", QUOTE_AT, QUOTE_AT + len("We will win,"))
+
+
+@pytest.fixture
+def index() -> SearchIndex:
+    built = SearchIndex()
+    built.add(
+        [
+            entry("Chelsea hold Arsenal to a draw", entities=(Entity("Chelsea", "ORG", 3),), number=0),
+            entry(
+                "Blair ready to call election",
+                quotes=(BLAIR_QUOTE,),
+                entities=(Entity("Tony Blair", "PERSON", 4), Entity("Sedgefield", "PLACE", 1)),
+                number=1,
+            ),
+            entry("Mobile phone sales soar", number=2),
+            entry("Ticket [bold]prices[/] rise", number=3),
+        ],
+        [None, BODY_BLAIR, "Phones were sold.\n\nMany mobile phones, in fact.", None],
+    )
+    return built
+
+
+def titles(index: SearchIndex, query: str) -> list[str]:
+    return [index.entries[hit.entry].title for hit in index.search(query)]
+
+
+def test_a_typo_is_forgiven(index: SearchIndex) -> None:
+    hits = index.search("chelsae")
+    assert hits, "a one-letter swap must still find Chelsea"
+    assert {hit.text for hit in hits[:2]} == {"Chelsea", "Chelsea hold Arsenal to a draw"}
+    assert all(hit.entry == 0 for hit in hits)
+
+
+def test_word_order_does_not_matter(index: SearchIndex) -> None:
+    forward, backward = index.search("blair election"), index.search("election blair")
+    assert forward[0].text == backward[0].text == "Blair ready to call election"
+    assert forward[0].kind == "title"
+
+
+def test_the_matched_letters_are_marked(index: SearchIndex) -> None:
+    hit = next(hit for hit in index.search("blair elect") if hit.kind == "title")
+    assert "".join(hit.text[p] for p in hit.positions) == "Blairelect"
+
+
+def test_a_word_being_typed_matches_as_a_prefix(index: SearchIndex) -> None:
+    assert titles(index, "mob")[0] == "Mobile phone sales soar"
+
+
+@pytest.mark.parametrize(
+    ("query", "kinds"),
+    [
+        ("@blair", {"speaker", "entity"}),
+        ("#blair", {"entity"}),
+        ('"we will', {"quote"}),
+        ("t:blair", {"title"}),
+    ],
+)
+def test_prefixes_narrow_the_kinds(index: SearchIndex, query: str, kinds: set[str]) -> None:
+    hits = index.search(query)
+    assert hits
+    assert {hit.kind for hit in hits} == kinds
+
+
+def test_at_finds_people_but_not_other_entities(index: SearchIndex) -> None:
+    assert [hit.text for hit in index.search("@sedgefield")] == []
+    assert [hit.text for hit in index.search("#sedgefield")] == ["Sedgefield"]
+    person = [hit for hit in index.search("@blair") if hit.kind == "entity"]
+    assert [(hit.text, hit.detail) for hit in person] == [("Tony Blair", "PERSON")]
+
+
+def test_quote_and_speaker_hits_carry_body_offsets(index: SearchIndex) -> None:
+    quote = index.search('"we will win')[0]
+    assert (quote.start, quote.end) == (BLAIR_QUOTE.start, BLAIR_QUOTE.end)
+    assert BODY_BLAIR[quote.start : quote.end] == "We will win,"
+    speaker = next(hit for hit in index.search("@tony blair") if hit.kind == "speaker")
+    assert (speaker.start, speaker.end) == (BLAIR_QUOTE.start, BLAIR_QUOTE.end)
+
+
+def test_text_hits_are_sentences_with_their_offsets_in_the_body(index: SearchIndex) -> None:
+    hit = next(hit for hit in index.search("economy fought") if hit.kind == "text")
+    assert hit.entry == 1
+    assert hit.text == "Mr Blair said the election would be fought on the economy."
+    assert BODY_BLAIR[hit.start : hit.end] == hit.text
+    assert "".join(hit.text[p] for p in hit.positions) == "foughteconomy"
+
+
+def test_prefixed_queries_leave_text_out(index: SearchIndex) -> None:
+    assert all(hit.kind != "text" for hit in index.search("t:economy"))
+    assert index.search("t:economy") == []
+
+
+def test_markup_in_titles_is_matched_as_plain_text(index: SearchIndex) -> None:
+    hit = index.search("prices")[0]
+    assert hit.text == "Ticket [bold]prices[/] rise"
+    assert "".join(hit.text[p] for p in hit.positions) == "prices"
+
+
+def test_a_string_in_many_articles_is_held_once() -> None:
+    index = SearchIndex(with_text=False)
+    index.add(
+        entry(f"Match report {n}", quotes=(Quote("We played well", "Jose Mourinho", 0, 14),), number=n) for n in range(500)
+    )
+    assert index.strings == 500 + 2  # the titles, one quote, one speaker
+    hits = [hit for hit in index.search("@mourinho", per_string=3)]
+    assert [hit.entry for hit in hits] == [0, 1, 2]
+    assert all(hit.others == 499 for hit in hits)
+
+
+def test_batches_add_up_and_keep_their_entry_numbers() -> None:
+    index = SearchIndex()
+    index.add([entry("Budget day nears", number=0)], ["The chancellor speaks."])
+    index.add([entry("Election called", number=1)], ["Voters go to the polls."])
+    assert [hit.entry for hit in index.search("election")] == [1]
+    assert {hit.entry for hit in index.search("chancellor polls")} == {0, 1}
+
+
+def test_bodies_can_come_after_the_entries() -> None:
+    index = SearchIndex()
+    index.add([entry("First", number=0), entry("Second", number=1)])
+    assert index.search("referendum") == []
+    assert index.add_text(1, "A referendum was held.")
+    assert [(hit.kind, hit.entry) for hit in index.search("referendum")] == [("text", 1)]
+
+
+def test_the_text_source_stops_at_its_budget() -> None:
+    source = MemoryTextSource(Vocabulary(), budget=30)
+    assert source.add(0, "twenty characters ok")
+    assert not source.add(1, "this one does not fit any more")
+    assert source.full and len(source) == 1
+
+
+def test_limit_and_empty_queries(index: SearchIndex) -> None:
+    assert index.search("") == [] and index.search("   ") == [] and index.search("@") == []
+    assert len(index.search("a", limit=2)) <= 2
+
+
+def test_accents_and_case_are_folded_without_moving_positions() -> None:
+    assert fold("Pérez İstanbul") == "perez istanbul"[:5] + " " + fold("İstanbul")
+    assert len(fold("Pérez İstanbul")) == len("Pérez İstanbul")
+    index = SearchIndex(with_text=False)
+    index.add([entry("Sergio Pérez wins", number=0)])
+    hit = index.search("perez")[0]
+    assert "".join(hit.text[p] for p in hit.positions) == "Pérez"
+
+
+def test_parse_query() -> None:
+    query = parse_query('  "We will win"  ')
+    assert (query.text, query.tokens, query.with_text) == ("We will win", ("we", "will", "win"), False)
+    assert parse_query("T:Blair").tokens == ("blair",)
+    assert parse_query("blair blair election").tokens == ("blair", "election")
+
+
+def test_sentences() -> None:
+    text = 'He said "no." Then left! Why? Because.'
+    assert [text[a:b] for a, b in sentences(text)] == ['He said "no."', "Then left!", "Why?", "Because."]
+
+
+def test_searching_while_batches_arrive() -> None:
+    index = SearchIndex()
+    errors: list[BaseException] = []
+
+    def add() -> None:
+        for n in range(200):
+            index.add([entry(f"Storm warning {n}", number=n)], [f"Rain and wind number {n}."])
+
+    def search() -> None:
+        try:
+            for _ in range(200):
+                index.search("storm wind")
+        except BaseException as error:  # noqa: BLE001 - any error fails the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=add), threading.Thread(target=search)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert len(index.search("storm", limit=500)) >= 200
