@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("byline.cli.list_cmd", "print the articles found under PATHs, and the files skipped"),
     "extract": ("byline.cli.extract_cmd", "print each article's quotes, speakers and named entities"),
     "bookmarks": ("byline.cli.bookmarks_cmd", "print or export the bookmarks; 'bookmarks import FILE' takes one back"),
+    "search": ("byline.cli.search_cmd", "fuzzy-search titles, quotes, speakers, entities and text"),
 }
 
 EPILOG = """\
@@ -25,6 +26,7 @@ examples:
   byline                          open the sample corpus
   byline ~/news                   open every article under a folder
   byline list ~/news --json       the articles found, as JSON
+  byline search chelsae ~/news    titles, quotes, names and text that match (typos forgiven)
   byline extract a.txt --json     quotes, speakers and entities, as JSON Lines
 
 Run 'byline COMMAND --help' for a command's options.
@@ -60,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             module = importlib.import_module(module_name)
             parser = _Parser(prog=f"byline {argv[0]}", description=help_[0].upper() + help_[1:] + ".")
             module.add_arguments(parser)
-            return module.run(parser.parse_args(argv[1:]))
+            # Intermixed, so that `byline search QUERY --limit 5 PATH` works too.
+            return module.run(parser.parse_intermixed_args(argv[1:]))
         args = _app_parser().parse_args(argv)
         from byline.cli.open_app import run
 

@@ -1,0 +1,69 @@
+"""`byline search` as a script would use it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from byline.cli import main
+from tests.unit.test_cli import run
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text(
+        "Chelsea hold Arsenal to a draw\n\nThe match at Stamford Bridge ended level.\n\nFans sang [bold]loudly[/].",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text("Mobile phone sales soar\n\nMore phones were sold in Chelsea.", encoding="utf-8")
+    return tmp_path
+
+
+def test_ranked_hits_name_the_kind_and_the_article(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "chelsae", str(news)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith(" Chelsea hold Arsenal to a draw")  # the article whose title matches comes first
+    assert "title    Chelsea hold Arsenal to a draw" in lines
+    at = lines.index("text     Mobile phone sales soar")
+    assert lines[at + 1] == "         More phones were sold in Chelsea."
+
+
+def test_json_lines_carry_offsets_and_positions(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "stamford bridge", str(news), "--json", "--limit", "3"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert 1 <= len(records) <= 3
+    hit = next(record for record in records if record["kind"] == "text")
+    assert (hit["kind"], hit["title"], hit["path"]) == ("text", "Chelsea hold Arsenal to a draw", str(news / "a.txt"))
+    assert hit["text"] == "The match at Stamford Bridge ended level."
+    assert "".join(hit["text"][p] for p in hit["positions"]) == "StamfordBridge"
+    assert hit["start"] == 0 and hit["end"] == len(hit["text"])
+
+
+def test_markup_in_an_article_is_printed_as_it_is(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "loudly", str(news)]) == 0
+    assert "Fans sang [bold]loudly[/]." in capsys.readouterr().out
+
+
+def test_a_prefix_narrows_the_kind(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "t:phone", str(news), "--json"]) == 0
+    kinds = {json.loads(line)["kind"] for line in capsys.readouterr().out.splitlines()}
+    assert kinds == {"title"}
+
+
+def test_nothing_found_is_status_1_and_silent(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "zzzzqqq", str(news)]) == 1
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize(("args", "message"), [(["   "], "the query has no words"), (["x", "--limit", "0"], "--limit")])
+def test_bad_queries_are_one_line(news: Path, args: list[str], message: str) -> None:
+    result = run("search", *args, str(news))
+    assert result.returncode in (1, 2)
+    assert result.stderr.count("\n") == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_sample_corpus_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "t:netanyahu"]) == 0
+    assert "Netanyahu" in capsys.readouterr().out
