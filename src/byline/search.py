@@ -80,7 +80,8 @@ class Hit:
     """For quotes, speakers (their first quote) and text: where in `Article.body`."""
     end: int | None = None
     others: int = 0
-    """How many other articles hold the same string (a speaker's other articles)."""
+    """How many more articles hold the same string than have a hit of their own
+    (set on the last hit of the string: a speaker quoted in 500 articles)."""
     detail: str = ""
     """For entities, their type (PERSON, ORG, PLACE)."""
 
@@ -292,7 +293,8 @@ class SearchIndex:
             string, kind, refs = self._string[doc], self._kind[doc], self._refs[doc]
             positions = highlighter.positions(string)
             count = len(refs) // 3
-            for at in range(0, 3 * min(count, per_string), 3):
+            shown = min(count, per_string)
+            for at in range(0, 3 * shown, 3):
                 entry, start, end = refs[at], refs[at + 1], refs[at + 2]
                 hits.append(
                     Hit(
@@ -303,7 +305,7 @@ class SearchIndex:
                         positions=positions,
                         start=start if start >= 0 else None,
                         end=end if end >= 0 else None,
-                        others=count - 1,
+                        others=count - shown if at == 3 * (shown - 1) else 0,
                         detail=self._detail[doc],
                     )
                 )

@@ -1,0 +1,158 @@
+"""The search screen: a box over the app, results as you type, Enter to go.
+
+Matching runs on a worker thread, one search at a time (a newer keystroke
+cancels the older search, and a late answer to an older query is dropped),
+so the box answers every key at once. Results are built as `Content` from
+the article's text, never parsed as markup: a `[bold]` in an article shows
+as it is written.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from byline.search import PREFIX_HELP, Hit, SearchIndex
+
+LIMIT = 50
+SNIPPET = 110
+"""Characters of a long quote or sentence shown around its first match."""
+
+
+def snippet(text: str, positions: tuple[int, ...], width: int = SNIPPET) -> tuple[str, tuple[int, ...]]:
+    """At most `width` characters of `text` around its first matched position,
+    with `…` where it is cut, and the positions moved to match."""
+    text = " ".join(text.split()) if "\n" in text else text
+    if len(text) <= width:
+        return text, positions
+    first = positions[0] if positions else 0
+    start = max(0, min(first - width // 4, len(text) - width))
+    end = start + width
+    head, tail = ("\u2026" if start else ""), ("\u2026" if end < len(text) else "")
+    shift = len(head) - start
+    kept = tuple(p + shift for p in positions if start <= p < end)
+    return head + text[start:end] + tail, kept
+
+
+def runs(positions: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Sorted positions as (start, end) runs, so a matched word is one span, not one per letter."""
+    spans: list[tuple[int, int]] = []
+    for position in positions:
+        if spans and spans[-1][1] == position:
+            spans[-1] = (spans[-1][0], position + 1)
+        else:
+            spans.append((position, position + 1))
+    return spans
+
+
+def hit_content(hit: Hit, title: str, width: int = SNIPPET) -> Content:
+    """The kind and the matched text with its letters marked; under it, for
+    anything but a title, the article it belongs to."""
+    text, positions = snippet(hit.text, hit.positions, width)
+    if hit.kind == "quote":
+        text, positions = f"\u201c{text}\u201d", tuple(p + 1 for p in positions)
+    matched = Content(text)
+    for start, end in runs(positions):
+        matched = matched.stylize("bold $text-accent underline", start, end)
+    line = Content.assemble((f"{hit.kind:<8}", "bold $text-secondary"), matched)
+    if hit.detail:
+        line = line + Content(f"  {hit.detail.lower()}").stylize("dim")
+    if hit.others:
+        line = line + Content(f"  +{hit.others:,} more").stylize("dim")
+    if hit.kind == "title":
+        return line
+    return Content.assemble(line, "\n", Content(f"{'':<8}in {title}").stylize("dim italic"))
+
+
+class SearchScreen(ModalScreen[Hit | None]):
+    """Dismisses with the chosen `Hit`, or None when closed with Escape."""
+
+    CSS_PATH = "search.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "Close search"),
+        Binding("down", "move(1)", "Next result", show=False),
+        Binding("up", "move(-1)", "Previous result", show=False),
+        Binding("pagedown", "move(10)", "Results page down", show=False),
+        Binding("pageup", "move(-10)", "Results page up", show=False),
+    ]
+
+    def __init__(self, index: SearchIndex, query: str = "") -> None:
+        super().__init__()
+        self.index = index
+        self.query_text = query
+        self.hits: list[Hit] = []
+        self._shown_for: str | None = None
+        """The query whose results are on show."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(self.query_text, placeholder=f"Search   {PREFIX_HELP}", id="search-input")
+            yield OptionList(id="search-results")
+            yield Static("Type to search titles, quotes, speakers, entities and text", id="search-status", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).can_focus = False  # keys stay in the box; arrows move the results
+        if self.query_text:
+            self.search(self.query_text)
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self.search(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search(self, query: str) -> None:
+        hits = self.index.search(query, limit=LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, hits)
+
+    def _show(self, query: str, hits: list[Hit]) -> None:
+        if query != self.query_one(Input).value:
+            return  # an older query answered late
+        self._shown_for = query
+        self.hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        width = max(30, results.scrollable_content_region.width - 12)
+        titles = self.index.entries
+        results.add_options(Option(hit_content(hit, titles[hit.entry].title, width)) for hit in hits)
+        if hits:
+            results.highlighted = 0
+        status = self.query_one("#search-status", Static)
+        if not query.strip():
+            status.update("Type to search titles, quotes, speakers, entities and text")
+        else:
+            status.update(f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "No match")
+
+    def action_move(self, by: int) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count:
+            current = results.highlighted if results.highlighted is not None else 0
+            results.highlighted = max(0, min(results.option_count - 1, current + by))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        if self._shown_for != event.value:
+            # Enter came before the answer: search now (milliseconds) rather than open a stale hit.
+            self._show_now(event.value)
+        highlighted = self.query_one(OptionList).highlighted
+        if self.hits and highlighted is not None:
+            self.dismiss(self.hits[highlighted])
+
+    def _show_now(self, query: str) -> None:
+        self.workers.cancel_group(self, "search")
+        self._show(query, self.index.search(query, limit=LIMIT))
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[event.option_index])
+
+    def action_close(self) -> None:
+        self.workers.cancel_group(self, "search")
+        self.dismiss(None)

@@ -1,0 +1,187 @@
+"""The search screen on its own, in a tiny app, driven as a user would."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
+
+from byline.corpus import Entry
+from byline.model import Entity, Quote
+from byline.search import Hit, SearchIndex
+from byline.tui.screens.search import SearchScreen, snippet
+
+UNSET = object()
+BODY = 'Mr Blair spoke. "We will win the election," he said.\n\nChelsea fans cheered.'
+QUOTE_AT = BODY.index("We will")
+
+
+def make_index() -> SearchIndex:
+    index = SearchIndex()
+    index.add(
+        [
+            Entry("a", "/a.txt", "Chelsea hold Arsenal", "", (), (Entity("Chelsea", "ORG", 2),)),
+            Entry(
+                "b",
+                "/b.txt",
+                "Blair ready to call election",
+                "",
+                (Quote("We will win the election,", "Tony Blair", QUOTE_AT, QUOTE_AT + 25),),
+                (Entity("Tony Blair", "PERSON", 3),),
+            ),
+            Entry("c", "/c.txt", "Prices [bold]rise[/] again", "", (), ()),
+        ],
+        [None, BODY, None],
+    )
+    return index
+
+
+class Harness(App[None]):
+    """Opens the search screen and keeps what it returns."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index = make_index()
+        self.result: object = UNSET
+
+    def compose(self) -> ComposeResult:
+        yield Static("the app underneath", id="underneath")
+
+    def on_mount(self) -> None:
+        self.push_screen(SearchScreen(self.index), callback=self._done)
+
+    def _done(self, hit: Hit | None) -> None:
+        self.result = hit
+
+
+def sync(test: Callable[[], Coroutine[Any, Any, None]]) -> Callable[[], None]:
+    """Run an async Pilot test without an asyncio plugin for pytest."""
+
+    @functools.wraps(test)
+    def run() -> None:
+        asyncio.run(test())
+
+    return run
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def rows(app: App[None]) -> list[str]:
+    results = app.screen.query_one(OptionList)
+    return [str(results.get_option_at_index(i).prompt.plain) for i in range(results.option_count)]
+
+
+@sync
+async def test_typing_shows_ranked_results_with_the_typo_forgiven() -> None:
+    app = Harness()
+    async with app.run_test() as pilot:
+        assert app.screen.query_one(Input).has_focus
+        await pilot.press(*"chelsae")
+        await settle(pilot)
+        shown = rows(app)
+        assert shown and all("Chelsea" in row for row in shown)
+        assert shown[0].startswith(("entity  Chelsea", "title   Chelsea hold Arsenal"))
+        assert app.screen.query_one("#search-status", Static).render().plain == f"{len(shown)} results"
+
+
+@sync
+async def test_results_say_which_article_they_belong_to() -> None:
+    app = Harness()
+    async with app.run_test() as pilot:
+        await pilot.press(*'"we will')
+        await settle(pilot)
+        assert rows(app) == ["quote   \u201cWe will win the election,\u201d\n        in Blair ready to call election"]
+
+
+@sync
+async def test_prefixes_narrow_the_kind() -> None:
+    app = Harness()
+    async with app.run_test() as pilot:
+        await pilot.press(*"blair")
+        await settle(pilot)
+        assert {row.split()[0] for row in rows(app)} >= {"title", "quote", "speaker", "entity", "text"} - {"quote"}
+        app.screen.query_one(Input).value = ""
+        await pilot.press("@", *"blair")
+        await settle(pilot)
+        assert {row.split()[0] for row in rows(app)} == {"speaker", "entity"}
+        app.screen.query_one(Input).value = ""
+        await pilot.press("t", ":", *"blair")
+        await settle(pilot)
+        assert [row.split()[0] for row in rows(app)] == ["title"]
+
+
+@sync
+async def test_markup_in_an_article_shows_as_text() -> None:
+    app = Harness()
+    async with app.run_test() as pilot:
+        await pilot.press(*"prices")
+        await settle(pilot)
+        assert rows(app)[0] == "title   Prices [bold]rise[/] again"
+
+
+@sync
+async def test_escape_closes_with_nothing_and_leaves_the_app_as_it_was() -> None:
+    app = Harness()
+    async with app.run_test() as pilot:
+        await pilot.press(*"chel")
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.result is None
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#underneath", Static).render().plain == "the app underneath"
+
+
+@sync
+async def test_enter_returns_the_highlighted_hit_with_its_offsets() -> None:
+    app = Harness()
+    async with app.run_test() as pilot:
+        await pilot.press(*"@tony")
+        await settle(pilot)
+        await pilot.press("down")
+        results = app.screen.query_one(OptionList)
+        chosen = app.screen.hits[results.highlighted]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == chosen
+        assert isinstance(app.result, Hit) and app.result.entry == 1
+
+
+@sync
+async def test_enter_before_the_results_arrive_opens_the_best_hit_for_what_was_typed() -> None:
+    app = Harness()
+    async with app.run_test() as pilot:
+        app.screen.query_one(Input).value = '"we will win'
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.result, Hit)
+        assert (app.result.kind, app.result.start) == ("quote", QUOTE_AT)
+
+
+@sync
+async def test_no_match_says_so() -> None:
+    app = Harness()
+    async with app.run_test() as pilot:
+        await pilot.press(*"zzqqx")
+        await settle(pilot)
+        assert rows(app) == []
+        assert app.screen.query_one("#search-status", Static).render().plain == "No match"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result is UNSET and isinstance(app.screen, SearchScreen)
+
+
+def test_snippet_keeps_the_match_in_view() -> None:
+    text = "x" * 300 + "Chelsea" + "y" * 300
+    positions = tuple(range(300, 307))
+    shown, moved = snippet(text, positions, width=50)
+    assert shown.startswith("\u2026") and shown.endswith("\u2026") and len(shown) == 52
+    assert "".join(shown[p] for p in moved) == "Chelsea"
