@@ -144,23 +144,11 @@ def match_documents(
         plans.append((sum(len(docs) for _, docs in lists), lists))
     plans.sort(key=lambda plan: plan[0])
     scores: dict[int, float] = {}
-    counted = 0
     for total, lists in plans:
-        if counted and total > COMMON:
-            continue  # "the", "said": everywhere, so they cannot narrow
-        counted += 1
-        # Lists run worst first, so that a better match overwrites a worse;
-        # dict.fromkeys and update run in C, the merge below is the only loop.
-        best: dict[int, float] = {}
-        room, first = COMMON, 0
-        for at in range(len(lists) - 1, -1, -1):
-            if len(lists[at][1]) >= room:
-                score, docs = lists[at]
-                lists[at], first = (score, docs[:room]), at
-                break
-            room -= len(lists[at][1])
-        for score, docs in lists[first:]:
-            best.update(dict.fromkeys(docs, score))
+        common = bool(scores) and total > COMMON
+        # "the", "said": in too many documents to gather, so they only add to
+        # the candidates the rarer words found (a bounded look-up each).
+        best = _best_per_document(lists, 3 * COMMON if common else COMMON, scores if common else None)
         if not scores:
             scores = best
             continue
@@ -169,9 +157,30 @@ def match_documents(
             scores[doc] = get(doc, 0.0) + score
     if not scores:
         return []
-    scale = 1.0 / counted
+    scale = 1.0 / len(plans)
     items = scores.items() if accept is None else ((doc, score) for doc, score in scores.items() if accept(doc))
     return [(score * scale, doc) for doc, score in heapq.nlargest(keep, items, key=itemgetter(1))]
+
+
+def _best_per_document(
+    lists: list[tuple[float, Sequence[int]]], room: int, among: Mapping[int, float] | None
+) -> dict[int, float]:
+    """Each document's best score over `lists` (sorted worst first), reading at
+    most `room` postings, the best lists first; only documents in `among` if given."""
+    taken: list[tuple[float, Sequence[int]]] = []
+    for score, docs in reversed(lists):
+        taken.append((score, docs[:room]))
+        room -= len(docs)
+        if room <= 0:
+            break
+    best: dict[int, float] = {}
+    # Worst first, so a better match overwrites a worse one.
+    for score, docs in reversed(taken):
+        if among is None:
+            best.update(dict.fromkeys(docs, score))  # in C: the common case stays fast
+        else:
+            best.update((doc, score) for doc in docs if doc in among)
+    return best
 
 
 class SearchIndex:
@@ -278,16 +287,21 @@ class SearchIndex:
             kinds, fields = self._kind, query.fields
             accept = lambda doc: kinds[doc] in fields  # noqa: E731
         ranked = match_documents(expansions, self._postings, RERANK, accept)
+        # Ties go to the string more articles hold: "London" before "London Studios".
         rescored = sorted(
             (
-                (0.55 * score + 0.45 * fuzz.WRatio(query.text, self._string[doc], processor=default_process), doc)
+                (
+                    0.55 * score + 0.45 * fuzz.WRatio(query.text, self._string[doc], processor=default_process),
+                    len(self._refs[doc]),
+                    doc,
+                )
                 for score, doc in ranked
             ),
             reverse=True,
         )
         highlighter = Highlighter(query.tokens, expansions, self.vocab)
         hits: list[Hit] = []
-        for score, doc in rescored:
+        for score, _, doc in rescored:
             if len(hits) >= limit:
                 break
             string, kind, refs = self._string[doc], self._kind[doc], self._refs[doc]

@@ -132,6 +132,29 @@ def test_a_string_in_many_articles_is_held_once() -> None:
     assert [hit.others for hit in hits] == [0, 0, 497]
 
 
+def test_a_common_word_still_ranks_the_strings_that_hold_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from byline import search
+
+    monkeypatch.setattr(search, "COMMON", 20)  # "we" is in more strings than that
+    monkeypatch.setattr(search, "RERANK", 5)  # fewer than the strings that hold "will"
+    index = SearchIndex(with_text=False)
+    index.add(
+        [entry(f"It will rain on day {n}", number=n) for n in range(10)]
+        + [entry(f"Then we agree on item {n}", number=10 + n) for n in range(30)]
+        + [entry("Then we will win", number=40)]
+    )
+    assert index.search("we will")[0].text == "Then we will win"
+
+
+def test_ties_go_to_the_string_more_articles_hold() -> None:
+    index = SearchIndex(with_text=False)
+    index.add(
+        [entry(f"One {n}", entities=(Entity("London Bridge", "PLACE", 1),), number=n) for n in range(3)]
+        + [entry("Two", entities=(Entity("London Studios", "ORG", 1),), number=3)]
+    )
+    assert [hit.text for hit in index.search("#london", per_string=1)] == ["London Bridge", "London Studios"]
+
+
 def test_batches_add_up_and_keep_their_entry_numbers() -> None:
     index = SearchIndex()
     index.add([entry("Budget day nears", number=0)], ["The chancellor speaks."])
