@@ -330,21 +330,44 @@ class SearchIndex:
         return (string.replace("\n", " ") for string in self._string)
 
 
-def build_index(corpus: Corpus, with_text: bool = True) -> SearchIndex:
-    """An index over every entry of `corpus`, reading bodies back for the text
-    search while the text source has room."""
-    from byline.corpus import ArticleGone
+def index_bodies(index: SearchIndex, start: int = 0, cancelled: Callable[[], bool] = lambda: False) -> int:
+    """Read the bodies of `index.entries[start:]` back from their files into
+    the text source, until it is full; returns how many were taken.
 
+    Bodies are not kept by the corpus, so this reads each file once more (a
+    feed once for all its entries); a file gone or changed is passed over.
+    Meant for a worker thread; `cancelled` is asked between files.
+    """
+    from pathlib import Path
+
+    from byline.load import load_file
+
+    if index.text is None:
+        return 0
+    taken = 0
+    loaded_path, bodies = "", {}
+    for number in range(start, len(index.entries)):
+        entry = index.entries[number]
+        file_path = entry.path.partition("#")[0]
+        if file_path != loaded_path:
+            if cancelled():
+                break
+            loaded_path = file_path
+            bodies = {(a.path, a.id): a.body for a in load_file(Path(file_path)).articles}
+        body = bodies.get((entry.path, entry.id))
+        if body is None:
+            continue
+        if not index.add_text(number, body):
+            break
+        taken += 1
+    return taken
+
+
+def build_index(corpus: Corpus, with_text: bool = True) -> SearchIndex:
+    """An index over every entry of `corpus`, with their text while the text source has room."""
     index = SearchIndex(with_text=with_text)
     index.add(corpus.entries)
-    if index.text is not None:
-        for number, entry in enumerate(corpus.entries):
-            try:
-                body = corpus.article(entry).body
-            except ArticleGone:
-                continue
-            if not index.add_text(number, body):
-                break
+    index_bodies(index)
     return index
 
 
@@ -357,6 +380,7 @@ __all__ = [
     "SearchIndex",
     "TextSource",
     "build_index",
+    "index_bodies",
     "match_documents",
     "parse_query",
 ]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
-from byline.corpus import Entry
+from byline.corpus import Corpus, Entry, load_corpus
 from byline.model import Entity, Quote
-from byline.search import SearchIndex, parse_query
+from byline.search import SearchIndex, build_index, parse_query
 from byline.search_text import MemoryTextSource, sentences
 from byline.words import Vocabulary, fold
 
@@ -169,6 +170,18 @@ def test_bodies_can_come_after_the_entries() -> None:
     assert index.search("referendum") == []
     assert index.add_text(1, "A referendum was held.")
     assert [(hit.kind, hit.entry) for hit in index.search("referendum")] == [("text", 1)]
+
+
+def test_bodies_are_read_back_from_the_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Storm coming\n\nThe wind rose over Dover.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Calm day\n\nNothing moved at all.", encoding="utf-8")
+    corpus = Corpus()
+    for batch in load_corpus([str(tmp_path)]):
+        corpus.entries.extend(batch.entries)
+    (tmp_path / "b.txt").unlink()  # gone since it was loaded: passed over
+    index = build_index(corpus)
+    assert [hit.text for hit in index.search("dover") if hit.kind == "text"] == ["The wind rose over Dover."]
+    assert len(index.text) == 1
 
 
 def test_the_text_source_stops_at_its_budget() -> None:
