@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
-from typing import Any
-
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
@@ -59,16 +54,6 @@ class Harness(App[None]):
         self.result = hit
 
 
-def sync(test: Callable[[], Coroutine[Any, Any, None]]) -> Callable[[], None]:
-    """Run an async Pilot test without an asyncio plugin for pytest."""
-
-    @functools.wraps(test)
-    def run() -> None:
-        asyncio.run(test())
-
-    return run
-
-
 async def settle(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -79,7 +64,6 @@ def rows(app: App[None]) -> list[str]:
     return [str(results.get_option_at_index(i).prompt.plain) for i in range(results.option_count)]
 
 
-@sync
 async def test_typing_shows_ranked_results_with_the_typo_forgiven() -> None:
     app = Harness()
     async with app.run_test() as pilot:
@@ -92,7 +76,6 @@ async def test_typing_shows_ranked_results_with_the_typo_forgiven() -> None:
         assert app.screen.query_one("#search-status", Static).render().plain == f"{len(shown)} results"
 
 
-@sync
 async def test_results_say_which_article_they_belong_to() -> None:
     app = Harness()
     async with app.run_test() as pilot:
@@ -101,7 +84,6 @@ async def test_results_say_which_article_they_belong_to() -> None:
         assert rows(app) == ["quote   \u201cWe will win the election,\u201d\n        in Blair ready to call election"]
 
 
-@sync
 async def test_prefixes_narrow_the_kind() -> None:
     app = Harness()
     async with app.run_test() as pilot:
@@ -118,7 +100,6 @@ async def test_prefixes_narrow_the_kind() -> None:
         assert [row.split()[0] for row in rows(app)] == ["title"]
 
 
-@sync
 async def test_markup_in_an_article_shows_as_text() -> None:
     app = Harness()
     async with app.run_test() as pilot:
@@ -127,7 +108,6 @@ async def test_markup_in_an_article_shows_as_text() -> None:
         assert rows(app)[0] == "title   Prices [bold]rise[/] again"
 
 
-@sync
 async def test_escape_closes_with_nothing_and_leaves_the_app_as_it_was() -> None:
     app = Harness()
     async with app.run_test() as pilot:
@@ -140,7 +120,6 @@ async def test_escape_closes_with_nothing_and_leaves_the_app_as_it_was() -> None
         assert app.screen.query_one("#underneath", Static).render().plain == "the app underneath"
 
 
-@sync
 async def test_enter_returns_the_highlighted_hit_with_its_offsets() -> None:
     app = Harness()
     async with app.run_test() as pilot:
@@ -155,7 +134,6 @@ async def test_enter_returns_the_highlighted_hit_with_its_offsets() -> None:
         assert isinstance(app.result, Hit) and app.result.entry == 1
 
 
-@sync
 async def test_enter_before_the_results_arrive_opens_the_best_hit_for_what_was_typed() -> None:
     app = Harness()
     async with app.run_test() as pilot:
@@ -166,7 +144,6 @@ async def test_enter_before_the_results_arrive_opens_the_best_hit_for_what_was_t
         assert (app.result.kind, app.result.start) == ("quote", QUOTE_AT)
 
 
-@sync
 async def test_no_match_says_so() -> None:
     app = Harness()
     async with app.run_test() as pilot:

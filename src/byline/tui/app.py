@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 from textual import on, work
@@ -18,6 +19,7 @@ from textual.worker import get_current_worker
 from byline.clipboard import CopyResult, attribution
 from byline.corpus import ArticleGone, Batch, Corpus, Entry, load_corpus
 from byline.model import Analysis, Article, Quote, Skipped
+from byline.search import Hit, SearchIndex, index_bodies
 from byline.store.bookmarks import Bookmark
 from byline.store.state import State, StateFile
 from byline.tui.bookmarking import Bookmarking, Notice
@@ -54,10 +56,11 @@ class BylineApp(App[None]):
     # The sidebar folds away below 110 columns: under that the reader would be left too narrow to read.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (150, "-wide")]
 
-    # Keys kept free for the panes to come: `/` search.
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
+        Binding("slash", "search", "Search", tooltip="Titles, quotes, speakers, entities, text; prefixes @ # \" t:"),
+        Binding("ctrl+f", "find", "Find in article", show=False, tooltip="Find in this article, then n / N"),
         Binding("left_square_bracket", "previous_article", "Prev", tooltip="Previous article"),
         Binding("right_square_bracket", "next_article", "Next", tooltip="Next article"),
         Binding("space", "read_on", "Read on", show=False, tooltip="Scroll the reader a page; at the end, the next article"),
@@ -83,6 +86,9 @@ class BylineApp(App[None]):
 
         self.paths = [str(p) for p in paths] if paths else [str(sample_corpus())]
         self.corpus = Corpus()
+        self.search_index = SearchIndex()
+        self._jump: tuple[str, Hit] | None = None
+        """A search hit to scroll to once its article is shown: (entry id, hit)."""
         self.skipped: list[Skipped] = []
         self.loading = True
         self.entity_filter: str | None = None
@@ -149,10 +155,17 @@ class BylineApp(App[None]):
             for batch in load_corpus(self.paths):
                 if worker.is_cancelled:
                     return
+                # Indexed here, off the UI thread, in the order the list gets them.
+                self.search_index.add(batch.entries)
                 self.post_message(BatchLoaded(batch, time.perf_counter() - start))
         except Exception as error:  # a loader bug must leave the app usable
             self.post_message(BatchLoaded(Batch([], [Skipped(" ".join(self.paths), f"loading stopped: {error}")], 0, 0), 0))
         self.post_message(LoadFinished())
+        # The search finds titles, quotes and names already; article text follows.
+        try:
+            index_bodies(self.search_index, cancelled=lambda: worker.is_cancelled)
+        except Exception:  # the text search is a bonus: without it the rest still works
+            pass
 
     def on_batch_loaded(self, message: BatchLoaded) -> None:
         batch = message.batch
@@ -269,10 +282,16 @@ class BylineApp(App[None]):
             _, line = self._restore_position
             self._restore_position = None
             self.reader.call_after_refresh(self.reader.scroll_to, y=line, animate=False, immediate=True)
+        # Scrolled to once the paragraphs are laid out: before that they are nowhere.
         pending, self._pending_quote = self._pending_quote, None
         if pending is not None and pending[0] == entry.id:
-            self.reader.scroll_to_quote(pending[1])
-            self.sidebar.mark_quote(pending[1])
+            self.reader.after_show(partial(self._show_quote, pending[1]))
+        if self._jump is not None and self._jump[0] == entry.id:
+            self.reader.after_show(partial(self._jump_to, self._jump[1]))
+
+    def _show_quote(self, number: int) -> None:
+        self.reader.scroll_to_quote(number)
+        self.sidebar.mark_quote(number)
 
     def _article_gone(self, entry: Entry, reason: str) -> None:
         if self.article_list.current is entry:
@@ -298,6 +317,48 @@ class BylineApp(App[None]):
                 self._pending_quote = (entry.id, quote)
         self.article_list.select_id(entry.id)
         self._mark_read(entry)
+
+    # -- search -----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        from byline.tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(self.search_index), callback=self._search_chosen)
+
+    def _search_chosen(self, hit: Hit | None) -> None:
+        if hit is None:
+            return  # Escape: everything stays as it was
+        entry = self.search_index.entries[hit.entry]
+        quote = _quote_number(entry, hit)
+        self._jump = None
+        if quote is None and hit.start is not None:
+            shown = self.reader.article
+            if self.article_list.current is entry and shown is not None and shown.id == entry.id:
+                self._jump_to(hit)
+            else:
+                self._jump = (entry.id, hit)
+        self.open_entry(entry, quote=quote)
+        self.reader.focus()
+
+    def _jump_to(self, hit: Hit) -> None:
+        """Scroll the reader to a passage the search found, and mark it."""
+        self._jump = None
+        if hit.start is not None and hit.end is not None:
+            self.reader.scroll_to_span(hit.start, hit.end)
+
+    def action_find(self) -> None:
+        from byline.tui.screens.find import FindScreen
+
+        if self.reader.article is not None and not isinstance(self.screen, FindScreen):
+            self.push_screen(FindScreen(self.reader.finder.needle), callback=self._find_chosen)
+
+    def _find_chosen(self, needle: str | None) -> None:
+        if needle is None:
+            return
+        self.reader.focus()
+        if not self.reader.find(needle):
+            self.notify(f"Not in this article: {needle}", markup=False, timeout=3)
 
     # -- sidebar ----------------------------------------------------------------
 
@@ -387,6 +448,7 @@ class BylineApp(App[None]):
 
     def action_help(self) -> None:
         from byline.tui.screens.help import HelpScreen
+        from byline.tui.screens.search import search_keys
 
         if isinstance(self.screen, HelpScreen):
             return
@@ -396,6 +458,7 @@ class BylineApp(App[None]):
                     ("Anywhere", self.BINDINGS + [Binding("ctrl+p", "command_palette", "Command palette")]),
                     ("Article list", ArticleList.BINDINGS),
                     ("Reader", Reader.BINDINGS),
+                    ("Search box", search_keys()),
                     ("Sidebar", Sidebar.BINDINGS),
                 ]
             )
@@ -571,3 +634,10 @@ class BylineApp(App[None]):
         self.state_file.save(self.state)
         if self.bookmarking is not None:
             self.bookmarking.store.close()  # folds the WAL back into the file
+
+
+def _quote_number(entry: Entry, hit: Hit) -> int | None:
+    """The number of the quote a quote or speaker hit points at, as the reader and sidebar count."""
+    if hit.kind not in ("quote", "speaker"):
+        return None
+    return next((number for number, quote in enumerate(entry.quotes) if quote.start == hit.start), None)

@@ -19,7 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from byline.search import PREFIX_HELP, Hit, SearchIndex
+from byline.search import PREFIX_HELP, PREFIXES, Hit, SearchIndex
 
 LIMIT = 50
 SNIPPET = 110
@@ -69,6 +69,12 @@ def hit_content(hit: Hit, title: str, width: int = SNIPPET) -> Content:
     if hit.kind == "title":
         return line
     return Content.assemble(line, "\n", Content(f"{'':<8}in {title}").stylize("dim italic"))
+
+
+def search_keys() -> list[Binding]:
+    """The search box's keys and its prefixes, as rows for the help screen."""
+    prefixes = [Binding(prefix, "", f"Search {label} only") for prefix, _, label in PREFIXES if prefix.isascii()]
+    return [Binding("enter", "", "Open the result"), *SearchScreen.BINDINGS, *prefixes]
 
 
 class SearchScreen(ModalScreen[Hit | None]):

@@ -6,16 +6,23 @@ brackets and Rich tags in an article are shown as the characters they are.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
+
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
+from byline.find import Finder
 from byline.model import ENTITY_TYPES, Analysis, Article, Quote
 
 QUOTE_STYLE = "on $primary 18%"
 MARKED_QUOTE_STYLE = "bold $text on $accent 45%"
+MARKED_SPAN_STYLE = "bold $text on $warning 45%"
+"""A passage found by the search, or the current match of Ctrl+F."""
 ENTITY_STYLES = {
     "PERSON": "bold underline $secondary",
     "ORG": "bold underline $warning",
@@ -39,16 +46,22 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("n", "find_next", "Next match", show=False),
+        Binding("N", "find_previous", "Previous match", show=False),
     ]
 
     entities_on: reactive[bool] = reactive(False)
     marked_quote: reactive[int | None] = reactive(None)
+    marked_span: reactive[tuple[int, int] | None] = reactive(None)
+    """Body offsets of a passage marked by the search or by find."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
         self.analysis = Analysis()
         self._starts: list[int] = []
+        self._mounting: AwaitMount | None = None
+        self.finder = Finder()
 
     def compose(self):
         yield Static(id="reader-head")
@@ -75,6 +88,8 @@ class Reader(VerticalScroll, can_focus=True):
         self.article = article
         self.analysis = analysis
         self.set_reactive(Reader.marked_quote, None)
+        self.set_reactive(Reader.marked_span, None)
+        self.finder = Finder()
         starts, offset = [], 0
         for paragraph in article.paragraphs:
             starts.append(offset)
@@ -85,7 +100,7 @@ class Reader(VerticalScroll, can_focus=True):
         head.update(self._head(article))
         self._update_legend()
         self.query(Paragraph).remove()
-        self.mount_all(Paragraph(self._paragraph(i), classes="paragraph") for i in range(len(article.paragraphs)))
+        self._mounting = self.mount_all(Paragraph(self._paragraph(i), classes="paragraph") for i in range(len(article.paragraphs)))
         self.scroll_home(animate=False, immediate=True)
         self._update_progress()
 
@@ -113,6 +128,10 @@ class Reader(VerticalScroll, can_focus=True):
             a, b = _with_marks(text, max(quote.start, start) - start, min(quote.end, end) - start)
             style = MARKED_QUOTE_STYLE if number == self.marked_quote else QUOTE_STYLE
             content = content.stylize(style, a, b)
+        if self.marked_span is not None:
+            span_start, span_end = self.marked_span
+            if span_end > start and span_start < end:
+                content = content.stylize(MARKED_SPAN_STYLE, max(span_start, start) - start, min(span_end, end) - start)
         if self.entities_on:
             for entity in self.analysis.entities:
                 for m_start, m_end in entity.mentions:
@@ -147,11 +166,71 @@ class Reader(VerticalScroll, can_focus=True):
             if index is not None and index < len(paragraphs):
                 paragraphs[index].update(self._paragraph(index))
 
+    def watch_marked_span(self, old: tuple[int, int] | None, new: tuple[int, int] | None) -> None:
+        paragraphs = list(self.query(Paragraph))
+        for span in (old, new):
+            if span is not None and (index := self.paragraph_at(span[0])) is not None and index < len(paragraphs):
+                paragraphs[index].update(self._paragraph(index))
+
     # -- navigation -----------------------------------------------------------
 
     @property
     def at_end(self) -> bool:
         return self.scroll_y >= self.max_scroll_y
+
+    def paragraph_at(self, offset: int) -> int | None:
+        """The paragraph that holds body offset `offset`."""
+        if not self._starts or offset < 0:
+            return None
+        return bisect_right(self._starts, offset) - 1
+
+    def after_show(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the article last shown is mounted and laid out,
+        so that scrolling to a paragraph finds it where it will be."""
+        self.call_later(self._once_shown, callback)
+
+    async def _once_shown(self, callback: Callable[[], object]) -> None:
+        if self._mounting is not None:
+            await self._mounting
+        self.call_after_refresh(callback)
+
+    def scroll_to_span(self, start: int, end: int) -> None:
+        """Scroll the passage at body offsets `start`-`end` into view and mark it."""
+        index = self.paragraph_at(start)
+        if self.article is None or index is None:
+            return
+        self.marked_span = (start, end)
+        paragraph = list(self.query(Paragraph))[index]
+        self.call_after_refresh(self.scroll_to_center, paragraph, animate=False, immediate=True)
+
+    def find(self, needle: str) -> bool:
+        """Find `needle` in the article, from the top of the view on; False if it is not there."""
+        if self.article is None:
+            return False
+        top = self._first_visible_offset()
+        match = self.finder.find(self.article.body, needle, after=top)
+        self._show_match(match)
+        return match is not None
+
+    def action_find_next(self) -> None:
+        self._show_match(self.finder.next())
+
+    def action_find_previous(self) -> None:
+        self._show_match(self.finder.previous())
+
+    def _show_match(self, match: tuple[int, int] | None) -> None:
+        if match is None:
+            self.marked_span = None
+        else:
+            self.scroll_to_span(*match)
+        self._update_progress()
+
+    def _first_visible_offset(self) -> int:
+        for index, paragraph in enumerate(self.query(Paragraph)):
+            if paragraph.virtual_region.bottom > self.scroll_y:
+                return self._starts[index]
+        return 0
+
 
     def paragraph_of(self, quote: Quote) -> int | None:
         for index in range(len(self._starts) - 1, -1, -1):
@@ -187,7 +266,9 @@ class Reader(VerticalScroll, can_focus=True):
             return
         top = self.max_scroll_y
         percent = 100 if top <= 0 else round(100 * self.scroll_y / top)
-        self.border_subtitle = f"{percent}%"
+        found = f"find “{self.finder.needle}” {self.finder.status} · " if self.finder.needle else ""
+        # Content, not a str: a str title is markup, and the needle is whatever was typed.
+        self.border_subtitle = Content(f"{found}{percent}%")
 
 
 def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
