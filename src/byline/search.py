@@ -59,6 +59,8 @@ RERANK = 300
 """Candidates re-scored with WRatio: enough that the best are among them."""
 COMMON = 10_000
 """A word in more documents than this does not narrow a search; it is left to the re-ranking."""
+MAX_QUERY, MAX_WORDS = 200, 8
+"""A pasted page is not a query: words past these limits are ignored, so a search stays fast."""
 TEXT_WEIGHT = 0.9
 """A passage of text ranks a little below a title, quote or name that matches as well."""
 
@@ -104,7 +106,7 @@ def parse_query(raw: str) -> Query:
             text = text[len(prefix) :].strip().rstrip('"\u201d').strip()
             fields, with_text = kinds, False
             break
-    tokens = tuple(dict.fromkeys(word_list(text)))
+    tokens = tuple(dict.fromkeys(word_list(text[:MAX_QUERY])))[:MAX_WORDS]
     return Query(text, tokens, fields, with_text)
 
 

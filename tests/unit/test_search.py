@@ -6,6 +6,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from byline.corpus import Corpus, Entry, load_corpus
 from byline.model import Entity, Quote
@@ -45,6 +47,13 @@ def index() -> SearchIndex:
         [None, BODY_BLAIR, "Phones were sold.\n\nMany mobile phones, in fact.", None],
     )
     return built
+
+
+_PROPERTY_INDEX = SearchIndex()
+_PROPERTY_INDEX.add(
+    [entry("Çà et là: [bold]x[/] \x1b[2J «Zürich»", quotes=(Quote("İstanbul ﬁnal", "Ǆ", 0, 5),), number=0)],
+    ["Ωmega ǅ ß straße. Second ǈ sentence!\n\n\u200b\u0301 accents é"],
+)
 
 
 def titles(index: SearchIndex, query: str) -> list[str]:
@@ -210,6 +219,21 @@ def test_parse_query() -> None:
     assert (query.text, query.tokens, query.with_text) == ("We will win", ("we", "will", "win"), False)
     assert parse_query("T:Blair").tokens == ("blair",)
     assert parse_query("blair blair election").tokens == ("blair", "election")
+
+
+def test_a_pasted_page_is_cut_to_a_query(index: SearchIndex) -> None:
+    query = parse_query("chelsea " * 10 + " ".join(f"word{n}" for n in range(500)))
+    assert len(query.tokens) == 8 and query.tokens[0] == "chelsea"
+    assert index.search("chelsea " + "x" * 100_000)[0].entry == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_query_gives_hits_that_point_into_their_text(raw: str) -> None:
+    index = _PROPERTY_INDEX
+    for hit in index.search(raw, limit=10):
+        assert 0 <= hit.entry < len(index.entries)
+        assert all(0 <= p < len(hit.text) for p in hit.positions)
 
 
 def test_sentences() -> None:
