@@ -14,6 +14,7 @@ side-by-side figure. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
 import shutil
@@ -159,6 +160,7 @@ def run_size(n: int, rounds: int, fzf: str | None) -> None:
     )
     # A keystroke never finds its words expanded already: clear the vocabulary's cache.
     cold = index.vocab._cache.clear
+    print(f"   machine load average before timing: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     ours, our_tops = time_queries(byline_search(index), QUERIES, rounds, cold)
     typed, _ = time_queries(byline_search(index), TYPED, rounds, cold)
     print(f"   byline search, queries (ms):     {summary(ours)}   [{len(ours)} runs]")

@@ -45,6 +45,7 @@ Kind = Literal["title", "quote", "speaker", "entity", "text"]
 TITLE, QUOTE, SPEAKER, PERSON, ENTITY = range(5)
 _KIND_NAME: tuple[Kind, ...] = ("title", "quote", "speaker", "entity", "entity")
 ALL_FIELDS = frozenset(range(5))
+_KIND_RANK = (3, 1, 2, 2, 2)
 
 PREFIXES: tuple[tuple[str, frozenset[int], str], ...] = (
     ("@", frozenset({SPEAKER, PERSON}), "speakers and people"),
@@ -55,7 +56,7 @@ PREFIXES: tuple[tuple[str, frozenset[int], str], ...] = (
 )
 PREFIX_HELP = '@ speakers and people   # entities   " quotes   t: titles'
 
-RERANK = 300
+RERANK = 150
 """Candidates re-scored with WRatio: enough that the best are among them."""
 COMMON = 10_000
 """A word in more documents than this does not narrow a search; it is left to the re-ranking."""
@@ -117,8 +118,10 @@ class TextSource(Protocol):
         """Take in an article's body; False when the source is full."""
         ...
 
-    def search(self, query: Query, limit: int) -> list[Hit]:
-        """At most `limit` text hits, best first, at most one per article."""
+    def search(self, query: Query, limit: int, floor: float = 0.0) -> list[Hit]:
+        """At most `limit` text hits scoring `floor` or more, best first, at
+        most one per article. (The floor spares building hits that other
+        kinds already outrank.)"""
         ...
 
 
@@ -278,8 +281,9 @@ class SearchIndex:
         with self._lock:
             hits = self._field_hits(query, limit, per_string)
             if query.with_text and self.text is not None:
-                hits.extend(self.text.search(query, limit))
-        hits.sort(key=lambda hit: -hit.score)
+                floor = hits[limit - 1].score if len(hits) >= limit else 0.0
+                hits.extend(self.text.search(query, limit, floor))
+        hits.sort(key=lambda hit: -hit.score)  # stable: a text hit stays below a tie
         return hits[:limit]
 
     def _field_hits(self, query: Query, limit: int, per_string: int) -> list[Hit]:
@@ -288,13 +292,16 @@ class SearchIndex:
         if query.fields != ALL_FIELDS:
             kinds, fields = self._kind, query.fields
             accept = lambda doc: kinds[doc] in fields  # noqa: E731
-        ranked = match_documents(expansions, self._postings, RERANK, accept)
-        # Ties go to the string more articles hold: "London" before "London Studios".
+        ranked = match_documents(expansions, self._postings, max(RERANK, limit), accept)
+        # Near ties go to titles, then names, then quotes, then to the string
+        # more articles hold: "London" before "London Studios".
+        kinds, refs, strings = self._kind, self._refs, self._string
         rescored = sorted(
             (
                 (
-                    0.55 * score + 0.45 * fuzz.WRatio(query.text, self._string[doc], processor=default_process),
-                    len(self._refs[doc]),
+                    round(0.55 * score + 0.45 * fuzz.WRatio(query.text, strings[doc], processor=default_process), 1),
+                    _KIND_RANK[kinds[doc]],
+                    len(refs[doc]),
                     doc,
                 )
                 for score, doc in ranked
@@ -303,7 +310,7 @@ class SearchIndex:
         )
         highlighter = Highlighter(query.tokens, expansions, self.vocab)
         hits: list[Hit] = []
-        for score, _, doc in rescored:
+        for score, _, _, doc in rescored:
             if len(hits) >= limit:
                 break
             string, kind, refs = self._string[doc], self._kind[doc], self._refs[doc]

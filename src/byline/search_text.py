@@ -71,10 +71,12 @@ class MemoryTextSource:
             offset += len(paragraph) + 2
         return True
 
-    def search(self, query: Query, limit: int) -> list[Hit]:
+    def search(self, query: Query, limit: int, floor: float = 0.0) -> list[Hit]:
         expansions = [self.vocab.expand(token) for token in query.tokens]
         best: dict[int, tuple[float, int]] = {}
         for score, passage in match_documents(expansions, self._postings, limit * 8):
+            if TEXT_WEIGHT * score < floor:
+                break  # best first: none further can make the cut
             entry = self._entry[passage]
             if entry not in best:
                 best[entry] = (score, passage)
