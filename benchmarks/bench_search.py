@@ -31,6 +31,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from gen_corpus import generate  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
+from rapidfuzz.utils import default_process  # noqa: E402
 
 from byline.corpus import Entry  # noqa: E402
 from byline.extract import analyse  # noqa: E402
@@ -130,6 +132,14 @@ def byline_search(index: SearchIndex) -> Callable[[str], list[str]]:
     return lambda query: [f"{hit.kind}: {hit.text}" for hit in index.search(query, limit=50)]
 
 
+def plain_extract(strings: list[str]) -> Callable[[str], list[str]]:
+    def run(query: str) -> list[str]:
+        found = process.extract(parse_query(query).text, strings, scorer=fuzz.WRatio, processor=default_process, limit=50)
+        return [string for string, _, _ in found]
+
+    return run
+
+
 def fzf_filter(fzf: str, lines_file: Path) -> Callable[[str], list[str]]:
     def run(query: str) -> list[str]:
         text = parse_query(query).text  # fzf knows no kind prefixes
@@ -165,6 +175,10 @@ def run_size(n: int, rounds: int, fzf: str | None) -> None:
     typed, _ = time_queries(byline_search(index), TYPED, rounds, cold)
     print(f"   byline search, queries (ms):     {summary(ours)}   [{len(ours)} runs]")
     print(f"   byline search, typed a key at a time: {summary(typed)}   [{len(typed)} runs]")
+    # The naive way, for scale: one WRatio scan over every distinct string.
+    strings = list(index.lines())
+    naive, _ = time_queries(plain_extract(strings), QUERIES, 1)
+    print(f"   process.extract(WRatio) over all:  {summary(naive)}   [{len(naive)} runs]")
     fzf_tops: dict[str, tuple[int, str]] = {}
     if fzf:
         with tempfile.TemporaryDirectory() as tmp:
