@@ -135,3 +135,57 @@ def test_groups_of_people_and_compound_adjectives_are_not_entities() -> None:
 def test_plural_possessive_inside_a_name() -> None:
     names = entity_names("Five awards from the London Critics' Circle went to Mike Leigh.")
     assert names == {"London Critics' Circle": "ORG", "Mike Leigh": "PERSON"}
+
+
+def test_abbreviations_of_common_nouns_are_not_organisations() -> None:
+    names = entity_names(
+        "The talks begin at 1400 GMT. Dr Ann Lowe, who holds a PhD in law, reads RSS feeds and sends MMS messages."
+    )
+    assert names == {"Ann Lowe": "PERSON"}
+
+
+def test_an_opening_participle_is_not_part_of_the_name_after_it() -> None:
+    names = entity_names("Thanking Arsenal for their support, he said the move was right. Injured Fulham lost.")
+    assert names == {"Arsenal": "ORG", "Fulham": "ORG"}
+
+
+def test_a_country_named_with_a_nationality_word_or_of() -> None:
+    names = entity_names("Envoys from the Slovak Republic, the Czech Republic and the Republic of Ireland met.")
+    assert set(names) == {"Slovak Republic", "Czech Republic", "Republic of Ireland"}
+
+
+def test_a_lower_case_hyphenated_given_name_belongs_to_the_name() -> None:
+    names = entity_names("Seung-min Choi beat Jan Novak in Seoul. Choi will now meet Kim Dae-sung.")
+    assert names == {"Seung-min Choi": "PERSON", "Jan Novak": "PERSON", "Kim Dae-sung": "PERSON", "Seoul": "PLACE"}
+
+
+def test_a_hyphen_tail_that_is_a_word_cuts_the_name() -> None:
+    names = entity_names("The Berlin-based Acmetron said profits rose. Fly-half Tom Ridley scored.")
+    assert names == {"Berlin": "PLACE", "Acmetron": "ORG", "Tom Ridley": "PERSON"}
+
+
+def test_a_university_named_by_its_campus() -> None:
+    names = entity_names("Researchers at the University of Texas at Austin found the flaw.")
+    assert names == {"University of Texas at Austin": "ORG"}
+
+
+def test_products_introduced_as_products_are_not_entities() -> None:
+    names = entity_names(
+        "Norcross Group said its Zanthol tablets sold well. It also makes brands such as Brivo, Calmex and Nuvia."
+    )
+    assert names == {"Norcross Group": "ORG"}
+
+
+def test_a_share_index_is_not_an_entity() -> None:
+    names = entity_names("In New York, the Dow Jones Industrial Average fell, while the Nikkei Index rose.")
+    assert names == {"New York": "PLACE"}
+
+
+def test_a_clipped_short_form_joins_the_body_it_stands_for() -> None:
+    names = entity_names("The Federal Reserve met on Tuesday. Analysts expect the Fed to act, as does Nato's North Atlantic Treaty Organisation.")
+    assert names == {"Federal Reserve": "ORG", "North Atlantic Treaty Organisation": "ORG"}
+
+
+def test_a_first_name_before_a_place_word_is_a_person() -> None:
+    names = entity_names("Glen Carver, an analyst, said prices rose. Mr Carver expects more.")
+    assert names == {"Glen Carver": "PERSON"}

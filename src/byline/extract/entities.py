@@ -84,6 +84,10 @@ def find_entities(
             in_body.append(Candidate(cand.start, cand.end + 15, cand.text + " administration", "ORG", strong=True))
             in_body.remove(cand)
     in_body.sort(key=lambda c: c.start)
+    in_body = _join_campus(body, in_body)
+    products = _products(body, in_body, lex)
+    if products:
+        in_body = [c for c in in_body if c.text not in products]
     fields: list[tuple[str, list[Candidate]]] = [("body", in_body)]
     for name, text in (("subtitle", article.subtitle), ("bio", article.author_bio)):
         if text:
@@ -126,6 +130,15 @@ def find_entities(
     for full in persons:
         surnames[full.split()[-1]].append(full)
     acronyms = {_initials(o): o for o in sorted(orgs) if _initials(o)}
+    # "Fed" for "Federal Reserve", "Met" for "Metropolitan Police": the first
+    # word clipped, a short form that news writing uses for a body it names.
+    for whole in sorted(orgs, key=lambda name: (len(name), name)):
+        first = whole.split()[0]
+        if len(first) >= 6 and " " in whole:
+            for size in (3, 4):
+                clip = first[:size]
+                if "The " + clip not in lex.orgs and clip not in lex.places and clip not in lex.first_names:
+                    acronyms.setdefault(clip, whole)
     # "Leadplex" for "Leadplex LLC", "Commission" for "European Commission",
     # "Guantanamo" for "Guantanamo Bay": a part that stands for the whole.
     parts: dict[str, tuple[str, str]] = {}
@@ -209,6 +222,64 @@ def find_entities(
     return EntityIndex(entities, mentions, gender, roles)
 
 
+def _join_campus(body: str, cands: list[Candidate]) -> list[Candidate]:
+    """"University of California at Berkeley": one university, named by its campus."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.text.startswith("University of ")
+            and cand.start == prev.end + 4
+            and body.startswith(" at ", prev.end)
+            and " " not in cand.text
+        ):
+            out[-1] = Candidate(prev.start, cand.end, body[prev.start : cand.end], "ORG", strong=True)
+            continue
+        out.append(cand)
+    return out
+
+
+# "its Durex condoms", "brands such as Lemsip and Strepsils": products, not bodies.
+_PRODUCT_LEAD = re.compile(
+    r"\b(?:(?P<its>its|their)|(?:[Bb]rands|products|drugs|medicines|remedies|gadgets|devices|handsets|consoles)"
+    r",?\s+(?:such as|like|including|called|named))\s+(?=[A-Z])"
+)
+_PRODUCT_NOUN = re.compile(
+    r" (?:brand|brands|condoms|drug|drugs|pill|pills|tablets|medicine|remedy|remedies|vaccine|"
+    r"console|consoles|handset|handsets|phone|phones|player|players|device|devices|gadget|gadgets|"
+    r"car|cars|model|models|range|product|products|software|browser|game|games|beer|lager|"
+    r"cigarettes|chocolate|chocolates|biscuits|cereal|drink|drinks|soap|shampoo|computer|computers|"
+    r"laptop|laptops|camera|cameras|chip|chips|processor|processors|jet|jets|plane|planes)\b"
+)
+_PRODUCT_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
+
+
+def _products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
+    """Names the text introduces as products: the possessive of a firm before
+    a name and a product noun after it, or a list after "brands such as"."""
+    leads = {m.end(): bool(m.group("its")) for m in _PRODUCT_LEAD.finditer(body)}
+    if not leads:
+        return set()
+    out: set[str] = set()
+    prev_end = -1
+    for cand in cands:
+        if prev_end >= 0 and _PRODUCT_LIST_GAP.match(body, prev_end, cand.start):
+            out.add(cand.text)
+            prev_end = cand.end
+            continue
+        prev_end = -1
+        possessive = leads.get(cand.start)
+        if possessive is None or cand.strong or cand.type == "PERSON":
+            continue
+        if not possessive:
+            out.add(cand.text)
+            prev_end = cand.end
+        elif _PRODUCT_NOUN.match(body, cand.end):
+            out.add(cand.text)
+    return {name for name in out if name not in lex.orgs and name not in lex.places}
+
+
 def _role_before(body: str, start: int, known: frozenset[str], heads: frozenset[str]) -> list[str]:
     """'prime minister' in 'the prime minister Tony Blair' (a role right before a name)."""
     if start < 3 or not body[start - 2].islower():
@@ -247,6 +318,8 @@ def _resolve(
             return surnames[text][0], "PERSON"
         if text in acronyms and cand.type in (None, "ORG"):
             return acronyms[text], "ORG"
+        if 3 <= len(text) <= 5 and text[1:].islower() and text.upper() in acronyms and cand.type in (None, "ORG"):
+            return acronyms[text.upper()], "ORG"  # "Nato", "Unicef" written as words
         if text in parts and cand.type in (None, "ORG", "PLACE"):
             return parts[text]
         if len(first_names.get(text, ())) == 1 and cand.type in (None, "PERSON"):

@@ -27,6 +27,15 @@ _WORD_TAIL = (
     rf"[{_LETTER}0-9]*"
     rf"(?:(?:-(?=[{_UPPER}0-9])|\.(?=(?:com|net|org|co|uk|tv)\b)|&(?=[{_UPPER}])|['\u2019](?![sS]\b)(?=[{_LETTER}]))[{_LETTER}0-9]+)*"
 )
+# A given name hyphenated in lower case before a surname: "Hyung-taik Lee",
+# "Lee Hyung-taik"; not a prefix ("Ex-president Bill Clinton").
+_LOWER_HYPHEN = (
+    r"(?<=[a-z])(?<!\b(?:Ex|Co))(?<!\b(?:Non|Pro|Pre|Mid))(?<!\b(?:Anti|Post|Self|Semi|Half|Well))"
+    r"-(?=[a-z]{2,5}\b(?![-'\u2019])(?:[ \t]+[A-Z]|[,.;:]|$))[a-z]+"
+)
+_HYPHEN_WORDS = frozenset("born based owned run led hit held half made type like free wide long time rich".split())
+_HYPHEN_TAIL = re.compile(r"-([a-z]+)$")
+_WORD_TAIL = rf"[{_LETTER}0-9]*(?:{_LOWER_HYPHEN})?" + _WORD_TAIL[len(rf"[{_LETTER}0-9]*") :]
 # A plural possessive inside a name: "London Critics' Circle".
 _WORD_TAIL += r"(?:(?<=s)'(?=[ \t]+[A-Z]))?"
 _WORD = rf"[{_UPPER}]{_WORD_TAIL}"
@@ -68,6 +77,7 @@ _SURNAME_PLACE_WORDS = frozenset(
     "Wood Green Bridge Tower Castle Lane Palace Abbey Temple Mount Rivers Lake".split()
 )
 _PLACE_FIRST = frozenset("St St. County Lake Mount Port Fort Cape Isle Gulf Bay Loch Glen Lough".split())
+_INDEX_WORDS = frozenset("Average Industrial Composite Index Indices".split())
 _ROYAL = frozenset("Prince Princess King Queen Pope Duke Duchess Lord Lady Baroness Baron Earl".split())
 _INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
 _STARTS = _INITIAL_OPENERS | {"\n"}
@@ -145,11 +155,22 @@ _RUNS: dict[tuple[str, bool], list[Candidate]] = {}
 def _process_run(run: str, initial: bool, lex: Lexicons) -> list[Candidate]:
     """The candidates in one run of capitals, offsets relative to the run."""
     out: list[Candidate] = []
-    if " " not in run and "\t" not in run:
+    if " " not in run and "\t" not in run and "-" not in run:
         _add_word(run, initial, lex, out)
     else:
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(run)]
-        if len(tokens) > _LONGEST_NAME:
+        if "-" in run:
+            groups = _hyphen_groups(tokens, lex)
+            if groups != [tokens]:
+                for n, group in enumerate(groups):
+                    if len(group) == 1:
+                        _add(group, lex, out, initial and n == 0)
+                    elif len(group) <= _LONGEST_NAME:
+                        _split_run(initial and n == 0, group, lex, out)
+                return out
+        if len(tokens) == 1:
+            _add(tokens, lex, out, initial)
+        elif len(tokens) > _LONGEST_NAME:
             # No name runs to this many words: a list, or capitals by the
             # screenful. Each word stands alone (and the work stays linear).
             for n, token in enumerate(tokens):
@@ -158,6 +179,33 @@ def _process_run(run: str, initial: bool, lex: Lexicons) -> list[Candidate]:
         else:
             _split_run(initial, tokens, lex, out)
     return out
+
+
+def _hyphen_groups(tokens: list[tuple[str, int, int]], lex: Lexicons) -> list[list[tuple[str, int, int]]]:
+    """Cut a run where a lower-case hyphen tail is an English word, not a
+    given name's second half: "Paris-based Euronext", "Fly-half Jonny
+    Wilkinson" are a place or a word, then a name; "Hyung-taik Lee" is one."""
+    groups: list[list[tuple[str, int, int]]] = [[]]
+    for token in tokens:
+        tail = _HYPHEN_TAIL.search(token[0])
+        if tail is None:
+            groups[-1].append(token)
+            continue
+        head = token[0][: tail.start()]
+        lower_head = head.lower()
+        if (
+            # (a short tail may be a syllable of a given name: "Dae-sung", "Seung-min")
+            (tail.group(1) in lex.english_words and (len(tail.group(1)) > 4 or tail.group(1) in _HYPHEN_WORDS))
+            or lower_head in lex.english_words
+            or head in lex.places
+            or head in lex.orgs
+            or lower_head in lex.common_words
+        ):
+            groups[-1].append((head, token[1], token[1] + len(head)))
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    return [g for g in groups if g]
 
 
 _LONGEST_NAME = 16  # words in a run of capitals, connectors counted
@@ -178,6 +226,10 @@ def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons,
             # "Backbencher Stephen Pound": an English word before a full name.
             tokens = tokens[1:]
             initial = False
+        elif _opening_verb(word, lex) and not _lexicon_prefix(tokens, lex) and not _is_org(tokens, lex):
+            # "Praising Celtic, he said": a participle opens the sentence.
+            tokens = tokens[1:]
+            initial = False
         else:
             break
     if tokens and tokens[-1][0].isdigit() and (len(tokens) < 2 or tokens[-2][0] not in _NUMBER_AFTER):
@@ -191,7 +243,7 @@ def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons,
             word.lower() in lex.common_words
             and word not in lex.orgs
             and word not in lex.places
-            and (word.isupper() or _plural_acronym(word) or word.lower() in _GENERIC)
+            and (_acronym_like(word) or word.lower() in _GENERIC)
         ):
             pieces.append([])
         else:
@@ -225,7 +277,7 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
     for i, token in enumerate(tokens):
         if token[0] in ("of", "from", "for") and 0 < i < len(tokens) - 1:
             left, right = tokens[:i], _trim_connectors(tokens[i + 1 :])
-            if left[-1][0] in lex.org_words or left[-1][0] in lex.place_words or _whole(tokens) in lex.orgs:
+            if left[-1][0] in lex.org_words or left[-1][0] in lex.place_words or _known(tokens, lex):
                 break
             words = [t[0] for t in tokens]
             if any(
@@ -247,7 +299,7 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
     # Nationality adjectives and dates in front of a name are not part of it,
     # nor is a country in front of a body's name ("US Federal Trade Commission").
     while len(tokens) > 1 and (tokens[0][0] in lex.demonyms or tokens[0][0] in lex.calendar):
-        if _whole(tokens) in lex.orgs or _is_org(tokens, lex):
+        if _known(tokens, lex) or _is_org(tokens, lex):  # "Czech Republic" is a country
             break
         tokens = tokens[1:]
         initial = False
@@ -326,6 +378,8 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
     words = [t[0] for t in tokens]
     if name in lex.calendar or name in lex.demonyms or name in lex.honorifics or words[-1] in lex.event_words:
         return "DROP", True
+    if len(words) > 1 and words[-1] in _INDEX_WORDS:
+        return "DROP", True  # "Dow Jones Industrial Average": a share index, not a body
     if "-" in words[0] and words[0].split("-", 1)[0] in lex.demonyms:
         return "DROP", True  # "German-US", "Anglo-French"
     if name in lex.org_aliases or name in lex.orgs:
@@ -336,7 +390,7 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         return "ORG", True
     if words[-1].isdigit():
         return "ORG", False
-    if words[0] in _PLACE_FIRST and len(words) > 1:
+    if words[0] in _PLACE_FIRST and len(words) > 1 and words[0] not in lex.first_names:
         return "PLACE", False  # "St Louis", "County Durham", "Lake Geneva"
     if words[-1] in lex.place_words and len(words) > 1:
         if words[0] in lex.first_names and words[-1] in _SURNAME_PLACE_WORDS and len(words) <= 3:
@@ -346,7 +400,7 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         return "DROP", True
     if len(words) == 1:
         word = words[0]
-        if word.lower() in lex.common_words and (word.isupper() or _plural_acronym(word) or word.lower() in _GENERIC):
+        if word.lower() in lex.common_words and (_acronym_like(word) or word.lower() in _GENERIC):
             return "DROP", True
         if len(word) == 1:
             return "DROP", True
@@ -453,6 +507,24 @@ def _lexicon_prefix(tokens: list[tuple[str, int, int]], lex: Lexicons) -> bool:
 
 def _whole(tokens: list[tuple[str, int, int]]) -> str:
     return " ".join(t[0] for t in tokens)
+
+
+def _opening_verb(word: str, lex: Lexicons) -> bool:
+    """A participle or past tense that may open a sentence ("Praising", "Asked")."""
+    lower = word.lower()
+    return (
+        len(lower) > 5
+        and lower.endswith(("ing", "ed"))
+        and lower in lex.english_words
+        and word not in lex.first_names
+        and word not in lex.orgs
+        and word not in lex.places
+    )
+
+
+def _acronym_like(word: str) -> bool:
+    """Capitals that abbreviate a common noun in any case mix: "GMT", "PhD", "CEOs"."""
+    return word.isupper() or _plural_acronym(word) or sum(c.isupper() for c in word) >= 2
 
 
 def _plural_acronym(word: str) -> bool:
