@@ -281,3 +281,22 @@ def test_description_after_a_comma_and_a_possessive() -> None:
 def test_spokesperson_for_a_named_body_is_a_description() -> None:
     found = quotes('"We do not discuss pending litigation," a spokesperson for Apple told CNN.')
     assert found == [("We do not discuss pending litigation,", "spokesperson for Apple")]
+
+
+def test_a_venue_or_a_town_never_speaks() -> None:
+    assert quotes(
+        'Jim Boyd watched. At Hampden Park on Saturday, the crowd said: "It was a special night."'
+    ) == [("It was a special night.", "crowd")]
+    assert quotes('The final was at Hampden Park. Hampden Park said: "Tickets are sold out."') == [
+        ("Tickets are sold out.", None)
+    ]
+
+
+def test_a_capital_speaks_for_its_government() -> None:
+    assert quotes('Washington called the detainees "unlawful fighters".') == [("unlawful fighters", "Washington")]
+
+
+def test_a_clause_before_the_subject_is_not_part_of_the_speaker() -> None:
+    assert quotes(
+        'The Federal Reserve held rates. In a short statement, the Fed said: "Growth remains firm."'
+    ) == [("Growth remains firm.", "Federal Reserve")]

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from byline.extract.entities import EntityIndex, Mention
+from byline.extract.lexicons import lexicons
 from byline.extract.quotes import Span
 
 _FINITE = (
@@ -262,9 +263,10 @@ def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
             start += words[-10].start()
             np = body[start:stop]
     pronoun = _PRONOUN.match(np) if prefer != "last" else _last_pronoun(np)
-    mentions = _mentions_in(ctx, start, stop)
+    found_mentions = _mentions_in(ctx, start, stop)
+    mentions = [m for m in found_mentions if _can_speak(m)]
     if prefer == "subject":
-        first = _first_subject(ctx, np, start, mentions)
+        first = _first_subject(ctx, np, start, found_mentions)
         if first is not None:
             return first
         return None
@@ -284,6 +286,7 @@ def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
         named = mentions[0] if prefer == "first" else mentions[-1]
         tail = body[named.end : stop]
         head = body[start : named.start]
+        head = head[head.rfind(",") + 1 :]  # "In a statement, the Fed said": the clause's own words
         # ... but "a spokesperson for Apple" is a description too.
         role_first = named.type != "PERSON" and ctx.role_words.search(head) and _ANY_DETERMINER.search(head)
         if not role_first and not ctx.role_words.search(tail) and not (set(tail.lower().split()) & _BODY_NOUNS):
@@ -297,6 +300,20 @@ def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
         # "He said prosecutions were ... and promised ...": the clause's subject.
         return _first_subject(ctx, body[clause_start:stop], clause_start, _mentions_in(ctx, clause_start, stop))
     return None
+
+
+def _can_speak(mention: Mention) -> bool:
+    """People and bodies speak, and countries through their governments;
+    towns, venues and regions never do ("at Old Trafford", "in Texas")."""
+    return mention.type != "PLACE" or mention.name in lexicons().countries or mention.name in _SEATS_OF_GOVERNMENT
+
+
+# Capitals that stand for their governments ("Washington said", "Beijing warned").
+_SEATS_OF_GOVERNMENT = frozenset(
+    "Washington Beijing Moscow London Paris Berlin Tokyo Brussels Tehran Pyongyang Seoul Delhi Islamabad "
+    "Kabul Baghdad Jerusalem Damascus Cairo Ankara Rome Madrid Dublin Kiev Kyiv Canberra Ottawa Havana "
+    "Caracas Riyadh Beirut Taipei Westminster Whitehall Kremlin".split()
+) | {"New Delhi", "White House"}
 
 
 def _last_pronoun(np: str) -> re.Match[str] | None:
@@ -324,7 +341,8 @@ def _first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) -
         # "New Metropolitan Police Commissioner Sir Ian Blair": the person, not the force.
         if people and mentions[0].type != "PERSON" and people[0].start - mentions[0].end < 30:
             return people[0].name
-        return mentions[0].name
+        if _can_speak(mentions[0]):
+            return mentions[0].name
     if _ANY_DETERMINER.match(np):
         return _description(ctx, np)  # "The organisation said ..."
     return None  # no subject in reach: a quote before may supply one
