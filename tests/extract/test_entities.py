@@ -189,3 +189,15 @@ def test_a_clipped_short_form_joins_the_body_it_stands_for() -> None:
 def test_a_first_name_before_a_place_word_is_a_person() -> None:
     names = entity_names("Glen Carver, an analyst, said prices rose. Mr Carver expects more.")
     assert names == {"Glen Carver": "PERSON"}
+
+
+def test_and_the_joins_two_bodies_each_keeping_its_own_and() -> None:
+    names = entity_names(
+        "The Electoral Commission and the Department for Culture and Tourism and the Home Office disagreed."
+    )
+    assert names == {"Electoral Commission": "ORG", "Department for Culture and Tourism": "ORG", "Home Office": "ORG"}
+
+
+def test_partners_joined_by_an_ampersand_are_one_firm() -> None:
+    names = entity_names("Shares in Hartley & Crane and Dunmore & Finch rose, said the Anglian Confederation of Traders.")
+    assert names == {"Hartley & Crane": "ORG", "Dunmore & Finch": "ORG", "Anglian Confederation of Traders": "ORG"}

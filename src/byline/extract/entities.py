@@ -242,7 +242,7 @@ def _join_campus(body: str, cands: list[Candidate]) -> list[Candidate]:
 
 # "its Durex condoms", "brands such as Lemsip and Strepsils": products, not bodies.
 _PRODUCT_LEAD = re.compile(
-    r"\b(?:(?P<its>its|their)|(?:[Bb]rands|products|drugs|medicines|remedies|gadgets|devices|handsets|consoles)"
+    r"\b(?:(?P<its>its|their)|(?i:brands|products|drugs|medicines|remedies|gadgets|devices|handsets|consoles|games|titles|films|movies|models)"
     r",?\s+(?:such as|like|including|called|named))\s+(?=[A-Z])"
 )
 _PRODUCT_NOUN = re.compile(

@@ -33,7 +33,8 @@ _LOWER_HYPHEN = (
     r"(?<=[a-z])(?<!\b(?:Ex|Co))(?<!\b(?:Non|Pro|Pre|Mid))(?<!\b(?:Anti|Post|Self|Semi|Half|Well))"
     r"-(?=[a-z]{2,5}\b(?![-'\u2019])(?:[ \t]+[A-Z]|[,.;:]|$))[a-z]+"
 )
-_HYPHEN_WORDS = frozenset("born based owned run led hit held half made type like free wide long time rich".split())
+_HYPHEN_WORDS = frozenset("born based owned run led hit held half made type like free wide long time rich ray".split())
+_HYPHEN_PREFIXES = frozenset("Multi Inter Cross Ultra Super Sub Bio Eco Euro Mega Micro Mini Neo Quasi Pseudo".split())
 _HYPHEN_TAIL = re.compile(r"-([a-z]+)$")
 _WORD_TAIL = rf"[{_LETTER}0-9]*(?:{_LOWER_HYPHEN})?" + _WORD_TAIL[len(rf"[{_LETTER}0-9]*") :]
 # A plural possessive inside a name: "London Critics' Circle".
@@ -194,6 +195,7 @@ def _hyphen_groups(tokens: list[tuple[str, int, int]], lex: Lexicons) -> list[li
         head = token[0][: tail.start()]
         lower_head = head.lower()
         if (
+            head in _HYPHEN_PREFIXES or
             # (a short tail may be a syllable of a given name: "Dae-sung", "Seung-min")
             (tail.group(1) in lex.english_words and (len(tail.group(1)) > 4 or tail.group(1) in _HYPHEN_WORDS))
             or lower_head in lex.english_words
@@ -260,10 +262,28 @@ _GENERIC = frozenset({"voip", "internet", "web", "net", "online", "e-mail", "ema
 def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
     if tokens[-1][0] in lex.event_words or _whole(tokens[-2:]) in lex.event_words:
         return  # a law, an event, a prize: not an entity
-    # "Britain and France", "Mr Abbasi and Mr Mubanga": a list, not one name,
-    # unless it names one body ("Department for Culture Media and Sport").
+    # "The Electoral Commission and the Department for Education and Skills":
+    # "and the" joins two names (each keeps the "and" inside it).
     for i, token in enumerate(tokens):
-        if token[0] in ("and", "&") and 0 < i < len(tokens) - 1 and not _known(tokens, lex):
+        if token[0] == "and" and 0 < i < len(tokens) - 2 and tokens[i + 1][0] == "the" and not _known(tokens, lex):
+            left, right = _trim_connectors(tokens[:i]), _trim_connectors(tokens[i + 2 :])
+            if left and right:
+                _split_piece(left, lex, out, initial)
+                _split_piece(right, lex, out, False)
+                return
+    # "Serbia & Montenegro", "Ant Lee & Dec Ross": two names; "Tate & Lyle" is one.
+    for i, token in enumerate(tokens):
+        if token[0] == "&" and 0 < i < len(tokens) - 1 and not _known(tokens, lex):
+            left, right = tokens[:i], tokens[i + 1 :]
+            if (_known(left, lex) and _known(right, lex)) or (len(left) > 1 and left[0][0] in lex.first_names):
+                _split_piece(left, lex, out, initial)
+                _split_piece(right, lex, out, False)
+                return
+    # "Britain and France", "Mr Abbasi and Mr Mubanga": a list, not one name,
+    # unless it names one body ("Department for Culture Media and Sport");
+    # "Procter & Gamble" is one name.
+    for i, token in enumerate(tokens):
+        if token[0] == "and" and 0 < i < len(tokens) - 1 and not _known(tokens, lex):
             left = _trim_connectors(tokens[:i])
             right = _trim_connectors(tokens[i + 1 :])
             both_named = bool(right) and (_known(right, lex) or (len(right) > 1 and _is_org(right, lex)))
@@ -411,6 +431,13 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         if word.isupper() and 2 <= len(word) <= 6 or re.fullmatch(r"[A-Z]+[0-9]+|[A-Z][a-z]*[A-Z][A-Za-z]*", word):
             return "ORG", False
         return None, False
+    amp = words.index("&") if "&" in words[1:-1] else 0
+    if amp and (len(words[amp - 1]) == 1 or len(words[amp + 1]) == 1):
+        return "DROP", False  # "R & B": a genre
+    if amp and all(w.lower() in lex.english_words for w in words if w != "&"):
+        return "DROP", False  # "Black & White", "Dungeons & Dragons": a title or a style
+    if amp and "of" not in words and "the" not in words:
+        return "ORG", False  # "Tate & Lyle", "Johnson & Johnson": a firm's partners
     if any(w in _CONNECTORS and w not in _PARTICLES for w in words):
         # "Lord of the Rings": a name with "of" and no keyword is more often a
         # work or an event than a person.
