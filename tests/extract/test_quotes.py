@@ -300,3 +300,29 @@ def test_a_clause_before_the_subject_is_not_part_of_the_speaker() -> None:
     assert quotes(
         'The Federal Reserve held rates. In a short statement, the Fed said: "Growth remains firm."'
     ) == [("Growth remains firm.", "Federal Reserve")]
+
+
+def test_a_pronoun_after_a_quote_goes_to_its_speaker() -> None:
+    assert quotes(
+        'Speaking after meeting Tom Hall, the Leeds chairman, Jim Moss said: "We agreed nothing." '
+        'He added: "Talks go on."'
+    ) == [("We agreed nothing.", "Jim Moss"), ("Talks go on.", "Jim Moss")]
+
+
+def test_a_pronoun_after_a_quote_skips_a_person_named_in_between() -> None:
+    assert quotes(
+        '"We lost," said Jim Moss. Club owner Tom Hall was furious. "It is not good enough," he said.'
+    ) == [("We lost,", "Jim Moss"), ("It is not good enough,", "Tom Hall")]
+
+
+def test_a_name_after_a_pronoun_subject_is_an_object() -> None:
+    assert quotes(
+        'Jim Moss was in form. He beat Tom Hall in the final at Wembley.\n\n"I played well," he said.'
+    ) == [("I played well,", "Jim Moss")]
+
+
+def test_the_speaker_introduced_at_the_end_of_the_paragraph_before() -> None:
+    assert quotes(
+        '"We lost," said Jim Moss. Rival coach Peter Lane, who met Moss later, spoke of the game. '
+        'Lane said: "They deserved it."'
+    ) == [("We lost,", "Jim Moss"), ("They deserved it.", "Peter Lane")]

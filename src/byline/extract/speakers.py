@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from byline.extract.entities import EntityIndex, Mention
 from byline.extract.lexicons import lexicons
@@ -96,6 +96,7 @@ class Context:
     boundaries: list[int]
     mention_starts: list[int]
     span_starts: list[int]
+    speakers: list[str | None] = field(default_factory=list)  # own attributions found so far, in order
 
 
 def make_context(body: str, index: EntityIndex, spans: list[Span], paragraph_starts: list[int], role_words: re.Pattern[str]) -> Context:
@@ -115,6 +116,7 @@ def attribute(ctx: Context) -> list[str | None]:
         paragraphs.append(para)
         speaker = _own_attribution(ctx, i, span, para)
         speakers.append(speaker)
+        ctx.speakers.append(speaker)
     # A quote cut by a lost closing mark or a paragraph break is one speech.
     for i in range(1, len(ctx.spans)):
         if ctx.spans[i].chained and speakers[i] is None:
@@ -466,6 +468,10 @@ def _resolve_pronoun(ctx: Context, pronoun: str, pos: int, floor: int | None = N
     if pronoun in ("i", "we"):
         return None
     want = _SUBJECT_PRONOUNS.get(pronoun)  # None for "they" and "it": a body
+    if want is not None:
+        last = _last_speaker(ctx, pos, want)
+        if last:
+            return last
     sentence = _sentence_start(ctx, pos, 0)
     k = bisect_left(ctx.mention_starts, sentence) - 1
     floor = max(0, pos - 3000) if floor is None else floor
@@ -493,6 +499,34 @@ def _resolve_pronoun(ctx: Context, pronoun: str, pos: int, floor: int | None = N
     return fallback
 
 
+def _last_speaker(ctx: Context, pos: int, want: str) -> str | None:
+    """'"We agreed nothing," said Jim Moss. He added: ...': a pronoun right
+    after a quote stands for its speaker, unless another person of the same
+    gender is named in between."""
+    k = bisect_left(ctx.span_starts, pos) - 1
+    if k < 0 or k >= len(ctx.speakers):
+        return None
+    span, speaker = ctx.spans[k], ctx.speakers[k]
+    if not speaker or span.close_at is None or pos - span.close_at > 250 or speaker not in ctx.index.gender:
+        return None
+    gender = ctx.index.gender[speaker]
+    if gender != "-" and want != "-" and gender != want:
+        return None
+    # Only the quote's own sentence and the next may stand between.
+    if bisect_right(ctx.boundaries, pos) - bisect_right(ctx.boundaries, span.close_at) > 2:
+        return None
+    # A partial quote's sentence may name its speaker as an object ("Weitz
+    # said Pullman had told him ..."): then it says nothing of the subject.
+    lo = bisect_left(ctx.mention_starts, _sentence_start(ctx, span.open_at, 0) if span.kind == "partial" else span.close_at)
+    hi = bisect_left(ctx.mention_starts, pos)
+    for m in ctx.index.mentions[lo:hi]:
+        if m.type == "PERSON" and m.name != speaker and not _in_quote(ctx, m.start):
+            other = ctx.index.gender.get(m.name, "-")
+            if other == "-" or want == "-" or other == want:
+                return None
+    return speaker
+
+
 def _is_subject(ctx: Context, mention: Mention) -> bool:
     """Whether a name is its sentence's subject: near its start, no name before it."""
     start = _sentence_start(ctx, mention.start, 0)
@@ -501,7 +535,9 @@ def _is_subject(ctx: Context, mention: Mention) -> bool:
         intro, _, rest = lead.partition(",")
         if len(intro.split()) <= 6 and len(rest.split()) <= 3:
             lead = rest  # "In London, Mr Blair said ..."
-    if len(lead.split()) > 4 or re.search(r"\b(?:by|to|with|against|beat|beaten|of|for|from|told|and|tipped)\s+\S*\s*$", lead):
+    if _PRONOUN.match(lead) and not lead.lstrip().startswith(("I ", "We ", "we ")):
+        return False  # "He destroyed South Africa's Os du Randt": the pronoun is the subject
+    if len(lead.split()) > 4 or re.search(r"\b(?:by|to|with|against|beat|beaten|of|for|from|told|and|tipped|after|about|meeting|met|replaced|replacing|succeeded|sacked|signed|signing|joined|joining)\s+\S*\s*$", lead):
         return False
     k = bisect_left(ctx.mention_starts, start)
     return not any(m.type == "PERSON" for m in ctx.index.mentions[k:] if m.start < mention.start)
