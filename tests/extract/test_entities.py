@@ -201,3 +201,15 @@ def test_and_the_joins_two_bodies_each_keeping_its_own_and() -> None:
 def test_partners_joined_by_an_ampersand_are_one_firm() -> None:
     names = entity_names("Shares in Hartley & Crane and Dunmore & Finch rose, said the Anglian Confederation of Traders.")
     assert names == {"Hartley & Crane": "ORG", "Dunmore & Finch": "ORG", "Anglian Confederation of Traders": "ORG"}
+
+
+def test_a_person_for_a_work_keeps_the_person_and_drops_the_work() -> None:
+    names = entity_names(
+        "The best director prize went to Hollis Brandt for Quiet Harbour Nights, and the award "
+        "for Leeds United went to Jo Marr from Leeds United."
+    )
+    assert names == {"Hollis Brandt": "PERSON", "Jo Marr": "PERSON", "Leeds United": "ORG"}
+
+
+def test_a_named_run_is_an_event() -> None:
+    assert entity_names("She will run in the Bupa Great Yorkshire Run in York.") == {"York": "PLACE"}

@@ -308,9 +308,14 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
             if left[0][0] in lex.honorifics and len(left) == 1:
                 tokens = right  # "President of the European Parliament"
                 break
-            if not right or not (_known(right, lex) or _is_org(right, lex) or all(t[0].isupper() for t in right)):
+            person_first = token[0] != "of" and 2 <= len(left) <= 3 and classify(left, lex)[0] == "PERSON"
+            if not right or not (
+                _known(right, lex) or _is_org(right, lex) or all(t[0].isupper() for t in right) or person_first
+            ):
                 break  # "The Passion of the Christ": a title, dropped whole below
             _split_piece(left, lex, out, initial)
+            if token[0] == "for" and person_first and not (_known(right, lex) or _is_org(right, lex)):
+                return  # "Susan Fletcher for Eve Green": a prize for a work, named after its author
             if right:
                 _split_piece(right, lex, out, False)
             return
