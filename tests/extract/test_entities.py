@@ -213,3 +213,19 @@ def test_a_person_for_a_work_keeps_the_person_and_drops_the_work() -> None:
 
 def test_a_named_run_is_an_event() -> None:
     assert entity_names("She will run in the Bupa Great Yorkshire Run in York.") == {"York": "PLACE"}
+
+
+def test_titles_of_works_without_quote_marks_are_not_entities() -> None:
+    names = entity_names(
+        "Maya Lind is starring in Velmora, and her new film Tarrant opens soon. Brennick, which won "
+        "two awards, stars Joel Okafor. He was nominated for best actor for Castellan."
+    )
+    assert names == {"Maya Lind": "PERSON", "Joel Okafor": "PERSON"}
+
+
+def test_a_person_after_a_work_noun_or_a_prize_stays_a_person() -> None:
+    names = entity_names(
+        "The prize for best actress went to Maya Lind. In the film Lind plays a spy, and "
+        "she starred in Joel Okafor's debut."
+    )
+    assert names == {"Maya Lind": "PERSON", "Joel Okafor": "PERSON"}

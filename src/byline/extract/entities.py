@@ -85,7 +85,7 @@ def find_entities(
             in_body.remove(cand)
     in_body.sort(key=lambda c: c.start)
     in_body = _join_campus(body, in_body)
-    products = _products(body, in_body, lex)
+    products = _products(body, in_body, lex) | _works(body, in_body)
     if products:
         in_body = [c for c in in_body if c.text not in products]
     fields: list[tuple[str, list[Candidate]]] = [("body", in_body)]
@@ -278,6 +278,33 @@ def _products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
         elif _PRODUCT_NOUN.match(body, cand.end):
             out.add(cand.text)
     return {name for name in out if name not in lex.orgs and name not in lex.places}
+
+
+# Titles of works, written without quote marks: "the film Ray", "starring in
+# Alfie", "best actor for Kinsey", "Sideways, which won five awards".
+_WORK_LEAD = re.compile(
+    r"\b(?:(?:the|his|her|their|its|a|an|new|latest|debut|hit|first|second|next|last)\s+"
+    r"(?:film|movie|blog|album|single|song|show|series|sitcom|soap|drama|documentary|novel|"
+    r"book|play|musical|opera|programme|videogame)|(?:starring|starred|stars|appeared|appears) in|"
+    r"(?P<for>(?:actor|actress|director|screenplay|role|nomination|nominations) for))\s+$"
+)
+_WORK_AFTER = re.compile(r",? (?:which|that) (?:won|stars|starred|tells|grossed)\b|, starring\b|, directed by\b")
+
+
+def _works(body: str, cands: list[Candidate]) -> set[str]:
+    out: set[str] = set()
+    # "In the film DiCaprio plays Hughes": a person's name that the text
+    # gives in full elsewhere is the person, whatever stands before it.
+    named = {w for c in cands if c.type == "PERSON" and " " in c.text for w in c.text.split()}
+    for cand in cands:
+        if cand.strong or cand.text in named:
+            continue
+        lead = _WORK_LEAD.search(body, max(0, cand.start - 40), cand.start)
+        if lead and cand.type == "PERSON" and (lead.group("for") or body.startswith(("'s", "\u2019s"), cand.end)):
+            continue  # "best actress for Cate Blanchett", "starred in Jean-Pierre Jeunet's film"
+        if lead or _WORK_AFTER.match(body, cand.end):
+            out.add(cand.text)
+    return out
 
 
 def _role_before(body: str, start: int, known: frozenset[str], heads: frozenset[str]) -> list[str]:
