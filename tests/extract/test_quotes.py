@@ -326,3 +326,12 @@ def test_the_speaker_introduced_at_the_end_of_the_paragraph_before() -> None:
         '"We lost," said Jim Moss. Rival coach Peter Lane, who met Moss later, spoke of the game. '
         'Lane said: "They deserved it."'
     ) == [("We lost,", "Jim Moss"), ("They deserved it.", "Peter Lane")]
+
+
+def test_an_opening_clause_with_a_role_word_is_not_the_speaker() -> None:
+    assert quotes('In a statement on Monday, a spokesman for the firm said: "We regret the loss."') == [
+        ("We regret the loss.", "spokesman for the firm")
+    ]
+    assert quotes(
+        'The Bank of England held rates. In its quarterly report, the bank said: "Growth is slowing."'
+    ) == [("Growth is slowing.", "Bank of England")]

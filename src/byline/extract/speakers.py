@@ -369,6 +369,10 @@ def _description(ctx: Context, np: str, pos: int = -1) -> str | None:
     'Israeli official', kept as described, without its article.
     """
     phrase = np.strip().rstrip(",")
+    if "," in phrase and re.match(r"\s*(?:a|an|the)\s", phrase.rsplit(",", 1)[1]):
+        # "In a statement on Monday, a spokesman said": the subject follows the
+        # last comma; what stands before it is a clause of its own.
+        phrase = phrase.rsplit(",", 1)[1].strip()
     role = ctx.role_words.search(phrase)
     if role and "," in phrase[: role.start()]:
         # "option, our correspondent": the phrase starts after the last comma.
