@@ -241,9 +241,13 @@ def _join_campus(body: str, cands: list[Candidate]) -> list[Candidate]:
 
 
 # "its Durex condoms", "brands such as Lemsip and Strepsils": products, not bodies.
-_PRODUCT_LEAD = re.compile(
-    r"\b(?:(?P<its>its|their)|(?i:brands|products|drugs|medicines|remedies|gadgets|devices|handsets|consoles|games|titles|films|movies|models)"
-    r",?\s+(?:such as|like|including|called|named))\s+(?=[A-Z])"
+# (Literal openings: a pattern that starts with \b or a case-insensitive group
+# makes the regex engine try every position of the text, and this runs per article.)
+_PRODUCT_ITS = re.compile(r"(?:its|their)\s+(?=[A-Z])")
+_PRODUCT_SUCH = re.compile(r"(?:such as|like|including|called|named)\s+(?=[A-Z])")
+_PRODUCT_KIND = re.compile(
+    r"(?:brands|products|drugs|medicines|remedies|gadgets|devices|handsets|consoles|games|titles|films|movies|models),?\s+$",
+    re.IGNORECASE,
 )
 _PRODUCT_NOUN = re.compile(
     r" (?:brand|brands|condoms|drug|drugs|pill|pills|tablets|medicine|remedy|remedies|vaccine|"
@@ -258,7 +262,10 @@ _PRODUCT_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 def _products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
     """Names the text introduces as products: the possessive of a firm before
     a name and a product noun after it, or a list after "brands such as"."""
-    leads = {m.end(): bool(m.group("its")) for m in _PRODUCT_LEAD.finditer(body)}
+    leads = {m.end(): True for m in _PRODUCT_ITS.finditer(body) if m.start() == 0 or not body[m.start() - 1].isalpha()}
+    for m in _PRODUCT_SUCH.finditer(body):
+        if _PRODUCT_KIND.search(body, max(0, m.start() - 20), m.start()):
+            leads[m.end()] = False
     if not leads:
         return set()
     out: set[str] = set()
