@@ -140,6 +140,7 @@ def test_plural_possessive_inside_a_name() -> None:
 def test_abbreviations_of_common_nouns_are_not_organisations() -> None:
     names = entity_names(
         "The talks begin at 1400 GMT. Dr Ann Lowe, who holds a PhD in law, reads RSS feeds and sends MMS messages."
+        " Sales of HDTVs and SUVs rose."
     )
     assert names == {"Ann Lowe": "PERSON"}
 

@@ -242,7 +242,7 @@ def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons,
     for token in tokens:
         word = token[0]
         if (word in ("The", "the") and previous not in _CONNECTORS) or (
-            word.lower() in lex.common_words
+            _common(word, lex)
             and word not in lex.orgs
             and word not in lex.places
             and (_acronym_like(word) or word.lower() in _GENERIC)
@@ -425,7 +425,7 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         return "DROP", True
     if len(words) == 1:
         word = words[0]
-        if word.lower() in lex.common_words and (_acronym_like(word) or word.lower() in _GENERIC):
+        if _common(word, lex) and (_acronym_like(word) or word.lower() in _GENERIC):
             return "DROP", True
         if len(word) == 1:
             return "DROP", True
@@ -552,6 +552,12 @@ def _opening_verb(word: str, lex: Lexicons) -> bool:
         and word not in lex.orgs
         and word not in lex.places
     )
+
+
+def _common(word: str, lex: Lexicons) -> bool:
+    """A common word, or the plural of a common abbreviation ("TVs", "PCs")."""
+    lower = word.lower()
+    return lower in lex.common_words or (_plural_acronym(word) and lower[:-1] in lex.common_words)
 
 
 def _acronym_like(word: str) -> bool:
