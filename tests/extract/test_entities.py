@@ -230,3 +230,8 @@ def test_a_person_after_a_work_noun_or_a_prize_stays_a_person() -> None:
         "she starred in Joel Okafor's debut."
     )
     assert names == {"Maya Lind": "PERSON", "Joel Okafor": "PERSON"}
+
+
+def test_a_known_body_is_not_absorbed_into_a_longer_name_it_starts() -> None:
+    names = entity_names("The BBC said BBC Four would show it. Sony and Sony Ericsson agreed, as did the Labour Party.")
+    assert {"BBC", "BBC Four", "Sony", "Sony Ericsson", "Labour Party"} <= set(names)

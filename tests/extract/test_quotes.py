@@ -335,3 +335,9 @@ def test_an_opening_clause_with_a_role_word_is_not_the_speaker() -> None:
     assert quotes(
         'The Bank of England held rates. In its quarterly report, the bank said: "Growth is slowing."'
     ) == [("Growth is slowing.", "Bank of England")]
+
+
+def test_a_bodys_statement_speaks_for_the_body() -> None:
+    assert quotes('Chelsea denied the claim. "We did nothing wrong," Chelsea\'s statement said.') == [
+        ("We did nothing wrong,", "Chelsea")
+    ]

@@ -145,6 +145,8 @@ def find_entities(
     for whole in sorted(orgs | places, key=lambda name: (len(name), name)):
         words = whole.split()
         for word in (words[0], words[-1]):
+            if word in lex.orgs and words[-1] not in lex.org_words and (word.isupper() or word == words[0]):
+                continue  # "BBC" is not "BBC One", nor "Sony" "Sony Ericsson"; but "Labour" is "Labour Party"
             if word not in lex.common_words and word not in lex.demonyms and (
                 word not in lex.places or (whole in places and word == words[0] and words[-1] in _FEATURES)
             ):  # "Yangtze" for "Yangtze River", but "London" is not "London Stock Exchange"

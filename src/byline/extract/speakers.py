@@ -293,6 +293,8 @@ def _resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
         role_first = named.type != "PERSON" and ctx.role_words.search(head) and _ANY_DETERMINER.search(head)
         if not role_first and not ctx.role_words.search(tail) and not (set(tail.lower().split()) & _BODY_NOUNS):
             return named.name
+        if named.type == "ORG" and _DOCUMENT_TAIL.match(tail):
+            return named.name  # "Chelsea's statement said", "the BBC statement": the body's words
     described = _description(ctx, np, start)
     if described:
         return described
@@ -435,6 +437,7 @@ _BODY_NOUNS = frozenset(
 )
 
 
+_DOCUMENT_TAIL = re.compile(r"^(?:['\u2019]s)?\s+(?:own\s+|official\s+|written\s+)?(?:statement|website|web site|letter)\s*$")
 _ANY_BODY_NOUNS = frozenset(
     "company firm group organisation organization body giant maker manufacturer retailer airline carrier "
     "lender network broadcaster chain operator insurer charity club team band".split()
