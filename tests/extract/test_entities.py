@@ -219,7 +219,8 @@ def test_a_named_run_is_an_event() -> None:
 def test_titles_of_works_without_quote_marks_are_not_entities() -> None:
     names = entity_names(
         "Maya Lind is starring in Velmora, and her new film Tarrant opens soon. Brennick, which won "
-        "two awards, stars Joel Okafor. He was nominated for best actor for Castellan."
+        "two awards, stars Joel Okafor. He was nominated for best actor for Castellan. Okafor's gritty "
+        "crime drama Dunmere and the band's single Halvard did well."
     )
     assert names == {"Maya Lind": "PERSON", "Joel Okafor": "PERSON"}
 

@@ -292,9 +292,9 @@ def _products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
 # Titles of works, written without quote marks: "the film Ray", "starring in
 # Alfie", "best actor for Kinsey", "Sideways, which won five awards".
 _WORK_LEAD = re.compile(
-    r"\b(?:(?:the|his|her|their|its|a|an|new|latest|debut|hit|first|second|next|last)\s+"
+    r"\b(?:(?:the|his|her|their|its|a|an|\w+['\u2019]s?|new|latest|hit|first|second|next|last)\s+(?:[a-z][\w-]*\s+){0,3}"
     r"(?:film|movie|blog|album|single|song|show|series|sitcom|soap|drama|documentary|novel|"
-    r"book|play|musical|opera|programme|videogame)|(?:starring|starred|stars|appeared|appears) in|"
+    r"book|play|musical|opera|programme|videogame|debut)|(?:starring|starred|stars|appeared|appears) in|"
     r"(?P<for>(?:actor|actress|director|screenplay|role|nomination|nominations) for))\s+$"
 )
 _WORK_AFTER = re.compile(r",? (?:which|that) (?:won|stars|starred|tells|grossed)\b|, starring\b|, directed by\b")
