@@ -236,3 +236,8 @@ def test_a_person_after_a_work_noun_or_a_prize_stays_a_person() -> None:
 def test_a_known_body_is_not_absorbed_into_a_longer_name_it_starts() -> None:
     names = entity_names("The BBC said BBC Four would show it. Sony and Sony Ericsson agreed, as did the Labour Party.")
     assert {"BBC", "BBC Four", "Sony", "Sony Ericsson", "Labour Party"} <= set(names)
+
+
+def test_clubs_named_by_an_english_plural() -> None:
+    names = entity_names("Wasps beat Saracens, and Sale Sharks lost to Harlequins.")
+    assert names == {"Wasps": "ORG", "Saracens": "ORG", "Sale Sharks": "ORG", "Harlequins": "ORG"}
