@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -37,6 +38,12 @@ POOL_THRESHOLD = 96
 CHUNK = 48
 """Files per task sent to a worker: big enough to amortise the round trip,
 small enough that the list fills steadily."""
+
+BATCH_SECONDS = 0.1
+MAX_BATCH_FACTOR = 16
+"""A batch holds at least `batch_size` entries (but the first and the last), and
+more when they come faster than one batch per BATCH_SECONDS, up to this many
+times `batch_size`."""
 
 _told: set[str] = set()
 
@@ -87,6 +94,7 @@ class _Run:
         self.pool: Executor | None = None
         self.pool_tried = False
         self.yielded = False
+        self.last_yield = 0.0
         self.in_flight: deque[tuple[Future[list[FileRecord]], list[tuple[str, FileStat]]]] = deque()
         self.to_read: list[tuple[str, FileStat]] = []
         self.unsaved: list[FileRecord] = []
@@ -107,6 +115,7 @@ class _Run:
         seen: set[str] = set()
         to_check: list[tuple[str, FileStat]] = []
         found = 0
+        keys = _Keys()
         for raw in paths:
             expanded = os.path.expanduser(os.fspath(raw))
             if os.path.isdir(expanded):
@@ -116,7 +125,7 @@ class _Run:
                 self.skipped.append(item)
                 continue
             found += 1
-            key = os.path.abspath(item.path)
+            key = keys.of(item.path)
             seen.add(key)
             if self.cache is not None:
                 to_check.append((key, item))
@@ -239,8 +248,13 @@ class _Run:
         if not self.yielded and self.entries:
             # The first batch goes out as soon as there is anything to show.
             yield self._batch(min(len(self.entries), self.batch_size))
-        while len(self.entries) >= self.batch_size:
-            yield self._batch(self.batch_size)
+        # Entries from the cache come faster than a UI wants messages: past
+        # `batch_size`, gather them for up to a tenth of a second.
+        pending = len(self.entries)
+        if pending >= self.batch_size and (
+            time.perf_counter() - self.last_yield >= BATCH_SECONDS or pending >= MAX_BATCH_FACTOR * self.batch_size
+        ):
+            yield self._batch(pending)
         if not full_only and (self.entries or self.skipped or self.notes or final):
             yield self._batch(len(self.entries))
 
@@ -263,7 +277,24 @@ class _Run:
         notes, self.notes[:] = tuple(self.notes), []
         cached, self.cached = self.cached, 0
         self.yielded = True
+        self.last_yield = time.perf_counter()
         return Batch(entries, skipped, self.done, self.total, cached=cached, notes=notes)
+
+
+class _Keys:
+    """Absolute paths (the cache's keys) for walked paths, one `abspath` per folder, not per file."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def of(self, path: str) -> str:
+        folder, sep, name = path.rpartition(os.sep)
+        if not sep:
+            return os.path.abspath(path)
+        absolute = self._folders.get(folder)
+        if absolute is None:
+            absolute = self._folders[folder] = os.path.abspath(folder or os.sep)
+        return absolute.rstrip(os.sep) + os.sep + name
 
 
 def _done(chunk: list[tuple[str, FileStat]]) -> Future[list[FileRecord]]:
