@@ -11,23 +11,16 @@ import sys
 import time
 from typing import TextIO
 
-
-def eta(done: int, total: int | None, elapsed: float) -> str:
-    if not total or done <= 0 or elapsed <= 0:
-        return ""
-    left = (total - done) * elapsed / done
-    minutes, seconds = divmod(int(left + 0.5), 60)
-    return f"{minutes}:{seconds:02d} left"
+from byline.progress import rate, time_left
 
 
 def describe(label: str, done: int, total: int | None, elapsed: float) -> str:
-    rate = done / elapsed if elapsed > 0 else 0.0
     if total:
         count = f"{done:,}/{total:,} files {100 * done // total:3d}%"
     else:
         count = f"{done:,} files (still looking)"
-    parts = [label, count, f"{rate:,.0f}/s"]
-    left = eta(done, total, elapsed)
+    parts = [label, count, f"{rate(done, elapsed):,.0f}/s"]
+    left = time_left(done, total, elapsed)
     if left:
         parts.append(left)
     return "  ".join(parts)
