@@ -39,6 +39,7 @@ CHUNK = 48
 """Files per task sent to a worker: big enough to amortise the round trip,
 small enough that the list fills steadily."""
 
+WORKER_NICENESS = 10
 BATCH_SECONDS = 0.1
 MAX_BATCH_FACTOR = 16
 """A batch holds at least `batch_size` entries (but the first and the last), and
@@ -135,7 +136,10 @@ class _Run:
                     to_check = []
             else:
                 self._queue(key, item)
-            yield from self._collect(wait=False)
+            if self.pool is None:
+                yield from self._collect(wait=False)  # chunks read here, before the pool is up
+            # With the pool up, results wait until the walk is over: it takes a
+            # second at 100,000 files, and then the total (and time left) is known.
             yield from self._flush(full_only=True)
         self._check(to_check)
         self.total = found
@@ -333,6 +337,12 @@ def _worker_init() -> None:
 
     # Ctrl+C is for the parent to handle; workers end when it shuts the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Below the parent: its walk, its writes and (in the app) the UI come first;
+    # the workers still get every cycle the parent leaves.
+    try:
+        os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):
+        pass
 
 
 def read_files(chunk: list[tuple[str, FileStat]]) -> list[FileRecord]:
