@@ -286,3 +286,13 @@ def test_each_batch_reports_the_files_whose_entries_it_completes(corpus: Path) -
             # One entry per file here, and the binary file has none: done never runs ahead of the rows.
             assert delivered <= batch.done <= delivered + 1
         assert batch.done == batch.total == 4
+
+
+def test_entries_from_the_cache_share_repeated_entities_and_names(corpus: Path, reads: list[str], analysed: list[str]) -> None:
+    load([corpus])
+    entries, _ = load([corpus])
+    assert reads and len(entries) == 3
+    first, second = entries[0], entries[1]
+    assert first.entities == second.entities
+    assert all(a is b for a, b in zip(first.entities, second.entities))  # one object for 100,000 mentions
+    assert first.quotes[0].speaker is second.quotes[0].speaker

@@ -140,14 +140,17 @@ def encode_file(path: str, pairs: Iterable[tuple[Article, Analysis]], skipped: I
 
 
 class EntryDecoder:
-    """Turns stored BLOBs back into `Entry`s, sharing repeated names between them.
+    """Turns stored BLOBs back into `Entry`s, sharing what repeats between them.
 
-    Speakers, entity names and types recur across thousands of articles; one
-    string object each keeps 100,000 entries well inside the memory budget.
+    Speakers and authors recur across thousands of articles, and so does the
+    same entity with the same count (`Entity("BBC", "ORG", 1)`): one object
+    each, frozen and so safe to share, keeps 100,000 entries well inside the
+    memory budget.
     """
 
     def __init__(self) -> None:
         self._names: dict[str, str] = {}
+        self._entities: dict[tuple[str, str, int], Entity] = {}
 
     def decode(self, path: str, data: bytes) -> tuple[list[Entry], list[Skipped]]:
         """Raises ValueError (or TypeError) when the BLOB is not what we wrote."""
@@ -163,12 +166,20 @@ class EntryDecoder:
                     Quote(text, share(speaker, speaker) if speaker else speaker, start, end, kind)
                     for text, speaker, start, end, kind in quotes
                 ),
-                entities=tuple(Entity(share(name, name), share(kind, kind), count) for name, kind, count in entities),
+                entities=tuple(self._entity(row) for row in entities),
                 warnings=warnings,
             )
             for suffix, entry_id, title, author, quotes, entities, warnings in rows
         ]
         return entries, [Skipped(path, reason) for reason in reasons]
+
+    def _entity(self, row: tuple[str, str, int]) -> Entity:
+        entity = self._entities.get(row)
+        if entity is None:
+            name, kind, count = row
+            share = self._names.setdefault
+            entity = self._entities[row] = Entity(share(name, name), share(kind, kind), count)  # type: ignore[arg-type]
+        return entity
 
 
 # --- The database ------------------------------------------------------------
