@@ -325,7 +325,8 @@ def _start_pool(workers: int) -> Executor | None:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
-            context.set_forkserver_preload(["byline.indexing"])
+            # Imported once in the server, not once per worker (the extractor's lexicons take a while).
+            context.set_forkserver_preload(["byline.indexing", "byline.load", "byline.extract"])
         return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
     except Exception as error:  # no /dev/shm, no semaphores, a sandbox...
         log.warning("cannot start worker processes (%s); reading in-process", error)
