@@ -62,6 +62,18 @@ if __name__ == "__main__":
     main()
 """
 
+CPU = """
+import sys, time, resource
+def main():
+    from byline.indexing import index_corpus
+    cpu = time.process_time(); n = 0
+    for batch in index_corpus(sys.argv[2:], workers=0):
+        n += len(batch.entries)
+    print(json.dumps({"cpu_ms": (time.process_time() - cpu) * 1000 / max(n, 1)}))
+if __name__ == "__main__":
+    main()
+"""
+
 # The app, headless: stop at the first frame with rows in the list, or (--until-loaded)
 # once loading is over, reporting peak RSS then.
 APP = """
@@ -178,7 +190,9 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; page cache warm for every figure (files read just before)")
     if not has_app:
         print("(the app's ArticleList is not here: app figures skipped, core figures only)")
+    cpu: dict = {}
     for name, paths in corpora(args.sizes.split(",")):
+        load = os.getloadavg()[0]
         cache = SCRATCH / "cache"
         env = {**os.environ, "BYLINE_CACHE_DIR": str(cache)}
         clear = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
@@ -190,13 +204,21 @@ def main() -> None:
         warm = run(CORE, *paths, env=env, best_of=repeat)
         app_warm = run(APP, "first", *paths, env=env, best_of=repeat) if has_app else {}
         app_loaded = run(APP, "loaded", *paths, env=env) if has_app else {}
+        if floor_files <= 20_000:  # at 100,000 the 10,000 figure stands in: same articles, an hour less
+            cpu = {**run(CPU, *paths, env=env, before=clear), "from": name}
         n = cold.get("entries") or 0
         rate = n / cold["full"] if cold.get("full") else None
         floor_rate = floor["files"] / floor["seconds"] if floor.get("seconds") else None
         cache_mb = sum(f.stat().st_size for f in cache.glob("index.sqlite3*")) / 2**20 if cache.exists() else 0
-        print(f"\n== {name}: {floor.get('files', '?'):,} files, {floor.get('bytes', 0) / 2**20:.1f} MB, {n:,} articles")
+        print(f"\n== {name}: {floor.get('files', '?'):,} files, {floor.get('bytes', 0) / 2**20:.1f} MB, {n:,} articles   (load average {load:.1f} when started)")
         print(f"  floor (launch + open+read every file)   {fmt(floor.get('seconds'))}   ({floor_rate or 0:,.0f} files/s, RSS {fmt(floor.get('rss_mb'), 'MB')})")
         print(f"  core, cold: first batch {fmt(cold.get('first'))}   full index {fmt(cold.get('full'))}   = {rate or 0:,.0f} articles/s   (floor {fmt(floor.get('seconds'))})")
+        if cpu.get("cpu_ms"):
+            ceiling = os.cpu_count() * 1000 / cpu["cpu_ms"]
+            print(
+                f"  cold CPU per article, load+analyse+store in one process ({cpu['from']}): {cpu['cpu_ms']:.2f} ms"
+                f" = at most {ceiling:,.0f} articles/s on {os.cpu_count()} idle cores"
+            )
         print(f"  core, warm: first batch {fmt(warm.get('first'))}   full load  {fmt(warm.get('full'))}   ({warm.get('cached', 0):,} from cache; RSS {fmt(warm.get('rss_mb'), 'MB')})")
         if has_app:
             print(f"  app first frame with rows: cold {fmt(app_cold.get('first'))}   warm {fmt(app_warm.get('first'))}   (floor {fmt(floor.get('seconds'))})")
