@@ -215,7 +215,7 @@ def test_a_corrupt_cache_is_rebuilt(corpus: Path, reads: list[str]) -> None:
 def test_a_cache_with_a_corrupt_row_reads_that_file_again(corpus: Path, reads: list[str]) -> None:
     load([corpus])
     with IndexCache.open() as cache:
-        cache.conn.execute("UPDATE files SET data = x'00ff00' WHERE path = ?", (os.path.abspath(corpus / "b.txt"),))
+        cache.conn.execute("UPDATE files SET data = x'00ff00' WHERE path = ?", (os.fsencode(os.path.abspath(corpus / "b.txt")),))
     reads.clear()
     entries, _ = load([corpus])
     assert reads == ["b.txt"]
@@ -296,3 +296,19 @@ def test_entries_from_the_cache_share_repeated_entities_and_names(corpus: Path, 
     assert first.entities == second.entities
     assert all(a is b for a, b in zip(first.entities, second.entities))  # one object for 100,000 mentions
     assert first.quotes[0].speaker is second.quotes[0].speaker
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_like_any_other(tmp_path: Path, reads: list[str]) -> None:
+    from byline.store.fulltext import search_text
+
+    folder = tmp_path / "latin1"
+    folder.mkdir()
+    odd = os.path.join(os.fsencode(folder), b"caf\xe9.txt")  # a lone surrogate once decoded
+    with open(odd, "wb") as handle:
+        handle.write(b"Cafe title\n\nA body about Chelsea.\n")
+    first, _ = load([folder])
+    reads.clear()
+    second, _ = load([folder])
+    assert reads == [] and second == first and len(second) == 1
+    (hit,) = search_text("chelsea", roots=[str(folder)])
+    assert hit.path == os.fsdecode(odd) and hit.entry_id == second[0].id

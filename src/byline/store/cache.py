@@ -29,7 +29,7 @@ from byline.corpus import Entry
 from byline.model import Analysis, Article, Entity, Quote, Skipped
 from byline.paths import cache_dir
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """Bumped whenever the tables or the BLOB layout change."""
 CACHE_NAME = "index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
@@ -42,7 +42,7 @@ _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE files (
     id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
+    path BLOB NOT NULL UNIQUE,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     data BLOB NOT NULL
@@ -57,6 +57,8 @@ CREATE VIRTUAL TABLE text_index USING fts5 (
     body, content='', detail=none, tokenize='unicode61 remove_diacritics 2'
 );
 """
+# Paths are stored as their bytes (os.fsencode): a file name that is not valid
+# UTF-8 is a str with lone surrogates in Python, which SQLite's TEXT refuses.
 # One FTS row per article, not per paragraph: a third of the indexing time, and
 # the passage is found when a hit is read back. detail=none (no positions) halves
 # the index again; queries are plain AND of words, which need no positions.
@@ -259,7 +261,7 @@ class IndexCache:
                 for key, size, mtime_ns, data in self.conn.execute(
                     f"SELECT path, size, mtime_ns, data FROM files WHERE path IN ({marks})", part
                 ):
-                    found[key] = (size, mtime_ns, data)
+                    found[os.fsdecode(key)] = (size, mtime_ns, data)
         except sqlite3.Error as error:
             raise self._guard(error) from None
         return found
@@ -268,10 +270,8 @@ class IndexCache:
         """Every cached path inside the folders `roots` (absolute paths)."""
         try:
             for root in roots:
-                low = root.rstrip(os.sep) + os.sep
-                high = low[:-1] + chr(ord(os.sep) + 1)
-                rows = self.conn.execute("SELECT path FROM files WHERE path >= ? AND path < ?", (low, high)).fetchall()
-                yield from (row[0] for row in rows)
+                rows = self.conn.execute("SELECT path FROM files WHERE path >= ? AND path < ?", under(root)).fetchall()
+                yield from (os.fsdecode(row[0]) for row in rows)
         except sqlite3.Error as error:
             raise self._guard(error) from None
 
@@ -290,7 +290,7 @@ class IndexCache:
                     "INSERT INTO files (path, size, mtime_ns, data) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
                     "data = excluded.data RETURNING id",
-                    (record.key, record.size, record.mtime_ns, record.data),
+                    (os.fsencode(record.key), record.size, record.mtime_ns, record.data),
                 ).fetchone()
                 for entry, body in enumerate(record.bodies):
                     text_rows.append((next_id, file_id, entry))
@@ -326,11 +326,17 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
         raise
 
 
-def _in_chunks(keys: list[str], size: int = 900) -> Iterator[tuple[str, list[str]]]:
-    """`?` marks and values for `IN (...)`, within SQLite's limit on parameters."""
+def _in_chunks(keys: list[str], size: int = 900) -> Iterator[tuple[str, list[bytes]]]:
+    """`?` marks and (encoded) values for `IN (...)`, within SQLite's limit on parameters."""
     for start in range(0, len(keys), size):
-        part = keys[start : start + size]
+        part = [os.fsencode(key) for key in keys[start : start + size]]
         yield ",".join("?" * len(part)), part
+
+
+def under(folder: str) -> tuple[bytes, bytes]:
+    """Bounds of the stored paths inside `folder` (absolute): `low <= path < high`."""
+    low = os.fsencode(folder.rstrip(os.sep) + os.sep)
+    return low, low[:-1] + bytes([low[-1] + 1])
 
 
 def _forget(conn: sqlite3.Connection, keys: list[str]) -> int:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from byline.model import Article
+from byline.store.cache import under
 
 # The words of a query, as FTS5's unicode61 tokenizer splits them: letters and digits.
 _WORD = re.compile(r"[^\W_]+")
@@ -129,7 +130,7 @@ class FullTextIndex:
         hits: list[TextHit] = []
         loaded: dict[str, list[Article]] = {}
         for entry, key, size, mtime_ns, data in rows:
-            hit = _hit(entry, key, size, mtime_ns, data, terms, prefix, loaded)
+            hit = _hit(entry, os.fsdecode(key), size, mtime_ns, data, terms, prefix, loaded)
             if hit is not None:
                 hits.append(hit)
                 if len(hits) == limit:
@@ -148,15 +149,14 @@ def search_text(query: str, limit: int = 20, roots: Iterable[str] | None = None)
         index.close()
 
 
-def _roots_filter(roots: Iterable[str] | None) -> tuple[str, list[str]]:
+def _roots_filter(roots: Iterable[str] | None) -> tuple[str, list[bytes]]:
     if roots is None:
         return "", []
     clauses, params = [], []
     for root in roots:
         absolute = os.path.abspath(os.path.expanduser(os.fspath(root)))
-        low = absolute.rstrip(os.sep) + os.sep
         clauses.append("(f.path = ? OR (f.path >= ? AND f.path < ?))")
-        params += [absolute, low, low[:-1] + chr(ord(os.sep) + 1)]
+        params += [os.fsencode(absolute), *under(absolute)]
     return ("AND (" + " OR ".join(clauses) + ")" if clauses else "AND 0"), params
 
 
