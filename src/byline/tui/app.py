@@ -33,8 +33,9 @@ DARK_THEME = "tokyo-night"
 LIGHT_THEME = "catppuccin-latte"
 SKIPPED_SHOWN = 5
 """Skipped files named in the notice; the rest are counted."""
-FIRST_ROWS_WAIT = 1.0
-"""At most this long, the loader waits for the first rows to be painted."""
+FIRST_ROWS_WAIT = 10.0
+"""At most this long, the loader waits for the first rows to be painted (a safety net:
+on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
 SAVE_DELAY = 0.5
 """Seconds of quiet before the state is written, so holding a key does not write on every row."""
 
