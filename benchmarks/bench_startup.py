@@ -198,7 +198,8 @@ def main() -> None:
     for name, paths in corpora(args.sizes.split(",")):
         load = os.getloadavg()[0]
         cache = SCRATCH / "cache"
-        env = {**os.environ, "BYLINE_CACHE_DIR": str(cache)}
+        # Scratch data dir too: the app saves its place there, and must not touch the user's.
+        env = {**os.environ, "BYLINE_CACHE_DIR": str(cache), "BYLINE_DATA_DIR": str(SCRATCH / "data")}
         clear = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
         big = (floor_files := count_files(paths)) > 20_000
         repeat = 1 if big else 3
