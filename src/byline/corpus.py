@@ -105,28 +105,23 @@ class Batch:
     """Files handled so far."""
     total: int | None
     """Files to handle in all, once the walk is over (None while it is not)."""
+    cached: int = 0
+    """Of the files handled in this batch, how many came from the index cache."""
+    notes: tuple[str, ...] = ()
+    """Things the user should hear about once (e.g. the cache is unusable)."""
 
 
-def load_corpus(paths: list[str], batch_size: int = 256) -> Iterator[Batch]:
+def load_corpus(paths: list[str], batch_size: int = 256, *, use_cache: bool = True) -> Iterator[Batch]:
     """Load and analyse everything under `paths`, in batches, for a progress bar.
 
-    Runs on a worker thread in the app; the index cache makes it fast on a
-    second opening.
+    Runs on a worker thread in the app. With the index cache (the default),
+    files unchanged since the last opening come from the cache, in walk order,
+    before the walk is over; new and changed files follow, loaded and analysed
+    in worker processes. Entries therefore arrive in walk order on a cold
+    start, but re-read files come after the cached ones on a warm start.
+    The last batch has `done == total`. Closing the generator early stops the
+    work.
     """
-    from byline.extract import analyse
-    from byline.load import iter_files, load_file
+    from byline.indexing import index_corpus
 
-    files: list[Path] = []
-    skipped: list[Skipped] = []
-    for item in iter_files(paths):
-        (skipped if isinstance(item, Skipped) else files).append(item)
-    entries: list[Entry] = []
-    for done, path in enumerate(files, 1):
-        result = load_file(path)
-        skipped.extend(result.skipped)
-        entries.extend(Entry.of(article, analyse(article)) for article in result.articles)
-        if len(entries) >= batch_size or done == len(files):
-            yield Batch(entries, skipped, done, len(files))
-            entries, skipped = [], []
-    if skipped or not files:
-        yield Batch(entries, skipped, len(files), len(files))
+    return index_corpus(paths, batch_size, use_cache=use_cache)

@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("byline.cli.extract_cmd", "print each article's quotes, speakers and named entities"),
     "bookmarks": ("byline.cli.bookmarks_cmd", "print or export the bookmarks; 'bookmarks import FILE' takes one back"),
     "search": ("byline.cli.search_cmd", "fuzzy-search titles, quotes, speakers, entities and text"),
+    "index": ("byline.cli.index_cmd", "build or refresh the index cache for PATHs (--clear removes it)"),
 }
 
 EPILOG = """\

@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from byline.load.decode import decode, looks_binary
 from byline.model import Article, Skipped
@@ -44,6 +45,14 @@ def sample_corpus() -> Path:
     return Path(__file__).resolve().parents[3] / "corpus"
 
 
+class FileStat(NamedTuple):
+    """A candidate article file and what the index cache keys it by."""
+
+    path: str
+    size: int
+    mtime_ns: int
+
+
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Skipped]:
     """Every candidate article file under `paths`, in a stable order.
 
@@ -51,14 +60,39 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Skipp
     folders are followed once each, so a link loop ends the walk of that branch.
     Paths named explicitly are always tried, whatever their suffix.
     """
+    for item in _candidates(paths):
+        yield item if isinstance(item, Skipped) else Path(item[0])
+
+
+def iter_file_stats(paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileStat | Skipped]:
+    """`iter_files` with each file's size and modification time, as plain strings.
+
+    The index cache compares these with what it stored; a folder's entries are
+    stat-ed through `os.scandir`, and no `Path` is built, so that 100,000 files
+    are walked in well under a second.
+    """
+    for item in _candidates(paths):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        name, entry = item
+        try:
+            info = entry.stat() if entry is not None else os.stat(name)
+        except OSError as error:
+            yield Skipped(name, _os_reason(error))
+            continue
+        yield FileStat(name, info.st_size, info.st_mtime_ns)
+
+
+def _candidates(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, os.DirEntry[str] | None] | Skipped]:
     seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw).expanduser()
         try:
             if path.is_dir():
-                yield from _walk(path, seen_dirs)
+                yield from _walk(str(path), seen_dirs)
             elif path.exists():
-                yield path
+                yield str(path), None
             elif path.is_symlink():
                 yield Skipped(str(path), "broken symbolic link")
             else:
@@ -67,44 +101,48 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Skipp
             yield Skipped(str(path), _os_reason(error))
 
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | Skipped]:
+def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[tuple[str, os.DirEntry[str]] | Skipped]:
     try:
-        info = folder.stat()
+        info = os.stat(folder)
     except OSError as error:
-        yield Skipped(str(folder), _os_reason(error))
+        yield Skipped(folder, _os_reason(error))
         return
     key = (info.st_dev, info.st_ino)
     if key in seen:
-        yield Skipped(str(folder), "folder already visited (symbolic link loop)")
+        yield Skipped(folder, "folder already visited (symbolic link loop)")
         return
     seen.add(key)
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
     except OSError as error:
-        yield Skipped(str(folder), _os_reason(error))
+        yield Skipped(folder, _os_reason(error))
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
-        path = Path(entry.path)
         try:
             if entry.is_dir():
-                yield from _walk(path, seen)
+                yield from _walk(entry.path, seen)
                 continue
             if not entry.is_file():
                 if entry.is_symlink():
-                    yield Skipped(str(path), "broken symbolic link")
+                    yield Skipped(entry.path, "broken symbolic link")
                 continue
         except OSError as error:
-            yield Skipped(str(path), _os_reason(error))
+            yield Skipped(entry.path, _os_reason(error))
             continue
-        stem, suffix = path.stem.lower(), path.suffix.lower()
+        # Path.stem and Path.suffix, without building a Path per file.
+        dot = name.rfind(".")
+        stem, suffix = (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
+        stem, suffix = stem.lower(), suffix.lower()
         if suffix not in ARTICLE_SUFFIXES:
-            yield Skipped(str(path), f"not an article format ({suffix})")
+            yield Skipped(entry.path, f"not an article format ({suffix})")
         elif stem.startswith(NOT_ARTICLES):
-            yield Skipped(str(path), "not an article (a README or licence file)")
+            yield Skipped(entry.path, "not an article (a README or licence file)")
         else:
-            yield path
+            yield entry.path, entry
 
 
 def load_file(path: Path) -> LoadResult:

@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 from byline.clipboard import CopyResult, attribution
 from byline.corpus import ArticleGone, Batch, Corpus, Entry, load_corpus
 from byline.model import Analysis, Article, Quote, Skipped
+from byline.progress import rate, time_left
 from byline.search import Hit, SearchIndex, index_bodies
 from byline.store.bookmarks import Bookmark
 from byline.store.state import State, StateFile
@@ -32,6 +33,9 @@ DARK_THEME = "tokyo-night"
 LIGHT_THEME = "catppuccin-latte"
 SKIPPED_SHOWN = 5
 """Skipped files named in the notice; the rest are counted."""
+FIRST_ROWS_WAIT = 10.0
+"""At most this long, the loader waits for the first rows to be painted (a safety net:
+on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
 SAVE_DELAY = 0.5
 """Seconds of quiet before the state is written, so holding a key does not write on every row."""
 
@@ -99,6 +103,7 @@ class BylineApp(App[None]):
             (self.state.last_article, self.state.position) if self.state.last_article and self.state.position else None
         )
         self._corpus_lock = threading.Lock()
+        self._first_rows_shown = threading.Event()
         self._save_timer = None
         self._pending_quote: tuple[str, int] | None = None
         self.bookmarking: Bookmarking | None = None
@@ -158,6 +163,10 @@ class BylineApp(App[None]):
                 # Indexed here, off the UI thread, in the order the list gets them.
                 self.search_index.add(batch.entries)
                 self.post_message(BatchLoaded(batch, time.perf_counter() - start))
+                if batch.entries and not self._first_rows_shown.is_set():
+                    # Let the first rows reach the screen before loading takes the
+                    # CPU (and the GIL) again: a warm 100,000 would delay the frame.
+                    self._first_rows_shown.wait(timeout=FIRST_ROWS_WAIT)
         except Exception as error:  # a loader bug must leave the app usable
             self.post_message(BatchLoaded(Batch([], [Skipped(" ".join(self.paths), f"loading stopped: {error}")], 0, 0), 0))
         self.post_message(LoadFinished())
@@ -177,13 +186,20 @@ class BylineApp(App[None]):
                 i for i in range(first, len(self.corpus.entries)) if self.corpus.entries[i].mentions(self.entity_filter)
             )
         self.article_list.entries_changed()
+        if batch.entries and not self._first_rows_shown.is_set():
+            self.call_after_refresh(self._first_rows_shown.set)
         if self._restore_id and not self._user_moved and any(entry.id == self._restore_id for entry in batch.entries):
             self.article_list.select_id(self._restore_id)
             self._restore_id = None
+        for note in batch.notes:  # e.g. the index cache is unusable: said once, loading goes on
+            self.notify(note, title="Index cache", severity="warning", markup=False, timeout=8)
         self.loading_bar.update(total=batch.total, progress=batch.done)
-        rate = batch.done / message.elapsed if message.elapsed > 0 else 0
         total = f"{batch.total:,}" if batch.total is not None else "?"
-        self.loading_label.update(f"Loading {batch.done:,} of {total} files · {rate:,.0f}/s")
+        figures = [f"Loading {batch.done:,} of {total} files", f"{rate(batch.done, message.elapsed):,.0f}/s"]
+        left = time_left(batch.done, batch.total, message.elapsed)
+        if left:
+            figures.append(left)
+        self.loading_label.update(" · ".join(figures))
         self._update_subtitle()
 
     def on_load_finished(self) -> None:

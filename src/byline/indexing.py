@@ -1,0 +1,369 @@
+"""Opening a corpus fast: the walk, the index cache, and worker processes.
+
+`index_corpus` is what `byline.corpus.load_corpus` runs. The walk only stats
+files; a file whose size and modification time match the cache comes back from
+it, in batches, while the walk goes on (each is checked against its own stamp
+before it is yielded, so nothing stale is shown). Files that are new or changed
+are loaded and analysed in worker processes, in chunks, while this thread
+writes their results to the cache, one transaction per chunk. Files that are
+gone are dropped from the cache. Without a usable cache the same pipeline runs
+and simply stores nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from byline.corpus import Batch, Entry
+from byline.load import FileStat, iter_file_stats
+from byline.model import Analysis, Article, Skipped
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from byline.store.cache import FileRecord, IndexCache
+
+log = logging.getLogger(__name__)
+
+POOL_THRESHOLD = 96
+"""Files to read before worker processes pay for their start-up (~0.3 s)."""
+CHUNK = 48
+"""Files per task sent to a worker: big enough to amortise the round trip,
+small enough that the list fills steadily."""
+
+WORKER_NICENESS = 10
+BATCH_SECONDS = 0.1
+MAX_BATCH_FACTOR = 16
+"""A batch holds at least `batch_size` entries (but the first and the last), and
+more when they come faster than one batch per BATCH_SECONDS, up to this many
+times `batch_size`."""
+
+_told: set[str] = set()
+
+
+def index_corpus(
+    paths: list[str], batch_size: int = 256, *, use_cache: bool = True, workers: int | None = None
+) -> Iterator[Batch]:
+    """Everything under `paths` as batches of entries; see the module docstring.
+
+    `workers=0` reads in this process; None picks one per CPU.
+    """
+    notes: list[str] = []
+    cache = _open_cache(notes) if use_cache else None
+    run = _Run(cache, batch_size, workers, notes)
+    try:
+        yield from run.go(paths)
+    finally:
+        run.close()
+
+
+def _open_cache(notes: list[str]) -> IndexCache | None:
+    from byline.store.cache import CacheUnavailable, IndexCache
+
+    try:
+        return IndexCache.open()
+    except CacheUnavailable as error:
+        _tell_once(notes, f"working without the index cache: {error}")
+        return None
+
+
+def _tell_once(notes: list[str], message: str) -> None:
+    """Say it once per process, as a note in the next batch (the caller shows it)."""
+    if message not in _told:
+        _told.add(message)
+        notes.append(message)
+        log.info("%s", message)
+
+
+class _Run:
+    def __init__(self, cache: IndexCache | None, batch_size: int, workers: int | None, notes: list[str]) -> None:
+        from byline.store.cache import EntryDecoder
+
+        self.cache = cache
+        self.batch_size = max(1, batch_size)
+        self.workers = _cpu_count() if workers is None else workers
+        self.notes = notes
+        self.decoder = EntryDecoder()
+        self.pool: Executor | None = None
+        self.pool_tried = False
+        self.yielded = False
+        self.last_yield = 0.0
+        self.in_flight: deque[tuple[Future[list[FileRecord]], list[tuple[str, FileStat]]]] = deque()
+        self.to_read: list[tuple[str, FileStat]] = []
+        self.unsaved: list[FileRecord] = []
+        self.read_count = 0
+        self.entries: list[Entry] = []
+        self.skipped: list[Skipped] = []
+        self.done = 0
+        """Files whose entries have all gone out in a batch: what `Batch.done` says."""
+        self.undelivered: deque[int] = deque()
+        """Entries per handled file not yet all in a batch, oldest first."""
+        self.total: int | None = None
+        self.cached = 0
+
+    # --- the run ---------------------------------------------------------
+
+    def go(self, paths: list[str]) -> Iterator[Batch]:
+        roots = []
+        seen: set[str] = set()
+        to_check: list[tuple[str, FileStat]] = []
+        found = 0
+        keys = _Keys()
+        for raw in paths:
+            expanded = os.path.expanduser(os.fspath(raw))
+            if os.path.isdir(expanded):
+                roots.append(os.path.abspath(expanded))
+        for item in iter_file_stats(paths):
+            if isinstance(item, Skipped):
+                self.skipped.append(item)
+                continue
+            found += 1
+            key = keys.of(item.path)
+            seen.add(key)
+            if self.cache is not None:
+                to_check.append((key, item))
+                # A small first look-up, so that the first entries show at once.
+                if len(to_check) >= (self.batch_size if self.yielded else min(32, self.batch_size)):
+                    self._check(to_check)
+                    to_check = []
+            else:
+                self._queue(key, item)
+            if self.pool is None:
+                yield from self._collect(wait=False)  # chunks read here, before the pool is up
+            # With the pool up, results wait until the walk is over: it takes a
+            # second at 100,000 files, and then the total (and time left) is known.
+            yield from self._flush(full_only=True)
+        self._check(to_check)
+        self.total = found
+        self._drop_gone(roots, seen)
+        self._send(everything=True)
+        yield from self._collect(wait=True)
+        self._save()
+        yield from self._flush(full_only=False, final=True)
+
+    def close(self) -> None:
+        self._save()  # what was read before the consumer stopped is worth keeping
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+        if self.cache is not None:
+            self.cache.close()
+
+    # --- files the cache holds -------------------------------------------
+
+    def _check(self, batch: list[tuple[str, FileStat]]) -> None:
+        """Take from the cache what it holds unchanged; queue the rest for reading."""
+        if not batch:
+            return
+        found = self._cache_call(lambda cache: cache.lookup([key for key, _ in batch]), {})
+        for key, stat in batch:
+            held = found.get(key)
+            if held is not None and held[0] == stat.size and held[1] == stat.mtime_ns:
+                try:
+                    entries, skipped = self.decoder.decode(stat.path, held[2])
+                except (ValueError, TypeError, EOFError):
+                    pass  # not what we wrote: read the file again
+                else:
+                    self._handled(entries, skipped)
+                    self.cached += 1
+                    continue
+            self._queue(key, stat)
+
+    def _drop_gone(self, roots: list[str], seen: set[str]) -> None:
+        if self.cache is None or not roots:
+            return
+        gone = self._cache_call(lambda cache: [key for key in cache.keys_under(roots) if key not in seen], [])
+        if gone:
+            self._cache_call(lambda cache: cache.drop(gone), 0)
+
+    def _cache_call(self, call: Callable[[IndexCache], object], fallback: object) -> object:
+        """Run `call` on the cache; when the cache fails, say so and go on without it."""
+        from byline.store.cache import CacheBroken, CacheUnavailable
+
+        if self.cache is None:
+            return fallback
+        try:
+            return call(self.cache)
+        except (CacheBroken, CacheUnavailable) as error:
+            _tell_once(self.notes, f"working without the index cache: {error}")
+            self.cache.close()
+            self.cache = None
+            return fallback
+
+    # --- files to read -----------------------------------------------------
+
+    def _queue(self, key: str, stat: FileStat) -> None:
+        self.to_read.append((key, stat))
+        self.read_count += 1
+        if not self.pool_tried and self.read_count >= POOL_THRESHOLD and self.workers > 1:
+            self.pool_tried = True
+            self.pool = _start_pool(self.workers)
+        # Until the pool is up (or when there is none) chunks are read here, as
+        # they fill, so that the first entries of a cold start show at once.
+        self._send(everything=False)
+
+    def _send(self, everything: bool) -> None:
+        while len(self.to_read) >= CHUNK or (everything and self.to_read):
+            chunk, self.to_read = self.to_read[:CHUNK], self.to_read[CHUNK:]
+            future: Future[list[FileRecord]]
+            if self.pool is not None:
+                try:
+                    future = self.pool.submit(read_files, chunk)
+                except Exception:  # a broken pool: read here instead
+                    future = _done(chunk)
+            else:
+                future = _done(chunk)
+            self.in_flight.append((future, chunk))
+
+    def _collect(self, wait: bool) -> Iterator[Batch]:
+        while self.in_flight and (wait or self.in_flight[0][0].done()):
+            future, chunk = self.in_flight.popleft()
+            try:
+                records = future.result()
+            except Exception as error:  # a worker died (killed, out of memory): read here
+                log.warning("worker failed (%s); reading %d files in-process", error, len(chunk))
+                records = read_files(chunk)
+            self.unsaved.extend(records)
+            if len(self.unsaved) >= self.batch_size:
+                self._save()
+            for (_, stat), record in zip(chunk, records):
+                try:
+                    entries, skipped = self.decoder.decode(stat.path, record.data)
+                except (ValueError, TypeError, EOFError):  # pragma: no cover - we just encoded it
+                    entries, skipped = [], [Skipped(stat.path, "could not be read back after analysis")]
+                self._handled(entries, skipped)
+            yield from self._flush(full_only=True)
+
+    def _save(self) -> None:
+        """One write transaction per batch of files, not per file: commits are the cost."""
+        records, self.unsaved = self.unsaved, []
+        if records:
+            self._cache_call(lambda cache: cache.store(records), None)
+
+    def _flush(self, full_only: bool, final: bool = False) -> Iterator[Batch]:
+        if not self.yielded and self.entries:
+            # The first batch goes out as soon as there is anything to show.
+            yield self._batch(min(len(self.entries), self.batch_size))
+        # Entries from the cache come faster than a UI wants messages: past
+        # `batch_size`, gather them for up to a tenth of a second.
+        pending = len(self.entries)
+        if pending >= self.batch_size and (
+            time.perf_counter() - self.last_yield >= BATCH_SECONDS or pending >= MAX_BATCH_FACTOR * self.batch_size
+        ):
+            yield self._batch(pending)
+        if not full_only and (self.entries or self.skipped or self.notes or final):
+            yield self._batch(len(self.entries))
+
+    def _handled(self, entries: list[Entry], skipped: list[Skipped]) -> None:
+        self.entries.extend(entries)
+        self.skipped.extend(skipped)
+        self.undelivered.append(len(entries))
+
+    def _batch(self, size: int) -> Batch:
+        # A file counts as done once its last entry is in a batch, so that the
+        # progress a batch reports matches the rows the list has.
+        left = size
+        while self.undelivered and self.undelivered[0] <= left:
+            left -= self.undelivered.popleft()
+            self.done += 1
+        if left:
+            self.undelivered[0] -= left  # part of a feed's entries
+        entries, self.entries = self.entries[:size], self.entries[size:]
+        skipped, self.skipped = self.skipped, []
+        notes, self.notes[:] = tuple(self.notes), []
+        cached, self.cached = self.cached, 0
+        self.yielded = True
+        self.last_yield = time.perf_counter()
+        return Batch(entries, skipped, self.done, self.total, cached=cached, notes=notes)
+
+
+class _Keys:
+    """Absolute paths (the cache's keys) for walked paths, one `abspath` per folder, not per file."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def of(self, path: str) -> str:
+        folder, sep, name = path.rpartition(os.sep)
+        if not sep:
+            return os.path.abspath(path)
+        absolute = self._folders.get(folder)
+        if absolute is None:
+            absolute = self._folders[folder] = os.path.abspath(folder or os.sep)
+        return absolute.rstrip(os.sep) + os.sep + name
+
+
+def _done(chunk: list[tuple[str, FileStat]]) -> Future[list[FileRecord]]:
+    future: Future[list[FileRecord]] = Future()
+    future.set_result(read_files(chunk))
+    return future
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _start_pool(workers: int) -> Executor | None:
+    """Worker processes, or None when this system cannot start them."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        # forkserver, not fork: the app calls this from a thread, and forking a
+        # threaded process can copy a held lock into the child.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if "forkserver" in methods:
+            # Imported once in the server, not once per worker (the extractor's lexicons take a while).
+            context.set_forkserver_preload(["byline.indexing", "byline.load", "byline.extract"])
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
+    except Exception as error:  # no /dev/shm, no semaphores, a sandbox...
+        log.warning("cannot start worker processes (%s); reading in-process", error)
+        return None
+
+
+def _worker_init() -> None:
+    import signal
+
+    # Ctrl+C is for the parent to handle; workers end when it shuts the pool down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Below the parent: its walk, its writes and (in the app) the UI come first;
+    # the workers still get every cycle the parent leaves.
+    try:
+        os.nice(WORKER_NICENESS)
+    except (AttributeError, OSError):
+        pass
+
+
+def read_files(chunk: list[tuple[str, FileStat]]) -> list[FileRecord]:
+    """Load and analyse files: the work done in a worker process."""
+    from byline.extract import analyse
+    from byline.load import load_file
+    from byline.store.cache import FileRecord, encode_file
+
+    records = []
+    for key, stat in chunk:
+        result = load_file(Path(stat.path))
+        pairs = [_analyse(analyse, article) for article in result.articles]
+        bodies = [article.body for article, _ in pairs]
+        records.append(FileRecord(key, stat.size, stat.mtime_ns, encode_file(stat.path, pairs, result.skipped), bodies))
+    return records
+
+
+def _analyse(analyse: Callable[[Article], Analysis], article: Article) -> tuple[Article, Analysis]:
+    try:
+        return article, analyse(article)
+    except Exception as error:  # the extractor's bug must not lose the article
+        warning = f"quotes and entities could not be extracted ({type(error).__name__}: {error})"
+        return replace(article, warnings=(*article.warnings, warning)), Analysis()

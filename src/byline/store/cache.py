@@ -1,0 +1,381 @@
+"""The index cache: what loading and analysing each file produced, kept in SQLite.
+
+One row per file, keyed by its absolute path and checked against its size and
+modification time: a file whose stamp still matches is not read again. The
+file's entries (title, author, quotes, entities, warnings; no body) and the
+reasons it was skipped are one `marshal` BLOB, the fastest thing Python reads
+back. Body paragraphs go into a contentless FTS5 index for full-text search
+(`byline.store.fulltext`): the text is not stored twice, a hit is read back
+from its file.
+
+The cache is only a cache. A file of another schema or extractor version is
+emptied and rebuilt; a corrupt one is deleted and rebuilt; an unusable cache
+directory means working without one (`CacheUnavailable`), never failing.
+Two Byline processes may share it: WAL journal, a busy timeout, and one write
+transaction per batch of files.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from byline.corpus import Entry
+from byline.model import Analysis, Article, Entity, Quote, Skipped
+from byline.paths import cache_dir
+
+SCHEMA_VERSION = "2"
+"""Bumped whenever the tables or the BLOB layout change."""
+CACHE_NAME = "index.sqlite3"
+BUSY_TIMEOUT_S = 10.0
+MAX_ORPHANS = 50_000
+"""Stale FTS rows a contentless FTS5 index cannot delete (SQLite < 3.43 needs the
+old text to do it); past this many, and more than there are live ones, the cache
+is rebuilt so that it does not grow without end."""
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path BLOB NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TABLE texts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    file_id INTEGER NOT NULL,
+    entry INTEGER NOT NULL
+);
+CREATE INDEX texts_by_file ON texts (file_id);
+CREATE VIRTUAL TABLE text_index USING fts5 (
+    body, content='', detail=none, tokenize='unicode61 remove_diacritics 2'
+);
+"""
+# Paths are stored as their bytes (os.fsencode): a file name that is not valid
+# UTF-8 is a str with lone surrogates in Python, which SQLite's TEXT refuses.
+# One FTS row per article, not per paragraph: a third of the indexing time, and
+# the passage is found when a hit is read back. detail=none (no positions) halves
+# the index again; queries are plain AND of words, which need no positions.
+# AUTOINCREMENT matters: text ids are FTS5 rowids, and the FTS rows of a re-read
+# file stay behind as orphans; a reused id would resurrect one.
+
+
+class CacheUnavailable(Exception):
+    """The cache cannot be used here (unwritable directory, locked, read-only); work without it."""
+
+
+class CacheBroken(Exception):
+    """The cache file turned out corrupt while in use; it has been removed."""
+
+
+def cache_path() -> Path:
+    return cache_dir() / CACHE_NAME
+
+
+def clear_cache(path: Path | None = None) -> bool:
+    """Remove the cache file and its WAL companions; True if there was one."""
+    path = path or cache_path()
+    existed = path.exists()
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+    return existed
+
+
+def extractor_version() -> str:
+    from byline.extract import EXTRACTOR_VERSION
+
+    return str(EXTRACTOR_VERSION)
+
+
+def is_corrupt(error: sqlite3.Error) -> bool:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return True
+    text = str(error)
+    return "malformed" in text or "not a database" in text
+
+
+# --- Entries as plain tuples, for marshal -----------------------------------
+
+
+@dataclass(slots=True)
+class FileRecord:
+    """One file's results, ready to store; built in a worker process."""
+
+    key: str
+    """The absolute path: the cache's key."""
+    size: int
+    mtime_ns: int
+    data: bytes
+    """`encode_file(...)`: the entries and the reasons the file was skipped."""
+    bodies: list[str]
+    """Each entry's body, in order, for the full-text index."""
+
+
+def encode_file(path: str, pairs: Iterable[tuple[Article, Analysis]], skipped: Iterable[Skipped]) -> bytes:
+    rows = []
+    for article, analysis in pairs:
+        # A feed's articles are `file#n`: keep only the `#n`, so that entries
+        # come back under the path the walk gives this time (relative or not).
+        suffix = article.path[len(path) :] if article.path.startswith(path) else ""
+        rows.append(
+            (
+                suffix,
+                article.id,
+                article.display_title,
+                article.author,
+                tuple((q.text, q.speaker, q.start, q.end, q.kind) for q in analysis.quotes),
+                tuple((e.name, e.type, e.count) for e in analysis.entities),
+                article.warnings,
+            )
+        )
+    return marshal.dumps((tuple(rows), tuple(s.reason for s in skipped)), 4)
+
+
+class EntryDecoder:
+    """Turns stored BLOBs back into `Entry`s, sharing what repeats between them.
+
+    Speakers and authors recur across thousands of articles, and so does the
+    same entity with the same count (`Entity("BBC", "ORG", 1)`): one object
+    each, frozen and so safe to share, keeps 100,000 entries well inside the
+    memory budget.
+    """
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] = {}
+        self._entities: dict[tuple[str, str, int], Entity] = {}
+
+    def decode(self, path: str, data: bytes) -> tuple[list[Entry], list[Skipped]]:
+        """Raises ValueError (or TypeError) when the BLOB is not what we wrote."""
+        rows, reasons = marshal.loads(data)
+        share = self._names.setdefault
+        entries = [
+            Entry(
+                id=entry_id,
+                path=path + suffix,
+                title=title,
+                author=share(author, author),
+                quotes=tuple(
+                    Quote(text, share(speaker, speaker) if speaker else speaker, start, end, kind)
+                    for text, speaker, start, end, kind in quotes
+                ),
+                entities=tuple(self._entity(row) for row in entities),
+                warnings=warnings,
+            )
+            for suffix, entry_id, title, author, quotes, entities, warnings in rows
+        ]
+        return entries, [Skipped(path, reason) for reason in reasons]
+
+    def _entity(self, row: tuple[str, str, int]) -> Entity:
+        entity = self._entities.get(row)
+        if entity is None:
+            name, kind, count = row
+            share = self._names.setdefault
+            entity = self._entities[row] = Entity(share(name, name), share(kind, kind), count)  # type: ignore[arg-type]
+        return entity
+
+
+# --- The database ------------------------------------------------------------
+
+
+class IndexCache:
+    """The open cache. Use `IndexCache.open()`; close it when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> IndexCache:
+        """Open (creating, or rebuilding when stale or corrupt) the cache.
+
+        Raises `CacheUnavailable` with a reason a person understands.
+        """
+        path = path or cache_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CacheUnavailable(f"cannot create {path.parent} ({error.strerror or error})") from None
+        for attempt in range(2):
+            conn = None
+            try:
+                conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                # Fewer, larger checkpoints: a cold index writes hundreds of MB.
+                conn.execute("PRAGMA wal_autocheckpoint=8192")
+                _ensure_schema(conn)
+                return cls(conn, path)
+            except sqlite3.Error as error:
+                if conn is not None:
+                    conn.close()
+                if attempt == 0 and is_corrupt(error):
+                    clear_cache(path)  # only a cache: start again from nothing
+                    continue
+                raise CacheUnavailable(f"cannot use {path} ({error})") from None
+        raise CacheUnavailable(f"cannot use {path}")  # pragma: no cover - loop always returns or raises
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    def __enter__(self) -> IndexCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _guard(self, error: sqlite3.Error) -> Exception:
+        """The exception to raise for `error`: corruption removes the file."""
+        if is_corrupt(error):
+            self.close()
+            clear_cache(self.path)
+            return CacheBroken(f"the index cache was corrupt and has been removed ({error})")
+        return CacheUnavailable(f"cannot use {self.path} ({error})")
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; taken at once (IMMEDIATE) so that two processes queue, not deadlock."""
+        try:
+            with _transaction(self.conn):
+                yield self.conn
+        except sqlite3.Error as error:
+            raise self._guard(error) from None
+
+    def lookup(self, keys: list[str]) -> dict[str, tuple[int, int, bytes]]:
+        """(size, mtime_ns, data) of the files among `keys` that the cache holds."""
+        found: dict[str, tuple[int, int, bytes]] = {}
+        try:
+            for marks, part in _in_chunks(keys):
+                for key, size, mtime_ns, data in self.conn.execute(
+                    f"SELECT path, size, mtime_ns, data FROM files WHERE path IN ({marks})", part
+                ):
+                    found[os.fsdecode(key)] = (size, mtime_ns, data)
+        except sqlite3.Error as error:
+            raise self._guard(error) from None
+        return found
+
+    def keys_under(self, roots: Iterable[str]) -> Iterator[str]:
+        """Every cached path inside the folders `roots` (absolute paths)."""
+        try:
+            for root in roots:
+                rows = self.conn.execute("SELECT path FROM files WHERE path >= ? AND path < ?", under(root)).fetchall()
+                yield from (os.fsdecode(row[0]) for row in rows)
+        except sqlite3.Error as error:
+            raise self._guard(error) from None
+
+    def store(self, records: list[FileRecord]) -> None:
+        """Write the records in one transaction, replacing what the files held before."""
+        if not records:
+            return
+        with self._writing() as conn:
+            orphans = _forget(conn, [record.key for record in records])
+            row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'texts'").fetchone()
+            next_id = (row[0] if row else 0) + 1
+            text_rows = []
+            index_rows = []
+            for record in records:
+                (file_id,) = conn.execute(
+                    "INSERT INTO files (path, size, mtime_ns, data) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+                    "data = excluded.data RETURNING id",
+                    (os.fsencode(record.key), record.size, record.mtime_ns, record.data),
+                ).fetchone()
+                for entry, body in enumerate(record.bodies):
+                    text_rows.append((next_id, file_id, entry))
+                    index_rows.append((next_id, body))
+                    next_id += 1
+            conn.executemany("INSERT INTO texts (id, file_id, entry) VALUES (?, ?, ?)", text_rows)
+            conn.executemany("INSERT INTO text_index (rowid, body) VALUES (?, ?)", index_rows)
+            _add_orphans(conn, orphans)
+
+    def drop(self, keys: Iterable[str]) -> int:
+        """Forget files that are gone; returns how many were dropped."""
+        keys = list(keys)
+        if not keys:
+            return 0
+        with self._writing() as conn:
+            orphans = _forget(conn, keys)
+            for marks, part in _in_chunks(keys):
+                conn.execute(f"DELETE FROM files WHERE path IN ({marks})", part)
+            _add_orphans(conn, orphans)
+        return len(keys)
+
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _in_chunks(keys: list[str], size: int = 900) -> Iterator[tuple[str, list[bytes]]]:
+    """`?` marks and (encoded) values for `IN (...)`, within SQLite's limit on parameters."""
+    for start in range(0, len(keys), size):
+        part = [os.fsencode(key) for key in keys[start : start + size]]
+        yield ",".join("?" * len(part)), part
+
+
+def under(folder: str) -> tuple[bytes, bytes]:
+    """Bounds of the stored paths inside `folder` (absolute): `low <= path < high`."""
+    low = os.fsencode(folder.rstrip(os.sep) + os.sep)
+    return low, low[:-1] + bytes([low[-1] + 1])
+
+
+def _forget(conn: sqlite3.Connection, keys: list[str]) -> int:
+    """Delete the text rows of files about to be replaced; their FTS rows become orphans."""
+    orphans = 0
+    for marks, part in _in_chunks(keys):
+        cursor = conn.execute(f"DELETE FROM texts WHERE file_id IN (SELECT id FROM files WHERE path IN ({marks}))", part)
+        orphans += max(cursor.rowcount, 0)
+    return orphans
+
+
+def _ensure_schema(conn: sqlite3.Connection) -> None:
+    """Create the tables, or empty a cache written by another version of Byline."""
+    expected = {"schema": SCHEMA_VERSION, "extractor": extractor_version()}
+    with _transaction(conn):
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        meta: dict[str, str] = {}
+        if "meta" in tables:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        if {key: meta.get(key) for key in expected} != expected or _too_many_orphans(conn, meta):
+            for name in ("text_index", "texts", "files", "meta"):
+                conn.execute(f"DROP TABLE IF EXISTS {name}")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [*expected.items(), ("orphans", "0")])
+
+
+def _too_many_orphans(conn: sqlite3.Connection, meta: dict[str, str]) -> bool:
+    try:
+        orphans = int(meta.get("orphans", "0"))
+    except ValueError:
+        return True
+    if orphans <= MAX_ORPHANS:
+        return False
+    (live,) = conn.execute("SELECT count(*) FROM texts").fetchone()
+    return orphans > live
+
+
+def _add_orphans(conn: sqlite3.Connection, count: int) -> None:
+    if count:
+        conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'orphans'", (count,))

@@ -1,0 +1,119 @@
+"""Full-text search over bodies through the cache's FTS5 index."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from byline.corpus import load_corpus
+from byline.load import load_file
+from byline.store.fulltext import FullTextIndex, TextHit, match_expression, query_terms, search_text
+
+
+def write(path: Path, title: str, *paragraphs: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def indexed(tmp_path: Path) -> Path:
+    root = tmp_path / "news"
+    write(
+        root / "politics.txt",
+        "Vote tomorrow",
+        "Rain is expected across the north.",
+        "Mr Blair said the general election would be held in May, and that the election campaign starts now.",
+        "Nothing else of note.",
+    )
+    write(root / "sport.txt", "Derby", "Chelsea beat Arsenal.", "The manager of Chelsea was pleased.")
+    write(root / "accents.txt", "Café", "The Café Müller in Zürich reopened.")
+    write(root / "long.txt", "Long", " ".join(f"word{i}" for i in range(200)) + " needle " + "tail " * 50)
+    for _ in load_corpus([str(root)]):
+        pass
+    return root
+
+
+def body_of(hit: TextHit) -> str:
+    path, _, _ = hit.path.partition("#")
+    (article,) = [a for a in load_file(Path(path)).articles if a.id == hit.entry_id]
+    return article.body
+
+
+def search(query: str, **kwargs: object) -> list[TextHit]:
+    index = FullTextIndex.open()
+    assert index is not None
+    try:
+        return index.search(query, **kwargs)
+    finally:
+        index.close()
+
+
+def test_a_hit_points_at_the_passage_holding_all_the_words(indexed: Path) -> None:
+    (hit,) = search("blair election")
+    assert hit.path == os.path.abspath(indexed / "politics.txt")
+    body = body_of(hit)
+    # The paragraph with both words, not the first paragraph; the first word matched there.
+    assert body[hit.start : hit.end] == "Blair"
+    assert body.index("Mr Blair") + 3 == hit.start
+    assert hit.snippet[hit.snippet_match[0] : hit.snippet_match[1]] == "Blair"
+    assert "general election" in hit.snippet
+
+
+def test_words_match_in_any_case_and_without_accents(indexed: Path) -> None:
+    (hit,) = search("cafe muller ")
+    assert body_of(hit)[hit.start : hit.end] == "Café"
+    (hit,) = search("ZURICH ")
+    assert body_of(hit)[hit.start : hit.end] == "Zürich"
+
+
+def test_the_last_word_matches_as_a_prefix_while_typing(indexed: Path) -> None:
+    (hit,) = search("chels")
+    assert body_of(hit)[hit.start : hit.end] == "Chelsea"
+    assert search("chels ") == []  # a finished word must match whole
+
+
+def test_the_snippet_of_a_long_paragraph_is_cut_around_the_match(indexed: Path) -> None:
+    (hit,) = search("needle ")
+    assert body_of(hit)[hit.start : hit.end] == "needle"
+    assert hit.snippet.startswith("\u2026") and hit.snippet.endswith("\u2026")
+    assert len(hit.snippet) < 200
+    assert hit.snippet[hit.snippet_match[0] : hit.snippet_match[1]] == "needle"
+
+
+def test_query_syntax_is_never_passed_to_sqlite(indexed: Path) -> None:
+    for query in ['"', "AND", "NEAR(", "chelsea OR", "col:chelsea", "*", "-", "^x", "'", ""]:
+        search(query)  # no exception
+    assert [Path(h.path).name for h in search('"chelsea" AND')] == []  # AND is a word no article holds
+    assert match_expression(*query_terms('say "hi"')) == '"say" "hi"*'
+
+
+def test_roots_keep_to_the_open_corpus(indexed: Path, tmp_path: Path) -> None:
+    other = write(tmp_path / "other" / "o.txt", "Other", "Chelsea again, elsewhere.")
+    for _ in load_corpus([str(other.parent)]):
+        pass
+    assert len(search("chelsea ")) == 2
+    assert [h.path for h in search("chelsea ", roots=[indexed])] == [os.path.abspath(indexed / "sport.txt")]
+    assert [h.path for h in search("chelsea ", roots=[str(other)])] == [str(other)]
+
+
+def test_a_file_changed_since_indexing_gives_no_stale_hit(indexed: Path) -> None:
+    sport = indexed / "sport.txt"
+    write(sport, "Derby", "Arsenal won.")
+    info = sport.stat()
+    os.utime(sport, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))
+    assert search("chelsea ") == []
+    for _ in load_corpus([str(indexed)]):
+        pass
+    assert search("chelsea ") == []
+    assert [Path(h.path).name for h in search("arsenal ")] == ["sport.txt"]
+
+
+def test_limit_and_no_cache(indexed: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert len(search("the ", limit=2)) == 2
+    assert len(search_text("the ", limit=3)) == 3
+    monkeypatch.setenv("BYLINE_CACHE_DIR", str(tmp_path / "nothing-here"))
+    assert FullTextIndex.open() is None
+    assert search_text("chelsea") == []

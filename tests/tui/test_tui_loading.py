@@ -1,0 +1,81 @@
+"""Loading in the app: the index cache behind the list, the progress line, cache trouble."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+import byline.indexing
+from byline.corpus import Batch
+from byline.tui.app import BatchLoaded, BylineApp
+from tests.tui.helpers import settle
+
+pytestmark = pytest.mark.usefixtures("fake_extractor")
+
+
+def titles(app: BylineApp) -> list[str]:
+    return [entry.title for entry in app.corpus.entries]
+
+
+async def test_a_second_launch_fills_the_list_from_the_cache(small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = BylineApp([str(small_corpus)])
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    read: list[int] = []
+    real = byline.indexing.read_files
+    monkeypatch.setattr(byline.indexing, "read_files", lambda chunk: read.append(len(chunk)) or real(chunk))
+
+    second = BylineApp([str(small_corpus)])
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert titles(second) == titles(first) and len(titles(second)) == 5
+        assert second.corpus.entries[0].quotes  # the analysis came back from the cache too
+    assert read == []
+
+
+async def test_the_progress_line_gives_count_rate_and_time_left(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.post_message(BatchLoaded(Batch([], [], 250, 1000), elapsed=0.5))
+        await pilot.pause()
+        label = str(app.query_one("#loading-label", Static).content)
+        assert label == "Loading 250 of 1,000 files · 500/s · 0:02 left"
+
+
+async def test_an_unusable_cache_is_said_once_and_the_articles_still_load(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "plain-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("BYLINE_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(byline.indexing, "_told", set())
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(titles(app)) == 5
+        said = [n.message for n in app._notifications if "index cache" in n.message]
+        assert len(said) == 1 and "cannot create" in said[0]
+
+
+async def test_the_first_rows_are_shown_before_loading_goes_on(small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import byline.tui.app
+    from byline.corpus import load_corpus
+
+    entries = [e for b in load_corpus([str(small_corpus)]) for e in b.entries]
+    rows_when_resumed: list[int] = []
+    app = BylineApp([str(small_corpus)])
+
+    def loading(paths: list[str], batch_size: int = 256):
+        yield Batch(entries[:2], [], 2, None)
+        rows_when_resumed.append(app.article_list.count)  # back in the loader thread
+        yield Batch(entries[2:], [], 5, 5)
+
+    monkeypatch.setattr(byline.tui.app, "load_corpus", loading)
+    monkeypatch.setattr(byline.tui.app, "FIRST_ROWS_WAIT", 60)  # a busy machine must not make it pass or fail
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.article_list.count == 5
+    assert rows_when_resumed == [2]
