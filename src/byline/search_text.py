@@ -12,12 +12,18 @@ more (a corpus that large wants the SQLite FTS5 source of the index cache).
 
 from __future__ import annotations
 
+import os
 import re
-from bisect import bisect_left
 from array import array
+from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from byline.search import TEXT_WEIGHT, Hit, Query, match_documents
 from byline.words import Highlighter, Vocabulary, word_list
+
+if TYPE_CHECKING:
+    from byline.corpus import Entry
+    from byline.store.fulltext import FullTextIndex
 
 TEXT_BUDGET = 40_000_000
 """Characters of article text kept: about 15,000 news articles, ~100 MB with the index."""
@@ -104,3 +110,43 @@ class MemoryTextSource:
             start=offset + start,
             end=offset + end,
         )
+
+
+class FullTextSource:
+    """Article text through the index cache's SQLite FTS5 index, for corpora
+    too large to hold in memory.
+
+    The cache indexes bodies when it indexes files, so `add` has nothing to do;
+    hits are mapped back to entries by (absolute path, id).
+    """
+
+    full = False
+
+    def __init__(self, index: FullTextIndex, entries: list[Entry], roots: list[str] | None = None) -> None:
+        self.index = index
+        self.entries = entries
+        self.roots = roots
+        self._where: dict[tuple[str, str], int] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, entry: int, body: str) -> bool:
+        return True
+
+    def search(self, query: Query, limit: int, floor: float = 0.0) -> list[Hit]:
+        for number in range(len(self._where), len(self.entries)):
+            entry = self.entries[number]
+            self._where.setdefault((os.path.abspath(entry.path), entry.id), number)
+        hits = []
+        for rank, found in enumerate(self.index.search(" ".join(query.tokens), limit, roots=self.roots)):
+            score = round(TEXT_WEIGHT * (100 - rank), 2)  # FTS5's bm25 order, on the search's scale
+            number = self._where.get((found.path, found.entry_id))
+            if number is None or score < floor:
+                continue
+            start, end = found.snippet_match
+            hits.append(
+                Hit(kind="text", entry=number, text=found.snippet, score=score,
+                    positions=tuple(range(start, end)), start=found.start, end=found.end)
+            )
+        return hits

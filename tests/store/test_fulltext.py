@@ -117,3 +117,24 @@ def test_limit_and_no_cache(indexed: Path, monkeypatch: pytest.MonkeyPatch, tmp_
     monkeypatch.setenv("BYLINE_CACHE_DIR", str(tmp_path / "nothing-here"))
     assert FullTextIndex.open() is None
     assert search_text("chelsea") == []
+
+
+def test_the_search_falls_back_to_fts_when_memory_is_full(indexed: Path) -> None:
+    from byline.search import SearchIndex
+    from byline.search_text import FullTextSource, MemoryTextSource
+
+    entries = [entry for batch in load_corpus([str(indexed)]) for entry in batch.entries]
+    index = SearchIndex(with_text=False)
+    index.text = MemoryTextSource(index.vocab, budget=0)  # a corpus too big for memory
+    index.add(entries, ["x"] * len(entries))
+    assert index.text.full and index.search("needle") == []
+
+    fts = FullTextIndex.open()
+    assert fts is not None
+    index.text = FullTextSource(fts, index.entries, roots=[str(indexed)])
+    (hit,) = [h for h in index.search("needle") if h.kind == "text"]
+    entry = index.entries[hit.entry]
+    assert entry.title == "Long"
+    assert body_of(TextHit(os.path.abspath(entry.path), entry.id, 0, 0, "", (0, 0)))[hit.start : hit.end] == "needle"
+    assert "needle" in hit.text and hit.text[hit.positions[0] : hit.positions[-1] + 1] == "needle"
+    fts.close()

@@ -173,8 +173,19 @@ class BylineApp(App[None]):
         # The search finds titles, quotes and names already; article text follows.
         try:
             index_bodies(self.search_index, cancelled=lambda: worker.is_cancelled)
+            if getattr(self.search_index.text, "full", False) and not worker.is_cancelled:
+                self._search_text_through_cache()
         except Exception:  # the text search is a bonus: without it the rest still works
             pass
+
+    def _search_text_through_cache(self) -> None:
+        """Past what memory holds, article text is searched in the cache's FTS5 index."""
+        from byline.search_text import FullTextSource
+        from byline.store.fulltext import FullTextIndex
+
+        index = FullTextIndex.open()
+        if index is not None:
+            self.search_index.text = FullTextSource(index, self.search_index.entries, roots=self.paths)
 
     def on_batch_loaded(self, message: BatchLoaded) -> None:
         batch = message.batch
