@@ -143,6 +143,12 @@ class TestHtmlAndFeeds:
         result = load_file(write(tmp_path, "data.xml", "<?xml version='1.0'?><root><a>1</a></root>"))
         assert result.articles == [] and "no RSS or Atom entries" in result.skipped[0].reason
 
+    def test_a_cut_off_feed_with_only_empty_items_is_skipped_not_an_untitled_blank(self, tmp_path: Path) -> None:
+        result = load_file(write(tmp_path, "cut.xml", "<rss><channel><item><title>Kept</title></item><item>"))
+        assert [a.title for a in result.articles] == ["Kept"]
+        result = load_file(write(tmp_path, "cut2.xml", "<rss><channel><item>"))
+        assert result.articles == [] and "no title and no text" in result.skipped[0].reason
+
 
 class TestBadInput:
     def test_undecodable_bytes_are_flagged_not_fatal(self, tmp_path: Path) -> None:

@@ -61,6 +61,8 @@ def parse_feed(data: bytes, path: str) -> list[Article]:
         markup = content[0].get("value", "") if content else entry.get("summary", "")
         paragraphs = tuple(blocks_of(clean_text(html_to_text(markup))))
         title = clean_line(html_to_text(entry.get("title", "")))
+        if not title and not paragraphs:
+            continue  # an empty <item> (a cut-off feed): nothing to read, nothing to list
         articles.append(
             Article(
                 id=article_id(title, "\n\n".join(paragraphs)),
@@ -74,4 +76,6 @@ def parse_feed(data: bytes, path: str) -> list[Article]:
                 warnings=warnings,
             )
         )
+    if not articles:
+        raise NotAFeed("feed whose entries hold no title and no text")
     return articles
