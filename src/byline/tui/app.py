@@ -323,6 +323,8 @@ class BylineApp(App[None]):
     def _article_gone(self, entry: Entry, reason: str) -> None:
         if self.article_list.current is entry:
             self.reader.show_message(f"{entry.title}\n\nThis article can no longer be read: {reason}")
+            # A notice too: the reader may be folded away or scrolled, and a vanished file is news.
+            self.notify(f"{entry.title}: {reason}", title="Article gone", severity="warning", markup=False, timeout=8)
 
     @on(ArticleList.Chosen)
     def _chosen(self, message: ArticleList.Chosen) -> None:

@@ -62,6 +62,9 @@ class Reader(VerticalScroll, can_focus=True):
         self._starts: list[int] = []
         self._mounting: AwaitMount | None = None
         self.finder = Finder()
+        self._place: tuple[int, float] | None = None
+        """The paragraph at the top of the view and how far into it, kept across a resize."""
+        self._place_width = 0
 
     def compose(self):
         yield Static(id="reader-head")
@@ -95,6 +98,7 @@ class Reader(VerticalScroll, can_focus=True):
             starts.append(offset)
             offset += len(paragraph) + 2
         self._starts = starts
+        self._place = None
         head = self.query_one("#reader-head", Static)
         head.remove_class("-message")
         head.update(self._head(article))
@@ -251,10 +255,36 @@ class Reader(VerticalScroll, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        self._remember_place()
         self._update_progress()
 
     def on_resize(self) -> None:
+        # A new width re-wraps every paragraph, so the same scroll_y would land elsewhere in
+        # the article: go back to the paragraph that was at the top once the text is laid out.
+        if self.size.width != self._place_width:
+            self._place_width = self.size.width
+            if self._place is not None:
+                self.call_after_refresh(self._return_to_place)
         self._update_progress()
+
+    def _remember_place(self) -> None:
+        if self.article is None or self.size.width != self._place_width:
+            return  # nothing shown, or a resize is moving the text under us: the old place stands
+        y = self.scroll_y
+        for index, paragraph in enumerate(self.query(Paragraph)):
+            region = paragraph.virtual_region
+            if region.bottom > y:
+                self._place = (index, max(0.0, (y - region.y) / max(region.height, 1)))
+                return
+
+    def _return_to_place(self) -> None:
+        if self._place is None or self.article is None:
+            return
+        index, into = self._place
+        paragraphs = list(self.query(Paragraph))
+        if index < len(paragraphs):
+            region = paragraphs[index].virtual_region
+            self.scroll_to(y=region.y + round(into * region.height), animate=False, immediate=True)
 
     def watch_virtual_size(self) -> None:
         # The content's height changes once a new article is laid out.
