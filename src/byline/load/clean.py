@@ -51,6 +51,12 @@ def decode_char_refs(text: str) -> str:
     return _CHAR_REF.sub(_unescape, text)
 
 
+def printable(text: str) -> str:
+    """`text` with every control character shown as �: for file names and paths,
+    which come from the file system as they are (a name may hold an escape code)."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def clean_text(text: str) -> str:
     return decode_char_refs(strip_controls(text))
 

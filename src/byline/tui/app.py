@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from byline.clipboard import CopyResult, attribution
 from byline.corpus import ArticleGone, Batch, Corpus, Entry, load_corpus
+from byline.load.clean import printable
 from byline.model import Analysis, Article, Quote, Skipped
 from byline.progress import rate, time_left
 from byline.search import Hit, SearchIndex, index_bodies
@@ -623,6 +624,11 @@ class BylineApp(App[None]):
         from byline.tui.screens.copy_by_hand import CopyByHandScreen
 
         self.push_screen(CopyByHandScreen(result.text, result.message))
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = True) -> None:
+        # Notices name files, and a file's name may hold escape codes that Content would
+        # pass to the terminal: every notice goes through here to show them inert.
+        super().notify(printable(message), title=printable(title), severity=severity, timeout=timeout, markup=markup)
 
     def _tell(self, notice: Notice, *, title: str = "", timeout: float = 6) -> None:
         # markup=False: notices quote article titles and text.

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from byline.corpus import Entry
+from byline.load.clean import printable
 
 ROW_HEIGHT = 2
 BOOKMARK_MARK = "★"
@@ -38,7 +39,7 @@ def fit(text: str, width: int) -> str:
 
 
 def folder_of(path: str) -> str:
-    return PurePath(path.partition("#")[0]).parent.name
+    return printable(PurePath(path.partition("#")[0]).parent.name)
 
 
 def quote_count(n: int) -> str:

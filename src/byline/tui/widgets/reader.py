@@ -17,6 +17,7 @@ from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from byline.find import Finder
+from byline.load.clean import printable
 from byline.model import ENTITY_TYPES, Analysis, Article, Quote
 
 QUOTE_STYLE = "on $primary 18%"
@@ -82,7 +83,8 @@ class Reader(VerticalScroll, can_focus=True):
         self.analysis = Analysis()
         self._starts = []
         self.query(Paragraph).remove()
-        self.query_one("#reader-head", Static).update(Content(text))
+        # The text names paths, which may hold escape codes: shown inert.
+        self.query_one("#reader-head", Static).update(Content(printable(text)))
         self.query_one("#reader-head").add_class("-message")
         self.query_one("#reader-legend", Static).display = False
         self.border_subtitle = ""
