@@ -31,6 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
+from byline.load.clean import strip_controls
 from byline.paths import data_dir
 
 FILENAME = "bookmarks.sqlite3"
@@ -583,7 +584,7 @@ def _markdown(bookmarks: list[Bookmark]) -> str:
     for b in bookmarks:
         lines.append(f"## {_md_line(b.title)}")
         lines.append("")
-        lines.append(f"*{b.kind}, {b.created[:16].replace('T', ' ')} UTC, `{b.path.replace('`', '')}`*")
+        lines.append(f"*{b.kind}, {b.created[:16].replace('T', ' ')} UTC, `{strip_controls(b.path).replace('`', '')}`*")
         lines.append("")
         if b.kind == "quote":
             speaker = f" — {_md_line(b.speaker)}" if b.speaker else ""
@@ -592,13 +593,16 @@ def _markdown(bookmarks: list[Bookmark]) -> str:
         if b.note:
             lines.extend([f"Note: {_md_line(b.note)}", ""])
         if b.tags:
-            lines.extend([f"Tags: {', '.join(b.tags)}", ""])
+            lines.extend([f"Tags: {_md_line(', '.join(b.tags))}", ""])
     return "\n".join(lines)
 
 
 def _md_line(text: str) -> str:
-    """One line of Markdown that shows the text as it is (no accidental markup)."""
-    flat = " ".join(text.split())
+    """One line of Markdown that shows the text as it is (no accidental markup).
+
+    Without control characters: the export goes to a terminal as often as to a file, and
+    an imported export may carry escape codes (JSON and CSV keep them, to round-trip)."""
+    flat = " ".join(strip_controls(text).split())
     return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in flat)
 
 
