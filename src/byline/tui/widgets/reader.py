@@ -30,6 +30,10 @@ ENTITY_STYLES = {
     "PLACE": "bold underline $success",
 }
 ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place"}
+MOUNT_BATCH = 400
+"""Paragraphs mounted at a time. A news article has a few dozen; a 5 MB one has 15,000,
+and laying all of them out froze the app for over a minute, so a long article is mounted
+a batch at a time as reading nears the end of what is there."""
 QUOTE_MARKS = "\"“”‘’«»„"
 
 
@@ -66,6 +70,8 @@ class Reader(VerticalScroll, can_focus=True):
         self._place: tuple[int, float] | None = None
         """The paragraph at the top of the view and how far into it, kept across a resize."""
         self._place_width = 0
+        self._mounted = 0
+        """How many of the article's paragraphs are mounted (the first ones)."""
 
     def compose(self):
         yield Static(id="reader-head")
@@ -106,7 +112,8 @@ class Reader(VerticalScroll, can_focus=True):
         head.update(self._head(article))
         self._update_legend()
         self.query(Paragraph).remove()
-        self._mounting = self.mount_all(Paragraph(self._paragraph(i), classes="paragraph") for i in range(len(article.paragraphs)))
+        self._mounted = 0
+        self._mount_more()
         self.scroll_home(animate=False, immediate=True)
         self._update_progress()
 
@@ -182,7 +189,29 @@ class Reader(VerticalScroll, can_focus=True):
 
     @property
     def at_end(self) -> bool:
-        return self.scroll_y >= self.max_scroll_y
+        return self.scroll_y >= self.max_scroll_y and self.complete
+
+    @property
+    def complete(self) -> bool:
+        """Whether every paragraph of the article is mounted."""
+        return self.article is None or self._mounted >= len(self.article.paragraphs)
+
+    def _mount_more(self, upto: int = -1) -> None:
+        """Mount the next batch of paragraphs, or on to paragraph `upto` if that is further."""
+        if self.article is None:
+            return
+        start = self._mounted
+        stop = min(len(self.article.paragraphs), max(start + MOUNT_BATCH, upto + 1))
+        if stop > start:
+            self._mounted = stop
+            self._mounting = self.mount_all(Paragraph(self._paragraph(i), classes="paragraph") for i in range(start, stop))
+
+    def action_scroll_end(self) -> None:
+        if self.complete:
+            super().action_scroll_end()
+            return
+        self._mount_more(upto=len(self.article.paragraphs))  # the cost of a long article, paid when asked
+        self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
 
     def paragraph_at(self, offset: int) -> int | None:
         """The paragraph that holds body offset `offset`."""
@@ -206,6 +235,7 @@ class Reader(VerticalScroll, can_focus=True):
         if self.article is None or index is None:
             return
         self.marked_span = (start, end)
+        self._mount_more(upto=index)
         paragraph = list(self.query(Paragraph))[index]
         self.call_after_refresh(self.scroll_to_center, paragraph, animate=False, immediate=True)
 
@@ -252,11 +282,14 @@ class Reader(VerticalScroll, can_focus=True):
         index = self.paragraph_of(self.analysis.quotes[number])
         if index is None:
             return
+        self._mount_more(upto=index)
         paragraph = list(self.query(Paragraph))[index]
         self.call_after_refresh(self.scroll_to_center, paragraph, animate=False, immediate=True)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        if not self.complete and new >= self.max_scroll_y - 2 * self.scrollable_content_region.height:
+            self._mount_more()
         self._remember_place()
         self._update_progress()
 
@@ -297,10 +330,12 @@ class Reader(VerticalScroll, can_focus=True):
             self.border_subtitle = ""
             return
         top = self.max_scroll_y
-        percent = 100 if top <= 0 else round(100 * self.scroll_y / top)
+        fraction = 1.0 if top <= 0 else self.scroll_y / top
+        if not self.complete:  # of the text mounted so far: scale to the whole article
+            fraction *= self._starts[self._mounted] / max(1, self._starts[-1])
         found = f"find “{self.finder.needle}” {self.finder.status} · " if self.finder.needle else ""
         # Content, not a str: a str title is markup, and the needle is whatever was typed.
-        self.border_subtitle = Content(f"{found}{percent}%")
+        self.border_subtitle = Content(f"{found}{round(100 * fraction)}%")
 
 
 def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
