@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -20,12 +21,14 @@ TITLE = "Talks go on in Doha"
 
 
 @contextmanager
-def byline_in_tmux(corpus: Path, data: Path) -> Iterator[Terminal]:
+def byline_in_tmux(
+    corpus: Path, data: Path, cache: Path | None = None, size: tuple[int, int] = (WIDTH, HEIGHT)
+) -> Iterator[Terminal]:
     """The installed byline on `corpus`, in a private tmux server that takes OSC 52 into its buffer."""
     term = Terminal(f"byline-bm-{uuid.uuid4().hex[:8]}", "byline")
-    env = f"BYLINE_DATA_DIR={data} BYLINE_CACHE_DIR={data.parent / 'cache'} TERM=xterm-256color"
-    command = f"env -u COLUMNS -u LINES -u DISPLAY -u WAYLAND_DISPLAY -u TMUX {env} {byline_command()} {corpus}"
-    term.tmux("-f", "/dev/null", "new-session", "-d", "-s", term.session, "-x", str(WIDTH), "-y", str(HEIGHT), command)
+    env = f"BYLINE_DATA_DIR={shlex.quote(str(data))} BYLINE_CACHE_DIR={shlex.quote(str(cache or data.parent / 'cache'))} TERM=xterm-256color"
+    command = f"env -u COLUMNS -u LINES -u DISPLAY -u WAYLAND_DISPLAY -u TMUX {env} {byline_command()} {shlex.quote(str(corpus))}"
+    term.tmux("-f", "/dev/null", "new-session", "-d", "-s", term.session, "-x", str(size[0]), "-y", str(size[1]), command)
     term.tmux("set-option", "-g", "set-clipboard", "on")
     try:
         yield term

@@ -52,15 +52,20 @@ class Terminal:
             self.tmux("send-keys", "-t", self.session, key)
             time.sleep(0.15)
 
-    def wait_for(self, predicate, what: str) -> str:
-        deadline = time.monotonic() + WAIT
+    def type(self, text: str) -> None:
+        """Type `text` literally (send-keys would read "Enter" or "Tab" in it as keys)."""
+        self.tmux("send-keys", "-t", self.session, "-l", text)
+        time.sleep(0.15)
+
+    def wait_for(self, predicate, what: str, wait: float = WAIT) -> str:
+        deadline = time.monotonic() + wait
         screen = ""
         while time.monotonic() < deadline:
             screen = self.screen()
             if predicate(screen):
                 return screen
             time.sleep(0.2)
-        raise AssertionError(f"not seen within {WAIT:.0f} s: {what}\n--- screen ---\n{screen}")
+        raise AssertionError(f"not seen within {wait:.0f} s: {what}\n--- screen ---\n{screen}")
 
 
 @pytest.fixture
