@@ -1,6 +1,6 @@
 """A reader's whole session, end to end: the installed `byline` on the BBC set in tmux.
 
-Open, read, jump to a quote, bookmark it, copy it, filter by a name, quit; start
+Open, search, read, jump to a quote, bookmark it, copy it, filter by a name, quit; start
 again and find the bookmark and the article left open. Then the same with a data
 directory that cannot be written and with a corrupt bookmarks file: the app goes
 on, says so, and what was saved is kept aside, never overwritten.
@@ -42,10 +42,13 @@ def start(term: Terminal) -> str:
 
 
 def read_second_article_and_keep_a_quote(term: Terminal) -> None:
-    """Read, jump to a quote, bookmark it, copy it: the heart of a session."""
-    term.keys("]")
-    term.wait_for(lambda s: SECOND in s, "the second article")
-    term.keys("Tab")  # the reader
+    """Search, read, jump to a quote, bookmark it, copy it: the heart of a session."""
+    term.keys("/")
+    term.wait_for(lambda s: "@ speakers and people" in s, "the search box")
+    term.type("greenspan speach")  # misspelt, as typed in a hurry
+    term.wait_for(lambda s: f"title   {SECOND}" in s, "the article among the results")
+    term.keys("Enter")  # opens it, the reader focused
+    term.wait_for(lambda s: SECOND in reader_text(s) and "@ speakers and people" not in s, "the article in the reader")
     term.keys("PageDown")
     term.wait_for(lambda s: not re.search(r"─ 0% ─", s), "the reader scrolled by a page")
     term.keys("Tab", "Down", "Enter")  # the sidebar's second quote, into the reader
