@@ -58,9 +58,10 @@ def parse_feed(data: bytes, path: str) -> list[Article]:
     articles = []
     for n, entry in enumerate(parsed.entries, 1):
         content = entry.get("content") or []
-        markup = content[0].get("value", "") if content else entry.get("summary", "")
+        # feedparser gives None, not "", for some broken elements: `or ""` throughout.
+        markup = (content[0].get("value") if content else entry.get("summary")) or ""
         paragraphs = tuple(blocks_of(clean_text(html_to_text(markup))))
-        title = clean_line(html_to_text(entry.get("title", "")))
+        title = clean_line(html_to_text(entry.get("title") or ""))
         if not title and not paragraphs:
             continue  # an empty <item> (a cut-off feed): nothing to read, nothing to list
         articles.append(
