@@ -163,7 +163,7 @@ def huge_article(folder: Path, megabytes: float) -> Path:
 
 
 async def test_a_1_mb_article_opens_and_scrolls_to_its_end(tmp_path: Path) -> None:
-    # 1 MB, not 5: the reader lays out every paragraph, and 5 MB takes over a minute
+    # 1 MB, not 5: G lays out every paragraph, which takes ~45 s at 5 MB on this machine
     # (benchmarks/tui_huge_article.py prints the figures).
     folder = tmp_path / "huge"
     folder.mkdir()
