@@ -65,6 +65,9 @@ class Quote:
     """Words in quotation marks and who said them.
 
     `start`/`end` delimit `text` (the words without their marks) in `Article.body`.
+    `confidence` (0 to 1) says how sure the attribution is, and `evidence` names
+    what it rests on (for example ``said-after-quote`` or ``pronoun->Tony Blair``),
+    so a reader can be shown an uncertain speaker as uncertain, not as fact.
     """
 
     text: str
@@ -72,6 +75,8 @@ class Quote:
     start: int
     end: int
     kind: Literal["full", "partial"] = "full"
+    confidence: float = 1.0
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,9 @@ def test_json_lines_one_object_per_article(capsys: pytest.CaptureFixture[str]) -
         obj = json.loads(line)
         assert set(obj) == {"path", "title", "quotes", "entities"}
         for quote in obj["quotes"]:
-            assert set(quote) == {"text", "speaker", "start", "end", "kind"}
+            assert set(quote) == {"text", "speaker", "start", "end", "kind", "confidence", "evidence"}
+            assert 0.0 <= quote["confidence"] <= 1.0
+            assert all(isinstance(item, str) for item in quote["evidence"])
         for entity in obj["entities"]:
             assert set(entity) == {"name", "type", "count"}
             assert entity["type"] in ("PERSON", "ORG", "PLACE")

@@ -35,7 +35,15 @@ def as_json(article: Article, analysis: Analysis) -> dict:
         "path": article.path,
         "title": article.title,
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "kind": q.kind}
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "start": q.start,
+                "end": q.end,
+                "kind": q.kind,
+                "confidence": round(q.confidence, 3),
+                "evidence": list(q.evidence),
+            }
             for q in analysis.quotes
         ],
         "entities": [{"name": e.name, "type": e.type, "count": e.count} for e in analysis.entities],

@@ -29,7 +29,7 @@ from byline.corpus import Entry
 from byline.model import Analysis, Article, Entity, Quote, Skipped
 from byline.paths import cache_dir
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 """Bumped whenever the tables or the BLOB layout change."""
 CACHE_NAME = "index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
@@ -133,7 +133,7 @@ def encode_file(path: str, pairs: Iterable[tuple[Article, Analysis]], skipped: I
                 article.id,
                 article.display_title,
                 article.author,
-                tuple((q.text, q.speaker, q.start, q.end, q.kind) for q in analysis.quotes),
+                tuple((q.text, q.speaker, q.start, q.end, q.kind, q.confidence, q.evidence) for q in analysis.quotes),
                 tuple((e.name, e.type, e.count) for e in analysis.entities),
                 article.warnings,
             )
@@ -165,8 +165,16 @@ class EntryDecoder:
                 title=title,
                 author=share(author, author),
                 quotes=tuple(
-                    Quote(text, share(speaker, speaker) if speaker else speaker, start, end, kind)
-                    for text, speaker, start, end, kind in quotes
+                    Quote(
+                        text,
+                        share(speaker, speaker) if speaker else speaker,
+                        start,
+                        end,
+                        kind,
+                        confidence,
+                        tuple(share(e, e) for e in evidence),
+                    )
+                    for text, speaker, start, end, kind, confidence, evidence in quotes
                 ),
                 entities=tuple(self._entity(row) for row in entities),
                 warnings=warnings,
