@@ -65,9 +65,9 @@ if __name__ == "__main__":
 CPU = """
 import sys, time, resource
 def main():
-    from byline.indexing import index_corpus
+    from byline.corpus import load_corpus
     cpu = time.process_time(); n = 0
-    for batch in index_corpus(sys.argv[2:], workers=0):
+    for batch in load_corpus(sys.argv[2:], workers=0):
         n += len(batch.entries)
     print(json.dumps({"cpu_ms": (time.process_time() - cpu) * 1000 / max(n, 1)}))
 if __name__ == "__main__":

@@ -1,16 +1,20 @@
 """The data model: plain dataclasses that every layer shares.
 
-Data flows one way: files -> `Article` -> `Analysis` -> index -> widgets / CLI.
-Nothing here imports Textual or does I/O.
+Data flows one way: files -> `Article` -> `Analysis` -> `Entry` -> search -> widgets / CLI.
+Nothing here imports Textual or does I/O, and nothing here imports the rest of
+Byline: every other module may import this one, so it never imports back up.
 """
 
 from __future__ import annotations
 
 import hashlib
+from array import array
 from dataclasses import dataclass, field
 from typing import Literal
 
 EntityType = Literal["PERSON", "ORG", "PLACE"]
+Kind = Literal["title", "quote", "speaker", "entity", "text"]
+"""What a search hit matched."""
 ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ORG", "PLACE")
 
 
@@ -101,3 +105,121 @@ class Analysis:
             if quote.speaker:
                 seen.setdefault(quote.speaker, None)
         return list(seen)
+
+
+@dataclass(slots=True)
+class Entry:
+    """What the list, the search and the sidebar need of an article, without its body.
+
+    A corpus of 100,000 articles stays small because bodies are read back from
+    their files on demand (`byline.corpus.Corpus.open`).
+    """
+
+    id: str
+    path: str
+    title: str
+    author: str
+    quotes: tuple[Quote, ...]
+    entities: tuple[Entity, ...]
+    """Entities with counts; their mention offsets are in `mention_spans`."""
+    warnings: tuple[str, ...] = ()
+    mention_spans: bytes = b""
+    """The entities' mention offsets, packed (see `pack_mentions`): kept so that
+    opening the article never runs the extractor again, packed so that 100,000
+    entries stay small."""
+
+    @classmethod
+    def of(cls, article: Article, analysis: Analysis) -> Entry:
+        return cls(
+            id=article.id,
+            path=article.path,
+            title=article.display_title,
+            author=article.author,
+            quotes=analysis.quotes,
+            entities=tuple(Entity(e.name, e.type, e.count) for e in analysis.entities),
+            warnings=article.warnings,
+            mention_spans=pack_mentions(analysis.entities),
+        )
+
+    @property
+    def speakers(self) -> list[str]:
+        return list(dict.fromkeys(q.speaker for q in self.quotes if q.speaker))
+
+    def mentions(self, name: str) -> bool:
+        return any(e.name == name for e in self.entities)
+
+    def analysis(self) -> Analysis:
+        """The analysis loading made: the quotes, and the entities with their mention offsets."""
+        spans = unpack_mentions(self.mention_spans, len(self.entities))
+        entities = tuple(Entity(e.name, e.type, e.count, mentions) for e, mentions in zip(self.entities, spans))
+        return Analysis(quotes=self.quotes, entities=entities)
+
+
+def pack_mentions(entities: tuple[Entity, ...]) -> bytes:
+    """Mention offsets of `entities` as one small `bytes`: per entity, a count then (start, end) pairs."""
+    if not any(e.mentions for e in entities):
+        return b""
+    flat = array("I")
+    for entity in entities:
+        flat.append(len(entity.mentions))
+        for start, end in entity.mentions:
+            flat.extend((start, end))
+    return flat.tobytes()
+
+
+def unpack_mentions(data: bytes, count: int) -> list[tuple[tuple[int, int], ...]]:
+    """The mention offsets `pack_mentions` packed, for `count` entities (none if there are none)."""
+    if not data:
+        return [()] * count
+    flat = array("I")
+    flat.frombytes(data)
+    spans, at = [], 0
+    for _ in range(count):
+        n = flat[at] if at < len(flat) else 0
+        pairs = flat[at + 1 : at + 1 + 2 * n]
+        spans.append(tuple(zip(pairs[::2], pairs[1::2])))
+        at += 1 + 2 * n
+    return spans
+
+
+class ArticleGone(Exception):
+    """The file behind an entry was moved, deleted or changed since it was loaded."""
+
+
+@dataclass(slots=True)
+class Batch:
+    """A step of loading: the entries and skipped files found since the last one."""
+
+    entries: list[Entry]
+    skipped: list[Skipped]
+    done: int
+    """Files handled so far."""
+    total: int | None
+    """Files to handle in all, once the walk is over (None while it is not)."""
+    cached: int = 0
+    """Of the files handled in this batch, how many came from the corpus cache."""
+    notes: tuple[str, ...] = ()
+    """Things the user should hear about once (e.g. the cache is unusable)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: a string that matched, and the article it belongs to."""
+
+    kind: Kind
+    entry: int
+    """Index of the article in the search index's (and the corpus's) entries."""
+    text: str
+    """The matched string: a title, quote, name, or a sentence of the article."""
+    score: float
+    """0-100, higher is better."""
+    positions: tuple[int, ...] = ()
+    """Indexes of the characters of `text` that matched, for highlighting."""
+    start: int | None = None
+    """For quotes, speakers (their first quote) and text: where in `Article.body`."""
+    end: int | None = None
+    others: int = 0
+    """How many more articles hold the same string than have a hit of their own
+    (set on the last hit of the string: a speaker quoted in 500 articles)."""
+    detail: str = ""
+    """For entities, their type (PERSON, ORG, PLACE)."""

@@ -12,7 +12,7 @@ import pytest
 
 from byline.cli import main
 from byline.cli.progress import Progress, describe
-from byline.store.cache import cache_path
+from byline.corpus.cache import cache_path
 
 
 def write(path: Path, title: str, body: str) -> None:

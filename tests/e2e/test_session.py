@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from byline.store.bookmarks import FILENAME
+from byline.userdata.bookmark_store import FILENAME
 from tests.conftest import BBC
 from tests.e2e.test_bookmarks_e2e import byline_in_tmux
 from tests.e2e.test_tmux import Terminal, reader_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from byline.store.bookmarks import BookmarkStore
+from byline.userdata.bookmark_store import BookmarkStore
 from byline.tui.screens.bookmarks import bookmark_row
 from tests.robustness.test_load_properties import TERMINAL_CONTROL
 

@@ -10,7 +10,8 @@ from textual.selection import Selection
 
 from byline.clipboard import attribution
 from byline.paths import data_dir
-from byline.store.bookmarks import FILENAME, BookmarkStore, article_bookmark, quote_bookmark
+from byline.userdata.bookmark_store import FILENAME, BookmarkStore
+from byline.userdata.bookmarks import article_bookmark, quote_bookmark
 from byline.tui.app import BylineApp
 from byline.tui.screens.bookmark_edit import BookmarkEditScreen
 from byline.tui.screens.bookmarks import BookmarksScreen

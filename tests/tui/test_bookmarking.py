@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from byline.model import Quote
-from byline.store.bookmarks import FILENAME, BookmarkStore
+from byline.userdata.bookmark_store import FILENAME, BookmarkStore
 from byline.tui.bookmarking import Bookmarking
 
 QUOTE = Quote("We will not talk.", "Israeli official", 120, 137)

@@ -9,7 +9,8 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList
 
-from byline.store.bookmarks import Bookmark, BookmarkStore, article_bookmark, quote_bookmark
+from byline.userdata.bookmark_store import BookmarkStore
+from byline.userdata.bookmarks import Bookmark, article_bookmark, quote_bookmark
 from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
 from byline.tui.screens.bookmarks import BookmarksScreen
 

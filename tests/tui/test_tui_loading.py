@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-import byline.indexing
+import byline.corpus.pipeline
 from byline.corpus import Batch
 from byline.tui.app import BatchLoaded, BylineApp
 from tests.tui.helpers import settle
@@ -24,8 +24,8 @@ async def test_a_second_launch_fills_the_list_from_the_cache(small_corpus: Path,
     async with first.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
     read: list[int] = []
-    real = byline.indexing.read_files
-    monkeypatch.setattr(byline.indexing, "read_files", lambda chunk: read.append(len(chunk)) or real(chunk))
+    real = byline.corpus.pipeline.read_files
+    monkeypatch.setattr(byline.corpus.pipeline, "read_files", lambda chunk: read.append(len(chunk)) or real(chunk))
 
     second = BylineApp([str(small_corpus)])
     async with second.run_test(size=(120, 40)) as pilot:
@@ -51,7 +51,7 @@ async def test_an_unusable_cache_is_said_once_and_the_articles_still_load(
     blocker = tmp_path / "plain-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("BYLINE_CACHE_DIR", str(blocker / "cache"))
-    monkeypatch.setattr(byline.indexing, "_told", set())
+    monkeypatch.setattr(byline.corpus.pipeline, "_told", set())
     app = BylineApp([str(small_corpus)])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -11,7 +11,8 @@ import pytest
 
 from byline.cli import main
 from byline.paths import data_dir
-from byline.store.bookmarks import FILENAME, BookmarkStore, article_bookmark, quote_bookmark
+from byline.userdata.bookmark_store import FILENAME, BookmarkStore
+from byline.userdata.bookmarks import article_bookmark, quote_bookmark
 
 
 def saved() -> BookmarkStore:

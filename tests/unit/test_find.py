@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from byline.find import Finder, find_all
+from byline.search.find import Finder, find_all
 
 TEXT = "Élection day. The ELECTION was close; an election [bold]again[/]."
 

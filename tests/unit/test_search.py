@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from byline.corpus import Corpus, Entry, load_corpus
 from byline.model import Entity, Quote
 from byline.search import SearchIndex, build_index, parse_query
-from byline.search_text import MemoryTextSource, sentences
-from byline.words import Vocabulary, fold
+from byline.search.sources import MemoryTextSource, sentences
+from byline.search.vocabulary import Vocabulary, fold
 
 
 def entry(title: str, quotes: tuple[Quote, ...] = (), entities: tuple[Entity, ...] = (), number: int = 0) -> Entry:
@@ -143,10 +143,10 @@ def test_a_string_in_many_articles_is_held_once() -> None:
 
 
 def test_a_common_word_still_ranks_the_strings_that_hold_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    from byline import search
+    from byline.search import engine, index
 
-    monkeypatch.setattr(search, "COMMON", 20)  # "we" is in more strings than that
-    monkeypatch.setattr(search, "RERANK", 5)  # fewer than the strings that hold "will"
+    monkeypatch.setattr(engine, "COMMON", 20)  # "we" is in more strings than that
+    monkeypatch.setattr(index, "RERANK", 5)  # fewer than the strings that hold "will"
     index = SearchIndex(with_text=False)
     index.add(
         [entry(f"It will rain on day {n}", number=n) for n in range(10)]

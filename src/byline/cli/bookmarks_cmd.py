@@ -38,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "import" and args.file is None:
         fail("import needs a FILE (an export made with --json or --csv)", 2)
 
-    from byline.store.bookmarks import BookmarkError, BookmarkStore, export_bookmarks
+    from byline.userdata.bookmark_io import export_bookmarks
+    from byline.userdata.bookmark_store import BookmarkStore
+    from byline.userdata.bookmarks import BookmarkError
 
     store, problem = BookmarkStore.open()
     if problem:
@@ -62,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(store: object, file: str, fmt: str | None) -> int:
-    from byline.store.bookmarks import BookmarkImportError, BookmarkStore
+    from byline.userdata.bookmark_store import BookmarkStore
+    from byline.userdata.bookmarks import BookmarkImportError
 
     assert isinstance(store, BookmarkStore)
     try:

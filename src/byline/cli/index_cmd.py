@@ -14,7 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from byline.store.cache import cache_path, clear_cache
+    from byline.corpus.cache import cache_path, clear_cache
 
     if args.clear:
         path = cache_path()

@@ -39,7 +39,7 @@ class LoadResult:
 
 def sample_corpus() -> Path:
     """The sample articles: package data in a wheel, `corpus/` in a checkout."""
-    packaged = Path(__file__).resolve().parent.parent / "corpus"
+    packaged = Path(__file__).resolve().parent.parent / "samples"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "corpus"

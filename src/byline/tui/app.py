@@ -21,9 +21,9 @@ from byline.corpus import ArticleGone, Batch, Corpus, Entry, load_corpus
 from byline.load.clean import printable
 from byline.model import Analysis, Article, Quote, Skipped
 from byline.progress import rate, time_left
-from byline.search import Hit, SearchIndex, index_bodies
-from byline.store.bookmarks import Bookmark
-from byline.store.state import State, StateFile
+from byline.search import Hit, SearchIndex, fill_text
+from byline.userdata.bookmarks import Bookmark
+from byline.userdata.state import State, StateFile
 from byline.tui.bookmarking import Bookmarking, Notice
 from byline.tui.commands import BylineCommands
 from byline.tui.widgets.article_list import ArticleList
@@ -173,7 +173,7 @@ class BylineApp(App[None]):
         self.post_message(LoadFinished())
         # The search finds titles, quotes and names already; article text follows.
         try:
-            index_bodies(self.search_index, cancelled=lambda: worker.is_cancelled)
+            fill_text(self.search_index, cancelled=lambda: worker.is_cancelled)
             if getattr(self.search_index.text, "full", False) and not worker.is_cancelled:
                 self._search_text_through_cache()
         except Exception:  # the text search is a bonus: without it the rest still works
@@ -181,8 +181,8 @@ class BylineApp(App[None]):
 
     def _search_text_through_cache(self) -> None:
         """Past what memory holds, article text is searched in the cache's FTS5 index."""
-        from byline.search_text import FullTextSource
-        from byline.store.fulltext import FullTextIndex
+        from byline.corpus.fulltext import FullTextIndex
+        from byline.search.sources import FullTextSource
 
         index = FullTextIndex.open()
         if index is not None:
@@ -282,23 +282,17 @@ class BylineApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def _open(self, entry: Entry) -> None:
-        from byline import extract
-
         try:
             with self._corpus_lock:
-                article = self.corpus.article(entry)
+                # The body from its file; the analysis (quotes, entities with their
+                # mention offsets) as loading made it: the extractor does not run again.
+                article, analysis = self.corpus.open(entry)
         except ArticleGone as gone:
             self.call_from_thread(self._article_gone, entry, str(gone))
             return
         except Exception as error:  # an unreadable file must not end the app
             self.call_from_thread(self._article_gone, entry, f"{type(error).__name__}: {error}")
             return
-        try:
-            entities = extract.analyse(article).entities  # with mention offsets, which entries drop
-        except Exception:
-            entities = ()
-        # The entry's quotes, so that quote N in the sidebar is quote N in the reader.
-        analysis = Analysis(quotes=entry.quotes, entities=entities)
         if not get_current_worker().is_cancelled:
             self.call_from_thread(self._show_article, entry, article, analysis)
 

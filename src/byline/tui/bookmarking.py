@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from byline.model import Quote
-from byline.store.bookmarks import Bookmark, BookmarkError, BookmarkStore, article_bookmark, quote_bookmark
+from byline.userdata.bookmark_store import BookmarkStore
+from byline.userdata.bookmarks import Bookmark, BookmarkError, article_bookmark, quote_bookmark
 from byline.tui.screens.bookmarks import preview
 
 Severity = Literal["information", "warning", "error"]

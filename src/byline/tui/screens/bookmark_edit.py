@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from byline.clipboard import one_line
-from byline.store.bookmarks import Bookmark, parse_tags
+from byline.userdata.bookmarks import Bookmark, parse_tags
 from byline.tui.screens.bookmarks import preview
 
 

@@ -19,7 +19,8 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from byline.clipboard import one_line
-from byline.store.bookmarks import Bookmark, BookmarkError, BookmarkStore
+from byline.userdata.bookmark_store import BookmarkStore
+from byline.userdata.bookmarks import Bookmark, BookmarkError
 
 QUOTE_PREVIEW = 240
 """Characters of a quote shown in a row; the rest is an ellipsis away."""

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from byline.corpus import Entry
+from byline.model import Entry
 from byline.load.clean import printable
 
 ROW_HEIGHT = 2

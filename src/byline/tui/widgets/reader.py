@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
-from byline.find import Finder
+from byline.search.find import Finder
 from byline.load.clean import printable
 from byline.model import ENTITY_TYPES, Analysis, Article, Quote
 

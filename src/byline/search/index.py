@@ -13,7 +13,7 @@ rapidfuzz's WRatio against the whole query. Nothing scans every string for a
 keystroke, which keeps a query in milliseconds at 100,000 articles.
 
 Article text comes from a pluggable `TextSource`: `MemoryTextSource` (in
-`byline.search_text`) holds paragraphs in memory up to a budget; a source
+`byline.search.sources`) holds paragraphs in memory up to a budget; a source
 over SQLite FTS5 can take its place for large corpora.
 
 Entries are only ever appended, batch by batch as they load; to drop some,
@@ -22,170 +22,24 @@ build a new index (about a second per 10,000 articles without text).
 
 from __future__ import annotations
 
-import heapq
 import threading
-from operator import itemgetter
 from array import array
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from byline.words import Highlighter, Vocabulary, word_list
-
-if TYPE_CHECKING:
-    from byline.corpus import Corpus, Entry
-
-Kind = Literal["title", "quote", "speaker", "entity", "text"]
-
-# Kinds of document in the index. People are entities too, kept apart so that
-# `@` can find them beside the speakers.
-TITLE, QUOTE, SPEAKER, PERSON, ENTITY = range(5)
-_KIND_NAME: tuple[Kind, ...] = ("title", "quote", "speaker", "entity", "entity")
-ALL_FIELDS = frozenset(range(5))
-_KIND_RANK = (3, 1, 2, 2, 2)
-
-PREFIXES: tuple[tuple[str, frozenset[int], str], ...] = (
-    ("@", frozenset({SPEAKER, PERSON}), "speakers and people"),
-    ("#", frozenset({PERSON, ENTITY}), "entities"),
-    ('"', frozenset({QUOTE}), "quotes"),
-    ("\u201c", frozenset({QUOTE}), "quotes"),
-    ("t:", frozenset({TITLE}), "titles"),
-)
-PREFIX_HELP = '@ speakers and people   # entities   " quotes   t: titles'
+from byline.corpus import Corpus, read_bodies
+from byline.model import Entry, Hit
+from byline.search.engine import match_documents
+from byline.search.query import ALL_FIELDS, ENTITY, KIND_NAME, PERSON, QUOTE, SPEAKER, TITLE, Query, parse_query
+from byline.search.sources import TextSource
+from byline.search.vocabulary import Highlighter, Vocabulary, word_list
 
 RERANK = 150
 """Candidates re-scored with WRatio: enough that the best are among them."""
-COMMON = 10_000
-"""A word in more documents than this does not narrow a search; it is left to the re-ranking."""
-MAX_QUERY, MAX_WORDS = 200, 8
-"""A pasted page is not a query: words past these limits are ignored, so a search stays fast."""
-TEXT_WEIGHT = 0.9
-"""A passage of text ranks a little below a title, quote or name that matches as well."""
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One search result: a string that matched, and the article it belongs to."""
-
-    kind: Kind
-    entry: int
-    """Index of the article in the index's (and the corpus's) entries."""
-    text: str
-    """The matched string: a title, quote, name, or a sentence of the article."""
-    score: float
-    """0-100, higher is better."""
-    positions: tuple[int, ...] = ()
-    """Indexes of the characters of `text` that matched, for highlighting."""
-    start: int | None = None
-    """For quotes, speakers (their first quote) and text: where in `Article.body`."""
-    end: int | None = None
-    others: int = 0
-    """How many more articles hold the same string than have a hit of their own
-    (set on the last hit of the string: a speaker quoted in 500 articles)."""
-    detail: str = ""
-    """For entities, their type (PERSON, ORG, PLACE)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    text: str
-    """What is matched, without its prefix."""
-    tokens: tuple[str, ...]
-    fields: frozenset[int]
-    with_text: bool
-
-
-def parse_query(raw: str) -> Query:
-    """Split off a kind prefix (`@`, `#`, `"`, `t:`) and the words to match."""
-    text = raw.strip()
-    fields, with_text = ALL_FIELDS, True
-    for prefix, kinds, _ in PREFIXES:
-        if text.lower().startswith(prefix):
-            text = text[len(prefix) :].strip().rstrip('"\u201d').strip()
-            fields, with_text = kinds, False
-            break
-    tokens = tuple(dict.fromkeys(word_list(text[:MAX_QUERY])))[:MAX_WORDS]
-    return Query(text, tokens, fields, with_text)
-
-
-class TextSource(Protocol):
-    """Where article text is searched: in memory, or (later) SQLite FTS5."""
-
-    def add(self, entry: int, body: str) -> bool:
-        """Take in an article's body; False when the source is full."""
-        ...
-
-    def search(self, query: Query, limit: int, floor: float = 0.0) -> list[Hit]:
-        """At most `limit` text hits scoring `floor` or more, best first, at
-        most one per article. (The floor spares building hits that other
-        kinds already outrank.)"""
-        ...
-
-
-def match_documents(
-    expansions: Sequence[Mapping[int, float]],
-    postings: Mapping[int, Sequence[int]],
-    keep: int,
-    accept: Callable[[int], bool] | None = None,
-) -> list[tuple[float, int]]:
-    """The `keep` best documents for a query's words, as (score 0-100, document).
-
-    `expansions` holds, for each typed word, the known word ids it may mean
-    with their scores; `postings` maps a word id to the documents holding it.
-    A document scores the sum of its best match for each typed word, over the
-    number of typed words: missing a word costs, but does not exclude (so a
-    word that matches nothing does not empty the results).
-    `accept`, if given, says which documents may be returned.
-    """
-    plans = []
-    for expansion in expansions:
-        lists = sorted(
-            ((score, postings[word]) for word, score in expansion.items() if word in postings),
-            key=lambda pair: pair[0],
-        )
-        plans.append((sum(len(docs) for _, docs in lists), lists))
-    plans.sort(key=lambda plan: plan[0])
-    scores: dict[int, float] = {}
-    for total, lists in plans:
-        common = bool(scores) and total > COMMON
-        # "the", "said": in too many documents to gather, so they only add to
-        # the candidates the rarer words found (a bounded look-up each).
-        best = _best_per_document(lists, 3 * COMMON if common else COMMON, scores if common else None)
-        if not scores:
-            scores = best
-            continue
-        get = scores.get
-        for doc, score in best.items():
-            scores[doc] = get(doc, 0.0) + score
-    if not scores:
-        return []
-    scale = 1.0 / len(plans)
-    items = scores.items() if accept is None else ((doc, score) for doc, score in scores.items() if accept(doc))
-    return [(score * scale, doc) for doc, score in heapq.nlargest(keep, items, key=itemgetter(1))]
-
-
-def _best_per_document(
-    lists: list[tuple[float, Sequence[int]]], room: int, among: Mapping[int, float] | None
-) -> dict[int, float]:
-    """Each document's best score over `lists` (sorted worst first), reading at
-    most `room` postings, the best lists first; only documents in `among` if given."""
-    taken: list[tuple[float, Sequence[int]]] = []
-    for score, docs in reversed(lists):
-        taken.append((score, docs[:room]))
-        room -= len(docs)
-        if room <= 0:
-            break
-    best: dict[int, float] = {}
-    # Worst first, so a better match overwrites a worse one.
-    for score, docs in reversed(taken):
-        if among is None:
-            best.update(dict.fromkeys(docs, score))  # in C: the common case stays fast
-        else:
-            best.update((doc, score) for doc in docs if doc in among)
-    return best
+_KIND_RANK = (3, 1, 2, 2, 2)
+"""Near ties go to titles, then names, then quotes."""
 
 
 class SearchIndex:
@@ -205,7 +59,7 @@ class SearchIndex:
         self._ids: dict[tuple[int, str], int] = {}
         self._postings: dict[int, array] = {}
         if text is None and with_text:
-            from byline.search_text import MemoryTextSource
+            from byline.search.sources import MemoryTextSource
 
             text = MemoryTextSource(self.vocab)
         self.text = text
@@ -321,7 +175,7 @@ class SearchIndex:
                 entry, start, end = refs[at], refs[at + 1], refs[at + 2]
                 hits.append(
                     Hit(
-                        kind=_KIND_NAME[kind],
+                        kind=KIND_NAME[kind],
                         entry=entry,
                         text=string,
                         score=round(score, 2),
@@ -339,7 +193,7 @@ class SearchIndex:
         return (string.replace("\n", " ") for string in self._string)
 
 
-def index_bodies(index: SearchIndex, start: int = 0, cancelled: Callable[[], bool] = lambda: False) -> int:
+def fill_text(index: SearchIndex, start: int = 0, cancelled: Callable[[], bool] = lambda: False) -> int:
     """Read the bodies of `index.entries[start:]` back from their files into
     the text source, until it is full; returns how many were taken.
 
@@ -347,23 +201,10 @@ def index_bodies(index: SearchIndex, start: int = 0, cancelled: Callable[[], boo
     feed once for all its entries); a file gone or changed is passed over.
     Meant for a worker thread; `cancelled` is asked between files.
     """
-    from pathlib import Path
-
-    from byline.load import load_file
-
     if index.text is None:
         return 0
     taken = 0
-    loaded_path, bodies = "", {}
-    for number in range(start, len(index.entries)):
-        entry = index.entries[number]
-        file_path = entry.path.partition("#")[0]
-        if file_path != loaded_path:
-            if cancelled():
-                break
-            loaded_path = file_path
-            bodies = {(a.path, a.id): a.body for a in load_file(Path(file_path)).articles}
-        body = bodies.get((entry.path, entry.id))
+    for number, (_, body) in enumerate(read_bodies(index.entries[start:], cancelled), start):
         if body is None:
             continue
         if not index.add_text(number, body):
@@ -376,20 +217,5 @@ def build_index(corpus: Corpus, with_text: bool = True) -> SearchIndex:
     """An index over every entry of `corpus`, with their text while the text source has room."""
     index = SearchIndex(with_text=with_text)
     index.add(corpus.entries)
-    index_bodies(index)
+    fill_text(index)
     return index
-
-
-__all__ = [
-    "Hit",
-    "Kind",
-    "PREFIXES",
-    "PREFIX_HELP",
-    "Query",
-    "SearchIndex",
-    "TextSource",
-    "build_index",
-    "index_bodies",
-    "match_documents",
-    "parse_query",
-]

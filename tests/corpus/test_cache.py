@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import byline.extract
-import byline.indexing
+import byline.corpus.pipeline
 import byline.load
 from byline.corpus import Batch, Entry, load_corpus
 from byline.model import Analysis, Entity, Quote
-from byline.store.cache import IndexCache, cache_path
+from byline.corpus.cache import CorpusCache, cache_path
 
 
 def write(path: Path, title: str, *paragraphs: str) -> Path:
@@ -48,7 +48,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(path)
 
     monkeypatch.setattr(byline.load, "load_file", counting)
-    monkeypatch.setattr(byline.indexing, "POOL_THRESHOLD", 10**9)
+    monkeypatch.setattr(byline.corpus.pipeline, "POOL_THRESHOLD", 10**9)
     return seen
 
 
@@ -137,7 +137,7 @@ def test_a_new_file_is_read_and_a_deleted_one_dropped(corpus: Path, reads: list[
     assert reads == ["d.txt"]
     titles = sorted(e.title for e in entries)
     assert titles == ["Beta title", "Delta title", "Gamma title"]
-    with IndexCache.open() as cache:
+    with CorpusCache.open() as cache:
         keys = list(cache.keys_under([str(corpus)]))
     assert os.path.abspath(corpus / "a.txt") not in keys
     assert os.path.abspath(corpus / "sub" / "d.txt") in keys
@@ -214,7 +214,7 @@ def test_a_corrupt_cache_is_rebuilt(corpus: Path, reads: list[str]) -> None:
 
 def test_a_cache_with_a_corrupt_row_reads_that_file_again(corpus: Path, reads: list[str]) -> None:
     load([corpus])
-    with IndexCache.open() as cache:
+    with CorpusCache.open() as cache:
         cache.conn.execute("UPDATE files SET data = x'00ff00' WHERE path = ?", (os.fsencode(os.path.abspath(corpus / "b.txt")),))
     reads.clear()
     entries, _ = load([corpus])
@@ -228,7 +228,7 @@ def test_an_unusable_cache_dir_means_working_without_it_and_saying_so_once(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("BYLINE_CACHE_DIR", str(blocker / "cache"))
-    monkeypatch.setattr(byline.indexing, "_told", set())
+    monkeypatch.setattr(byline.corpus.pipeline, "_told", set())
 
     entries, batches = load([corpus])
     assert len(entries) == 3
@@ -255,14 +255,14 @@ def test_worker_processes_give_what_in_process_reading_gives(tmp_path: Path) -> 
     root = tmp_path / "many"
     for i in range(120):
         write(root / f"{i:03d}.txt", f"Title {i}", f"Paragraph one of {i}.", f"Paragraph two of {i}.")
-    pooled = [e for b in byline.indexing.index_corpus([str(root)], workers=2) for e in b.entries]
-    alone = [e for b in byline.indexing.index_corpus([str(root)], use_cache=False, workers=0) for e in b.entries]
+    pooled = [e for b in byline.corpus.pipeline.load_corpus([str(root)], workers=2) for e in b.entries]
+    alone = [e for b in byline.corpus.pipeline.load_corpus([str(root)], use_cache=False, workers=0) for e in b.entries]
     assert len(pooled) == 120
     assert pooled == alone
 
 
 def test_too_many_stale_text_rows_rebuild_the_cache(corpus: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import byline.store.cache
+    import byline.corpus.cache
 
     load([corpus])
     for n in range(4):  # each rewrite leaves the old FTS row behind, as an orphan
@@ -273,7 +273,7 @@ def test_too_many_stale_text_rows_rebuild_the_cache(corpus: Path, reads: list[st
     load([corpus])
     assert reads == []  # 4 orphans for 3 live rows, but under the limit
 
-    monkeypatch.setattr(byline.store.cache, "MAX_ORPHANS", 3)
+    monkeypatch.setattr(byline.corpus.cache, "MAX_ORPHANS", 3)
     load([corpus])
     assert sorted(reads) == ["a.txt", "b.txt", "broken.txt", "c.md"]
 
@@ -299,7 +299,7 @@ def test_entries_from_the_cache_share_repeated_entities_and_names(corpus: Path, 
 
 
 def test_a_file_name_that_is_not_utf8_is_cached_like_any_other(tmp_path: Path, reads: list[str]) -> None:
-    from byline.store.fulltext import search_text
+    from byline.corpus.fulltext import search_text
 
     folder = tmp_path / "latin1"
     folder.mkdir()

@@ -1,8 +1,8 @@
 """Full-text search over article bodies, through the FTS5 index in the cache.
 
-For a large corpus fuzzy matching over every body is too slow; the index cache
-already holds an FTS5 index of each article's body (built as files are indexed,
-see `byline.store.cache`), and this module queries it.
+For a large corpus fuzzy matching over every body is too slow; the corpus cache
+already holds an FTS5 index of each article's body (built as files are loaded,
+see `byline.corpus.cache`), and this module queries it.
 
     index = FullTextIndex.open()          # None when there is no usable cache
     for hit in index.search("blair election", limit=20, roots=["/home/me/news"]):
@@ -21,7 +21,6 @@ no hit until it is indexed again.
 
 from __future__ import annotations
 
-import marshal
 import os
 import re
 import sqlite3
@@ -31,8 +30,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from byline.corpus.articles import read_file
+from byline.corpus.cache import SCHEMA_VERSION, EntryDecoder, cache_path, under
+from byline.corpus.pool import extractor_version
 from byline.model import Article
-from byline.store.cache import under
 
 # The words of a query, as FTS5's unicode61 tokenizer splits them: letters and digits.
 _WORD = re.compile(r"[^\W_]+")
@@ -57,7 +58,7 @@ class TextHit:
     snippet_match: tuple[int, int]
 
 
-def fold(word: str) -> str:
+def fts_term(word: str) -> str:
     """Case and accents away, as the index's tokenizer does (remove_diacritics 2)."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -65,7 +66,7 @@ def fold(word: str) -> str:
 
 def query_terms(query: str) -> tuple[list[str], bool]:
     """The folded words of `query`, and whether the last is a prefix (still being typed)."""
-    words = [fold(w) for w in _WORD.findall(query)]
+    words = [fts_term(w) for w in _WORD.findall(query)]
     return [w for w in words if w], bool(words) and not query[-1:].isspace()
 
 
@@ -87,8 +88,6 @@ class FullTextIndex:
     @classmethod
     def open(cls, path: Path | None = None) -> FullTextIndex | None:
         """The index in the cache, or None when there is no usable cache."""
-        from byline.store.cache import SCHEMA_VERSION, cache_path, extractor_version
-
         path = path or cache_path()
         if not path.exists():
             return None
@@ -168,13 +167,11 @@ def _hit(
         info = os.stat(key)
         if (info.st_size, info.st_mtime_ns) != (size, mtime_ns):
             return None  # changed since indexed: its offsets would be wrong
-        suffix, entry_id = marshal.loads(data)[0][entry][:2]
+        suffix, entry_id = EntryDecoder.identity(data, entry)
     except (OSError, ValueError, TypeError, EOFError, IndexError):
         return None
     if key not in loaded:
-        from byline.load import load_file
-
-        loaded[key] = load_file(Path(key)).articles
+        loaded[key] = read_file(key).articles
     article = next((a for a in loaded[key] if a.id == entry_id and a.path == key + suffix), None)
     if article is None:
         return None
@@ -195,7 +192,7 @@ def locate(article: Article, terms: list[str], prefix: bool) -> tuple[int, int, 
         seen: set[str] = set()
         first: tuple[int, int] | None = None
         for match in _WORD.finditer(paragraph):
-            word = fold(match.group())
+            word = fts_term(match.group())
             if word in wanted:
                 seen.add(word)
             elif stem is not None and word.startswith(stem):

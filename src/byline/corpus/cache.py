@@ -1,11 +1,11 @@
-"""The index cache: what loading and analysing each file produced, kept in SQLite.
+"""The corpus cache: what loading and analysing each file produced, kept in SQLite.
 
 One row per file, keyed by its absolute path and checked against its size and
 modification time: a file whose stamp still matches is not read again. The
-file's entries (title, author, quotes, entities, warnings; no body) and the
+file's entries (title, author, quotes, entities and their mentions, warnings; no body) and the
 reasons it was skipped are one `marshal` BLOB, the fastest thing Python reads
 back. Body paragraphs go into a contentless FTS5 index for full-text search
-(`byline.store.fulltext`): the text is not stored twice, a hit is read back
+(`byline.corpus.fulltext`): the text is not stored twice, a hit is read back
 from its file.
 
 The cache is only a cache. A file of another schema or extractor version is
@@ -25,11 +25,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from byline.corpus import Entry
-from byline.model import Analysis, Article, Entity, Quote, Skipped
+from byline.corpus.pool import extractor_version
+from byline.model import Analysis, Article, Entity, Entry, Quote, Skipped, pack_mentions
 from byline.paths import cache_dir
+from byline.storage import is_corrupt, transaction
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 """Bumped whenever the tables or the BLOB layout change."""
 CACHE_NAME = "index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
@@ -90,20 +91,6 @@ def clear_cache(path: Path | None = None) -> bool:
     return existed
 
 
-def extractor_version() -> str:
-    from byline.extract import EXTRACTOR_VERSION
-
-    return str(EXTRACTOR_VERSION)
-
-
-def is_corrupt(error: sqlite3.Error) -> bool:
-    name = getattr(error, "sqlite_errorname", "") or ""
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return True
-    text = str(error)
-    return "malformed" in text or "not a database" in text
-
-
 # --- Entries as plain tuples, for marshal -----------------------------------
 
 
@@ -136,6 +123,7 @@ def encode_file(path: str, pairs: Iterable[tuple[Article, Analysis]], skipped: I
                 tuple((q.text, q.speaker, q.start, q.end, q.kind, q.confidence, q.evidence) for q in analysis.quotes),
                 tuple((e.name, e.type, e.count) for e in analysis.entities),
                 article.warnings,
+                pack_mentions(analysis.entities),
             )
         )
     return marshal.dumps((tuple(rows), tuple(s.reason for s in skipped)), 4)
@@ -178,10 +166,20 @@ class EntryDecoder:
                 ),
                 entities=tuple(self._entity(row) for row in entities),
                 warnings=warnings,
+                mention_spans=mention_spans,
             )
-            for suffix, entry_id, title, author, quotes, entities, warnings in rows
+            for suffix, entry_id, title, author, quotes, entities, warnings, mention_spans in rows
         ]
         return entries, [Skipped(path, reason) for reason in reasons]
+
+    @staticmethod
+    def identity(data: bytes, entry: int) -> tuple[str, str]:
+        """The path suffix (`#n` in a feed, else "") and id of entry number `entry` in a stored BLOB.
+
+        Raises ValueError, TypeError, EOFError or IndexError when it is not what we wrote.
+        """
+        suffix, entry_id = marshal.loads(data)[0][entry][:2]
+        return suffix, entry_id
 
     def _entity(self, row: tuple[str, str, int]) -> Entity:
         entity = self._entities.get(row)
@@ -195,15 +193,15 @@ class EntryDecoder:
 # --- The database ------------------------------------------------------------
 
 
-class IndexCache:
-    """The open cache. Use `IndexCache.open()`; close it when done."""
+class CorpusCache:
+    """The open cache. Use `CorpusCache.open()`; close it when done."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
 
     @classmethod
-    def open(cls, path: Path | None = None) -> IndexCache:
+    def open(cls, path: Path | None = None) -> CorpusCache:
         """Open (creating, or rebuilding when stale or corrupt) the cache.
 
         Raises `CacheUnavailable` with a reason a person understands.
@@ -238,7 +236,7 @@ class IndexCache:
         except sqlite3.Error:
             pass
 
-    def __enter__(self) -> IndexCache:
+    def __enter__(self) -> CorpusCache:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -256,7 +254,7 @@ class IndexCache:
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; taken at once (IMMEDIATE) so that two processes queue, not deadlock."""
         try:
-            with _transaction(self.conn):
+            with transaction(self.conn):
                 yield self.conn
         except sqlite3.Error as error:
             raise self._guard(error) from None
@@ -322,18 +320,6 @@ class IndexCache:
 
 
 
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-
-
 def _in_chunks(keys: list[str], size: int = 900) -> Iterator[tuple[str, list[bytes]]]:
     """`?` marks and (encoded) values for `IN (...)`, within SQLite's limit on parameters."""
     for start in range(0, len(keys), size):
@@ -359,7 +345,7 @@ def _forget(conn: sqlite3.Connection, keys: list[str]) -> int:
 def _ensure_schema(conn: sqlite3.Connection) -> None:
     """Create the tables, or empty a cache written by another version of Byline."""
     expected = {"schema": SCHEMA_VERSION, "extractor": extractor_version()}
-    with _transaction(conn):
+    with transaction(conn):
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
         meta: dict[str, str] = {}
         if "meta" in tables:

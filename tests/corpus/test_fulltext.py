@@ -9,7 +9,7 @@ import pytest
 
 from byline.corpus import load_corpus
 from byline.load import load_file
-from byline.store.fulltext import FullTextIndex, TextHit, match_expression, query_terms, search_text
+from byline.corpus.fulltext import FullTextIndex, TextHit, match_expression, query_terms, search_text
 
 
 def write(path: Path, title: str, *paragraphs: str) -> Path:
@@ -121,7 +121,7 @@ def test_limit_and_no_cache(indexed: Path, monkeypatch: pytest.MonkeyPatch, tmp_
 
 def test_the_search_falls_back_to_fts_when_memory_is_full(indexed: Path) -> None:
     from byline.search import SearchIndex
-    from byline.search_text import FullTextSource, MemoryTextSource
+    from byline.search.sources import FullTextSource, MemoryTextSource
 
     entries = [entry for batch in load_corpus([str(indexed)]) for entry in batch.entries]
     index = SearchIndex(with_text=False)

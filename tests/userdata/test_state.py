@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from byline.store.state import State, StateFile
+from byline.userdata.state import State, StateFile
 
 
 def test_round_trip(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path: Path, monkeypatch) -> 
     def broken_replace(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("byline.store.state.os.replace", broken_replace)
+    monkeypatch.setattr("byline.userdata.state.os.replace", broken_replace)
     assert store.save(State(read={"new"})) is False
     assert json.loads(path.read_text())["read"] == ["kept"]
     assert not list(tmp_path.glob(".state-*"))

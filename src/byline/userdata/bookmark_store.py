@@ -12,114 +12,34 @@ Nothing a user saved may be lost, so:
 - a data directory Byline cannot write to turns bookmarks off with a reason,
   and everything else goes on.
 
-A bookmark is tied to its article by the content-derived id, and also keeps the
-path, the title and the quote's text and speaker, so it still means something
-when the file has moved or the corpus is opened from elsewhere.
+The bookmark itself is `byline.userdata.bookmarks.Bookmark`; exports and
+imports are `byline.userdata.bookmark_io`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime, timezone
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from byline.load.clean import strip_controls
 from byline.paths import data_dir
+from byline.storage import error_code, is_corrupt, move_aside, transaction
+from byline.userdata.bookmark_io import ExportFormat, export_bookmarks, parse_export
+from byline.userdata.bookmarks import (
+    Bookmark,
+    BookmarkError,
+    article_bookmark,
+    parse_tags,
+    quote_bookmark,
+)
 
 FILENAME = "bookmarks.sqlite3"
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 5.0
-
-Kind = Literal["article", "quote"]
-KINDS: tuple[Kind, ...] = ("article", "quote")
-ExportFormat = Literal["json", "csv", "markdown"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "csv", "markdown")
-IMPORT_FORMATS = ("json", "csv")
-
-
-class BookmarkError(Exception):
-    """A change could not be saved or read; the message says why, in a user's words."""
-
-
-class BookmarkImportError(BookmarkError):
-    """An import file is not a Byline bookmarks export; nothing was imported."""
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
-
-
-def normalise_time(text: str) -> str:
-    """ISO 8601 in UTC with microseconds, so that text order is time order."""
-    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
-
-
-def parse_tags(text: str | Iterable[str]) -> tuple[str, ...]:
-    """Tags from 'a, b,c' (or a list): trimmed, no empties, no repeats, order kept.
-
-    A tag never holds a comma, so tags survive a round trip through one CSV cell.
-    """
-    parts = text.split(",") if isinstance(text, str) else [p for t in text for p in str(t).split(",")]
-    return tuple(dict.fromkeys(" ".join(p.split()) for p in parts if p.strip()))
-
-
-@dataclass(frozen=True, slots=True)
-class Bookmark:
-    article_id: str
-    path: str
-    title: str
-    kind: Kind = "article"
-    quote: str = ""
-    speaker: str = ""
-    quote_start: int | None = None
-    quote_end: int | None = None
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    created: str = field(default_factory=now)
-    id: int | None = field(default=None, compare=False)
-    """The row id in the store; None until stored."""
-
-    @property
-    def target(self) -> tuple[str, Kind, int]:
-        """What is bookmarked: an article, or one quote in it (by its offset)."""
-        return (self.article_id, self.kind, -1 if self.quote_start is None else self.quote_start)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("id")
-        data["tags"] = list(self.tags)
-        return data
-
-
-def article_bookmark(article_id: str, path: str, title: str) -> Bookmark:
-    return Bookmark(article_id=article_id, path=path, title=title, kind="article")
-
-
-def quote_bookmark(
-    article_id: str, path: str, title: str, quote: str, speaker: str | None, start: int, end: int
-) -> Bookmark:
-    return Bookmark(
-        article_id=article_id,
-        path=path,
-        title=title,
-        kind="quote",
-        quote=quote,
-        speaker=speaker or "",
-        quote_start=start,
-        quote_end=end,
-    )
-
 
 # Each step takes the schema from version N to N+1, inside one transaction.
 # A new file runs them all, so the upgrade path is exercised on every install.
@@ -152,31 +72,22 @@ _COLUMNS = (
 )
 
 # SQLite result codes (sqlite3.h) that say what went wrong.
-_CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 _READONLY = {3, 8, 14}  # SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN
 _FULL = {13}  # SQLITE_FULL
 
 
-def _code(exc: sqlite3.Error) -> int:
-    return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-
-
-def _is_corrupt(exc: sqlite3.Error) -> bool:
-    return _code(exc) in _CORRUPT or "not a database" in str(exc) or "malformed" in str(exc)
-
-
 def _explain(exc: sqlite3.Error | OSError) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
-    code = _code(exc)
+    code = error_code(exc)
     if code in _BUSY:
         return "the bookmarks file is busy (another Byline is writing to it); try again"
     if code in _READONLY:
         return "the data directory cannot be written to"
     if code in _FULL:
         return "the disk is full"
-    if _is_corrupt(exc):
+    if is_corrupt(exc):
         return "the bookmarks file is damaged; restart Byline to set it aside and start a new one"
     return str(exc)
 
@@ -231,7 +142,7 @@ class BookmarkStore:
             return cls._off(path, str(exc))
         # Never overwrite what may still hold a user's bookmarks: set it aside.
         try:
-            aside = _move_aside(path)
+            aside = move_aside(path)
         except OSError as exc:
             return cls._off(path, f"{path} is damaged ({pass_on}) and could not be moved aside: {_explain(exc)}")
         problem = f"The bookmarks file was damaged ({pass_on}); it was moved to {aside.name} and a new one started."
@@ -412,16 +323,9 @@ class BookmarkStore:
         with self._lock:
             if self._conn is None:
                 raise BookmarkError(self.reason or "Bookmarks are off.")
-            conn = self._conn
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
+                with transaction(self._conn) as conn:
                     result = change(conn)
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
             except sqlite3.Error as exc:
                 raise BookmarkError(f"Bookmark not saved: {_explain(exc)}.") from None
             self._own_changes += 1
@@ -437,7 +341,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             check = conn.execute("PRAGMA quick_check").fetchall()
         except sqlite3.DatabaseError as exc:
-            if _is_corrupt(exc):
+            if is_corrupt(exc):
                 raise _Corrupt(str(exc)) from None
             raise
         if check != [("ok",)]:
@@ -472,8 +376,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     _refuse_newer(conn, path)
     if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         # Another Byline may have migrated while we waited for the lock.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'bookmarks'").fetchone():
@@ -482,26 +385,6 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             for statement in _MIGRATIONS[step]:
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename the file (and its WAL files) to name.corrupt-YYYYmmdd-HHMMSS; return the new path."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", "-wal", "-shm")):
-        n += 1
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    for suffix in ("-wal", "-shm", ""):  # the main file last: it is what matters most
-        source = Path(f"{path}{suffix}")
-        if source.exists():
-            os.rename(source, f"{aside}{suffix}")
-    return aside
 
 
 def _insert(conn: sqlite3.Connection, bookmark: Bookmark) -> int:
@@ -549,143 +432,4 @@ def _row_to_bookmark(row: tuple[Any, ...]) -> Bookmark:
         tags=tag_list,
         created=created,
         id=id_,
-    )
-
-
-# -- export formats -----------------------------------------------------------
-
-CSV_FIELDS = (
-    "kind", "article_id", "title", "path", "quote", "speaker",
-    "quote_start", "quote_end", "note", "tags", "created",
-)  # fmt: skip
-EXPORT_TAG = "byline-bookmarks"
-
-
-def export_bookmarks(bookmarks: list[Bookmark], fmt: str) -> str:
-    if fmt == "json":
-        document = {"format": EXPORT_TAG, "version": 1, "bookmarks": [b.to_dict() for b in bookmarks]}
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        for bookmark in bookmarks:
-            row = bookmark.to_dict()
-            row["tags"] = ", ".join(bookmark.tags)
-            writer.writerow({k: "" if row[k] is None else row[k] for k in CSV_FIELDS})
-        return out.getvalue()
-    if fmt == "markdown":
-        return _markdown(bookmarks)
-    raise BookmarkError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
-
-
-def _markdown(bookmarks: list[Bookmark]) -> str:
-    lines = [f"# Bookmarks ({len(bookmarks)})", ""]
-    for b in bookmarks:
-        lines.append(f"## {_md_line(b.title)}")
-        lines.append("")
-        lines.append(f"*{b.kind}, {b.created[:16].replace('T', ' ')} UTC, `{strip_controls(b.path).replace('`', '')}`*")
-        lines.append("")
-        if b.kind == "quote":
-            speaker = f" — {_md_line(b.speaker)}" if b.speaker else ""
-            lines.append(f"> “{_md_line(b.quote)}”{speaker}")
-            lines.append("")
-        if b.note:
-            lines.extend([f"Note: {_md_line(b.note)}", ""])
-        if b.tags:
-            lines.extend([f"Tags: {_md_line(', '.join(b.tags))}", ""])
-    return "\n".join(lines)
-
-
-def _md_line(text: str) -> str:
-    """One line of Markdown that shows the text as it is (no accidental markup).
-
-    Without control characters: the export goes to a terminal as often as to a file, and
-    an imported export may carry escape codes (JSON and CSV keep them, to round-trip)."""
-    flat = " ".join(strip_controls(text).split())
-    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in flat)
-
-
-def parse_export(text: str, fmt: str) -> list[Bookmark]:
-    """The bookmarks in an export (JSON or CSV), checked; raises BookmarkImportError."""
-    if fmt == "json":
-        try:
-            document = json.loads(text)
-        except ValueError as exc:
-            raise BookmarkImportError(f"not valid JSON: {exc}") from None
-        if isinstance(document, dict):
-            records = document.get("bookmarks")
-        else:
-            records = document
-        if not isinstance(records, list):
-            raise BookmarkImportError("not a Byline bookmarks export (no list of bookmarks)")
-        where = "bookmark"
-    elif fmt == "csv":
-        reader = csv.DictReader(io.StringIO(text))
-        missing = {"kind", "article_id", "title", "path"} - set(reader.fieldnames or ())
-        if missing:
-            raise BookmarkImportError(f"not a Byline bookmarks CSV (no column {', '.join(sorted(missing))})")
-        try:
-            records = list(reader)
-        except csv.Error as exc:
-            raise BookmarkImportError(f"not valid CSV: {exc}") from None
-        where = "row"
-    else:
-        raise BookmarkImportError(f"cannot import {fmt!r} (choose from {', '.join(IMPORT_FORMATS)})")
-    bookmarks = []
-    for number, record in enumerate(records, 1):
-        try:
-            bookmarks.append(_record_to_bookmark(record))
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise BookmarkImportError(f"{where} {number}: {exc}") from None
-    return bookmarks
-
-
-def _record_to_bookmark(record: Any) -> Bookmark:
-    if not isinstance(record, dict):
-        raise ValueError("not an object")
-
-    def text(key: str) -> str:
-        value = record.get(key)
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            raise ValueError(f"{key} must be text")
-        return value
-
-    def offset(key: str) -> int | None:
-        value = record.get(key)
-        if value in (None, ""):
-            return None
-        number = int(value)
-        if number < 0:
-            raise ValueError(f"{key} must not be negative")
-        return number
-
-    kind = text("kind")
-    if kind not in KINDS:
-        raise ValueError(f"kind must be 'article' or 'quote', not {kind!r}")
-    if not text("article_id"):
-        raise ValueError("article_id is missing")
-    start, end = offset("quote_start"), offset("quote_end")
-    if kind == "quote" and start is None:
-        raise ValueError("a quote bookmark needs quote_start")
-    if kind == "article":
-        start = end = None
-    created = text("created")
-    tags = record.get("tags") or ""
-    if not isinstance(tags, (str, list)):
-        raise ValueError("tags must be text or a list")
-    return Bookmark(
-        article_id=text("article_id"),
-        path=text("path"),
-        title=text("title"),
-        kind=kind,  # type: ignore[arg-type]
-        quote=text("quote"),
-        speaker=text("speaker"),
-        quote_start=start,
-        quote_end=end,
-        note=text("note"),
-        tags=parse_tags(tags),
-        created=normalise_time(created) if created else now(),
     )

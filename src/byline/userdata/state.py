@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from byline.paths import data_dir
+from byline.storage import move_aside
 
 STATE_FILE = "state.json"
 VERSION = 1
@@ -102,13 +102,10 @@ class StateFile:
         return True
 
     def _move_aside(self) -> Path | None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}{self.path.suffix}")
         try:
-            os.replace(self.path, aside)
+            return move_aside(self.path, before_suffix=True)
         except OSError:
             return None
-        return aside
 
 
 def _parse(raw: str) -> State:

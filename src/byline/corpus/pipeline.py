@@ -1,6 +1,6 @@
-"""Opening a corpus fast: the walk, the index cache, and worker processes.
+"""Opening a corpus fast: the walk, the corpus cache, and worker processes.
 
-`index_corpus` is what `byline.corpus.load_corpus` runs. The walk only stats
+`load_corpus` gives everything under some paths as batches of entries. The walk only stats
 files; a file whose size and modification time match the cache comes back from
 it, in batches, while the walk goes on (each is checked against its own stamp
 before it is yielded, so nothing stale is shown). Files that are new or changed
@@ -18,18 +18,16 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from byline.corpus import Batch, Entry
+from byline.corpus.pool import cpu_count, read_files, start_pool
 from byline.load import FileStat, iter_file_stats
-from byline.model import Analysis, Article, Skipped
+from byline.model import Batch, Entry, Skipped
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from byline.store.cache import FileRecord, IndexCache
+    from byline.corpus.cache import CorpusCache, FileRecord
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +37,6 @@ CHUNK = 48
 """Files per task sent to a worker: big enough to amortise the round trip,
 small enough that the list fills steadily."""
 
-WORKER_NICENESS = 10
 BATCH_SECONDS = 0.1
 MAX_BATCH_FACTOR = 16
 """A batch holds at least `batch_size` entries (but the first and the last), and
@@ -49,12 +46,18 @@ times `batch_size`."""
 _told: set[str] = set()
 
 
-def index_corpus(
+def load_corpus(
     paths: list[str], batch_size: int = 256, *, use_cache: bool = True, workers: int | None = None
 ) -> Iterator[Batch]:
-    """Everything under `paths` as batches of entries; see the module docstring.
+    """Load and analyse everything under `paths`, in batches, for a progress bar.
 
-    `workers=0` reads in this process; None picks one per CPU.
+    Runs on a worker thread in the app. With the corpus cache (the default),
+    files unchanged since the last opening come from the cache, in walk order,
+    before the walk is over; new and changed files follow, loaded and analysed
+    in worker processes. Entries therefore arrive in walk order on a cold
+    start, but re-read files come after the cached ones on a warm start.
+    The last batch has `done == total`. Closing the generator early stops the
+    work. `workers=0` reads in this process; None picks one per CPU.
     """
     notes: list[str] = []
     cache = _open_cache(notes) if use_cache else None
@@ -65,11 +68,11 @@ def index_corpus(
         run.close()
 
 
-def _open_cache(notes: list[str]) -> IndexCache | None:
-    from byline.store.cache import CacheUnavailable, IndexCache
+def _open_cache(notes: list[str]) -> CorpusCache | None:
+    from byline.corpus.cache import CacheUnavailable, CorpusCache
 
     try:
-        return IndexCache.open()
+        return CorpusCache.open()
     except CacheUnavailable as error:
         _tell_once(notes, f"working without the index cache: {error}")
         return None
@@ -84,12 +87,12 @@ def _tell_once(notes: list[str], message: str) -> None:
 
 
 class _Run:
-    def __init__(self, cache: IndexCache | None, batch_size: int, workers: int | None, notes: list[str]) -> None:
-        from byline.store.cache import EntryDecoder
+    def __init__(self, cache: CorpusCache | None, batch_size: int, workers: int | None, notes: list[str]) -> None:
+        from byline.corpus.cache import EntryDecoder
 
         self.cache = cache
         self.batch_size = max(1, batch_size)
-        self.workers = _cpu_count() if workers is None else workers
+        self.workers = cpu_count() if workers is None else workers
         self.notes = notes
         self.decoder = EntryDecoder()
         self.pool: Executor | None = None
@@ -184,9 +187,9 @@ class _Run:
         if gone:
             self._cache_call(lambda cache: cache.drop(gone), 0)
 
-    def _cache_call(self, call: Callable[[IndexCache], object], fallback: object) -> object:
+    def _cache_call(self, call: Callable[[CorpusCache], object], fallback: object) -> object:
         """Run `call` on the cache; when the cache fails, say so and go on without it."""
-        from byline.store.cache import CacheBroken, CacheUnavailable
+        from byline.corpus.cache import CacheBroken, CacheUnavailable
 
         if self.cache is None:
             return fallback
@@ -205,7 +208,7 @@ class _Run:
         self.read_count += 1
         if not self.pool_tried and self.read_count >= POOL_THRESHOLD and self.workers > 1:
             self.pool_tried = True
-            self.pool = _start_pool(self.workers)
+            self.pool = start_pool(self.workers)
         # Until the pool is up (or when there is none) chunks are read here, as
         # they fill, so that the first entries of a cold start show at once.
         self._send(everything=False)
@@ -306,64 +309,3 @@ def _done(chunk: list[tuple[str, FileStat]]) -> Future[list[FileRecord]]:
     future.set_result(read_files(chunk))
     return future
 
-
-def _cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
-def _start_pool(workers: int) -> Executor | None:
-    """Worker processes, or None when this system cannot start them."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    try:
-        # forkserver, not fork: the app calls this from a thread, and forking a
-        # threaded process can copy a held lock into the child.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if "forkserver" in methods:
-            # Imported once in the server, not once per worker (the extractor's lexicons take a while).
-            context.set_forkserver_preload(["byline.indexing", "byline.load", "byline.extract"])
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
-    except Exception as error:  # no /dev/shm, no semaphores, a sandbox...
-        log.warning("cannot start worker processes (%s); reading in-process", error)
-        return None
-
-
-def _worker_init() -> None:
-    import signal
-
-    # Ctrl+C is for the parent to handle; workers end when it shuts the pool down.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Below the parent: its walk, its writes and (in the app) the UI come first;
-    # the workers still get every cycle the parent leaves.
-    try:
-        os.nice(WORKER_NICENESS)
-    except (AttributeError, OSError):
-        pass
-
-
-def read_files(chunk: list[tuple[str, FileStat]]) -> list[FileRecord]:
-    """Load and analyse files: the work done in a worker process."""
-    from byline.extract import analyse
-    from byline.load import load_file
-    from byline.store.cache import FileRecord, encode_file
-
-    records = []
-    for key, stat in chunk:
-        result = load_file(Path(stat.path))
-        pairs = [_analyse(analyse, article) for article in result.articles]
-        bodies = [article.body for article, _ in pairs]
-        records.append(FileRecord(key, stat.size, stat.mtime_ns, encode_file(stat.path, pairs, result.skipped), bodies))
-    return records
-
-
-def _analyse(analyse: Callable[[Article], Analysis], article: Article) -> tuple[Article, Analysis]:
-    try:
-        return article, analyse(article)
-    except Exception as error:  # the extractor's bug must not lose the article
-        warning = f"quotes and entities could not be extracted ({type(error).__name__}: {error})"
-        return replace(article, warnings=(*article.warnings, warning)), Analysis()

@@ -1,4 +1,6 @@
-"""Article text for the search, held in memory: paragraphs as passages.
+"""Where the search finds article text: in memory (`MemoryTextSource`), or in the corpus cache's FTS5 index (`FullTextSource`).
+
+In memory, paragraphs are the passages.
 
 Bodies are read once, split into the paragraphs `Article.body` is made of,
 and indexed word by word through the search's shared vocabulary, so a typo
@@ -7,7 +9,7 @@ the best passage that holds most of the typed words, with its offsets in the
 body, so the reader can scroll to it.
 
 Memory is the limit: past `budget` characters of text the source takes no
-more (a corpus that large wants the SQLite FTS5 source of the index cache).
+more (a corpus that large wants the SQLite FTS5 source of the corpus cache).
 """
 
 from __future__ import annotations
@@ -16,14 +18,29 @@ import os
 import re
 from array import array
 from bisect import bisect_left
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from byline.search import TEXT_WEIGHT, Hit, Query, match_documents
-from byline.words import Highlighter, Vocabulary, word_list
+from byline.model import Entry, Hit
+from byline.search.engine import TEXT_WEIGHT, match_documents
+from byline.search.query import Query
+from byline.search.vocabulary import Highlighter, Vocabulary, word_list
 
 if TYPE_CHECKING:
-    from byline.corpus import Entry
-    from byline.store.fulltext import FullTextIndex
+    from byline.corpus.fulltext import FullTextIndex
+
+class TextSource(Protocol):
+    """Where article text is searched: in memory, or (later) SQLite FTS5."""
+
+    def add(self, entry: int, body: str) -> bool:
+        """Take in an article's body; False when the source is full."""
+        ...
+
+    def search(self, query: Query, limit: int, floor: float = 0.0) -> list[Hit]:
+        """At most `limit` text hits scoring `floor` or more, best first, at
+        most one per article. (The floor spares building hits that other
+        kinds already outrank.)"""
+        ...
+
 
 TEXT_BUDGET = 40_000_000
 """Characters of article text kept: about 15,000 news articles, ~100 MB with the index."""

@@ -14,13 +14,11 @@ from pathlib import Path
 import pytest
 
 from byline.paths import data_dir
-from byline.store.bookmarks import (
-    FILENAME,
-    SCHEMA_VERSION,
+from byline.userdata.bookmark_store import FILENAME, SCHEMA_VERSION, BookmarkStore
+from byline.userdata.bookmarks import (
     Bookmark,
     BookmarkError,
     BookmarkImportError,
-    BookmarkStore,
     article_bookmark,
     parse_tags,
     quote_bookmark,
@@ -362,7 +360,8 @@ def test_a_directory_where_the_file_should_be_turns_bookmarks_off() -> None:
 _WRITER = textwrap.dedent(
     """
     import sys
-    from byline.store.bookmarks import BookmarkStore, quote_bookmark
+    from byline.userdata.bookmark_store import BookmarkStore
+    from byline.userdata.bookmarks import quote_bookmark
     store, problem = BookmarkStore.open(sys.argv[1])
     assert problem is None, problem
     tag = sys.argv[2]
@@ -430,7 +429,7 @@ def test_two_stores_in_one_process_see_each_others_changes_at_once() -> None:
 def test_a_store_locked_by_another_writer_is_reported_busy_not_moved_aside(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import byline.store.bookmarks as bookmarks
+    import byline.userdata.bookmark_store as bookmarks
 
     monkeypatch.setattr(bookmarks, "BUSY_TIMEOUT_S", 0.2)
     path = tmp_path / FILENAME
@@ -454,7 +453,7 @@ def test_a_store_locked_by_another_writer_is_reported_busy_not_moved_aside(
 def test_opening_while_a_migration_holds_the_lock_is_not_taken_for_corruption(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import byline.store.bookmarks as bookmarks
+    import byline.userdata.bookmark_store as bookmarks
 
     monkeypatch.setattr(bookmarks, "BUSY_TIMEOUT_S", 0.2)
     path = tmp_path / FILENAME

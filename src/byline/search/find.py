@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from byline.words import fold
+from byline.search.vocabulary import fold
 
 
 def find_all(text: str, needle: str) -> list[tuple[int, int]]:

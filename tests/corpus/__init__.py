@@ -1,0 +1,1 @@
+"""Tests of byline.corpus: loading, the cache, full-text search."""

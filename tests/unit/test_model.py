@@ -1,0 +1,23 @@
+"""The plain data: an entry keeps its entities' mention offsets, packed."""
+
+from __future__ import annotations
+
+from byline.model import Analysis, Article, Entity, Entry, Quote
+
+
+def test_an_entry_gives_back_the_analysis_it_was_made_from() -> None:
+    article = Article(id="a1", path="x.txt", title="T", paragraphs=("Blair met Brown. Blair left.",))
+    analysis = Analysis(
+        quotes=(Quote("left", "Blair", 22, 26),),
+        entities=(Entity("Tony Blair", "PERSON", 2, ((0, 5), (17, 22))), Entity("BBC", "ORG", 1), Entity("Gordon Brown", "PERSON", 1, ((10, 15),))),
+    )
+    entry = Entry.of(article, analysis)
+    assert all(not e.mentions for e in entry.entities)  # shared objects, without offsets
+    assert entry.analysis() == analysis
+
+
+def test_an_entry_without_mentions_costs_nothing() -> None:
+    article = Article(id="a1", path="x.txt", title="T", paragraphs=("Nothing.",))
+    entry = Entry.of(article, Analysis(entities=(Entity("BBC", "ORG", 1),)))
+    assert entry.mention_spans == b""
+    assert entry.analysis().entities == (Entity("BBC", "ORG", 1),)

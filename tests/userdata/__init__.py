@@ -1,0 +1,1 @@
+"""Tests of byline.userdata: bookmarks and state."""
