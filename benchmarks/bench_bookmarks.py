@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from byline.userdata.bookmark_store import BookmarkStore
-    from byline.userdata.bookmarks import quote_bookmark
+from byline.userdata.bookmarks import quote_bookmark
 
 SIZES = (100, 1_000, 10_000)
 REPEAT = 20

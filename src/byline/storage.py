@@ -11,7 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 # SQLite result codes (sqlite3.h) that say a file is not a sound database.
@@ -59,7 +59,7 @@ def move_aside(path: Path, *, before_suffix: bool = False) -> Path:
     (`state.corrupt-STAMP.json`), so the file still opens as what it is.
     Raises OSError when the file cannot be moved.
     """
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     stem, suffix = (path.stem, path.suffix) if before_suffix else (path.name, "")
 
     def named(extra: str) -> Path:

@@ -50,7 +50,9 @@ def _app_parser() -> argparse.ArgumentParser:
         epilog=f"commands:\n{commands}\n\n{EPILOG}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the sample corpus)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files or folders (default: the sample corpus)"
+    )
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
     return parser
 

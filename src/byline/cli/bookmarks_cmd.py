@@ -27,7 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     for fmt in ("json", "csv", "markdown"):
         formats.add_argument(f"--{fmt}", dest="format", action="store_const", const=fmt, help=f"print as {fmt}")
     parser.add_argument(
-        "--format", dest="import_format", choices=["json", "csv"], help="with import: the file's format (default: guessed)"
+        "--format",
+        dest="import_format",
+        choices=["json", "csv"],
+        help="with import: the file's format (default: guessed)",
     )
 
 

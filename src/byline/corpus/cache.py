@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from byline.corpus.pool import extractor_version
+from byline.corpus.extractor import extractor_version
 from byline.model import Analysis, Article, Entity, Entry, Quote, Skipped, pack_mentions
 from byline.paths import cache_dir
 from byline.storage import is_corrupt, transaction
@@ -319,7 +319,6 @@ class CorpusCache:
         return len(keys)
 
 
-
 def _in_chunks(keys: list[str], size: int = 900) -> Iterator[tuple[str, list[bytes]]]:
     """`?` marks and (encoded) values for `IN (...)`, within SQLite's limit on parameters."""
     for start in range(0, len(keys), size):
@@ -337,7 +336,9 @@ def _forget(conn: sqlite3.Connection, keys: list[str]) -> int:
     """Delete the text rows of files about to be replaced; their FTS rows become orphans."""
     orphans = 0
     for marks, part in _in_chunks(keys):
-        cursor = conn.execute(f"DELETE FROM texts WHERE file_id IN (SELECT id FROM files WHERE path IN ({marks}))", part)
+        cursor = conn.execute(
+            f"DELETE FROM texts WHERE file_id IN (SELECT id FROM files WHERE path IN ({marks}))", part
+        )
         orphans += max(cursor.rowcount, 0)
     return orphans
 

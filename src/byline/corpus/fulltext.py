@@ -32,7 +32,7 @@ from pathlib import Path
 
 from byline.corpus.articles import read_file
 from byline.corpus.cache import SCHEMA_VERSION, EntryDecoder, cache_path, under
-from byline.corpus.pool import extractor_version
+from byline.corpus.extractor import extractor_version
 from byline.model import Article
 
 # The words of a query, as FTS5's unicode61 tokenizer splits them: letters and digits.
@@ -160,7 +160,13 @@ def _roots_filter(roots: Iterable[str] | None) -> tuple[str, list[bytes]]:
 
 
 def _hit(
-    entry: int, key: str, size: int, mtime_ns: int, data: bytes, terms: list[str], prefix: bool,
+    entry: int,
+    key: str,
+    size: int,
+    mtime_ns: int,
+    data: bytes,
+    terms: list[str],
+    prefix: bool,
     loaded: dict[str, list[Article]],
 ) -> TextHit | None:
     try:
@@ -188,7 +194,7 @@ def locate(article: Article, terms: list[str], prefix: bool) -> tuple[int, int, 
     stem = terms[-1] if prefix else None
     best: tuple[int, int, int, int, str] | None = None  # (score, -index, start, end, paragraph)
     offset = 0
-    for index, paragraph in enumerate(article.paragraphs):
+    for paragraph in article.paragraphs:
         seen: set[str] = set()
         first: tuple[int, int] | None = None
         for match in _WORD.finditer(paragraph):

@@ -18,7 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from byline.corpus.pool import cpu_count, read_files, start_pool
 from byline.load import FileStat, iter_file_stats
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from byline.corpus.cache import CorpusCache, FileRecord
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 POOL_THRESHOLD = 96
 """Files to read before worker processes pay for their start-up (~0.3 s)."""
@@ -166,7 +167,8 @@ class _Run:
         """Take from the cache what it holds unchanged; queue the rest for reading."""
         if not batch:
             return
-        found = self._cache_call(lambda cache: cache.lookup([key for key, _ in batch]), {})
+        empty: dict[str, tuple[int, int, bytes]] = {}
+        found = self._cache_call(lambda cache: cache.lookup([key for key, _ in batch]), empty)
         for key, stat in batch:
             held = found.get(key)
             if held is not None and held[0] == stat.size and held[1] == stat.mtime_ns:
@@ -183,11 +185,12 @@ class _Run:
     def _drop_gone(self, roots: list[str], seen: set[str]) -> None:
         if self.cache is None or not roots:
             return
-        gone = self._cache_call(lambda cache: [key for key in cache.keys_under(roots) if key not in seen], [])
+        nothing: list[str] = []
+        gone = self._cache_call(lambda cache: [key for key in cache.keys_under(roots) if key not in seen], nothing)
         if gone:
             self._cache_call(lambda cache: cache.drop(gone), 0)
 
-    def _cache_call(self, call: Callable[[CorpusCache], object], fallback: object) -> object:
+    def _cache_call(self, call: Callable[[CorpusCache], T], fallback: T) -> T:
         """Run `call` on the cache; when the cache fails, say so and go on without it."""
         from byline.corpus.cache import CacheBroken, CacheUnavailable
 
@@ -308,4 +311,3 @@ def _done(chunk: list[tuple[str, FileStat]]) -> Future[list[FileRecord]]:
     future: Future[list[FileRecord]] = Future()
     future.set_result(read_files(chunk))
     return future
-

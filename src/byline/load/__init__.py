@@ -152,7 +152,9 @@ def load_file(path: Path) -> LoadResult:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            result.skipped.append(Skipped(name, f"too large ({size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB)"))
+            result.skipped.append(
+                Skipped(name, f"too large ({size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB)")
+            )
             return result
         data = path.read_bytes()
     except OSError as error:
@@ -198,8 +200,10 @@ def parse_bytes(data: bytes, name: str, suffix: str) -> list[Article]:
 
 
 def _is_feed(head: bytes) -> bool:
-    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head) or head.startswith(
-        (b"<rss", b"<feed")
+    return (
+        head.startswith(b"<?xml")
+        and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)
+        or head.startswith((b"<rss", b"<feed"))
     )
 
 

@@ -13,7 +13,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     with Latin-1 behind it; either way the article is flagged.
     """
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), []
     try:

@@ -26,7 +26,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         kv = _KEY_VALUE.match(line)
         if kv:
             fields[kv.group("key").lower()] = kv.group("value").strip().strip("\"'")
-    return fields, text[match.end():]
+    return fields, text[match.end() :]
 
 
 def _blocks(text: str) -> list[tuple[str, str]]:

@@ -167,12 +167,12 @@ class SearchIndex:
         for score, _, _, doc in rescored:
             if len(hits) >= limit:
                 break
-            string, kind, refs = self._string[doc], self._kind[doc], self._refs[doc]
+            string, kind, where = self._string[doc], self._kind[doc], self._refs[doc]
             positions = highlighter.positions(string)
-            count = len(refs) // 3
+            count = len(where) // 3
             shown = min(count, per_string)
             for at in range(0, 3 * shown, 3):
-                entry, start, end = refs[at], refs[at + 1], refs[at + 2]
+                entry, start, end = where[at], where[at + 1], where[at + 2]
                 hits.append(
                     Hit(
                         kind=KIND_NAME[kind],

@@ -1,4 +1,5 @@
-"""Where the search finds article text: in memory (`MemoryTextSource`), or in the corpus cache's FTS5 index (`FullTextSource`).
+"""Where the search finds article text: in memory (`MemoryTextSource`), or in the
+corpus cache's FTS5 index (`FullTextSource`).
 
 In memory, paragraphs are the passages.
 
@@ -27,6 +28,7 @@ from byline.search.vocabulary import Highlighter, Vocabulary, word_list
 
 if TYPE_CHECKING:
     from byline.corpus.fulltext import FullTextIndex
+
 
 class TextSource(Protocol):
     """Where article text is searched: in memory, or (later) SQLite FTS5."""
@@ -158,12 +160,19 @@ class FullTextSource:
         hits = []
         for rank, found in enumerate(self.index.search(" ".join(query.tokens), limit, roots=self.roots)):
             score = round(TEXT_WEIGHT * (100 - rank), 2)  # FTS5's bm25 order, on the search's scale
-            number = self._where.get((found.path, found.entry_id))
-            if number is None or score < floor:
+            at = self._where.get((found.path, found.entry_id))
+            if at is None or score < floor:
                 continue
             start, end = found.snippet_match
             hits.append(
-                Hit(kind="text", entry=number, text=found.snippet, score=score,
-                    positions=tuple(range(start, end)), start=found.start, end=found.end)
+                Hit(
+                    kind="text",
+                    entry=at,
+                    text=found.snippet,
+                    score=score,
+                    positions=tuple(range(start, end)),
+                    start=found.start,
+                    end=found.end,
+                )
             )
         return hits

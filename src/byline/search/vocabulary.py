@@ -56,9 +56,9 @@ def word_positions(token: str, word: str, start: int) -> list[int]:
     if word.startswith(token):
         return list(range(start, start + len(token)))
     positions: list[int] = []
-    for tag, _, _, dest_start, dest_end in Indel.opcodes(token, word):
-        if tag == "equal":
-            positions.extend(range(start + dest_start, start + dest_end))
+    for opcode in Indel.opcodes(token, word):
+        if opcode.tag == "equal":
+            positions.extend(range(start + opcode.dest_start, start + opcode.dest_end))
     return positions
 
 

@@ -22,13 +22,13 @@ from byline.load.clean import printable
 from byline.model import Analysis, Article, Quote, Skipped
 from byline.progress import rate, time_left
 from byline.search import Hit, SearchIndex, fill_text
-from byline.userdata.bookmarks import Bookmark
-from byline.userdata.state import State, StateFile
 from byline.tui.bookmarking import Bookmarking, Notice
 from byline.tui.commands import BylineCommands
 from byline.tui.widgets.article_list import ArticleList
 from byline.tui.widgets.reader import Reader
 from byline.tui.widgets.sidebar import Sidebar
+from byline.userdata.bookmarks import Bookmark
+from byline.userdata.state import State, StateFile
 
 DARK_THEME = "tokyo-night"
 LIGHT_THEME = "catppuccin-latte"
@@ -64,11 +64,13 @@ class BylineApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
-        Binding("slash", "search", "Search", tooltip="Titles, quotes, speakers, entities, text; prefixes @ # \" t:"),
+        Binding("slash", "search", "Search", tooltip='Titles, quotes, speakers, entities, text; prefixes @ # " t:'),
         Binding("ctrl+f", "find", "Find in article", show=False, tooltip="Find in this article, then n / N"),
         Binding("left_square_bracket", "previous_article", "Prev", tooltip="Previous article"),
         Binding("right_square_bracket", "next_article", "Next", tooltip="Next article"),
-        Binding("space", "read_on", "Read on", show=False, tooltip="Scroll the reader a page; at the end, the next article"),
+        Binding(
+            "space", "read_on", "Read on", show=False, tooltip="Scroll the reader a page; at the end, the next article"
+        ),
         Binding("tab", "focus_next", "Next pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
         Binding("e", "toggle_entities", "Entities", tooltip="Highlight people, organisations and places"),
@@ -77,12 +79,30 @@ class BylineApp(App[None]):
         Binding("x,escape", "clear_filter", "Clear filter", show=False),
         Binding("t", "toggle_theme", "Light/dark theme", show=False),
         # Only v in the footer (80 columns hold no more): the bookmarks view, empty, says to press b.
-        Binding("b", "toggle_bookmark", "Bookmark", tooltip="Bookmark the article, or the quote chosen in the sidebar; again to remove", show=False),
+        Binding(
+            "b",
+            "toggle_bookmark",
+            "Bookmark",
+            tooltip="Bookmark the article, or the quote chosen in the sidebar; again to remove",
+            show=False,
+        ),
         Binding("u", "undo_bookmark", "Undo bookmark change", show=False),
         Binding("B", "edit_bookmark", "Bookmark note and tags", show=False),
         Binding("v", "bookmarks", "Bookmarks", tooltip="Show bookmarks, from every corpus"),
-        Binding("y,c", "copy_quote", "Copy quote", tooltip="The chosen quote with its attribution, or the selected text", show=False),
-        Binding("Y", "copy_quote_alone", "Copy quote alone", tooltip="Copy the chosen quote alone, without attribution", show=False),
+        Binding(
+            "y,c",
+            "copy_quote",
+            "Copy quote",
+            tooltip="The chosen quote with its attribution, or the selected text",
+            show=False,
+        ),
+        Binding(
+            "Y",
+            "copy_quote_alone",
+            "Copy quote alone",
+            tooltip="Copy the chosen quote alone, without attribution",
+            show=False,
+        ),
     ]
 
     def __init__(self, paths: list[str] | None = None, *, state_file: StateFile | None = None) -> None:
@@ -169,7 +189,9 @@ class BylineApp(App[None]):
                     # CPU (and the GIL) again: a warm 100,000 would delay the frame.
                     self._first_rows_shown.wait(timeout=FIRST_ROWS_WAIT)
         except Exception as error:  # a loader bug must leave the app usable
-            self.post_message(BatchLoaded(Batch([], [Skipped(" ".join(self.paths), f"loading stopped: {error}")], 0, 0), 0))
+            self.post_message(
+                BatchLoaded(Batch([], [Skipped(" ".join(self.paths), f"loading stopped: {error}")], 0, 0), 0)
+            )
         self.post_message(LoadFinished())
         # The search finds titles, quotes and names already; article text follows.
         try:
@@ -227,12 +249,15 @@ class BylineApp(App[None]):
         self.loading_label.parent.display = False
         self._update_subtitle()
         if self._problems():
-            self.notify(self._skipped_notice(), title="Some files were skipped", severity="warning", markup=False, timeout=10)
+            self.notify(
+                self._skipped_notice(), title="Some files were skipped", severity="warning", markup=False, timeout=10
+            )
         if not self.corpus.entries:
             where = ", ".join(self.paths)
             self.reader.show_message(
                 f"No articles found in {where}.\n\n"
-                "Byline reads plain text (.txt), Markdown (.md), saved web pages (.html) and feeds (.xml, .rss, .atom).\n"
+                "Byline reads plain text (.txt), Markdown (.md), saved web pages (.html) "
+                "and feeds (.xml, .rss, .atom).\n"
                 "Run `byline PATH` with a folder of articles, or `byline` alone for the samples."
             )
             self.sidebar.show(None)
@@ -334,7 +359,11 @@ class BylineApp(App[None]):
         if self.article_list.position_of(entry.id) is None:
             self.action_clear_filter()
         if quote is not None:
-            if self.reader.article is not None and self.reader.article.id == entry.id and self.article_list.current is entry:
+            if (
+                self.reader.article is not None
+                and self.reader.article.id == entry.id
+                and self.article_list.current is entry
+            ):
                 self.reader.scroll_to_quote(quote)
                 self.sidebar.mark_quote(quote)
             else:
@@ -516,7 +545,12 @@ class BylineApp(App[None]):
         """The quote under the sidebar's cursor while it has focus, else the one jumped to in the reader."""
         entry = self.sidebar.entry
         option = self.sidebar.highlighted_option
-        if self.sidebar.has_focus and entry is not None and option is not None and (option.id or "").startswith("quote-"):
+        if (
+            self.sidebar.has_focus
+            and entry is not None
+            and option is not None
+            and (option.id or "").startswith("quote-")
+        ):
             number = int((option.id or "").partition("-")[2])
             if number < len(entry.quotes):
                 return entry.quotes[number]
@@ -580,7 +614,9 @@ class BylineApp(App[None]):
             if number is None:
                 number = next((i for i, q in enumerate(entry.quotes) if q.text == bookmark.quote), None)
             if number is None:
-                self._tell(Notice("The bookmarked quote is no longer found in this article; opening the article.", "warning"))
+                self._tell(
+                    Notice("The bookmarked quote is no longer found in this article; opening the article.", "warning")
+                )
         self.open_entry(entry, quote=number)
         self.reader.focus()
 
@@ -594,7 +630,9 @@ class BylineApp(App[None]):
             return
         quote, entry = self.chosen_quote(), self.article_list.current
         if quote is None or entry is None:
-            self._tell(Notice("Choose a quote in the sidebar first (Tab to it, then Enter), or select text.", "warning"))
+            self._tell(
+                Notice("Choose a quote in the sidebar first (Tab to it, then Enter), or select text.", "warning")
+            )
             return
         self.copy_to_clipboard(attribution(quote.text, quote.speaker, entry.title))
 
@@ -619,7 +657,9 @@ class BylineApp(App[None]):
 
         self.push_screen(CopyByHandScreen(result.text, result.message))
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = True) -> None:
+    def notify(
+        self, message: str, *, title: str = "", severity="information", timeout=None, markup: bool = True
+    ) -> None:
         # Notices name files, and a file's name may hold escape codes that Content would
         # pass to the terminal: every notice goes through here to show them inert.
         super().notify(printable(message), title=printable(title), severity=severity, timeout=timeout, markup=markup)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from byline.model import Quote
+from byline.tui.screens.bookmarks import preview
 from byline.userdata.bookmark_store import BookmarkStore
 from byline.userdata.bookmarks import Bookmark, BookmarkError, article_bookmark, quote_bookmark
-from byline.tui.screens.bookmarks import preview
 
 Severity = Literal["information", "warning", "error"]
 

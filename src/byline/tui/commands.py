@@ -31,7 +31,9 @@ class BylineCommands(Provider):
         matcher = self.matcher(query)
         for title, action, help_ in self._actions():
             if score := matcher.match(title):
-                yield Hit(score, highlight(matcher, title), partial(self.app.run_action, action), text=title, help=help_)
+                yield Hit(
+                    score, highlight(matcher, title), partial(self.app.run_action, action), text=title, help=help_
+                )
         entries = getattr(self.app, "corpus", None)
         if entries is None:
             return

@@ -8,7 +8,15 @@ import json
 from typing import Any, Literal
 
 from byline.load.clean import strip_controls
-from byline.userdata.bookmarks import KINDS, Bookmark, BookmarkError, BookmarkImportError, normalise_time, now, parse_tags
+from byline.userdata.bookmarks import (
+    KINDS,
+    Bookmark,
+    BookmarkError,
+    BookmarkImportError,
+    normalise_time,
+    now,
+    parse_tags,
+)
 
 ExportFormat = Literal["json", "csv", "markdown"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("json", "csv", "markdown")
@@ -140,7 +148,7 @@ def _record_to_bookmark(record: Any) -> Bookmark:
         article_id=text("article_id"),
         path=text("path"),
         title=text("title"),
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         quote=text("quote"),
         speaker=text("speaker"),
         quote_start=start,

@@ -67,9 +67,7 @@ _MIGRATIONS: list[tuple[str, ...]] = [
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
-_COLUMNS = (
-    "id, article_id, path, title, kind, quote, speaker, quote_start, quote_end, note, tags, created"
-)
+_COLUMNS = "id, article_id, path, title, kind, quote, speaker, quote_start, quote_end, note, tags, created"
 
 # SQLite result codes (sqlite3.h) that say what went wrong.
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -210,6 +208,7 @@ class BookmarkStore:
         Also what undo calls with a removed bookmark: it comes back as it was,
         note, tags and time included.
         """
+
         def insert(conn: sqlite3.Connection) -> Bookmark:
             _insert(conn, bookmark)
             return self._find_in(conn, bookmark)
@@ -218,6 +217,7 @@ class BookmarkStore:
 
     def remove(self, bookmark: Bookmark | int) -> Bookmark | None:
         """Remove a bookmark; returns it as it was (for undo), or None if not there."""
+
         def delete(conn: sqlite3.Connection) -> Bookmark | None:
             if isinstance(bookmark, int):
                 rows = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark,)).fetchall()
@@ -235,6 +235,7 @@ class BookmarkStore:
 
         Returns (added, bookmark): when removed, the bookmark as it was, for undo.
         """
+
         def flip(conn: sqlite3.Connection) -> tuple[bool, Bookmark]:
             found = self._find_in(conn, bookmark)
             if found is not None:

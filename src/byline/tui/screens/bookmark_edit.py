@@ -17,8 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from byline.clipboard import one_line
-from byline.userdata.bookmarks import Bookmark, parse_tags
 from byline.tui.screens.bookmarks import preview
+from byline.userdata.bookmarks import Bookmark, parse_tags
 
 
 @dataclass(frozen=True, slots=True)

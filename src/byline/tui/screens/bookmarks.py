@@ -127,9 +127,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         highlighted = option_list.highlighted_option
         keep = highlighted.id if highlighted is not None else None
         shown = self.shown
-        option_list.set_options(
-            Option(bookmark_row(b, b.article_id in self.present), id=str(b.id)) for b in shown
-        )
+        option_list.set_options(Option(bookmark_row(b, b.article_id in self.present), id=str(b.id)) for b in shown)
         if shown:
             ids = [str(b.id) for b in shown]
             option_list.highlighted = ids.index(keep) if keep in ids else 0

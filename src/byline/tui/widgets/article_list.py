@@ -21,8 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from byline.model import Entry
 from byline.load.clean import printable
+from byline.model import Entry
 
 ROW_HEIGHT = 2
 BOOKMARK_MARK = "★"

@@ -16,9 +16,9 @@ from textual.reactive import reactive
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
-from byline.search.find import Finder
 from byline.load.clean import printable
 from byline.model import ENTITY_TYPES, Analysis, Article, Quote
+from byline.search.find import Finder
 
 QUOTE_STYLE = "on $primary 18%"
 MARKED_QUOTE_STYLE = "bold $text on $accent 45%"
@@ -34,7 +34,7 @@ MOUNT_BATCH = 400
 """Paragraphs mounted at a time. A news article has a few dozen; a 5 MB one has 15,000,
 and laying all of them out froze the app for over a minute, so a long article is mounted
 a batch at a time as reading nears the end of what is there."""
-QUOTE_MARKS = "\"“”‘’«»„"
+QUOTE_MARKS = '"“”‘’«»„'
 
 
 class Paragraph(Static):
@@ -149,7 +149,9 @@ class Reader(VerticalScroll, can_focus=True):
             for entity in self.analysis.entities:
                 for m_start, m_end in entity.mentions:
                     if m_end > start and m_start < end:
-                        content = content.stylize(ENTITY_STYLES[entity.type], max(m_start, start) - start, min(m_end, end) - start)
+                        content = content.stylize(
+                            ENTITY_STYLES[entity.type], max(m_start, start) - start, min(m_end, end) - start
+                        )
         return content
 
     def _update_legend(self) -> None:
@@ -157,7 +159,10 @@ class Reader(VerticalScroll, can_focus=True):
         legend.display = self.entities_on and self.article is not None
         if legend.display:
             present = {entity.type for entity in self.analysis.entities}
-            items = [Content.styled(f"■ {ENTITY_LABELS[kind]}", ENTITY_STYLES[kind].replace("underline ", "")) for kind in ENTITY_TYPES]
+            items = [
+                Content.styled(f"■ {ENTITY_LABELS[kind]}", ENTITY_STYLES[kind].replace("underline ", ""))
+                for kind in ENTITY_TYPES
+            ]
             note = "" if present else "   (none found in this article)"
             legend.update(Content("   ").join(items) + Content.styled(note, "dim"))
 
@@ -204,7 +209,9 @@ class Reader(VerticalScroll, can_focus=True):
         stop = min(len(self.article.paragraphs), max(start + MOUNT_BATCH, upto + 1))
         if stop > start:
             self._mounted = stop
-            self._mounting = self.mount_all(Paragraph(self._paragraph(i), classes="paragraph") for i in range(start, stop))
+            self._mounting = self.mount_all(
+                Paragraph(self._paragraph(i), classes="paragraph") for i in range(start, stop)
+            )
 
     def action_scroll_end(self) -> None:
         if self.complete:
@@ -266,7 +273,6 @@ class Reader(VerticalScroll, can_focus=True):
             if paragraph.virtual_region.bottom > self.scroll_y:
                 return self._starts[index]
         return 0
-
 
     def paragraph_of(self, quote: Quote) -> int | None:
         for index in range(len(self._starts) - 1, -1, -1):

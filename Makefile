@@ -1,0 +1,28 @@
+# One local command for what CI checks besides the tests: `make check`
+# (ruff lint, ruff format --check, mypy, import contracts; configured in pyproject.toml).
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: check lint format-check types imports format test
+
+check: lint format-check types imports
+
+lint:
+	$(BIN)/ruff check src
+
+format-check:
+	$(BIN)/ruff format --check src
+
+types:
+	$(BIN)/mypy
+
+# PYTHONPATH=src: check the working tree, not a copy installed in the venv.
+imports:
+	PYTHONPATH=src $(BIN)/lint-imports
+
+format:
+	$(BIN)/ruff format src
+	$(BIN)/ruff check --fix src
+
+test:
+	$(BIN)/python -m pytest -n 2 -q

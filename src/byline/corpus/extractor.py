@@ -1,0 +1,33 @@
+"""The extractor as the corpus sees it: its version (cached results of another
+are read again) and its analyses, with a safety net.
+
+The one module of `byline.corpus` that imports `byline.extract` (see the
+import contracts in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from byline.model import Analysis, Article
+
+
+def extractor_version() -> str:
+    from byline.extract import EXTRACTOR_VERSION
+
+    return str(EXTRACTOR_VERSION)
+
+
+def analyse_all(articles: Iterable[Article]) -> list[tuple[Article, Analysis]]:
+    """Each article with its analysis; an article the extractor fails on keeps a warning instead."""
+    from byline.extract import analyse  # looked up at each call: tests stand another extractor in
+
+    pairs = []
+    for article in articles:
+        try:
+            pairs.append((article, analyse(article)))
+        except Exception as error:  # the extractor's bug must not lose the article
+            warning = f"quotes and entities could not be extracted ({type(error).__name__}: {error})"
+            pairs.append((replace(article, warnings=(*article.warnings, warning)), Analysis()))
+    return pairs
