@@ -91,7 +91,14 @@ def main():
             out.setdefault("painted", time.time() - t0)
             super().set()
 
-    if hasattr(app, "_first_rows_shown"):
+    try:  # the loader waits on this event until the first rows are painted
+        from byline.tui.loading import LoadingBar
+        init = LoadingBar.__init__
+        def hooked(self, *args, **kwargs):
+            init(self, *args, **kwargs)
+            self.first_rows_shown = Painted()
+        LoadingBar.__init__ = hooked
+    except ImportError:  # before the main screen had its own loading bar
         app._first_rows_shown = Painted()
     async def run():
         async with app.run_test(size=(120, 40)) as pilot:

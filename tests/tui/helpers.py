@@ -30,7 +30,7 @@ def pause_loading_after_first_batch(monkeypatch, batch_size: int):
     """
     import threading
 
-    import byline.tui.app as app_module
+    import byline.tui.loading as app_module
 
     real = app_module.load_corpus
     release = threading.Event()

@@ -9,7 +9,8 @@ from textual.widgets import Static
 
 import byline.corpus.pipeline
 from byline.corpus import Batch
-from byline.tui.app import BatchLoaded, BylineApp
+from byline.tui.app import BylineApp
+from byline.tui.loading import BatchLoaded
 from tests.tui.helpers import settle
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
@@ -39,7 +40,7 @@ async def test_the_progress_line_gives_count_rate_and_time_left(small_corpus: Pa
     app = BylineApp([str(small_corpus)])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        app.post_message(BatchLoaded(Batch([], [], 250, 1000), elapsed=0.5))
+        app.main.loading_bar.post_message(BatchLoaded(Batch([], [], 250, 1000), elapsed=0.5))
         await pilot.pause()
         label = str(app.query_one("#loading-label", Static).content)
         assert label == "Loading 250 of 1,000 files · 500/s · 0:02 left"
@@ -61,7 +62,7 @@ async def test_an_unusable_cache_is_said_once_and_the_articles_still_load(
 
 
 async def test_the_first_rows_are_shown_before_loading_goes_on(small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import byline.tui.app
+    import byline.tui.loading
     from byline.corpus import load_corpus
 
     entries = [e for b in load_corpus([str(small_corpus)]) for e in b.entries]
@@ -73,8 +74,8 @@ async def test_the_first_rows_are_shown_before_loading_goes_on(small_corpus: Pat
         rows_when_resumed.append(app.article_list.count)  # back in the loader thread
         yield Batch(entries[2:], [], 5, 5)
 
-    monkeypatch.setattr(byline.tui.app, "load_corpus", loading)
-    monkeypatch.setattr(byline.tui.app, "FIRST_ROWS_WAIT", 60)  # a busy machine must not make it pass or fail
+    monkeypatch.setattr(byline.tui.loading, "load_corpus", loading)
+    monkeypatch.setattr(byline.tui.loading, "FIRST_ROWS_WAIT", 60)  # a busy machine must not make it pass or fail
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.article_list.count == 5

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from byline.model import Hit, Kind
 from byline.search.engine import match_documents
-from byline.search.index import SearchIndex, build_index, fill_text
+from byline.search.index import SearchIndex, build_index, fill_text, quote_number
 from byline.search.query import PREFIX_HELP, PREFIXES, Query, parse_query
 from byline.search.sources import TextSource
 
@@ -25,4 +25,5 @@ __all__ = [
     "fill_text",
     "match_documents",
     "parse_query",
+    "quote_number",
 ]

@@ -219,3 +219,10 @@ def build_index(corpus: Corpus, with_text: bool = True) -> SearchIndex:
     index.add(corpus.entries)
     fill_text(index)
     return index
+
+
+def quote_number(entry: Entry, hit: Hit) -> int | None:
+    """The number of the quote a quote or speaker hit points at, as the reader and sidebar count."""
+    if hit.kind not in ("quote", "speaker"):
+        return None
+    return next((number for number, quote in enumerate(entry.quotes) if quote.start == hit.start), None)

@@ -6,21 +6,11 @@ logic here lets it be tested without a screen, and keeps the app module short.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from byline.model import Quote
+from byline.tui.host import Notice, Severity
 from byline.tui.screens.bookmarks import preview
 from byline.userdata.bookmark_store import BookmarkStore
 from byline.userdata.bookmarks import Bookmark, BookmarkError, article_bookmark, quote_bookmark
-
-Severity = Literal["information", "warning", "error"]
-
-
-@dataclass(frozen=True, slots=True)
-class Notice:
-    message: str
-    severity: Severity = "information"
 
 
 class Bookmarking:

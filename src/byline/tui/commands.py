@@ -2,49 +2,67 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import partial
+from typing import Protocol, cast
 
-from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+
+from byline.corpus import Corpus
+from byline.model import Entry
+
+ARTICLES_OFFERED = 5000
+"""Titles the palette matches against, at most: beyond that typing would lag."""
+
+
+class Opens(Protocol):
+    """What the palette needs of the app (`BylineApp` is one)."""
+
+    BINDINGS: Sequence[BindingType]
+    corpus: Corpus
+
+    def open_entry(self, entry: Entry, quote: int | None = None) -> None: ...
 
 
 class BylineCommands(Provider):
     """Actions come from the app's bindings, so palette and keys never disagree."""
 
-    def _actions(self) -> list[tuple[str, str, str]]:
-        out = []
+    @property
+    def byline(self) -> Opens:
+        return cast(Opens, self.app)
+
+    def _actions(self) -> list[tuple[str, Callable[[], object], str]]:
+        out: list[tuple[str, Callable[[], object], str]] = []
         seen = set()
-        for binding in Binding.make_bindings(self.app.BINDINGS):
+        for binding in Binding.make_bindings(self.byline.BINDINGS):
             title = binding.tooltip or binding.description
             if not title or binding.action in seen or binding.system:
                 continue
             seen.add(binding.action)
-            out.append((title, binding.action, f"Key: {self.app.get_key_display(binding)}"))
+            out.append(
+                (title, partial(self.app.run_action, binding.action), f"Key: {self.app.get_key_display(binding)}")
+            )
         return out
 
     async def discover(self) -> Hits:
-        for title, action, help_ in self._actions():
-            yield Hit(1.0, Content(title), partial(self.app.run_action, action), text=title, help=help_)
+        for title, run, help_ in self._actions():
+            yield DiscoveryHit(Content(title), run, text=title, help=help_)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action, help_ in self._actions():
+        for title, run, help_ in self._actions():
             if score := matcher.match(title):
-                yield Hit(
-                    score, highlight(matcher, title), partial(self.app.run_action, action), text=title, help=help_
-                )
-        entries = getattr(self.app, "corpus", None)
-        if entries is None:
-            return
-        for entry in list(entries.entries)[:5000]:
+                yield Hit(score, highlight(matcher, title), run, text=title, help=help_)
+        for entry in list(self.byline.corpus.entries)[:ARTICLES_OFFERED]:
             label = f"Open {entry.title}"
             if score := matcher.match(label):
                 # Titles are article text: highlight them as Content, never parse them as markup.
-                yield Hit(score * 0.9, highlight(matcher, label), partial(self.app.open_entry, entry), text=label)
+                yield Hit(score * 0.9, highlight(matcher, label), partial(self.byline.open_entry, entry), text=label)
 
 
-def highlight(matcher, candidate: str) -> Content:
+def highlight(matcher: Matcher, candidate: str) -> Content:
     """The matcher's highlight without its markup parsing (it parses `str` candidates)."""
     content = Content(candidate)
     score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)

@@ -8,12 +8,14 @@ wrapped in tmux's passthrough, which reaches the outer terminal when
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 
 from byline.clipboard import CopyResult, copy, in_tmux, osc52_sequence, tmux_passthrough
 
 
-def send_through_terminal(app: App[object], text: str) -> None:
+def send_through_terminal(app: App[Any], text: str) -> None:
     """OSC 52 through the app's terminal (wrapped again for tmux when inside it)."""
     App.copy_to_clipboard(app, text)  # Textual's own: sets App.clipboard, writes OSC 52
     driver = app._driver
@@ -21,7 +23,7 @@ def send_through_terminal(app: App[object], text: str) -> None:
         driver.write(tmux_passthrough(osc52_sequence(text)))
 
 
-def copy_from_app(app: App[object], text: str) -> CopyResult:
+def copy_from_app(app: App[Any], text: str) -> CopyResult:
     """Copy by the best way there is; never raises."""
     terminal = (lambda t: send_through_terminal(app, t)) if app._driver is not None else None
     result = copy(text, osc52=terminal)

@@ -29,6 +29,9 @@ from typing import Any
 from byline.paths import data_dir
 from byline.storage import error_code, is_corrupt, move_aside, transaction
 from byline.userdata.bookmark_io import ExportFormat, export_bookmarks, parse_export
+from byline.userdata.bookmark_rows import COLUMNS as _COLUMNS
+from byline.userdata.bookmark_rows import MIGRATIONS as _MIGRATIONS
+from byline.userdata.bookmark_rows import SCHEMA_VERSION, insert_row, row_to_bookmark
 from byline.userdata.bookmarks import (
     Bookmark,
     BookmarkError,
@@ -38,36 +41,7 @@ from byline.userdata.bookmarks import (
 )
 
 FILENAME = "bookmarks.sqlite3"
-SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 5.0
-
-# Each step takes the schema from version N to N+1, inside one transaction.
-# A new file runs them all, so the upgrade path is exercised on every install.
-_MIGRATIONS: list[tuple[str, ...]] = [
-    (  # 0 -> 1: the first schema
-        """CREATE TABLE bookmarks (
-            id          INTEGER PRIMARY KEY,
-            article_id  TEXT NOT NULL,
-            path        TEXT NOT NULL,
-            title       TEXT NOT NULL,
-            kind        TEXT NOT NULL CHECK (kind IN ('article', 'quote')),
-            quote       TEXT NOT NULL DEFAULT '',
-            speaker     TEXT NOT NULL DEFAULT '',
-            quote_start INTEGER,
-            quote_end   INTEGER,
-            created     TEXT NOT NULL
-        )""",
-        "CREATE UNIQUE INDEX bookmarks_target ON bookmarks (article_id, kind, ifnull(quote_start, -1))",
-        "CREATE INDEX bookmarks_created ON bookmarks (created)",
-    ),
-    (  # 1 -> 2: a note and tags on each bookmark
-        "ALTER TABLE bookmarks ADD COLUMN note TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE bookmarks ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
-    ),
-]
-assert len(_MIGRATIONS) == SCHEMA_VERSION
-
-_COLUMNS = "id, article_id, path, title, kind, quote, speaker, quote_start, quote_end, note, tags, created"
 
 # SQLite result codes (sqlite3.h) that say what went wrong.
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -210,7 +184,7 @@ class BookmarkStore:
         """
 
         def insert(conn: sqlite3.Connection) -> Bookmark:
-            _insert(conn, bookmark)
+            insert_row(conn, bookmark)
             return self._find_in(conn, bookmark)
 
         return self._write(insert)
@@ -221,7 +195,7 @@ class BookmarkStore:
         def delete(conn: sqlite3.Connection) -> Bookmark | None:
             if isinstance(bookmark, int):
                 rows = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark,)).fetchall()
-                found = _row_to_bookmark(rows[0]) if rows else None
+                found = row_to_bookmark(rows[0]) if rows else None
             else:
                 found = self._find_in(conn, bookmark)
             if found is not None:
@@ -241,7 +215,7 @@ class BookmarkStore:
             if found is not None:
                 conn.execute("DELETE FROM bookmarks WHERE id = ?", (found.id,))
                 return False, found
-            _insert(conn, bookmark)
+            insert_row(conn, bookmark)
             return True, self._find_in(conn, bookmark)
 
         return self._write(flip)
@@ -264,7 +238,7 @@ class BookmarkStore:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchall()
             if not rows:
                 raise BookmarkError("that bookmark is no longer there (removed in another window?)")
-            current = _row_to_bookmark(rows[0])
+            current = row_to_bookmark(rows[0])
             new = replace(
                 current,
                 note=current.note if note is None else note.strip(),
@@ -291,7 +265,7 @@ class BookmarkStore:
         bookmarks = parse_export(text, fmt)
 
         def insert_all(conn: sqlite3.Connection) -> ImportResult:
-            added = sum(_insert(conn, b) for b in bookmarks)
+            added = sum(insert_row(conn, b) for b in bookmarks)
             return ImportResult(added=added, already_there=len(bookmarks) - added)
 
         return self._write(insert_all)
@@ -308,7 +282,7 @@ class BookmarkStore:
                 raise BookmarkError(f"Could not read bookmarks: {_explain(exc)}.") from None
 
     def _select(self, where: str, params: tuple[Any, ...] = ()) -> list[Bookmark]:
-        return [_row_to_bookmark(row) for row in self._read(f"SELECT {_COLUMNS} FROM bookmarks {where}", params)]
+        return [row_to_bookmark(row) for row in self._read(f"SELECT {_COLUMNS} FROM bookmarks {where}", params)]
 
     @staticmethod
     def _find_in(conn: sqlite3.Connection, bookmark: Bookmark) -> Any:
@@ -317,7 +291,7 @@ class BookmarkStore:
             f"SELECT {_COLUMNS} FROM bookmarks WHERE article_id = ? AND kind = ? AND ifnull(quote_start, -1) = ?",
             (article_id, kind, start),
         ).fetchall()
-        return _row_to_bookmark(rows[0]) if rows else None
+        return row_to_bookmark(rows[0]) if rows else None
 
     def _write(self, change: Callable[[sqlite3.Connection], Any]) -> Any:
         """Run `change` in one IMMEDIATE transaction: all of it is saved, or none."""
@@ -386,51 +360,3 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             for statement in _MIGRATIONS[step]:
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
-def _insert(conn: sqlite3.Connection, bookmark: Bookmark) -> int:
-    """Insert unless the target is already bookmarked; returns 1 if inserted."""
-    cursor = conn.execute(
-        "INSERT OR IGNORE INTO bookmarks "
-        "(article_id, path, title, kind, quote, speaker, quote_start, quote_end, note, tags, created) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            bookmark.article_id,
-            bookmark.path,
-            bookmark.title,
-            bookmark.kind,
-            bookmark.quote,
-            bookmark.speaker,
-            bookmark.quote_start,
-            bookmark.quote_end,
-            bookmark.note,
-            json.dumps(list(bookmark.tags), ensure_ascii=False),
-            bookmark.created,
-        ),
-    )
-    return cursor.rowcount
-
-
-def _row_to_bookmark(row: tuple[Any, ...]) -> Bookmark:
-    (id_, article_id, path, title, kind, quote, speaker, start, end, note, tags, created) = row
-    if tags == "[]":  # most bookmarks: skip the JSON parser, every read goes through here
-        tag_list: tuple[str, ...] = ()
-    else:
-        try:
-            tag_list = parse_tags(json.loads(tags))
-        except (TypeError, ValueError):
-            tag_list = parse_tags(str(tags))
-    return Bookmark(
-        article_id=article_id,
-        path=path,
-        title=title,
-        kind=kind,
-        quote=quote or "",
-        speaker=speaker or "",
-        quote_start=start,
-        quote_end=end,
-        note=note or "",
-        tags=tag_list,
-        created=created,
-        id=id_,
-    )

@@ -7,10 +7,12 @@ when the file has moved or the corpus is opened from elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
+
+from byline.model import Quote
 
 Kind = Literal["article", "quote"]
 KINDS: tuple[Kind, ...] = ("article", "quote")
@@ -65,6 +67,18 @@ class Bookmark:
     def target(self) -> tuple[str, Kind, int]:
         """What is bookmarked: an article, or one quote in it (by its offset)."""
         return (self.article_id, self.kind, -1 if self.quote_start is None else self.quote_start)
+
+    def quote_number(self, quotes: Sequence[Quote]) -> int | None:
+        """Which of an article's `quotes` this bookmark is of (None for an article bookmark, or if gone).
+
+        By offset first; by its words if the extractor has since found the quote's edges differently.
+        """
+        if self.kind != "quote":
+            return None
+        number = next((i for i, q in enumerate(quotes) if q.start == self.quote_start), None)
+        if number is None:
+            number = next((i for i, q in enumerate(quotes) if q.text == self.quote), None)
+        return number
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -59,3 +59,21 @@ class HelpScreen(ModalScreen[None]):
     def on_click(self, event) -> None:
         if event.widget is self:
             self.dismiss()
+
+
+def byline_help(anywhere: Iterable[BindingType]) -> HelpScreen:
+    """The help screen of Byline: the keys that work `anywhere`, then each pane's."""
+    from byline.tui.screens.search import search_keys
+    from byline.tui.widgets.article_list import ArticleList
+    from byline.tui.widgets.reader import Reader
+    from byline.tui.widgets.sidebar import Sidebar
+
+    return HelpScreen(
+        [
+            ("Anywhere", [*anywhere, Binding("ctrl+p", "command_palette", "Command palette")]),
+            ("Article list", ArticleList.BINDINGS),
+            ("Reader", Reader.BINDINGS),
+            ("Search box", search_keys()),
+            ("Sidebar", Sidebar.BINDINGS),
+        ]
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -71,7 +71,7 @@ def hit_content(hit: Hit, title: str, width: int = SNIPPET) -> Content:
     return Content.assemble(line, "\n", Content(f"{'':<8}in {title}").stylize("dim italic"))
 
 
-def search_keys() -> list[Binding]:
+def search_keys() -> list[BindingType]:
     """The search box's keys and its prefixes, as rows for the help screen."""
     prefixes = [Binding(prefix, "", f"Search {label} only") for prefix, _, label in PREFIXES if prefix.isascii()]
     return [Binding("enter", "", "Open the result"), *SearchScreen.BINDINGS, *prefixes]

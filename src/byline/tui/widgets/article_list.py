@@ -7,7 +7,8 @@ never copies of them, so filtering is a list of ints.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from rich.cells import cell_len, set_cell_size
@@ -23,6 +24,7 @@ from textual.strip import Strip
 
 from byline.load.clean import printable
 from byline.model import Entry
+from byline.tui.keys import vim_keys
 
 ROW_HEIGHT = 2
 BOOKMARK_MARK = "★"
@@ -50,10 +52,7 @@ class ArticleList(ScrollView, can_focus=True):
     """Every article of the corpus, or those a filter lets through."""
 
     BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("g,home", "first", "Top", show=False),
-        Binding("G,end", "last", "Bottom", show=False),
+        *vim_keys("cursor_up", "cursor_down", "first", "last"),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("enter", "choose", "Open", show=False),
@@ -85,25 +84,26 @@ class ArticleList(ScrollView, can_focus=True):
     read_ids: reactive[frozenset[str]] = reactive(frozenset())
     bookmarked_ids: reactive[frozenset[str]] = reactive(frozenset())
 
+    @dataclass
     class Highlighted(Message):
         """The cursor has moved to another entry (or the list became empty: None)."""
 
-        def __init__(self, entry: Entry | None) -> None:
-            super().__init__()
-            self.entry = entry
+        entry: Entry | None
 
+    @dataclass
     class Chosen(Message):
         """An entry was chosen: Enter or a click."""
 
-        def __init__(self, entry: Entry) -> None:
-            super().__init__()
-            self.entry = entry
+        entry: Entry
 
     def __init__(self, entries: Sequence[Entry] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries: Sequence[Entry] = entries
         self.shown: list[int] | None = None
         """Indices of the entries that pass the filter; None when none is set."""
+        self._keep: Callable[[Entry], bool] | None = None
+        self._filtered = 0
+        """How many of the entries the filter has been applied to."""
         self._highlighted_id: str | None = None
 
     # -- data -----------------------------------------------------------------
@@ -120,10 +120,20 @@ class ArticleList(ScrollView, can_focus=True):
         return self.entries[index]
 
     def entries_changed(self) -> None:
-        """The entries grew (loading goes on): resize, keep the cursor where it is."""
+        """The entries grew (loading goes on): filter the new ones, resize, keep the cursor where it is."""
+        if self._keep is not None and self.shown is not None:
+            keep, entries = self._keep, self.entries
+            self.shown.extend(i for i in range(self._filtered, len(entries)) if keep(entries[i]))
+        self._filtered = len(self.entries)
         self._update_size()
         if self._highlighted_id is None:
             self._announce()
+
+    def filter_by(self, keep: Callable[[Entry], bool] | None) -> None:
+        """Show only the entries `keep` lets through (None: all), those still loading too."""
+        self._keep = keep
+        self._filtered = len(self.entries)
+        self.set_filter(None if keep is None else [i for i, entry in enumerate(self.entries) if keep(entry)])
 
     def set_filter(self, shown: list[int] | None) -> None:
         """Show only the entries at `shown` (None: all), keeping the current one if it stays."""

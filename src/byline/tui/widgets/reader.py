@@ -19,6 +19,7 @@ from textual.widgets import Static
 from byline.load.clean import printable
 from byline.model import ENTITY_TYPES, Analysis, Article, Quote
 from byline.search.find import Finder
+from byline.tui.keys import vim_keys
 
 QUOTE_STYLE = "on $primary 18%"
 MARKED_QUOTE_STYLE = "bold $text on $accent 45%"
@@ -45,10 +46,13 @@ class Reader(VerticalScroll, can_focus=True):
     """Shows one article; scrolls with the keyboard and the wheel."""
 
     BINDINGS = [
-        Binding("up,k", "scroll_up", "Scroll up", show=False),
-        Binding("down,j", "scroll_down", "Scroll down", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
+        *vim_keys(
+            "scroll_up",
+            "scroll_down",
+            "scroll_home",
+            "scroll_end",
+            labels=("Scroll up", "Scroll down", "Top", "Bottom"),
+        ),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("n", "find_next", "Next match", show=False),
@@ -217,7 +221,8 @@ class Reader(VerticalScroll, can_focus=True):
         if self.complete:
             super().action_scroll_end()
             return
-        self._mount_more(upto=len(self.article.paragraphs))  # the cost of a long article, paid when asked
+        if self.article is not None:
+            self._mount_more(upto=len(self.article.paragraphs))  # the cost of a long article, paid when asked
         self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
 
     def paragraph_at(self, offset: int) -> int | None:
@@ -273,6 +278,19 @@ class Reader(VerticalScroll, can_focus=True):
             if paragraph.virtual_region.bottom > self.scroll_y:
                 return self._starts[index]
         return 0
+
+    @property
+    def current_quote(self) -> Quote | None:
+        """The quote marked in the article (jumped to from the sidebar, the search or a bookmark)."""
+        number = self.marked_quote
+        if number is not None and number < len(self.analysis.quotes):
+            return self.analysis.quotes[number]
+        return None
+
+    @property
+    def find_needle(self) -> str:
+        """What find last looked for in this article ("" if nothing)."""
+        return self.finder.needle
 
     def paragraph_of(self, quote: Quote) -> int | None:
         for index in range(len(self._starts) - 1, -1, -1):

@@ -6,6 +6,8 @@ parsed as markup, and article text must never be).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -13,7 +15,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from byline.corpus import Entry
-from byline.model import ENTITY_TYPES, Entity
+from byline.model import ENTITY_TYPES, Entity, Quote
+from byline.tui.keys import vim_keys
 
 QUOTE_PREVIEW = 110
 """Characters of a quote shown in the sidebar; the reader has the rest."""
@@ -32,22 +35,17 @@ class Sidebar(OptionList):
     """Quotes and entities of the article in the reader."""
 
     BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
+        *vim_keys("cursor_up", "cursor_down", "first", "last", home_end=False),
         Binding("enter", "select", "Go to the quote / list articles naming the entity", show=False),
     ]
 
+    @dataclass
     class QuoteChosen(Message):
-        def __init__(self, number: int) -> None:
-            super().__init__()
-            self.number = number
+        number: int
 
+    @dataclass
     class EntityChosen(Message):
-        def __init__(self, entity: Entity) -> None:
-            super().__init__()
-            self.entity = entity
+        entity: Entity
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -119,3 +117,13 @@ class Sidebar(OptionList):
             self.post_message(self.QuoteChosen(int(number)))
         elif kind == "entity":
             self.post_message(self.EntityChosen(self._entities[int(number)]))
+
+    def chosen_quote(self) -> Quote | None:
+        """The quote under the cursor while the sidebar has focus, else None."""
+        option = self.highlighted_option
+        if not self.has_focus or self.entry is None or option is None:
+            return None
+        kind, _, number = (option.id or "").partition("-")
+        if kind == "quote" and int(number) < len(self.entry.quotes):
+            return self.entry.quotes[int(number)]
+        return None

@@ -1,0 +1,129 @@
+"""Loading a corpus into the app: the loader's messages, the progress line, and what to say about skipped files."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import ProgressBar, Static
+from textual.worker import get_current_worker
+
+from byline.corpus import load_corpus
+from byline.model import Batch, Skipped
+from byline.progress import rate, time_left
+from byline.search import SearchIndex, fill_text
+
+FIRST_ROWS_WAIT = 10.0
+"""At most this long, the loader waits for the first rows to be painted (a safety net:
+on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
+FIRST_ROWS_WAIT = 10.0
+"""At most this long, the loader waits for the first rows to be painted (a safety net:
+on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
+SKIPPED_SHOWN = 5
+"""Skipped files named in the notice; the rest are counted."""
+
+
+@dataclass
+class BatchLoaded(Message):
+    """The loader has a batch for the list (posted from its thread)."""
+
+    batch: Batch
+    elapsed: float
+
+
+@dataclass
+class LoadFinished(Message):
+    """Every batch is in (or loading stopped)."""
+
+
+class LoadingBar(Horizontal):
+    """Loads the corpus on a worker thread, posting `BatchLoaded` and `LoadFinished`, and shows how
+    far it is: "Loading 250 of 1,000 files · 500/s · 2 s left" and a progress bar, above the footer."""
+
+    def __init__(self, paths: list[str], search_index: SearchIndex, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.paths = paths
+        self.search_index = search_index
+        self.first_rows_shown = threading.Event()
+        """Set (by the screen) once the first rows are painted: until then the loader waits."""
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        worker, search_index = get_current_worker(), self.search_index
+        start = time.perf_counter()
+        try:
+            for batch in load_corpus(self.paths):
+                if worker.is_cancelled:
+                    return
+                # Indexed here, off the UI thread, in the order the list gets them.
+                search_index.add(batch.entries)
+                self.post_message(BatchLoaded(batch, time.perf_counter() - start))
+                if batch.entries and not self.first_rows_shown.is_set():
+                    # Let the first rows reach the screen before loading takes the
+                    # CPU (and the GIL) again: a warm 100,000 would delay the frame.
+                    self.first_rows_shown.wait(timeout=FIRST_ROWS_WAIT)
+        except Exception as error:  # a loader bug must leave the app usable
+            stopped = Skipped(" ".join(self.paths), f"loading stopped: {error}")
+            self.post_message(BatchLoaded(Batch([], [stopped], 0, 0), 0))
+        self.post_message(LoadFinished())
+        # The search finds titles, quotes and names already; article text follows.
+        try:
+            fill_text(search_index, cancelled=lambda: worker.is_cancelled)
+            if getattr(search_index.text, "full", False) and not worker.is_cancelled:
+                self._search_text_through_cache()
+        except Exception:  # the text search is a bonus: without it the rest still works
+            pass
+
+    def _search_text_through_cache(self) -> None:
+        """Past what memory holds, article text is searched in the cache's FTS5 index."""
+        from byline.corpus.fulltext import FullTextIndex
+        from byline.search.sources import FullTextSource
+
+        index = FullTextIndex.open()
+        if index is not None:
+            self.search_index.text = FullTextSource(index, self.search_index.entries, roots=self.paths)
+
+    def on_batch_loaded(self, message: BatchLoaded) -> None:
+        self.show(message.batch, message.elapsed)  # and on to the screen
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading…", id="loading-label")
+        yield ProgressBar(id="loading-bar", show_eta=False)
+
+    def show(self, batch: Batch, elapsed: float) -> None:
+        self.query_one(ProgressBar).update(total=batch.total, progress=batch.done)
+        total = f"{batch.total:,}" if batch.total is not None else "?"
+        figures = [f"Loading {batch.done:,} of {total} files", f"{rate(batch.done, elapsed):,.0f}/s"]
+        left = time_left(batch.done, batch.total, elapsed)
+        if left:
+            figures.append(left)
+        self.query_one("#loading-label", Static).update(" · ".join(figures))
+
+
+def problems(skipped: list[Skipped]) -> list[Skipped]:
+    """Skipped files worth telling about: a README or an image beside the articles is not one."""
+    return [s for s in skipped if not s.reason.startswith("not an article")]
+
+
+def skipped_notice(skipped: list[Skipped]) -> str:
+    found = problems(skipped)
+    count = len(found)
+    lines = [f"{count:,} file{'s' if count != 1 else ''} could not be loaded:"]
+    lines += [f"• {Path(s.path).name}: {s.reason}" for s in found[:SKIPPED_SHOWN]]
+    if count > SKIPPED_SHOWN:
+        lines.append(f"…and {count - SKIPPED_SHOWN:,} more (see `byline list`).")
+    return "\n".join(lines)
+
+
+NO_ARTICLES = (
+    "No articles found in {where}.\n\n"
+    "Byline reads plain text (.txt), Markdown (.md), saved web pages (.html) "
+    "and feeds (.xml, .rss, .atom).\n"
+    "Run `byline PATH` with a folder of articles, or `byline` alone for the samples."
+)

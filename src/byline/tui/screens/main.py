@@ -1,0 +1,362 @@
+"""The main view: article list, reader and sidebar over a corpus loading in the background.
+
+The app (`byline.tui.app`) owns the data, the state and the stores; this screen
+shows them and turns keys into changes. Keys are bound on the app (so they show
+in the footer and work over every screen, as they always have) and land here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from byline.clipboard import attribution
+from byline.corpus import ArticleGone
+from byline.model import Analysis, Article, Entry, Hit, Quote, Skipped
+from byline.search import quote_number
+from byline.tui.host import Host, Notice
+from byline.tui.loading import NO_ARTICLES, BatchLoaded, LoadingBar, problems, skipped_notice
+from byline.tui.widgets.article_list import ArticleList
+from byline.tui.widgets.reader import Reader
+from byline.tui.widgets.sidebar import Sidebar
+
+
+class MainScreen(Screen[None]):
+    """The three panes, the filter chip and the loading line."""
+
+    entity_filter: reactive[str | None] = reactive(None, init=False)
+    """The entity the list is filtered by (from the sidebar), or None."""
+    loading: reactive[bool] = reactive(True, init=False)
+    sidebar_toggled: reactive[bool] = reactive(False, init=False)
+    """`s`: the sidebar hidden (or, on a narrow screen, shown in place of the list)."""
+
+    def __init__(self, host: Host) -> None:
+        super().__init__()
+        self.host = host
+        self.skipped: list[Skipped] = []
+        # Held as attributes, not queried: messages still in flight while the app
+        # closes (or before it has mounted) must find them.
+        self.article_list = ArticleList(host.corpus.entries, id="articles")
+        self.reader = Reader(id="reader")
+        self.sidebar = Sidebar(id="sidebar")
+        self.chip = Static(id="filter-chip")
+        self.loading_bar = LoadingBar(host.paths, host.search_index, id="loading")
+        state = host.state
+        self._restore_id = state.last_article
+        self._when_shown: tuple[str, Callable[[], object]] | None = None
+        """Where to scroll once the article with this id is shown (a quote, a search hit, the last place)."""
+        if state.last_article and state.position:
+            line = state.position
+            self._when_shown = (
+                state.last_article,
+                lambda: self.reader.scroll_to(y=line, animate=False, immediate=True),
+            )
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="❝")
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield self.chip
+                yield self.article_list
+            yield self.reader
+            yield self.sidebar
+        yield self.loading_bar
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.app.sub_title = "loading…"
+        self.query_one("#list-pane").border_title = "Articles"
+        self.article_list.read_ids = frozenset(self.host.state.read)
+        self.chip.display = False
+        self.article_list.focus()
+        # Start loading once the first frame is out: the loader's thread competes for the GIL.
+        self.call_after_refresh(self.loading_bar.load)
+
+    # -- loading --------------------------------------------------------------
+
+    def on_batch_loaded(self, message: BatchLoaded) -> None:
+        batch = message.batch
+        self.host.corpus.entries.extend(batch.entries)
+        self.skipped.extend(batch.skipped)
+        self.article_list.entries_changed()  # the filter, if any, applies to the new rows too
+        if batch.entries:
+            self.call_after_refresh(self.loading_bar.first_rows_shown.set)
+        if self._restore_id and not self._user_moved and any(entry.id == self._restore_id for entry in batch.entries):
+            self.article_list.select_id(self._restore_id)
+            self._restore_id = None
+        for note in batch.notes:  # e.g. the index cache is unusable: said once, loading goes on
+            self.notify(note, title="Index cache", severity="warning", markup=False, timeout=8)
+        self._update_subtitle()
+
+    def on_load_finished(self) -> None:
+        self.loading = False
+
+    def watch_loading(self, loading: bool) -> None:
+        if loading:
+            return
+        if self._restore_id is not None:
+            # Not in this corpus: where the reader is now becomes the place to come back to.
+            self._restore_id = None
+            if (current := self.article_list.current) is not None:
+                self.host.state.last_article = current.id
+                self.host.schedule_save()
+        if not self.loading_bar.is_attached:
+            return  # the app quit before loading was over: nothing left to show
+        self.loading_bar.display = False
+        self._update_subtitle()
+        if problems(self.skipped):
+            self.notify(
+                skipped_notice(self.skipped),
+                title="Some files were skipped",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+        if not self.host.corpus.entries:
+            self.reader.show_message(NO_ARTICLES.format(where=", ".join(self.host.paths)))
+            self.sidebar.show(None)
+
+    def _update_subtitle(self) -> None:
+        count = len(self.host.corpus.entries)
+        text = f"{count:,} article{'s' if count != 1 else ''}"
+        if self.loading:
+            text += " · loading…"
+        if self.entity_filter is not None:
+            text += f" · {self.article_list.count:,} shown"
+        self.app.sub_title = text
+
+    # -- following the cursor ---------------------------------------------------
+
+    @property
+    def _user_moved(self) -> bool:
+        """Whether the reader has moved the cursor since the app opened (restoring then must not yank it)."""
+        return self.article_list.cursor != 0 or self.entity_filter is not None
+
+    @on(ArticleList.Highlighted)
+    def _follow_cursor(self, message: ArticleList.Highlighted) -> None:
+        entry = message.entry
+        self.sidebar.show(entry)
+        if entry is None:
+            if not self.loading:
+                self.reader.show_message("No article matches the filter." if self.entity_filter else "No articles.")
+            return
+        if not self._restore_id or self._user_moved:
+            # While the last article is still being looked for, the first one shown is not a new place to keep.
+            self.host.state.last_article = entry.id
+            self.host.schedule_save()
+        self._open(entry)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open(self, entry: Entry) -> None:
+        try:
+            # The body from its file; the analysis (quotes, entities with their
+            # mention offsets) as loading made it: the extractor does not run again.
+            article, analysis = self.host.corpus.open(entry)
+        except ArticleGone as gone:
+            self.app.call_from_thread(self._article_gone, entry, str(gone))
+            return
+        except Exception as error:  # an unreadable file must not end the app
+            self.app.call_from_thread(self._article_gone, entry, f"{type(error).__name__}: {error}")
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_article, entry, article, analysis)
+
+    def _show_article(self, entry: Entry, article: Article, analysis: Analysis) -> None:
+        if self.article_list.current is not entry:
+            return  # the cursor moved on while this one was read
+        self.reader.show(article, analysis)
+        # Scrolled to once the paragraphs are laid out: before that they are nowhere.
+        if self._when_shown is not None and self._when_shown[0] == entry.id:
+            self.reader.after_show(self._when_shown[1])
+            self._when_shown = None
+
+    def _article_gone(self, entry: Entry, reason: str) -> None:
+        if self.article_list.current is entry:
+            self.reader.show_message(f"{entry.title}\n\nThis article can no longer be read: {reason}")
+            # A notice too: the reader may be folded away or scrolled, and a vanished file is news.
+            self.notify(f"{entry.title}: {reason}", title="Article gone", severity="warning", markup=False, timeout=8)
+
+    @on(ArticleList.Chosen)
+    def _chosen(self, message: ArticleList.Chosen) -> None:
+        self.mark_read(message.entry)
+        self.reader.focus()
+
+    def _is_shown(self, entry: Entry) -> bool:
+        shown = self.reader.article
+        return self.article_list.current is entry and shown is not None and shown.id == entry.id
+
+    def open_entry(self, entry: Entry, quote: int | None = None, then: Callable[[], object] | None = None) -> None:
+        """Open `entry`, scrolled to its quote number `quote` (or doing `then`) once shown.
+
+        For the palette, and for search and bookmarks: whatever finds an article opens it here.
+        """
+        if self.article_list.position_of(entry.id) is None:
+            self.action_clear_filter()
+        if quote is not None:
+            then = partial(self._show_quote, quote)
+        if then is not None:
+            if self._is_shown(entry):
+                then()
+            else:
+                self._when_shown = (entry.id, then)
+        self.article_list.select_id(entry.id)
+        self.mark_read(entry)
+
+    def _show_quote(self, number: int) -> None:
+        self.reader.scroll_to_quote(number)
+        self.sidebar.mark_quote(number)
+
+    # -- search and find ----------------------------------------------------------
+
+    def action_search(self) -> None:
+        from byline.tui.screens.search import SearchScreen
+
+        if not isinstance(self.app.screen, SearchScreen):
+            self.app.push_screen(SearchScreen(self.host.search_index), callback=self._search_chosen)
+
+    def _search_chosen(self, hit: Hit | None) -> None:
+        if hit is None:
+            return  # Escape: everything stays as it was
+        entry = self.host.search_index.entries[hit.entry]
+        quote = quote_number(entry, hit)
+        jump = None
+        if quote is None and hit.start is not None and hit.end is not None:
+            jump = partial(self.reader.scroll_to_span, hit.start, hit.end)  # the passage the search found
+        self.open_entry(entry, quote=quote, then=jump)
+        self.reader.focus()
+
+    def action_find(self) -> None:
+        from byline.tui.screens.find import FindScreen
+
+        if self.reader.article is not None and not isinstance(self.app.screen, FindScreen):
+            self.app.push_screen(FindScreen(self.reader.find_needle), callback=self._find_chosen)
+
+    def _find_chosen(self, needle: str | None) -> None:
+        if needle is None:
+            return
+        self.reader.focus()
+        if not self.reader.find(needle):
+            self.notify(f"Not in this article: {needle}", markup=False, timeout=3)
+
+    # -- the sidebar and the filter ------------------------------------------------
+
+    @on(Sidebar.QuoteChosen)
+    def _quote_chosen(self, message: Sidebar.QuoteChosen) -> None:
+        self.reader.scroll_to_quote(message.number)
+
+    @on(Sidebar.EntityChosen)
+    def _entity_chosen(self, message: Sidebar.EntityChosen) -> None:
+        self.entity_filter = message.entity.name
+        if self.has_class("-narrow"):
+            self.sidebar_toggled = False  # the list comes back to show the result
+        self.article_list.focus()
+
+    def watch_entity_filter(self, name: str | None) -> None:
+        self.article_list.filter_by(None if name is None else (lambda entry: entry.mentions(name)))
+        self.chip.display = name is not None
+        if name is not None:
+            self.chip.update(
+                Content.styled(" Mentioning ", "dim")
+                + Content.styled(name, "bold")
+                + Content.styled(f"  {self.article_list.count:,}  ", "dim")
+                + Content.styled("✕ x", "bold $text-accent")
+            )
+        self._update_subtitle()
+
+    def on_click(self, event: events.Click) -> None:
+        if getattr(event.widget, "id", None) == "filter-chip":
+            self.action_clear_filter()
+
+    def action_clear_filter(self) -> None:
+        self.entity_filter = None
+
+    def watch_sidebar_toggled(self, toggled: bool) -> None:
+        self.set_class(toggled, "-sidebar-toggled")
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar_toggled = not self.sidebar_toggled
+        sidebar = self.sidebar
+        if sidebar.has_focus and not sidebar.display:
+            self.reader.focus()
+        elif self.has_class("-narrow") and sidebar.display:
+            sidebar.focus()
+        elif self.focused is None or not self.focused.display:
+            self.reader.focus()
+
+    # -- moving through articles ------------------------------------------------
+
+    def action_next_article(self) -> None:
+        self._step(1)
+
+    def action_previous_article(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        articles = self.article_list
+        if not articles.count:
+            return
+        articles.cursor += delta
+        if (entry := articles.current) is not None:
+            self.mark_read(entry)
+
+    def action_read_on(self) -> None:
+        # From any pane, as in a newsreader: page through the article, then on to the next.
+        if self.reader.article is not None and not self.reader.at_end:
+            self.reader.scroll_page_down(animate=False)
+        else:
+            self._step(1)
+
+    def action_toggle_entities(self) -> None:
+        self.reader.entities_on = not self.reader.entities_on
+
+    def action_toggle_read(self) -> None:
+        entry, state = self.article_list.current, self.host.state
+        if entry is None:
+            return
+        if entry.id in state.read:
+            state.read.discard(entry.id)
+            self.article_list.read_ids = frozenset(state.read)
+            self.host.schedule_save()
+        else:
+            self.mark_read(entry)
+
+    def mark_read(self, entry: Entry) -> None:
+        state = self.host.state
+        if entry.id not in state.read:
+            state.read.add(entry.id)
+            self.article_list.read_ids = frozenset(state.read)
+            self.host.schedule_save()
+
+    def chosen_quote(self) -> Quote | None:
+        """The quote under the sidebar's cursor while it has focus, else the one marked in the reader."""
+        return self.sidebar.chosen_quote() or self.reader.current_quote
+
+    def action_copy_quote(self) -> None:
+        """The selected text as it is, else the chosen quote with its attribution."""
+        selection = self.get_selected_text()
+        if selection:
+            self.host.copy_to_clipboard(selection)
+            return
+        quote, entry = self.chosen_quote(), self.article_list.current
+        if quote is None or entry is None:
+            self.host.tell(
+                Notice("Choose a quote in the sidebar first (Tab to it, then Enter), or select text.", "warning")
+            )
+            return
+        self.host.copy_to_clipboard(attribution(quote.text, quote.speaker, entry.title))
+
+    def action_copy_quote_alone(self) -> None:
+        quote = self.chosen_quote()
+        if quote is None:
+            self.host.tell(Notice("Choose a quote in the sidebar first (Tab to it, then Enter).", "warning"))
+            return
+        self.host.copy_to_clipboard(" ".join(quote.text.split()))
