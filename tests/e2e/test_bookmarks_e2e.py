@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import shlex
-import subprocess
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_tmux import HEIGHT, WIDTH, Terminal, byline_command
-from tests.tui.helpers import write_article
+from tests.helpers.tmux import byline_in_tmux
+from tests.helpers.tui import write_article
 
 pytestmark = [pytest.mark.e2e]
 
 QUOTE = "We will not give up on the talks"
 TITLE = "Talks go on in Doha"
-
-
-@contextmanager
-def byline_in_tmux(
-    corpus: Path, data: Path, cache: Path | None = None, size: tuple[int, int] = (WIDTH, HEIGHT)
-) -> Iterator[Terminal]:
-    """The installed byline on `corpus`, in a private tmux server that takes OSC 52 into its buffer."""
-    term = Terminal(f"byline-bm-{uuid.uuid4().hex[:8]}", "byline")
-    env = f"BYLINE_DATA_DIR={shlex.quote(str(data))} BYLINE_CACHE_DIR={shlex.quote(str(cache or data.parent / 'cache'))} TERM=xterm-256color"
-    command = f"env -u COLUMNS -u LINES -u DISPLAY -u WAYLAND_DISPLAY -u TMUX {env} {byline_command()} {shlex.quote(str(corpus))}"
-    term.tmux("-f", "/dev/null", "new-session", "-d", "-s", term.session, "-x", str(size[0]), "-y", str(size[1]), command)
-    term.tmux("set-option", "-g", "set-clipboard", "on")
-    try:
-        yield term
-    finally:
-        subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)  # gone already if byline quit
 
 
 def test_a_bookmarked_quote_survives_a_restart_and_is_found_in_the_view(tmp_path: Path) -> None:

@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 
 from byline.userdata.bookmark_store import FILENAME
-from tests.conftest import BBC
-from tests.e2e.test_bookmarks_e2e import byline_in_tmux
-from tests.e2e.test_tmux import Terminal, reader_text
+from tests.helpers import BBC
+from tests.helpers.tmux import Terminal, byline_in_tmux, reader_text
 
 pytestmark = [
     pytest.mark.e2e,

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,59 +12,12 @@ from pathlib import Path
 import pytest
 
 from byline.load import load_file, sample_corpus
+from tests.helpers.tmux import HEIGHT, WIDTH, Terminal, byline_command, reader_text
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
-
-WIDTH, HEIGHT = 120, 40
-WAIT = 20.0
-BOX_CHARS = "│┃╭╮╰╯─━▊▎▌▐█▔▁"
-
-
-def byline_command() -> str:
-    beside = Path(sys.executable).parent / "byline"
-    found = str(beside) if beside.exists() else shutil.which("byline")
-    if found is None:
-        pytest.skip("the byline command is not installed")
-    return found
-
-
-class Terminal:
-    """A tmux session on its own server, so nothing leaks into the user's tmux."""
-
-    def __init__(self, socket: str, session: str) -> None:
-        self.socket, self.session = socket, session
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True).stdout
-
-    def screen(self) -> str:
-        """What the terminal shows; empty once the session has ended (the app quit)."""
-        done = subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p", "-t", self.session], capture_output=True, text=True)
-        return done.stdout if done.returncode == 0 else ""
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            self.tmux("send-keys", "-t", self.session, key)
-            time.sleep(0.15)
-
-    def type(self, text: str) -> None:
-        """Type `text` literally (send-keys would read "Enter" or "Tab" in it as keys)."""
-        self.tmux("send-keys", "-t", self.session, "-l", text)
-        time.sleep(0.15)
-
-    def wait_for(self, predicate, what: str, wait: float = WAIT) -> str:
-        deadline = time.monotonic() + wait
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if predicate(screen):
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"not seen within {wait:.0f} s: {what}\n--- screen ---\n{screen}")
-
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
@@ -83,17 +34,6 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 def sample_articles():
     files = sorted(p for p in sample_corpus().iterdir() if p.suffix == ".txt")
     return [load_file(p).articles[0] for p in files]
-
-
-def reader_text(screen: str) -> str:
-    """The words inside the reader's frame as one line, so wrapped text reads through."""
-    lines = screen.splitlines()
-    top = next(i for i, line in enumerate(lines) if "─ Reader " in line)
-    left = lines[top].index("╭─ Reader ")
-    right = lines[top].index("╮", left)
-    inside = [line[left + 1 : right] for line in lines[top + 1 :] if len(line) > right and line[right] == "│"]
-    text = " ".join(inside).translate({ord(c): " " for c in BOX_CHARS})
-    return " ".join(text.split())
 
 
 def test_opens_on_the_first_article_and_moves_to_the_second(terminal: Terminal) -> None:

@@ -12,7 +12,7 @@ from byline.cli.extract_cmd import as_json
 from byline.extract import analyse
 from byline.load import load_paths
 
-from tests.conftest import BBC, REPO, SHARED, needs_bbc
+from tests.helpers import BBC, REPO, SHARED, needs_bbc
 
 DEV = SHARED / "eval" / "dev"
 SCORER = SHARED / "eval" / "score.py"

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from byline.extract import analyse_text
-from byline.model import ENTITY_TYPES, Analysis
+from tests.helpers.hostile import check_analysis as check
 
 # Text that looks enough like news to reach the interesting code paths:
 # quote marks of every kind, capitals, titles, reporting verbs, paragraph breaks.
@@ -20,28 +20,6 @@ PIECES = st.sampled_from(
 )
 NEWSY = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join)
 TEXT = st.one_of(st.text(max_size=300), NEWSY)
-
-
-def check(text: str, analysis: Analysis) -> None:
-    paragraphs = [p.strip() for p in __import__("re").split(r"\n\s*\n", text) if p.strip()]
-    body = "\n\n".join(paragraphs)
-    previous = -1
-    for quote in analysis.quotes:
-        assert 0 <= quote.start < quote.end <= len(body)
-        assert body[quote.start : quote.end] == quote.text
-        assert quote.start > previous  # reading order
-        previous = quote.start
-        assert quote.kind in ("full", "partial")
-    names = set()
-    for entity in analysis.entities:
-        assert entity.type in ENTITY_TYPES
-        assert entity.count >= len(entity.mentions) >= 0
-        assert entity.name not in names
-        names.add(entity.name)
-        for start, end in entity.mentions:
-            assert 0 <= start < end <= len(body)
-            surface = body[start:end]
-            assert surface.strip() == surface and surface
 
 
 @settings(max_examples=300, deadline=None)

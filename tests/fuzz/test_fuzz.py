@@ -29,6 +29,7 @@ def test_seed_inputs_pass() -> None:
         check_one_input(seed.read_bytes())
 
 
+@pytest.mark.slow  # 30 s of fuzzing
 @pytest.mark.skipif(importlib.util.find_spec("atheris") is None, reason="atheris is not installed")
 def test_fuzz_for_a_bounded_time() -> None:
     before = set(CRASHES.glob("crash-*"))

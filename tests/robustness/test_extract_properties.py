@@ -10,21 +10,8 @@ from hypothesis import strategies as st
 
 from byline.extract import analyse, analyse_text
 from byline.load import parse_bytes
-from tests.extract.test_properties import check
-from tests.robustness.test_load_properties import NASTY, TEXT
-
-SCRIPTS = st.sampled_from(
-    [
-        "e\u0301\u0302\u0303", "\u05e9\u05b8\u05c1\u05dc\u05d5\u05b9\u05dd", "\u0627\u0644\u0633\u064e\u0651\u0644\u0627\u0645",
-        "\U0001f1ec\U0001f1e7", "\U0001f44d\U0001f3fd", "\u6f22\u5b57", "\uff21\uff22", "\u200b", "\u00ad", "\ufeff",
-        "\U0001d400", "\ufe0f", "\u0e01\u0e34", "A\u030a",
-    ]
-)
-QUOTES = st.sampled_from(['"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "\u00ab", "\u00bb", "\u201e", "`"])
-BRACKETS = st.sampled_from(["[", "]", "[/]", "[b]", "[@click=app.quit]", "[link=x]", "<", ">", "</p>", "{", "}", "\\["])
-WORDS = st.sampled_from(["said", "Blair", "Mr Smith", "told the BBC", "London", "the", ". ", ", ", " ", "\n\n", "Ms O'Neil"])
-PIECE = st.one_of(SCRIPTS, QUOTES, BRACKETS, WORDS, NASTY, st.text(max_size=12))
-HOSTILE = st.lists(PIECE, max_size=80).map("".join)
+from tests.helpers.hostile import HOSTILE, PIECE, QUOTES, TEXT
+from tests.helpers.hostile import check_analysis as check
 
 
 @settings(max_examples=300, deadline=None)

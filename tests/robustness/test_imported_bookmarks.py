@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from byline.userdata.bookmark_store import BookmarkStore
 from byline.tui.screens.bookmarks import bookmark_row
-from tests.robustness.test_load_properties import TERMINAL_CONTROL
+from byline.userdata.bookmark_store import BookmarkStore
+from tests.helpers.hostile import TERMINAL_CONTROL
 
 HOSTILE = "\x1b]0;pwned\x07\x1b[2J\x9b31m"
 

@@ -3,7 +3,6 @@ and nothing that reaches an article can drive the terminal."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -11,20 +10,8 @@ from hypothesis import strategies as st
 
 from byline.load import load_file, parse_bytes
 from byline.load.clean import clean_text
+from tests.helpers.hostile import TERMINAL_CONTROL, TEXT
 
-# Anything a terminal would act on: C0 controls but tab and newline, DEL, C1.
-TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-# Text that tends to break things: combining marks, right-to-left scripts,
-# emoji and wide CJK, escape codes, markup-like brackets, unbalanced quotes.
-NASTY = st.sampled_from(
-    [
-        "\u0301", "\u200d", "\u202e", "שלום עולם", "مرحبا بالعالم", "👩‍👩‍👧", "漢字かな交じり文",
-        "\x1b[2J", "\x1b]0;pwned\x07", "\x9b31m", "\x00", "\r", "[bold red]", "[/]", "[link=file:///etc]",
-        "“", "”", '"', "'", "‘", "’", "&#27;", "&amp;", "&#x9b;", "\n\n", "Author: ", "---\n", "<p>", "# ",
-    ]
-)
-TEXT = st.lists(st.one_of(st.text(max_size=40), NASTY), max_size=60).map("".join)
 SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".xml", ".rss", ""])
 
 

@@ -19,8 +19,7 @@ from byline.tui.app import BylineApp
 from byline.tui.widgets.article_list import fit
 from byline.tui.widgets.reader import Reader
 from byline.tui.widgets.sidebar import shorten
-from tests.robustness.test_extract_properties import HOSTILE
-from tests.robustness.test_load_properties import TERMINAL_CONTROL
+from tests.helpers.hostile import HOSTILE, TERMINAL_CONTROL
 
 # What could reorder or hide text on a terminal besides controls: bidi overrides and isolates.
 SHOWN_CONTROL = re.compile(TERMINAL_CONTROL.pattern[:-1] + r"\u202a-\u202e\u2066-\u2069]")

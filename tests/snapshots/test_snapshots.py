@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from byline.tui.app import BylineApp
-from tests.tui.helpers import settle
+from tests.helpers.tui import settle
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 

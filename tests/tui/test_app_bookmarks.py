@@ -17,7 +17,7 @@ from byline.tui.screens.bookmark_edit import BookmarkEditScreen
 from byline.tui.screens.bookmarks import BookmarksScreen
 from byline.tui.screens.copy_by_hand import CopyByHandScreen
 from byline.tui.widgets.reader import Paragraph
-from tests.tui.helpers import settle
+from tests.helpers.tui import settle
 
 pytestmark = pytest.mark.usefixtures("fake_extractor", "no_display")
 
@@ -41,10 +41,8 @@ async def to_first_quote(pilot):
     return entry, entry.quotes[0]
 
 
-async def test_b_bookmarks_the_article_b_again_removes_it_and_u_undoes(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_b_bookmarks_the_article_b_again_removes_it_and_u_undoes(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         entry = app.article_list.current
         assert entry is not None
         await pilot.press("b")
@@ -58,10 +56,8 @@ async def test_b_bookmarks_the_article_b_again_removes_it_and_u_undoes(small_cor
         assert len(stored()) == 1 and entry.id in app.article_list.bookmarked_ids
 
 
-async def test_b_in_the_sidebar_bookmarks_the_quote_and_B_adds_a_note_and_tags(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_b_in_the_sidebar_bookmarks_the_quote_and_B_adds_a_note_and_tags(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         entry, quote = await to_first_quote(pilot)
         await pilot.press("b")
         [bookmark] = stored()
@@ -76,20 +72,16 @@ async def test_b_in_the_sidebar_bookmarks_the_quote_and_B_adds_a_note_and_tags(s
         assert "Saved the note and tags" in notices(app)[-1]
 
 
-async def test_B_without_a_bookmark_says_what_to_do(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_B_without_a_bookmark_says_what_to_do(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("B")
         await pilot.pause()
         assert not isinstance(app.screen, BookmarkEditScreen)
         assert "Bookmark this article first" in notices(app)[-1]
 
 
-async def test_v_opens_the_bookmarks_view_and_enter_opens_the_article_at_the_quote(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_v_opens_the_bookmarks_view_and_enter_opens_the_article_at_the_quote(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         target = app.corpus.entries[2]
         quote = target.quotes[-1]  # near the end of a long article
         store, _ = BookmarkStore.open()
@@ -104,10 +96,8 @@ async def test_v_opens_the_bookmarks_view_and_enter_opens_the_article_at_the_quo
         assert app.reader.scroll_y > 0
 
 
-async def test_the_command_palette_opens_the_bookmarks_view(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_the_command_palette_opens_the_bookmarks_view(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("ctrl+p")
         await pilot.press(*"show bookmarks")
         await pilot.pause(0.5)
@@ -116,12 +106,10 @@ async def test_the_command_palette_opens_the_bookmarks_view(small_corpus: Path) 
         assert isinstance(app.screen, BookmarksScreen)
 
 
-async def test_a_bookmark_from_another_corpus_is_shown_and_says_so_when_opened(small_corpus: Path) -> None:
+async def test_a_bookmark_from_another_corpus_is_shown_and_says_so_when_opened(open_app, small_corpus: Path) -> None:
     store, _ = BookmarkStore.open()
     store.add(article_bookmark("elsewhere", "/other/place.txt", "From [b]another[/b] corpus"))
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         before = app.article_list.current
         await pilot.press("v")
         await pilot.pause()
@@ -148,10 +136,8 @@ async def test_a_bookmark_made_in_another_window_gets_its_mark(small_corpus: Pat
 # -- copying ----------------------------------------------------------------------
 
 
-async def test_y_and_c_copy_the_quote_with_attribution_and_Y_the_quote_alone(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_y_and_c_copy_the_quote_with_attribution_and_Y_the_quote_alone(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         entry, quote = await to_first_quote(pilot)
         await pilot.press("y")
         assert app.clipboard == attribution(quote.text, quote.speaker, entry.title)
@@ -163,10 +149,8 @@ async def test_y_and_c_copy_the_quote_with_attribution_and_Y_the_quote_alone(sma
         assert app.clipboard == attribution(quote.text, quote.speaker, entry.title)
 
 
-async def test_the_quote_jumped_to_in_the_reader_is_the_one_copied(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_the_quote_jumped_to_in_the_reader_is_the_one_copied(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await to_first_quote(pilot)
         await pilot.press("enter")  # jump to it: the reader marks it
         app.reader.focus()
@@ -175,19 +159,15 @@ async def test_the_quote_jumped_to_in_the_reader_is_the_one_copied(small_corpus:
         assert app.clipboard == app.article_list.current.quotes[0].text
 
 
-async def test_y_without_a_quote_says_how_to_choose_one(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_y_without_a_quote_says_how_to_choose_one(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("y")
         assert app.clipboard == ""
         assert "Choose a quote in the sidebar first" in notices(app)[-1]
 
 
-async def test_selected_text_in_the_reader_is_copied_as_it_is(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_selected_text_in_the_reader_is_copied_as_it_is(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         paragraph = app.reader.query(Paragraph).first()
         app.screen.selections = {paragraph: Selection(Offset(0, 0), Offset(9, 0))}
         await pilot.pause()
@@ -200,13 +180,11 @@ async def test_selected_text_in_the_reader_is_copied_as_it_is(small_corpus: Path
         assert notices(app)[-1].startswith("Copied through the terminal")
 
 
-async def test_with_no_clipboard_at_all_the_text_is_shown_to_copy_by_hand(
+async def test_with_no_clipboard_at_all_the_text_is_shown_to_copy_by_hand(open_app, 
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TERM", "linux")
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await to_first_quote(pilot)
         await pilot.press("Y")
         await pilot.pause()
@@ -220,12 +198,10 @@ async def test_with_no_clipboard_at_all_the_text_is_shown_to_copy_by_hand(
 # -- faults -----------------------------------------------------------------------
 
 
-async def test_a_corrupt_bookmarks_file_is_set_aside_said_once_and_bookmarks_work(small_corpus: Path) -> None:
+async def test_a_corrupt_bookmarks_file_is_set_aside_said_once_and_bookmarks_work(open_app, small_corpus: Path) -> None:
     data_dir().mkdir(parents=True)
     (data_dir() / FILENAME).write_bytes(b"\x00not a database" * 300)
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         said = [n for n in notices(app) if "bookmarks file was damaged" in n]
         assert len(said) == 1
         kept = list(data_dir().glob(f"{FILENAME}.corrupt-*"))
@@ -234,14 +210,12 @@ async def test_a_corrupt_bookmarks_file_is_set_aside_said_once_and_bookmarks_wor
         assert len(stored()) == 1
 
 
-async def test_an_unwritable_data_dir_leaves_the_app_working_with_bookmarks_off(
+async def test_an_unwritable_data_dir_leaves_the_app_working_with_bookmarks_off(open_app, 
     small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "a-file").write_text("x")  # root ignores chmod; a file as parent stops everyone
     monkeypatch.setenv("BYLINE_DATA_DIR", str(tmp_path / "a-file" / "data"))
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         assert any(n.startswith("Bookmarks are off: cannot create") for n in notices(app))
         await pilot.press("b")
         assert notices(app)[-1].startswith("Bookmarks are off")
@@ -270,10 +244,8 @@ async def test_two_app_instances_bookmarking_at_once_keep_each_others(small_corp
         assert one.article_list.bookmarked_ids == two.article_list.bookmarked_ids == both
 
 
-async def test_quitting_closes_the_store_and_leaves_one_file(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_quitting_closes_the_store_and_leaves_one_file(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("b")
         await pilot.press("q")
         await pilot.pause()

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from byline.tui.app import BylineApp
 from byline.tui.widgets.reader import Paragraph
-from tests.tui.helpers import settle, write_article
+from tests.helpers.tui import settle, write_article
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -43,12 +43,10 @@ def top_paragraph(app: BylineApp) -> int:
     raise AssertionError("no paragraph on screen")
 
 
-async def test_an_empty_folder_says_so_and_every_key_is_harmless(tmp_path: Path) -> None:
+async def test_an_empty_folder_says_so_and_every_key_is_harmless(open_app, tmp_path: Path) -> None:
     folder = tmp_path / "empty"
     folder.mkdir()
-    app = BylineApp([str(folder)])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with open_app(folder, size=(100, 30)) as (app, pilot):
         assert "No articles found" in head_text(app) and str(folder) in head_text(app)
         assert "No articles found" in screen_text(app)
         assert "0 articles" in app.sub_title
@@ -57,16 +55,14 @@ async def test_an_empty_folder_says_so_and_every_key_is_harmless(tmp_path: Path)
         assert app.is_running and "No articles found" in head_text(app)
 
 
-async def test_a_folder_of_only_broken_files_lists_them_and_the_app_stays_usable(tmp_path: Path) -> None:
+async def test_a_folder_of_only_broken_files_lists_them_and_the_app_stays_usable(open_app, tmp_path: Path) -> None:
     folder = tmp_path / "broken"
     folder.mkdir()
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 200)
     (folder / "page.html").write_text("<html><body><script>x()</script></body></html>")
     (folder / "feed.xml").write_text("<rss><channel><item>")
-    app = BylineApp([str(folder)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(folder, size=(120, 40)) as (app, pilot):
         (said,) = [n for n in notices(app) if "could not be loaded" in n]
         assert "4 files" in said
         for name in ("empty.txt", "binary.txt", "page.html", "feed.xml"):
@@ -79,10 +75,8 @@ async def test_a_folder_of_only_broken_files_lists_them_and_the_app_stays_usable
         assert app.is_running
 
 
-async def test_a_20x8_terminal_shows_the_article_and_survives_every_key(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(20, 8)) as pilot:
-        await settle(pilot)
+async def test_a_20x8_terminal_shows_the_article_and_survives_every_key(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(20, 8)) as (app, pilot):
         text = screen_text(app)
         assert len(text.splitlines()) == 8 and all(len(line) == 20 for line in text.splitlines())
         assert "Article" in text, "something of the articles is shown"
@@ -93,10 +87,8 @@ async def test_a_20x8_terminal_shows_the_article_and_survives_every_key(small_co
         assert app.reader.article is not None
 
 
-async def test_a_resize_while_reading_keeps_the_paragraph_in_view(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+async def test_a_resize_while_reading_keeps_the_paragraph_in_view(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(160, 48)) as (app, pilot):
         await pilot.press("j", "j", "enter")  # the long article
         await settle(pilot)
         reader = app.reader
@@ -117,10 +109,8 @@ async def test_a_resize_while_reading_keeps_the_paragraph_in_view(small_corpus: 
             assert reader.border_subtitle.endswith("%")
 
 
-async def test_an_article_deleted_while_open_is_reported_in_a_notice(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_an_article_deleted_while_open_is_reported_in_a_notice(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         (small_corpus / "[red]03.txt").write_text("")  # a name that is markup must show as text
         (small_corpus / "03.txt").unlink()
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
@@ -133,10 +123,8 @@ async def test_an_article_deleted_while_open_is_reported_in_a_notice(small_corpu
         assert app.reader.article.title == "Article number 4"
 
 
-async def test_an_article_changed_while_open_is_reported_and_markup_in_the_reason_stays_text(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_an_article_changed_while_open_is_reported_and_markup_in_the_reason_stays_text(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         write_article(small_corpus, "01.txt", "[bold]Rewritten[/] meanwhile", ["New words."])
         await pilot.press("right_square_bracket")
         await settle(pilot)
@@ -162,16 +150,15 @@ def huge_article(folder: Path, megabytes: float) -> Path:
     return write_article(folder, "huge.txt", "A very long article", paragraphs)
 
 
-async def test_a_1_mb_article_opens_and_scrolls_to_its_end(tmp_path: Path) -> None:
+@pytest.mark.slow  # 1 MB article: about 90 s on a busy two-core machine
+async def test_a_1_mb_article_opens_and_scrolls_to_its_end(open_app, tmp_path: Path) -> None:
     # 1 MB, not 5: G lays out every paragraph, which takes ~45 s at 5 MB on this machine
     # (benchmarks/tui_huge_article.py prints the figures).
     folder = tmp_path / "huge"
     folder.mkdir()
     huge_article(folder, 1)
     write_article(folder, "small.txt", "A short one", ["Short."])
-    app = BylineApp([str(folder)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(folder, size=(120, 40)) as (app, pilot):
         assert app.reader.article is not None and app.reader.article.title == "A very long article"
         assert len(app.reader.article.body) > 10**6
         assert "A very long article" in screen_text(app)
@@ -186,16 +173,14 @@ async def test_a_1_mb_article_opens_and_scrolls_to_its_end(tmp_path: Path) -> No
         assert app.reader.article.title == "A short one"
 
 
-async def test_escape_codes_in_file_and_folder_names_reach_no_notice_and_no_row(tmp_path: Path) -> None:
+async def test_escape_codes_in_file_and_folder_names_reach_no_notice_and_no_row(open_app, tmp_path: Path) -> None:
     # Article text is cleaned at load; names come from the file system as they are.
     folder = tmp_path / "\x1b]0;pwned\x07news"
     folder.mkdir()
     (folder / "story.txt").write_text("A story\n\nIt has no author line, so the row names the folder.\n", encoding="utf-8")
     (folder / "tale.txt").write_text("A tale\n\nAnother one.\n", encoding="utf-8")
     (folder / "\x1b[2J\x1b[31mred.txt").write_text("")
-    app = BylineApp([str(folder)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(folder, size=(120, 40)) as (app, pilot):
         (said,) = [n for n in notices(app) if "could not be loaded" in n]
         assert "red.txt" in said and "\x1b" not in said and "\ufffd[2J" in said
         row = app.article_list.render_line(1).text

@@ -9,7 +9,7 @@ import pytest
 
 import byline.extract
 from byline.tui.app import BylineApp
-from tests.tui.helpers import settle
+from tests.helpers.tui import settle
 
 
 def counting_extractor(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -37,26 +37,22 @@ async def open_every_article_and_highlight(app: BylineApp, pilot) -> set[str]:
     return {str(first.content)[s.start : s.end] for s in first.content.spans}
 
 
-async def test_opening_an_article_never_runs_the_extractor(small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_opening_an_article_never_runs_the_extractor(open_app, small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = counting_extractor(monkeypatch)
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         assert sorted(calls) == sorted(e.id for e in app.corpus.entries)  # loading: once per article
         highlighted = await open_every_article_and_highlight(app, pilot)
         assert len(calls) == len(app.corpus.entries)  # opening five articles: not once more
         assert {"Hamas", "Qatar"} <= highlighted  # the mention offsets came from loading
 
 
-async def test_from_the_cache_an_article_opens_with_its_mentions_and_no_extractor(
+async def test_from_the_cache_an_article_opens_with_its_mentions_and_no_extractor(open_app, 
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with BylineApp([str(small_corpus)]).run_test(size=(120, 40)) as pilot:
         await settle(pilot)  # fills the cache
     calls = counting_extractor(monkeypatch)
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         highlighted = await open_every_article_and_highlight(app, pilot)
         assert calls == []
         assert {"Hamas", "Qatar"} <= highlighted

@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from byline.tui.app import BylineApp
 from byline.tui.screens.find import FindScreen
 from byline.tui.screens.help import HelpScreen
 from byline.tui.screens.search import SearchScreen
-from tests.tui.helpers import settle
+from tests.helpers.tui import settle
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -32,10 +31,8 @@ def rows(screen: SearchScreen) -> list[str]:
     return [results.get_option_at_index(i).prompt.plain for i in range(results.option_count)]
 
 
-async def test_slash_opens_the_search_and_a_misspelt_name_is_found(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_slash_opens_the_search_and_a_misspelt_name_is_found(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         screen = await search_for(pilot, "@blinkne")
         assert "@ speakers and people" in screen.query_one(Input).placeholder
         shown = rows(screen)
@@ -43,10 +40,8 @@ async def test_slash_opens_the_search_and_a_misspelt_name_is_found(small_corpus:
         assert {row.split()[0] for row in shown} == {"speaker", "entity"}
 
 
-async def test_enter_on_a_quote_opens_its_article_scrolled_to_the_quote_and_marks_it(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_enter_on_a_quote_opens_its_article_scrolled_to_the_quote_and_marks_it(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         assert app.reader.article.title == "Article number 0"
         screen = await search_for(pilot, '"very end of a lnog article')
         assert rows(screen)[0].startswith("quote   \u201cThis quote sits near the very end")
@@ -60,10 +55,8 @@ async def test_enter_on_a_quote_opens_its_article_scrolled_to_the_quote_and_mark
         assert app.reader.scroll_y > 0 and app.reader.has_focus
 
 
-async def test_enter_on_a_passage_of_text_scrolls_to_it_and_marks_it(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_enter_on_a_passage_of_text_scrolls_to_it_and_marks_it(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         screen = await search_for(pilot, "filler paragraph 37")
         hit = screen.hits[0]
         assert hit.kind == "text" and hit.text.startswith("Filler paragraph 37 ")
@@ -76,10 +69,8 @@ async def test_enter_on_a_passage_of_text_scrolls_to_it_and_marks_it(small_corpu
         assert reader.scroll_y > 0
 
 
-async def test_escape_leaves_the_app_as_it_was(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_escape_leaves_the_app_as_it_was(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("right_square_bracket")
         await settle(pilot)
         before = (app.reader.article.title, app.focused, app.article_list.cursor)
@@ -92,10 +83,8 @@ async def test_escape_leaves_the_app_as_it_was(small_corpus: Path) -> None:
         assert app.reader.marked_span is None and app.reader.marked_quote is None
 
 
-async def test_a_title_prefix_finds_only_titles(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_a_title_prefix_finds_only_titles(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         screen = await search_for(pilot, "t:artcle numbr 3")
         shown = rows(screen)
         assert shown[0] == "title   Article number 3"
@@ -105,10 +94,8 @@ async def test_a_title_prefix_finds_only_titles(small_corpus: Path) -> None:
         assert app.reader.article.title == "Article number 3"
 
 
-async def test_ctrl_f_then_n_and_shift_n_move_between_matches(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_ctrl_f_then_n_and_shift_n_move_between_matches(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("right_square_bracket", "right_square_bracket")
         await settle(pilot)
         assert app.reader.article.title == "Article number 2"
@@ -137,20 +124,16 @@ async def test_ctrl_f_then_n_and_shift_n_move_between_matches(small_corpus: Path
         assert "find \u201cFILLER paragraph\u201d 40/40" in reader.border_subtitle
 
 
-async def test_find_reports_a_missing_string_as_text(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_find_reports_a_missing_string_as_text(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("ctrl+f", *"[bold]x", "enter")
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["Not in this article: [bold]x"]
         assert app.reader.finder.status == "no match" and app.reader.marked_span is None
 
 
-async def test_help_lists_the_search_keys_and_prefixes(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 50)) as pilot:
-        await settle(pilot)
+async def test_help_lists_the_search_keys_and_prefixes(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 50)) as (app, pilot):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

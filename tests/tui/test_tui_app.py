@@ -15,8 +15,8 @@ from byline.tui.app import DARK_THEME, LIGHT_THEME, BylineApp
 from byline.tui.screens.help import HelpScreen
 from byline.tui.widgets.reader import Paragraph
 from byline.tui.widgets.sidebar import Sidebar
-from tests.conftest import BBC, needs_bbc
-from tests.tui.helpers import pause_loading_after_first_batch, settle, wait_for_first_article, write_article
+from tests.helpers import BBC, needs_bbc
+from tests.helpers.tui import pause_loading_after_first_batch, settle, wait_for_first_article, write_article
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -25,10 +25,8 @@ def notices(app: BylineApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def test_question_mark_shows_every_key_and_escape_closes_it() -> None:
-    app = BylineApp()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await settle(pilot)
+async def test_question_mark_shows_every_key_and_escape_closes_it(open_app) -> None:
+    async with open_app(size=(100, 40)) as (app, pilot):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -41,19 +39,15 @@ async def test_question_mark_shows_every_key_and_escape_closes_it() -> None:
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_q_quits() -> None:
-    app = BylineApp()
-    async with app.run_test() as pilot:
-        await settle(pilot)
+async def test_q_quits(open_app) -> None:
+    async with open_app() as (app, pilot):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
 
 
-async def test_command_palette_offers_the_apps_actions_and_articles() -> None:
-    app = BylineApp()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_command_palette_offers_the_apps_actions_and_articles(open_app) -> None:
+    async with open_app(size=(120, 40)) as (app, pilot):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
@@ -64,7 +58,7 @@ async def test_command_palette_offers_the_apps_actions_and_articles() -> None:
         assert app.reader.article.title.startswith("Netanyahu Tells Blinken")
 
 
-async def test_article_markup_and_escape_codes_are_shown_as_text(tmp_path: Path) -> None:
+async def test_article_markup_and_escape_codes_are_shown_as_text(open_app, tmp_path: Path) -> None:
     folder = tmp_path / "odd"
     folder.mkdir()
     (folder / "markup.txt").write_text(
@@ -73,9 +67,7 @@ async def test_article_markup_and_escape_codes_are_shown_as_text(tmp_path: Path)
         "“A quote with [/] in it,” Antony Blinken said.\n",
         encoding="utf-8",
     )
-    app = BylineApp([str(folder)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(folder, size=(120, 40)) as (app, pilot):
         head = str(app.reader.query_one("#reader-head", Static).content)
         assert "Title with [bold red]x[/] inside" in head
         body = str(app.reader.query(Paragraph).first().content)
@@ -113,10 +105,8 @@ async def test_remembers_the_last_article_and_read_marks_across_runs(small_corpu
         assert "✓" not in second.article_list.render_line(0).text
 
 
-async def test_m_marks_the_current_article_read_and_unread(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test() as pilot:
-        await settle(pilot)
+async def test_m_marks_the_current_article_read_and_unread(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus) as (app, pilot):
         current = app.article_list.current.id
         await pilot.press("m")
         assert current in app.article_list.read_ids
@@ -145,10 +135,8 @@ async def test_reopens_the_last_article_scrolled_where_it_was(small_corpus: Path
         assert again.reader.scroll_y == 0
 
 
-async def test_theme_toggles_and_is_remembered(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test() as pilot:
-        await settle(pilot)
+async def test_theme_toggles_and_is_remembered(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus) as (app, pilot):
         assert app.theme == DARK_THEME
         await pilot.press("t")
         assert app.theme == LIGHT_THEME
@@ -157,29 +145,25 @@ async def test_theme_toggles_and_is_remembered(small_corpus: Path) -> None:
         assert again.theme == LIGHT_THEME
 
 
-async def test_a_corrupt_state_file_is_moved_aside_and_reported_once(small_corpus: Path) -> None:
+async def test_a_corrupt_state_file_is_moved_aside_and_reported_once(open_app, small_corpus: Path) -> None:
     folder = data_dir()
     folder.mkdir(parents=True)
     (folder / "state.json").write_text("{ not json", encoding="utf-8")
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test() as pilot:
-        await settle(pilot)
+    async with open_app(small_corpus) as (app, pilot):
         said = [n for n in notices(app) if "damaged" in n]
         assert len(said) == 1
         kept = list(folder.glob("state.corrupt-*.json"))
         assert len(kept) == 1 and kept[0].read_text() == "{ not json"
 
 
-async def test_an_unwritable_data_dir_leaves_the_app_working_and_says_so_once(
+async def test_an_unwritable_data_dir_leaves_the_app_working_and_says_so_once(open_app, 
     small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A data dir whose parent is a file cannot be created, even by root.
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("")
     monkeypatch.setenv("BYLINE_DATA_DIR", str(blocker / "data"))
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test() as pilot:
-        await settle(pilot)
+    async with open_app(small_corpus) as (app, pilot):
         for _ in range(3):
             await pilot.press("right_square_bracket")
             await settle(pilot)
@@ -189,14 +173,12 @@ async def test_an_unwritable_data_dir_leaves_the_app_working_and_says_so_once(
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
-async def test_a_read_only_data_dir(small_corpus: Path) -> None:
+async def test_a_read_only_data_dir(open_app, small_corpus: Path) -> None:
     folder = data_dir()
     folder.mkdir(parents=True)
     folder.chmod(0o500)
     try:
-        app = BylineApp([str(small_corpus)])
-        async with app.run_test() as pilot:
-            await settle(pilot)
+        async with open_app(small_corpus) as (app, pilot):
             await pilot.press("right_square_bracket")
             await settle(pilot)
             app.save_state()
@@ -205,26 +187,22 @@ async def test_a_read_only_data_dir(small_corpus: Path) -> None:
         folder.chmod(0o700)
 
 
-async def test_nothing_to_load_shows_an_empty_state(tmp_path: Path) -> None:
-    app = BylineApp([str(tmp_path / "nowhere")])
-    async with app.run_test() as pilot:
-        await settle(pilot)
+async def test_nothing_to_load_shows_an_empty_state(open_app, tmp_path: Path) -> None:
+    async with open_app(tmp_path / "nowhere") as (app, pilot):
         assert "No articles found" in str(app.reader.query_one("#reader-head", Static).content)
         await pilot.press("right_square_bracket", "enter", "e", "j", "G")
         await pilot.pause()
         assert app.is_running
 
 
-async def test_skipped_files_are_reported_in_one_notice(tmp_path: Path) -> None:
+async def test_skipped_files_are_reported_in_one_notice(open_app, tmp_path: Path) -> None:
     folder = tmp_path / "mixed"
     folder.mkdir()
     write_article(folder, "good.txt", "A good one", ["Some text."])
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (folder / "[bold red]odd.txt").write_text("")  # a name that is markup must show as text
-    app = BylineApp([str(folder)])
-    async with app.run_test() as pilot:
-        await settle(pilot)
+    async with open_app(folder) as (app, pilot):
         skipped = [n for n in notices(app) if "could not be loaded" in n]
         assert len(skipped) == 1
         assert "3 files" in skipped[0] and "empty file" in skipped[0] and "binary" in skipped[0]
@@ -232,10 +210,8 @@ async def test_skipped_files_are_reported_in_one_notice(tmp_path: Path) -> None:
         assert app.article_list.count == 1
 
 
-async def test_narrow_screen_folds_the_sidebar_behind_s(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+async def test_narrow_screen_folds_the_sidebar_behind_s(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(80, 24)) as (app, pilot):
         sidebar = app.sidebar
         assert not sidebar.display
         assert app.article_list.region.width > 20 and app.reader.region.width > 40
@@ -253,10 +229,8 @@ async def test_narrow_screen_folds_the_sidebar_behind_s(small_corpus: Path) -> N
         assert app.entity_filter is not None and app.query_one("#list-pane").display and not sidebar.display
 
 
-async def test_wide_screen_shows_all_three_panes_side_by_side(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+async def test_wide_screen_shows_all_three_panes_side_by_side(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(160, 48)) as (app, pilot):
         panes = [app.query_one("#list-pane").region, app.reader.region, app.sidebar.region]
         assert all(p.width > 0 for p in panes)
         assert panes[0].right <= panes[1].x and panes[1].right <= panes[2].x
@@ -265,10 +239,8 @@ async def test_wide_screen_shows_all_three_panes_side_by_side(small_corpus: Path
         assert not app.sidebar.display
 
 
-async def test_an_article_whose_file_went_away_says_so(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test() as pilot:
-        await settle(pilot)
+async def test_an_article_whose_file_went_away_says_so(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus) as (app, pilot):
         (small_corpus / "03.txt").unlink()
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
         await settle(pilot)
@@ -280,10 +252,8 @@ async def test_an_article_whose_file_went_away_says_so(small_corpus: Path) -> No
 
 
 @needs_bbc()
-async def test_the_whole_bbc_set_loads_and_every_end_of_it_opens() -> None:
-    app = BylineApp([str(BBC)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_the_whole_bbc_set_loads_and_every_end_of_it_opens(open_app) -> None:
+    async with open_app(BBC, size=(120, 40)) as (app, pilot):
         assert app.article_list.count >= 2200
         assert "articles" in app.sub_title and "loading" not in app.sub_title
         # BBC articles have no author: the row names their folder (topic) instead.
@@ -296,15 +266,13 @@ async def test_the_whole_bbc_set_loads_and_every_end_of_it_opens() -> None:
         assert app.reader.article.id == app.corpus.entries[1].id
 
 
-async def test_files_that_are_not_articles_are_passed_over_quietly(tmp_path: Path) -> None:
+async def test_files_that_are_not_articles_are_passed_over_quietly(open_app, tmp_path: Path) -> None:
     folder = tmp_path / "with-readme"
     folder.mkdir()
     write_article(folder, "story.txt", "A story", ["Text."])
     (folder / "README.md").write_text("# About this folder\n")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
-    app = BylineApp([str(folder)])
-    async with app.run_test() as pilot:
-        await settle(pilot)
+    async with open_app(folder) as (app, pilot):
         assert app.article_list.count == 1
         assert not [n for n in notices(app) if "could not be loaded" in n]
 

@@ -11,7 +11,7 @@ import byline.corpus.pipeline
 from byline.corpus import Batch
 from byline.tui.app import BylineApp
 from byline.tui.loading import BatchLoaded
-from tests.tui.helpers import settle
+from tests.helpers.tui import settle
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -36,26 +36,22 @@ async def test_a_second_launch_fills_the_list_from_the_cache(small_corpus: Path,
     assert read == []
 
 
-async def test_the_progress_line_gives_count_rate_and_time_left(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_the_progress_line_gives_count_rate_and_time_left(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         app.main.loading_bar.post_message(BatchLoaded(Batch([], [], 250, 1000), elapsed=0.5))
         await pilot.pause()
         label = str(app.query_one("#loading-label", Static).content)
         assert label == "Loading 250 of 1,000 files · 500/s · 0:02 left"
 
 
-async def test_an_unusable_cache_is_said_once_and_the_articles_still_load(
+async def test_an_unusable_cache_is_said_once_and_the_articles_still_load(open_app, 
     small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocker = tmp_path / "plain-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("BYLINE_CACHE_DIR", str(blocker / "cache"))
     monkeypatch.setattr(byline.corpus.pipeline, "_told", set())
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         assert len(titles(app)) == 5
         said = [n.message for n in app._notifications if "index cache" in n.message]
         assert len(said) == 1 and "cannot create" in said[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.tui.helpers import settle
+from tests.helpers.tui import settle
 from textual.events import MouseScrollDown
 from textual.widgets import Static
 
@@ -25,10 +25,8 @@ def head_text(app: BylineApp) -> str:
     return str(app.reader.query_one("#reader-head", Static).content)
 
 
-async def test_opens_on_the_first_sample_article_with_its_quotes() -> None:
-    app = BylineApp()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_opens_on_the_first_sample_article_with_its_quotes(open_app) -> None:
+    async with open_app(size=(120, 40)) as (app, pilot):
         assert app.article_list.count == 2
         assert reader_title(app).startswith("Report: Israel Backing Off")
         assert "Report: Israel Backing Off" in head_text(app)
@@ -37,10 +35,8 @@ async def test_opens_on_the_first_sample_article_with_its_quotes() -> None:
         assert "Israeli official" in str(first_quote.prompt)
 
 
-async def test_cursor_moves_the_reader_and_sidebar_without_enter(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_cursor_moves_the_reader_and_sidebar_without_enter(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         assert reader_title(app) == "Article number 0"
         for key, expected in [("down", 1), ("j", 2), ("k", 1), ("up", 0), ("G", 4), ("g", 0), ("end", 4), ("home", 0)]:
             await pilot.press(key)
@@ -51,10 +47,8 @@ async def test_cursor_moves_the_reader_and_sidebar_without_enter(small_corpus: P
         assert app.article_list.read_ids == frozenset()
 
 
-async def test_enter_opens_marks_read_and_focuses_the_reader(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_enter_opens_marks_read_and_focuses_the_reader(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(app.focused, Reader)
@@ -62,10 +56,8 @@ async def test_enter_opens_marks_read_and_focuses_the_reader(small_corpus: Path)
         assert "✓" in app.article_list.render_line(2).text
 
 
-async def test_brackets_move_between_articles_from_any_pane(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_brackets_move_between_articles_from_any_pane(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert reader_title(app) == "Article number 1"
@@ -80,10 +72,8 @@ async def test_brackets_move_between_articles_from_any_pane(small_corpus: Path) 
         assert isinstance(app.focused, Sidebar)
 
 
-async def test_tab_and_shift_tab_cycle_the_panes(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_tab_and_shift_tab_cycle_the_panes(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         seen = [type(app.focused)]
         for _ in range(3):
             await pilot.press("tab")
@@ -93,10 +83,8 @@ async def test_tab_and_shift_tab_cycle_the_panes(small_corpus: Path) -> None:
         assert isinstance(app.focused, Sidebar)
 
 
-async def test_page_keys_and_space_scroll_the_reader(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_page_keys_and_space_scroll_the_reader(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("j", "j", "enter")
         await settle(pilot)
         reader = app.reader
@@ -116,10 +104,8 @@ async def test_page_keys_and_space_scroll_the_reader(small_corpus: Path) -> None
         assert reader.scroll_y == reader.max_scroll_y and reader.border_subtitle == "100%"
 
 
-async def test_mouse_click_opens_and_wheel_scrolls(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_mouse_click_opens_and_wheel_scrolls(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         # Rows are two lines high: line 4 is the third article (the long one).
         await pilot.click(ArticleList, offset=(5, 4))
         await settle(pilot)
@@ -133,10 +119,8 @@ async def test_mouse_click_opens_and_wheel_scrolls(small_corpus: Path) -> None:
         assert reader.scroll_y > before
 
 
-async def test_quote_jump_scrolls_the_reader_and_marks_the_quote(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_quote_jump_scrolls_the_reader_and_marks_the_quote(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("j", "j")
         await settle(pilot)
         reader = app.reader
@@ -155,10 +139,8 @@ async def test_quote_jump_scrolls_the_reader_and_marks_the_quote(small_corpus: P
         assert any("$accent" in str(style) for style in styles), "the quote is marked"
 
 
-async def test_choosing_an_entity_filters_the_list_and_x_or_escape_clears_it(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_choosing_an_entity_filters_the_list_and_x_or_escape_clears_it(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("G")
         await settle(pilot)
         sidebar = app.sidebar
@@ -186,10 +168,8 @@ async def test_choosing_an_entity_filters_the_list_and_x_or_escape_clears_it(sma
         assert app.article_list.count == 5
 
 
-async def test_e_toggles_entity_highlighting_with_a_legend(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_e_toggles_entity_highlighting_with_a_legend(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         legend = app.reader.query_one("#reader-legend", Static)
         first = app.reader.query(Paragraph).first()
         assert not legend.display and not first.content.spans
@@ -203,10 +183,8 @@ async def test_e_toggles_entity_highlighting_with_a_legend(small_corpus: Path) -
         assert not legend.display
 
 
-async def test_open_entry_at_a_quote_for_search_and_bookmarks(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_open_entry_at_a_quote_for_search_and_bookmarks(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         long_one = next(e for e in app.corpus.entries if e.title == "Article number 2")
         app.open_entry(long_one, quote=1)
         await settle(pilot)
@@ -217,10 +195,8 @@ async def test_open_entry_at_a_quote_for_search_and_bookmarks(small_corpus: Path
         assert app.sidebar.highlighted == app.sidebar.get_option_index("quote-1")
 
 
-async def test_sidebar_quotes_keep_their_separators_when_its_scrollbar_appears() -> None:
-    app = BylineApp()
-    async with app.run_test(size=(110, 30)) as pilot:
-        await settle(pilot)
+async def test_sidebar_quotes_keep_their_separators_when_its_scrollbar_appears(open_app) -> None:
+    async with open_app(size=(110, 30)) as (app, pilot):
         await pilot.press("right_square_bracket")  # seven quotes: more than the sidebar holds
         await settle(pilot)
         sidebar = app.sidebar
@@ -230,10 +206,8 @@ async def test_sidebar_quotes_keep_their_separators_when_its_scrollbar_appears()
         assert sidebar.virtual_size.height > sidebar.size.height
 
 
-async def test_space_reads_on_from_the_list_then_moves_to_the_next_article(small_corpus: Path) -> None:
-    app = BylineApp([str(small_corpus)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_space_reads_on_from_the_list_then_moves_to_the_next_article(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("j", "j")
         await settle(pilot)
         reader = app.reader

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from byline.tui.app import BylineApp
-from tests.tui.helpers import settle
+from tests.helpers.tui import settle
 
 
-async def test_the_sample_opens_with_its_quotes_and_speakers_and_moves_on() -> None:
-    app = BylineApp()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_the_sample_opens_with_its_quotes_and_speakers_and_moves_on(open_app) -> None:
+    async with open_app(size=(120, 40)) as (app, pilot):
         assert app.reader.article.title.startswith("Report: Israel Backing Off on Hostage Talks")
         sidebar = app.sidebar
         assert sidebar.display
@@ -23,10 +20,8 @@ async def test_the_sample_opens_with_its_quotes_and_speakers_and_moves_on() -> N
         assert sidebar.entry is app.article_list.current
 
 
-async def test_quote_jump_on_the_sample_with_real_quotes() -> None:
-    app = BylineApp()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+async def test_quote_jump_on_the_sample_with_real_quotes(open_app) -> None:
+    async with open_app(size=(120, 40)) as (app, pilot):
         last = len(app.article_list.current.quotes) - 1
         app.sidebar.focus()
         for _ in range(last):

@@ -9,7 +9,7 @@ import pytest
 
 from byline.load import load_file, load_paths, sample_corpus
 from byline.load.clean import clean_text
-from tests.conftest import BBC, needs_bbc
+from tests.helpers import BBC, needs_bbc
 
 SAMPLE = """Title of the piece
 

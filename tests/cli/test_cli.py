@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from byline import __version__
 from byline.cli import main
-from tests.conftest import BBC, needs_bbc
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "byline", *args], capture_output=True, text=True, timeout=120)
+from tests.helpers import BBC, needs_bbc
+from tests.helpers.cli import run
 
 
 def test_list_prints_the_samples_with_title_and_author(capsys: pytest.CaptureFixture[str]) -> None:

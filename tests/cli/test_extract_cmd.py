@@ -7,8 +7,7 @@ import json
 import pytest
 
 from byline.cli import main
-
-from tests.conftest import SAMPLES
+from tests.helpers import SAMPLES
 
 
 def test_json_lines_one_object_per_article(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from byline.cli import main
-from tests.unit.test_cli import run
+from tests.helpers.cli import run
 
 
 @pytest.fixture
