@@ -11,6 +11,7 @@ Each notices if the file has changed or gone.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ class Corpus:
     keep_bodies: int = 256
     """How many recently shown articles stay in memory."""
     _recent: OrderedDict[str, Article] = field(default_factory=OrderedDict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    """Articles are opened on worker threads: one at a time touches `_recent`."""
 
     def add(self, article: Article, analysis: Analysis) -> Entry:
         entry = Entry.of(article, analysis)
@@ -45,12 +48,13 @@ class Corpus:
         Raises `ArticleGone` when the file is gone or no longer holds it.
         """
         key = f"{entry.path}\0{entry.id}"
-        if key in self._recent:
-            self._recent.move_to_end(key)
-            return self._recent[key]
-        article = read_article(entry.path, entry.id)
-        self._remember(entry, article)
-        return article
+        with self._lock:
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return self._recent[key]
+            article = read_article(entry.path, entry.id)
+            self._remember(entry, article)
+            return article
 
     def open(self, entry: Entry) -> tuple[Article, Analysis]:
         """The article behind `entry` and its analysis, for the reader.
