@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.tmux import Terminal
 
 pytestmark = [
     pytest.mark.e2e,
@@ -19,34 +19,6 @@ pytestmark = [
 ]
 
 BYLINE = Path(sys.executable).with_name("byline")
-
-
-class Terminal:
-    """A tmux session of its own (private socket), read with capture-pane."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10).stdout
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "byline")
-
-    def wait_for(self, text: str, timeout: float = 30) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            if text in shown:
-                return shown
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "byline", *keys)
-
-    def type(self, text: str) -> None:
-        self.tmux("send-keys", "-t", "byline", "-l", text)
 
 
 @pytest.fixture
@@ -67,7 +39,7 @@ def news(tmp_path: Path) -> Path:
 def terminal(news: Path, private_dirs: Path) -> Iterator[Terminal]:
     if not BYLINE.exists():
         pytest.skip(f"byline is not installed beside {sys.executable}")
-    term = Terminal(f"byline-e2e-{os.getpid()}")
+    term = Terminal(f"byline-e2e-{os.getpid()}", "byline")
     env = " ".join(
         f"{name}={shlex.quote(os.environ[name])}"
         for name in ("BYLINE_DATA_DIR", "BYLINE_CACHE_DIR", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")

@@ -51,7 +51,11 @@ class Terminal:
         self.tmux("send-keys", "-t", self.session, "-l", text)
         time.sleep(0.15)
 
-    def wait_for(self, predicate, what: str, wait: float = WAIT) -> str:
+    def wait_for(self, predicate, what: str = "", wait: float = WAIT) -> str:
+        """The screen once `predicate` holds of it (or once it shows `predicate`, a str)."""
+        if isinstance(predicate, str):
+            text, what = predicate, what or repr(predicate)
+            predicate = lambda screen: text in screen  # noqa: E731
         deadline = time.monotonic() + wait
         screen = ""
         while time.monotonic() < deadline:
