@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,12 @@ from byline.storage import move_aside
 
 STATE_FILE = "state.json"
 VERSION = 1
+MAX_BYTES = 4 * 1024 * 1024
+"""A state file larger than this is not one Byline wrote (read marks of 100,000 articles take 1.5 MB)."""
+
+
+class _Damaged(Exception):
+    """The file is there but is not a state Byline wrote; the message says how."""
 
 
 @dataclass
@@ -45,21 +52,25 @@ class StateFile:
 
     def load(self) -> State:
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = _read_capped(self.path)
+            state = _parse(raw)
         except FileNotFoundError:
             return State()
+        except _Damaged as error:
+            return self._start_afresh(str(error))
         except OSError as error:
             self.notices.append(f"Could not read the saved state ({self.path}): {error.strerror or error}.")
             return State()
-        try:
-            state = _parse(raw)
-        except (ValueError, TypeError, KeyError) as error:
-            aside = self._move_aside()
-            where = f" It was moved to {aside}." if aside else ""
-            self.notices.append(f"The saved state was damaged ({error}); starting afresh.{where}")
-            return State()
+        except (ValueError, TypeError, KeyError, RecursionError) as error:
+            return self._start_afresh(f"damaged ({error})")
         self._last_written = raw
         return state
+
+    def _start_afresh(self, what: str) -> State:
+        aside = self._move_aside()
+        where = f" It was moved to {aside}." if aside else ""
+        self.notices.append(f"The saved state was {what}; starting afresh.{where}")
+        return State()
 
     def save(self, state: State) -> bool:
         """Write `state` atomically; False (and one notice) when it cannot be."""
@@ -106,6 +117,26 @@ class StateFile:
             return move_aside(self.path, before_suffix=True)
         except OSError:
             return None
+
+
+def _read_capped(path: Path) -> str:
+    """The file's text: only a regular file, at most MAX_BYTES, strict UTF-8.
+
+    Raises FileNotFoundError, OSError, or _Damaged (not a regular file, too large, not UTF-8).
+    A FIFO is opened without blocking, and a device (`/dev/zero`) is never read:
+    its size says nothing about how much it holds.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _Damaged("not a regular file")
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _Damaged(f"too large to be Byline's (over {MAX_BYTES // (1024 * 1024)} MiB)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _Damaged(f"damaged (not UTF-8 text: {error.reason} at byte {error.start})") from None
 
 
 def _parse(raw: str) -> State:
