@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from typing import Any, Literal
 
 from byline.load.clean import strip_controls
@@ -13,6 +14,7 @@ from byline.userdata.bookmarks import (
     Bookmark,
     BookmarkError,
     BookmarkImportError,
+    is_utf8,
     normalise_time,
     now,
     parse_tags,
@@ -30,6 +32,7 @@ EXPORT_TAG = "byline-bookmarks"
 
 
 def export_bookmarks(bookmarks: list[Bookmark], fmt: str) -> str:
+    bookmarks = [b if is_utf8(b.path) else replace(b, path=_escaped_path(b.path)) for b in bookmarks]
     if fmt == "json":
         document = {"format": EXPORT_TAG, "version": 1, "bookmarks": [b.to_dict() for b in bookmarks]}
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -45,6 +48,11 @@ def export_bookmarks(bookmarks: list[Bookmark], fmt: str) -> str:
     if fmt == "markdown":
         return _markdown(bookmarks)
     raise BookmarkError(f"unknown export format {fmt!r} (choose from {', '.join(EXPORT_FORMATS)})")
+
+
+def _escaped_path(path: str) -> str:
+    """A file name that is not UTF-8, as text an export can hold: its odd bytes as `\\udce9`."""
+    return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _markdown(bookmarks: list[Bookmark]) -> str:

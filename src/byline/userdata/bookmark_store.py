@@ -9,8 +9,15 @@ Nothing a user saved may be lost, so:
   (`generation()` lets a UI poll cheaply for changes made elsewhere);
 - a file SQLite cannot read as a database is moved aside with a timestamp,
   never overwritten, and a new one is started;
-- a data directory Byline cannot write to turns bookmarks off with a reason,
-  and everything else goes on.
+- a file that is not Byline's (another program's tables, another
+  `application_id`) is moved aside the same way, unaltered;
+- a data directory Byline cannot write to leaves bookmarks readable (and
+  exportable) when the file is there, off with a reason when it is not, and
+  everything else goes on;
+- a file locked by another process at start is opened at the next operation
+  once the lock has gone.
+
+The SQLite side (schema, checks, rows) is `byline.userdata.bookmark_db`.
 
 The bookmark itself is `byline.userdata.bookmarks.Bookmark`; exports and
 imports are `byline.userdata.bookmark_io`.
@@ -18,7 +25,7 @@ imports are `byline.userdata.bookmark_io`.
 
 from __future__ import annotations
 
-import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -28,6 +35,19 @@ from typing import Any
 
 from byline.paths import data_dir
 from byline.storage import error_code, is_corrupt, move_aside, transaction
+from byline.userdata.bookmark_db import (
+    APPLICATION_ID,
+    COLUMNS,
+    SCHEMA_VERSION,
+    Foreign,
+    Unusable,
+    connect,
+    find_in,
+    insert,
+    row_to_bookmark,
+    storable,
+    tags_value,
+)
 from byline.userdata.bookmark_io import ExportFormat, export_bookmarks, parse_export
 from byline.userdata.bookmarks import (
     Bookmark,
@@ -37,37 +57,12 @@ from byline.userdata.bookmarks import (
     quote_bookmark,
 )
 
+__all__ = ["APPLICATION_ID", "FILENAME", "SCHEMA_VERSION", "BookmarkStore", "ImportResult"]
+
 FILENAME = "bookmarks.sqlite3"
-SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 5.0
-
-# Each step takes the schema from version N to N+1, inside one transaction.
-# A new file runs them all, so the upgrade path is exercised on every install.
-_MIGRATIONS: list[tuple[str, ...]] = [
-    (  # 0 -> 1: the first schema
-        """CREATE TABLE bookmarks (
-            id          INTEGER PRIMARY KEY,
-            article_id  TEXT NOT NULL,
-            path        TEXT NOT NULL,
-            title       TEXT NOT NULL,
-            kind        TEXT NOT NULL CHECK (kind IN ('article', 'quote')),
-            quote       TEXT NOT NULL DEFAULT '',
-            speaker     TEXT NOT NULL DEFAULT '',
-            quote_start INTEGER,
-            quote_end   INTEGER,
-            created     TEXT NOT NULL
-        )""",
-        "CREATE UNIQUE INDEX bookmarks_target ON bookmarks (article_id, kind, ifnull(quote_start, -1))",
-        "CREATE INDEX bookmarks_created ON bookmarks (created)",
-    ),
-    (  # 1 -> 2: a note and tags on each bookmark
-        "ALTER TABLE bookmarks ADD COLUMN note TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE bookmarks ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
-    ),
-]
-assert len(_MIGRATIONS) == SCHEMA_VERSION
-
-_COLUMNS = "id, article_id, path, title, kind, quote, speaker, quote_start, quote_end, note, tags, created"
+RETRY_TIMEOUT_S = 0.2
+"""How long an operation waits for a lock held since start-up before saying "busy" again."""
 
 # SQLite result codes (sqlite3.h) that say what went wrong.
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -90,8 +85,8 @@ def _explain(exc: sqlite3.Error | OSError) -> str:
     return str(exc)
 
 
-class _Corrupt(Exception):
-    pass
+def _writable(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +99,18 @@ class BookmarkStore:
     """The bookmarks file. Open it with `BookmarkStore.open()`.
 
     When bookmarks are off (`available` is False, `reason` says why), reads
-    return nothing and changes raise `BookmarkError` with that reason.
+    return nothing and changes raise `BookmarkError` with that reason. When the
+    file is read-only (`read_only`), reads work and changes raise.
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection | None, reason: str | None = None) -> None:
         self.path = path
         self._conn = conn
         self.reason = reason
+        self.read_only = False
+        self.notices: list[str] = []
+        """Problems met when the store opened late (after a lock went), for the UI to show once."""
+        self._retry = False
         self._lock = threading.Lock()
         self._own_changes = 0
 
@@ -121,46 +121,89 @@ class BookmarkStore:
         """Open (or create) the store; never raises.
 
         Returns the store and a problem to show the user, or None. The store
-        may be off (`available` False) when the problem says so.
+        may be off (`available` False) or read-only when the problem says so.
         """
         path = Path(path) if path is not None else data_dir() / FILENAME
+        store = cls(path, None)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            return cls._off(path, f"cannot create {path.parent}: {_explain(exc)}")
+            if not path.is_file():
+                return store, store._off(f"cannot create {path.parent}: {_explain(exc)}")
         if path.exists() and not path.is_file():
-            return cls._off(path, f"{path} is not a file")
-        try:
-            return cls(path, _connect(path)), None
-        except _Corrupt as exc:
-            pass_on = str(exc)
-        except sqlite3.Error as exc:
-            return cls._off(path, f"cannot open {path}: {_explain(exc)}")
-        except BookmarkError as exc:
-            return cls._off(path, str(exc))
-        # Never overwrite what may still hold a user's bookmarks: set it aside.
-        try:
-            aside = move_aside(path)
-        except OSError as exc:
-            return cls._off(path, f"{path} is damaged ({pass_on}) and could not be moved aside: {_explain(exc)}")
-        problem = f"The bookmarks file was damaged ({pass_on}); it was moved to {aside.name} and a new one started."
-        try:
-            return cls(path, _connect(path)), problem
-        except (sqlite3.Error, _Corrupt, BookmarkError) as exc:
-            store, reason = cls._off(path, f"cannot start a new bookmarks file: {exc}")
-            return store, f"{problem} {reason}"
+            return store, store._off(f"{path} is not a file")
+        return store, store._attach(BUSY_TIMEOUT_S)
 
-    @classmethod
-    def _off(cls, path: Path, reason: str) -> tuple[BookmarkStore, str]:
-        message = f"Bookmarks are off: {reason}."
-        return cls(path, None, message), message
+    def _attach(self, timeout: float) -> str | None:
+        """Connect to the file (moving it aside when it is damaged or foreign); the problem to show, or None."""
+        path = self.path
+        read_only = not _writable(path)
+        if read_only and not path.is_file():
+            return self._off(f"{path.parent} cannot be written to")
+        try:
+            self._conn = connect(path, timeout, read_only=read_only)
+        except Unusable as exc:
+            return self._set_aside(exc)
+        except sqlite3.Error as exc:
+            self._retry = error_code(exc) in _BUSY
+            if error_code(exc) in _READONLY and not read_only and path.is_file():
+                return self._attach_read_only(timeout)
+            return self._off(f"cannot open {path}: {_explain(exc)}")
+        except BookmarkError as exc:
+            return self._off(str(exc))
+        if timeout != BUSY_TIMEOUT_S:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        self.reason, self.read_only = None, read_only
+        if read_only:
+            self.reason = f"Bookmarks are read-only: {path} cannot be written to; reading and exporting work."
+        return self.reason
+
+    def _attach_read_only(self, timeout: float) -> str | None:
+        try:
+            self._conn = connect(self.path, timeout, read_only=True)
+        except (Unusable, sqlite3.Error, BookmarkError) as exc:
+            return self._off(f"cannot open {self.path}: {exc}")
+        self.read_only = True
+        self.reason = f"Bookmarks are read-only: {self.path} cannot be written to; reading and exporting work."
+        return self.reason
+
+    def _set_aside(self, exc: Unusable) -> str | None:
+        # Never overwrite what may still hold a user's bookmarks: set it aside.
+        what = "is not Byline's" if isinstance(exc, Foreign) else "was damaged"
+        try:
+            aside = move_aside(self.path)
+        except OSError as error:
+            return self._off(f"{self.path} {what} ({exc}) and could not be moved aside: {_explain(error)}")
+        problem = f"The bookmarks file {what} ({exc}); it was moved to {aside.name} and a new one started."
+        try:
+            self._conn = connect(self.path, BUSY_TIMEOUT_S)
+        except (sqlite3.Error, Unusable, BookmarkError) as error:
+            return f"{problem} {self._off(f'cannot start a new bookmarks file: {error}')}"
+        self.reason = None
+        return problem
+
+    def _off(self, reason: str) -> str:
+        self._conn = None
+        self.reason = f"Bookmarks are off: {reason}."
+        return self.reason
+
+    def _revive(self) -> None:
+        """Open the file now if a lock held at start kept it closed (call with `_lock` held)."""
+        if self._conn is None and self._retry:
+            self._retry = False
+            problem = self._attach(RETRY_TIMEOUT_S)
+            if problem and self._conn is not None:
+                self.notices.append(problem)
 
     @property
     def available(self) -> bool:
-        return self._conn is not None
+        with self._lock:
+            self._revive()
+            return self._conn is not None
 
     def close(self) -> None:
         with self._lock:
+            self._retry = False
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
@@ -195,7 +238,7 @@ class BookmarkStore:
         Cheap (no table read): compare it with the last value to know when to
         refresh what is shown.
         """
-        if self._conn is None:
+        if self._conn is None and not self._retry:
             return (0, 0)
         rows = self._read("PRAGMA data_version")
         return (rows[0][0] if rows else 0, self._own_changes)
@@ -209,21 +252,21 @@ class BookmarkStore:
         note, tags and time included.
         """
 
-        def insert(conn: sqlite3.Connection) -> Bookmark:
-            _insert(conn, bookmark)
-            return self._find_in(conn, bookmark)
+        def add_one(conn: sqlite3.Connection) -> Bookmark:
+            insert(conn, bookmark)
+            return _stored(conn, bookmark)
 
-        return self._write(insert)
+        return self._write(add_one)
 
     def remove(self, bookmark: Bookmark | int) -> Bookmark | None:
         """Remove a bookmark; returns it as it was (for undo), or None if not there."""
 
         def delete(conn: sqlite3.Connection) -> Bookmark | None:
             if isinstance(bookmark, int):
-                rows = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark,)).fetchall()
-                found = _row_to_bookmark(rows[0]) if rows else None
+                rows = conn.execute(f"SELECT {COLUMNS} FROM bookmarks WHERE id = ?", (bookmark,)).fetchall()
+                found: Bookmark | None = row_to_bookmark(rows[0]) if rows else None
             else:
-                found = self._find_in(conn, bookmark)
+                found = find_in(conn, bookmark)
             if found is not None:
                 conn.execute("DELETE FROM bookmarks WHERE id = ?", (found.id,))
             return found
@@ -237,12 +280,12 @@ class BookmarkStore:
         """
 
         def flip(conn: sqlite3.Connection) -> tuple[bool, Bookmark]:
-            found = self._find_in(conn, bookmark)
+            found = find_in(conn, bookmark)
             if found is not None:
                 conn.execute("DELETE FROM bookmarks WHERE id = ?", (found.id,))
                 return False, found
-            _insert(conn, bookmark)
-            return True, self._find_in(conn, bookmark)
+            insert(conn, bookmark)
+            return True, _stored(conn, bookmark)
 
         return self._write(flip)
 
@@ -261,10 +304,10 @@ class BookmarkStore:
         bookmark_id = bookmark if isinstance(bookmark, int) else bookmark.id
 
         def change(conn: sqlite3.Connection) -> Bookmark:
-            rows = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchall()
+            rows = conn.execute(f"SELECT {COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchall()
             if not rows:
                 raise BookmarkError("that bookmark is no longer there (removed in another window?)")
-            current = _row_to_bookmark(rows[0])
+            current = row_to_bookmark(rows[0])
             new = replace(
                 current,
                 note=current.note if note is None else note.strip(),
@@ -272,7 +315,7 @@ class BookmarkStore:
             )
             conn.execute(
                 "UPDATE bookmarks SET note = ?, tags = ? WHERE id = ?",
-                (new.note, json.dumps(list(new.tags), ensure_ascii=False), bookmark_id),
+                (storable(new.note), tags_value(new.tags), bookmark_id),
             )
             return new
 
@@ -291,7 +334,7 @@ class BookmarkStore:
         bookmarks = parse_export(text, fmt)
 
         def insert_all(conn: sqlite3.Connection) -> ImportResult:
-            added = sum(_insert(conn, b) for b in bookmarks)
+            added = sum(insert(conn, b) for b in bookmarks)
             return ImportResult(added=added, already_there=len(bookmarks) - added)
 
         return self._write(insert_all)
@@ -300,137 +343,40 @@ class BookmarkStore:
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
+            self._revive()
             if self._conn is None:
                 return []
             try:
                 return self._conn.execute(sql, params).fetchall()
-            except sqlite3.Error as exc:
-                raise BookmarkError(f"Could not read bookmarks: {_explain(exc)}.") from None
+            except (sqlite3.Error, UnicodeError) as exc:
+                reason = _explain(exc) if isinstance(exc, sqlite3.Error) else "the bookmarks file is damaged"
+                raise BookmarkError(f"Could not read bookmarks: {reason}.") from None
 
     def _select(self, where: str, params: tuple[Any, ...] = ()) -> list[Bookmark]:
-        return [_row_to_bookmark(row) for row in self._read(f"SELECT {_COLUMNS} FROM bookmarks {where}", params)]
-
-    @staticmethod
-    def _find_in(conn: sqlite3.Connection, bookmark: Bookmark) -> Any:
-        article_id, kind, start = bookmark.target
-        rows = conn.execute(
-            f"SELECT {_COLUMNS} FROM bookmarks WHERE article_id = ? AND kind = ? AND ifnull(quote_start, -1) = ?",
-            (article_id, kind, start),
-        ).fetchall()
-        return _row_to_bookmark(rows[0]) if rows else None
+        return [row_to_bookmark(row) for row in self._read(f"SELECT {COLUMNS} FROM bookmarks {where}", params)]
 
     def _write(self, change: Callable[[sqlite3.Connection], Any]) -> Any:
         """Run `change` in one IMMEDIATE transaction: all of it is saved, or none."""
         with self._lock:
+            self._revive()
             if self._conn is None:
                 raise BookmarkError(self.reason or "Bookmarks are off.")
+            if self.read_only:
+                raise BookmarkError(f"Bookmark not saved: {self.path} is read-only.")
             try:
                 with transaction(self._conn) as conn:
                     result = change(conn)
             except sqlite3.Error as exc:
                 raise BookmarkError(f"Bookmark not saved: {_explain(exc)}.") from None
+            except (OverflowError, UnicodeError) as exc:  # a value SQLite cannot hold: nothing was written
+                raise BookmarkError(f"Bookmark not saved: {exc}.") from None
             self._own_changes += 1
             return result
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open, check and migrate the file. Raises _Corrupt when it is not a sound database."""
-    # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per change.
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
-    try:
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            check = conn.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError as exc:
-            if is_corrupt(exc):
-                raise _Corrupt(str(exc)) from None
-            raise
-        if check != [("ok",)]:
-            raise _Corrupt("; ".join(str(row[0]) for row in check[:3]))
-        _refuse_newer(conn, path)  # before anything writes, even the journal mode
-        # WAL: readers never block the writer, and a commit is one append.
-        # Where WAL cannot work (some network file systems) SQLite keeps its
-        # rollback journal, which is just as safe, only slower to share.
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        _migrate(conn, path)
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(bookmarks)")}
-        missing = {"article_id", "kind", "quote_start", "note", "tags", "created"} - columns
-        if missing:
-            raise _Corrupt(f"it does not hold Byline bookmarks (no {', '.join(sorted(missing))})")
-        return conn
-    except BaseException:
-        conn.close()
-        raise
-
-
-def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise BookmarkError(
-            f"{path} was written by a newer Byline (schema {version}, this one knows {SCHEMA_VERSION}); "
-            "it was left untouched"
-        )
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    _refuse_newer(conn, path)
-    if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-        return
-    with transaction(conn):
-        # Another Byline may have migrated while we waited for the lock.
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0 and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'bookmarks'").fetchone():
-            raise _Corrupt("it has a bookmarks table but no schema version")
-        for step in range(version, SCHEMA_VERSION):
-            for statement in _MIGRATIONS[step]:
-                conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
-def _insert(conn: sqlite3.Connection, bookmark: Bookmark) -> int:
-    """Insert unless the target is already bookmarked; returns 1 if inserted."""
-    cursor = conn.execute(
-        "INSERT OR IGNORE INTO bookmarks "
-        "(article_id, path, title, kind, quote, speaker, quote_start, quote_end, note, tags, created) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            bookmark.article_id,
-            bookmark.path,
-            bookmark.title,
-            bookmark.kind,
-            bookmark.quote,
-            bookmark.speaker,
-            bookmark.quote_start,
-            bookmark.quote_end,
-            bookmark.note,
-            json.dumps(list(bookmark.tags), ensure_ascii=False),
-            bookmark.created,
-        ),
-    )
-    return cursor.rowcount
-
-
-def _row_to_bookmark(row: tuple[Any, ...]) -> Bookmark:
-    (id_, article_id, path, title, kind, quote, speaker, start, end, note, tags, created) = row
-    if tags == "[]":  # most bookmarks: skip the JSON parser, every read goes through here
-        tag_list: tuple[str, ...] = ()
-    else:
-        try:
-            tag_list = parse_tags(json.loads(tags))
-        except (TypeError, ValueError):
-            tag_list = parse_tags(str(tags))
-    return Bookmark(
-        article_id=article_id,
-        path=path,
-        title=title,
-        kind=kind,
-        quote=quote or "",
-        speaker=speaker or "",
-        quote_start=start,
-        quote_end=end,
-        note=note or "",
-        tags=tag_list,
-        created=created,
-        id=id_,
-    )
+def _stored(conn: sqlite3.Connection, bookmark: Bookmark) -> Bookmark:
+    """The bookmark as stored, just inserted (or already there) in this transaction."""
+    found = find_in(conn, bookmark)
+    if found is None:  # pragma: no cover - the insert or the row before it is in this transaction
+        raise BookmarkError("the bookmark was not stored")
+    return found
