@@ -15,7 +15,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from byline.storage import DAMAGE, decode_text, error_code, is_damage, transaction
+from byline.storage import DAMAGE, decode_text, error_code, is_corrupt, is_damage, transaction
 from byline.userdata.bookmarks import Bookmark, BookmarkError, is_utf8, parse_tags
 
 SCHEMA_VERSION = 2
@@ -165,6 +165,27 @@ def _check_columns(conn: sqlite3.Connection) -> None:
         raise Unusable(f"it does not hold Byline bookmarks (no {', '.join(sorted(missing))})")
 
 
+# SQLite result codes (sqlite3.h) that say what went wrong.
+BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+READONLY = {3, 8, 14}  # SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN
+FULL = {13}  # SQLITE_FULL
+
+
+def explain(exc: sqlite3.Error | OSError) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    code = error_code(exc)
+    if code in BUSY:
+        return "the bookmarks file is busy (another Byline is writing to it); try again"
+    if code in READONLY:
+        return "the data directory cannot be written to"
+    if code in FULL:
+        return "the disk is full"
+    if is_corrupt(exc):
+        return "the bookmarks file is damaged; restart Byline to set it aside and start a new one"
+    return str(exc)
+
+
 # --- Rows ---------------------------------------------------------------------
 
 
@@ -213,6 +234,22 @@ def insert(conn: sqlite3.Connection, bookmark: Bookmark) -> int:
         ),
     )
     return cursor.rowcount
+
+
+def merge(conn: sqlite3.Connection, bookmark: Bookmark) -> int:
+    """Give the stored bookmark on the same target the note (when its own is empty) and tags of `bookmark`.
+
+    Returns 1 when that changed it. A note is never overwritten.
+    """
+    found = find_in(conn, bookmark)
+    if found is None:
+        return 0
+    note = found.note or bookmark.note
+    tags = parse_tags([*found.tags, *bookmark.tags])
+    if (note, tags) == (found.note, found.tags):
+        return 0
+    conn.execute("UPDATE bookmarks SET note = ?, tags = ? WHERE id = ?", (storable(note), tags_value(tags), found.id))
+    return 1
 
 
 def find_in(conn: sqlite3.Connection, bookmark: Bookmark) -> Bookmark | None:

@@ -34,16 +34,20 @@ from pathlib import Path
 from typing import Any
 
 from byline.paths import data_dir
-from byline.storage import error_code, is_corrupt, move_aside, transaction
+from byline.storage import error_code, move_aside, transaction
 from byline.userdata.bookmark_db import (
     APPLICATION_ID,
+    BUSY,
     COLUMNS,
+    READONLY,
     SCHEMA_VERSION,
     Foreign,
     Unusable,
     connect,
+    explain,
     find_in,
     insert,
+    merge,
     row_to_bookmark,
     storable,
     tags_value,
@@ -64,26 +68,6 @@ BUSY_TIMEOUT_S = 5.0
 RETRY_TIMEOUT_S = 0.2
 """How long an operation waits for a lock held since start-up before saying "busy" again."""
 
-# SQLite result codes (sqlite3.h) that say what went wrong.
-_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
-_READONLY = {3, 8, 14}  # SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN
-_FULL = {13}  # SQLITE_FULL
-
-
-def _explain(exc: sqlite3.Error | OSError) -> str:
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    code = error_code(exc)
-    if code in _BUSY:
-        return "the bookmarks file is busy (another Byline is writing to it); try again"
-    if code in _READONLY:
-        return "the data directory cannot be written to"
-    if code in _FULL:
-        return "the disk is full"
-    if is_corrupt(exc):
-        return "the bookmarks file is damaged; restart Byline to set it aside and start a new one"
-    return str(exc)
-
 
 def _writable(path: Path) -> bool:
     return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
@@ -93,6 +77,10 @@ def _writable(path: Path) -> bool:
 class ImportResult:
     added: int
     already_there: int
+    merged: int = 0
+    """Of those already there, how many took the import's note (theirs was empty) or more tags."""
+    problems: tuple[str, ...] = ()
+    """The entries that were not imported, each with where and why ("row 3: kind must be ...")."""
 
 
 class BookmarkStore:
@@ -129,7 +117,7 @@ class BookmarkStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             if not path.is_file():
-                return store, store._off(f"cannot create {path.parent}: {_explain(exc)}")
+                return store, store._off(f"cannot create {path.parent}: {explain(exc)}")
         if path.exists() and not path.is_file():
             return store, store._off(f"{path} is not a file")
         return store, store._attach(BUSY_TIMEOUT_S)
@@ -145,10 +133,10 @@ class BookmarkStore:
         except Unusable as exc:
             return self._set_aside(exc)
         except sqlite3.Error as exc:
-            self._retry = error_code(exc) in _BUSY
-            if error_code(exc) in _READONLY and not read_only and path.is_file():
+            self._retry = error_code(exc) in BUSY
+            if error_code(exc) in READONLY and not read_only and path.is_file():
                 return self._attach_read_only(timeout)
-            return self._off(f"cannot open {path}: {_explain(exc)}")
+            return self._off(f"cannot open {path}: {explain(exc)}")
         except BookmarkError as exc:
             return self._off(str(exc))
         if timeout != BUSY_TIMEOUT_S:
@@ -173,7 +161,7 @@ class BookmarkStore:
         try:
             aside = move_aside(self.path)
         except OSError as error:
-            return self._off(f"{self.path} {what} ({exc}) and could not be moved aside: {_explain(error)}")
+            return self._off(f"{self.path} {what} ({exc}) and could not be moved aside: {explain(error)}")
         problem = f"The bookmarks file {what} ({exc}); it was moved to {aside.name} and a new one started."
         try:
             self._conn = connect(self.path, BUSY_TIMEOUT_S)
@@ -327,15 +315,24 @@ class BookmarkStore:
         return export_bookmarks(self.all(), fmt)
 
     def import_(self, text: str, fmt: str) -> ImportResult:
-        """Add the bookmarks of an export; those already here are not doubled.
+        """Add the bookmarks of an export; those already here are not doubled, but merged.
 
-        All or nothing: a file with one bad entry imports nothing and says where.
+        Entry by entry: a bad one is reported in `problems` and the others are
+        imported (in one transaction). One already here takes the import's note
+        when its own is empty, and the import's tags beside its own, so that
+        re-importing a backup restores what was lost since. Raises
+        BookmarkImportError (nothing imported) when the file is not an export.
         """
-        bookmarks = parse_export(text, fmt)
+        bookmarks, problems = parse_export(text, fmt)
 
         def insert_all(conn: sqlite3.Connection) -> ImportResult:
-            added = sum(insert(conn, b) for b in bookmarks)
-            return ImportResult(added=added, already_there=len(bookmarks) - added)
+            added = merged = 0
+            for bookmark in bookmarks:
+                if insert(conn, bookmark):
+                    added += 1
+                else:
+                    merged += merge(conn, bookmark)
+            return ImportResult(added, len(bookmarks) - added, merged, tuple(problems))
 
         return self._write(insert_all)
 
@@ -349,7 +346,7 @@ class BookmarkStore:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except (sqlite3.Error, UnicodeError) as exc:
-                reason = _explain(exc) if isinstance(exc, sqlite3.Error) else "the bookmarks file is damaged"
+                reason = explain(exc) if isinstance(exc, sqlite3.Error) else "the bookmarks file is damaged"
                 raise BookmarkError(f"Could not read bookmarks: {reason}.") from None
 
     def _select(self, where: str, params: tuple[Any, ...] = ()) -> list[Bookmark]:
@@ -367,7 +364,7 @@ class BookmarkStore:
                 with transaction(self._conn) as conn:
                     result = change(conn)
             except sqlite3.Error as exc:
-                raise BookmarkError(f"Bookmark not saved: {_explain(exc)}.") from None
+                raise BookmarkError(f"Bookmark not saved: {explain(exc)}.") from None
             except (OverflowError, UnicodeError) as exc:  # a value SQLite cannot hold: nothing was written
                 raise BookmarkError(f"Bookmark not saved: {exc}.") from None
             self._own_changes += 1
