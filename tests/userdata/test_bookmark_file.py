@@ -160,3 +160,20 @@ def test_the_cli_reads_a_read_only_store(
     )
     assert main(["bookmarks", "--json"]) == 0
     assert "Title 1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("flag", [None, "--json", "--csv", "--markdown"])
+def test_the_cli_lists_a_path_that_is_not_utf8_under_a_strict_locale(tmp_path: Path, flag: str | None) -> None:
+    import subprocess
+    import sys
+
+    store, _ = BookmarkStore.open(tmp_path / FILENAME)
+    store.toggle_article("a1", os.fsdecode(b"/news/caf\xe9.txt"), "Cafe")
+    store.close()
+    env = {**os.environ, "BYLINE_DATA_DIR": str(tmp_path), "PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"}
+    code = "import sys; from byline.cli import main; raise SystemExit(main(['bookmarks'] + sys.argv[1:]))"
+    done = subprocess.run(
+        [sys.executable, "-c", code, *([flag] if flag else [])], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "caf" in done.stdout

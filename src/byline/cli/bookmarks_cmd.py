@@ -152,4 +152,5 @@ def _print_plain(bookmarks: list) -> None:
         print(f"{when}  {b.kind:<7}  {what}{tags}")
         if b.note:
             print(f"{'':25}note: {one_line(b.note)}")
-        print(f"{'':25}{one_line(b.path)}")
+        # A file name that is not UTF-8 holds lone surrogates: shown as \udcXX, never a crash.
+        print(f"{'':25}{one_line(b.path).encode('utf-8', 'backslashreplace').decode('utf-8')}")
