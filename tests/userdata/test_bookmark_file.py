@@ -177,3 +177,38 @@ def test_the_cli_lists_a_path_that_is_not_utf8_under_a_strict_locale(tmp_path: P
     )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert "caf" in done.stdout
+
+
+def _without_root_powers() -> list[str] | None:
+    """A command prefix under which permissions apply (root ignores them), or None when there is none."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--"] if setpriv else None
+
+
+def test_a_really_read_only_data_dir_lists_and_exports(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    prefix = _without_root_powers()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: permissions cannot be made to apply")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    saved(folder / FILENAME, 2)  # closed cleanly: no -wal or -shm beside it, and none can be made
+    (folder / FILENAME).chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        env = {**os.environ, "BYLINE_DATA_DIR": str(folder)}
+        code = "from byline.cli import main; raise SystemExit(main(['bookmarks', '--json']))"
+        done = subprocess.run([*prefix, sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+        if done.returncode != 0 and "Operation not permitted" in done.stderr:
+            pytest.skip("setpriv is not allowed here")
+        assert done.returncode == 0, done.stderr
+        assert "Title 1" in done.stdout and "read-only" in done.stderr
+        assert sorted(p.name for p in folder.iterdir()) == [FILENAME]
+    finally:
+        folder.chmod(0o755)
