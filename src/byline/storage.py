@@ -48,8 +48,8 @@ def is_damage(error: BaseException) -> bool:
     return False
 
 
-DAMAGE = (sqlite3.DatabaseError, UnicodeDecodeError)
-"""What reading a damaged file can raise; `is_damage` tells damage from a busy or read-only file."""
+DAMAGE = (sqlite3.Error, UnicodeDecodeError)
+"""What reading a SQLite file can raise; `is_damage` tells damage from a busy or read-only file."""
 
 
 def decode_text(data: bytes) -> str:
