@@ -34,6 +34,29 @@ def is_corrupt(error: sqlite3.Error) -> bool:
     return "malformed" in text or "not a database" in text
 
 
+def is_damage(error: BaseException) -> bool:
+    """Whether a failure to read says the file is damaged, as opposed to busy, read-only or full.
+
+    Python's sqlite3 raises UnicodeDecodeError, not sqlite3.Error, when text in
+    the file (its schema, a row) is not UTF-8; a plain DatabaseError is what it
+    raises for a file SQLite cannot make sense of.
+    """
+    if isinstance(error, UnicodeDecodeError):
+        return True
+    if isinstance(error, sqlite3.Error):
+        return is_corrupt(error) or type(error) is sqlite3.DatabaseError
+    return False
+
+
+DAMAGE = (sqlite3.Error, UnicodeDecodeError)
+"""What reading a SQLite file can raise; `is_damage` tells damage from a busy or read-only file."""
+
+
+def decode_text(data: bytes) -> str:
+    """A `text_factory`: a byte that is not UTF-8 costs its character (U+FFFD), never the whole read."""
+    return str(data, "utf-8", "replace")
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction, taken at once (IMMEDIATE) so that two processes queue, not deadlock.

@@ -29,8 +29,8 @@ def test_escape_codes_in_an_imported_export_never_reach_the_view_or_an_export(tm
     assert problem is None
     assert store.import_(json.dumps([record]), "json").added == 1
     (bookmark,) = store.all()
-    assert bookmark.title == f"Title{HOSTILE} [bold]x[/]", "kept as written: an export round-trips"
-    # JSON and CSV keep the text as it is, to round-trip; the view and Markdown are for reading.
-    for text in (bookmark_row(bookmark, True).plain, store.export("markdown")):
+    assert bookmark.title == "Title [bold]x[/]", "escape codes are dropped on import, as the README says"
+    assert bookmark.path == record["path"], "a path is kept as the file system names it"
+    for text in (bookmark_row(bookmark, True).plain, store.export("markdown"), bookmark.note, bookmark.speaker):
         assert not TERMINAL_CONTROL.search(text), repr(text)
     store.close()

@@ -193,19 +193,31 @@ def test_markdown_export_shows_text_without_accidental_markup() -> None:
     [
         ("{not json", "json", "not valid JSON"),
         ('{"bookmarks": 3}', "json", "no list of bookmarks"),
-        ('[{"kind": "quote", "article_id": "a", "quote_start": 1}, {"kind": "film", "article_id": "b"}]', "json", "bookmark 2: kind"),
-        ('[{"kind": "quote", "article_id": "a"}]', "json", "needs quote_start"),
-        ('[{"kind": "quote", "article_id": "a", "quote_start": "x"}]', "json", "bookmark 1"),
-        ('[{"kind": "article", "article_id": "a", "created": "yesterday"}]', "json", "bookmark 1"),
         ("a,b\n1,2\n", "csv", "no column"),
         ("x", "xml", "cannot import"),
     ],
 )
-def test_a_bad_import_imports_nothing_and_says_where(text: str, fmt: str, message: str) -> None:
+def test_a_file_that_is_not_an_export_imports_nothing_and_says_why(text: str, fmt: str, message: str) -> None:
     store = open_store()
     with pytest.raises(BookmarkImportError, match=message):
         store.import_(text, fmt)
     assert store.all() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[{"kind": "quote", "article_id": "a", "quote_start": 1}, {"kind": "film", "article_id": "b"}]', "bookmark 2: kind"),
+        ('[{"kind": "quote", "article_id": "a"}]', "bookmark 1: a quote bookmark needs quote_start"),
+        ('[{"kind": "quote", "article_id": "a", "quote_start": "x"}]', "bookmark 1: quote_start"),
+        ('[{"kind": "article", "article_id": "a", "created": "yesterday"}]', "bookmark 1: created"),
+    ],
+)
+def test_a_bad_entry_is_reported_by_its_place_and_the_good_ones_kept(text: str, message: str) -> None:
+    store = open_store()
+    result = store.import_(text, "json")
+    assert len(result.problems) == 1 and result.problems[0].startswith(message)
+    assert len(store.all()) == result.added == len(json.loads(text)) - 1
 
 
 # -- migration ----------------------------------------------------------------

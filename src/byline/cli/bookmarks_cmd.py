@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -14,6 +16,9 @@ examples:
   byline bookmarks --json > saved.json  export (also --csv, --markdown)
   byline bookmarks import saved.json    take an export back (JSON or CSV; '-' reads stdin)
 """
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+"""Larger than any export of a million bookmarks; a device or a stream of zeros stops here."""
+PROBLEMS_SHOWN = 20
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,10 +59,17 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "import":
             return _import(store, args.file, args.import_format or (args.format if args.format != "markdown" else None))
         bookmarks = store.all()
-        if args.format:
-            sys.stdout.write(export_bookmarks(bookmarks, args.format))
-        else:
-            _print_plain(bookmarks)
+        try:
+            if args.format:
+                sys.stdout.write(export_bookmarks(bookmarks, args.format))
+            else:
+                _print_plain(bookmarks)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # `byline bookmarks | head`: the reader left, not an error
+        except OSError as exc:
+            _drop_stdout()
+            fail(f"cannot write the bookmarks: {exc.strerror or exc}")
         return 0
     except BookmarkError as exc:
         fail(str(exc))
@@ -71,10 +83,7 @@ def _import(store: object, file: str, fmt: str | None) -> int:
     from byline.userdata.bookmarks import BookmarkImportError
 
     assert isinstance(store, BookmarkStore)
-    try:
-        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror or exc}")
+    raw = _read_import(file)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -84,8 +93,44 @@ def _import(store: object, file: str, fmt: str | None) -> int:
         result = store.import_(text, fmt)
     except BookmarkImportError as exc:
         fail(f"{file}: {exc}; nothing was imported")
-    print(f"imported {result.added} bookmark(s) from {file}; {result.already_there} were already there")
+    for problem in result.problems[:PROBLEMS_SHOWN]:
+        print(f"byline: {file}: {problem}; not imported", file=sys.stderr)
+    if len(result.problems) > PROBLEMS_SHOWN:
+        print(f"byline: {file}: and {len(result.problems) - PROBLEMS_SHOWN} more not imported", file=sys.stderr)
+    merged = f"; {result.merged} of those took its note or tags" if result.merged else ""
+    print(f"imported {result.added} bookmark(s) from {file}; {result.already_there} were already there{merged}")
+    if result.problems:
+        raise SystemExit(1)
     return 0
+
+
+def _read_import(file: str) -> bytes:
+    """The import file's bytes: a regular file (or stdin), never more than MAX_IMPORT_BYTES."""
+    try:
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        else:
+            # O_NONBLOCK: a FIFO with no writer must not hang the command at open().
+            fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    fail(f"cannot read {file}: not a regular file")
+                raw = handle.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        fail(f"cannot read {file}: {exc.strerror or exc}")
+    if len(raw) > MAX_IMPORT_BYTES:
+        fail(f"{file} is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MiB: not a Byline export")
+    return raw
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that the exit does not fail again flushing what could not be written."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
 
 
 def _guess_format(file: str, text: str) -> str:
@@ -107,4 +152,5 @@ def _print_plain(bookmarks: list) -> None:
         print(f"{when}  {b.kind:<7}  {what}{tags}")
         if b.note:
             print(f"{'':25}note: {one_line(b.note)}")
-        print(f"{'':25}{one_line(b.path)}")
+        # A file name that is not UTF-8 holds lone surrogates: shown as \udcXX, never a crash.
+        print(f"{'':25}{one_line(b.path).encode('utf-8', 'backslashreplace').decode('utf-8')}")

@@ -8,8 +8,10 @@ back. Body paragraphs go into a contentless FTS5 index for full-text search
 (`byline.corpus.fulltext`): the text is not stored twice, a hit is read back
 from its file.
 
-The cache is only a cache. A file of another schema or extractor version is
-emptied and rebuilt; a corrupt one is deleted and rebuilt; an unusable cache
+The cache is only a cache, never a reason to show nothing. A file of another
+schema or extractor version is emptied and rebuilt; a corrupt one (SQLite says
+so, or text in it is not UTF-8, or reading it fails in any other way) is
+deleted and rebuilt, and a row that does not decode means reading its file again; an unusable cache
 directory means working without one (`CacheUnavailable`), never failing.
 Two Byline processes may share it: WAL journal, a busy timeout, and one write
 transaction per batch of files.
@@ -28,7 +30,7 @@ from pathlib import Path
 from byline.corpus.extractor import extractor_version
 from byline.model import Analysis, Article, Entity, Entry, Quote, Skipped, pack_mentions
 from byline.paths import cache_dir
-from byline.storage import is_corrupt, transaction
+from byline.storage import DAMAGE, decode_text, is_damage, transaction
 
 SCHEMA_VERSION = "4"
 """Bumped whenever the tables or the BLOB layout change."""
@@ -143,7 +145,13 @@ class EntryDecoder:
         self._entities: dict[tuple[str, str, int], Entity] = {}
 
     def decode(self, path: str, data: bytes) -> tuple[list[Entry], list[Skipped]]:
-        """Raises ValueError (or TypeError) when the BLOB is not what we wrote."""
+        """Raises ValueError when the BLOB is not what we wrote, however it fails to decode."""
+        try:
+            return self._decode(path, data)
+        except Exception as error:  # a damaged row can fail in any way: it only means reading the file again
+            raise ValueError(f"not an entry the cache wrote ({type(error).__name__}: {error})") from None
+
+    def _decode(self, path: str, data: bytes) -> tuple[list[Entry], list[Skipped]]:
         rows, reasons = marshal.loads(data)
         share = self._names.setdefault
         entries = [
@@ -215,16 +223,17 @@ class CorpusCache:
             conn = None
             try:
                 conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+                conn.text_factory = decode_text
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
                 # Fewer, larger checkpoints: a cold index writes hundreds of MB.
                 conn.execute("PRAGMA wal_autocheckpoint=8192")
                 _ensure_schema(conn)
                 return cls(conn, path)
-            except sqlite3.Error as error:
+            except DAMAGE as error:
                 if conn is not None:
                     conn.close()
-                if attempt == 0 and is_corrupt(error):
+                if attempt == 0 and is_damage(error):
                     clear_cache(path)  # only a cache: start again from nothing
                     continue
                 raise CacheUnavailable(f"cannot use {path} ({error})") from None
@@ -242,9 +251,9 @@ class CorpusCache:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _guard(self, error: sqlite3.Error) -> Exception:
-        """The exception to raise for `error`: corruption removes the file."""
-        if is_corrupt(error):
+    def _guard(self, error: Exception) -> Exception:
+        """The exception to raise for `error`: damage (any failure but a busy or read-only file) removes the file."""
+        if is_damage(error) or not isinstance(error, sqlite3.Error):
             self.close()
             clear_cache(self.path)
             return CacheBroken(f"the index cache was corrupt and has been removed ({error})")
@@ -256,7 +265,7 @@ class CorpusCache:
         try:
             with transaction(self.conn):
                 yield self.conn
-        except sqlite3.Error as error:
+        except DAMAGE as error:
             raise self._guard(error) from None
 
     def lookup(self, keys: list[str]) -> dict[str, tuple[int, int, bytes]]:
@@ -268,7 +277,7 @@ class CorpusCache:
                     f"SELECT path, size, mtime_ns, data FROM files WHERE path IN ({marks})", part
                 ):
                     found[os.fsdecode(key)] = (size, mtime_ns, data)
-        except sqlite3.Error as error:
+        except Exception as error:  # whatever reading fails with: drop the cache, read the files
             raise self._guard(error) from None
         return found
 
@@ -278,7 +287,7 @@ class CorpusCache:
             for root in roots:
                 rows = self.conn.execute("SELECT path FROM files WHERE path >= ? AND path < ?", under(root)).fetchall()
                 yield from (os.fsdecode(row[0]) for row in rows)
-        except sqlite3.Error as error:
+        except Exception as error:  # whatever reading fails with: drop the cache, read the files
             raise self._guard(error) from None
 
     def store(self, records: list[FileRecord]) -> None:

@@ -69,6 +69,37 @@ def load_corpus(
         run.close()
 
 
+def reindex(paths: list[str]) -> list[Entry]:
+    """Read files again, whatever their stamps say; store what they hold now in the cache; give their entries.
+
+    For an entry whose article is not in its file although the file's size and
+    modification time are unchanged (an edit that kept both, or a clock that
+    did): the cache trusts the stamp, so without this the article would be
+    "no longer readable" at every start until the cache was cleared. Call it
+    before declaring an entry gone; the entries it gives replace all of the
+    file's (a feed's `file#n` entries name their file). A path that is gone or
+    unreadable gives nothing.
+    """
+    from byline.corpus.cache import EntryDecoder
+
+    files = list(dict.fromkeys(path.partition("#")[0] for path in paths))
+    stats = [item for item in iter_file_stats(files) if isinstance(item, FileStat)]
+    keys = _Keys()
+    records = read_files([(keys.of(stat.path), stat) for stat in stats])
+    notes: list[str] = []
+    run = _Run(_open_cache(notes), 1, 0, notes)
+    run.unsaved = list(records)
+    run.close()  # stores the records, replacing the stale ones, and closes the cache
+    decoder = EntryDecoder()
+    found: list[Entry] = []
+    for stat, record in zip(stats, records):
+        try:
+            found.extend(decoder.decode(stat.path, record.data)[0])
+        except ValueError:  # pragma: no cover - just encoded
+            continue
+    return found
+
+
 def _open_cache(notes: list[str]) -> CorpusCache | None:
     from byline.corpus.cache import CacheUnavailable, CorpusCache
 

@@ -9,8 +9,15 @@ Nothing a user saved may be lost, so:
   (`generation()` lets a UI poll cheaply for changes made elsewhere);
 - a file SQLite cannot read as a database is moved aside with a timestamp,
   never overwritten, and a new one is started;
-- a data directory Byline cannot write to turns bookmarks off with a reason,
-  and everything else goes on.
+- a file that is not Byline's (another program's tables, another
+  `application_id`) is moved aside the same way, unaltered;
+- a data directory Byline cannot write to leaves bookmarks readable (and
+  exportable) when the file is there, off with a reason when it is not, and
+  everything else goes on;
+- a file locked by another process at start is opened at the next operation
+  once the lock has gone.
+
+The SQLite side (schema, checks, rows) is `byline.userdata.bookmark_db`.
 
 The bookmark itself is `byline.userdata.bookmarks.Bookmark`; exports and
 imports are `byline.userdata.bookmark_io`.
@@ -18,7 +25,7 @@ imports are `byline.userdata.bookmark_io`.
 
 from __future__ import annotations
 
-import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
@@ -27,11 +34,25 @@ from pathlib import Path
 from typing import Any
 
 from byline.paths import data_dir
-from byline.storage import error_code, is_corrupt, move_aside, transaction
+from byline.storage import error_code, move_aside, transaction
+from byline.userdata.bookmark_db import (
+    APPLICATION_ID,
+    BUSY,
+    COLUMNS,
+    READONLY,
+    SCHEMA_VERSION,
+    Foreign,
+    Unusable,
+    connect,
+    explain,
+    find_in,
+    insert,
+    merge,
+    row_to_bookmark,
+    storable,
+    tags_value,
+)
 from byline.userdata.bookmark_io import ExportFormat, export_bookmarks, parse_export
-from byline.userdata.bookmark_rows import COLUMNS as _COLUMNS
-from byline.userdata.bookmark_rows import MIGRATIONS as _MIGRATIONS
-from byline.userdata.bookmark_rows import SCHEMA_VERSION, insert_row, row_to_bookmark
 from byline.userdata.bookmarks import (
     Bookmark,
     BookmarkError,
@@ -40,51 +61,44 @@ from byline.userdata.bookmarks import (
     quote_bookmark,
 )
 
+__all__ = ["APPLICATION_ID", "FILENAME", "SCHEMA_VERSION", "BookmarkStore", "ImportResult"]
+
 FILENAME = "bookmarks.sqlite3"
 BUSY_TIMEOUT_S = 5.0
-
-# SQLite result codes (sqlite3.h) that say what went wrong.
-_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
-_READONLY = {3, 8, 14}  # SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN
-_FULL = {13}  # SQLITE_FULL
+RETRY_TIMEOUT_S = 0.2
+"""How long an operation waits for a lock held since start-up before saying "busy" again."""
 
 
-def _explain(exc: sqlite3.Error | OSError) -> str:
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    code = error_code(exc)
-    if code in _BUSY:
-        return "the bookmarks file is busy (another Byline is writing to it); try again"
-    if code in _READONLY:
-        return "the data directory cannot be written to"
-    if code in _FULL:
-        return "the disk is full"
-    if is_corrupt(exc):
-        return "the bookmarks file is damaged; restart Byline to set it aside and start a new one"
-    return str(exc)
-
-
-class _Corrupt(Exception):
-    pass
+def _writable(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     added: int
     already_there: int
+    merged: int = 0
+    """Of those already there, how many took the import's note (theirs was empty) or more tags."""
+    problems: tuple[str, ...] = ()
+    """The entries that were not imported, each with where and why ("row 3: kind must be ...")."""
 
 
 class BookmarkStore:
     """The bookmarks file. Open it with `BookmarkStore.open()`.
 
     When bookmarks are off (`available` is False, `reason` says why), reads
-    return nothing and changes raise `BookmarkError` with that reason.
+    return nothing and changes raise `BookmarkError` with that reason. When the
+    file is read-only (`read_only`), reads work and changes raise.
     """
 
     def __init__(self, path: Path, conn: sqlite3.Connection | None, reason: str | None = None) -> None:
         self.path = path
         self._conn = conn
         self.reason = reason
+        self.read_only = False
+        self.notices: list[str] = []
+        """Problems met when the store opened late (after a lock went), for the UI to show once."""
+        self._retry = False
         self._lock = threading.Lock()
         self._own_changes = 0
 
@@ -95,46 +109,89 @@ class BookmarkStore:
         """Open (or create) the store; never raises.
 
         Returns the store and a problem to show the user, or None. The store
-        may be off (`available` False) when the problem says so.
+        may be off (`available` False) or read-only when the problem says so.
         """
         path = Path(path) if path is not None else data_dir() / FILENAME
+        store = cls(path, None)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            return cls._off(path, f"cannot create {path.parent}: {_explain(exc)}")
+            if not path.is_file():
+                return store, store._off(f"cannot create {path.parent}: {explain(exc)}")
         if path.exists() and not path.is_file():
-            return cls._off(path, f"{path} is not a file")
-        try:
-            return cls(path, _connect(path)), None
-        except _Corrupt as exc:
-            pass_on = str(exc)
-        except sqlite3.Error as exc:
-            return cls._off(path, f"cannot open {path}: {_explain(exc)}")
-        except BookmarkError as exc:
-            return cls._off(path, str(exc))
-        # Never overwrite what may still hold a user's bookmarks: set it aside.
-        try:
-            aside = move_aside(path)
-        except OSError as exc:
-            return cls._off(path, f"{path} is damaged ({pass_on}) and could not be moved aside: {_explain(exc)}")
-        problem = f"The bookmarks file was damaged ({pass_on}); it was moved to {aside.name} and a new one started."
-        try:
-            return cls(path, _connect(path)), problem
-        except (sqlite3.Error, _Corrupt, BookmarkError) as exc:
-            store, reason = cls._off(path, f"cannot start a new bookmarks file: {exc}")
-            return store, f"{problem} {reason}"
+            return store, store._off(f"{path} is not a file")
+        return store, store._attach(BUSY_TIMEOUT_S)
 
-    @classmethod
-    def _off(cls, path: Path, reason: str) -> tuple[BookmarkStore, str]:
-        message = f"Bookmarks are off: {reason}."
-        return cls(path, None, message), message
+    def _attach(self, timeout: float) -> str | None:
+        """Connect to the file (moving it aside when it is damaged or foreign); the problem to show, or None."""
+        path = self.path
+        read_only = not _writable(path)
+        if read_only and not path.is_file():
+            return self._off(f"{path.parent} cannot be written to")
+        try:
+            self._conn = connect(path, timeout, read_only=read_only)
+        except Unusable as exc:
+            return self._set_aside(exc)
+        except sqlite3.Error as exc:
+            self._retry = error_code(exc) in BUSY
+            if error_code(exc) in READONLY and not read_only and path.is_file():
+                return self._attach_read_only(timeout)
+            return self._off(f"cannot open {path}: {explain(exc)}")
+        except BookmarkError as exc:
+            return self._off(str(exc))
+        if timeout != BUSY_TIMEOUT_S:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        self.reason, self.read_only = None, read_only
+        if read_only:
+            self.reason = f"Bookmarks are read-only: {path} cannot be written to; reading and exporting work."
+        return self.reason
+
+    def _attach_read_only(self, timeout: float) -> str | None:
+        try:
+            self._conn = connect(self.path, timeout, read_only=True)
+        except (Unusable, sqlite3.Error, BookmarkError) as exc:
+            return self._off(f"cannot open {self.path}: {exc}")
+        self.read_only = True
+        self.reason = f"Bookmarks are read-only: {self.path} cannot be written to; reading and exporting work."
+        return self.reason
+
+    def _set_aside(self, exc: Unusable) -> str | None:
+        # Never overwrite what may still hold a user's bookmarks: set it aside.
+        what = "is not Byline's" if isinstance(exc, Foreign) else "was damaged"
+        try:
+            aside = move_aside(self.path)
+        except OSError as error:
+            return self._off(f"{self.path} {what} ({exc}) and could not be moved aside: {explain(error)}")
+        problem = f"The bookmarks file {what} ({exc}); it was moved to {aside.name} and a new one started."
+        try:
+            self._conn = connect(self.path, BUSY_TIMEOUT_S)
+        except (sqlite3.Error, Unusable, BookmarkError) as error:
+            return f"{problem} {self._off(f'cannot start a new bookmarks file: {error}')}"
+        self.reason = None
+        return problem
+
+    def _off(self, reason: str) -> str:
+        self._conn = None
+        self.reason = f"Bookmarks are off: {reason}."
+        return self.reason
+
+    def _revive(self) -> None:
+        """Open the file now if a lock held at start kept it closed (call with `_lock` held)."""
+        if self._conn is None and self._retry:
+            self._retry = False
+            problem = self._attach(RETRY_TIMEOUT_S)
+            if problem and self._conn is not None:
+                self.notices.append(problem)
 
     @property
     def available(self) -> bool:
-        return self._conn is not None
+        with self._lock:
+            self._revive()
+            return self._conn is not None
 
     def close(self) -> None:
         with self._lock:
+            self._retry = False
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
@@ -169,7 +226,7 @@ class BookmarkStore:
         Cheap (no table read): compare it with the last value to know when to
         refresh what is shown.
         """
-        if self._conn is None:
+        if self._conn is None and not self._retry:
             return (0, 0)
         rows = self._read("PRAGMA data_version")
         return (rows[0][0] if rows else 0, self._own_changes)
@@ -183,21 +240,21 @@ class BookmarkStore:
         note, tags and time included.
         """
 
-        def insert(conn: sqlite3.Connection) -> Bookmark:
-            insert_row(conn, bookmark)
-            return self._find_in(conn, bookmark)
+        def add_one(conn: sqlite3.Connection) -> Bookmark:
+            insert(conn, bookmark)
+            return _stored(conn, bookmark)
 
-        return self._write(insert)
+        return self._write(add_one)
 
     def remove(self, bookmark: Bookmark | int) -> Bookmark | None:
         """Remove a bookmark; returns it as it was (for undo), or None if not there."""
 
         def delete(conn: sqlite3.Connection) -> Bookmark | None:
             if isinstance(bookmark, int):
-                rows = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark,)).fetchall()
-                found = row_to_bookmark(rows[0]) if rows else None
+                rows = conn.execute(f"SELECT {COLUMNS} FROM bookmarks WHERE id = ?", (bookmark,)).fetchall()
+                found: Bookmark | None = row_to_bookmark(rows[0]) if rows else None
             else:
-                found = self._find_in(conn, bookmark)
+                found = find_in(conn, bookmark)
             if found is not None:
                 conn.execute("DELETE FROM bookmarks WHERE id = ?", (found.id,))
             return found
@@ -211,12 +268,12 @@ class BookmarkStore:
         """
 
         def flip(conn: sqlite3.Connection) -> tuple[bool, Bookmark]:
-            found = self._find_in(conn, bookmark)
+            found = find_in(conn, bookmark)
             if found is not None:
                 conn.execute("DELETE FROM bookmarks WHERE id = ?", (found.id,))
                 return False, found
-            insert_row(conn, bookmark)
-            return True, self._find_in(conn, bookmark)
+            insert(conn, bookmark)
+            return True, _stored(conn, bookmark)
 
         return self._write(flip)
 
@@ -235,7 +292,7 @@ class BookmarkStore:
         bookmark_id = bookmark if isinstance(bookmark, int) else bookmark.id
 
         def change(conn: sqlite3.Connection) -> Bookmark:
-            rows = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchall()
+            rows = conn.execute(f"SELECT {COLUMNS} FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchall()
             if not rows:
                 raise BookmarkError("that bookmark is no longer there (removed in another window?)")
             current = row_to_bookmark(rows[0])
@@ -246,7 +303,7 @@ class BookmarkStore:
             )
             conn.execute(
                 "UPDATE bookmarks SET note = ?, tags = ? WHERE id = ?",
-                (new.note, json.dumps(list(new.tags), ensure_ascii=False), bookmark_id),
+                (storable(new.note), tags_value(new.tags), bookmark_id),
             )
             return new
 
@@ -258,15 +315,24 @@ class BookmarkStore:
         return export_bookmarks(self.all(), fmt)
 
     def import_(self, text: str, fmt: str) -> ImportResult:
-        """Add the bookmarks of an export; those already here are not doubled.
+        """Add the bookmarks of an export; those already here are not doubled, but merged.
 
-        All or nothing: a file with one bad entry imports nothing and says where.
+        Entry by entry: a bad one is reported in `problems` and the others are
+        imported (in one transaction). One already here takes the import's note
+        when its own is empty, and the import's tags beside its own, so that
+        re-importing a backup restores what was lost since. Raises
+        BookmarkImportError (nothing imported) when the file is not an export.
         """
-        bookmarks = parse_export(text, fmt)
+        bookmarks, problems = parse_export(text, fmt)
 
         def insert_all(conn: sqlite3.Connection) -> ImportResult:
-            added = sum(insert_row(conn, b) for b in bookmarks)
-            return ImportResult(added=added, already_there=len(bookmarks) - added)
+            added = merged = 0
+            for bookmark in bookmarks:
+                if insert(conn, bookmark):
+                    added += 1
+                else:
+                    merged += merge(conn, bookmark)
+            return ImportResult(added, len(bookmarks) - added, merged, tuple(problems))
 
         return self._write(insert_all)
 
@@ -274,89 +340,40 @@ class BookmarkStore:
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
+            self._revive()
             if self._conn is None:
                 return []
             try:
                 return self._conn.execute(sql, params).fetchall()
-            except sqlite3.Error as exc:
-                raise BookmarkError(f"Could not read bookmarks: {_explain(exc)}.") from None
+            except (sqlite3.Error, UnicodeError) as exc:
+                reason = explain(exc) if isinstance(exc, sqlite3.Error) else "the bookmarks file is damaged"
+                raise BookmarkError(f"Could not read bookmarks: {reason}.") from None
 
     def _select(self, where: str, params: tuple[Any, ...] = ()) -> list[Bookmark]:
-        return [row_to_bookmark(row) for row in self._read(f"SELECT {_COLUMNS} FROM bookmarks {where}", params)]
-
-    @staticmethod
-    def _find_in(conn: sqlite3.Connection, bookmark: Bookmark) -> Any:
-        article_id, kind, start = bookmark.target
-        rows = conn.execute(
-            f"SELECT {_COLUMNS} FROM bookmarks WHERE article_id = ? AND kind = ? AND ifnull(quote_start, -1) = ?",
-            (article_id, kind, start),
-        ).fetchall()
-        return row_to_bookmark(rows[0]) if rows else None
+        return [row_to_bookmark(row) for row in self._read(f"SELECT {COLUMNS} FROM bookmarks {where}", params)]
 
     def _write(self, change: Callable[[sqlite3.Connection], Any]) -> Any:
         """Run `change` in one IMMEDIATE transaction: all of it is saved, or none."""
         with self._lock:
+            self._revive()
             if self._conn is None:
                 raise BookmarkError(self.reason or "Bookmarks are off.")
+            if self.read_only:
+                raise BookmarkError(f"Bookmark not saved: {self.path} is read-only.")
             try:
                 with transaction(self._conn) as conn:
                     result = change(conn)
             except sqlite3.Error as exc:
-                raise BookmarkError(f"Bookmark not saved: {_explain(exc)}.") from None
+                raise BookmarkError(f"Bookmark not saved: {explain(exc)}.") from None
+            except (OverflowError, UnicodeError) as exc:  # a value SQLite cannot hold: nothing was written
+                raise BookmarkError(f"Bookmark not saved: {exc}.") from None
             self._own_changes += 1
             return result
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open, check and migrate the file. Raises _Corrupt when it is not a sound database."""
-    # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per change.
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
-    try:
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            check = conn.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError as exc:
-            if is_corrupt(exc):
-                raise _Corrupt(str(exc)) from None
-            raise
-        if check != [("ok",)]:
-            raise _Corrupt("; ".join(str(row[0]) for row in check[:3]))
-        _refuse_newer(conn, path)  # before anything writes, even the journal mode
-        # WAL: readers never block the writer, and a commit is one append.
-        # Where WAL cannot work (some network file systems) SQLite keeps its
-        # rollback journal, which is just as safe, only slower to share.
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        _migrate(conn, path)
-        columns = {row[1] for row in conn.execute("PRAGMA table_info(bookmarks)")}
-        missing = {"article_id", "kind", "quote_start", "note", "tags", "created"} - columns
-        if missing:
-            raise _Corrupt(f"it does not hold Byline bookmarks (no {', '.join(sorted(missing))})")
-        return conn
-    except BaseException:
-        conn.close()
-        raise
-
-
-def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise BookmarkError(
-            f"{path} was written by a newer Byline (schema {version}, this one knows {SCHEMA_VERSION}); "
-            "it was left untouched"
-        )
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    _refuse_newer(conn, path)
-    if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-        return
-    with transaction(conn):
-        # Another Byline may have migrated while we waited for the lock.
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0 and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'bookmarks'").fetchone():
-            raise _Corrupt("it has a bookmarks table but no schema version")
-        for step in range(version, SCHEMA_VERSION):
-            for statement in _MIGRATIONS[step]:
-                conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+def _stored(conn: sqlite3.Connection, bookmark: Bookmark) -> Bookmark:
+    """The bookmark as stored, just inserted (or already there) in this transaction."""
+    found = find_in(conn, bookmark)
+    if found is None:  # pragma: no cover - the insert or the row before it is in this transaction
+        raise BookmarkError("the bookmark was not stored")
+    return found

@@ -38,6 +38,15 @@ def normalise_time(text: str) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+def is_utf8(text: str) -> bool:
+    """False for a str holding lone surrogates (how Python names a file whose name is not UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def parse_tags(text: str | Iterable[str]) -> tuple[str, ...]:
     """Tags from 'a, b,c' (or a list): trimmed, no empties, no repeats, order kept.
 
