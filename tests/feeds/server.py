@@ -121,12 +121,14 @@ def rss(title: str, items: list[dict[str, str]]) -> bytes:
 
 
 def atom(title: str, entries: list[dict[str, str]]) -> bytes:
-    parts = [f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>{title}</title>']
+    parts = [
+        f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>{title}</title>'
+    ]
     for e in entries:
         parts.append(
-            f"<entry><id>{e['id']}</id><title>{e['title']}</title><link href=\"{e['link']}\"/>"
+            f'<entry><id>{e["id"]}</id><title>{e["title"]}</title><link href="{e["link"]}"/>'
             f"<updated>{e['updated']}</updated><author><name>{e.get('author', '')}</name></author>"
-            f"<content type=\"html\">{e['content']}</content></entry>"
+            f'<content type="html">{e["content"]}</content></entry>'
         )
     parts.append("</feed>")
     return "".join(parts).encode("utf-8")

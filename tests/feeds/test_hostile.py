@@ -25,11 +25,13 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">
 <!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">
 ]>
-<rss version="2.0"><channel><title>Laughs</title><item><title>x</title><description>&h;</description></item></channel></rss>"""
+<rss version="2.0"><channel><title>Laughs</title>
+<item><title>x</title><description>&h;</description></item></channel></rss>"""
 
 XXE = b"""<?xml version="1.0"?>
 <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
-<rss version="2.0"><channel><title>XXE</title><item><title>x</title><description>&secret;</description></item></channel></rss>"""
+<rss version="2.0"><channel><title>XXE</title>
+<item><title>x</title><description>&secret;</description></item></channel></rss>"""
 
 
 def _refresh_with(server: FeedServer, client: Client, **route: object) -> FeedResult:
@@ -100,8 +102,9 @@ def test_an_endless_page_is_cut_off_not_loaded_whole(server: FeedServer, client:
 
 def test_a_fifty_mb_page_is_cut_off_before_extraction(server: FeedServer, client: Client) -> None:
     paragraph = b"<p>" + b"The mayor said the plan was sound and would go ahead. " * 20 + b"</p>\n"
-    server.route("/huge", body=b"<html><body><article>" + paragraph * (50 * 2**20 // len(paragraph)),
-                 content_type="text/html")
+    server.route(
+        "/huge", body=b"<html><body><article>" + paragraph * (50 * 2**20 // len(paragraph)), content_type="text/html"
+    )
     paragraphs = full_text(client, server.url + "/huge")
     assert paragraphs and sum(map(len, paragraphs)) <= PAGE_MAX_BYTES
 

@@ -57,8 +57,14 @@ def test_rss_entries_are_kept_as_markdown_the_loader_reads(server: FeedServer, c
 
 def test_atom_feed(server: FeedServer, client) -> None:
     entries = [
-        {"id": f"tag:x,2026:{i}", "title": f"Atom {i}", "link": f"{server.url}/a/{i}",
-         "updated": f"2026-12-0{i}T10:00:00Z", "author": "Bo Writer", "content": f"&lt;p&gt;{LONG}&lt;/p&gt;"}
+        {
+            "id": f"tag:x,2026:{i}",
+            "title": f"Atom {i}",
+            "link": f"{server.url}/a/{i}",
+            "updated": f"2026-12-0{i}T10:00:00Z",
+            "author": "Bo Writer",
+            "content": f"&lt;p&gt;{LONG}&lt;/p&gt;",
+        }
         for i in (1, 2)
     ]
     store = _subscribe(server.route("/atom.xml", body=atom("Atom News", entries), content_type="application/atom+xml"))

@@ -26,7 +26,12 @@ def default_paths() -> list[Path]:
     """What Byline opens when no path is given: the sample articles until the first
     subscription, then the articles fetched from feeds."""
     if has_subscriptions():
-        return [articles_dir()]
+        folder = articles_dir()
+        try:  # subscribed, nothing fetched yet: an empty folder, not a missing one
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass
+        return [folder]
     from byline.load import sample_corpus
 
     return [sample_corpus()]

@@ -43,15 +43,15 @@ def escape(text: str) -> str:
 
 
 def front_matter_value(text: str) -> str:
-    return clean_line(text)
+    """One line, in double quotes, which the Markdown loader takes off (and only those)."""
+    return f'"{clean_line(text)}"'
 
 
 def render(title: str, paragraphs: tuple[str, ...], *, author: str, date: str, url: str, feed: str) -> str:
     lines = ["---"]
     for key, value in (("title", title), ("author", author), ("date", date), ("url", url), ("feed", feed)):
-        value = front_matter_value(value)
-        if value:
-            lines.append(f"{key}: {value}")
+        if clean_line(value):
+            lines.append(f"{key}: {front_matter_value(value)}")
     lines.append("---")
     lines.append("")
     for paragraph in paragraphs:
