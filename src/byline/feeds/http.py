@@ -132,6 +132,9 @@ class Client:
         self._lock = threading.Lock()
         self.requests = 0
         self.bytes_read = 0
+        """Body bytes as they came over the wire (compressed)."""
+        self.bytes_decoded = 0
+        """Body bytes once gzip was undone."""
         t = self.timeouts
         self._http = httpx.Client(
             http2=False,
@@ -236,6 +239,7 @@ class Client:
                             raise FetchError(f"took longer than {self.timeouts.total:g} s")
                     with self._lock:
                         self.bytes_read += reply.num_bytes_downloaded
+                        self.bytes_decoded += min(size, max_bytes)
                     result.body = b"".join(chunks)
                     return result
             except httpx.TimeoutException as error:

@@ -178,6 +178,7 @@ def _keep(store: FeedStore, sub: Subscription, future: Future[_Fetched], root: P
         return FeedResult(sub.url, sub.name, "unchanged", notes=fetched.notes)
     title = sub.title or fetched.title
     result = FeedResult(sub.url, title or sub.url, "ok", notes=fetched.notes)
+    kept: list[tuple[str, str, str, str]] = []
     for entry, paragraphs in fetched.entries:
         try:
             path = write_article(
@@ -193,8 +194,9 @@ def _keep(store: FeedStore, sub: Subscription, future: Future[_Fetched], root: P
         except OSError as error:
             result.notes.append(f"could not write an article: {error.strerror or error}")
             break
-        store.add_entry(sub.folder, entry.key, str(path), entry.url, entry.date)
+        kept.append((entry.key, str(path), entry.url, entry.date))
         result.new_paths.append(path)
+    store.add_entries(sub.folder, kept)  # after the files: an entry is never marked kept without its file
     result.new = len(result.new_paths)
     store.record(sub, "ok", "", title=title, etag=response.etag, last_modified=response.last_modified, retry_at=None)
     return result

@@ -198,11 +198,13 @@ class FeedStore:
     def known_keys(self, folder: str) -> set[str]:
         return {row[0] for row in self._conn.execute("SELECT key FROM entries WHERE folder = ?", (folder,))}
 
-    def add_entry(self, folder: str, key: str, path: str, url: str, date: str) -> None:
+    def add_entries(self, folder: str, entries: list[tuple[str, str, str, str]]) -> None:
+        """Remember kept entries, (key, path, url, date) each, in one transaction."""
+        stamp = now()
         with transaction(self._conn):
-            self._conn.execute(
+            self._conn.executemany(
                 "INSERT OR IGNORE INTO entries (folder, key, path, url, date, fetched) VALUES (?, ?, ?, ?, ?, ?)",
-                (folder, key, path, url, date, now()),
+                [(folder, key, path, url, date, stamp) for key, path, url, date in entries],
             )
 
 
