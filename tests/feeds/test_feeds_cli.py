@@ -126,3 +126,15 @@ def test_opml_with_entities_is_refused(tmp_path: Path) -> None:
         main(["feeds", "import", str(bad)])
     assert exit_.value.code == 1
     assert FeedStore().all() == []
+
+
+def test_a_url_opens_as_a_kept_article_and_again_offline(server: FeedServer, capsys) -> None:
+    page = "<!doctype html><html><head><title>Page story</title></head><body><article><h1>Page story</h1>"
+    page += "".join(f"<p>Paragraph {i}. {TEXT}</p>" for i in range(3)) + "</article></body></html>"
+    url = server.route("/page.html", body=page.encode(), content_type="text/html; charset=utf-8")
+    assert main(["list", url]) == 0
+    assert "Page story" in capsys.readouterr().out
+    server.stop()
+    assert main(["list", url]) == 0  # the kept copy, without the network
+    assert "Page story" in capsys.readouterr().out
+    assert len(list((articles_dir() / "pages").glob("*.md"))) == 1

@@ -152,3 +152,13 @@ def test_retry_after_forms() -> None:
     assert retry_after("120") == 120
     assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0
     assert retry_after("soon") is None and retry_after(None) is None
+
+
+def test_a_feed_on_the_web_may_not_send_byline_to_a_local_address() -> None:
+    from byline.feeds.http import may_follow
+
+    assert not may_follow("https://news.example/feed", "http://192.168.1.1/admin")
+    assert not may_follow("https://news.example/feed", "http://localhost:8080/")
+    assert not may_follow("https://news.example/feed", "http://[::1]/x")
+    assert may_follow("https://news.example/feed", "https://news.example/story")
+    assert may_follow("http://127.0.0.1:8000/feed", "http://127.0.0.1:8000/story")

@@ -13,6 +13,7 @@ gzip is undone, so a small compressed bomb is cut off too).
 from __future__ import annotations
 
 import email.utils
+import ipaddress
 import threading
 import time
 from collections.abc import Mapping
@@ -96,6 +97,25 @@ def check_url(url: str) -> str:
 def host_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{(parts.hostname or '').lower()}:{parts.port or ''}"
+
+
+def is_local(url: str) -> bool:
+    """Whether `url` names this machine or a private network: localhost, or a loopback,
+    private, link-local or reserved IP address written out. (A name is not resolved.)"""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
+
+
+def may_follow(feed_url: str, link: str) -> bool:
+    """A feed on the public web may not send Byline to a local or private address (a page behind
+    the user's router, say); a feed the user runs locally may."""
+    return is_local(feed_url) or not is_local(link)
 
 
 def retry_after(value: str | None, now: datetime | None = None) -> float | None:

@@ -19,9 +19,10 @@ from pathlib import Path
 
 from byline.feeds.articles import write_article
 from byline.feeds.discover import FEED_ACCEPT
-from byline.feeds.http import PAGE_MAX_BYTES, Client, FetchError, Response, check_url
+from byline.feeds.http import PAGE_MAX_BYTES, Client, FetchError, Response, check_url, may_follow
 from byline.feeds.parse import FeedEntry, RefusedFeed, parse_feed_bytes
 from byline.feeds.store import FeedStore, Subscription
+from byline.model import Article
 
 WORKERS = 4
 
@@ -64,20 +65,24 @@ class _Fetched:
     notes: list[str] = field(default_factory=list)
 
 
-def full_text(client: Client, url: str) -> tuple[str, ...]:
-    """The article text of the page at `url`, extracted as saved HTML pages are; FetchError or ValueError if none."""
+def page_article(client: Client, url: str) -> Article:
+    """The article in the page at `url`, extracted as saved HTML pages are; FetchError or ValueError if none."""
     from byline.load.decode import decode
     from byline.load.html import parse_html
 
     page = client.get(check_url(url), max_bytes=PAGE_MAX_BYTES, accept="text/html, application/xhtml+xml;q=0.9")
+    text = ""
     if page.charset:
         try:
             text = page.body.decode(page.charset, errors="replace")
         except LookupError:
-            text = decode(page.body)[0]
-    else:
-        text = decode(page.body)[0]
-    return parse_html(text, page.url).paragraphs
+            pass
+    return parse_html(text or decode(page.body)[0], page.url)
+
+
+def full_text(client: Client, url: str) -> tuple[str, ...]:
+    """The paragraphs of the article at `url` (see `page_article`)."""
+    return page_article(client, url).paragraphs
 
 
 def fetch_feed(client: Client, sub: Subscription, known: set[str]) -> _Fetched:
@@ -95,6 +100,10 @@ def fetch_feed(client: Client, sub: Subscription, known: set[str]) -> _Fetched:
             continue
         paragraphs = entry.paragraphs
         if entry.summary_only and entry.url:
+            if not may_follow(response.url, entry.url):
+                failed_pages.append(f"refused {entry.url}: a local address named by a feed on the web")
+                fetched.entries.append((entry, paragraphs))
+                continue
             try:
                 page = full_text(client, entry.url)
                 if sum(map(len, page)) > sum(map(len, paragraphs)):

@@ -198,6 +198,10 @@ class FeedStore:
     def known_keys(self, folder: str) -> set[str]:
         return {row[0] for row in self._conn.execute("SELECT key FROM entries WHERE folder = ?", (folder,))}
 
+    def entry_path(self, folder: str, key: str) -> Path | None:
+        row = self._conn.execute("SELECT path FROM entries WHERE folder = ? AND key = ?", (folder, key)).fetchone()
+        return Path(row[0]) if row else None
+
     def add_entries(self, folder: str, entries: list[tuple[str, str, str, str]]) -> None:
         """Remember kept entries, (key, path, url, date) each, in one transaction."""
         stamp = now()
