@@ -138,3 +138,25 @@ def test_a_url_opens_as_a_kept_article_and_again_offline(server: FeedServer, cap
     assert main(["list", url]) == 0  # the kept copy, without the network
     assert "Page story" in capsys.readouterr().out
     assert len(list((articles_dir() / "pages").glob("*.md"))) == 1
+
+
+def test_the_app_opens_the_samples_then_the_feeds(server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    import byline.tui.app
+
+    opened: list[list[str]] = []
+
+    class FakeApp:
+        return_code = 0
+
+        def __init__(self, paths: list[str]) -> None:
+            opened.append(paths)
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(byline.tui.app, "BylineApp", FakeApp)
+    assert main([]) == 0
+    FeedStore().add(server.url + "/news.rss")
+    assert main([]) == 0
+    assert main(["--samples"]) == 0
+    assert opened == [[str(sample_corpus())], [str(articles_dir())], [str(sample_corpus())]]

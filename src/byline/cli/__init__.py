@@ -61,6 +61,9 @@ def _app_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="article files or folders (default: the fetched articles once subscribed, else the samples)",
     )
+    parser.add_argument(
+        "--samples", action="store_true", help="open the sample articles, even once subscribed to feeds"
+    )
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
     return parser
 
