@@ -167,3 +167,31 @@ def test_files_live_under_the_data_dir(server: FeedServer, client, private_dirs:
     [path] = result.new_paths
     assert path.is_relative_to(private_dirs / "data" / "articles")
     assert path.name == "2026-12-01-story-1.md"
+
+
+def test_article_pages_per_feed_are_capped(server: FeedServer, client, monkeypatch) -> None:
+    import byline.feeds.refresh
+
+    monkeypatch.setattr(byline.feeds.refresh, "MAX_PAGES_PER_FEED", 2)
+    page = (
+        "<html><body><article>"
+        + "".join(f"<p>Paragraph {i}: {LONG}</p>" for i in range(3))
+        + "</article></body></html>"
+    )
+    items = []
+    for i in range(1, 5):
+        server.route(f"/p/{i}", body=page.encode(), content_type="text/html")
+        items.append(
+            {
+                "title": f"T{i}",
+                "link": f"{server.url}/p/{i}",
+                "guid": f"t{i}",
+                "description": "Teaser.",
+                "pubDate": f"Tue, 0{i} Dec 2026 08:00:00 GMT",
+            }
+        )
+    store = _subscribe(server.route("/t.rss", body=rss("T", items)))
+    [result] = refresh(store, client)
+    assert result.new == 4
+    assert sorted(path for path in server.hits if path.startswith("/p/")) == ["/p/3", "/p/4"]  # the newest two
+    assert "2 older summary-only entries kept as summaries" in result.line()

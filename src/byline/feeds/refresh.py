@@ -25,6 +25,9 @@ from byline.feeds.store import FeedStore, Subscription
 from byline.model import Article
 
 WORKERS = 4
+MAX_PAGES_PER_FEED = 30
+"""Article pages fetched for one feed's summary-only entries in one refresh: a first refresh of a
+feed of 500 teasers must not send 500 requests to one site."""
 
 
 @dataclass
@@ -95,25 +98,33 @@ def fetch_feed(client: Client, sub: Subscription, known: set[str]) -> _Fetched:
     fetched.title = parsed.title
     fetched.notes.extend(parsed.notes)
     failed_pages: list[str] = []
-    for entry in parsed.entries:
+    pages = skipped_pages = 0
+    for entry in parsed.entries:  # newest first: the newest get their pages when the cap bites
         if entry.key in known:
             continue
         paragraphs = entry.paragraphs
         if entry.summary_only and entry.url:
-            if not may_follow(response.url, entry.url):
+            if pages >= MAX_PAGES_PER_FEED:
+                skipped_pages += 1
+            elif not may_follow(response.url, entry.url):
                 failed_pages.append(f"refused {entry.url}: a local address named by a feed on the web")
-                fetched.entries.append((entry, paragraphs))
-                continue
-            try:
-                page = full_text(client, entry.url)
-                if sum(map(len, page)) > sum(map(len, paragraphs)):
-                    paragraphs = page
-            except (FetchError, ValueError) as error:
-                failed_pages.append(str(error))
+            else:
+                pages += 1
+                try:
+                    page = full_text(client, entry.url)
+                    if sum(map(len, page)) > sum(map(len, paragraphs)):
+                        paragraphs = page
+                except (FetchError, ValueError) as error:
+                    failed_pages.append(str(error))
         fetched.entries.append((entry, paragraphs))
     if failed_pages:
         fetched.notes.append(
             f"{len(failed_pages)} article page(s) not fetched, summary kept (first: {failed_pages[0]})"
+        )
+    if skipped_pages:
+        fetched.notes.append(
+            f"{skipped_pages} older summary-only entries kept as summaries "
+            f"(at most {MAX_PAGES_PER_FEED} article pages per feed and refresh)"
         )
     return fetched
 
