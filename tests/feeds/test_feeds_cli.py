@@ -95,17 +95,19 @@ def test_opml_round_trip_keeps_folders_as_tags(tmp_path: Path, capsys: pytest.Ca
     </outline>
   </outline>
   <outline text="Loose" type="rss" xmlUrl="http://loose.example/feed"/>
+  <outline text="http://untitled.example/rss" type="rss" xmlUrl="http://untitled.example/rss"/>
   <outline text="Bad" type="rss" xmlUrl="file:///etc/passwd"/>
 </body></opml>""",
         encoding="utf-8",
     )
     assert main(["feeds", "import", str(source)]) == 0
-    assert "imported 3 feed(s)" in capsys.readouterr().out
+    assert "imported 4 feed(s)" in capsys.readouterr().out
     before = {(s.url, s.title, s.tags) for s in FeedStore().all()}
     assert before == {
         ("https://wire.example/rss", "The Wire", ("World",)),
         ("https://euro.example/atom.xml", "Euro", ("World", "Europe", "politics")),
         ("http://loose.example/feed", "Loose", ()),
+        ("http://untitled.example/rss", "", ()),
     }
     exported = tmp_path / "out.opml"
     assert main(["feeds", "export", str(exported)]) == 0

@@ -58,7 +58,7 @@ def _list(store, args: argparse.Namespace) -> int:
     for n, sub in enumerate(subs, 1):
         tags = f"  [{', '.join(one_line(t) for t in sub.tags)}]" if sub.tags else ""
         print(f"{n:>3}. {one_line(sub.name)}{tags}")
-        when = (sub.last_fetch or "never").replace("T", " ").rstrip("Z")
+        when = sub.last_fetch.replace("T", " ").replace("Z", " UTC") if sub.last_fetch else "never"
         status = f"{sub.last_status}: {sub.last_error}" if sub.last_error else (sub.last_status or "not fetched yet")
         print(f"     {one_line(sub.url)}")
         print(f"     last fetch {when} ({one_line(status)}); {sub.articles:,} article(s) kept")

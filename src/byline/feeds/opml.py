@@ -51,6 +51,7 @@ def parse_opml(data: bytes) -> list[Outline]:
             url = clean_line(child.get("xmlUrl") or child.get("xmlurl") or "")
             name = clean_line(child.get("title") or child.get("text") or "")
             if url:
+                name = "" if name == url else name  # exported without a title: named by its URL
                 tags = folders + tuple(
                     t for t in (clean_line(x) for x in (child.get("category") or "").split(",")) if t
                 )
