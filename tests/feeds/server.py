@@ -20,6 +20,7 @@ class Route:
     content_type: str = "application/rss+xml; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
     etag: str | None = None
+    last_modified: str | None = None
     delay: float = 0.0
     gzip: bool = False
     chunked_forever: bool = False
@@ -33,6 +34,8 @@ class FeedServer:
         self.bodies_sent: Counter[str] = Counter()
         self.bytes_sent = 0
         self.user_agents: list[str] = []
+        self.in_flight = 0
+        self.most_in_flight = 0
         self._lock = threading.Lock()
         server = self
 
@@ -43,6 +46,16 @@ class FeedServer:
                 pass
 
             def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+                with server._lock:
+                    server.in_flight += 1
+                    server.most_in_flight = max(server.most_in_flight, server.in_flight)
+                try:
+                    self._get()
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
+
+            def _get(self) -> None:
                 path = self.path
                 with server._lock:
                     server.hits[path] += 1
@@ -57,6 +70,11 @@ class FeedServer:
                 if route.etag:
                     headers["ETag"] = route.etag
                     if self.headers.get("If-None-Match") == route.etag:
+                        self._send(304, b"", None, headers)
+                        return
+                if route.last_modified:
+                    headers["Last-Modified"] = route.last_modified
+                    if self.headers.get("If-Modified-Since") == route.last_modified:
                         self._send(304, b"", None, headers)
                         return
                 if route.chunked_forever:

@@ -195,3 +195,22 @@ def test_article_pages_per_feed_are_capped(server: FeedServer, client, monkeypat
     assert result.new == 4
     assert sorted(path for path in server.hits if path.startswith("/p/")) == ["/p/3", "/p/4"]  # the newest two
     assert "2 older summary-only entries kept as summaries" in result.line()
+
+
+def test_last_modified_alone_also_gives_a_304(server: FeedServer, client) -> None:
+    stamp = "Wed, 02 Dec 2026 06:00:00 GMT"
+    store = _subscribe(server.route("/lm.rss", body=rss("LM", _items(server.url, 1)), last_modified=stamp))
+    refresh(store, client)
+    assert store.all()[0].last_modified == stamp
+    [second] = refresh(store, client)
+    assert second.status == "unchanged" and server.bodies_sent["/lm.rss"] == 1
+
+
+def test_never_more_than_two_requests_to_one_host(server: FeedServer) -> None:
+    store = FeedStore()
+    for n in range(6):
+        store.add(server.route(f"/slow{n}.rss", body=rss(f"S{n}", _items(server.url + f"/{n}", 1)), delay=0.2))
+    with Client(trust_env=False) as client:
+        results = refresh(store, client, workers=6)
+    assert all(r.status == "ok" for r in results)
+    assert 1 <= server.most_in_flight <= 2
