@@ -10,7 +10,9 @@ import ast
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src"
-CORE = ("byline.model", "byline.storage", "byline.corpus", "byline.search", "byline.userdata", "byline.load")
+CORE = (
+    "byline.model", "byline.storage", "byline.corpus", "byline.search", "byline.userdata", "byline.load", "byline.feeds"
+)
 
 
 def module_name(path: Path) -> str:

@@ -20,11 +20,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bookmarks": ("byline.cli.bookmarks_cmd", "print or export the bookmarks; 'bookmarks import FILE' takes one back"),
     "search": ("byline.cli.search_cmd", "fuzzy-search titles, quotes, speakers, entities and text"),
     "index": ("byline.cli.index_cmd", "build or refresh the index cache for PATHs (--clear removes it)"),
+    "feeds": (
+        "byline.cli.feeds_cmd",
+        "list, add, remove, import or export feed subscriptions; 'feeds refresh' fetches",
+    ),
 }
 
 EPILOG = """\
 examples:
-  byline                          open the sample corpus
+  byline                          open the sample corpus (or, once subscribed, the fetched articles)
+  byline feeds add URL            subscribe to a feed; 'byline feeds refresh' fetches its articles
   byline ~/news                   open every article under a folder
   byline list ~/news --json       the articles found, as JSON
   byline search chelsae ~/news    titles, quotes, names and text that match (typos forgiven)
@@ -51,7 +56,13 @@ def _app_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files or folders (default: the sample corpus)"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders (default: the fetched articles once subscribed, else the samples)",
+    )
+    parser.add_argument(
+        "--samples", action="store_true", help="open the sample articles, even once subscribed to feeds"
     )
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
     return parser

@@ -4,18 +4,49 @@ from __future__ import annotations
 
 import sys
 
-from byline.load import LoadResult, load_paths, sample_corpus
+from byline.load import LoadResult, load_paths
+
+
+def paths_or_default(paths: list[str]) -> list[str]:
+    """PATHs as given (an http(s) URL as its kept copy), or what Byline opens by default: the
+    samples until the first feed subscription, then the fetched articles (`byline.feeds.default_paths`)."""
+    if paths:
+        return [keep_url(path) if is_url(path) else path for path in paths]
+    from byline.feeds import default_paths
+
+    return [str(path) for path in default_paths()]
+
+
+def is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
+
+
+def keep_url(url: str) -> str:
+    """The kept copy of the article page at `url`: fetched the first time, opened offline after."""
+    from byline.feeds.http import FetchError
+    from byline.feeds.pages import keep_page
+    from byline.feeds.store import FeedStore, FeedStoreError
+
+    try:
+        with FeedStore() as store:
+            path, fetched = keep_page(url, store)
+    except (FetchError, FeedStoreError, ValueError) as error:
+        fail(f"{url}: {error}")
+    if fetched:
+        print(f"byline: kept {url} as {path}", file=sys.stderr)
+    return str(path)
 
 
 def load_or_exit(paths: list[str]) -> LoadResult:
-    """Load PATHs (the sample corpus if none), report skipped files on stderr.
+    """Load PATHs (the default paths if none), report skipped files on stderr.
 
     Exits with status 1 when nothing at all could be loaded.
     """
-    result = load_paths(paths or [sample_corpus()])
+    result = load_paths(paths_or_default(paths))
     report_skipped(result)
     if not result.articles:
-        fail("no articles could be loaded" + (f" from {' '.join(paths)}" if paths else ""))
+        hint = "" if paths else " (no articles fetched yet? 'byline feeds refresh' fetches them)"
+        fail("no articles could be loaded" + (f" from {' '.join(paths)}" if paths else hint))
     return result
 
 

@@ -9,7 +9,12 @@ MAX_SKIPPED_SHOWN = 20
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (default: the fetched articles once subscribed, else the samples)",
+    )
     parser.add_argument("--clear", action="store_true", help="remove the index cache (then index PATHs, if given)")
 
 
@@ -30,15 +35,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _index(paths: list[str]) -> int:
+    from byline.cli.common import paths_or_default
     from byline.cli.progress import Progress
     from byline.corpus import load_corpus
-    from byline.load import sample_corpus
 
     progress = Progress("indexing")
     articles = cached = done = 0
     skipped = []
     try:
-        for batch in load_corpus([str(p) for p in paths] or [str(sample_corpus())]):
+        for batch in load_corpus(paths_or_default([str(p) for p in paths])):
             articles += len(batch.entries)
             cached += batch.cached
             done = batch.done

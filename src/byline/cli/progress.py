@@ -14,11 +14,11 @@ from typing import TextIO
 from byline.progress import rate, time_left
 
 
-def describe(label: str, done: int, total: int | None, elapsed: float) -> str:
+def describe(label: str, done: int, total: int | None, elapsed: float, unit: str = "files") -> str:
     if total:
-        count = f"{done:,}/{total:,} files {100 * done // total:3d}%"
+        count = f"{done:,}/{total:,} {unit} {100 * done // total:3d}%"
     else:
-        count = f"{done:,} files (still looking)"
+        count = f"{done:,} {unit} (still looking)"
     parts = [label, count, f"{rate(done, elapsed):,.0f}/s"]
     left = time_left(done, total, elapsed)
     if left:
@@ -27,8 +27,11 @@ def describe(label: str, done: int, total: int | None, elapsed: float) -> str:
 
 
 class Progress:
-    def __init__(self, label: str, stream: TextIO | None = None, every: float | None = None) -> None:
+    def __init__(
+        self, label: str, stream: TextIO | None = None, every: float | None = None, unit: str = "files"
+    ) -> None:
         self.label = label
+        self.unit = unit
         self.stream = stream or sys.stderr
         self.tty = self.stream.isatty()
         self.every = every if every is not None else (0.1 if self.tty else 5.0)
@@ -42,7 +45,7 @@ class Progress:
         if (done, total) == self._shown or (not force and now - self._last < self.every):
             return
         self._last, self._shown = now, (done, total)
-        line = describe(self.label, done, total, now - self.started)
+        line = describe(self.label, done, total, now - self.started, self.unit)
         if self.tty:
             self.stream.write("\r" + line.ljust(self._width))
             self._width = len(line)

@@ -25,8 +25,15 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     for line in match.group("body").splitlines():
         kv = _KEY_VALUE.match(line)
         if kv:
-            fields[kv.group("key").lower()] = kv.group("value").strip().strip("\"'")
+            fields[kv.group("key").lower()] = _unquote(kv.group("value").strip())
     return fields, text[match.end() :]
+
+
+def _unquote(value: str) -> str:
+    """`"x"` or `'x'` is x; a quote that belongs to the text (`'Nobody knew', says minister`) stays."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 def _blocks(text: str) -> list[tuple[str, str]]:
