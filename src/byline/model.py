@@ -172,8 +172,10 @@ def sentence_bounds(body: str, start: int, end: int, reach: int = 400) -> tuple[
     floor = max(0, start - reach)
     before = body.rfind("\n\n", floor, start)
     lo = floor if before < 0 else before + 2
-    for match in _SENTENCE_END.finditer(body, lo, max(lo, start - 1)):
-        lo = match.end()
+    # Up to the quote's first letter, for the look-ahead; a full stop inside the quote does not count.
+    for match in _SENTENCE_END.finditer(body, lo, min(len(body), start + 1)):
+        if match.start() < start - 1:
+            lo = match.end()
     ceiling = min(len(body), end + reach)
     after = body.find("\n\n", end, ceiling)
     hi = ceiling if after < 0 else after

@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bookmarks": ("byline.cli.bookmarks_cmd", "print or export the bookmarks; 'bookmarks import FILE' takes one back"),
     "search": ("byline.cli.search_cmd", "fuzzy-search titles, quotes, speakers, entities and text"),
     "index": ("byline.cli.index_cmd", "build or refresh the index cache for PATHs (--clear removes it)"),
+    "speakers": ("byline.cli.speakers_cmd", "everyone quoted, merged across articles, most quoted first"),
+    "quotes": ("byline.cli.quotes_cmd", "a speaker's quotes, the quotes naming someone (--about), or both"),
 }
 
 EPILOG = """\
@@ -29,6 +31,8 @@ examples:
   byline list ~/news --json       the articles found, as JSON
   byline search chelsae ~/news    titles, quotes, names and text that match (typos forgiven)
   byline extract a.txt --json     quotes, speakers and entities, as JSON Lines
+  byline speakers ~/news          who is quoted most, across every article
+  byline quotes ~/news --speaker blair --about brown   what Blair said about Brown
 
 Run 'byline COMMAND --help' for a command's options.
 """

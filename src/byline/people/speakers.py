@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from byline.model import Entry
-from byline.people.names import is_bare, is_description, merge_bare, name_key
+from byline.people.names import is_bare, is_description, merge_bare, name_key, surname
 
 PERSON_LOOKS = 4
 """Articles looked at to tell whether a speaker is a person or an organisation or place."""
@@ -140,9 +140,10 @@ class _PersonTest:
         for spelling in self.named.get(key, ()):
             for at in self.raws[spelling].entries[:PERSON_LOOKS]:
                 for entity in self.entries[at].entities:
-                    if entity.type != "PERSON" and name_key(entity.name) == key:
+                    known = name_key(entity.name)
+                    if entity.type != "PERSON" and known == key:
                         return False
-                    if entity.type == "PERSON" and name_key(entity.name) == key:
+                    if entity.type == "PERSON" and (known == key or surname(known) == key):
                         return True
         return not is_bare(key)  # unknown: a full name may join, a bare one may be taken
 
