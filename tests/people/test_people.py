@@ -148,7 +148,7 @@ def test_a_speaker_s_quotes_say_where_they_are(people: People) -> None:
 
 
 def test_the_entity_table_counts_articles_and_the_quotes_that_name_them(people: People) -> None:
-    rows = {row.name: row for row in people.entities.rows}
+    rows = {row.name: row for row in people.count_entity_quotes().rows}
     brown = rows["Gordon Brown"]
     assert (brown.type, brown.articles) == ("PERSON", 2)
     # Blair's quote (its sentence says "of Mr Brown") and Howard's ("Brown is wrong."), not

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -48,7 +49,7 @@ def _row(entries: Sequence[Entry], speakers: SpeakerTable, at: int, number: int)
 def quotes_of(entries: Sequence[Entry], speakers: SpeakerTable, speaker: Speaker) -> list[QuoteRow]:
     """Every quote of `speaker`, in the order of the entries, then of the article."""
     found = []
-    for at in speaker.entries:
+    for at in speakers.entries_of(speaker):
         for number, quote in enumerate(entries[at].quotes):
             if quote.speaker in speaker.aliases:
                 found.append(_row(entries, speakers, at, number))
@@ -58,10 +59,10 @@ def quotes_of(entries: Sequence[Entry], speakers: SpeakerTable, speaker: Speaker
 def _about(
     entries: Sequence[Entry], speakers: SpeakerTable, table: EntityTable, entity: EntityRow, speaker: Speaker | None
 ) -> Iterator[QuoteRow]:
-    candidates = entity.entries
+    candidates = table.entries_of(entity)
     if speaker is not None:
-        theirs = set(speaker.entries)
-        candidates = [at for at in entity.entries if at in theirs]  # type: ignore[assignment]
+        theirs = set(speakers.entries_of(speaker))
+        candidates = array("i", [at for at in candidates if at in theirs])
     for at in candidates:
         for number, _ in named_in(entries[at], at, table, speakers, only=entity):
             if speaker is None or entries[at].quotes[number].speaker in speaker.aliases:
