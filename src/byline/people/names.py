@@ -34,6 +34,7 @@ ROLE_WORDS = frozenset(
 _WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 
 
+@lru_cache(maxsize=65536)
 def is_description(name: str) -> bool:
     """True for a speaker known only by what they are ("spokesman for the firm"), not who."""
     tokens = name.split()

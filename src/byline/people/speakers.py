@@ -155,6 +155,12 @@ def _build(entries: Sequence[Entry]) -> SpeakerTable:
     table = SpeakerTable([], [], {}, quotes)
     for rows, keys, is_described in ((table.named, named, False), (table.groups, described, True)):
         for key, spellings in keys.items():
+            if len(spellings) == 1:  # most: nothing to merge
+                only = spellings[0]
+                row = Speaker(only, key, frozenset(spellings), counts[only], articles[only], low[only], is_described)
+                rows.append(row)
+                table.by_alias[only] = row
+                continue
             name = max(spellings, key=lambda s: (counts[s], " " in name_key(s), len(s), s))
             row = Speaker(
                 name,
