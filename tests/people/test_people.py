@@ -161,7 +161,7 @@ def test_quotes_about_an_entity_are_grouped_by_speaker(people: People) -> None:
     brown = people.find_entity("brown")
     assert brown is not None and brown.name == "Gordon Brown"
     groups = people.quotes_about(brown)
-    assert {name: [row.quote.text for row in rows] for name, rows in groups.items()} == {
+    assert {who.name: [row.quote.text for row in rows] for who, rows in groups if who is not None} == {
         "Tony Blair": ["We are united on the economy,"],
         "Michael Howard": ["Brown is wrong."],
     }

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         rows = people.quotes_of(speaker)
     else:
         assert entity is not None
-        rows = [row for group in people.quotes_about(entity).values() for row in group]
+        rows = [row for _, group in people.quotes_about(entity) for row in group]
     if args.format == "json":
         print(json.dumps(as_json(args, speaker, entity, rows), ensure_ascii=False, indent=2))
     elif args.format == "csv":

@@ -9,7 +9,7 @@ read or analysed again; Textual is never imported here).
     people.quotes_of(speaker)              # -> [QuoteRow]
     entity = people.find_entity("brown")   # the entity table is built on first use
     people.count_entity_quotes()           # its rows' counts of quotes that name them (seconds at 100,000)
-    people.quotes_about(entity)            # -> {speaker name: [QuoteRow]}
+    people.quotes_about(entity)            # -> [(Speaker or None, [QuoteRow]), ...] by speaker
     people.said_about(speaker, entity)     # what X said about Y
 """
 
@@ -87,7 +87,7 @@ class People:
     def quotes_of(self, speaker: Speaker) -> list[QuoteRow]:
         return quotes_of(self.entries, self.speakers, speaker)
 
-    def quotes_about(self, entity: EntityRow) -> dict[str | None, list[QuoteRow]]:
+    def quotes_about(self, entity: EntityRow) -> list[tuple[Speaker | None, list[QuoteRow]]]:
         return quotes_about(self.entries, self.speakers, self.entities, entity)
 
     def said_about(self, speaker: Speaker, entity: EntityRow) -> list[QuoteRow]:

@@ -24,6 +24,8 @@ class QuoteRow:
     """Index of the quote in the entry's quotes (quote N of the sidebar and the reader)."""
     title: str
     path: str
+    who: Speaker | None = None
+    """The row of the speaker table the quote belongs to (a described speaker's is its article's)."""
 
     @property
     def start(self) -> int:
@@ -43,7 +45,7 @@ def _row(entries: Sequence[Entry], speakers: SpeakerTable, at: int, number: int)
     quote = entry.quotes[number]
     owner = speakers.row_of(quote.speaker, at)
     name = owner.name if owner is not None else quote.speaker
-    return QuoteRow(name, quote, at, number, entry.title, entry.path)
+    return QuoteRow(name, quote, at, number, entry.title, entry.path, owner)
 
 
 def quotes_of(entries: Sequence[Entry], speakers: SpeakerTable, speaker: Speaker) -> list[QuoteRow]:
@@ -71,12 +73,13 @@ def _about(
 
 def quotes_about(
     entries: Sequence[Entry], speakers: SpeakerTable, table: EntityTable, entity: EntityRow
-) -> dict[str | None, list[QuoteRow]]:
-    """The quotes that name `entity`, grouped by speaker (most quotes first; None: unattributed)."""
-    groups: dict[str | None, list[QuoteRow]] = {}
+) -> list[tuple[Speaker | None, list[QuoteRow]]]:
+    """The quotes that name `entity`, grouped by speaker, most quotes first; unattributed
+    ones (None) last. Two articles' spokesmen are two groups."""
+    groups: dict[int, tuple[Speaker | None, list[QuoteRow]]] = {}
     for row in _about(entries, speakers, table, entity, None):
-        groups.setdefault(row.speaker, []).append(row)
-    return dict(sorted(groups.items(), key=lambda item: (item[0] is None, -len(item[1]), item[0] or "")))
+        groups.setdefault(id(row.who), (row.who, []))[1].append(row)
+    return sorted(groups.values(), key=lambda group: (group[0] is None, -len(group[1]), group[1][0].speaker or ""))
 
 
 def said_about(
