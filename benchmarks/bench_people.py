@@ -133,9 +133,8 @@ def run_size(n: int, rounds: int) -> None:
     if brown is not None and blair is not None:
         about = timed(lambda: people.quotes_about(brown), rounds)
         said = timed(lambda: people.said_about(blair, brown), rounds)
-        print(
-            f"   quotes about {brown.name:<20} {summary(about)}   ({sum(map(len, people.quotes_about(brown).values())):,})"
-        )
+        found = sum(len(rows) for _, rows in people.quotes_about(brown))
+        print(f"   quotes about {brown.name:<20} {summary(about)}   ({found:,})")
         print(f"   what {blair.name} said about him  {summary(said)}   ({len(people.said_about(blair, brown)):,})")
 
 

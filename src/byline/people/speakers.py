@@ -25,8 +25,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, compress, repeat
-from operator import attrgetter, itemgetter
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter
 
 from byline.model import Entry
 from byline.people.names import is_bare, is_description, merge_bare, name_key, surname
@@ -63,15 +63,25 @@ class Quotes:
     speakers: list[str | None]
     owners: array[int]
     low: list[bool]
+    ends: list[int]
+    """Where each entry's quotes end in `speakers`."""
 
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> Quotes:
         per_entry = list(map(attrgetter("quotes"), entries))
-        # One visit to each quote (they lie all over memory), then passes over the fresh pairs.
-        pairs = list(map(attrgetter("speaker", "confidence"), chain.from_iterable(per_entry)))
-        owners = array("i", chain.from_iterable(map(repeat, range(len(per_entry)), map(len, per_entry))))
-        low = list(map(LOW_CONFIDENCE.__gt__, map(itemgetter(1), pairs)))
-        return cls(list(map(itemgetter(0), pairs)), owners, low)
+        flat = list(chain.from_iterable(per_entry))
+        # One attribute a pass: cheaper than a tuple per quote; the rest works on these lists.
+        speakers = list(map(attrgetter("speaker"), flat))
+        low = list(map(LOW_CONFIDENCE.__gt__, map(attrgetter("confidence"), flat)))
+        lengths = list(map(len, per_entry))
+        owners = array("i", list(chain.from_iterable(map(repeat, range(len(lengths)), lengths))))
+        return cls(speakers, owners, low, list(accumulate(lengths)))
+
+    def articles(self) -> Counter[str | None]:
+        """How many entries quote each speaker string: each entry's speakers, once each."""
+        starts = [0, *self.ends[:-1]]
+        per_entry = map(self.speakers.__getitem__, map(slice, starts, self.ends))
+        return Counter(chain.from_iterable(map(dict.fromkeys, per_entry)))
 
     def entries_of(self, aliases: Iterable[str]) -> array[int]:
         """The entries that quote any of `aliases`, ascending."""
@@ -140,8 +150,7 @@ def build_speakers(entries: Sequence[Entry]) -> SpeakerTable:
 def _build(entries: Sequence[Entry]) -> SpeakerTable:
     quotes = Quotes.of(entries)
     counts = Counter(quotes.speakers)
-    pairs = Counter(zip(quotes.speakers, quotes.owners))
-    articles = Counter(map(itemgetter(0), pairs))
+    articles = quotes.articles()
     low = Counter(compress(quotes.speakers, quotes.low))
     counts.pop(None, None)
     named: dict[str, list[str]] = {}
@@ -174,14 +183,8 @@ def _build(entries: Sequence[Entry]) -> SpeakerTable:
             rows.append(row)
             table.by_alias.update(dict.fromkeys(spellings, row))
         rows.sort(key=lambda row: (-row.quotes, row.key))
-    # Spellings merged into one speaker may share an article: count it once (one pass for all).
-    merged = {alias: row for row in table.named if len(row.aliases) > 1 for alias in row.aliases}
-    found: dict[int, set[int]] = {}
-    for spelling, at in set(compress(zip(quotes.speakers, quotes.owners), map(merged.__contains__, quotes.speakers))):
-        found.setdefault(id(merged[spelling]), set()).add(at)  # type: ignore[index]
-    for row in set(merged.values()):
-        row.entries = array("i", sorted(found[id(row)]))
-        row.articles = len(row.entries)
+    # Spellings merged into one speaker never share an article (the extractor gives a speaker
+    # the fullest name its article knows), so their articles add up; which ones, `entries_of` finds.
     return table
 
 
@@ -191,9 +194,14 @@ class _PersonTest:
 
     def __init__(self, entries: Sequence[Entry], named: dict[str, list[str]], quotes: Quotes) -> None:
         self.entries, self.named = entries, named
-        # The first and the last article that quote each speaker string (in C: the last write wins).
-        self.first = dict(zip(reversed(quotes.speakers), reversed(quotes.owners)))
-        self.last = dict(zip(quotes.speakers, quotes.owners))
+        # Only bare names that are some full name's surname, and those full names, are asked about:
+        # the first and the last article quoting each of their spellings (in C; the last write wins).
+        bare = {key for key in named if is_bare(key)}
+        surnames = {surname(key) for key in named if not is_bare(key)}
+        asked = {s for key, spellings in named.items() if key in surnames or surname(key) in bare for s in spellings}
+        found = list(compress(zip(quotes.speakers, quotes.owners), map(asked.__contains__, quotes.speakers)))
+        self.first = dict(reversed(found))
+        self.last = dict(found)
 
     def __call__(self, key: str) -> bool:
         spellings = self.named.get(key, ())
