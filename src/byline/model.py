@@ -8,6 +8,7 @@ Byline: every other module may import this one, so it never imports back up.
 from __future__ import annotations
 
 import hashlib
+import re
 from array import array
 from dataclasses import dataclass, field
 from typing import Literal
@@ -127,6 +128,10 @@ class Entry:
     """The entities' mention offsets, packed (see `pack_mentions`): kept so that
     opening the article never runs the extractor again, packed so that 100,000
     entries stay small."""
+    quote_sentences: bytes = b""
+    """Where the sentence that carries each quote starts and ends, packed (see
+    `pack_sentences`): "what X said about Y" asks which names that sentence holds,
+    without reading the body again."""
 
     @classmethod
     def of(cls, article: Article, analysis: Analysis) -> Entry:
@@ -139,6 +144,7 @@ class Entry:
             entities=tuple(Entity(e.name, e.type, e.count) for e in analysis.entities),
             warnings=article.warnings,
             mention_spans=pack_mentions(analysis.entities),
+            quote_sentences=pack_sentences(article.body, analysis.quotes),
         )
 
     @property
@@ -153,6 +159,52 @@ class Entry:
         spans = unpack_mentions(self.mention_spans, len(self.entities))
         entities = tuple(Entity(e.name, e.type, e.count, mentions) for e, mentions in zip(self.entities, spans))
         return Analysis(quotes=self.quotes, entities=entities)
+
+
+def sentence_bounds(body: str, start: int, end: int, reach: int = 400) -> tuple[int, int]:
+    """The sentence of `body` that holds `body[start:end]` (a quote): from the end of the
+    sentence before it (or the paragraph's start) to the end of the one it closes,
+    looking at most `reach` characters each way.
+
+    A quote that ends its own sentence ("... we will win." He left) ends it there;
+    one followed by its attribution ("... we will win," he said.) runs on to the full stop.
+    """
+    floor = max(0, start - reach)
+    before = body.rfind("\n\n", floor, start)
+    lo = floor if before < 0 else before + 2
+    # Up to the quote's first letter, for the look-ahead; a full stop inside the quote does not count.
+    for match in _SENTENCE_END.finditer(body, lo, min(len(body), start + 1)):
+        if match.start() < start - 1:
+            lo = match.end()
+    ceiling = min(len(body), end + reach)
+    after = body.find("\n\n", end, ceiling)
+    hi = ceiling if after < 0 else after
+    closes = _QUOTE_CLOSES.match(body, end, hi)
+    if closes is not None:
+        return lo, closes.end(1)
+    full_stop = _SENTENCE_END.search(body, end, hi)
+    return lo, (full_stop.start() + len(full_stop.group().rstrip()) if full_stop else hi)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+_QUOTE_CLOSES = re.compile(r"(?<=[.!?])([\"'\u201d\u2019]*)(?:\s+(?=[\"'\u201c\u2018]?[A-Z])|\s*$)")
+
+
+def pack_sentences(body: str, quotes: tuple[Quote, ...]) -> bytes:
+    """Each quote's sentence bounds (`sentence_bounds`) as one small `bytes`: (start, end) pairs."""
+    if not quotes:
+        return b""
+    flat = array("I")
+    for quote in quotes:
+        flat.extend(sentence_bounds(body, quote.start, quote.end))
+    return flat.tobytes()
+
+
+def unpack_sentences(data: bytes) -> list[tuple[int, int]]:
+    """The pairs `pack_sentences` packed (none if there are none)."""
+    flat = array("I")
+    flat.frombytes(data)
+    return list(zip(flat[::2], flat[1::2]))
 
 
 def pack_mentions(entities: tuple[Entity, ...]) -> bytes:

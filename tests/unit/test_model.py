@@ -21,3 +21,20 @@ def test_an_entry_without_mentions_costs_nothing() -> None:
     entry = Entry.of(article, Analysis(entities=(Entity("BBC", "ORG", 1),)))
     assert entry.mention_spans == b""
     assert entry.analysis().entities == (Entity("BBC", "ORG", 1),)
+
+
+def test_a_quote_keeps_the_bounds_of_its_sentence() -> None:
+    from byline.model import sentence_bounds, unpack_sentences
+
+    body = 'He arrived. Mr Blair said: "We will win." Then he left.\n\n"We are sure," said Mr Brown of Mr Blair. More.'
+    for words, sentence in (
+        ("We will win.", 'Mr Blair said: "We will win."'),
+        ("We are sure,", '"We are sure," said Mr Brown of Mr Blair.'),
+    ):
+        start = body.index(words)
+        lo, hi = sentence_bounds(body, start, start + len(words))
+        assert body[lo:hi] == sentence
+    article = Article(id="a1", path="x.txt", title="T", paragraphs=tuple(body.split("\n\n")))
+    start = body.index("We are sure,")
+    entry = Entry.of(article, Analysis(quotes=(Quote("We are sure,", "Mr Brown", start, start + 12),)))
+    assert unpack_sentences(entry.quote_sentences) == [(body.index('"We are'), body.index(" More."))]

@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "byline.cli.feeds_cmd",
         "list, add, remove, import or export feed subscriptions; 'feeds refresh' fetches",
     ),
+    "speakers": ("byline.cli.speakers_cmd", "everyone quoted, merged across articles, most quoted first"),
+    "quotes": ("byline.cli.quotes_cmd", "a speaker's quotes, the quotes naming someone (--about), or both"),
 }
 
 EPILOG = """\
@@ -34,6 +36,8 @@ examples:
   byline list ~/news --json       the articles found, as JSON
   byline search chelsae ~/news    titles, quotes, names and text that match (typos forgiven)
   byline extract a.txt --json     quotes, speakers and entities, as JSON Lines
+  byline speakers ~/news          who is quoted most, across every article
+  byline quotes ~/news --speaker blair --about brown   what Blair said about Brown
 
 Run 'byline COMMAND --help' for a command's options.
 """

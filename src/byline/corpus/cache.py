@@ -2,11 +2,11 @@
 
 One row per file, keyed by its absolute path and checked against its size and
 modification time: a file whose stamp still matches is not read again. The
-file's entries (title, author, quotes, entities and their mentions, warnings; no body) and the
-reasons it was skipped are one `marshal` BLOB, the fastest thing Python reads
-back. Body paragraphs go into a contentless FTS5 index for full-text search
-(`byline.corpus.fulltext`): the text is not stored twice, a hit is read back
-from its file.
+file's entries (title, author, quotes and the bounds of their sentences, entities
+and their mentions, warnings; no body) and the reasons it was skipped are one
+`marshal` BLOB, the fastest thing Python reads back. Body paragraphs go into a
+contentless FTS5 index for full-text search (`byline.corpus.fulltext`): the text
+is not stored twice, a hit is read back from its file.
 
 The cache is only a cache, never a reason to show nothing. A file of another
 schema or extractor version is emptied and rebuilt; a corrupt one (SQLite says
@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from byline.corpus.extractor import extractor_version
-from byline.model import Analysis, Article, Entity, Entry, Quote, Skipped, pack_mentions
+from byline.model import Analysis, Article, Entity, Entry, Quote, Skipped, pack_mentions, pack_sentences
 from byline.paths import cache_dir
 from byline.storage import DAMAGE, decode_text, is_damage, transaction
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 """Bumped whenever the tables or the BLOB layout change."""
 CACHE_NAME = "index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
@@ -126,6 +126,7 @@ def encode_file(path: str, pairs: Iterable[tuple[Article, Analysis]], skipped: I
                 tuple((e.name, e.type, e.count) for e in analysis.entities),
                 article.warnings,
                 pack_mentions(analysis.entities),
+                pack_sentences(article.body, analysis.quotes),
             )
         )
     return marshal.dumps((tuple(rows), tuple(s.reason for s in skipped)), 4)
@@ -175,8 +176,9 @@ class EntryDecoder:
                 entities=tuple(self._entity(row) for row in entities),
                 warnings=warnings,
                 mention_spans=mention_spans,
+                quote_sentences=sentences,
             )
-            for suffix, entry_id, title, author, quotes, entities, warnings, mention_spans in rows
+            for suffix, entry_id, title, author, quotes, entities, warnings, mention_spans, sentences in rows
         ]
         return entries, [Skipped(path, reason) for reason in reasons]
 

@@ -1,0 +1,153 @@
+"""What the people views cost at 10,000 and 100,000 articles: the speaker table, its filter, a speaker's quotes.
+
+For each size: generates the corpus (once; reused), loads it through `load_corpus`
+(the corpus cache: analysed once, then read back warm, as the app and the CLI
+do), then times, from the loaded entries only (nothing is read or analysed):
+
+* the speaker table built (`People(entries)`), against its floor: merely
+  iterating every quote once; target under 300 ms at 100,000;
+* the filter, a keystroke at a time (a name typed, a misspelt one), median,
+  against a naive `process.extract(WRatio)` over the same names; target 16 ms;
+* a speaker's quotes listed (the most quoted speaker: the longest list), target 50 ms;
+* the entity table (built on first use), its quote counts (a pass over every
+  quote's sentence), the quotes about someone and "what X said about Y": no target.
+
+Prints figures; asserts nothing. 100,000 only when asked (`--sizes 10000 100000`):
+it loads and analyses 100,000 articles once (minutes). The index cache is the
+user's unless BYLINE_CACHE_DIR says otherwise: point it at a scratch folder.
+
+    BYLINE_CACHE_DIR=/tmp/bench-cache python benchmarks/bench_people.py [--sizes 10000 100000] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from gen_corpus import generate  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
+from rapidfuzz.utils import default_process  # noqa: E402
+
+from byline.corpus import load_corpus  # noqa: E402
+from byline.model import Entry  # noqa: E402
+from byline.people import People  # noqa: E402
+
+TYPED = ["b", "bl", "bla", "blai", "blair", "m", "mo", "mou", "mour", "mouri", "mourih", "mourihn", "mourihno"]
+"""Two names typed a key at a time; the second misspelt."""
+
+
+def timed(action: Callable[[], object], rounds: int) -> list[float]:
+    runs = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        runs.append((time.perf_counter() - started) * 1000)
+    return runs
+
+
+def summary(times: list[float]) -> str:
+    ordered = sorted(times)
+    return f"median {statistics.median(ordered):8.1f}  max {ordered[-1]:8.1f} ms"
+
+
+def load(folder: Path) -> tuple[list[Entry], float, int]:
+    started = time.perf_counter()
+    entries: list[Entry] = []
+    cached = 0
+    for batch in load_corpus([str(folder)]):
+        entries.extend(batch.entries)
+        cached += batch.cached
+    return entries, time.perf_counter() - started, cached
+
+
+def floor(entries: list[Entry]) -> None:
+    for entry in entries:
+        for quote in entry.quotes:
+            quote.speaker  # noqa: B018 - the least a table can do: look at every quote once
+
+
+def run_size(n: int, rounds: int) -> None:
+    started = time.perf_counter()
+    folder = generate(None, n)
+    print(f"\n== {n:,} articles ({folder}, ready in {time.perf_counter() - started:.1f} s)")
+    entries, seconds, cached = load(folder)
+    quotes = sum(len(entry.quotes) for entry in entries)
+    print(f"   loaded {len(entries):,} entries, {quotes:,} quotes in {seconds:.1f} s ({cached:,} files from the cache)")
+    print(f"   machine load average before timing: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+    print(f"   floor: iterate every quote        {summary(timed(lambda: floor(entries), rounds))}")
+    people = People(entries)
+    build = timed(lambda: People(entries), rounds)
+    table = people.speakers
+    print(f"   speaker table built               {summary(build)}   (target < 300 ms at 100,000)")
+    print(
+        f"      {table.raw_count:,} speaker strings -> {len(table.named):,} speakers, "
+        f"{len(table.groups):,} descriptions ({len(table.described):,} described speakers, one per article)"
+    )
+
+    started = time.perf_counter()
+    matcher = people.speaker_matcher
+    print(f"   filter made ready (once)          {(time.perf_counter() - started) * 1000:8.1f} ms")
+    keystrokes: list[float] = []
+    for _ in range(rounds):
+        for typed in TYPED:
+            begun = time.perf_counter()
+            matcher.filter(typed)
+            keystrokes.append((time.perf_counter() - begun) * 1000)
+    print(f"   filter, a keystroke               {summary(keystrokes)}   (target < 16 ms median)")
+    names = [row.name for row in matcher.rows]
+    naive = []
+    for typed in TYPED:
+        begun = time.perf_counter()
+        process.extract(typed, names, scorer=fuzz.WRatio, processor=default_process, limit=50)
+        naive.append((time.perf_counter() - begun) * 1000)
+    print(f"   peer: process.extract(WRatio)     {summary(naive)}   over the same {len(names):,} names")
+    print(f"      'mourihno' -> {[row.name for row in matcher.filter('mourihno')[:3]]}")
+
+    top = table.named[0]
+    listed = timed(lambda: people.quotes_of(top), rounds)
+    print(
+        f"   a speaker's quotes listed         {summary(listed)}   ({top.name}: {top.quotes:,} quotes; target < 50 ms)"
+    )
+
+    started = time.perf_counter()
+    entity_table = people.entities
+    print(
+        f"   entity table built (on first use) {(time.perf_counter() - started) * 1000:8.1f} ms   "
+        f"({len(entity_table.rows):,} entities)"
+    )
+    started = time.perf_counter()
+    people.count_entity_quotes()
+    print(f"   its quote counts (a worker's job) {(time.perf_counter() - started) * 1000:8.1f} ms")
+    brown = people.find_entity("gordon brown")
+    blair = people.find_speaker("tony blair")
+    if brown is not None and blair is not None:
+        about = timed(lambda: people.quotes_about(brown), rounds)
+        said = timed(lambda: people.said_about(blair, brown), rounds)
+        found = sum(len(rows) for _, rows in people.quotes_about(brown))
+        print(f"   quotes about {brown.name:<20} {summary(about)}   ({found:,})")
+        print(f"   what {blair.name} said about him  {summary(said)}   ({len(people.said_about(blair, brown)):,})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    print(f"byline people benchmark; index cache: {os.environ.get('BYLINE_CACHE_DIR', 'the user cache directory')}")
+    for n in args.sizes:
+        run_size(n, args.rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

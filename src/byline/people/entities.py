@@ -1,0 +1,184 @@
+"""The entity table: people, organisations and places across the corpus, and the quotes that name them.
+
+An entity is once per article under its fullest name (the extractor merges
+"Brown" into "Gordon Brown" inside an article); across articles the same name
+and type is one row, and a bare surname joins the one person of the corpus
+with that surname, as speakers do.
+
+A quote names an entity when one of the entity's mentions lies in the quote or
+in the sentence that carries it (the bounds loading kept, `Entry.quote_sentences`);
+mentions of people include their bare surnames. A speaker's own name in the
+words that attribute the quote ("said Mr Blair") does not make the quote about
+them. Entries without mention offsets fall back on the name in the quote's words;
+asked about one entity (`named_in(..., only=row)`), its name or surname in the
+quote's words counts as well, so the lists can hold a few more quotes than the
+table's count (which is mentions only, to stay fast).
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain, compress, repeat
+from operator import attrgetter
+
+from byline.model import EntityType, Entry, unpack_sentences
+from byline.people.names import merge_bare, name_key, surname
+from byline.people.speakers import SpeakerTable
+
+
+@dataclass(slots=True, eq=False)
+class EntityRow:
+    """One row of the entity table."""
+
+    name: str
+    key: str
+    type: EntityType
+    aliases: frozenset[str]
+    """The entity names of entries this row stands for."""
+    keys: frozenset[str]
+    """Their name keys."""
+    articles: int
+    mentions: int
+    quotes: int | None = None
+    """Quotes that name it (see the module's docstring): None until `EntityTable.count_quotes`."""
+    entries: array[int] | None = None
+    """Indexes of the entries that hold it, ascending: `EntityTable.entries_of` fills it in."""
+
+
+@dataclass(slots=True)
+class EntityTable:
+    rows: list[EntityRow]
+    """Those in the most articles first."""
+    by_name: dict[tuple[str, str], EntityRow]
+    """(entity name, type) as entries hold it -> its row."""
+    names: list[tuple[str, str]]
+    """Every entry's entities' (name, type), flat, in entry order; `owners` says whose."""
+    owners: array[int]
+
+    def entries_of(self, row: EntityRow) -> array[int]:
+        if row.entries is None:
+            wanted = {(name, row.type) for name in row.aliases}
+            row.entries = array("i", sorted(set(compress(self.owners, map(wanted.__contains__, self.names)))))
+        return row.entries
+
+    def count_quotes(self, entries: Sequence[Entry], speakers: SpeakerTable) -> None:
+        """Fill in each row's count of the quotes that name it: a pass over every quote's
+        sentence (seconds at 100,000 articles: the app runs it on a worker thread)."""
+        counts: Counter[int] = Counter()
+        for entry_at, entry in enumerate(entries):
+            if entry.quotes and entry.entities:
+                for _, rows in named_in(entry, entry_at, self, speakers):
+                    counts.update(map(id, rows))
+        for row in self.rows:
+            row.quotes = counts[id(row)]
+
+
+def build_entities(entries: Sequence[Entry]) -> EntityTable:
+    """The rows, with their counts of articles and mentions (in C, over every entity once)."""
+    per_entry = list(map(attrgetter("entities"), entries))
+    flat = list(chain.from_iterable(per_entry))
+    names: list[tuple[str, str]] = list(map(attrgetter("name", "type"), flat))
+    owners = array("i", chain.from_iterable(map(repeat, range(len(per_entry)), map(len, per_entry))))
+    articles = Counter(names)  # an entity is once per article
+    mentions: Counter[tuple[str, str]] = Counter()
+    for (name, kind, count), times in Counter(map(attrgetter("name", "type", "count"), flat)).items():
+        mentions[name, kind] += count * times
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for pair in articles:
+        groups.setdefault((pair[1], name_key(pair[0])), []).append(pair)
+    people = [key for kind, key in groups if kind == "PERSON"]
+    for bare, full in merge_bare(people, set(people)).items():
+        groups[("PERSON", full)].extend(groups.pop(("PERSON", bare)))
+    table = EntityTable([], {}, names, owners)
+    for (kind, key), pairs in groups.items():
+        shown = (
+            max(pairs, key=lambda n: (mentions[n], " " in name_key(n[0]), n[0]))[0] if len(pairs) > 1 else pairs[0][0]
+        )
+        row = EntityRow(
+            shown,
+            key,
+            kind,  # type: ignore[arg-type]
+            frozenset(n[0] for n in pairs),
+            frozenset(name_key(n[0]) for n in pairs) if len(pairs) > 1 else frozenset((key,)),
+            sum(articles[n] for n in pairs),  # a bare name and its full one are never in one article
+            sum(mentions[n] for n in pairs),
+        )
+        table.rows.append(row)
+        table.by_name.update(dict.fromkeys(pairs, row))
+    table.rows.sort(key=lambda row: (-row.articles, -row.mentions, row.key))
+    return table
+
+
+def named_in(
+    entry: Entry, entry_at: int, table: EntityTable, speakers: SpeakerTable, only: EntityRow | None = None
+) -> Iterator[tuple[int, set[EntityRow]]]:
+    """Each quote of `entry` (by number) with the rows (or just `only`) it names, when it names any."""
+    quotes = entry.quotes
+    bounds = unpack_sentences(entry.quote_sentences) if entry.quote_sentences else []
+    if len(bounds) != len(quotes):
+        bounds = [(q.start, q.end) for q in quotes]
+    names = [(table.by_name.get((e.name, e.type)), e.name) for e in entry.entities]
+    if only is not None and all(row is not only for row, _ in names):
+        return
+    if not entry.mention_spans:
+        yield from _by_words(entry, names, only)
+        return
+    starts, ends, owners = _mentions(entry.mention_spans, names, only)
+    # For one entity, its name in the quote's words counts too (a mention the extractor took for another name).
+    words = _pattern(only) if only is not None else None
+    for number, (quote, (lo, hi)) in enumerate(zip(quotes, bounds)):
+        if words is not None and words.search(quote.text):
+            yield number, {only}  # type: ignore[arg-type]
+            continue
+        own = speakers.by_alias.get(quote.speaker) if quote.speaker else None
+        own_key = own.key if own is not None and not own.described else None
+        found: set[EntityRow] = set()
+        at = bisect_left(starts, lo)
+        while at < len(starts) and starts[at] < hi:
+            row = owners[at]
+            if ends[at] <= hi and row not in found:
+                # Their own name in the words that attribute the quote is not what it is about.
+                if own_key is None or own_key not in row.keys or quote.start <= starts[at] < quote.end:
+                    found.add(row)
+            at += 1
+        if found:
+            yield number, found
+
+
+def _mentions(
+    packed: bytes, names: list[tuple[EntityRow | None, str]], only: EntityRow | None
+) -> tuple[list[int], list[int], list[EntityRow]]:
+    """The entry's mentions (of `only`, if given) in order: starts, ends and their rows."""
+    flat = array("I")
+    flat.frombytes(packed)
+    found: list[tuple[int, int, EntityRow]] = []
+    at = 0
+    for row, _ in names:
+        count = flat[at] if at < len(flat) else 0
+        if row is not None and (only is None or row is only):
+            pairs = flat[at + 1 : at + 1 + 2 * count]
+            found.extend(zip(pairs[::2], pairs[1::2], [row] * count))
+        at += 1 + 2 * count
+    found.sort(key=lambda mention: mention[0])
+    return [m[0] for m in found], [m[1] for m in found], [m[2] for m in found]
+
+
+def _pattern(row: EntityRow) -> re.Pattern[str]:
+    """The row's names (and, for a person, surnames) as whole words."""
+    words = set(row.aliases) | ({surname(key) for key in row.keys} if row.type == "PERSON" else set())
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words))) + r")\b", re.IGNORECASE)
+
+
+def _by_words(
+    entry: Entry, names: list[tuple[EntityRow | None, str]], only: EntityRow | None
+) -> Iterator[tuple[int, set[EntityRow]]]:
+    patterns = [(row, _pattern(row)) for row, _ in names if row is not None and (only is None or row is only)]
+    for number, quote in enumerate(entry.quotes):
+        found = {row for row, pattern in patterns if pattern.search(quote.text)}
+        if found:
+            yield number, found

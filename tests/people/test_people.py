@@ -1,0 +1,181 @@
+"""The people tables: merging speakers, fuzzy names, and which quotes name whom."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from byline.model import Analysis, Article, Entity, EntityType, Entry, Quote
+from byline.people import People, is_description, name_key
+from byline.people.names import merge_bare
+
+
+def entry(n: int, body: str, said: dict[str, str | None], entities: dict[str, EntityType], low: str = "") -> Entry:
+    """An entry of `body`: each quote (its words) with its speaker; each entity's mentions found by name
+    (a person's surname alone counts as a mention of them, as the extractor does)."""
+    quotes = []
+    for words, speaker in said.items():
+        start = body.index(words)
+        quotes.append(Quote(words, speaker, start, start + len(words), confidence=0.3 if words == low else 1.0))
+    found = []
+    for name, kind in entities.items():
+        pattern = name if kind != "PERSON" else rf"(?:{name.rpartition(' ')[0]} )?{name.rpartition(' ')[2]}"
+        spans = tuple(m.span() for m in re.finditer(rf"\b{pattern}\b", body))
+        found.append(Entity(name, kind, len(spans), spans))
+    article = Article(id=f"a{n}", path=f"{n}.txt", title=f"Article {n}", paragraphs=(body,))
+    return Entry.of(article, Analysis(tuple(quotes), tuple(found)))
+
+
+@pytest.fixture
+def people() -> People:
+    return People(
+        [
+            entry(
+                0,
+                'Tony Blair met Gordon Brown. "We are united on the economy," Mr Blair said of Mr Brown. '
+                '"It is a fine day," said a spokesman for the firm.',
+                {"We are united on the economy,": "Tony Blair", "It is a fine day,": "spokesman for the firm"},
+                {"Tony Blair": "PERSON", "Gordon Brown": "PERSON"},
+            ),
+            entry(
+                1,
+                '"Schools come first," Blair said. "Taxes will not rise," said a spokesman.',
+                {"Schools come first,": "Blair", "Taxes will not rise,": "spokesman"},
+                {"Tony Blair": "PERSON"},
+                low="Schools come first,",
+            ),
+            entry(
+                2,
+                '"The budget is sound," said Mr Brown. "Labour will win," Brown added. '
+                'Michael Howard said: "Brown is wrong."',
+                {
+                    "The budget is sound,": "Gordon Brown",
+                    "Labour will win,": "Gordon Brown",
+                    "Brown is wrong.": "Michael Howard",
+                },
+                {"Gordon Brown": "PERSON", "Michael Howard": "PERSON", "Labour": "ORG"},
+            ),
+            entry(
+                3,
+                '"We back him," said the spokesman. "Nothing changes," Howard said. "London is ready," said London.',
+                {"We back him,": "spokesman", "Nothing changes,": "Howard", "London is ready,": "London"},
+                {"Michael Howard": "PERSON", "London": "PLACE"},
+            ),
+        ]
+    )
+
+
+def test_descriptions_are_told_from_names_by_a_general_test() -> None:
+    for description in ("spokesman", "spokesman for the firm", "Rosneft spokesman", "a BBC source", "Prime Minister"):
+        assert is_description(description), description
+    for name in ("Tony Blair", "Mr Blair", "Police Federation", "Ludwig van Beethoven", "Robert Kilroy-Silk", "UN"):
+        assert not is_description(name), name
+
+
+def test_one_name_in_many_spellings_is_one_key() -> None:
+    assert name_key("Mr Tony  Blair") == name_key("tony blair") == name_key("Sir Tony Blair") == "tony blair"
+    assert name_key("Mr Blair") == "blair"
+    assert name_key("José Mourinho") == "jose mourinho"
+
+
+def test_a_bare_surname_joins_the_only_person_of_that_surname() -> None:
+    assert merge_bare(["blair", "tony blair"], {"tony blair", "blair"}) == {"blair": "tony blair"}
+    # Two people named Brown: a bare "Brown" joins neither.
+    assert merge_bare(["brown"], {"gordon brown", "nick brown", "brown"}) == {}
+    # Not a person: "Labour" is not the surname of "New Labour".
+    assert merge_bare(["labour"], {"new labour"}, is_person=lambda key: key != "new labour") == {}
+
+
+def test_speakers_merge_across_articles_and_descriptions_stay_apart(people: People) -> None:
+    table = people.speakers
+    by_name = {row.name: row for row in table.named}
+    assert set(by_name) == {"Tony Blair", "Gordon Brown", "Michael Howard", "London"}
+    blair = by_name["Tony Blair"]
+    assert (blair.quotes, blair.articles, blair.low_confidence) == (2, 2, 1)
+    assert blair.aliases == {"Tony Blair", "Blair"}
+    assert by_name["Michael Howard"].aliases == {"Michael Howard", "Howard"}
+    assert table.named[0].name == "Gordon Brown"  # most quoted first (2 quotes, then by name)
+    # "spokesman" in two articles: two speakers, grouped apart, never merged.
+    assert [(row.name, row.entries[0]) for row in table.described if row.key == "spokesman"] == [
+        ("spokesman", 1),
+        ("spokesman", 3),
+    ]
+    group = next(row for row in table.groups if row.key == "spokesman")
+    assert (group.quotes, group.articles, group.described) == (2, 2, True)
+    assert table.raw_count == 8
+
+
+def test_a_place_quoted_as_a_speaker_is_not_anyone_s_surname(people: People) -> None:
+    assert people.speakers.by_alias["London"].aliases == {"London"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("blare", "Tony Blair"), ("BLAIR", "Tony Blair"), ("tony blare", "Tony Blair"), ("brwon", "Gordon Brown"),
+     ("howrd", "Michael Howard"), ("gordon", "Gordon Brown"), ("spokesmn", "spokesman")],
+)  # fmt: skip
+def test_names_are_found_with_typos_forgiven(people: People, typed: str, found: str) -> None:
+    speaker = people.find_speaker(typed)
+    assert speaker is not None and speaker.name == found
+
+
+def test_nothing_like_any_name_finds_nobody(people: People) -> None:
+    assert people.find_speaker("zzzzzz") is None
+    assert people.find_speaker("   ") is None
+    assert people.find_entity("qqqqq") is None
+
+
+def test_the_filter_keeps_the_matches_best_first(people: People) -> None:
+    assert [row.name for row in people.speaker_matcher.filter("b")][:2] == ["Gordon Brown", "Tony Blair"]
+    assert len(people.speaker_matcher.filter("")) == len(people.speakers.named) + len(people.speakers.groups)
+
+
+def test_a_speaker_s_quotes_say_where_they_are(people: People) -> None:
+    blair = people.find_speaker("blair")
+    assert blair is not None
+    rows = people.quotes_of(blair)
+    assert [(row.speaker, row.title, row.path, row.number) for row in rows] == [
+        ("Tony Blair", "Article 0", "0.txt", 0),
+        ("Tony Blair", "Article 1", "1.txt", 0),
+    ]
+    assert [row.low_confidence for row in rows] == [False, True]
+    first = people.entries[rows[0].entry]
+    assert rows[0].quote is first.quotes[0] and (rows[0].start, rows[0].end) == (
+        first.quotes[0].start,
+        first.quotes[0].end,
+    )
+
+
+def test_the_entity_table_counts_articles_and_the_quotes_that_name_them(people: People) -> None:
+    rows = {row.name: row for row in people.count_entity_quotes().rows}
+    brown = rows["Gordon Brown"]
+    assert (brown.type, brown.articles) == ("PERSON", 2)
+    # Blair's quote (its sentence says "of Mr Brown") and Howard's ("Brown is wrong."), not
+    # Brown's own quotes, whose sentences name him only as their speaker.
+    assert brown.quotes == 2
+    assert rows["London"].type == "PLACE"
+
+
+def test_quotes_about_an_entity_are_grouped_by_speaker(people: People) -> None:
+    brown = people.find_entity("brown")
+    assert brown is not None and brown.name == "Gordon Brown"
+    groups = people.quotes_about(brown)
+    assert {who.name: [row.quote.text for row in rows] for who, rows in groups if who is not None} == {
+        "Tony Blair": ["We are united on the economy,"],
+        "Michael Howard": ["Brown is wrong."],
+    }
+
+
+def test_what_x_said_about_y(people: People) -> None:
+    blair, howard, brown = people.find_speaker("blair"), people.find_speaker("howard"), people.find_entity("brown")
+    assert blair is not None and howard is not None and brown is not None
+    assert [row.quote.text for row in people.said_about(blair, brown)] == ["We are united on the economy,"]
+    assert [row.quote.text for row in people.said_about(howard, brown)] == ["Brown is wrong."]
+    labour = people.find_entity("labour")
+    assert labour is not None and people.said_about(howard, labour) == []
+
+
+def test_an_empty_corpus_has_empty_tables() -> None:
+    people = People([])
+    assert people.speakers.named == [] and people.entities.rows == [] and people.find_speaker("blair") is None
