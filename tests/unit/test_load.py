@@ -179,10 +179,10 @@ class TestBadInput:
     def test_unreadable_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         path = write(tmp_path, "secret.txt", SAMPLE)
 
-        def denied(self: Path) -> bytes:
+        def denied(*args: object) -> int:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(Path, "read_bytes", denied)
+        monkeypatch.setattr("byline.load.os.open", denied)
         assert load_file(path).skipped[0].reason == "permission denied"
 
     def test_symlink_loop_and_broken_link(self, tmp_path: Path) -> None:
