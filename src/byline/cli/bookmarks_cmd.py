@@ -6,7 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from byline.cli.common import fail
+from byline.cli.common import fail, plural, shown
+
+IMPORT_MAX_BYTES = 512 * 1024 * 1024
+"""An export larger than this is refused: a million bookmarks export to far less."""
 
 EXAMPLES = """\
 examples:
@@ -64,21 +67,28 @@ def run(args: argparse.Namespace) -> int:
 def _import(store: object, file: str, fmt: str | None) -> int:
     from byline.store.bookmarks import BookmarkImportError, BookmarkStore
 
+    from byline.load import NotRead, read_regular
+
     assert isinstance(store, BookmarkStore)
     try:
-        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        # A regular file only, and capped: /dev/zero would be read until memory
+        # ran out, and a named pipe would block. '-' reads standard input.
+        raw = sys.stdin.buffer.read() if file == "-" else read_regular(file, IMPORT_MAX_BYTES)[0]
+    except NotRead as why:
+        fail(f"cannot read {shown(file)}: {why}" + (" ('-' reads standard input)" if "pipe" in str(why) else ""))
     except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror or exc}")
+        fail(f"cannot read {shown(file)}: {exc.strerror or exc}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        fail(f"{file} is not UTF-8 text: not a Byline export")
+        fail(f"{shown(file)} is not UTF-8 text: not a Byline export")
     fmt = fmt or _guess_format(file, text)
     try:
         result = store.import_(text, fmt)
     except BookmarkImportError as exc:
-        fail(f"{file}: {exc}; nothing was imported")
-    print(f"imported {result.added} bookmark(s) from {file}; {result.already_there} were already there")
+        fail(f"{shown(file)}: {exc}; nothing was imported")
+    there = {0: "none were", 1: "1 was"}.get(result.already_there, f"{result.already_there:,} were")
+    print(f"imported {plural(result.added, 'bookmark')} from {shown(file)}; {there} already there")
     return 0
 
 

@@ -224,48 +224,49 @@ def _link_reason(path: str) -> str:
     return _not_a_file(info.st_mode, link=True)
 
 
-class _NotRead(Exception):
-    """The file was not read, for the reason given."""
+class NotRead(Exception):
+    """The file was not read, for the reason given (in words for a user)."""
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def _read_regular(name: str) -> tuple[bytes, tuple[int, int, int, int]]:
-    """The bytes of a regular file, at most MAX_BYTES of them, and its identity.
+def read_regular(name: str, limit: int | None = None) -> tuple[bytes, tuple[int, int, int, int]]:
+    """The bytes of a regular file, at most `limit` (MAX_BYTES) of them, and its identity.
 
     Devices (`/dev/zero` has a size of 0 and no end) and named pipes (whose
     `open` blocks until a writer comes) are refused before opening, and again
     after (O_NONBLOCK: the path may have been swapped in between). The size cap
     is kept while reading, since a size on disk can lie (`/proc` files say 0).
     """
+    limit = MAX_BYTES if limit is None else limit
     info = os.stat(name)
     if not stat.S_ISREG(info.st_mode):
-        raise _NotRead(_not_a_file(info.st_mode, link=os.path.islink(name)))
-    if info.st_size > MAX_BYTES:
-        raise _NotRead(_too_large(info.st_size))
+        raise NotRead(_not_a_file(info.st_mode, link=os.path.islink(name)))
+    if info.st_size > limit:
+        raise NotRead(_too_large(info.st_size, limit))
     fd = os.open(name, _OPEN_FLAGS)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise _NotRead(_not_a_file(info.st_mode))
+            raise NotRead(_not_a_file(info.st_mode))
         chunks, total = [], 0
-        while total <= MAX_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - total))
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
     finally:
         os.close(fd)
-    if total > MAX_BYTES:
-        raise _NotRead(_too_large(max(info.st_size, total)))
+    if total > limit:
+        raise NotRead(_too_large(max(info.st_size, total), limit))
     return b"".join(chunks), (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-def _too_large(size: int) -> str:
-    shown = f"{size / 2**20:.0f} MiB" if size > MAX_BYTES + 2**20 else f"over {MAX_BYTES / 2**20:.0f} MiB"
-    return f"too large ({shown}; the limit is {MAX_BYTES // 2**20} MiB)"
+def _too_large(size: int, limit: int) -> str:
+    shown = f"{size / 2**20:.0f} MiB" if size > limit + 2**20 else f"over {limit / 2**20:.0f} MiB"
+    return f"too large ({shown}; the limit is {limit // 2**20} MiB)"
 
 
 # Feeds parsed lately, by file identity: opening the articles of a 100,000-item
@@ -280,8 +281,8 @@ def load_file(path: Path) -> LoadResult:
     result = LoadResult()
     name = str(path)
     try:
-        data, identity = _read_regular(name)
-    except _NotRead as why:
+        data, identity = read_regular(name)
+    except NotRead as why:
         result.skipped.append(Skipped(name, str(why)))
         return result
     except OSError as error:
