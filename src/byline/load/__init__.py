@@ -280,6 +280,10 @@ def load_file(path: Path) -> LoadResult:
     """Load one file: one article, or several for a feed."""
     result = LoadResult()
     name = str(path)
+    feed = _parsed_feed(name)
+    if feed is not None:
+        result.articles.extend(feed)
+        return result
     try:
         data, identity = read_regular(name)
     except NotRead as why:
@@ -288,12 +292,6 @@ def load_file(path: Path) -> LoadResult:
     except OSError as error:
         result.skipped.append(Skipped(name, _os_reason(error)))
         return result
-    with _FEEDS_LOCK:
-        feed = _FEEDS.get((name, identity))
-        if feed is not None:
-            _FEEDS.move_to_end((name, identity))
-            result.articles.extend(feed)
-            return result
     if not data.strip():
         result.skipped.append(Skipped(name, "empty file"))
         return result
@@ -312,6 +310,20 @@ def load_file(path: Path) -> LoadResult:
             while len(_FEEDS) > _FEEDS_KEPT:
                 _FEEDS.popitem(last=False)
     return result
+
+
+def _parsed_feed(name: str) -> list[Article] | None:
+    """The articles of the feed at `name` if it was parsed lately and is unchanged."""
+    try:
+        info = os.stat(name)
+    except OSError:
+        return None
+    key = (name, (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns))
+    with _FEEDS_LOCK:
+        feed = _FEEDS.get(key)
+        if feed is not None:
+            _FEEDS.move_to_end(key)
+        return feed
 
 
 def parse_bytes(data: bytes, name: str, suffix: str) -> list[Article]:
