@@ -68,11 +68,11 @@ def test_export_then_import_into_a_fresh_data_dir(
     file.write_text(exported, encoding="utf-8")
     monkeypatch.setenv("BYLINE_DATA_DIR", str(tmp_path / "fresh"))
     code, out, _ = run(capsys, "import", str(file))
-    assert code == 0 and "imported 2 bookmark(s)" in out
+    assert code == 0 and "imported 2 bookmarks" in out
     # The same, but for the escape code in the quote: an import drops those.
     assert run(capsys, f"--{fmt}")[1] == exported.replace("\x1b[2J", "").replace("\\u001b[2J", "")
     code, out, _ = run(capsys, "import", str(file))
-    assert "imported 0 bookmark(s)" in out and "2 were already there" in out
+    assert "imported 0 bookmarks" in out and "2 were already there" in out
     assert len(BookmarkStore.open()[0].all()) == 2
 
 

@@ -42,7 +42,7 @@ def test_tricky_paragraphs_read_back_unchanged(tmp_path: Path) -> None:
     assert article.paragraphs == TRICKY
     assert (article.author, article.date, article.url) == (
         "A. Writer",
-        "2026-12-02T08:00:00Z",
+        "2026-12-02 08:00",  # the loader gives one date format everywhere,
         "https://example.org/a?b=1&c=2",
     )
 

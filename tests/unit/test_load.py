@@ -10,6 +10,7 @@ import pytest
 from byline.load import load_file, load_paths, sample_corpus
 from byline.load.clean import clean_text
 from tests.helpers import BBC, needs_bbc
+from tests.helpers.files import write
 
 SAMPLE = """Title of the piece
 
@@ -23,16 +24,6 @@ Author: Jane Doe
 
 Jane Doe writes about things.
 """
-
-
-def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 def only_article(path: Path):
@@ -179,10 +170,10 @@ class TestBadInput:
     def test_unreadable_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         path = write(tmp_path, "secret.txt", SAMPLE)
 
-        def denied(self: Path) -> bytes:
+        def denied(*args: object) -> int:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(Path, "read_bytes", denied)
+        monkeypatch.setattr("byline.load.os.open", denied)
         assert load_file(path).skipped[0].reason == "permission denied"
 
     def test_symlink_loop_and_broken_link(self, tmp_path: Path) -> None:

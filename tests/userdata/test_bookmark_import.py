@@ -77,7 +77,7 @@ def test_hostile_imports_from_the_cli_end_in_one_line_and_a_failure_status(
 def test_an_import_file_that_is_a_device_is_not_read_to_the_end(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["bookmarks", "import", "/dev/zero"])
-    assert exit_.value.code == 1 and "not a regular file" in capsys.readouterr().err
+    assert exit_.value.code == 1 and "a device, not a file" in capsys.readouterr().err
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")

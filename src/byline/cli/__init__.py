@@ -8,7 +8,9 @@ pays for Textual and `byline` never pays for the extractor's CLI.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
+import os
 import sys
 
 from byline import __version__
@@ -80,8 +82,9 @@ def main(argv: list[str] | None = None) -> int:
             module = importlib.import_module(module_name)
             parser = _Parser(prog=f"byline {argv[0]}", description=help_[0].upper() + help_[1:] + ".")
             module.add_arguments(parser)
-            # Intermixed, so that `byline search QUERY --limit 5 PATH` works too.
-            return module.run(parser.parse_intermixed_args(argv[1:]))
+            return module.run(_parse(parser, argv[1:]))
+        if argv and not argv[0].startswith("-"):
+            _check_first(argv[0])
         args = _app_parser().parse_args(argv)
         from byline.cli.open_app import run
 
@@ -92,3 +95,42 @@ def main(argv: list[str] | None = None) -> int:
         # `byline list | head`: the reader left; that is not an error.
         sys.stderr.close()
         return 0
+
+
+def _check_first(word: str) -> None:
+    """A first argument that is neither a command nor an existing path is a
+    mistake (`byline serch foo`), not a corpus to open: say so, exit 2."""
+    if os.path.lexists(os.path.expanduser(word)):
+        return
+    from byline.cli.common import fail, shown_path
+
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        fail(f"unknown command {shown_path(word)!r}; did you mean {close[0]!r}?", 2)
+    fail(
+        f"{shown_path(word)!r} is not a command, a file or a folder "
+        f"(commands: {', '.join(COMMANDS)}; see 'byline --help')",
+        2,
+    )
+
+
+def _parse(parser: argparse.ArgumentParser, args: list[str]) -> argparse.Namespace:
+    """Intermixed, so that `byline search QUERY --limit 5 PATH` works too; and
+    everything after `--` is positional (intermixed parsing alone drops it)."""
+    if "--" not in args:
+        return parser.parse_intermixed_args(args)
+    cut = args.index("--")
+    namespace = parser.parse_intermixed_args(args[:cut])
+    tail = args[cut + 1 :]
+    for action in parser._actions:  # the positionals, in order
+        if action.option_strings or not tail:
+            continue
+        value = getattr(namespace, action.dest)
+        if action.nargs in ("*", "+"):
+            setattr(namespace, action.dest, [*(value or []), *tail])
+            tail = []
+        elif action.nargs == "?" and value is None:
+            setattr(namespace, action.dest, tail.pop(0))
+    if tail:
+        parser.error(f"unrecognized arguments: {' '.join(tail)}")
+    return namespace

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import stat
 import sys
 from pathlib import Path
 
-from byline.cli.common import fail
+from byline.cli.common import fail, plural, shown_path
+
+"""An export larger than this is refused: a million bookmarks export to far less."""
 
 EXAMPLES = """\
 examples:
@@ -87,39 +88,44 @@ def _import(store: object, file: str, fmt: str | None) -> int:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        fail(f"{file} is not UTF-8 text: not a Byline export")
+        fail(f"{shown_path(file)} is not UTF-8 text: not a Byline export")
     fmt = fmt or _guess_format(file, text)
     try:
         result = store.import_(text, fmt)
     except BookmarkImportError as exc:
-        fail(f"{file}: {exc}; nothing was imported")
+        fail(f"{shown_path(file)}: {exc}; nothing was imported")
     for problem in result.problems[:PROBLEMS_SHOWN]:
-        print(f"byline: {file}: {problem}; not imported", file=sys.stderr)
+        print(f"byline: {shown_path(file)}: {problem}; not imported", file=sys.stderr)
     if len(result.problems) > PROBLEMS_SHOWN:
-        print(f"byline: {file}: and {len(result.problems) - PROBLEMS_SHOWN} more not imported", file=sys.stderr)
-    merged = f"; {result.merged} of those took its note or tags" if result.merged else ""
-    print(f"imported {result.added} bookmark(s) from {file}; {result.already_there} were already there{merged}")
+        more = len(result.problems) - PROBLEMS_SHOWN
+        print(f"byline: {shown_path(file)}: and {more:,} more not imported", file=sys.stderr)
+    there = {0: "none were", 1: "1 was"}.get(result.already_there, f"{result.already_there:,} were")
+    merged = f"; {plural(result.merged, 'of those', 'of those')} took its note or tags" if result.merged else ""
+    print(f"imported {plural(result.added, 'bookmark')} from {shown_path(file)}; {there} already there{merged}")
     if result.problems:
         raise SystemExit(1)
     return 0
 
 
 def _read_import(file: str) -> bytes:
-    """The import file's bytes: a regular file (or stdin), never more than MAX_IMPORT_BYTES."""
+    """The import file's bytes: a regular file (or stdin), never more than MAX_IMPORT_BYTES.
+
+    A device would be read until memory ran out and a named pipe would block:
+    `read_regular` refuses both, and keeps the cap while reading.
+    """
+    from byline.load import NotRead, read_regular
+
     try:
         if file == "-":
             raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
         else:
-            # O_NONBLOCK: a FIFO with no writer must not hang the command at open().
-            fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-            with os.fdopen(fd, "rb") as handle:
-                if not stat.S_ISREG(os.fstat(fd).st_mode):
-                    fail(f"cannot read {file}: not a regular file")
-                raw = handle.read(MAX_IMPORT_BYTES + 1)
+            raw = read_regular(file, MAX_IMPORT_BYTES)[0]
+    except NotRead as why:
+        fail(f"cannot read {shown_path(file)}: {why}" + (" ('-' reads standard input)" if "pipe" in str(why) else ""))
     except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror or exc}")
+        fail(f"cannot read {shown_path(file)}: {exc.strerror or exc}")
     if len(raw) > MAX_IMPORT_BYTES:
-        fail(f"{file} is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MiB: not a Byline export")
+        fail(f"{shown_path(file)} is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MiB: not a Byline export")
     return raw
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 
 from byline.load import LoadResult, load_paths
@@ -50,13 +52,40 @@ def load_or_exit(paths: list[str]) -> LoadResult:
     report_skipped(result)
     if not result.articles:
         hint = "" if paths else " (no articles fetched yet? 'byline feeds refresh' fetches them)"
-        fail("no articles could be loaded" + (f" from {' '.join(paths)}" if paths else hint))
+        fail(nothing_loaded(paths) + hint)
     return result
+
+
+def nothing_loaded(paths: list[str]) -> str:
+    return "no articles could be loaded" + (f" from {' '.join(shown_path(p) for p in paths)}" if paths else "")
 
 
 def report_skipped(result: LoadResult) -> None:
     for skipped in result.skipped:
-        print(f"byline: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        print(f"byline: skipped {shown_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
+
+
+def shown_path(path: str) -> str:
+    """A file name as the terminal may show it: control characters (an escape
+    code in a name could retitle or clear the terminal) and bytes that are not
+    UTF-8 shown as �, and an empty name as ''."""
+    return printable(str(path)) if path else "''"
+
+
+# Inside JSON strings, what ensure_ascii=False leaves raw but a terminal or a
+# strict UTF-8 stream must not get: C1 controls, line separators, bidi
+# overrides, lone surrogates. Escaped, the document still reads back the same.
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def to_json(value: object, **options: object) -> str:
+    """`json.dumps` with ensure_ascii=False, but with nothing a terminal acts on."""
+    text = json.dumps(value, ensure_ascii=False, **options)  # type: ignore[arg-type]
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
 
 
 def fail(message: str, status: int = 1) -> None:
@@ -85,7 +114,7 @@ def load_entries_or_exit(paths: list[str]) -> list[Entry]:
     if len(skipped) > MAX_SKIPPED_SHOWN:
         print(f"byline: ... and {len(skipped) - MAX_SKIPPED_SHOWN:,} more skipped", file=sys.stderr)
     if not entries:
-        fail("no articles could be loaded" + (f" from {' '.join(map(printable, paths))}" if paths else ""))
+        fail("no articles could be loaded" + (f" from {' '.join(map(shown_path, paths))}" if paths else ""))
     entries.sort(key=lambda entry: entry.path)
     return entries
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import textwrap
 
-from byline.cli.common import load_or_exit
+from byline.cli.common import load_or_exit, shown_path, to_json
 from byline.model import Analysis, Article
 
 
@@ -22,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     for n, article in enumerate(result.articles):
         analysis = analyse(article)
         if args.json:
-            print(json.dumps(as_json(article, analysis), ensure_ascii=False))
+            print(to_json(as_json(article, analysis)))
         else:
             if n:
                 print()
@@ -51,7 +50,7 @@ def as_json(article: Article, analysis: Analysis) -> dict:
 
 
 def as_listing(article: Article, analysis: Analysis) -> str:
-    lines = [article.display_title, f"  {article.path}"]
+    lines = [article.display_title, f"  {shown_path(article.path)}"]
     lines.append(f"  Quotes ({len(analysis.quotes)}):")
     for quote in analysis.quotes:
         who = quote.speaker or "(unattributed)"

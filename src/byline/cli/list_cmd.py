@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from byline.cli.common import load_or_exit
+from byline.cli.common import load_or_exit, shown_path, to_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     result = load_or_exit(args.paths)
     if args.json:
         print(
-            json.dumps(
+            to_json(
                 {
                     "articles": [
                         {
@@ -36,7 +35,6 @@ def run(args: argparse.Namespace) -> int:
                     ],
                     "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
                 },
-                ensure_ascii=False,
                 indent=2,
             )
         )
@@ -44,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
     for article in result.articles:
         author = f"  ({article.author})" if article.author else ""
         flag = "  [!] " + "; ".join(article.warnings) if article.warnings else ""
-        print(f"{article.display_title}{author}{flag}\n    {article.path}")
+        print(f"{article.display_title}{author}{flag}\n    {shown_path(article.path)}")
     return 0

@@ -13,7 +13,7 @@ import io
 import json
 import sys
 
-from byline.cli.common import fail, load_entries_or_exit, shown
+from byline.cli.common import fail, load_entries_or_exit, shown, shown_path
 from byline.people import EntityRow, QuoteRow, Speaker
 
 EXAMPLES = """\
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         for row in rows:
             low = "  [low confidence]" if row.low_confidence else ""
             print(f"{shown(row.speaker) or '(unattributed)'}: \u201c{shown(row.quote.text)}\u201d{low}")
-            print(f"    {shown(row.title)}  ({shown(row.path)}, {row.start}-{row.end})")
+            print(f"    {shown(row.title)}  ({shown_path(row.path)}, {row.start}-{row.end})")
     if not rows:
         print("byline: no quotes match", file=sys.stderr)
     return 0 if rows else 1
@@ -150,6 +150,6 @@ def as_markdown(speaker: Speaker | None, entity: EntityRow | None, rows: list[Qu
         low = " *(low confidence)*" if row.low_confidence else ""
         lines.append(f"> \u201c{_md(row.quote.text)}\u201d \u2014 {_md(row.speaker) or '(unattributed)'}{low}")
         lines.append("")
-        lines.append(f"*{_md(row.title)}*, `{shown(row.path).replace('`', '')}`, {row.start}\u2013{row.end}")
+        lines.append(f"*{_md(row.title)}*, `{shown_path(row.path).replace('`', '')}`, {row.start}\u2013{row.end}")
         lines.append("")
     return "\n".join(lines)

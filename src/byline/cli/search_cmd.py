@@ -6,20 +6,26 @@ Exits 0 when something matched and 1 when nothing did, as grep does.
 from __future__ import annotations
 
 import argparse
-import json
 
-from byline.cli.common import fail, load_or_exit
+from byline.cli.common import fail, load_or_exit, to_json
 from byline.search import PREFIX_HELP, SearchIndex, parse_query
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", metavar="QUERY", help=f"words to find, typos forgiven; prefixes: {PREFIX_HELP}")
+    # Optional to argparse, so that its message for a missing QUERY does not
+    # also name PATH (which is optional); run() asks for it.
+    parser.usage = "%(prog)s [-h] [--json] [--limit N] QUERY [PATH ...]"
+    parser.add_argument(
+        "query", nargs="?", metavar="QUERY", help=f"words to find, typos forgiven; prefixes: {PREFIX_HELP}"
+    )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
     parser.add_argument("--json", action="store_true", help="print one JSON object per hit (JSON Lines)")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.query is None:
+        fail("search needs a QUERY: the words to find (see 'byline search --help')", 2)
     if not parse_query(args.query).tokens:
         fail("the query has no words to search for")
     if args.limit < 1:
@@ -47,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
                 "path": entry.path,
                 "id": entry.id,
             }
-            print(json.dumps(record, ensure_ascii=False))
+            print(to_json(record))
         elif hit.kind == "title":
             print(f"{hit.kind:<8} {entry.title}")
         else:

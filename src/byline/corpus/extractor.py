@@ -14,9 +14,12 @@ from byline.model import Analysis, Article
 
 
 def extractor_version() -> str:
+    """The version of what made a cached record: the extractor's, and the loader's too,
+    since a record's offsets point into the body as the loader built it."""
     from byline.extract import EXTRACTOR_VERSION
+    from byline.load import LOADER_VERSION
 
-    return str(EXTRACTOR_VERSION)
+    return f"{EXTRACTOR_VERSION}+load{LOADER_VERSION}"
 
 
 def analyse_all(articles: Iterable[Article]) -> list[tuple[Article, Analysis]]:

@@ -16,7 +16,7 @@ import logging
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, TypeVar
 
@@ -49,7 +49,7 @@ _told: set[str] = set()
 
 def load_corpus(
     paths: list[str], batch_size: int = 256, *, use_cache: bool = True, workers: int | None = None
-) -> Iterator[Batch]:
+) -> Generator[Batch, None, None]:
     """Load and analyse everything under `paths`, in batches, for a progress bar.
 
     Runs on a worker thread in the app. With the corpus cache (the default),

@@ -6,17 +6,31 @@
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+import stat
+import threading
+from collections import OrderedDict
+from collections.abc import Generator, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from byline.load.clean import PARAGRAPH_MAX, author_name, iso_date, same_text, shorten, split_long
 from byline.load.decode import decode, looks_binary
 from byline.model import Article, Skipped
 
+LOADER_VERSION = "2"
+"""Bump when loading changes what an article of an unchanged file holds (its
+title, paragraphs or body), so that caches keyed by file size and time, whose
+quote offsets point into the old body, are rebuilt."""
+
 MAX_BYTES = 32 * 1024 * 1024
 """Files larger than this are skipped: no news article is 32 MiB of text."""
+
+TITLE_MAX = 300
+"""Titles (and subtitles, authors) longer than this are cut, with an ellipsis:
+a 31 MB one-line file must not become a 31 MB title."""
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
@@ -58,7 +72,9 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Skipp
 
     Folders are walked recursively; hidden entries are passed over; symlinked
     folders are followed once each, so a link loop ends the walk of that branch.
-    Paths named explicitly are always tried, whatever their suffix.
+    A path named explicitly is judged by its format as in a folder, but read
+    even when it is a README; devices, pipes and sockets are skipped with what
+    they are, never opened.
     """
     for item in _candidates(paths):
         yield item if isinstance(item, Skipped) else Path(item[0])
@@ -87,76 +103,192 @@ def iter_file_stats(paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileSta
 def _candidates(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, os.DirEntry[str] | None] | Skipped]:
     seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
-        path = Path(raw).expanduser()
+        text = os.fspath(raw)
+        if not text:
+            yield Skipped("", "empty path")  # Path("") is the current folder: never walk it unasked
+            continue
+        name = os.path.expanduser(text)
         try:
-            if path.is_dir():
-                yield from _walk(str(path), seen_dirs)
-            elif path.exists():
-                yield str(path), None
-            elif path.is_symlink():
-                yield Skipped(str(path), "broken symbolic link")
-            else:
-                yield Skipped(str(path), "no such file or folder")
+            info = os.stat(name)
         except OSError as error:
-            yield Skipped(str(path), _os_reason(error))
+            if os.path.islink(name):
+                yield Skipped(name, _link_reason(name))
+            elif error.errno in (errno.ENOENT, errno.ENOTDIR):
+                yield Skipped(name, "no such file or folder")
+            else:
+                yield Skipped(name, _os_reason(error))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(name, seen_dirs)
+        elif not stat.S_ISREG(info.st_mode):
+            yield Skipped(name, _not_a_file(info.st_mode, link=os.path.islink(name)))
+        else:
+            # A file named on its own is judged by its format as in a folder
+            # (a .json or .csv is data, not an article), but a README named on
+            # purpose is read.
+            reason = _format_reason(os.path.basename(name), named=True)
+            yield Skipped(name, reason) if reason else (name, None)
 
 
-def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[tuple[str, os.DirEntry[str]] | Skipped]:
-    try:
-        info = os.stat(folder)
-    except OSError as error:
-        yield Skipped(folder, _os_reason(error))
-        return
-    key = (info.st_dev, info.st_ino)
-    if key in seen:
-        yield Skipped(folder, "folder already visited (symbolic link loop)")
-        return
-    seen.add(key)
-    try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
-    except OSError as error:
-        yield Skipped(folder, _os_reason(error))
-        return
-    for entry in entries:
+def _walk(top: str, seen: set[tuple[int, int]]) -> Iterator[tuple[str, os.DirEntry[str]] | Skipped]:
+    """Depth first, in name order, with a stack rather than recursion: a
+    folder nested thousands deep is walked, not a RecursionError."""
+    listing = yield from _listing(top, seen)
+    stack = [iter(listing)] if listing is not None else []
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         name = entry.name
         if name.startswith("."):
             continue
         try:
             if entry.is_dir():
-                yield from _walk(entry.path, seen)
+                listing = yield from _listing(entry.path, seen)
+                if listing is not None:
+                    stack.append(iter(listing))
                 continue
             if not entry.is_file():
                 if entry.is_symlink():
-                    yield Skipped(entry.path, "broken symbolic link")
+                    yield Skipped(entry.path, _link_reason(entry.path))
+                else:
+                    yield Skipped(entry.path, _not_a_file(entry.stat(follow_symlinks=False).st_mode))
                 continue
         except OSError as error:
             yield Skipped(entry.path, _os_reason(error))
             continue
-        # Path.stem and Path.suffix, without building a Path per file.
-        dot = name.rfind(".")
-        stem, suffix = (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
-        stem, suffix = stem.lower(), suffix.lower()
-        if suffix not in ARTICLE_SUFFIXES:
-            yield Skipped(entry.path, f"not an article format ({suffix})")
-        elif stem.startswith(NOT_ARTICLES):
-            yield Skipped(entry.path, "not an article (a README or licence file)")
-        else:
-            yield entry.path, entry
+        reason = _format_reason(name)
+        yield Skipped(entry.path, reason) if reason else (entry.path, entry)
+
+
+def _listing(folder: str, seen: set[tuple[int, int]]) -> Generator[Skipped, None, list[os.DirEntry[str]] | None]:
+    """Yields why `folder` cannot be walked, or returns its entries in name order."""
+    try:
+        info = os.stat(folder)
+    except OSError as error:
+        yield Skipped(folder, _os_reason(error))
+        return None
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        yield Skipped(folder, "folder already visited (symbolic link loop)")
+        return None
+    seen.add(key)
+    try:
+        with os.scandir(folder) as scan:
+            return sorted(scan, key=lambda e: e.name)
+    except OSError as error:
+        yield Skipped(folder, _os_reason(error))
+        return None
+
+
+def _format_reason(name: str, named: bool = False) -> str | None:
+    """Why a file of this name is not an article, or None if it may be one."""
+    # Path.stem and Path.suffix, without building a Path per file.
+    dot = name.rfind(".")
+    stem, suffix = (name[:dot], name[dot:]) if 0 < dot < len(name) - 1 else (name, "")
+    stem, suffix = stem.lower(), suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        return f"not an article format ({suffix})"
+    if not named and stem.startswith(NOT_ARTICLES):
+        return "not an article (a README or licence file)"
+    return None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "something other than a file"
+
+
+def _not_a_file(mode: int, link: bool = False) -> str:
+    return f"symbolic link to {_kind(mode)}, not a file" if link else f"{_kind(mode)}, not a file"
+
+
+def _link_reason(path: str) -> str:
+    """What a symbolic link that leads to no file or folder leads to."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if error.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "broken symbolic link"
+        return _os_reason(error)
+    return _not_a_file(info.st_mode, link=True)
+
+
+class NotRead(Exception):
+    """The file was not read, for the reason given (in words for a user)."""
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_regular(name: str, limit: int | None = None) -> tuple[bytes, tuple[int, int, int, int]]:
+    """The bytes of a regular file, at most `limit` (MAX_BYTES) of them, and its identity.
+
+    Devices (`/dev/zero` has a size of 0 and no end) and named pipes (whose
+    `open` blocks until a writer comes) are refused before opening, and again
+    after (O_NONBLOCK: the path may have been swapped in between). The size cap
+    is kept while reading, since a size on disk can lie (`/proc` files say 0).
+    """
+    limit = MAX_BYTES if limit is None else limit
+    info = os.stat(name)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRead(_not_a_file(info.st_mode, link=os.path.islink(name)))
+    if info.st_size > limit:
+        raise NotRead(_too_large(info.st_size, limit))
+    fd = os.open(name, _OPEN_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRead(_not_a_file(info.st_mode))
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    finally:
+        os.close(fd)
+    if total > limit:
+        raise NotRead(_too_large(max(info.st_size, total), limit))
+    return b"".join(chunks), (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _too_large(size: int, limit: int) -> str:
+    shown = f"{size / 2**20:.0f} MiB" if size > limit + 2**20 else f"over {limit / 2**20:.0f} MiB"
+    return f"too large ({shown}; the limit is {limit // 2**20} MiB)"
+
+
+# Feeds parsed lately, by file identity: opening the articles of a 100,000-item
+# feed one after another must not parse the whole feed each time.
+_FEEDS: OrderedDict[tuple[str, tuple[int, int, int, int]], list[Article]] = OrderedDict()
+_FEEDS_KEPT = 2
+_FEEDS_LOCK = threading.Lock()
 
 
 def load_file(path: Path) -> LoadResult:
     """Load one file: one article, or several for a feed."""
     result = LoadResult()
     name = str(path)
+    feed = _parsed_feed(name)
+    if feed is not None:
+        result.articles.extend(feed)
+        return result
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            result.skipped.append(
-                Skipped(name, f"too large ({size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB)")
-            )
-            return result
-        data = path.read_bytes()
+        data, identity = read_regular(name)
+    except NotRead as why:
+        result.skipped.append(Skipped(name, str(why)))
+        return result
     except OSError as error:
         result.skipped.append(Skipped(name, _os_reason(error)))
         return result
@@ -172,7 +304,26 @@ def load_file(path: Path) -> LoadResult:
         result.skipped.append(Skipped(name, str(error)))
     except Exception as error:  # a parser library's bug must not end the load
         result.skipped.append(Skipped(name, f"could not be parsed ({type(error).__name__}: {error})"))
+    if result.articles and result.articles[0].format == "feed":
+        with _FEEDS_LOCK:
+            _FEEDS[(name, identity)] = list(result.articles)
+            while len(_FEEDS) > _FEEDS_KEPT:
+                _FEEDS.popitem(last=False)
     return result
+
+
+def _parsed_feed(name: str) -> list[Article] | None:
+    """The articles of the feed at `name` if it was parsed lately and is unchanged."""
+    try:
+        info = os.stat(name)
+    except OSError:
+        return None
+    key = (name, (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns))
+    with _FEEDS_LOCK:
+        feed = _FEEDS.get(key)
+        if feed is not None:
+            _FEEDS.move_to_end(key)
+        return feed
 
 
 def parse_bytes(data: bytes, name: str, suffix: str) -> list[Article]:
@@ -181,22 +332,50 @@ def parse_bytes(data: bytes, name: str, suffix: str) -> list[Article]:
     if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and _is_feed(head)):
         from byline.load.feed import parse_feed
 
-        return parse_feed(data, name)
+        return [finish(article) for article in parse_feed(data, name)]
     text, warnings = decode(data)
     if suffix in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html")):
         from byline.load.html import parse_html
 
-        return [parse_html(text, name, warnings)]
+        return [finish(parse_html(text, name, warnings))]
     if suffix in MARKDOWN_SUFFIXES:
         from byline.load.markdown import parse_markdown
 
-        return [parse_markdown(text, name, warnings)]
+        return [finish(parse_markdown(text, name, warnings))]
     from byline.load.text import parse_text
 
     article = parse_text(text, name, warnings)
     if not article.title and not article.paragraphs:
         raise ValueError("no text once control characters were removed")
-    return [article]
+    return [finish(article)]
+
+
+def finish(article: Article) -> Article:
+    """What every format gets: one date format, an author's name rather than an
+    address, no paragraph repeating the title, and lengths fit for display.
+
+    The id stays the parser's (it is derived from the whole file's text), so
+    bookmarks and read marks made before this existed still find the article.
+    """
+    title = shorten(article.title, TITLE_MAX)
+    subtitle = shorten(article.subtitle, TITLE_MAX)
+    author = shorten(author_name(article.author), TITLE_MAX)
+    date = iso_date(article.date)
+    paragraphs = article.paragraphs
+    # (A title too long to show whole is a text's first line, moved to the body on purpose.)
+    if len(paragraphs) > 1 and title == article.title and same_text(paragraphs[0], title):
+        paragraphs = paragraphs[1:]
+    if any(len(p) > PARAGRAPH_MAX for p in paragraphs):
+        paragraphs = tuple(piece for p in paragraphs for piece in split_long(p, PARAGRAPH_MAX))
+    if (title, subtitle, author, date, paragraphs) == (
+        article.title,
+        article.subtitle,
+        article.author,
+        article.date,
+        article.paragraphs,
+    ):
+        return article
+    return replace(article, title=title, subtitle=subtitle, author=author, date=date, paragraphs=paragraphs)
 
 
 def _is_feed(head: bytes) -> bool:

@@ -51,10 +51,17 @@ def decode_char_refs(text: str) -> str:
     return _CHAR_REF.sub(_unescape, text)
 
 
+# Control characters, and the lone surrogates that stand for a file name's
+# bytes that are not UTF-8 (os.fsdecode): a strict UTF-8 stream cannot print them.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
 def printable(text: str) -> str:
     """`text` with every control character shown as �: for file names and paths,
-    which come from the file system as they are (a name may hold an escape code)."""
-    return _CONTROL.sub("\ufffd", text)
+    which come from the file system as they are (a name may hold an escape code,
+    or bytes that are not UTF-8). The app and the command line both show names
+    through this."""
+    return _UNPRINTABLE.sub("\ufffd", text)
 
 
 def clean_text(text: str) -> str:
@@ -74,3 +81,81 @@ def split_paragraphs(text: str) -> list[str]:
         if joined:
             paragraphs.append(joined)
     return paragraphs
+
+
+PARAGRAPH_MAX = 20_000
+"""Paragraphs longer than this are split (at a sentence or a space) for display."""
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, at a space if one is near, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit // 2, limit)
+    return (text[:cut] if cut > 0 else text[: limit - 1]).rstrip() + "\u2026"
+
+
+def split_long(paragraph: str, limit: int) -> list[str]:
+    """`paragraph` as pieces of at most `limit` characters, split after a
+    sentence or at a space where possible, so that joining the pieces with
+    spaces gives the paragraph back."""
+    pieces = []
+    while len(paragraph) > limit:
+        cut = paragraph.rfind(". ", limit // 2, limit)
+        if cut > 0:
+            cut += 1
+        else:
+            cut = paragraph.rfind(" ", 0, limit + 1)
+            if cut <= 0:
+                cut = limit  # one 20,000-character word: nothing to split at
+        pieces.append(paragraph[:cut].rstrip())
+        paragraph = paragraph[cut:].lstrip()
+    if paragraph:
+        pieces.append(paragraph)
+    return pieces
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal but for case, spacing and closing punctuation: a heading repeating a title."""
+
+    def norm(text: str) -> str:
+        return " ".join(text.casefold().split()).rstrip(".:!?\u2026 ")
+
+    return bool(a) and norm(a) == norm(b)
+
+
+_EMAIL = r"[^\s@()<>]+@[^\s@()<>]+"
+_EMAIL_THEN_NAME = re.compile(rf"^(?:mailto:)?{_EMAIL}\s*\((?P<name>[^()]+)\)$")
+_NAME_THEN_EMAIL = re.compile(rf"^(?P<name>[^<>()@]+?)\s*(?:<{_EMAIL}>|\({_EMAIL}\))$")
+
+
+def author_name(author: str) -> str:
+    """The name in `news@example.com (Aled Morgan)` or `Aled Morgan <news@example.com>`."""
+    if "@" not in author:
+        return author
+    match = _EMAIL_THEN_NAME.match(author) or _NAME_THEN_EMAIL.match(author)
+    return " ".join(match.group("name").split()) if match else author
+
+
+def iso_date(text: str) -> str:
+    """A date as `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM` when it has a time of day.
+
+    ISO 8601 and the RFC 2822 dates of feeds and mail are read; anything else
+    (`spring 2024`) is kept as written. The time is the one the source gives,
+    in its own zone.
+    """
+    text = text.strip()
+    if not text or not any(ch.isdigit() for ch in text):
+        return text
+    from datetime import datetime
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return text
+    day = f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
+    return day if (when.hour, when.minute, when.second) == (0, 0, 0) else f"{day} {when.hour:02d}:{when.minute:02d}"
