@@ -1,0 +1,95 @@
+"""Patterns of attribution in news English: reporting verbs, the noun phrases
+around them, sentence boundaries. The verbs come from `lexicons/`; the
+patterns say where a speaker's name stands relative to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from byline.extract.lexicons import speaker_words
+
+_WORDS = speaker_words()
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+FINITE = _alternation(_WORDS.reporting_verbs)
+PARTICIPLES = _alternation(_WORDS.reporting_participles)
+UNNAMED_ROLES = _WORDS.unnamed_roles
+BODY_NOUNS = _WORDS.body_nouns
+ANY_BODY_NOUNS = _WORDS.any_body_nouns
+SEATS_OF_GOVERNMENT = _WORDS.seats_of_government
+
+VERB = re.compile(rf"\b(?:(?P<finite>{FINITE})|(?P<participle>{PARTICIPLES})|(?P<according>according to))\b")
+# Words that may stand between a subject and its verb ("has also said").
+AUX = (
+    r"(?:(?:has|had|have|also|later|then|was|were|is|once|previously|recently|subsequently|earlier|again|"
+    r"simply|just|repeatedly|reportedly|publicly|privately|only|would|will|could|may|might|has also|had also|"
+    r"is also|was|being|been|quoted as|quoted)\s+)*"
+)
+# A character of a noun phrase: no clause punctuation, but "Dr." may stand in one.
+NPC = r"(?:[^,.;:!?\"\u201c\u201d()]|(?<=\bMr|\bMs|\bDr)\.|(?<=\bMrs)\.|\(\w{1,12}\))"  # "(IETF)" too
+MAX_NP = 90  # characters a speaker's noun phrase may run to
+MAX_CLAUSE_NP = 60
+AFTER_INVERTED = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*(?:{FINITE})\s+(?P<np>{NPC}{{1,{MAX_NP}}})")
+AFTER_SUBJECT = re.compile(
+    rf"^\s*[,;:\u2014\u2013-]?\s*(?P<np>(?:,|{NPC}){{1,{MAX_NP}}}?),?\s+{AUX}(?:{FINITE}|according to)\b"
+)
+CLAUSE_FINAL = re.compile(
+    rf",\s+(?:(?!(?:but|and|or|so|yet|then)\b)(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+{AUX}(?:{FINITE})"
+    rf"|(?:{FINITE})\s+(?P<inv>{NPC}{{1,{MAX_CLAUSE_NP}}}))"
+    rf"(?:\s+{NPC}{{0,40}})?[.!?]?\s*$"
+)
+AFTER_ACCORDING = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>{NPC}{{1,{MAX_NP}}})")
+# "with leader Charles Kennedy saying": the noun after "with" is the participle's subject.
+WITH_PARTICIPLE = re.compile(rf"\bwith\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+(?:{PARTICIPLES})\b")
+# "described by Sharon as": a passive reporting verb names its speaker after "by".
+PASSIVE_BY = re.compile(rf"\b(?:{FINITE})\s+by\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+as\s*$")
+
+# A sentence ends at . ! or ? (and any closing marks) before white space,
+# unless the full stop ends an abbreviation ("Mr.", "St.") or an initial ("J.").
+# The lookbehinds come after the punctuation so the regex engine can scan fast.
+ABBREVIATIONS = "Mr Mrs Ms Dr St No vs Gen Gov Sen Rep Inc Co Lt Col Jr Sr Prof Capt Sgt Mt Ft".split()
+BOUNDARY = re.compile(
+    "[.!?]"
+    + "".join(rf"(?<!\b{word}.)" for word in ABBREVIATIONS)
+    + r"(?<!\b[A-Z].)"
+    + "[\"\u201d\u2019')]*\\s+"
+)
+
+PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|it|It|I|we|We)\b")
+LAST_PRONOUN = re.compile(r"(?:^|\s)(?P<p>he|she|they|He|She|They|it|It)\s*$")
+DETERMINER = re.compile(r"^(?:(?:a|an|the|one|another|his|her|their|its|our|my|your)\s+)", re.IGNORECASE)
+ANY_DETERMINER = re.compile(r"(?:^|\s)(?:a|an|the|one|another|A|An|The|One|Another)\s+")
+NP_TAIL = re.compile(
+    r"\s+(?:who|which|that|in|on|at|to|during|after|before|when|while|as|last|this|yesterday|earlier|on|"
+    r"adding|saying|told)\b.*$"
+)
+SUBJECT_PRONOUNS = {"he": "m", "she": "f", "one": "-"}
+ANAPHOR = re.compile(
+    r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|[A-Z][a-z]+(?:an|ian|ese|ish|i)|champion|defender|striker|"
+    r"midfielder|winger|goalkeeper|keeper|forward|skipper|veteran|youngster|teenager|seed|star|"
+    r"singer|actor|actress|rapper|musician|film-maker|frontman|world number one|number one)$"
+)
+COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|has|had|have|was)\s+)*$")
+NP_END = re.compile(
+    r",|\s[-\u2013\u2014]\s|\s(?:said|says|told|has|had|have|is|was|were|will|would|also|meanwhile|"
+    r"reportedly|however|though|to|but|who|which|that|are)\b|\s\w+ly\b"
+)
+DOCUMENT_TAIL = re.compile(r"^(?:['\u2019]s)?\s+(?:own\s+|official\s+|written\s+)?(?:statement|website|web site|letter)\s*$")
+# Words before a name that make it an object, not its sentence's subject.
+OBJECT_LEAD = re.compile(
+    r"\b(?:by|to|with|against|beat|beaten|of|for|from|told|and|tipped|after|about|meeting|met|replaced|"
+    r"replacing|succeeded|sacked|signed|signing|joined|joining)\s+\S*\s*$"
+)
+# A clause that starts afresh within a sentence: its first name is a subject too.
+CLAUSE_OPENER = re.compile(r"(?:[,;]\s+|\s)(?:but|while|whereas|although|though)\s+")
+WORD = re.compile(r"\S+")
+# A name the entity finder did not know, standing where a speaker's name stands:
+# "says Stephen Candillon of ...", "..., Heretic writes".
+UNKNOWN_NAME = re.compile(r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){0,2}")
+# ", Peter Schoonen." after an inverted description: the name it describes.
+APPOSITIVE_NAME = re.compile(r",\s+(?P<np>(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]+)\s*(?:[.,;!?]|$)")

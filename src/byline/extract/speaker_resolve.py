@@ -1,0 +1,371 @@
+"""Whom an attribution names: a noun phrase, a pronoun or a description
+resolved to the fullest name the article gives.
+
+Each step that is not a plain name leaves a mark on `ctx.trail`
+(`pronoun->Tony Blair`, `role->Gordon Brown`, `description`), which becomes
+part of the quote's evidence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from byline.extract.entities import Mention
+from byline.extract.lexicons import lexicons
+from byline.extract.speaker_context import Context, in_quote, mentions_in, sentence_start
+from byline.extract.speaker_patterns import (
+    ANAPHOR, ANY_BODY_NOUNS, ANY_DETERMINER, BODY_NOUNS, CLAUSE_OPENER, DETERMINER, DOCUMENT_TAIL, FINITE,
+    LAST_PRONOUN, NP_END, NP_TAIL, OBJECT_LEAD, PRONOUN, SEATS_OF_GOVERNMENT, SUBJECT_PRONOUNS, UNKNOWN_NAME,
+    UNNAMED_ROLES, WORD,
+)
+import re
+
+SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
+FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
+PERSON_AFTER_BODY = 30  # "Police Commissioner Sir Ian Blair": a person this close after a body is its head
+PRONOUN_REACH = 3000  # characters back that a pronoun's antecedent may stand
+LAST_SPEAKER_REACH = 250  # characters after a quote that its speaker stays "he"
+LAST_SPEAKER_SENTENCES = 2  # sentences after a quote that its speaker stays "he"
+BODY_REACH = 2000  # characters back that "the company" may look for its company
+MAX_DESCRIPTION_WORDS = 7
+SUBJECT_LEAD_WORDS = 4
+ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")  # words before a name that still leave it its sentence's subject
+# "..., says Tim Dams, the editor": an inverted verb after a comma, its subject
+# right after it and set off by punctuation ("..., said Melzer was" is not).
+_INVERTED_LEAD = re.compile(rf"[,;]\s*(?:{FINITE})\s+(?:[\w'\u2019-]+\s+){{0,2}}$")
+_INVERTED_TAIL = re.compile(r"\s*(?:[,.;:!?]|$)")
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
+    """The speaker named by the noun phrase body[start:stop], fully resolved.
+
+    `prefer` says which name in the phrase is the verb's subject: "first"
+    (after an inverted verb), "last" (before the verb) or "subject" (the
+    clause's first, before a participle)."""
+    body = ctx.body
+    clause_start = start
+    np = body[start:stop]
+    if prefer == "first":
+        np = NP_TAIL.sub("", np)
+        stop = start + len(np)
+    if prefer == "last":
+        words = list(WORD.finditer(np))
+        if len(words) > SUBJECT_WORDS:
+            start += words[-SUBJECT_WORDS].start()
+            np = body[start:stop]
+    pronoun = PRONOUN.match(np) if prefer != "last" else LAST_PRONOUN.search(np)
+    found_mentions = mentions_in(ctx, start, stop)
+    mentions = [m for m in found_mentions if can_speak(m)]
+    if prefer == "subject":
+        return first_subject(ctx, np, start, found_mentions)
+    if pronoun and (prefer != "last" or not mentions or mentions[-1].start < start + pronoun.start()):
+        return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
+    if not mentions and ANAPHOR.match(np.strip()):
+        # "said the American", "the 34-year-old added": the person in the news.
+        found = resolve_pronoun(ctx, "one", start)
+        if found:
+            return found
+    people = [m for m in mentions if m.type == "PERSON"]
+    if people:
+        # "Glenn Maguire, chief economist at Societe Generale": the person
+        # heads the phrase, whatever bodies describe them.
+        return (people[0] if prefer == "first" or _appositive(body, people, start) else people[-1]).name
+    unlisted = _unlisted_name(ctx, np, prefer, mentions)
+    if unlisted:
+        ctx.trail.append("unlisted-name")
+        return unlisted
+    if mentions:
+        # "The State Department said": the name is the subject; but in
+        # "a Microsoft spokesman said" a role follows it: a description.
+        named = mentions[0] if prefer == "first" else mentions[-1]
+        tail = body[named.end : stop]
+        head = body[start : named.start]
+        head = head[head.rfind(",") + 1 :]  # "In a statement, the Fed said": the clause's own words
+        # ... but "a spokesperson for Apple" is a description too.
+        role_first = named.type != "PERSON" and ctx.role_words.search(head) and ANY_DETERMINER.search(head)
+        if not role_first and not ctx.role_words.search(tail) and not (set(tail.lower().split()) & BODY_NOUNS):
+            return named.name
+        if named.type == "ORG" and DOCUMENT_TAIL.match(tail):
+            return named.name  # "Chelsea's statement said", "the BBC statement": the body's words
+    described = description(ctx, np, start)
+    if described:
+        return described
+    if mentions:
+        return (mentions[0] if prefer == "first" else mentions[-1]).name
+    if prefer == "last":
+        # "He said prosecutions were ... and promised ...": the clause's subject.
+        return first_subject(ctx, body[clause_start:stop], clause_start, mentions_in(ctx, clause_start, stop))
+    return None
+
+
+def _unlisted_name(ctx: Context, np: str, prefer: str, mentions: list[Mention]) -> str | None:
+    """A person's name that the entity finder did not list, where the verb's
+    subject stands: at the start of an inverted phrase ("says Stephen
+    Candillon of ..."), or alone after a comma before the verb ("In one of
+    his posts, Heretic writes"). A name of two words or more must start with
+    a known first name; a lone word must not be a common word or a role."""
+    lex = lexicons()
+    if prefer == "first":
+        m = UNKNOWN_NAME.match(np.lstrip())
+        if not m or " " not in m.group() or m.group().split()[0] not in lex.first_names:
+            return None
+        return m.group()
+    if prefer != "last" or mentions:
+        return None
+    lead, comma, phrase = np.rpartition(",")
+    phrase = phrase.strip()
+    m = UNKNOWN_NAME.fullmatch(phrase)
+    if not m:
+        return None
+    words = phrase.split()
+    if len(words) > 1:
+        return phrase if words[0] in lex.first_names else None
+    lower = phrase.lower()
+    if not comma or lower in lex.common_words or phrase in lex.demonyms or lower in BODY_NOUNS or ctx.role_words.fullmatch(lower):
+        return None
+    return phrase
+
+
+def _appositive(body: str, people: list[Mention], start: int) -> bool:
+    """Whether the phrase opens with a person set off by a comma: "Glenn
+    Maguire, chief economist for the region at ..."."""
+    first = people[0]
+    return not body[start : first.start].strip() and body[first.end : first.end + 1] == ","
+
+
+def can_speak(mention: Mention) -> bool:
+    """People and bodies speak, and countries through their governments;
+    towns, venues and regions never do ("at Old Trafford", "in Texas")."""
+    return mention.type != "PLACE" or mention.name in lexicons().countries or mention.name in SEATS_OF_GOVERNMENT
+
+
+def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) -> str | None:
+    """The subject of the clause that `np` begins: a pronoun, "the 14-year-old",
+    or the first name when it stands near the start."""
+    m = PRONOUN.match(np)
+    if m:
+        return resolve_pronoun(ctx, m.group("p").lower(), start + m.start())
+    words = np.split()
+    for n in range(2, min(5, len(words)) + 1):
+        if ANAPHOR.match(" ".join(words[:n])):
+            found = resolve_pronoun(ctx, "one", start)
+            if found:
+                return found
+            break
+    # "Mr Begg's father, Azmat, said": a possessor is not the subject.
+    mentions = [m for m in mentions if not ctx.body.startswith(_POSSESSIVE, m.end)]
+    if mentions and mentions[0].start - start <= FIRST_SUBJECT_REACH:
+        people = [x for x in mentions if x.type == "PERSON" and x.start - start <= FIRST_SUBJECT_REACH * 3 // 2]
+        # "New Metropolitan Police Commissioner Sir Ian Blair": the person, not the force.
+        if people and mentions[0].type != "PERSON" and people[0].start - mentions[0].end < PERSON_AFTER_BODY:
+            return people[0].name
+        if can_speak(mentions[0]):
+            return mentions[0].name
+    role = ctx.role_words.search(np)
+    if ANY_DETERMINER.match(np) or role and len(np[: role.start()].split()) < ROLE_LEAD_WORDS:
+        return description(ctx, np)  # "The organisation said ...", "Church ministers are ..."
+    return None  # no subject in reach: a quote before may supply one
+
+
+def description(ctx: Context, np: str, pos: int = -1) -> str | None:
+    """Who a described speaker is.
+
+    'the prime minister' -> the person the article gives that title;
+    'the committee' -> the committee named before; 'an Israeli official' ->
+    'Israeli official', kept as described, without its article.
+    """
+    phrase = np.strip().rstrip(",")
+    if "," in phrase and re.match(r"\s*(?:a|an|the)\s", phrase.rsplit(",", 1)[1]):
+        # "In a statement on Monday, a spokesman said": the subject follows the
+        # last comma; what stands before it is a clause of its own.
+        phrase = phrase.rsplit(",", 1)[1].strip()
+    role = ctx.role_words.search(phrase)
+    if role and "," in phrase[: role.start()]:
+        # "option, our correspondent": the phrase starts after the last comma.
+        phrase = phrase[phrase.rfind(",", 0, role.start()) + 1 :].strip()
+        role = ctx.role_words.search(phrase)
+    # The description starts at the determiner before its head noun.
+    dets = list(ANY_DETERMINER.finditer(phrase, 0, role.start() if role else len(phrase)))
+    determined = bool(dets)
+    if dets:
+        phrase = phrase[dets[-1].end() :]
+    phrase = DETERMINER.sub("", phrase).strip()
+    # What follows the noun phrase is not part of it ("the board has", "the
+    # mayor said he had", "the document reportedly").
+    phrase = NP_END.split(phrase, 1)[0].strip()
+    if not phrase or len(phrase.split()) > MAX_DESCRIPTION_WORDS:
+        return None
+    roles = ctx.index.roles
+    named = roles.get(phrase.lower())
+    if named is None and role and phrase.lower().endswith(role.group(0).lower()):
+        # "Old Trafford boss": the one person the article calls a boss.
+        named = roles.get(role.group(0).lower())
+    if named:
+        ctx.trail.append(f"role->{named}")
+        return named
+    head = phrase.split()[-1].lower()
+    if dets and dets[-1].group().strip().lower() == "the" and role and head not in UNNAMED_ROLES and pos >= 0:
+        # "The Tory leader said", "said the Liverpool player": a definite role
+        # names someone the text has named already, most likely its subject.
+        found = resolve_pronoun(ctx, "one", pos)
+        if found:
+            ctx.trail.append(f"role->{found}")
+            return found
+    if determined and head in BODY_NOUNS and pos >= 0 and len(phrase.split()) <= 3:
+        found = last_body(ctx, head, pos)
+        if found:
+            ctx.trail.append(f"body->{found}")
+            return found
+    # A description's head is a noun: not a function word or an adverb ("the same again").
+    noun_head = head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
+    if role or determined and len(phrase.split()) <= 3 and phrase.islower() and noun_head:
+        ctx.trail.append("description")
+        return phrase  # "said the artists", not "do the same again"
+    return None
+
+
+def last_body(ctx: Context, noun: str, pos: int) -> str | None:
+    """The organisation that 'the <noun>' stands for: the last one named."""
+    k = bisect_left(ctx.mention_starts, pos) - 1
+    fallback = None
+    while k >= 0 and ctx.index.mentions[k].start > pos - BODY_REACH:
+        m = ctx.index.mentions[k]
+        k -= 1
+        if m.type != "ORG" or in_quote(ctx, m.start):
+            continue
+        if noun in m.name.lower():
+            return m.name
+        fallback = fallback or m.name
+    # "the company" is whichever company the text is about; "the government"
+    # or "the committee" only one that the text names so.
+    return fallback if noun in ANY_BODY_NOUNS else None
+
+
+def resolve_pronoun(ctx: Context, pronoun: str, pos: int, floor: int | None = None) -> str | None:
+    """The earlier person (or body, for 'they') that a pronoun stands for.
+
+    A name in the pronoun's own sentence is someone else ("Mr Sullivan made
+    the decisions, he told the court"); among earlier names, the subject of a
+    clause is preferred to a name further in, which is more often an object
+    ("Melzer has now beaten Agassi"); gender must agree where it is known.
+    """
+    found = _antecedent(ctx, pronoun, pos, floor)
+    if found:
+        ctx.trail.append(f"pronoun->{found}" if pronoun != "one" else f"subject->{found}")
+    return found
+
+
+def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str | None:
+    if pronoun in ("i", "we"):
+        return None
+    want = SUBJECT_PRONOUNS.get(pronoun)  # None for "they" and "it": a body
+    if want is not None:
+        last = last_speaker(ctx, pos, want)
+        if last:
+            return last
+    sentence = sentence_start(ctx, pos, 0)
+    k = bisect_left(ctx.mention_starts, sentence) - 1
+    floor = max(0, pos - PRONOUN_REACH) if floor is None else floor
+    fallback = None
+    while k >= 0:
+        m = ctx.index.mentions[k]
+        if m.start < floor:
+            break
+        k -= 1
+        if in_quote(ctx, m.start):
+            continue
+        if want is None:  # "they": a body
+            if m.type == "ORG":
+                return m.name
+            continue
+        if m.type != "PERSON":
+            continue
+        gender = ctx.index.gender.get(m.name, "-")
+        if gender != "-" and want != "-" and gender != want:
+            continue
+        if is_subject(ctx, m):
+            return m.name
+        if fallback is None and not ctx.body.startswith(_POSSESSIVE, m.end):
+            fallback = m.name
+    return fallback
+
+
+def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
+    """'"We agreed nothing," said Jim Moss. He added: ...': a pronoun right
+    after a quote stands for its speaker, unless another person of the same
+    gender is named in between."""
+    k = bisect_left(ctx.span_starts, pos) - 1
+    current = None
+    if k == len(ctx.speakers):
+        # '"...," he said' while the quote's own attribution is being read:
+        # the quote before is the one whose speaker "he" may be.
+        current, k = ctx.spans[k], k - 1
+    if k < 0 or k >= len(ctx.speakers):
+        return None
+    span, speaker = ctx.spans[k], ctx.speakers[k]
+    if not speaker or span.close_at is None or speaker not in ctx.index.gender:
+        return None
+    distance = pos - span.close_at
+    if current is not None:
+        distance -= current.end - current.open_at
+    if distance > LAST_SPEAKER_REACH:
+        return None
+    gender = ctx.index.gender[speaker]
+    if gender != "-" and want != "-" and gender != want:
+        return None
+    # Only the quote's own sentence and the next may stand between.
+    between = bisect_right(ctx.boundaries, pos) - bisect_right(ctx.boundaries, span.close_at)
+    if current is not None:  # the current quote's own sentences do not count
+        between -= bisect_right(ctx.boundaries, current.end) - bisect_right(ctx.boundaries, current.open_at)
+    if between > LAST_SPEAKER_SENTENCES:
+        return None
+    # A partial quote's sentence may name its speaker as an object ("Weitz
+    # said Pullman had told him ..."): then it says nothing of the subject.
+    # Other names in the attribution's own sentence ('..., Glenn Maguire of
+    # Societe Generale told AFP') describe the speaker or are objects: only
+    # names in the sentences after it may take "he" from them.
+    if span.kind == "partial":
+        lo = bisect_left(ctx.mention_starts, sentence_start(ctx, span.open_at, 0))
+    else:
+        b = bisect_right(ctx.boundaries, span.close_at + 1)
+        lo = bisect_left(ctx.mention_starts, ctx.boundaries[b] if b < len(ctx.boundaries) else pos)
+    hi = bisect_left(ctx.mention_starts, pos)
+    for m in ctx.index.mentions[lo:hi]:
+        if m.type == "PERSON" and m.name != speaker and not in_quote(ctx, m.start):
+            other = ctx.index.gender.get(m.name, "-")
+            if other == "-" or want == "-" or other == want:
+                return None
+    return speaker
+
+
+def is_subject(ctx: Context, mention: Mention) -> bool:
+    """Whether a name is the subject of its clause: near the clause's start
+    with no other person before it, or right after an inverted reporting
+    verb ("..., says Tim Dams"); never a possessor ("Moore's film")."""
+    body = ctx.body
+    if body.startswith(_POSSESSIVE, mention.end):
+        return False
+    start = sentence_start(ctx, mention.start, 0)
+    lead = body[start : mention.start]
+    if _INVERTED_LEAD.search(lead) and _INVERTED_TAIL.match(body, mention.end):
+        return True
+    opener = None
+    for opener in CLAUSE_OPENER.finditer(lead):
+        pass
+    if opener is not None and len(lead[opener.end() :].split()) <= SUBJECT_LEAD_WORDS:
+        start += opener.end()  # "... this year but captain Fabien Pelous sees hope"
+        lead = lead[opener.end() :]
+    elif "," in lead:
+        intro, _, rest = lead.partition(",")
+        if len(intro.split()) <= 6 and len(rest.split()) <= 3:
+            lead = rest  # "In London, Mr Blair said ..."
+    if PRONOUN.match(lead) and not lead.lstrip().startswith(("I ", "We ", "we ")):
+        return False  # "He destroyed South Africa's Os du Randt": the pronoun is the subject
+    if len(lead.split()) > SUBJECT_LEAD_WORDS or OBJECT_LEAD.search(lead):
+        return False
+    k = bisect_left(ctx.mention_starts, start)
+    return not any(
+        m.type == "PERSON" and not body.startswith(_POSSESSIVE, m.end)
+        for m in ctx.index.mentions[k:] if m.start < mention.start
+    )

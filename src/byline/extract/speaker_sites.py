@@ -1,0 +1,142 @@
+"""Where a quote's attribution stands: right after its closing mark
+(`"...," he said` / `said Mr Blair`), before its opening mark in the same
+sentence (`Mr Howard said: "..."`, `dismissed it as "..."`), or in the
+sentence before a quote that has none of its own. Each finder returns the
+speaker its noun phrase names (see `speaker_resolve`), or None.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from byline.extract.quotes import Span
+from byline.extract.speaker_context import MAX_SENTENCE, Context, paragraph_end, sentence_start
+from byline.extract.speaker_patterns import (
+    AFTER_ACCORDING, AFTER_INVERTED, APPOSITIVE_NAME, AFTER_SUBJECT, CLAUSE_FINAL, COORDINATED, PASSIVE_BY, PRONOUN, VERB,
+    WITH_PARTICIPLE,
+)
+from byline.extract.speaker_resolve import resolve_np
+
+MAX_SUBJECT_WORDS = 12  # words a subject before "said" may run to
+
+AFTER = "said-after-quote"
+BEFORE = "said-before-quote"
+
+
+def own_attribution(ctx: Context, i: int, span: Span, para: int) -> tuple[str | None, str]:
+    """The speaker the quote's own sentence names, and which side named it."""
+    p_start = ctx.paragraph_starts[para]
+    after = _after_context(ctx, i, span, paragraph_end(ctx, para))
+    before_start = sentence_start(ctx, span.open_at, p_start)
+    previous = ctx.spans[i - 1].close_at if i else None
+    if previous is not None and previous >= before_start:
+        before_start = previous + 1
+    # Full quotes are attributed after them, partial ones in the sentence
+    # around them; but '"...", Mr Baume said.' is plain after either kind.
+    order = (AFTER, BEFORE) if span.kind == "full" else (BEFORE, AFTER)
+    for side in order:
+        found = None
+        if side == AFTER and after is not None:
+            found = _from_after(ctx, after[0], after[1])
+        elif side == BEFORE:
+            found = _from_before(ctx, before_start, span.open_at)
+        if found:
+            return found, side
+        ctx.trail.clear()
+    return None, ""
+
+
+def previous_sentence_speaker(ctx: Context, span: Span, floor: int) -> str | None:
+    """'The Cabinet Office said it was reviewing the scheme. "Unions will be
+    consulted."': the sentence before reports speech, and the quote goes on."""
+    end = sentence_start(ctx, span.open_at, floor)
+    if end <= floor:
+        return None
+    start = sentence_start(ctx, end - 2, floor)
+    text = ctx.body[start:end]
+    verb = VERB.search(text)
+    if not verb or verb.group("according"):
+        return None
+    if text[: verb.start()].rstrip().endswith(","):
+        # "The hype is over, argues Mr Donofrio."
+        return resolve_np(ctx, start + verb.end(), end, prefer="first")
+    if verb.group("participle"):
+        return resolve_np(ctx, start, start + verb.start(), prefer="subject")
+    return resolve_np(ctx, start, start + verb.start(), prefer="last")
+
+
+def _after_context(ctx: Context, i: int, span: Span, p_end: int) -> tuple[int, int] | None:
+    if span.close_at is None:
+        return None
+    body = ctx.body
+    start = span.close_at + 1
+    text = body[span.start : span.end].rstrip()
+    if text[-1:] in ".!?":
+        rest = body[start : start + 3].lstrip()
+        if rest[:1].isupper() and not rest.startswith(("I ", "I'")):
+            return None  # the quote ended its sentence; what follows is new
+    stop = p_end
+    # A boundary right after the mark is the quote's own full stop: skip it.
+    k = bisect_right(ctx.boundaries, start + 1)
+    if k < len(ctx.boundaries):
+        stop = min(stop, ctx.boundaries[k])
+    if i + 1 < len(ctx.spans):
+        stop = min(stop, ctx.spans[i + 1].open_at)
+    return (start, stop) if stop > start else None
+
+
+def _from_after(ctx: Context, start: int, stop: int) -> str | None:
+    text = ctx.body[start:stop]
+    m = AFTER_ACCORDING.match(text)
+    if m:
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
+    m = AFTER_INVERTED.match(text)
+    if m and not PRONOUN.match(m.group("np")):
+        named = APPOSITIVE_NAME.match(text, m.end("np"))
+        if named:  # "said the paper's image editor, Peter Schoonen."
+            return resolve_np(ctx, start + named.start("np"), start + named.end("np"), prefer="first")
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
+    m = AFTER_SUBJECT.match(text)
+    if m and len(m.group("np").split()) <= MAX_SUBJECT_WORDS:
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+    # "... a "sensible thing to do", since he was in China, Mr Balls told the BBC."
+    m = CLAUSE_FINAL.search(text)
+    if m:
+        if m.group("inv"):
+            return resolve_np(ctx, start + m.start("inv"), start + m.end("inv"), prefer="first")
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+    return None
+
+
+def _from_before(ctx: Context, start: int, stop: int) -> str | None:
+    text = ctx.body[start:stop]
+    m = PASSIVE_BY.search(text)
+    if m:  # "described by Sharon as "...""
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
+    verbs = list(VERB.finditer(text))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if verb.group("according"):
+        # "according to X, ..." before the quote: X follows the phrase.
+        return resolve_np(ctx, start + verb.end(), stop, prefer="first")
+    if verb.group("participle"):
+        m = WITH_PARTICIPLE.search(text, 0, verb.end())
+        if m and m.end() == verb.end():
+            # "with leader Charles Kennedy saying": the noun after "with".
+            return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+    if verb.group("participle") or COORDINATED.search(text, 0, verb.start()):
+        # "..., saying: ..." / "She hoped to meet Keanu Reeves but joked that
+        # ...": the verb's subject is the clause's subject.
+        return resolve_np(ctx, start, start + verb.start(), prefer="subject")
+    return resolve_np(ctx, start, start + verb.start(), prefer="last")
+
+
+def speech_in_sentence(ctx: Context, span: Span) -> bool:
+    """Whether the sentence around a span, outside its marks, reports speech."""
+    start = sentence_start(ctx, span.open_at, 0)
+    k = bisect_right(ctx.boundaries, span.end)
+    stop = ctx.boundaries[k] if k < len(ctx.boundaries) else len(ctx.body)
+    stop = min(stop, (span.close_at or span.end) + MAX_SENTENCE)
+    body = ctx.body
+    return bool(VERB.search(body, start, span.open_at) or VERB.search(body, span.close_at or span.end, stop))
