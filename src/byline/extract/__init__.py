@@ -22,7 +22,7 @@ from byline.extract.quotes import Span, find_spans, is_name_or_title, kind_of
 from byline.extract.speakers import LOW_CONFIDENCE, attribute, make_context, speech_in_sentence
 from byline.model import Analysis, Article, Quote
 
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 """Bumped whenever extraction output changes, so cached analyses are redone."""
 
 __all__ = ["EXTRACTOR_VERSION", "LOW_CONFIDENCE", "analyse", "analyse_text"]
@@ -41,6 +41,12 @@ def _role_words() -> re.Pattern[str]:
 
 def analyse(article: Article) -> Analysis:
     """The quotes (with speakers) and the named entities of one article."""
+    return analyse_with_features(article)[0]
+
+
+def analyse_with_features(article: Article) -> tuple[Analysis, list[dict[str, float]]]:
+    """`analyse`, with the evidence features behind each quote's confidence
+    (what `tools/train_attribution.py` learns the confidence from)."""
     lex = lexicons()
     role_words = _role_words()
     body = article.body
@@ -58,7 +64,7 @@ def analyse(article: Article) -> Analysis:
     ctx = make_context(body, index, kept, paragraph_starts, role_words)
     attributions = attribute(ctx)
     speakers = [a.speaker for a in attributions]
-    quotes = []
+    quotes, features = [], []
     for at, (span, found) in enumerate(zip(kept, attributions)):
         speaker, evidence, confidence = found.speaker, found.evidence, found.confidence
         if span.kind == "partial" and speaker is None and not speech_in_sentence(ctx, span):
@@ -67,10 +73,12 @@ def analyse(article: Article) -> Analysis:
                 continue  # scare quotes: marks with nobody's speech behind them
             speaker, confidence = attributions[echoed].speaker, attributions[echoed].confidence
             evidence = ("echoes-longer-quote", *attributions[echoed].evidence)
+            found = attributions[echoed]
+        features.append(found.features)
         quotes.append(
             Quote(body[span.start : span.end], speaker, span.start, span.end, span.kind, confidence, evidence)  # type: ignore[arg-type]
         )
-    return Analysis(tuple(quotes), index.entities)
+    return Analysis(tuple(quotes), index.entities), features
 
 
 def _echoed(body: str, at: int, spans: list[Span], speakers: list[str | None]) -> int | None:

@@ -1,0 +1,65 @@
+"""Attribution's confidence: shipped weights load, and the trainer runs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from byline.extract import LOW_CONFIDENCE, analyse_text
+from byline.extract.lexicons import speaker_words
+
+from tests.conftest import REPO
+
+
+def test_shipped_weights_load_and_give_confidences_between_0_and_1() -> None:
+    weights = speaker_words().attribution_weights
+    assert weights and "bias" in weights
+    assert all(isinstance(v, float) for v in weights.values())
+    analysis = analyse_text('"We will win," said John Smith.\n\n"It is over."')
+    for quote in analysis.quotes:
+        assert 0.0 <= quote.confidence <= 1.0
+        assert quote.evidence
+    assert 0.0 < LOW_CONFIDENCE < 1.0
+
+
+def test_evidence_names_what_chose_the_speaker() -> None:
+    quotes = analyse_text('Tony Blair spoke on Monday. "We will win," he said.').quotes
+    assert quotes[0].speaker == "Tony Blair"
+    assert "said-after-quote" in quotes[0].evidence
+    assert "pronoun->Tony Blair" in quotes[0].evidence
+
+
+def test_training_script_runs_on_a_tiny_input(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text(
+        'Blair speaks\n\nTony Blair spoke on Monday. "We will win," he said.\n\n'
+        '"It is over," said Michael Howard.\n',
+        encoding="utf-8",
+    )
+    (corpus / "two.txt").write_text(
+        'Howard speaks\n\n"Taxes will rise," Michael Howard said.\n\n"Not so," said a spokesman.\n',
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name, quotes in (
+        ("one", [("We will win,", "Tony Blair"), ("It is over,", "Michael Howard")]),
+        ("two", [("Taxes will rise,", "Michael Howard"), ("Not so,", "spokesman")]),
+    ):
+        (gold / f"{name}.json").write_text(json.dumps({
+            "source": f"{name}.txt",
+            "quotes": [{"text": t, "speaker": s, "kind": "full"} for t, s in quotes],
+            "entities": {},
+        }), encoding="utf-8")
+    out = tmp_path / "weights.json"
+    run = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "train_attribution.py"), str(gold), "--corpus", str(corpus),
+         "--folds", "2", "--write", "--out", str(out)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "cross-validation over 2 articles" in run.stdout
+    assert "bias" in json.loads(out.read_text(encoding="utf-8"))
