@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 
 from byline.extract.lexicons import speaker_words
 from byline.extract.quotes import Span
+from byline.model import LOW_CONFIDENCE
 from byline.extract.speaker_context import Context, paragraph_of, sentence_start
 from byline.extract.speaker_resolve import resolve_pronoun
 from byline.extract.speaker_sites import AFTER, BEFORE, own_attribution, previous_sentence_speaker
 
-LOW_CONFIDENCE = 0.8
-"""Below this an attribution is uncertain, and the UI shows it so. Cross-validated
-over the dev articles, a third of the attributions below it were wrong, against
-one in sixteen above it (see `tools/train_attribution.py`)."""
+# LOW_CONFIDENCE (in byline.model, where the UI reads it) is 0.8: cross-validated
+# over the dev articles, a third of the attributions below it were wrong, against
+# one in sixteen above it (see tools/train_attribution.py).
 
 RUNS_ON = "quote-runs-on"  # the same speech, cut by a lost mark or a paragraph break
 SAME_SENTENCE = "same-sentence-as-previous-quote"

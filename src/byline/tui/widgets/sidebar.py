@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from byline.corpus import Entry
-from byline.model import ENTITY_TYPES, Entity
+from byline.model import ENTITY_TYPES, LOW_CONFIDENCE, Entity
 
 QUOTE_PREVIEW = 110
 """Characters of a quote shown in the sidebar; the reader has the rest."""
@@ -69,6 +69,9 @@ class Sidebar(OptionList):
         for number, quote in enumerate(entry.quotes):
             # No colours of their own: the highlighted row's colours must win.
             speaker = Content.styled(f"— {quote.speaker}", "bold") if quote.speaker else Content.styled("— unattributed", "italic dim")
+            if quote.speaker and quote.confidence < LOW_CONFIDENCE:
+                # An uncertain attribution is shown as a guess, not as fact.
+                speaker = Content.styled(f"— {quote.speaker}?", "dim") + Content.styled("  uncertain", "italic dim")
             text = Content(f"“{shorten(quote.text)}”")
             options.append(Option(Content("\n").join([text, speaker]), id=f"quote-{number}"))
             if number < len(entry.quotes) - 1:
