@@ -142,11 +142,14 @@ def _decide(span: Span, candidates: list[_Candidate], kinds: dict[str, str]) -> 
     if not candidates:
         features = {"none": 1.0, "partial": float(span.kind == "partial")}
         return Attribution(None, ("no-attribution",), _confidence(features), features)
-    scores: dict[str, float] = {}
-    for c in candidates:
-        scores[c.speaker] = scores.get(c.speaker, 0.0) + SOURCE_WEIGHT[c.source]
-    best = max(scores, key=lambda name: scores[name])  # first-gathered wins a tie
-    backing = [c for c in candidates if c.speaker == best]
+    if len(candidates) == 1:
+        scores, best, backing = {candidates[0].speaker: 0.0}, candidates[0].speaker, candidates
+    else:
+        scores = {}
+        for c in candidates:
+            scores[c.speaker] = scores.get(c.speaker, 0.0) + SOURCE_WEIGHT[c.source]
+        best = max(scores, key=scores.__getitem__)  # first-gathered wins a tie
+        backing = [c for c in candidates if c.speaker == best]
     evidence = tuple(dict.fromkeys(x for c in backing for x in (c.source, *c.trail)))
     features = {f"source:{c.source}": 1.0 for c in backing}
     for mark in evidence:
@@ -165,5 +168,8 @@ def _confidence(features: dict[str, float]) -> float:
     weights = speaker_words().attribution_weights
     if not weights:
         return 1.0
-    z = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items())
+    z = weights.get("bias", 0.0)
+    for name, value in features.items():
+        if name in weights:
+            z += weights[name] * value
     return round(1.0 / (1.0 + math.exp(-z)), 3)
