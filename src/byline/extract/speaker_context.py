@@ -29,14 +29,31 @@ class Context:
     span_starts: list[int]
     speakers: list[str | None] = field(default_factory=list)  # own attributions found so far, in order
     trail: list[str] = field(default_factory=list)  # how the name being resolved was reached
+    principal: dict[str, str] = field(default_factory=dict)  # shared surname -> its most-named bearer
 
 
 def make_context(body: str, index: EntityIndex, spans: list[Span], paragraph_starts: list[int], role_words: re.Pattern[str]) -> Context:
     boundaries = [m.end() for m in BOUNDARY.finditer(body)]
-    return Context(
+    ctx = Context(
         body, index, spans, paragraph_starts, role_words, boundaries,
         [m.start for m in index.mentions], [span.start for span in spans],
     )
+    bearers: dict[str, list[tuple[int, str]]] = {}
+    for e in index.entities:
+        if e.type == "PERSON" and " " in e.name:
+            bearers.setdefault(e.name.rsplit(" ", 1)[1], []).append((e.count, e.name))
+    ctx.principal = {surname: max(people)[1] for surname, people in bearers.items() if len(people) > 1}
+    return ctx
+
+
+def person_name(ctx: Context, mention: Mention) -> str:
+    """The person a mention names. A bare surname that two people of the
+    article bear ("Osbourne": Ozzy or Sharon) is the one the article names most."""
+    if ctx.principal:
+        text = ctx.body[mention.start : mention.end]
+        if text in ctx.principal:
+            return ctx.principal[text]
+    return mention.name
 
 
 def sentence_start(ctx: Context, pos: int, p_start: int) -> int:

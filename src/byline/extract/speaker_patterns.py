@@ -41,6 +41,7 @@ UNNAMED_ROLES = _WORDS.unnamed_roles
 BODY_NOUNS = _WORDS.body_nouns
 ANY_BODY_NOUNS = _WORDS.any_body_nouns
 SEATS_OF_GOVERNMENT = _WORDS.seats_of_government
+DOCUMENT_NOUNS = _WORDS.document_nouns
 
 VERB = re.compile(rf"\b(?:(?P<finite>{FINITE})|(?P<participle>{PARTICIPLES})|(?P<according>according to))\b")
 # Words that may stand between a subject and its verb ("has also said").
@@ -51,7 +52,7 @@ AUX = (
 )
 # A character of a noun phrase: no clause punctuation, but "Dr." may stand in one.
 NPC = r"(?:[^,.;:!?\"\u201c\u201d()]|(?<=\bMr|\bMs|\bDr)\.|(?<=\bMrs)\.|\(\w{1,12}\))"  # "(IETF)" too
-MAX_NP = 90  # characters a speaker's noun phrase may run to
+MAX_NP = 120  # characters a speaker's noun phrase may run to
 MAX_CLAUSE_NP = 60
 AFTER_INVERTED = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*(?:{FINITE})\s+(?P<np>{NPC}{{1,{MAX_NP}}})")
 AFTER_SUBJECT = re.compile(
@@ -59,10 +60,14 @@ AFTER_SUBJECT = re.compile(
 )
 CLAUSE_FINAL = re.compile(
     rf",\s+(?:(?!(?:but|and|or|so|yet|then)\b)(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+{AUX}(?:{FINITE})"
-    rf"|(?:{FINITE})\s+(?P<inv>{NPC}{{1,{MAX_CLAUSE_NP}}}))"
+    rf"|(?:{FINITE})\s+(?!(?:in|on|at|to|during|after|before|last|this|yesterday|earlier|later)\b)(?P<inv>{NPC}{{1,{MAX_CLAUSE_NP}}}))"
     rf"(?:\s+{NPC}{{0,40}})?[.!?]?\s*$"
 )
 AFTER_ACCORDING = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>{NPC}{{1,{MAX_NP}}})")
+# "..., according to Q magazine editor Paul Rees." at the end of the quote's clause.
+CLAUSE_ACCORDING = re.compile(rf",\s+according to\s+(?P<np>{NPC}{{1,{MAX_NP}}})[.!?]?\s*$")
+DASH = re.compile(r"\s[-\u2013\u2014]\s")
+POSSESSIVE_DETERMINER = re.compile(r"(?:^|\s)(?P<p>his|her|their|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "with leader Charles Kennedy saying": the noun after "with" is the participle's subject.
 WITH_PARTICIPLE = re.compile(rf"\bwith\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+(?:{PARTICIPLES})\b")
 # "described by Sharon as": a passive reporting verb names its speaker after "by".
@@ -96,7 +101,7 @@ ANAPHOR = re.compile(
 COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|has|had|have|was)\s+)*$")
 NP_END = re.compile(
     r",|\s[-\u2013\u2014]\s|\s(?:said|says|told|has|had|have|is|was|were|will|would|also|meanwhile|"
-    r"reportedly|however|though|to|but|who|which|that|are)\b|\s\w+ly\b"
+    r"reportedly|however|though|to|but|who|which|that|are|then|now|still|again)\b|\s[a-z]\w*ly\b"
 )
 DOCUMENT_TAIL = re.compile(r"^(?:['\u2019]s)?\s+(?:own\s+|official\s+|written\s+)?(?:statement|website|web site|letter)\s*$")
 # Words before a name that make it an object, not its sentence's subject.
@@ -112,3 +117,25 @@ WORD = re.compile(r"\S+")
 UNKNOWN_NAME = re.compile(r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+){0,2}")
 # ", Peter Schoonen." after an inverted description: the name it describes.
 APPOSITIVE_NAME = re.compile(r",\s+(?P<np>(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]+)\s*(?:[.,;!?]|$)")
+# Before a verb-looking word, words that make it a noun ("the hopes", "his
+# claims") or a passive ("can be read by"): not speech being reported.
+_NOT_A_REPORT = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|of|be|been|being)\s+$", re.IGNORECASE
+)
+_LOOKBACK = 12  # characters before a verb that can show it is a noun or passive
+
+
+def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The reporting verbs in text[start:end], leaving out noun and passive uses."""
+    stop = len(text) if end is None else end
+    return [
+        m for m in VERB.finditer(text, start, stop)
+        if m.group("according") or not _NOT_A_REPORT.search(text, max(0, m.start() - _LOOKBACK), m.start())
+    ]
+
+
+def has_reporting_verb(text: str, start: int, end: int) -> bool:
+    for m in VERB.finditer(text, start, end):
+        if m.group("according") or not _NOT_A_REPORT.search(text, max(0, m.start() - _LOOKBACK), m.start()):
+            return True
+    return False

@@ -12,9 +12,10 @@ from bisect import bisect_left, bisect_right
 
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
-from byline.extract.speaker_context import Context, in_quote, mentions_in, sentence_start
+from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name, sentence_start
 from byline.extract.speaker_patterns import (
-    ANAPHOR, ANY_BODY_NOUNS, ANY_DETERMINER, BODY_NOUNS, CLAUSE_OPENER, DETERMINER, DOCUMENT_TAIL, FINITE,
+    ANAPHOR, ANY_BODY_NOUNS, ANY_DETERMINER, BODY_NOUNS, CLAUSE_OPENER, DASH, DETERMINER, DOCUMENT_NOUNS, DOCUMENT_TAIL,
+    FINITE, POSSESSIVE_DETERMINER,
     LAST_PRONOUN, NP_END, NP_TAIL, OBJECT_LEAD, PRONOUN, SEATS_OF_GOVERNMENT, SUBJECT_PRONOUNS, UNKNOWN_NAME,
     UNNAMED_ROLES, WORD,
 )
@@ -27,6 +28,7 @@ PRONOUN_REACH = 3000  # characters back that a pronoun's antecedent may stand
 LAST_SPEAKER_REACH = 250  # characters after a quote that its speaker stays "he"
 LAST_SPEAKER_SENTENCES = 2  # sentences after a quote that its speaker stays "he"
 BODY_REACH = 2000  # characters back that "the company" may look for its company
+DOCUMENT_REACH = 600  # characters back that "the report" may look for the body that issued it
 MAX_DESCRIPTION_WORDS = 7
 SUBJECT_LEAD_WORDS = 4
 ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")  # words before a name that still leave it its sentence's subject
@@ -70,7 +72,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
     if people:
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.
-        return (people[0] if prefer == "first" or _appositive(body, people, start) else people[-1]).name
+        return person_name(ctx, people[0] if prefer == "first" or _appositive(body, people, start) else people[-1])
     unlisted = _unlisted_name(ctx, np, prefer, mentions)
     if unlisted:
         ctx.trail.append("unlisted-name")
@@ -114,6 +116,11 @@ def _unlisted_name(ctx: Context, np: str, prefer: str, mentions: list[Mention]) 
     if prefer != "last" or mentions:
         return None
     lead, comma, phrase = np.rpartition(",")
+    opener = None
+    for opener in CLAUSE_OPENER.finditer(phrase + " "):
+        pass
+    if opener is not None:  # "... in the summer - but Parry claims"
+        phrase, comma = (phrase + " ")[opener.end() :], ","
     phrase = phrase.strip()
     m = UNKNOWN_NAME.fullmatch(phrase)
     if not m:
@@ -159,9 +166,9 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
         people = [x for x in mentions if x.type == "PERSON" and x.start - start <= FIRST_SUBJECT_REACH * 3 // 2]
         # "New Metropolitan Police Commissioner Sir Ian Blair": the person, not the force.
         if people and mentions[0].type != "PERSON" and people[0].start - mentions[0].end < PERSON_AFTER_BODY:
-            return people[0].name
+            return person_name(ctx, people[0])
         if can_speak(mentions[0]):
-            return mentions[0].name
+            return person_name(ctx, mentions[0]) if mentions[0].type == "PERSON" else mentions[0].name
     role = ctx.role_words.search(np)
     if ANY_DETERMINER.match(np) or role and len(np[: role.start()].split()) < ROLE_LEAD_WORDS:
         return description(ctx, np)  # "The organisation said ...", "Church ministers are ..."
@@ -175,16 +182,19 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
     'the committee' -> the committee named before; 'an Israeli official' ->
     'Israeli official', kept as described, without its article.
     """
-    phrase = np.strip().rstrip(",")
+    phrase = DASH.split(np.strip().rstrip(","))[-1]  # "a bid in the summer - but Parry": after the dash
     if "," in phrase and re.match(r"\s*(?:a|an|the)\s", phrase.rsplit(",", 1)[1]):
         # "In a statement on Monday, a spokesman said": the subject follows the
         # last comma; what stands before it is a clause of its own.
         phrase = phrase.rsplit(",", 1)[1].strip()
     role = ctx.role_words.search(phrase)
+    if role and role.group(0).lower() in DOCUMENT_NOUNS:
+        role = None  # "In a joint statement the firms said": a document is no role
     if role and "," in phrase[: role.start()]:
         # "option, our correspondent": the phrase starts after the last comma.
         phrase = phrase[phrase.rfind(",", 0, role.start()) + 1 :].strip()
         role = ctx.role_words.search(phrase)
+    owner = POSSESSIVE_DETERMINER.search(phrase, 0, role.start() if role else len(phrase))
     # The description starts at the determiner before its head noun.
     dets = list(ANY_DETERMINER.finditer(phrase, 0, role.start() if role else len(phrase)))
     determined = bool(dets)
@@ -196,6 +206,9 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
     phrase = NP_END.split(phrase, 1)[0].strip()
     if not phrase or len(phrase.split()) > MAX_DESCRIPTION_WORDS:
         return None
+    head = phrase.split()[-1].lower()
+    if head in DOCUMENT_NOUNS:
+        return _document_author(ctx, owner, pos)
     roles = ctx.index.roles
     named = roles.get(phrase.lower())
     if named is None and role and phrase.lower().endswith(role.group(0).lower()):
@@ -225,11 +238,26 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
     return None
 
 
-def last_body(ctx: Context, noun: str, pos: int) -> str | None:
+def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int) -> str | None:
+    """Whose words a document's are: "his report said" -> his; "the report
+    said" -> the body named last. A document never speaks for itself."""
+    if pos < 0:
+        return None
+    if owner:
+        pronoun = owner.group("p").lower()
+        found = resolve_pronoun(ctx, {"his": "he", "her": "she"}.get(pronoun, "they"), pos)
+    else:
+        found = last_body(ctx, "", pos, DOCUMENT_REACH)
+    if found:
+        ctx.trail.append(f"document->{found}")
+    return found
+
+
+def last_body(ctx: Context, noun: str, pos: int, reach: int = BODY_REACH) -> str | None:
     """The organisation that 'the <noun>' stands for: the last one named."""
     k = bisect_left(ctx.mention_starts, pos) - 1
     fallback = None
-    while k >= 0 and ctx.index.mentions[k].start > pos - BODY_REACH:
+    while k >= 0 and ctx.index.mentions[k].start > pos - reach:
         m = ctx.index.mentions[k]
         k -= 1
         if m.type != "ORG" or in_quote(ctx, m.start):
@@ -239,7 +267,7 @@ def last_body(ctx: Context, noun: str, pos: int) -> str | None:
         fallback = fallback or m.name
     # "the company" is whichever company the text is about; "the government"
     # or "the committee" only one that the text names so.
-    return fallback if noun in ANY_BODY_NOUNS else None
+    return fallback if noun in ANY_BODY_NOUNS or not noun else None
 
 
 def resolve_pronoun(ctx: Context, pronoun: str, pos: int, floor: int | None = None) -> str | None:

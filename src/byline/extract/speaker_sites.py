@@ -7,17 +7,24 @@ speaker its noun phrase names (see `speaker_resolve`), or None.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from byline.extract.quotes import Span
 from byline.extract.speaker_context import MAX_SENTENCE, Context, paragraph_end, sentence_start
 from byline.extract.speaker_patterns import (
-    AFTER_ACCORDING, AFTER_INVERTED, APPOSITIVE_NAME, AFTER_SUBJECT, CLAUSE_FINAL, COORDINATED, PASSIVE_BY, PRONOUN, VERB,
+    AFTER_ACCORDING, AFTER_INVERTED, APPOSITIVE_NAME, CLAUSE_ACCORDING, has_reporting_verb, reporting_verbs, AFTER_SUBJECT, CLAUSE_FINAL, COORDINATED, PASSIVE_BY, PRONOUN, VERB,
     WITH_PARTICIPLE,
 )
 from byline.extract.speaker_resolve import resolve_np
 
 MAX_SUBJECT_WORDS = 12  # words a subject before "said" may run to
+_SET_OFF = ",.!?;:\u2014\u2013-"  # what ends a quote's words, or starts the words after it, before an attribution
+_CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*$")  # "According to X, ...", "..., according to X"
+UNMARKED_SUBJECT_WORDS = 6  # words of a subject right after a quote with no comma ('"..." he says')
+# How such a subject starts: a pronoun, a determiner or a capital ("where social workers tell" is no subject).
+_SUBJECT_START = re.compile(r"\s*(?:he|she|they|it|we|the|a|an|his|her|their|its|one|[A-Z])\b|\s*[A-Z]")
+INVERTED_TAIL_WORDS = 8  # words after an inverted verb ("..., argues Mr Donofrio.") to the sentence's end
 
 AFTER = "said-after-quote"
 BEFORE = "said-before-quote"
@@ -32,8 +39,10 @@ def own_attribution(ctx: Context, i: int, span: Span, para: int) -> tuple[str | 
     if previous is not None and previous >= before_start:
         before_start = previous + 1
     # Full quotes are attributed after them, partial ones in the sentence
-    # around them; but '"...", Mr Baume said.' is plain after either kind.
-    order = (AFTER, BEFORE) if span.kind == "full" else (BEFORE, AFTER)
+    # around them; but a partial quote whose own words end with a comma
+    # ('... published "in the next two weeks," a spokesman said') is plain after.
+    text = ctx.body[span.start : span.end]
+    order = (AFTER, BEFORE) if span.kind == "full" or text.endswith(",") else (BEFORE, AFTER)
     for side in order:
         found = None
         if side == AFTER and after is not None:
@@ -54,13 +63,22 @@ def previous_sentence_speaker(ctx: Context, span: Span, floor: int) -> str | Non
         return None
     start = sentence_start(ctx, end - 2, floor)
     text = ctx.body[start:end]
-    verb = VERB.search(text)
+    verbs = reporting_verbs(text)
+    verb = verbs[0] if verbs else None
     if not verb or verb.group("according"):
         return None
-    if text[: verb.start()].rstrip().endswith(","):
-        # "The hype is over, argues Mr Donofrio."
+    lead = text[: verb.start()].rstrip()
+    if lead.endswith(",") and len(text[verb.end() :].split()) <= INVERTED_TAIL_WORDS:
+        # "The hype is over, argues Mr Donofrio." (but "Mike Hobday, from the
+        # league, said video evidence ... was passed to police": the subject
+        # stands before the verb, set off by an appositive)
         return resolve_np(ctx, start + verb.end(), end, prefer="first")
     if verb.group("participle"):
+        if not lead.endswith(","):
+            return None  # "after claiming away draws": not speech reported
+        return resolve_np(ctx, start, start + verb.start(), prefer="subject")
+    if COORDINATED.search(text, 0, verb.start()):
+        # "Mr Negroponte wants the laptops ... but conceded this was ambitious."
         return resolve_np(ctx, start, start + verb.start(), prefer="subject")
     return resolve_np(ctx, start, start + verb.start(), prefer="last")
 
@@ -90,6 +108,19 @@ def _from_after(ctx: Context, start: int, stop: int) -> str | None:
     m = AFTER_ACCORDING.match(text)
     if m:
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
+    m = CLAUSE_ACCORDING.search(text)
+    if m:  # "... in the world, according to Q magazine editor Paul Rees."
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
+    quoted = ctx.body[start - 2 : start - 1]
+    if quoted not in _SET_OFF and text.lstrip()[:1] not in _SET_OFF:
+        # '"Major problems" are expected as the workforce continues to age, it
+        # said': the sentence goes on after the marks; only a short subject
+        # right before its verb ('"sensible behaviour" he says') or the
+        # sentence's end may name the speaker.
+        m = AFTER_SUBJECT.match(text)
+        if m and len(m.group("np").split()) <= UNMARKED_SUBJECT_WORDS and _SUBJECT_START.match(m.group("np")):
+            return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+        return _clause_final(ctx, start, text)
     m = AFTER_INVERTED.match(text)
     if m and not PRONOUN.match(m.group("np")):
         named = APPOSITIVE_NAME.match(text, m.end("np"))
@@ -99,6 +130,10 @@ def _from_after(ctx: Context, start: int, stop: int) -> str | None:
     m = AFTER_SUBJECT.match(text)
     if m and len(m.group("np").split()) <= MAX_SUBJECT_WORDS:
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+    return _clause_final(ctx, start, text)
+
+
+def _clause_final(ctx: Context, start: int, text: str) -> str | None:
     # "... a "sensible thing to do", since he was in China, Mr Balls told the BBC."
     m = CLAUSE_FINAL.search(text)
     if m:
@@ -113,10 +148,12 @@ def _from_before(ctx: Context, start: int, stop: int) -> str | None:
     m = PASSIVE_BY.search(text)
     if m:  # "described by Sharon as "...""
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
-    verbs = list(VERB.finditer(text))
+    verbs = reporting_verbs(text)
     if not verbs:
         return None
     verb = verbs[-1]
+    if verb.group("according") and not _CLAUSE_START.search(text, 0, verb.start()):
+        return None  # "ranks countries according to the steps they take": not a source
     if verb.group("according"):
         # "according to X, ..." before the quote: X follows the phrase.
         return resolve_np(ctx, start + verb.end(), stop, prefer="first")
@@ -139,4 +176,4 @@ def speech_in_sentence(ctx: Context, span: Span) -> bool:
     stop = ctx.boundaries[k] if k < len(ctx.boundaries) else len(ctx.body)
     stop = min(stop, (span.close_at or span.end) + MAX_SENTENCE)
     body = ctx.body
-    return bool(VERB.search(body, start, span.open_at) or VERB.search(body, span.close_at or span.end, stop))
+    return has_reporting_verb(body, start, span.open_at) or has_reporting_verb(body, span.close_at or span.end, stop)

@@ -98,6 +98,7 @@ class SpeakerWords:
     any_body_nouns: frozenset[str]  # "the company": whichever company the text is about
     seats_of_government: frozenset[str]
     attribution_weights: dict[str, float]
+    document_nouns: frozenset[str]
 
 
 @cache
@@ -114,4 +115,5 @@ def speaker_words() -> SpeakerWords:
         any_body_nouns=frozenset(w[:-1] for w in body if w.endswith("*")),
         seats_of_government=frozenset(_lines("seats_of_government.txt")),
         attribution_weights=weights,
+        document_nouns=frozenset(_lines("document_nouns.txt")),
     )
