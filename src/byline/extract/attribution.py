@@ -15,6 +15,7 @@ learned at development time by `tools/train_attribution.py` and shipped in
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -123,7 +124,9 @@ def _gather(
     if span.kind == "full" and not span.chained:
         floor = ctx.paragraph_starts[max(0, paragraphs[i] - MAX_PARAGRAPH_GAP)]
         if i and spans[i - 1].close_at is not None:
-            floor = max(floor, spans[i - 1].close_at + 1)  # type: ignore[operator]
+            # After the previous quote's own sentence: '"...," Mr X told AFP.
+            # "..."' continues Mr X; AFP introduces nobody.
+            floor = max(floor, _next_boundary(ctx, spans[i - 1].close_at))  # type: ignore[arg-type]
         ctx.trail.clear()
         introduced = previous_sentence_speaker(ctx, span, floor)
         if introduced:
@@ -136,6 +139,11 @@ def _gather(
             if nearby:
                 out.append(_Candidate(nearby, NEARBY, ()))
     return out
+
+
+def _next_boundary(ctx: Context, pos: int) -> int:
+    k = bisect_right(ctx.boundaries, pos + 1)
+    return ctx.boundaries[k] if k < len(ctx.boundaries) else len(ctx.body)
 
 
 def _decide(span: Span, candidates: list[_Candidate], kinds: dict[str, str]) -> Attribution:

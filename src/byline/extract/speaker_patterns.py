@@ -51,7 +51,8 @@ AUX = (
     r"is also|was|being|been|quoted as|quoted)\s+)*"
 )
 # A character of a noun phrase: no clause punctuation, but "Dr." may stand in one.
-NPC = r"(?:[^,.;:!?\"\u201c\u201d()]|(?<=\bMr|\bMs|\bDr)\.|(?<=\bMrs)\.|\(\w{1,12}\))"  # "(IETF)" too
+# "(IETF)" and "Computerandvideogames.com" too.
+NPC = r"(?:[^,.;:!?\"\u201c\u201d()]|(?<=\bMr|\bMs|\bDr)\.|(?<=\bMrs)\.|\(\w{1,12}\)|(?<=\w)\.(?=\w))"
 MAX_NP = 120  # characters a speaker's noun phrase may run to
 MAX_CLAUSE_NP = 60
 AFTER_INVERTED = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*(?:{FINITE})\s+(?P<np>{NPC}{{1,{MAX_NP}}})")
@@ -94,7 +95,7 @@ NP_TAIL = re.compile(
 )
 SUBJECT_PRONOUNS = {"he": "m", "she": "f", "one": "-"}
 ANAPHOR = re.compile(
-    r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old|[A-Z][a-z]+(?:an|ian|ese|ish|i)|champion|defender|striker|"
+    r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old(?:\s+[a-z-]+)?|[A-Z][a-z]+(?:an|ian|ese|ish|i)|champion|defender|striker|"
     r"midfielder|winger|goalkeeper|keeper|forward|skipper|veteran|youngster|teenager|seed|star|"
     r"singer|actor|actress|rapper|musician|film-maker|frontman|world number one|number one)$"
 )

@@ -37,6 +37,7 @@ ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may des
 _INVERTED_LEAD = re.compile(rf"[,;]\s*(?:{FINITE})\s+(?:[\w'\u2019-]+\s+){{0,2}}$")
 _INVERTED_TAIL = re.compile(r"\s*(?:[,.;:!?]|$)")
 _POSSESSIVE = ("'s", "\u2019s")
+LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
 def resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
@@ -109,7 +110,7 @@ def _unlisted_name(ctx: Context, np: str, prefer: str, mentions: list[Mention]) 
     a known first name; a lone word must not be a common word or a role."""
     lex = lexicons()
     if prefer == "first":
-        m = UNKNOWN_NAME.match(np.lstrip())
+        m = UNKNOWN_NAME.match(LOWER_LEAD.sub("", np.lstrip(), count=1))  # "economist Gary Thayer of ..."
         if not m or " " not in m.group() or m.group().split()[0] not in lex.first_names:
             return None
         return m.group()

@@ -111,8 +111,15 @@ def _from_after(ctx: Context, start: int, stop: int) -> str | None:
     m = CLAUSE_ACCORDING.search(text)
     if m:  # "... in the world, according to Q magazine editor Paul Rees."
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
-    quoted = ctx.body[start - 2 : start - 1]
-    if quoted not in _SET_OFF and text.lstrip()[:1] not in _SET_OFF:
+    m = AFTER_INVERTED.match(text)
+    set_off = _last_word_char(ctx.body, start - 2) in _SET_OFF or text.lstrip()[:1] in _SET_OFF
+    if m and not PRONOUN.match(m.group("np")) and (set_off or _SUBJECT_START.match(m.group("np"))):
+        # ('"false" claims about its product': no subject after the verb, no report)
+        named = APPOSITIVE_NAME.match(text, m.end("np"))
+        if named:  # "said the paper's image editor, Peter Schoonen."
+            return resolve_np(ctx, start + named.start("np"), start + named.end("np"), prefer="first")
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
+    if not set_off:
         # '"Major problems" are expected as the workforce continues to age, it
         # said': the sentence goes on after the marks; only a short subject
         # right before its verb ('"sensible behaviour" he says') or the
@@ -121,16 +128,18 @@ def _from_after(ctx: Context, start: int, stop: int) -> str | None:
         if m and len(m.group("np").split()) <= UNMARKED_SUBJECT_WORDS and _SUBJECT_START.match(m.group("np")):
             return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
         return _clause_final(ctx, start, text)
-    m = AFTER_INVERTED.match(text)
-    if m and not PRONOUN.match(m.group("np")):
-        named = APPOSITIVE_NAME.match(text, m.end("np"))
-        if named:  # "said the paper's image editor, Peter Schoonen."
-            return resolve_np(ctx, start + named.start("np"), start + named.end("np"), prefer="first")
-        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
     m = AFTER_SUBJECT.match(text)
     if m and len(m.group("np").split()) <= MAX_SUBJECT_WORDS:
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
     return _clause_final(ctx, start, text)
+
+
+def _last_word_char(body: str, at: int) -> str:
+    """The last character of a quote's words, past white space and inner
+    closing marks ('... own this property,\'"')."""
+    while at > 0 and body[at] in " '\u2019":
+        at -= 1
+    return body[at]
 
 
 def _clause_final(ctx: Context, start: int, text: str) -> str | None:
