@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from byline.extract.lexicons import speaker_words
 from byline.extract.quotes import Span
 from byline.model import LOW_CONFIDENCE
-from byline.extract.speaker_context import Context, paragraph_of, sentence_start
+from byline.extract.speaker_context import Context, full_form, paragraph_of, sentence_start
 from byline.extract.speaker_resolve import resolve_pronoun
 from byline.extract.speaker_sites import AFTER, BEFORE, own_attribution, previous_sentence_speaker
 
@@ -80,7 +80,11 @@ def attribute(ctx: Context) -> list[Attribution]:
     found: list[Attribution] = []
     for i, span in enumerate(spans):
         candidates = _gather(ctx, i, span, paragraphs, own, found)
-        found.append(_decide(span, candidates, kinds))
+        decided = _decide(span, candidates, kinds)
+        if decided.speaker and decided.speaker in ctx.acronyms:
+            decided.speaker = full_form(ctx, decided.speaker)
+            decided.evidence += (f"acronym->{decided.speaker}",)
+        found.append(decided)
     return found
 
 

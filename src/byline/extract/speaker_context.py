@@ -30,6 +30,7 @@ class Context:
     speakers: list[str | None] = field(default_factory=list)  # own attributions found so far, in order
     trail: list[str] = field(default_factory=list)  # how the name being resolved was reached
     principal: dict[str, str] = field(default_factory=dict)  # shared surname -> its most-named bearer
+    acronyms: dict[str, str] = field(default_factory=dict)  # "BCC" -> "British Chamber of Commerce"
 
 
 def make_context(body: str, index: EntityIndex, spans: list[Span], paragraph_starts: list[int], role_words: re.Pattern[str]) -> Context:
@@ -43,7 +44,35 @@ def make_context(body: str, index: EntityIndex, spans: list[Span], paragraph_sta
         if e.type == "PERSON" and " " in e.name:
             bearers.setdefault(e.name.rsplit(" ", 1)[1], []).append((e.count, e.name))
     ctx.principal = {surname: max(people)[1] for surname, people in bearers.items() if len(people) > 1}
+    if "(" in body:
+        ctx.acronyms = _spelt_out(body)
     return ctx
+
+
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_LINKS = frozenset("of for and the on in de du".split())
+MAX_SPELT_WORDS = 9  # words before "(BCC)" that may spell it out
+
+
+def _spelt_out(body: str) -> dict[str, str]:
+    """Acronyms the article spells out: "the British Chamber of Commerce
+    (BCC)" -> {"BCC": "British Chamber of Commerce"}, the initials of its
+    capitalised words matching the letters."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM.finditer(body):
+        letters = m.group(1)
+        words = body[max(0, m.start() - 120) : m.start()].split()[-MAX_SPELT_WORDS:]
+        for n in range(len(letters), len(words) + 1):
+            phrase = words[-n:]
+            if phrase[0][:1].isupper() and "".join(w[0] for w in phrase if w.lower() not in _LINKS).upper() == letters:
+                found.setdefault(letters, " ".join(phrase))
+                break
+    return found
+
+
+def full_form(ctx: Context, name: str) -> str:
+    """A speaker's fullest form: an acronym the article spells out, spelt out."""
+    return ctx.acronyms.get(name, name) if ctx.acronyms else name
 
 
 def person_name(ctx: Context, mention: Mention) -> str:

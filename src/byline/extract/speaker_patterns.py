@@ -42,6 +42,7 @@ BODY_NOUNS = _WORDS.body_nouns
 ANY_BODY_NOUNS = _WORDS.any_body_nouns
 SEATS_OF_GOVERNMENT = _WORDS.seats_of_government
 DOCUMENT_NOUNS = _WORDS.document_nouns
+LEGAL_DOCUMENTS = _WORDS.legal_documents
 
 VERB = re.compile(rf"\b(?:(?P<finite>{FINITE})|(?P<participle>{PARTICIPLES})|(?P<according>according to))\b")
 # Words that may stand between a subject and its verb ("has also said").

@@ -14,8 +14,8 @@ from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
 from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name, sentence_start
 from byline.extract.speaker_patterns import (
-    ANAPHOR, ANY_BODY_NOUNS, ANY_DETERMINER, BODY_NOUNS, CLAUSE_OPENER, DASH, DETERMINER, DOCUMENT_NOUNS, DOCUMENT_TAIL,
-    FINITE, POSSESSIVE_DETERMINER,
+    ANAPHOR, ANY_BODY_NOUNS, AUX, ANY_DETERMINER, BODY_NOUNS, CLAUSE_OPENER, DASH, DETERMINER, DOCUMENT_NOUNS, DOCUMENT_TAIL,
+    FINITE, LEGAL_DOCUMENTS, POSSESSIVE_DETERMINER,
     LAST_PRONOUN, NP_END, NP_TAIL, OBJECT_LEAD, PRONOUN, SEATS_OF_GOVERNMENT, SUBJECT_PRONOUNS, UNKNOWN_NAME,
     UNNAMED_ROLES, WORD,
 )
@@ -36,6 +36,7 @@ ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may des
 # right after it and set off by punctuation ("..., said Melzer was" is not).
 _INVERTED_LEAD = re.compile(rf"[,;]\s*(?:{FINITE})\s+(?:[\w'\u2019-]+\s+){{0,2}}$")
 _INVERTED_TAIL = re.compile(r"\s*(?:[,.;:!?]|$)")
+_BEFORE_ITS_VERB = re.compile(rf",?\s+{AUX}(?:{FINITE})\b")
 _POSSESSIVE = ("'s", "\u2019s")
 LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
@@ -209,7 +210,7 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         return None
     head = phrase.split()[-1].lower()
     if head in DOCUMENT_NOUNS:
-        return _document_author(ctx, owner, pos)
+        return _document_author(ctx, owner, pos, head in LEGAL_DOCUMENTS)
     roles = ctx.index.roles
     named = roles.get(phrase.lower())
     if named is None and role and phrase.lower().endswith(role.group(0).lower()):
@@ -239,7 +240,7 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
     return None
 
 
-def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int) -> str | None:
+def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int, legal: bool) -> str | None:
     """Whose words a document's are: "his report said" -> his; "the report
     said" -> the body named last. A document never speaks for itself."""
     if pos < 0:
@@ -248,7 +249,7 @@ def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int) -> str
         pronoun = owner.group("p").lower()
         found = resolve_pronoun(ctx, {"his": "he", "her": "she"}.get(pronoun, "they"), pos)
     else:
-        found = last_body(ctx, "", pos, DOCUMENT_REACH)
+        found = None if legal else last_body(ctx, "", pos, DOCUMENT_REACH)
     if found:
         ctx.trail.append(f"document->{found}")
     return found
@@ -379,6 +380,8 @@ def is_subject(ctx: Context, mention: Mention) -> bool:
     lead = body[start : mention.start]
     if _INVERTED_LEAD.search(lead) and _INVERTED_TAIL.match(body, mention.end):
         return True
+    if _BEFORE_ITS_VERB.match(body, mention.end):
+        return True  # "..., her lawyer, Perry Wander, said.": the name right before its verb
     opener = None
     for opener in CLAUSE_OPENER.finditer(lead):
         pass

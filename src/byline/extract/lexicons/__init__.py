@@ -99,6 +99,7 @@ class SpeakerWords:
     seats_of_government: frozenset[str]
     attribution_weights: dict[str, float]
     document_nouns: frozenset[str]
+    legal_documents: frozenset[str]  # "the lawsuit said": not the body named last
 
 
 @cache
@@ -115,5 +116,6 @@ def speaker_words() -> SpeakerWords:
         any_body_nouns=frozenset(w[:-1] for w in body if w.endswith("*")),
         seats_of_government=frozenset(_lines("seats_of_government.txt")),
         attribution_weights=weights,
-        document_nouns=frozenset(_lines("document_nouns.txt")),
+        document_nouns=frozenset(w.rstrip("!") for w in _lines("document_nouns.txt")),
+        legal_documents=frozenset(w[:-1] for w in _lines("document_nouns.txt") if w.endswith("!")),
     )
