@@ -38,6 +38,8 @@ _INVERTED_LEAD = re.compile(rf"[,;]\s*(?:{FINITE})\s+(?:[\w'\u2019-]+\s+){{0,2}}
 _INVERTED_TAIL = re.compile(r"\s*(?:[,.;:!?]|$)")
 _BEFORE_ITS_VERB = re.compile(rf",?\s+{AUX}(?:{FINITE})\b")
 _POSSESSIVE = ("'s", "\u2019s")
+# A subject set off from its verb by a participle or relative clause.
+_INTERRUPTION = re.compile(r"^(?P<head>[^,]+?),\s+(?:who|which|whose|[a-z]+ed|[a-z]+ing)\b[^,]*,\s*$")
 LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
@@ -54,6 +56,10 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
         np = NP_TAIL.sub("", np)
         stop = start + len(np)
     if prefer == "last":
+        interrupted = _INTERRUPTION.match(np)
+        if interrupted:  # "Her lawsuit, filed in the US District Court, said": the head
+            stop = start + interrupted.end("head")
+            np = body[start:stop]
         words = list(WORD.finditer(np))
         if len(words) > SUBJECT_WORDS:
             start += words[-SUBJECT_WORDS].start()
@@ -115,15 +121,17 @@ def _unlisted_name(ctx: Context, np: str, prefer: str, mentions: list[Mention]) 
         if not m or " " not in m.group() or m.group().split()[0] not in lex.first_names:
             return None
         return m.group()
-    if prefer != "last" or mentions:
+    if prefer != "last":
         return None
-    lead, comma, phrase = np.rpartition(",")
+    lead, comma, phrase = np.rstrip(" ,").rpartition(",")
     opener = None
     for opener in CLAUSE_OPENER.finditer(phrase + " "):
         pass
     if opener is not None:  # "... in the summer - but Parry claims"
         phrase, comma = (phrase + " ")[opener.end() :], ","
     phrase = phrase.strip()
+    if any(phrase in m.name for m in mentions):
+        return None  # a name the entity finder knows, and not as a person
     m = UNKNOWN_NAME.fullmatch(phrase)
     if not m:
         return None
@@ -162,8 +170,24 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
             if found:
                 return found
             break
+    interrupted = _INTERRUPTION.match(np)
+    if interrupted:  # "Her lawsuit, filed in the US District Court, said": the head only
+        head = interrupted.group("head")
+        in_head = [m for m in mentions if m.end <= start + len(head)]
+        # (a document or "the firm" needs its place, to find whose it is or
+        # which; a role here is kept as described)
+        noun = head.split()[-1].lower()
+        place = start if noun in DOCUMENT_NOUNS or noun in BODY_NOUNS else -1
+        described = description(ctx, head, place) if not in_head else None
+        if in_head or described:
+            return described or first_subject(ctx, head, start, in_head)
     # "Mr Begg's father, Azmat, said": a possessor is not the subject.
     mentions = [m for m in mentions if not ctx.body.startswith(_POSSESSIVE, m.end)]
+    if mentions and all(m.type != "PERSON" for m in mentions) and np.rstrip().endswith(","):
+        named = _unlisted_name(ctx, np, "last", mentions)
+        if named:  # "The UN's relief coordinator, Jan Egeland, said"
+            ctx.trail.append("unlisted-name")
+            return named
     if mentions and mentions[0].start - start <= FIRST_SUBJECT_REACH:
         people = [x for x in mentions if x.type == "PERSON" and x.start - start <= FIRST_SUBJECT_REACH * 3 // 2]
         # "New Metropolitan Police Commissioner Sir Ian Blair": the person, not the force.
@@ -196,7 +220,8 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         # "option, our correspondent": the phrase starts after the last comma.
         phrase = phrase[phrase.rfind(",", 0, role.start()) + 1 :].strip()
         role = ctx.role_words.search(phrase)
-    owner = POSSESSIVE_DETERMINER.search(phrase, 0, role.start() if role else len(phrase))
+    last_word = phrase.rstrip().rfind(" ") + 1
+    owner = POSSESSIVE_DETERMINER.search(phrase, 0, role.start() if role else last_word)
     # The description starts at the determiner before its head noun.
     dets = list(ANY_DETERMINER.finditer(phrase, 0, role.start() if role else len(phrase)))
     determined = bool(dets)

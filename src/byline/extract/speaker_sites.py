@@ -19,6 +19,11 @@ from byline.extract.speaker_patterns import (
 from byline.extract.speaker_resolve import resolve_np
 
 MAX_SUBJECT_WORDS = 12  # words a subject before "said" may run to
+# Verbs that stand before their subject after a clause of speech ("..., says the party").
+_INVERTING = frozenset("says said adds added argues argued insists insisted warns warned notes noted claims claimed "
+                       "explains explained admits admitted writes wrote believes believed thinks".split())
+# After an inverted verb, a short subject and then a break ("says the party - and").
+_INVERTED_SUBJECT = re.compile(r"\s+(?P<np>(?:the|a|an|[A-Z])[^,;:\u2014\u2013]{0,60}?)\s*(?:[,;:\u2014\u2013]|\s-\s)")
 _SET_OFF = ",.!?;:\u2014\u2013-"  # what ends a quote's words, or starts the words after it, before an attribution
 _CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*$")  # "According to X, ...", "..., according to X"
 UNMARKED_SUBJECT_WORDS = 6  # words of a subject right after a quote with no comma ('"..." he says')
@@ -171,6 +176,13 @@ def _from_before(ctx: Context, start: int, stop: int) -> str | None:
         if m and m.end() == verb.end():
             # "with leader Charles Kennedy saying": the noun after "with".
             return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+    lead = text[: verb.start()].rstrip()
+    if verb.group("finite") in _INVERTING and lead.endswith(",") and "," not in lead[:-1]:
+        # One clause, then the verb and its subject ("Mr Mandelson, a former
+        # director, told BBC Radio 4" is a subject and its appositive instead).
+        inverted = _INVERTED_SUBJECT.match(text, verb.end())
+        if inverted:  # "The plan would boost conservation, says the party - and ..."
+            return resolve_np(ctx, start + inverted.start("np"), start + inverted.end("np"), prefer="first")
     if verb.group("participle") or COORDINATED.search(text, 0, verb.start()):
         # "..., saying: ..." / "She hoped to meet Keanu Reeves but joked that
         # ...": the verb's subject is the clause's subject.
