@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 
 from byline.extract.lexicons import speaker_words
 from byline.extract.quotes import Span
-from byline.model import LOW_CONFIDENCE
 from byline.extract.speaker_context import Context, full_form, paragraph_of, sentence_start
-from byline.extract.speaker_resolve import resolve_pronoun
+from byline.extract.speaker_pronouns import resolve_pronoun
 from byline.extract.speaker_sites import AFTER, BEFORE, own_attribution, previous_sentence_speaker
 
 # LOW_CONFIDENCE (in byline.model, where the UI reads it) is 0.8: cross-validated

@@ -1,5 +1,5 @@
-"""Whom an attribution names: a noun phrase, a pronoun or a description
-resolved to the fullest name the article gives.
+"""Whom an attribution names: a noun phrase or a description resolved to the
+fullest name the article gives (pronouns: `speaker_pronouns`).
 
 Each step that is not a plain name leaves a mark on `ctx.trail`
 (`pronoun->Tony Blair`, `role->Gordon Brown`, `description`), which becomes
@@ -8,36 +8,26 @@ part of the quote's evidence.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+import re
+from bisect import bisect_left
 
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
-from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name, sentence_start
+from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name
+from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
 from byline.extract.speaker_patterns import (
-    ANAPHOR, ANY_BODY_NOUNS, AUX, ANY_DETERMINER, BODY_NOUNS, CLAUSE_OPENER, DASH, DETERMINER, DOCUMENT_NOUNS, DOCUMENT_TAIL,
-    FINITE, LEGAL_DOCUMENTS, POSSESSIVE_DETERMINER,
-    LAST_PRONOUN, NP_END, NP_TAIL, OBJECT_LEAD, PRONOUN, SEATS_OF_GOVERNMENT, SUBJECT_PRONOUNS, UNKNOWN_NAME,
-    UNNAMED_ROLES, WORD,
+    ANAPHOR, ANY_BODY_NOUNS, ANY_DETERMINER, BODY_NOUNS, CLAUSE_OPENER, DASH, DETERMINER, DOCUMENT_NOUNS,
+    DOCUMENT_TAIL, LEGAL_DOCUMENTS, POSSESSIVE_DETERMINER, LAST_PRONOUN, NP_END, NP_TAIL, PRONOUN,
+    SEATS_OF_GOVERNMENT, UNKNOWN_NAME, UNNAMED_ROLES, WORD,
 )
-import re
 
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
 FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
 PERSON_AFTER_BODY = 30  # "Police Commissioner Sir Ian Blair": a person this close after a body is its head
-PRONOUN_REACH = 3000  # characters back that a pronoun's antecedent may stand
-LAST_SPEAKER_REACH = 250  # characters after a quote that its speaker stays "he"
-LAST_SPEAKER_SENTENCES = 2  # sentences after a quote that its speaker stays "he"
 BODY_REACH = 2000  # characters back that "the company" may look for its company
 DOCUMENT_REACH = 600  # characters back that "the report" may look for the body that issued it
-MAX_DESCRIPTION_WORDS = 7
-SUBJECT_LEAD_WORDS = 4
-ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")  # words before a name that still leave it its sentence's subject
-# "..., says Tim Dams, the editor": an inverted verb after a comma, its subject
-# right after it and set off by punctuation ("..., said Melzer was" is not).
-_INVERTED_LEAD = re.compile(rf"[,;]\s*(?:{FINITE})\s+(?:[\w'\u2019-]+\s+){{0,2}}$")
-_INVERTED_TAIL = re.compile(r"\s*(?:[,.;:!?]|$)")
-_BEFORE_ITS_VERB = re.compile(rf",?\s+{AUX}(?:{FINITE})\b")
-_POSSESSIVE = ("'s", "\u2019s")
+MAX_DESCRIPTION_WORDS = 7  # words a description may run to ("spokesman for the firm")
+ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")
 # A subject set off from its verb by a participle or relative clause.
 _INTERRUPTION = re.compile(r"^(?P<head>[^,]+?),\s+(?:who|which|whose|[a-z]+ed|[a-z]+ing)\b[^,]*,\s*$")
 LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
@@ -182,7 +172,7 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
         if in_head or described:
             return described or first_subject(ctx, head, start, in_head)
     # "Mr Begg's father, Azmat, said": a possessor is not the subject.
-    mentions = [m for m in mentions if not ctx.body.startswith(_POSSESSIVE, m.end)]
+    mentions = [m for m in mentions if not ctx.body.startswith(POSSESSIVE, m.end)]
     if mentions and all(m.type != "PERSON" for m in mentions) and np.rstrip().endswith(","):
         named = _unlisted_name(ctx, np, "last", mentions)
         if named:  # "The UN's relief coordinator, Jan Egeland, said"
@@ -295,134 +285,3 @@ def last_body(ctx: Context, noun: str, pos: int, reach: int = BODY_REACH) -> str
     # "the company" is whichever company the text is about; "the government"
     # or "the committee" only one that the text names so.
     return fallback if noun in ANY_BODY_NOUNS or not noun else None
-
-
-def resolve_pronoun(ctx: Context, pronoun: str, pos: int, floor: int | None = None) -> str | None:
-    """The earlier person (or body, for 'they') that a pronoun stands for.
-
-    A name in the pronoun's own sentence is someone else ("Mr Sullivan made
-    the decisions, he told the court"); among earlier names, the subject of a
-    clause is preferred to a name further in, which is more often an object
-    ("Melzer has now beaten Agassi"); gender must agree where it is known.
-    """
-    found = _antecedent(ctx, pronoun, pos, floor)
-    if found:
-        ctx.trail.append(f"pronoun->{found}" if pronoun != "one" else f"subject->{found}")
-    return found
-
-
-def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str | None:
-    if pronoun in ("i", "we"):
-        return None
-    want = SUBJECT_PRONOUNS.get(pronoun)  # None for "they" and "it": a body
-    if want is not None:
-        last = last_speaker(ctx, pos, want)
-        if last:
-            return last
-    sentence = sentence_start(ctx, pos, 0)
-    k = bisect_left(ctx.mention_starts, sentence) - 1
-    floor = max(0, pos - PRONOUN_REACH) if floor is None else floor
-    fallback = None
-    while k >= 0:
-        m = ctx.index.mentions[k]
-        if m.start < floor:
-            break
-        k -= 1
-        if in_quote(ctx, m.start):
-            continue
-        if want is None:  # "they": a body
-            if m.type == "ORG":
-                return m.name
-            continue
-        if m.type != "PERSON":
-            continue
-        gender = ctx.index.gender.get(m.name, "-")
-        if gender != "-" and want != "-" and gender != want:
-            continue
-        if is_subject(ctx, m):
-            return m.name
-        if fallback is None and not ctx.body.startswith(_POSSESSIVE, m.end):
-            fallback = m.name
-    return fallback
-
-
-def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
-    """'"We agreed nothing," said Jim Moss. He added: ...': a pronoun right
-    after a quote stands for its speaker, unless another person of the same
-    gender is named in between."""
-    k = bisect_left(ctx.span_starts, pos) - 1
-    current = None
-    if k == len(ctx.speakers):
-        # '"...," he said' while the quote's own attribution is being read:
-        # the quote before is the one whose speaker "he" may be.
-        current, k = ctx.spans[k], k - 1
-    if k < 0 or k >= len(ctx.speakers):
-        return None
-    span, speaker = ctx.spans[k], ctx.speakers[k]
-    if not speaker or span.close_at is None or speaker not in ctx.index.gender:
-        return None
-    distance = pos - span.close_at
-    if current is not None:
-        distance -= current.end - current.open_at
-    if distance > LAST_SPEAKER_REACH:
-        return None
-    gender = ctx.index.gender[speaker]
-    if gender != "-" and want != "-" and gender != want:
-        return None
-    # Only the quote's own sentence and the next may stand between.
-    between = bisect_right(ctx.boundaries, pos) - bisect_right(ctx.boundaries, span.close_at)
-    if current is not None:  # the current quote's own sentences do not count
-        between -= bisect_right(ctx.boundaries, current.end) - bisect_right(ctx.boundaries, current.open_at)
-    if between > LAST_SPEAKER_SENTENCES:
-        return None
-    # A partial quote's sentence may name its speaker as an object ("Weitz
-    # said Pullman had told him ..."): then it says nothing of the subject.
-    # Other names in the attribution's own sentence ('..., Glenn Maguire of
-    # Societe Generale told AFP') describe the speaker or are objects: only
-    # names in the sentences after it may take "he" from them.
-    if span.kind == "partial":
-        lo = bisect_left(ctx.mention_starts, sentence_start(ctx, span.open_at, 0))
-    else:
-        b = bisect_right(ctx.boundaries, span.close_at + 1)
-        lo = bisect_left(ctx.mention_starts, ctx.boundaries[b] if b < len(ctx.boundaries) else pos)
-    hi = bisect_left(ctx.mention_starts, pos)
-    for m in ctx.index.mentions[lo:hi]:
-        if m.type == "PERSON" and m.name != speaker and not in_quote(ctx, m.start):
-            other = ctx.index.gender.get(m.name, "-")
-            if other == "-" or want == "-" or other == want:
-                return None
-    return speaker
-
-
-def is_subject(ctx: Context, mention: Mention) -> bool:
-    """Whether a name is the subject of its clause: near the clause's start
-    with no other person before it, or right after an inverted reporting
-    verb ("..., says Tim Dams"); never a possessor ("Moore's film")."""
-    body = ctx.body
-    if body.startswith(_POSSESSIVE, mention.end):
-        return False
-    start = sentence_start(ctx, mention.start, 0)
-    lead = body[start : mention.start]
-    if _INVERTED_LEAD.search(lead) and _INVERTED_TAIL.match(body, mention.end):
-        return True
-    if _BEFORE_ITS_VERB.match(body, mention.end):
-        return True  # "..., her lawyer, Perry Wander, said.": the name right before its verb
-    opener = None
-    for opener in CLAUSE_OPENER.finditer(lead):
-        pass
-    if opener is not None and len(lead[opener.end() :].split()) <= SUBJECT_LEAD_WORDS:
-        start += opener.end()  # "... this year but captain Fabien Pelous sees hope"
-        lead = lead[opener.end() :]
-    elif "," in lead:
-        intro, _, rest = lead.partition(",")
-        if len(intro.split()) <= 6 and len(rest.split()) <= 3:
-            lead = rest  # "In London, Mr Blair said ..."
-    if PRONOUN.match(lead) and not lead.lstrip().startswith(("I ", "We ", "we ")):
-        return False  # "He destroyed South Africa's Os du Randt": the pronoun is the subject
-    if len(lead.split()) > SUBJECT_LEAD_WORDS or OBJECT_LEAD.search(lead):
-        return False
-    k = bisect_left(ctx.mention_starts, start)
-    return not any(
-        m.type == "PERSON" and not body.startswith(_POSSESSIVE, m.end)
-        for m in ctx.index.mentions[k:] if m.start < mention.start
-    )

@@ -13,8 +13,8 @@ from bisect import bisect_right
 from byline.extract.quotes import Span
 from byline.extract.speaker_context import MAX_SENTENCE, Context, paragraph_end, sentence_start
 from byline.extract.speaker_patterns import (
-    AFTER_ACCORDING, AFTER_INVERTED, APPOSITIVE_NAME, CLAUSE_ACCORDING, has_reporting_verb, reporting_verbs, AFTER_SUBJECT, CLAUSE_FINAL, COORDINATED, PASSIVE_BY, PRONOUN, VERB,
-    WITH_PARTICIPLE,
+    AFTER_ACCORDING, AFTER_INVERTED, AFTER_SUBJECT, APPOSITIVE_NAME, CLAUSE_ACCORDING, CLAUSE_FINAL, COORDINATED,
+    PASSIVE_BY, PRONOUN, WITH_PARTICIPLE, has_reporting_verb, reporting_verbs,
 )
 from byline.extract.speaker_resolve import resolve_np
 

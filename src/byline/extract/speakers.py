@@ -7,15 +7,17 @@ got its speaker:
   evidence and decides, with a confidence;
 * `speaker_sites.py`: where an attribution stands (after the quote, before
   it, in the sentence before);
-* `speaker_resolve.py`: whom it names (pronouns, roles, descriptions, bodies);
+* `speaker_resolve.py`: whom it names (roles, descriptions, bodies, documents);
+* `speaker_pronouns.py`: whom a pronoun stands for;
 * `speaker_patterns.py`: the reporting verbs and noun-phrase patterns;
 * `speaker_context.py`: the article's sentences, names and spans.
 """
 
 from __future__ import annotations
 
-from byline.extract.attribution import LOW_CONFIDENCE, Attribution, attribute
+from byline.extract.attribution import Attribution, attribute
 from byline.extract.speaker_context import Context, make_context
 from byline.extract.speaker_sites import speech_in_sentence
+from byline.model import LOW_CONFIDENCE
 
 __all__ = ["LOW_CONFIDENCE", "Attribution", "Context", "attribute", "make_context", "speech_in_sentence"]
