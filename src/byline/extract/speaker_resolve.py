@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Literal
 
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
@@ -20,6 +21,15 @@ from byline.extract.speaker_patterns import (
     DOCUMENT_TAIL, LEGAL_DOCUMENTS, POSSESSIVE_DETERMINER, LAST_PRONOUN, NP_END, NP_TAIL, PRONOUN,
     SEATS_OF_GOVERNMENT, UNKNOWN_NAME, UNNAMED_ROLES, WORD,
 )
+
+# Which name in a noun phrase is its verb's subject: the first (after an
+# inverted verb: "said Mr Blair, the prime minister"), the last (before the
+# verb: "the BBC's Nick Robinson said") or the clause's own subject (before a
+# participle or a coordinated verb: "Mr Blair spoke, saying ...").
+Prefer = Literal["first", "last", "subject"]
+FIRST: Prefer = "first"
+LAST: Prefer = "last"
+SUBJECT: Prefer = "subject"
 
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
 FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
@@ -33,7 +43,7 @@ _INTERRUPTION = re.compile(r"^(?P<head>[^,]+?),\s+(?:who|which|whose|[a-z]+ed|[a
 LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
-def resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
+def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | None:
     """The speaker named by the noun phrase body[start:stop], fully resolved.
 
     `prefer` says which name in the phrase is the verb's subject: "first"
@@ -42,10 +52,10 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
     body = ctx.body
     clause_start = start
     np = body[start:stop]
-    if prefer == "first":
+    if prefer == FIRST:
         np = NP_TAIL.sub("", np)
         stop = start + len(np)
-    if prefer == "last":
+    if prefer == LAST:
         interrupted = _INTERRUPTION.match(np)
         if interrupted:  # "Her lawsuit, filed in the US District Court, said": the head
             stop = start + interrupted.end("head")
@@ -54,12 +64,12 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
         if len(words) > SUBJECT_WORDS:
             start += words[-SUBJECT_WORDS].start()
             np = body[start:stop]
-    pronoun = PRONOUN.match(np) if prefer != "last" else LAST_PRONOUN.search(np)
+    pronoun = PRONOUN.match(np) if prefer != LAST else LAST_PRONOUN.search(np)
     found_mentions = mentions_in(ctx, start, stop)
     mentions = [m for m in found_mentions if can_speak(m)]
-    if prefer == "subject":
+    if prefer == SUBJECT:
         return first_subject(ctx, np, start, found_mentions)
-    if pronoun and (prefer != "last" or not mentions or mentions[-1].start < start + pronoun.start()):
+    if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
         return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
     if not mentions and ANAPHOR.match(np.strip()):
         # "said the American", "the 34-year-old added": the person in the news.
@@ -70,7 +80,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
     if people:
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.
-        return person_name(ctx, people[0] if prefer == "first" or _appositive(body, people, start) else people[-1])
+        return person_name(ctx, people[0] if prefer == FIRST or _appositive(body, people, start) else people[-1])
     unlisted = _unlisted_name(ctx, np, prefer, mentions)
     if unlisted:
         ctx.trail.append("unlisted-name")
@@ -78,7 +88,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
     if mentions:
         # "The State Department said": the name is the subject; but in
         # "a Microsoft spokesman said" a role follows it: a description.
-        named = mentions[0] if prefer == "first" else mentions[-1]
+        named = mentions[0] if prefer == FIRST else mentions[-1]
         tail = body[named.end : stop]
         head = body[start : named.start]
         head = head[head.rfind(",") + 1 :]  # "In a statement, the Fed said": the clause's own words
@@ -92,26 +102,26 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: str) -> str | None:
     if described:
         return described
     if mentions:
-        return (mentions[0] if prefer == "first" else mentions[-1]).name
-    if prefer == "last":
+        return (mentions[0] if prefer == FIRST else mentions[-1]).name
+    if prefer == LAST:
         # "He said prosecutions were ... and promised ...": the clause's subject.
         return first_subject(ctx, body[clause_start:stop], clause_start, mentions_in(ctx, clause_start, stop))
     return None
 
 
-def _unlisted_name(ctx: Context, np: str, prefer: str, mentions: list[Mention]) -> str | None:
+def _unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention]) -> str | None:
     """A person's name that the entity finder did not list, where the verb's
     subject stands: at the start of an inverted phrase ("says Stephen
     Candillon of ..."), or alone after a comma before the verb ("In one of
     his posts, Heretic writes"). A name of two words or more must start with
     a known first name; a lone word must not be a common word or a role."""
     lex = lexicons()
-    if prefer == "first":
+    if prefer == FIRST:
         m = UNKNOWN_NAME.match(LOWER_LEAD.sub("", np.lstrip(), count=1))  # "economist Gary Thayer of ..."
         if not m or " " not in m.group() or m.group().split()[0] not in lex.first_names:
             return None
         return m.group()
-    if prefer != "last":
+    if prefer != LAST:
         return None
     lead, comma, phrase = np.rstrip(" ,").rpartition(",")
     opener = None

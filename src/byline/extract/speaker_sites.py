@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 from byline.extract.quotes import Span
 from byline.extract.speaker_context import MAX_SENTENCE, Context, paragraph_end, sentence_start
@@ -16,7 +17,7 @@ from byline.extract.speaker_patterns import (
     AFTER_ACCORDING, AFTER_INVERTED, AFTER_SUBJECT, APPOSITIVE_NAME, CLAUSE_ACCORDING, CLAUSE_FINAL, COORDINATED,
     PASSIVE_BY, PRONOUN, WITH_PARTICIPLE, has_reporting_verb, reporting_verbs,
 )
-from byline.extract.speaker_resolve import resolve_np
+from byline.extract.speaker_resolve import FIRST, LAST, SUBJECT, resolve_np
 
 MAX_SUBJECT_WORDS = 12  # words a subject before "said" may run to
 # Verbs that stand before their subject after a clause of speech ("..., says the party").
@@ -35,7 +36,21 @@ AFTER = "said-after-quote"
 BEFORE = "said-before-quote"
 
 
-def own_attribution(ctx: Context, i: int, span: Span, para: int) -> tuple[str | None, str]:
+class Own(NamedTuple):
+    """A quote's own attribution: the speaker, and which side of it named them."""
+
+    speaker: str | None
+    side: str  # AFTER, BEFORE, or "" when none
+
+
+class Window(NamedTuple):
+    """Where in the body an attribution may stand."""
+
+    start: int
+    stop: int
+
+
+def own_attribution(ctx: Context, i: int, span: Span, para: int) -> Own:
     """The speaker the quote's own sentence names, and which side named it."""
     p_start = ctx.paragraph_starts[para]
     after = _after_context(ctx, i, span, paragraph_end(ctx, para))
@@ -51,13 +66,13 @@ def own_attribution(ctx: Context, i: int, span: Span, para: int) -> tuple[str | 
     for side in order:
         found = None
         if side == AFTER and after is not None:
-            found = _from_after(ctx, after[0], after[1])
+            found = _from_after(ctx, after.start, after.stop)
         elif side == BEFORE:
             found = _from_before(ctx, before_start, span.open_at)
         if found:
-            return found, side
+            return Own(found, side)
         ctx.trail.clear()
-    return None, ""
+    return Own(None, "")
 
 
 def previous_sentence_speaker(ctx: Context, span: Span, floor: int) -> str | None:
@@ -77,18 +92,18 @@ def previous_sentence_speaker(ctx: Context, span: Span, floor: int) -> str | Non
         # "The hype is over, argues Mr Donofrio." (but "Mike Hobday, from the
         # league, said video evidence ... was passed to police": the subject
         # stands before the verb, set off by an appositive)
-        return resolve_np(ctx, start + verb.end(), end, prefer="first")
+        return resolve_np(ctx, start + verb.end(), end, prefer=FIRST)
     if verb.group("participle"):
         if not lead.endswith(","):
             return None  # "after claiming away draws": not speech reported
-        return resolve_np(ctx, start, start + verb.start(), prefer="subject")
+        return resolve_np(ctx, start, start + verb.start(), prefer=SUBJECT)
     if COORDINATED.search(text, 0, verb.start()):
         # "Mr Negroponte wants the laptops ... but conceded this was ambitious."
-        return resolve_np(ctx, start, start + verb.start(), prefer="subject")
-    return resolve_np(ctx, start, start + verb.start(), prefer="last")
+        return resolve_np(ctx, start, start + verb.start(), prefer=SUBJECT)
+    return resolve_np(ctx, start, start + verb.start(), prefer=LAST)
 
 
-def _after_context(ctx: Context, i: int, span: Span, p_end: int) -> tuple[int, int] | None:
+def _after_context(ctx: Context, i: int, span: Span, p_end: int) -> Window | None:
     if span.close_at is None:
         return None
     body = ctx.body
@@ -105,25 +120,25 @@ def _after_context(ctx: Context, i: int, span: Span, p_end: int) -> tuple[int, i
         stop = min(stop, ctx.boundaries[k])
     if i + 1 < len(ctx.spans):
         stop = min(stop, ctx.spans[i + 1].open_at)
-    return (start, stop) if stop > start else None
+    return Window(start, stop) if stop > start else None
 
 
 def _from_after(ctx: Context, start: int, stop: int) -> str | None:
     text = ctx.body[start:stop]
     m = AFTER_ACCORDING.match(text)
     if m:
-        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     m = CLAUSE_ACCORDING.search(text)
     if m:  # "... in the world, according to Q magazine editor Paul Rees."
-        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     m = AFTER_INVERTED.match(text)
     set_off = _last_word_char(ctx.body, start - 2) in _SET_OFF or text.lstrip()[:1] in _SET_OFF
     if m and not PRONOUN.match(m.group("np")) and (set_off or _SUBJECT_START.match(m.group("np"))):
         # ('"false" claims about its product': no subject after the verb, no report)
         named = APPOSITIVE_NAME.match(text, m.end("np"))
         if named:  # "said the paper's image editor, Peter Schoonen."
-            return resolve_np(ctx, start + named.start("np"), start + named.end("np"), prefer="first")
-        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
+            return resolve_np(ctx, start + named.start("np"), start + named.end("np"), prefer=FIRST)
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     if not set_off:
         # '"Major problems" are expected as the workforce continues to age, it
         # said': the sentence goes on after the marks; only a short subject
@@ -131,11 +146,11 @@ def _from_after(ctx: Context, start: int, stop: int) -> str | None:
         # sentence's end may name the speaker.
         m = AFTER_SUBJECT.match(text)
         if m and len(m.group("np").split()) <= UNMARKED_SUBJECT_WORDS and _SUBJECT_START.match(m.group("np")):
-            return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+            return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=LAST)
         return _clause_final(ctx, start, text)
     m = AFTER_SUBJECT.match(text)
     if m and len(m.group("np").split()) <= MAX_SUBJECT_WORDS:
-        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=LAST)
     return _clause_final(ctx, start, text)
 
 
@@ -152,8 +167,8 @@ def _clause_final(ctx: Context, start: int, text: str) -> str | None:
     m = CLAUSE_FINAL.search(text)
     if m:
         if m.group("inv"):
-            return resolve_np(ctx, start + m.start("inv"), start + m.end("inv"), prefer="first")
-        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+            return resolve_np(ctx, start + m.start("inv"), start + m.end("inv"), prefer=FIRST)
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=LAST)
     return None
 
 
@@ -161,7 +176,7 @@ def _from_before(ctx: Context, start: int, stop: int) -> str | None:
     text = ctx.body[start:stop]
     m = PASSIVE_BY.search(text)
     if m:  # "described by Sharon as "...""
-        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="first")
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     verbs = reporting_verbs(text)
     if not verbs:
         return None
@@ -170,24 +185,24 @@ def _from_before(ctx: Context, start: int, stop: int) -> str | None:
         return None  # "ranks countries according to the steps they take": not a source
     if verb.group("according"):
         # "according to X, ..." before the quote: X follows the phrase.
-        return resolve_np(ctx, start + verb.end(), stop, prefer="first")
+        return resolve_np(ctx, start + verb.end(), stop, prefer=FIRST)
     if verb.group("participle"):
         m = WITH_PARTICIPLE.search(text, 0, verb.end())
         if m and m.end() == verb.end():
             # "with leader Charles Kennedy saying": the noun after "with".
-            return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer="last")
+            return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=LAST)
     lead = text[: verb.start()].rstrip()
     if verb.group("finite") in _INVERTING and lead.endswith(",") and "," not in lead[:-1]:
         # One clause, then the verb and its subject ("Mr Mandelson, a former
         # director, told BBC Radio 4" is a subject and its appositive instead).
         inverted = _INVERTED_SUBJECT.match(text, verb.end())
         if inverted:  # "The plan would boost conservation, says the party - and ..."
-            return resolve_np(ctx, start + inverted.start("np"), start + inverted.end("np"), prefer="first")
+            return resolve_np(ctx, start + inverted.start("np"), start + inverted.end("np"), prefer=FIRST)
     if verb.group("participle") or COORDINATED.search(text, 0, verb.start()):
         # "..., saying: ..." / "She hoped to meet Keanu Reeves but joked that
         # ...": the verb's subject is the clause's subject.
-        return resolve_np(ctx, start, start + verb.start(), prefer="subject")
-    return resolve_np(ctx, start, start + verb.start(), prefer="last")
+        return resolve_np(ctx, start, start + verb.start(), prefer=SUBJECT)
+    return resolve_np(ctx, start, start + verb.start(), prefer=LAST)
 
 
 def speech_in_sentence(ctx: Context, span: Span) -> bool:
