@@ -184,7 +184,7 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
     # "Mr Begg's father, Azmat, said": a possessor is not the subject.
     mentions = [m for m in mentions if not ctx.body.startswith(POSSESSIVE, m.end)]
     if mentions and all(m.type != "PERSON" for m in mentions) and np.rstrip().endswith(","):
-        named = _unlisted_name(ctx, np, "last", mentions)
+        named = _unlisted_name(ctx, np, LAST, mentions)
         if named:  # "The UN's relief coordinator, Jan Egeland, said"
             ctx.trail.append("unlisted-name")
             return named
