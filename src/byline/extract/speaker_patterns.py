@@ -98,7 +98,9 @@ SUBJECT_PRONOUNS = {"he": "m", "she": "f", "one": "-"}
 ANAPHOR = re.compile(
     r"^(?:the|The)\s+(?:[\w-]+\s+){0,3}?(?:\d+-year-old(?:\s+[a-z-]+)?|[A-Z][a-z]+(?:an|ian|ese|ish|i)|champion|defender|striker|"
     r"midfielder|winger|goalkeeper|keeper|forward|skipper|veteran|youngster|teenager|seed|star|"
-    r"singer|actor|actress|rapper|musician|film-maker|frontman|world number one|number one)$"
+    r"singer|actor|actress|rapper|musician|film-maker|frontman|world number one|number one|"
+    # nouns that name people only ("the Oscar winner", "the novelist")
+    r"[a-z]{3,}ist|[a-z]{3,}ian|winner|holder|performer|presenter|founder|writer|director|producer|composer|author)$"
 )
 COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|has|had|have|was)\s+)*$")
 NP_END = re.compile(
@@ -141,3 +143,5 @@ def has_reporting_verb(text: str, start: int, end: int) -> bool:
         if m.group("according") or not _NOT_A_REPORT.search(text, max(0, m.start() - _LOOKBACK), m.start()):
             return True
     return False
+# A conjunction or linking adverb that opens a clause before its subject.
+LEADING_LINK = re.compile(r"^\s*(?:But|And|Yet|So|However|Meanwhile|Now|Instead)\b,?\s*")

@@ -13,13 +13,13 @@ from bisect import bisect_left
 from typing import Literal
 
 from byline.extract.entities import Mention
-from byline.extract.lexicons import lexicons
+from byline.extract.lexicons import Lexicons, lexicons
 from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name
 from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
 from byline.extract.speaker_patterns import (
     ANAPHOR, ANY_BODY_NOUNS, ANY_DETERMINER, BODY_NOUNS, CLAUSE_OPENER, DASH, DETERMINER, DOCUMENT_NOUNS,
     DOCUMENT_TAIL, LEGAL_DOCUMENTS, POSSESSIVE_DETERMINER, LAST_PRONOUN, NP_END, NP_TAIL, PRONOUN,
-    SEATS_OF_GOVERNMENT, UNKNOWN_NAME, UNNAMED_ROLES, WORD,
+    LEADING_LINK, SEATS_OF_GOVERNMENT, UNKNOWN_NAME, UNNAMED_ROLES, WORD,
 )
 
 # Which name in a noun phrase is its verb's subject: the first (after an
@@ -71,7 +71,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         return first_subject(ctx, np, start, found_mentions)
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
         return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
-    if not mentions and ANAPHOR.match(np.strip()):
+    if not mentions and ANAPHOR.match(np.strip()) and not ctx.role_words.search(np):
         # "said the American", "the 34-year-old added": the person in the news.
         found = resolve_pronoun(ctx, "one", start)
         if found:
@@ -81,7 +81,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.
         return person_name(ctx, people[0] if prefer == FIRST or _appositive(body, people, start) else people[-1])
-    unlisted = _unlisted_name(ctx, np, prefer, mentions)
+    unlisted = _unlisted_name(ctx, np, prefer, found_mentions)
     if unlisted:
         ctx.trail.append("unlisted-name")
         return unlisted
@@ -124,6 +124,11 @@ def _unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention
     if prefer != LAST:
         return None
     lead, comma, phrase = np.rstrip(" ,").rpartition(",")
+    if not comma:
+        # The whole subject of its clause: "But Age Concern said", "Highfield said".
+        clause_subject = _clause_start_name(phrase, mentions, lex)
+        if clause_subject:
+            return clause_subject
     opener = None
     for opener in CLAUSE_OPENER.finditer(phrase + " "):
         pass
@@ -144,6 +149,21 @@ def _unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention
     return phrase
 
 
+def _clause_start_name(phrase: str, mentions: list[Mention], lex: Lexicons) -> str | None:
+    """A capitalised name that is all of a clause's subject, after any 'But'
+    or 'However': two or three words not starting with a common word, or one
+    word that is no English word ('Highfield', not 'Officials')."""
+    phrase = LEADING_LINK.sub("", phrase).strip()
+    if not UNKNOWN_NAME.fullmatch(phrase) or any(phrase in m.name or m.name in phrase for m in mentions):
+        return None
+    words = phrase.split()
+    if words[0] in lex.common_words or words[0] in lex.demonyms or words[0].lower() in lex.common_words:
+        return None
+    if len(words) == 1 and (phrase.lower() in lex.english_words or phrase in lex.calendar):
+        return None
+    return phrase
+
+
 def _appositive(body: str, people: list[Mention], start: int) -> bool:
     """Whether the phrase opens with a person set off by a comma: "Glenn
     Maguire, chief economist for the region at ..."."""
@@ -160,7 +180,8 @@ def can_speak(mention: Mention) -> bool:
 def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) -> str | None:
     """The subject of the clause that `np` begins: a pronoun, "the 14-year-old",
     or the first name when it stands near the start."""
-    m = PRONOUN.match(np)
+    link = LEADING_LINK.match(np)
+    m = PRONOUN.match(np, link.end() if link else 0)  # "But he said ..."
     if m:
         return resolve_pronoun(ctx, m.group("p").lower(), start + m.start())
     words = np.split()
