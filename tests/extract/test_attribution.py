@@ -63,3 +63,60 @@ def test_training_script_runs_on_a_tiny_input(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "cross-validation over 2 articles" in run.stdout
     assert "bias" in json.loads(out.read_text(encoding="utf-8"))
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in analyse_text(text).quotes]
+
+
+def test_a_speaker_introduced_before_a_quote_outranks_the_previous_quote() -> None:
+    text = (
+        'Mark Oaten said: "It would be prudent to wait."\n\n'
+        'Chief constable Andy Hayman acknowledged that drinking did cause problems. "We can manage it."'
+    )
+    assert speakers(text) == ["Mark Oaten", "Andy Hayman"]
+
+
+def test_a_possessor_is_not_a_pronoun_antecedent_but_an_inverted_subject_is() -> None:
+    text = (
+        "Moore's film may have suffered, says Tim Dams, the editor of a trade magazine. "
+        'But he also believes the film was brave. "They tend to go for epics," he said.'
+    )
+    assert speakers(text) == ["Tim Dams"]
+
+
+def test_he_said_after_a_quote_is_the_speaker_of_the_quote_before() -> None:
+    text = (
+        '"There will be a relaxation of policy," Glenn Maguire, chief economist at Societe Generale, '
+        'told Agence France Presse. "The impact will be large," he said.'
+    )
+    assert speakers(text) == ["Glenn Maguire", "Glenn Maguire"]
+
+
+def test_an_acronym_the_article_spells_out_speaks_as_the_full_body() -> None:
+    text = (
+        'Exports face "serious challenges", the British Chambers of Commerce (BCC) has said.\n\n'
+        '"Rates must stay on hold," the BCC said.'
+    )
+    assert speakers(text)[-1] == "British Chambers of Commerce"
+
+
+def test_a_report_speaks_for_the_body_behind_it_and_never_for_itself() -> None:
+    text = 'The OECD published its outlook on Monday. The report warned: "Growth will slow."'
+    assert speakers(text) == ["OECD"]
+    quote = analyse_text(text).quotes[0]
+    assert "document->OECD" in quote.evidence
+
+
+def test_participle_passive_and_with_clauses_name_their_subject() -> None:
+    assert speakers('Labour hit back, with coordinator Alan Milburn accusing him of a "fraudulent prospectus".') == [
+        "Alan Milburn"
+    ]
+    assert speakers('Ozzy Osbourne lost a sapphire described by Sharon Osbourne as "absolutely pure".') == [
+        "Sharon Osbourne"
+    ]
+
+
+def test_nouns_and_passives_are_not_reporting_verbs() -> None:
+    text = 'The catastrophe was overshadowing the hopes of the year, Michael Howard said.\n\n"We watched the scenes."'
+    assert speakers(text) == ["Michael Howard"]
