@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from byline.extract import LOW_CONFIDENCE, analyse_text
 from byline.extract.lexicons import speaker_words
 
@@ -69,28 +71,31 @@ def speakers(text: str) -> list[str | None]:
     return [q.speaker for q in analyse_text(text).quotes]
 
 
-def test_a_speaker_introduced_before_a_quote_outranks_the_previous_quote() -> None:
-    text = (
-        'Mark Oaten said: "It would be prudent to wait."\n\n'
-        'Chief constable Andy Hayman acknowledged that drinking did cause problems. "We can manage it."'
-    )
-    assert speakers(text) == ["Mark Oaten", "Andy Hayman"]
-
-
-def test_a_possessor_is_not_a_pronoun_antecedent_but_an_inverted_subject_is() -> None:
-    text = (
-        "Moore's film may have suffered, says Tim Dams, the editor of a trade magazine. "
-        'But he also believes the film was brave. "They tend to go for epics," he said.'
-    )
-    assert speakers(text) == ["Tim Dams"]
-
-
-def test_he_said_after_a_quote_is_the_speaker_of_the_quote_before() -> None:
-    text = (
-        '"There will be a relaxation of policy," Glenn Maguire, chief economist at Societe Generale, '
-        'told Agence France Presse. "The impact will be large," he said.'
-    )
-    assert speakers(text) == ["Glenn Maguire", "Glenn Maguire"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # a speaker introduced before a quote outranks the previous quote's
+            'Mark Oaten said: "It would be prudent to wait."\n\n'
+            'Chief constable Andy Hayman acknowledged that drinking did cause problems. "We can manage it."',
+            ["Mark Oaten", "Andy Hayman"],
+            id="introduced-before-quote",
+        ),
+        pytest.param(  # a possessor is no pronoun antecedent; an inverted subject is
+            "Moore's film may have suffered, says Tim Dams, the editor of a trade magazine. "
+            'But he also believes the film was brave. "They tend to go for epics," he said.',
+            ["Tim Dams"],
+            id="possessor-and-inverted-subject",
+        ),
+        pytest.param(  # "he said" after a quote: the speaker of the quote before
+            '"There will be a relaxation of policy," Glenn Maguire, chief economist at Societe Generale, '
+            'told Agence France Presse. "The impact will be large," he said.',
+            ["Glenn Maguire", "Glenn Maguire"],
+            id="he-said-after-a-quote",
+        ),
+    ],
+)
+def test_whom_a_quote_continues_or_a_pronoun_names(text: str, expected: list[str]) -> None:
+    assert speakers(text) == expected
 
 
 def test_an_acronym_the_article_spells_out_speaks_as_the_full_body() -> None:
