@@ -132,10 +132,15 @@ _LOOKBACK = 12  # characters before a verb that can show it is a noun or passive
 def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """The reporting verbs in text[start:end], leaving out noun and passive uses."""
     stop = len(text) if end is None else end
-    return [
-        m for m in VERB.finditer(text, start, stop)
-        if m.group("according") or not _NOT_A_REPORT.search(text, max(0, m.start() - _LOOKBACK), m.start())
-    ]
+    found: list[re.Match[str]] = []
+    previous_end = -1
+    for m in VERB.finditer(text, start, stop):
+        # "has rejected calls to": a verb-looking word right after a verb is its object
+        after_verb = previous_end >= 0 and not text[previous_end : m.start()].strip()
+        previous_end = m.end()
+        if m.group("according") or not (after_verb or _NOT_A_REPORT.search(text, max(0, m.start() - _LOOKBACK), m.start())):
+            found.append(m)
+    return found
 
 
 def has_reporting_verb(text: str, start: int, end: int) -> bool:

@@ -39,7 +39,9 @@ DOCUMENT_REACH = 600  # characters back that "the report" may look for the body 
 MAX_DESCRIPTION_WORDS = 7  # words a description may run to ("spokesman for the firm")
 ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")
 # A subject set off from its verb by a participle or relative clause.
-_INTERRUPTION = re.compile(r"^(?P<head>[^,]+?),\s+(?:who|which|whose|[a-z]+ed|[a-z]+ing)\b[^,]*,\s*$")
+_INTERRUPTION = re.compile(
+    r"^(?P<head>[^,]+?),\s+(?:who|which|whose|[a-z]+ed|[a-z]+ing)\b[^,]*,\s*(?:(?:has|have|had|was|is|also|later)\s+)*$"
+)
 LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
@@ -76,7 +78,13 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         found = resolve_pronoun(ctx, "one", start)
         if found:
             return found
-    people = [m for m in mentions if m.type == "PERSON"]
+    owned = _owner_of_document(body, mentions, stop)
+    if owned:  # "Mr Kok's report noted", "Mr Crosby's statement said": the owner's words
+        name = person_name(ctx, owned) if owned.type == "PERSON" else owned.name
+        ctx.trail.append(f"document->{name}")
+        return name
+    # "Commenting on Mr McLetchie's decision, a party spokesman said": a possessor is no subject.
+    people = [m for m in mentions if m.type == "PERSON" and not (prefer == LAST and body.startswith(POSSESSIVE, m.end))]
     if people:
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.
@@ -96,7 +104,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         role_first = named.type != "PERSON" and ctx.role_words.search(head) and ANY_DETERMINER.search(head)
         if not role_first and not ctx.role_words.search(tail) and not (set(tail.lower().split()) & BODY_NOUNS):
             return named.name
-        if named.type == "ORG" and DOCUMENT_TAIL.match(tail):
+        if named.type == "ORG" and _names_document(tail):
             return named.name  # "Chelsea's statement said", "the BBC statement": the body's words
     described = description(ctx, np, start)
     if described:
@@ -107,6 +115,26 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         # "He said prosecutions were ... and promised ...": the clause's subject.
         return first_subject(ctx, body[clause_start:stop], clause_start, mentions_in(ctx, clause_start, stop))
     return None
+
+
+def _owner_of_document(body: str, mentions: list[Mention], stop: int) -> Mention | None:
+    """The name whose document ends the phrase: "Mr Kok's (final) report"."""
+    if not mentions:
+        return None
+    last = mentions[-1]
+    if not body.startswith(POSSESSIVE, last.end):
+        return None
+    words = body[last.end + 2 : stop].split()
+    return last if 1 <= len(words) <= 3 and words[-1].lower() in DOCUMENT_NOUNS else None
+
+
+def _names_document(tail: str) -> bool:
+    """Whether the words after a body's name make it a document of that body
+    ("Chelsea's statement", "a Law Commission report which")."""
+    if DOCUMENT_TAIL.match(tail):
+        return True
+    words = tail.lstrip("'\u2019s").split()
+    return bool(words) and words[0].lower() in DOCUMENT_NOUNS
 
 
 def _unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention]) -> str | None:

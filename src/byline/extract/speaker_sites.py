@@ -21,6 +21,9 @@ from byline.extract.speaker_resolve import FIRST, LAST, SUBJECT, resolve_np
 
 MAX_SUBJECT_WORDS = 12  # words a subject before "said" may run to
 # Verbs that stand before their subject after a clause of speech ("..., says the party").
+SENTENCE_INITIAL_VERB = re.compile(
+    r"^\s*(?:Said|Says|Added|Adds|Explained|Warned)\s+(?P<np>(?:the\s+|[A-Z])[^,:;]{2,80}?)\s*[,:]\s*$"
+)
 _INVERTING = frozenset("says said adds added argues argued insists insisted warns warned notes noted claims claimed "
                        "explains explained admits admitted writes wrote believes believed thinks".split())
 # After an inverted verb, a short subject and then a break ("says the party - and").
@@ -177,6 +180,9 @@ def _from_before(ctx: Context, start: int, stop: int) -> str | None:
     m = PASSIVE_BY.search(text)
     if m:  # "described by Sharon as "...""
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
+    initial = SENTENCE_INITIAL_VERB.match(text)
+    if initial:  # 'Said Wales assistant coach Scott Johnson: "..."': the subject follows
+        return resolve_np(ctx, start + initial.start("np"), start + initial.end("np"), prefer=FIRST)
     verbs = reporting_verbs(text)
     if not verbs:
         return None
