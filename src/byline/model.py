@@ -65,6 +65,11 @@ class Skipped:
     reason: str
 
 
+LOW_CONFIDENCE = 0.8
+"""A quote whose `confidence` is below this has an uncertain speaker: the UI shows
+it as uncertain, not as fact (the extractor's attribution sets the figure)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """Words in quotation marks and who said them.

@@ -24,6 +24,9 @@ NAMES = {
 }
 CANONICAL = {"Netanyahu": "Benjamin Netanyahu", "Blinken": "Antony Blinken"}
 _QUOTE = re.compile(r"“([^”]+)”")
+# "“...,” he added": the last speaker, but only a guess (a low-confidence quote).
+_PRONOUN_SPEAKER = re.compile(r"^,?\s*(?:he|she) added")
+UNCERTAIN = 0.4
 _SPEAKER = re.compile(r"^,?\s*(?:the |an? )?((?:[A-Z][\w’']+ ?){1,3}|Israeli official) (?:said|told)")
 
 
@@ -36,6 +39,10 @@ def fake_analyse(article: Article) -> Analysis:
         speaker = said.group(1).strip() if said else None
         if speaker:
             speaker = CANONICAL.get(speaker, speaker)
+        elif _PRONOUN_SPEAKER.match(after) and quotes and quotes[-1].speaker:
+            last = quotes[-1].speaker
+            quotes.append(Quote(match.group(1), last, match.start(1), match.end(1), "full", UNCERTAIN, (f"pronoun->{last}",)))
+            continue
         quotes.append(Quote(match.group(1), speaker, match.start(1), match.end(1), "full"))
     found: dict[str, list[tuple[int, int]]] = {}
     for name in sorted(NAMES, key=len, reverse=True):

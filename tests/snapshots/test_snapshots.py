@@ -73,3 +73,23 @@ class TestWide:
     def test_nothing_to_read(self, snap_compare) -> None:
         app = BylineApp(["no-such-folder"])  # relative, so the message is the same on every machine
         assert snap_compare(app, terminal_size=WIDE, run_before=loaded)
+
+
+class TestUncertainSpeaker:
+    """120x40: a quote whose speaker is a guess shows dimmed and marked uncertain."""
+
+    def test_sidebar_marks_the_uncertain_speaker(self, snap_compare, tmp_path) -> None:
+        from tests.helpers.tui import write_article
+
+        write_article(
+            tmp_path,
+            "uncertain.txt",
+            "Talks resume in Qatar",
+            [
+                "“We are closer than we have been,” Antony Blinken said in Qatar.",
+                "“Nothing is agreed until everything is agreed,” he added.",
+                "Hamas gave no answer on Monday.",
+            ],
+        )
+        app = BylineApp([str(tmp_path)])
+        assert snap_compare(app, terminal_size=(120, 40), run_before=after("tab", "tab"))

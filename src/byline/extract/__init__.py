@@ -5,7 +5,8 @@ raises on odd text. The work is split by concern:
 
 * `quotes.py`: where quoted spans open and close, and which are speech;
 * `names.py` / `entities.py`: capitalised names, typed and merged into entities;
-* `speakers.py`: who said each quote, resolved to the fullest name;
+* `speakers.py` and `attribution.py`: who said each quote (candidates, evidence,
+  a decision and its confidence), resolved to the fullest name;
 * `lexicons/`: the word lists the rules lean on (see its README for sources).
 """
 
@@ -18,13 +19,17 @@ from functools import cache
 from byline.extract.entities import find_entities
 from byline.extract.lexicons import lexicons
 from byline.extract.quotes import Span, find_spans, is_name_or_title, kind_of
-from byline.extract.speakers import attribute, make_context, speech_in_sentence
+from byline.extract.speakers import LOW_CONFIDENCE, attribute, make_context, speech_in_sentence
 from byline.model import Analysis, Article, Quote
 
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "21"
 """Bumped whenever extraction output changes, so cached analyses are redone."""
 
-__all__ = ["EXTRACTOR_VERSION", "analyse", "analyse_text"]
+__all__ = ["EXTRACTOR_VERSION", "LOW_CONFIDENCE", "analyse", "analyse_text"]
+
+
+MIN_ECHO = 8  # characters a partial quote needs to be recognised as an echo
+ECHO_REACH = 50  # quotes each way that an echo may repeat
 
 
 @cache
@@ -36,6 +41,12 @@ def _role_words() -> re.Pattern[str]:
 
 def analyse(article: Article) -> Analysis:
     """The quotes (with speakers) and the named entities of one article."""
+    return analyse_with_features(article)[0]
+
+
+def analyse_with_features(article: Article) -> tuple[Analysis, list[dict[str, float]]]:
+    """`analyse`, with the evidence features behind each quote's confidence
+    (what `tools/train_attribution.py` learns the confidence from)."""
     lex = lexicons()
     role_words = _role_words()
     body = article.body
@@ -51,30 +62,38 @@ def analyse(article: Article) -> Analysis:
         kept.append(span)
     index = find_entities(article, body, lex, lex.roles, titles)
     ctx = make_context(body, index, kept, paragraph_starts, role_words)
-    speakers = attribute(ctx)
-    quotes = []
-    for at, (span, speaker) in enumerate(zip(kept, speakers)):
+    attributions = attribute(ctx)
+    speakers = [a.speaker for a in attributions]
+    quotes, features = [], []
+    for at, (span, found) in enumerate(zip(kept, attributions)):
+        speaker, evidence, confidence = found.speaker, found.evidence, found.confidence
         if span.kind == "partial" and speaker is None and not speech_in_sentence(ctx, span):
             echoed = _echoed(body, at, kept, speakers)
             if echoed is None:
                 continue  # scare quotes: marks with nobody's speech behind them
-            speaker = echoed
-        quotes.append(Quote(body[span.start : span.end], speaker, span.start, span.end, span.kind))  # type: ignore[arg-type]
-    return Analysis(tuple(quotes), index.entities)
+            speaker, confidence = attributions[echoed].speaker, attributions[echoed].confidence
+            evidence = ("echoes-longer-quote", *attributions[echoed].evidence)
+            found = attributions[echoed]
+        features.append(found.features)
+        quotes.append(
+            Quote(body[span.start : span.end], speaker, span.start, span.end, span.kind, confidence, evidence)  # type: ignore[arg-type]
+        )
+    return Analysis(tuple(quotes), index.entities), features
 
 
-def _echoed(body: str, at: int, spans: list[Span], speakers: list[str | None]) -> str | None:
-    """The speaker of a longer quote that holds a partial quote's words, if any:
+def _echoed(body: str, at: int, spans: list[Span], speakers: list[str | None]) -> int | None:
+    """The longer, attributed quote that holds a partial quote's words, if any:
     "unfair taxes" repeats words that someone was quoted saying in full."""
     span = spans[at]
     words = body[span.start : span.end]
-    if len(words) < 8:
+    if len(words) < MIN_ECHO:
         return None
     # The quotes nearby only (fifty each way): an article repeats its own
     # quotes, and looking further would make long texts slow.
-    for other, speaker in zip(spans[max(0, at - 50) : at + 50], speakers[max(0, at - 50) : at + 50]):
-        if other is not span and speaker and other.end - other.start > len(words) and words in body[other.start : other.end]:
-            return speaker
+    for k in range(max(0, at - ECHO_REACH), min(len(spans), at + ECHO_REACH)):
+        other = spans[k]
+        if k != at and speakers[k] and other.end - other.start > len(words) and words in body[other.start : other.end]:
+            return k
     return None
 
 

@@ -85,3 +85,37 @@ def _with_dots(honorifics: dict[str, str]) -> dict[str, str]:
 def _pair(line: str) -> tuple[str, str]:
     word, _, gender = line.rpartition(" ")
     return (word, gender) if word else (line, "-")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerWords:
+    """The word lists of speaker attribution (see README.md)."""
+
+    reporting_verbs: tuple[str, ...]
+    reporting_participles: tuple[str, ...]
+    unnamed_roles: frozenset[str]
+    body_nouns: frozenset[str]
+    any_body_nouns: frozenset[str]  # "the company": whichever company the text is about
+    seats_of_government: frozenset[str]
+    attribution_weights: dict[str, float]
+    document_nouns: frozenset[str]
+    legal_documents: frozenset[str]  # "the lawsuit said": not the body named last
+
+
+@cache
+def speaker_words() -> SpeakerWords:
+    import json
+
+    body = _lines("body_nouns.txt")
+    weights = json.loads(files(__package__).joinpath("attribution_weights.json").read_text(encoding="utf-8"))
+    return SpeakerWords(
+        reporting_verbs=tuple(_lines("reporting_verbs.txt")),
+        reporting_participles=tuple(_lines("reporting_participles.txt")),
+        unnamed_roles=frozenset(_lines("unnamed_roles.txt")),
+        body_nouns=frozenset(w.rstrip("*") for w in body),
+        any_body_nouns=frozenset(w[:-1] for w in body if w.endswith("*")),
+        seats_of_government=frozenset(_lines("seats_of_government.txt")),
+        attribution_weights=weights,
+        document_nouns=frozenset(w.rstrip("!") for w in _lines("document_nouns.txt")),
+        legal_documents=frozenset(w[:-1] for w in _lines("document_nouns.txt") if w.endswith("!")),
+    )

@@ -15,7 +15,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from byline.corpus import Entry
-from byline.model import ENTITY_TYPES, Entity, Quote
+from byline.model import ENTITY_TYPES, LOW_CONFIDENCE, Entity, Quote
 from byline.tui.keys import vim_keys
 
 QUOTE_PREVIEW = 110
@@ -66,7 +66,14 @@ class Sidebar(OptionList):
             options.append(Option(Content.styled("No quotes found", "italic dim"), disabled=True))
         for number, quote in enumerate(entry.quotes):
             # No colours of their own: the highlighted row's colours must win.
-            speaker = Content.styled(f"— {quote.speaker}", "bold") if quote.speaker else Content.styled("— unattributed", "italic dim")
+            speaker = (
+                Content.styled(f"— {quote.speaker}", "bold")
+                if quote.speaker
+                else Content.styled("— unattributed", "italic dim")
+            )
+            if quote.speaker and quote.confidence < LOW_CONFIDENCE:
+                # An uncertain attribution is shown as a guess, not as fact.
+                speaker = Content.styled(f"— {quote.speaker}?", "dim") + Content.styled("  uncertain", "italic dim")
             text = Content(f"“{shorten(quote.text)}”")
             options.append(Option(Content("\n").join([text, speaker]), id=f"quote-{number}"))
             if number < len(entry.quotes) - 1:
@@ -93,7 +100,9 @@ class Sidebar(OptionList):
     @staticmethod
     def _heading(name: str, count: int, gap: bool = False) -> Option:
         if gap:
-            return Option(Content("\n") + Content.styled(f"{name.upper()} · {count}", "bold $text-accent"), disabled=True)
+            return Option(
+                Content("\n") + Content.styled(f"{name.upper()} · {count}", "bold $text-accent"), disabled=True
+            )
         return Option(Content.styled(f"{name.upper()} · {count}", "bold $text-accent"), disabled=True)
 
     def mark_quote(self, number: int | None) -> None:

@@ -1,0 +1,111 @@
+"""What attribution knows about one article: its text, spans, names and
+sentence boundaries, with the look-ups every step of attribution shares."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from byline.extract.entities import EntityIndex, Mention
+from byline.extract.quotes import Span
+from byline.extract.speaker_patterns import BOUNDARY
+
+MAX_SENTENCE = 1000
+"""Characters a sentence may run to either side of a quote. In text with no full stop
+(a page pasted as one line) each quote would otherwise search all the text before it:
+40 KB of "said Blair “" took half a minute to load, 4 KB of it per second more."""
+
+
+@dataclass(slots=True)
+class Context:
+    body: str
+    index: EntityIndex
+    spans: list[Span]
+    paragraph_starts: list[int]
+    role_words: re.Pattern[str]
+    boundaries: list[int]
+    mention_starts: list[int]
+    span_starts: list[int]
+    speakers: list[str | None] = field(default_factory=list)  # own attributions found so far, in order
+    trail: list[str] = field(default_factory=list)  # how the name being resolved was reached
+    principal: dict[str, str] = field(default_factory=dict)  # shared surname -> its most-named bearer
+    acronyms: dict[str, str] = field(default_factory=dict)  # "BCC" -> "British Chamber of Commerce"
+
+
+def make_context(body: str, index: EntityIndex, spans: list[Span], paragraph_starts: list[int], role_words: re.Pattern[str]) -> Context:
+    boundaries = [m.end() for m in BOUNDARY.finditer(body)]
+    ctx = Context(
+        body, index, spans, paragraph_starts, role_words, boundaries,
+        [m.start for m in index.mentions], [span.start for span in spans],
+    )
+    bearers: dict[str, list[tuple[int, str]]] = {}
+    for e in index.entities:
+        if e.type == "PERSON" and " " in e.name:
+            bearers.setdefault(e.name.rsplit(" ", 1)[1], []).append((e.count, e.name))
+    ctx.principal = {surname: max(people)[1] for surname, people in bearers.items() if len(people) > 1}
+    if "(" in body:
+        ctx.acronyms = _spelt_out(body)
+    return ctx
+
+
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_LINKS = frozenset("of for and the on in de du".split())
+MAX_SPELT_WORDS = 9  # words before "(BCC)" that may spell it out
+
+
+def _spelt_out(body: str) -> dict[str, str]:
+    """Acronyms the article spells out: "the British Chamber of Commerce
+    (BCC)" -> {"BCC": "British Chamber of Commerce"}, the initials of its
+    capitalised words matching the letters."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM.finditer(body):
+        letters = m.group(1)
+        words = body[max(0, m.start() - 120) : m.start()].split()[-MAX_SPELT_WORDS:]
+        for n in range(len(letters), len(words) + 1):
+            phrase = words[-n:]
+            if phrase[0][:1].isupper() and "".join(w[0] for w in phrase if w.lower() not in _LINKS).upper() == letters:
+                found.setdefault(letters, " ".join(phrase))
+                break
+    return found
+
+
+def full_form(ctx: Context, name: str) -> str:
+    """A speaker's fullest form: an acronym the article spells out, spelt out."""
+    return ctx.acronyms.get(name, name) if ctx.acronyms else name
+
+
+def person_name(ctx: Context, mention: Mention) -> str:
+    """The person a mention names. A bare surname that two people of the
+    article bear ("Osbourne": Ozzy or Sharon) is the one the article names most."""
+    if ctx.principal:
+        text = ctx.body[mention.start : mention.end]
+        if text in ctx.principal:
+            return ctx.principal[text]
+    return mention.name
+
+
+def sentence_start(ctx: Context, pos: int, p_start: int) -> int:
+    k = bisect_right(ctx.boundaries, pos) - 1
+    start = ctx.boundaries[k] if k >= 0 else 0
+    return max(start, p_start, pos - MAX_SENTENCE)
+
+
+def paragraph_of(ctx: Context, pos: int) -> int:
+    return bisect_right(ctx.paragraph_starts, pos) - 1
+
+
+def paragraph_end(ctx: Context, para: int) -> int:
+    starts = ctx.paragraph_starts
+    return starts[para + 1] - 2 if para + 1 < len(starts) else len(ctx.body)
+
+
+def mentions_in(ctx: Context, start: int, stop: int) -> list[Mention]:
+    lo = bisect_left(ctx.mention_starts, start)
+    hi = bisect_left(ctx.mention_starts, stop)
+    return [m for m in ctx.index.mentions[lo:hi] if m.end <= stop and not in_quote(ctx, m.start)]
+
+
+def in_quote(ctx: Context, pos: int) -> bool:
+    k = bisect_right(ctx.span_starts, pos) - 1
+    return k >= 0 and pos < ctx.spans[k].end

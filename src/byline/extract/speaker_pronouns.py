@@ -1,0 +1,156 @@
+"""Whom a pronoun stands for: the earlier person (or body, for "they") that
+agrees in gender and is the subject of its clause, or the speaker of the quote
+just before. Each resolution leaves `pronoun->NAME` on `ctx.trail`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from byline.extract.entities import Mention
+from byline.extract.speaker_context import Context, in_quote, sentence_start
+from byline.extract.speaker_patterns import AUX, CLAUSE_OPENER, FINITE, OBJECT_LEAD, PRONOUN, SUBJECT_PRONOUNS
+
+PRONOUN_REACH = 3000  # characters back that a pronoun's antecedent may stand
+LAST_SPEAKER_REACH = 250  # characters after a quote that its speaker stays "he"
+LAST_SPEAKER_SENTENCES = 2  # sentences after a quote that its speaker stays "he"
+SUBJECT_LEAD_WORDS = 4  # words before a name that still leave it its sentence's subject
+INTRO_WORDS = 6  # words of an opening phrase before a subject ("In London, Mr Blair said")
+POSSESSIVE = ("'s", "\u2019s")
+# "..., says Tim Dams, the editor": an inverted verb after a comma, its subject
+# right after it and set off by punctuation ("..., said Melzer was" is not).
+_INVERTED_LEAD = re.compile(rf"[,;]\s*(?:{FINITE})\s+(?:[\w'\u2019-]+\s+){{0,2}}$")
+_INVERTED_TAIL = re.compile(r"\s*(?:[,.;:!?]|$)")
+_BEFORE_ITS_VERB = re.compile(rf",?\s+{AUX}(?:{FINITE})\b")
+
+
+def resolve_pronoun(ctx: Context, pronoun: str, pos: int, floor: int | None = None) -> str | None:
+    """The earlier person (or body, for 'they') that a pronoun stands for.
+
+    A name in the pronoun's own sentence is someone else ("Mr Sullivan made
+    the decisions, he told the court"); among earlier names, the subject of a
+    clause is preferred to a name further in, which is more often an object
+    ("Melzer has now beaten Agassi"); gender must agree where it is known.
+    """
+    found = _antecedent(ctx, pronoun, pos, floor)
+    if found:
+        ctx.trail.append(f"pronoun->{found}" if pronoun != "one" else f"subject->{found}")
+    return found
+
+
+def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str | None:
+    if pronoun in ("i", "we"):
+        return None
+    want = SUBJECT_PRONOUNS.get(pronoun)  # None for "they" and "it": a body
+    if want is not None:
+        last = last_speaker(ctx, pos, want)
+        if last:
+            return last
+    sentence = sentence_start(ctx, pos, 0)
+    k = bisect_left(ctx.mention_starts, sentence) - 1
+    floor = max(0, pos - PRONOUN_REACH) if floor is None else floor
+    fallback = None
+    while k >= 0:
+        m = ctx.index.mentions[k]
+        if m.start < floor:
+            break
+        k -= 1
+        if in_quote(ctx, m.start):
+            continue
+        if want is None:  # "they": a body
+            if m.type == "ORG":
+                return m.name
+            continue
+        if m.type != "PERSON":
+            continue
+        gender = ctx.index.gender.get(m.name, "-")
+        if gender != "-" and want != "-" and gender != want:
+            continue
+        if is_subject(ctx, m):
+            return m.name
+        if fallback is None and not ctx.body.startswith(POSSESSIVE, m.end):
+            fallback = m.name
+    return fallback
+
+
+def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
+    """'"We agreed nothing," said Jim Moss. He added: ...': a pronoun right
+    after a quote stands for its speaker, unless another person of the same
+    gender is named in between."""
+    k = bisect_left(ctx.span_starts, pos) - 1
+    current = None
+    if k == len(ctx.speakers):
+        # '"...," he said' while the quote's own attribution is being read:
+        # the quote before is the one whose speaker "he" may be.
+        current, k = ctx.spans[k], k - 1
+    if k < 0 or k >= len(ctx.speakers):
+        return None
+    span, speaker = ctx.spans[k], ctx.speakers[k]
+    if not speaker or span.close_at is None or speaker not in ctx.index.gender:
+        return None
+    distance = pos - span.close_at
+    if current is not None:
+        distance -= current.end - current.open_at
+    if distance > LAST_SPEAKER_REACH:
+        return None
+    gender = ctx.index.gender[speaker]
+    if gender != "-" and want != "-" and gender != want:
+        return None
+    # Only the quote's own sentence and the next may stand between.
+    between = bisect_right(ctx.boundaries, pos) - bisect_right(ctx.boundaries, span.close_at)
+    if current is not None:  # the current quote's own sentences do not count
+        between -= bisect_right(ctx.boundaries, current.end) - bisect_right(ctx.boundaries, current.open_at)
+    if between > LAST_SPEAKER_SENTENCES:
+        return None
+    # A partial quote's sentence may name its speaker as an object ("Weitz
+    # said Pullman had told him ..."): then it says nothing of the subject.
+    # Other names in the attribution's own sentence ('..., Glenn Maguire of
+    # Societe Generale told AFP') describe the speaker or are objects: only
+    # names in the sentences after it may take "he" from them.
+    if span.kind == "partial":
+        lo = bisect_left(ctx.mention_starts, sentence_start(ctx, span.open_at, 0))
+    else:
+        b = bisect_right(ctx.boundaries, span.close_at + 1)
+        lo = bisect_left(ctx.mention_starts, ctx.boundaries[b] if b < len(ctx.boundaries) else pos)
+    hi = bisect_left(ctx.mention_starts, pos)
+    for m in ctx.index.mentions[lo:hi]:
+        if m.type == "PERSON" and m.name != speaker and not in_quote(ctx, m.start):
+            other = ctx.index.gender.get(m.name, "-")
+            if other == "-" or want == "-" or other == want:
+                return None
+    return speaker
+
+
+def is_subject(ctx: Context, mention: Mention) -> bool:
+    """Whether a name is the subject of its clause: near the clause's start
+    with no other person before it, or right after an inverted reporting
+    verb ("..., says Tim Dams"); never a possessor ("Moore's film")."""
+    body = ctx.body
+    if body.startswith(POSSESSIVE, mention.end):
+        return False
+    start = sentence_start(ctx, mention.start, 0)
+    lead = body[start : mention.start]
+    if _INVERTED_LEAD.search(lead) and _INVERTED_TAIL.match(body, mention.end):
+        return True
+    if _BEFORE_ITS_VERB.match(body, mention.end):
+        return True  # "..., her lawyer, Perry Wander, said.": the name right before its verb
+    opener = None
+    for opener in CLAUSE_OPENER.finditer(lead):
+        pass
+    if opener is not None and len(lead[opener.end() :].split()) <= SUBJECT_LEAD_WORDS:
+        start += opener.end()  # "... this year but captain Fabien Pelous sees hope"
+        lead = lead[opener.end() :]
+    elif "," in lead:
+        intro, _, rest = lead.partition(",")
+        if len(intro.split()) <= INTRO_WORDS and len(rest.split()) <= 3:
+            lead = rest  # "In London, Mr Blair said ..."
+    if PRONOUN.match(lead) and not lead.lstrip().startswith(("I ", "We ", "we ")):
+        return False  # "He destroyed South Africa's Os du Randt": the pronoun is the subject
+    if len(lead.split()) > SUBJECT_LEAD_WORDS or OBJECT_LEAD.search(lead):
+        return False
+    k = bisect_left(ctx.mention_starts, start)
+    return not any(
+        m.type == "PERSON" and not body.startswith(POSSESSIVE, m.end)
+        for m in ctx.index.mentions[k:] if m.start < mention.start
+    )

@@ -1,0 +1,346 @@
+"""Whom an attribution names: a noun phrase or a description resolved to the
+fullest name the article gives (pronouns: `speaker_pronouns`).
+
+Each step that is not a plain name leaves a mark on `ctx.trail`
+(`pronoun->Tony Blair`, `role->Gordon Brown`, `description`), which becomes
+part of the quote's evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Literal
+
+from byline.extract.entities import Mention
+from byline.extract.lexicons import Lexicons, lexicons
+from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name
+from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
+from byline.extract.speaker_patterns import (
+    ANAPHOR, ANY_BODY_NOUNS, ANY_DETERMINER, BODY_NOUNS, CLAUSE_OPENER, DASH, DETERMINER, DOCUMENT_NOUNS,
+    DOCUMENT_TAIL, LEGAL_DOCUMENTS, POSSESSIVE_DETERMINER, LAST_PRONOUN, NP_END, NP_TAIL, PRONOUN,
+    LEADING_LINK, SEATS_OF_GOVERNMENT, UNKNOWN_NAME, UNNAMED_ROLES, WORD,
+)
+
+# Which name in a noun phrase is its verb's subject: the first (after an
+# inverted verb: "said Mr Blair, the prime minister"), the last (before the
+# verb: "the BBC's Nick Robinson said") or the clause's own subject (before a
+# participle or a coordinated verb: "Mr Blair spoke, saying ...").
+Prefer = Literal["first", "last", "subject"]
+FIRST: Prefer = "first"
+LAST: Prefer = "last"
+SUBJECT: Prefer = "subject"
+
+SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
+FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
+PERSON_AFTER_BODY = 30  # "Police Commissioner Sir Ian Blair": a person this close after a body is its head
+BODY_REACH = 2000  # characters back that "the company" may look for its company
+DOCUMENT_REACH = 600  # characters back that "the report" may look for the body that issued it
+MAX_DESCRIPTION_WORDS = 7  # words a description may run to ("spokesman for the firm")
+ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")
+# A subject set off from its verb by a participle or relative clause.
+_INTERRUPTION = re.compile(
+    r"^(?P<head>[^,]+?),\s+(?:who|which|whose|[a-z]+ed|[a-z]+ing)\b[^,]*,\s*(?:(?:has|have|had|was|is|also|later)\s+)*$"
+)
+LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
+
+
+def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | None:
+    """The speaker named by the noun phrase body[start:stop], fully resolved.
+
+    `prefer` says which name in the phrase is the verb's subject: "first"
+    (after an inverted verb), "last" (before the verb) or "subject" (the
+    clause's first, before a participle)."""
+    body = ctx.body
+    clause_start = start
+    np = body[start:stop]
+    if prefer == FIRST:
+        np = NP_TAIL.sub("", np)
+        stop = start + len(np)
+    if prefer == LAST:
+        interrupted = _INTERRUPTION.match(np)
+        if interrupted:  # "Her lawsuit, filed in the US District Court, said": the head
+            stop = start + interrupted.end("head")
+            np = body[start:stop]
+        words = list(WORD.finditer(np))
+        if len(words) > SUBJECT_WORDS:
+            start += words[-SUBJECT_WORDS].start()
+            np = body[start:stop]
+    pronoun = PRONOUN.match(np) if prefer != LAST else LAST_PRONOUN.search(np)
+    found_mentions = mentions_in(ctx, start, stop)
+    mentions = [m for m in found_mentions if can_speak(m)]
+    if prefer == SUBJECT:
+        return first_subject(ctx, np, start, found_mentions)
+    if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
+        return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
+    if not mentions and ANAPHOR.match(np.strip()) and not ctx.role_words.search(np):
+        # "said the American", "the 34-year-old added": the person in the news.
+        found = resolve_pronoun(ctx, "one", start)
+        if found:
+            return found
+    owned = _owner_of_document(body, mentions, stop)
+    if owned:  # "Mr Kok's report noted", "Mr Crosby's statement said": the owner's words
+        name = person_name(ctx, owned) if owned.type == "PERSON" else owned.name
+        ctx.trail.append(f"document->{name}")
+        return name
+    # "Commenting on Mr McLetchie's decision, a party spokesman said": a possessor is no subject.
+    people = [m for m in mentions if m.type == "PERSON" and not (prefer == LAST and body.startswith(POSSESSIVE, m.end))]
+    if people:
+        # "Glenn Maguire, chief economist at Societe Generale": the person
+        # heads the phrase, whatever bodies describe them.
+        return person_name(ctx, people[0] if prefer == FIRST or _appositive(body, people, start) else people[-1])
+    unlisted = _unlisted_name(ctx, np, prefer, found_mentions)
+    if unlisted:
+        ctx.trail.append("unlisted-name")
+        return unlisted
+    if mentions:
+        # "The State Department said": the name is the subject; but in
+        # "a Microsoft spokesman said" a role follows it: a description.
+        named = mentions[0] if prefer == FIRST else mentions[-1]
+        tail = body[named.end : stop]
+        head = body[start : named.start]
+        head = head[head.rfind(",") + 1 :]  # "In a statement, the Fed said": the clause's own words
+        # ... but "a spokesperson for Apple" is a description too.
+        role_first = named.type != "PERSON" and ctx.role_words.search(head) and ANY_DETERMINER.search(head)
+        if not role_first and not ctx.role_words.search(tail) and not (set(tail.lower().split()) & BODY_NOUNS):
+            return named.name
+        if named.type == "ORG" and _names_document(tail):
+            return named.name  # "Chelsea's statement said", "the BBC statement": the body's words
+    described = description(ctx, np, start)
+    if described:
+        return described
+    if mentions:
+        return (mentions[0] if prefer == FIRST else mentions[-1]).name
+    if prefer == LAST:
+        # "He said prosecutions were ... and promised ...": the clause's subject.
+        return first_subject(ctx, body[clause_start:stop], clause_start, mentions_in(ctx, clause_start, stop))
+    return None
+
+
+def _owner_of_document(body: str, mentions: list[Mention], stop: int) -> Mention | None:
+    """The name whose document ends the phrase: "Mr Kok's (final) report"."""
+    if not mentions:
+        return None
+    last = mentions[-1]
+    if not body.startswith(POSSESSIVE, last.end):
+        return None
+    words = body[last.end + 2 : stop].split()
+    return last if 1 <= len(words) <= 3 and words[-1].lower() in DOCUMENT_NOUNS else None
+
+
+def _names_document(tail: str) -> bool:
+    """Whether the words after a body's name make it a document of that body
+    ("Chelsea's statement", "a Law Commission report which")."""
+    if DOCUMENT_TAIL.match(tail):
+        return True
+    words = tail.lstrip("'\u2019s").split()
+    return bool(words) and words[0].lower() in DOCUMENT_NOUNS
+
+
+def _unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention]) -> str | None:
+    """A person's name that the entity finder did not list, where the verb's
+    subject stands: at the start of an inverted phrase ("says Stephen
+    Candillon of ..."), or alone after a comma before the verb ("In one of
+    his posts, Heretic writes"). A name of two words or more must start with
+    a known first name; a lone word must not be a common word or a role."""
+    lex = lexicons()
+    if prefer == FIRST:
+        m = UNKNOWN_NAME.match(LOWER_LEAD.sub("", np.lstrip(), count=1))  # "economist Gary Thayer of ..."
+        if not m or " " not in m.group() or m.group().split()[0] not in lex.first_names:
+            return None
+        return m.group()
+    if prefer != LAST:
+        return None
+    lead, comma, phrase = np.rstrip(" ,").rpartition(",")
+    if not comma:
+        # The whole subject of its clause: "But Age Concern said", "Highfield said".
+        clause_subject = _clause_start_name(phrase, mentions, lex)
+        if clause_subject:
+            return clause_subject
+    opener = None
+    for opener in CLAUSE_OPENER.finditer(phrase + " "):
+        pass
+    if opener is not None:  # "... in the summer - but Parry claims"
+        phrase, comma = (phrase + " ")[opener.end() :], ","
+    phrase = phrase.strip()
+    if any(phrase in m.name for m in mentions):
+        return None  # a name the entity finder knows, and not as a person
+    m = UNKNOWN_NAME.fullmatch(phrase)
+    if not m:
+        return None
+    words = phrase.split()
+    if len(words) > 1:
+        return phrase if words[0] in lex.first_names else None
+    lower = phrase.lower()
+    if not comma or lower in lex.common_words or phrase in lex.demonyms or lower in BODY_NOUNS or ctx.role_words.fullmatch(lower):
+        return None
+    return phrase
+
+
+def _clause_start_name(phrase: str, mentions: list[Mention], lex: Lexicons) -> str | None:
+    """A capitalised name that is all of a clause's subject, after any 'But'
+    or 'However': two or three words not starting with a common word, or one
+    word that is no English word ('Highfield', not 'Officials')."""
+    phrase = LEADING_LINK.sub("", phrase).strip()
+    if not UNKNOWN_NAME.fullmatch(phrase) or any(phrase in m.name or m.name in phrase for m in mentions):
+        return None
+    words = phrase.split()
+    if words[0] in lex.common_words or words[0] in lex.demonyms or words[0].lower() in lex.common_words:
+        return None
+    if len(words) == 1 and (phrase.lower() in lex.english_words or phrase in lex.calendar):
+        return None
+    return phrase
+
+
+def _appositive(body: str, people: list[Mention], start: int) -> bool:
+    """Whether the phrase opens with a person set off by a comma: "Glenn
+    Maguire, chief economist for the region at ..."."""
+    first = people[0]
+    return not body[start : first.start].strip() and body[first.end : first.end + 1] == ","
+
+
+def can_speak(mention: Mention) -> bool:
+    """People and bodies speak, and countries through their governments;
+    towns, venues and regions never do ("at Old Trafford", "in Texas")."""
+    return mention.type != "PLACE" or mention.name in lexicons().countries or mention.name in SEATS_OF_GOVERNMENT
+
+
+def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) -> str | None:
+    """The subject of the clause that `np` begins: a pronoun, "the 14-year-old",
+    or the first name when it stands near the start."""
+    link = LEADING_LINK.match(np)
+    m = PRONOUN.match(np, link.end() if link else 0)  # "But he said ..."
+    if m:
+        return resolve_pronoun(ctx, m.group("p").lower(), start + m.start())
+    words = np.split()
+    for n in range(2, min(5, len(words)) + 1):
+        if ANAPHOR.match(" ".join(words[:n])):
+            found = resolve_pronoun(ctx, "one", start)
+            if found:
+                return found
+            break
+    interrupted = _INTERRUPTION.match(np)
+    if interrupted:  # "Her lawsuit, filed in the US District Court, said": the head only
+        head = interrupted.group("head")
+        in_head = [m for m in mentions if m.end <= start + len(head)]
+        # (a document or "the firm" needs its place, to find whose it is or
+        # which; a role here is kept as described)
+        noun = head.split()[-1].lower()
+        place = start if noun in DOCUMENT_NOUNS or noun in BODY_NOUNS else -1
+        described = description(ctx, head, place) if not in_head else None
+        if in_head or described:
+            return described or first_subject(ctx, head, start, in_head)
+    # "Mr Begg's father, Azmat, said": a possessor is not the subject.
+    mentions = [m for m in mentions if not ctx.body.startswith(POSSESSIVE, m.end)]
+    if mentions and all(m.type != "PERSON" for m in mentions) and np.rstrip().endswith(","):
+        named = _unlisted_name(ctx, np, LAST, mentions)
+        if named:  # "The UN's relief coordinator, Jan Egeland, said"
+            ctx.trail.append("unlisted-name")
+            return named
+    if mentions and mentions[0].start - start <= FIRST_SUBJECT_REACH:
+        people = [x for x in mentions if x.type == "PERSON" and x.start - start <= FIRST_SUBJECT_REACH * 3 // 2]
+        # "New Metropolitan Police Commissioner Sir Ian Blair": the person, not the force.
+        if people and mentions[0].type != "PERSON" and people[0].start - mentions[0].end < PERSON_AFTER_BODY:
+            return person_name(ctx, people[0])
+        if can_speak(mentions[0]):
+            return person_name(ctx, mentions[0]) if mentions[0].type == "PERSON" else mentions[0].name
+    role = ctx.role_words.search(np)
+    if ANY_DETERMINER.match(np) or role and len(np[: role.start()].split()) < ROLE_LEAD_WORDS:
+        return description(ctx, np)  # "The organisation said ...", "Church ministers are ..."
+    return None  # no subject in reach: a quote before may supply one
+
+
+def description(ctx: Context, np: str, pos: int = -1) -> str | None:
+    """Who a described speaker is.
+
+    'the prime minister' -> the person the article gives that title;
+    'the committee' -> the committee named before; 'an Israeli official' ->
+    'Israeli official', kept as described, without its article.
+    """
+    phrase = DASH.split(np.strip().rstrip(","))[-1]  # "a bid in the summer - but Parry": after the dash
+    if "," in phrase and re.match(r"\s*(?:a|an|the)\s", phrase.rsplit(",", 1)[1]):
+        # "In a statement on Monday, a spokesman said": the subject follows the
+        # last comma; what stands before it is a clause of its own.
+        phrase = phrase.rsplit(",", 1)[1].strip()
+    role = ctx.role_words.search(phrase)
+    if role and role.group(0).lower() in DOCUMENT_NOUNS:
+        role = None  # "In a joint statement the firms said": a document is no role
+    if role and "," in phrase[: role.start()]:
+        # "option, our correspondent": the phrase starts after the last comma.
+        phrase = phrase[phrase.rfind(",", 0, role.start()) + 1 :].strip()
+        role = ctx.role_words.search(phrase)
+    last_word = phrase.rstrip().rfind(" ") + 1
+    owner = POSSESSIVE_DETERMINER.search(phrase, 0, role.start() if role else last_word)
+    # The description starts at the determiner before its head noun.
+    dets = list(ANY_DETERMINER.finditer(phrase, 0, role.start() if role else len(phrase)))
+    determined = bool(dets)
+    if dets:
+        phrase = phrase[dets[-1].end() :]
+    phrase = DETERMINER.sub("", phrase).strip()
+    # What follows the noun phrase is not part of it ("the board has", "the
+    # mayor said he had", "the document reportedly").
+    phrase = NP_END.split(phrase, 1)[0].strip()
+    if not phrase or len(phrase.split()) > MAX_DESCRIPTION_WORDS:
+        return None
+    head = phrase.split()[-1].lower()
+    if head in DOCUMENT_NOUNS:
+        return _document_author(ctx, owner, pos, head in LEGAL_DOCUMENTS)
+    roles = ctx.index.roles
+    named = roles.get(phrase.lower())
+    if named is None and role and phrase.lower().endswith(role.group(0).lower()):
+        # "Old Trafford boss": the one person the article calls a boss.
+        named = roles.get(role.group(0).lower())
+    if named:
+        ctx.trail.append(f"role->{named}")
+        return named
+    head = phrase.split()[-1].lower()
+    if dets and dets[-1].group().strip().lower() == "the" and role and head not in UNNAMED_ROLES and pos >= 0:
+        # "The Tory leader said", "said the Liverpool player": a definite role
+        # names someone the text has named already, most likely its subject.
+        found = resolve_pronoun(ctx, "one", pos)
+        if found:
+            ctx.trail.append(f"role->{found}")
+            return found
+    if determined and head in BODY_NOUNS and pos >= 0 and len(phrase.split()) <= 3:
+        found = last_body(ctx, head, pos)
+        if found:
+            ctx.trail.append(f"body->{found}")
+            return found
+    # A description's head is a noun: not a function word or an adverb ("the same again").
+    noun_head = head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
+    if role or determined and len(phrase.split()) <= 3 and phrase.islower() and noun_head:
+        ctx.trail.append("description")
+        return phrase  # "said the artists", not "do the same again"
+    return None
+
+
+def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int, legal: bool) -> str | None:
+    """Whose words a document's are: "his report said" -> his; "the report
+    said" -> the body named last. A document never speaks for itself."""
+    if pos < 0:
+        return None
+    if owner:
+        pronoun = owner.group("p").lower()
+        found = resolve_pronoun(ctx, {"his": "he", "her": "she"}.get(pronoun, "they"), pos)
+    else:
+        found = None if legal else last_body(ctx, "", pos, DOCUMENT_REACH)
+    if found:
+        ctx.trail.append(f"document->{found}")
+    return found
+
+
+def last_body(ctx: Context, noun: str, pos: int, reach: int = BODY_REACH) -> str | None:
+    """The organisation that 'the <noun>' stands for: the last one named."""
+    k = bisect_left(ctx.mention_starts, pos) - 1
+    fallback = None
+    while k >= 0 and ctx.index.mentions[k].start > pos - reach:
+        m = ctx.index.mentions[k]
+        k -= 1
+        if m.type != "ORG" or in_quote(ctx, m.start):
+            continue
+        if noun in m.name.lower():
+            return m.name
+        fallback = fallback or m.name
+    # "the company" is whichever company the text is about; "the government"
+    # or "the committee" only one that the text names so.
+    return fallback if noun in ANY_BODY_NOUNS or not noun else None
