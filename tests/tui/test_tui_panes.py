@@ -221,3 +221,17 @@ async def test_space_reads_on_from_the_list_then_moves_to_the_next_article(open_
         await pilot.press("space")
         await settle(pilot)
         assert reader_title(app) == "Article number 3"
+
+
+async def test_showing_the_same_article_again_keeps_the_sidebar_row(open_app) -> None:
+    # The list cursor settling on the article already shown (or a late reload of it) must not
+    # send the sidebar's cursor back to the top while the reader is moving in it.
+    async with open_app(size=(120, 40)) as (app, pilot):
+        await pilot.press("tab", "tab", "down")
+        await settle(pilot)
+        assert app.sidebar.highlighted_option is not None
+        row = app.sidebar.highlighted_option.id
+        assert row == "quote-1"
+        app.sidebar.show(app.article_list.current)
+        await settle(pilot)
+        assert app.sidebar.highlighted_option is not None and app.sidebar.highlighted_option.id == row

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from byline.load.clean import PARAGRAPH_MAX, author_name, iso_date, same_text, shorten, split_long
+from byline.load.clean import PARAGRAPH_MAX, TITLE_MAX, author_name, iso_date, same_text, shorten, split_long
 from byline.load.decode import decode, looks_binary
 from byline.model import Article, Skipped
 
@@ -28,9 +28,6 @@ quote offsets point into the old body, are rebuilt."""
 MAX_BYTES = 32 * 1024 * 1024
 """Files larger than this are skipped: no news article is 32 MiB of text."""
 
-TITLE_MAX = 300
-"""Titles (and subtitles, authors) longer than this are cut, with an ellipsis:
-a 31 MB one-line file must not become a 31 MB title."""
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}

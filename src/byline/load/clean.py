@@ -83,6 +83,9 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+TITLE_MAX = 300
+"""Titles (and subtitles, authors) longer than this are cut, with an ellipsis:
+a 31 MB one-line file must not become a 31 MB title."""
 PARAGRAPH_MAX = 20_000
 """Paragraphs longer than this are split (at a sentence or a space) for display."""
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from byline.load.clean import clean_line, clean_text
+from byline.load.clean import TITLE_MAX, clean_line, clean_text
 from byline.model import Article, article_id
 
 _AUTHOR = re.compile(r"^\s*(?:Author|By)\s*:\s*(?P<name>\S.{0,80}?)\s*$", re.IGNORECASE)
@@ -60,7 +60,6 @@ def byline_name(line: str) -> str | None:
 
 
 def parse_text(raw: str, path: str, warnings: list[str] | None = None) -> Article:
-    from byline.load import TITLE_MAX
 
     text = clean_text(raw).strip("\ufeff")
     lines = text.lstrip("\n").split("\n", 1)

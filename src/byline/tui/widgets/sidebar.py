@@ -56,6 +56,10 @@ class Sidebar(OptionList):
         self.border_title = "Quotes · Entities"
 
     def show(self, entry: Entry | None) -> None:
+        if entry is not None and entry == self.entry and self.option_count:
+            # The same article again (the list cursor settling, a reload): rebuilding
+            # would throw away the row the reader is on in the sidebar.
+            return
         self.entry = entry
         self.clear_options()
         self._entities = []
