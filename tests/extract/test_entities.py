@@ -241,3 +241,58 @@ def test_a_known_body_is_not_absorbed_into_a_longer_name_it_starts() -> None:
 def test_clubs_named_by_an_english_plural() -> None:
     names = entity_names("Wasps beat Saracens, and Sale Sharks lost to Harlequins.")
     assert names == {"Wasps": "ORG", "Saracens": "ORG", "Sale Sharks": "ORG", "Harlequins": "ORG"}
+
+
+def test_an_alias_stands_for_the_full_name_only_where_the_article_gives_it() -> None:
+    assert entity_names("The Tories attacked the plan; the Tories want a vote.") == {"Tories": "ORG"}
+
+
+def test_a_country_is_part_of_a_body_named_after_it() -> None:
+    names = entity_names("Pakistan International Airlines flew; the US Air Force and the US Federal Trade Commission watched.")
+    assert names == {"Pakistan International Airlines": "ORG", "US Air Force": "ORG", "Federal Trade Commission": "ORG"}
+
+
+def test_and_inside_one_body_name_does_not_split_it() -> None:
+    names = entity_names("The Securities and Exchange Commission and the Internet Engineering Task Force met Britain and France.")
+    assert names == {
+        "Securities and Exchange Commission": "ORG",
+        "Internet Engineering Task Force": "ORG",
+        "Britain": "PLACE",
+        "France": "PLACE",
+    }
+
+
+def test_a_compass_word_makes_a_region() -> None:
+    names = entity_names("Rain fell on East Anglia and South Asia; the referee was from W Yorkshire, said S Betsen.")
+    assert names == {"East Anglia": "PLACE", "South Asia": "PLACE", "W Yorkshire": "PLACE", "S Betsen": "PERSON"}
+
+
+_MATCH = (
+    "France beat Wales 24-18 in the championship match. Scotland coach Matt Williams said the squad "
+    "and its captain played well, but the goal came late. The Iceland international scored. "
+    "He moved to Barcelona on loan in the season. The team stayed in Paris."
+)
+
+
+def test_a_country_or_city_named_as_a_team_in_sports_news_is_an_organisation() -> None:
+    names = entity_names(_MATCH)
+    assert names["France"] == names["Wales"] == names["Scotland"] == names["Barcelona"] == "ORG"
+    assert names["Iceland"] == names["Paris"] == "PLACE"  # a player's nationality, a city where one stays
+
+
+def test_outside_sports_news_a_country_is_a_place() -> None:
+    assert entity_names("France beat Wales to the contract, officials said in Paris.") == {
+        "France": "PLACE", "Wales": "PLACE", "Paris": "PLACE"
+    }
+
+
+def test_a_team_sheet_names_players_even_when_their_names_are_words() -> None:
+    body = _MATCH + "\n\nNash, Reiziger (Graham 82), Riggott, Young, Cooper.\n\nSubs Not Used: Knight, Fish.\n\nRiggott 74, Graham 86."
+    names = entity_names(body)
+    for player in ("Nash", "Reiziger", "Graham", "Riggott", "Young", "Cooper", "Knight", "Fish"):
+        assert names[player] == "PERSON", player
+
+
+def test_a_surname_that_is_a_place_resolves_to_the_person() -> None:
+    names = entity_names("Matt Holland scored early. The ball fell to Holland, who shot, and the team flew home from Holland.")
+    assert names == {"Matt Holland": "PERSON", "Holland": "PLACE"}  # the last, after "from", is the country

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from byline.extract.lexicons import Lexicons
 from byline.extract.names import Candidate, candidates
+from byline.extract.teams import is_sports_news, is_team, team_sheet_names
 from byline.model import ENTITY_TYPES, Article, Entity
 
 
@@ -35,6 +36,7 @@ class _LowerWords:
 
 _AUTHOR_NAME = re.compile(r"^(?:By\s+)?([A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){1,3})$")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|across|outside|inside|around|across|throughout)\s+)$")
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
 _FEATURES = frozenset("River Strip Bay Island Islands Mountains Lake Sea Valley Desert Peninsula Gulf Canal".split())
 _TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
 
@@ -83,6 +85,13 @@ def find_entities(
         if body.startswith(" administration", cand.end) and " " not in cand.text:
             in_body.append(Candidate(cand.start, cand.end + 15, cand.text + " administration", "ORG", strong=True))
             in_body.remove(cand)
+    if is_sports_news(body, lex.sport_words):
+        players = team_sheet_names(body)
+        if players:
+            taken = {start for start, _, _ in players}
+            spans = [(s, e) for s, e, _ in players]
+            in_body = [c for c in in_body if not any(s <= c.start < e for s, e in spans)]
+            in_body += [Candidate(s, e, name, "PERSON", strong=True) for s, e, name in players if s in taken]
     in_body.sort(key=lambda c: c.start)
     in_body = _join_campus(body, in_body)
     products = _products(body, in_body, lex) | _works(body, in_body)
@@ -107,6 +116,8 @@ def find_entities(
     full_persons: dict[str, None] = {}
     orgs: set[str] = set()
     places: set[str] = set()
+    alias_seen: dict[str, str] = {}  # full name -> the first alias of it seen
+    seen_texts: set[str] = set()
     for where, cands in fields:
         headline = where == "title" and title_case
         for c in cands:
@@ -120,7 +131,12 @@ def find_entities(
                 elif c.type == "PLACE":
                     places.add(c.text)
             if c.text in lex.org_aliases:
-                orgs.add(lex.org_aliases[c.text])
+                alias_seen.setdefault(lex.org_aliases[c.text], c.text)
+            seen_texts.add(c.text)
+    # "Tories" stands for "Conservatives" only where the article names them so;
+    # otherwise the alias is the fullest form the article gives.
+    aliases = {a: (full if full in seen_texts else alias_seen[full]) for a, full in lex.org_aliases.items() if full in alias_seen}
+    orgs.update(aliases.values())
     fullest: dict[str, str] = {}
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in full_persons:
@@ -165,10 +181,17 @@ def find_entities(
     resolved: dict[tuple[str, str | None, bool], tuple[str | None, str | None]] = {}
     for where, cands in fields:
         for cand in cands:
+            if (
+                where == "body" and cand.type == "PLACE" and cand.text in surnames
+                and not _LOCATIVE_BEFORE.search(body, max(0, cand.start - 12), cand.start)
+            ):
+                # "laid it off to Holland, who scored": the Matt Holland the
+                # article names, not the country.
+                cand = Candidate(cand.start, cand.end, cand.text, "PERSON", cand.initial, strong=True)
             memo = (cand.text, cand.type, cand.strong)
             found = resolved.get(memo)
             if found is None:
-                found = resolved[memo] = _resolve(cand, lex, persons, surnames, acronyms, parts, first_names, fullest)
+                found = resolved[memo] = _resolve(cand, lex, aliases, persons, surnames, acronyms, parts, first_names, fullest)
             key, kind = found
             if key is None:
                 continue
@@ -213,6 +236,10 @@ def find_entities(
     for cluster in clusters.values():
         if not cluster.type:
             cluster.type = _guess_type(cluster, body, honorific_seen)
+    if is_sports_news(body, lex.sport_words):
+        for cluster in clusters.values():
+            if cluster.type == "PLACE" and cluster.name in lex.places and is_team(body, cluster.mentions, cluster.name in lex.countries):
+                cluster.type = "ORG"
     for name, cluster in clusters.items():
         if cluster.type == "PERSON" and name not in gender:
             first = name.split()[0]
@@ -334,6 +361,7 @@ def _role_before(body: str, start: int, known: frozenset[str], heads: frozenset[
 def _resolve(
     cand: Candidate,
     lex: Lexicons,
+    aliases: dict[str, str],
     persons: dict[str, None],
     surnames: dict[str, list[str]],
     acronyms: dict[str, str],
@@ -343,8 +371,8 @@ def _resolve(
 ) -> tuple[str | None, str | None]:
     """The entity a candidate names (its full name) and its type if known."""
     text = cand.text
-    if text in lex.org_aliases:
-        return lex.org_aliases[text], "ORG"
+    if text in aliases:
+        return aliases[text], "ORG"
     if cand.type == "PERSON" and " " in text:
         if text not in fullest:
             fullest[text] = _fullest_person(text, surnames)

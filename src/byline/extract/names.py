@@ -78,6 +78,7 @@ _SURNAME_PLACE_WORDS = frozenset(
     "Wood Green Bridge Tower Castle Lane Palace Abbey Temple Mount Rivers Lake".split()
 )
 _PLACE_FIRST = frozenset("St St. County Lake Mount Port Fort Cape Isle Gulf Bay Loch Glen Lough".split())
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central N S E W NE NW SE SW".split())
 _INDEX_WORDS = frozenset("Average Industrial Composite Index Indices".split())
 _ROYAL = frozenset("Prince Princess King Queen Pope Duke Duchess Lord Lady Baroness Baron Earl".split())
 _INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
@@ -210,6 +211,7 @@ def _hyphen_groups(tokens: list[tuple[str, int, int]], lex: Lexicons) -> list[li
     return [g for g in groups if g]
 
 
+_SELF_STANDING_ORG_WORDS = 3  # a body's title this long names it without its country
 _LONGEST_NAME = 16  # words in a run of capitals, connectors counted
 
 
@@ -246,6 +248,7 @@ def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons,
             and word not in lex.orgs
             and word not in lex.places
             and (_acronym_like(word) or word.lower() in _GENERIC)
+            and not (word.lower() in _GENERIC and _is_org(tokens[tokens.index(token):], lex))  # "Internet Engineering Task Force"
         ):
             pieces.append([])
         else:
@@ -286,7 +289,12 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
         if token[0] == "and" and 0 < i < len(tokens) - 1 and not _known(tokens, lex):
             left = _trim_connectors(tokens[:i])
             right = _trim_connectors(tokens[i + 1 :])
-            both_named = bool(right) and (_known(right, lex) or (len(right) > 1 and _is_org(right, lex)))
+            # "Securities and Exchange Commission": one body unless the left
+            # part is a name of its own.
+            left_named = _known(left, lex) or _is_org(left, lex) or left[0][0] in lex.first_names or any(
+                t[0].lower() not in lex.english_words for t in left
+            )
+            both_named = bool(right) and left_named and (_known(right, lex) or (len(right) > 1 and _is_org(right, lex)))
             if left and (_known(left, lex) or _last_title(left, lex) or both_named or not _is_org(tokens, lex)):
                 _split_piece(left, lex, out, initial)
                 if right:
@@ -321,17 +329,22 @@ def _split_piece(tokens: list[tuple[str, int, int]], lex: Lexicons, out: list[Ca
             return
     if not tokens:
         return
-    # Nationality adjectives and dates in front of a name are not part of it,
-    # nor is a country in front of a body's name ("US Federal Trade Commission").
+    # Nationality adjectives and dates in front of a name are not part of it;
+    # a country in front of a body's name is ("Pakistan International Airlines",
+    # "US Air Force"), except an abbreviated one before a body's full title
+    # ("US Federal Trade Commission").
     while len(tokens) > 1 and (tokens[0][0] in lex.demonyms or tokens[0][0] in lex.calendar):
         if _known(tokens, lex) or _is_org(tokens, lex):  # "Czech Republic" is a country
             break
         tokens = tokens[1:]
         initial = False
-    if len(tokens) > 2 and tokens[0][0] in lex.countries and _is_org(tokens[1:], lex) and not _known(tokens, lex):
+
+    if (
+        len(tokens) > _SELF_STANDING_ORG_WORDS and tokens[0][0].isupper() and tokens[0][0] in lex.countries
+        and _is_org(tokens[1:], lex) and not _known(tokens, lex)
+    ):
         tokens = tokens[1:]
         initial = False
-
     # A title standing after a name is not part of it ("NUJ General Secretary").
     if len(tokens) > 1 and tokens[-1][0] in lex.honorifics and not _known(tokens, lex):
         trimmed = _trim_titles(tokens, lex)
@@ -421,6 +434,8 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         if words[0] in lex.first_names and words[-1] in _SURNAME_PLACE_WORDS and len(words) <= 3:
             return "PERSON", True  # "William Hill", "Charlotte Church": a person
         return "PLACE", True
+    if len(words) > 1 and words[0] in _COMPASS and (len(words[0]) > 2 or words[1] in lex.places) and not any(w in lex.orgs or w.isupper() and len(w) > 1 for w in words[1:]):
+        return "PLACE", False  # "East Anglia", "South Asia", "W Yorkshire"
     if all(w.lower() in lex.common_words and not w.isupper() for w in words if w not in _CONNECTORS):
         return "DROP", True
     if len(words) == 1:

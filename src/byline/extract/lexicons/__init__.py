@@ -39,6 +39,7 @@ class Lexicons:
     common_words: frozenset[str]
     event_words: frozenset[str]
     english_words: frozenset[str]
+    sport_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -74,6 +75,7 @@ def lexicons() -> Lexicons:
         english_words=frozenset(
             gzip.decompress(files(__package__).joinpath("english_words.txt.gz").read_bytes()).decode("utf-8").split()
         ),
+        sport_words=frozenset(_lines("sport_words.txt")),
     )
 
 
