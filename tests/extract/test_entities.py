@@ -296,3 +296,44 @@ def test_a_team_sheet_names_players_even_when_their_names_are_words() -> None:
 def test_a_surname_that_is_a_place_resolves_to_the_person() -> None:
     names = entity_names("Matt Holland scored early. The ball fell to Holland, who shot, and the team flew home from Holland.")
     assert names == {"Matt Holland": "PERSON", "Holland": "PLACE"}  # the last, after "from", is the country
+
+
+def test_a_short_name_glossed_by_a_body_name_is_that_body() -> None:
+    names = entity_names(
+        "He spent years at Cern, the European Laboratory for Particle Physics. The Office of Fair Trading (OFT)"
+        " agreed; the OFT wrote to Cern."
+    )
+    assert names == {"European Laboratory for Particle Physics": "ORG", "Office of Fair Trading": "ORG"}
+
+
+def test_the_pronoun_i_is_not_part_of_a_name() -> None:
+    names = entity_names('Kevin Keegan spoke. He said: "Like Kevin I\'d like to see it."')
+    assert names == {"Kevin Keegan": "PERSON"}
+
+
+def test_a_family_named_in_the_plural_is_not_an_entity() -> None:
+    assert entity_names("Sharon Osbourne said the Osbournes were happy.") == {"Sharon Osbourne": "PERSON"}
+
+
+def test_network_abbreviations_are_not_organisations() -> None:
+    assert entity_names("Every device has an IP address; IPv6 and TCP run over DSL lines.") == {}
+
+
+def test_a_saint_inside_a_name_makes_a_place_and_a_foreign_article_a_title() -> None:
+    names = entity_names("He lived in Chalfont St Peter and read Le Matin and De Telegraaf.")
+    assert names == {"Chalfont St Peter": "PLACE", "Le Matin": "ORG", "De Telegraaf": "ORG"}
+
+
+def test_a_guessed_type_gives_way_to_the_context() -> None:
+    names = entity_names(
+        "Voters in Dorset, Basingstoke and Torbay were polled. Rapper Zorbix said he loved it, and Zorbix added"
+        " more. Shares in Quentrix rose after Quentrix announced results."
+    )
+    assert names["Basingstoke"] == names["Torbay"] == "PLACE"
+    assert names["Zorbix"] == "PERSON"
+    assert names["Quentrix"] == "ORG"
+
+
+def test_a_comma_alone_is_an_apposition_not_a_list() -> None:
+    names = entity_names("Mr Barroso told the President of the European Parliament, Josep Borrell, that he would.")
+    assert names["Josep Borrell"] == "PERSON"

@@ -8,9 +8,10 @@ The fullest form wins: "Benjamin Netanyahu" absorbs "Netanyahu" and
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from byline.extract.context import listed_beside, votes
 from byline.extract.lexicons import Lexicons
 from byline.extract.names import Candidate, candidates
 from byline.extract.teams import is_sports_news, is_team, team_sheet_names
@@ -65,6 +66,7 @@ class _Cluster:
     type: str
     count: int = 0
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    sure: bool = False  # typed from evidence (a lexicon, a keyword, an honorific), not guessed
 
 
 def find_entities(
@@ -136,6 +138,7 @@ def find_entities(
     # "Tories" stands for "Conservatives" only where the article names them so;
     # otherwise the alias is the fullest form the article gives.
     aliases = {a: (full if full in seen_texts else alias_seen[full]) for a, full in lex.org_aliases.items() if full in alias_seen}
+    aliases.update(_appositions(body, in_body, aliases))
     orgs.update(aliases.values())
     fullest: dict[str, str] = {}
     by_surname: dict[str, list[str]] = defaultdict(list)
@@ -206,12 +209,15 @@ def find_entities(
                 continue
             if kind is None and key == cand.text and key.lower() in lex.english_words:
                 continue  # "Ghost", "Sideways": an English word, not a name
+            if key == cand.text and key[-1:] == "s" and key[:-1] in surnames:
+                continue  # "the Osbournes": a family, not one person
             cluster = clusters.get(key)
             if cluster is None:
                 cluster = clusters[key] = _Cluster(key, kind or "")
             elif kind and (not cluster.type or cand.strong and cluster.type != kind and kind == "PERSON"):
                 cluster.type = kind
             cluster.count += 1
+            cluster.sure = cluster.sure or cand.strong or bool(cand.honorific)
             surfaces.setdefault(cand.text, key)
             if cand.honorific:
                 honorific_seen.add(key)
@@ -236,6 +242,7 @@ def find_entities(
     for cluster in clusters.values():
         if not cluster.type:
             cluster.type = _guess_type(cluster, body, honorific_seen)
+    _retype_guesses(body, body_mentions, clusters)
     if is_sports_news(body, lex.sport_words):
         for cluster in clusters.values():
             if cluster.type == "PLACE" and cluster.name in lex.places and is_team(body, cluster.mentions, cluster.name in lex.countries):
@@ -249,6 +256,51 @@ def find_entities(
     entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
     mentions = [Mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
+
+
+_APPOSITION_GAPS = (", the ", " (the ")
+_ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _appositions(body: str, cands: list[Candidate], known: dict[str, str]) -> dict[str, str]:
+    """Short names that the article glosses with a body's full name: "Cern, the
+    European Laboratory for Particle Physics", "the Office of Fair Trading (OFT)"
+    (whatever its initials)."""
+    out: dict[str, str] = {}
+    for first, second in zip(cands, cands[1:]):
+        gap = body[first.end : second.start]
+        if (
+            gap in _APPOSITION_GAPS and " " not in first.text and first.type != "PERSON"
+            and second.type == "ORG" and " " in second.text and first.text not in known
+        ):
+            out[first.text] = second.text
+    for cand in cands:
+        if cand.type == "ORG" and " " in cand.text:
+            match = _ACRONYM_AFTER.match(body, cand.end)
+            if match and match.group(1) not in known:
+                out.setdefault(match.group(1), cand.text)
+    return out
+
+
+def _retype_guesses(body: str, mentions: list[tuple[int, int, str]], clusters: dict[str, _Cluster]) -> None:
+    """A guessed type gives way to the context's when the context is clear:
+    the cues around the mentions, and the sure names it is listed beside."""
+    known = {name: c.type for name, c in clusters.items() if c.sure}
+    mentions = sorted(mentions)
+    # Twice: a name retyped by its own cues is evidence for the names listed
+    # beside it ("Basingstoke and Torbay").
+    for _ in range(2):
+        beside = listed_beside(body, mentions, known)
+        for cluster in clusters.values():
+            if cluster.sure or cluster.name.isupper():
+                continue  # (capitals, "GE", "ING": a body's initials whatever stands around them)
+            counts = votes(body, cluster.mentions) + beside.get(cluster.name, Counter())
+            if not counts:
+                continue
+            (best, n), *rest = counts.most_common(2) + [("", 0)]
+            if best != cluster.type and n > rest[0][1] and counts[cluster.type] == 0:
+                cluster.type = best
+                known[cluster.name] = best
 
 
 def _join_campus(body: str, cands: list[Candidate]) -> list[Candidate]:
@@ -371,7 +423,7 @@ def _resolve(
 ) -> tuple[str | None, str | None]:
     """The entity a candidate names (its full name) and its type if known."""
     text = cand.text
-    if text in aliases:
+    if text in aliases and cand.type in (None, "ORG", "PLACE"):
         return aliases[text], "ORG"
     if cand.type == "PERSON" and " " in text:
         if text not in fullest:

@@ -79,6 +79,7 @@ _SURNAME_PLACE_WORDS = frozenset(
 )
 _PLACE_FIRST = frozenset("St St. County Lake Mount Port Fort Cape Isle Gulf Bay Loch Glen Lough".split())
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central N S E W NE NW SE SW".split())
+_FOREIGN_ARTICLES = frozenset("De La Le Les El Il Der Die Het Los Las Du Des".split())
 _INDEX_WORDS = frozenset("Average Industrial Composite Index Indices".split())
 _ROYAL = frozenset("Prince Princess King Queen Pope Duke Duchess Lord Lady Baroness Baron Earl".split())
 _INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
@@ -238,12 +239,13 @@ def _split_run(initial: bool, tokens: list[tuple[str, int, int]], lex: Lexicons,
             break
     if tokens and tokens[-1][0].isdigit() and (len(tokens) < 2 or tokens[-2][0] not in _NUMBER_AFTER):
         tokens = tokens[:-1]
-    # Generic capitals (TV, ISP, Voip) and words like "The" cut a run in pieces.
+    # Generic capitals (TV, ISP, Voip), words like "The" and the pronoun "I'd"
+    # cut a run in pieces.
     pieces: list[list[tuple[str, int, int]]] = [[]]
     previous = ""
     for token in tokens:
         word = token[0]
-        if (word in ("The", "the") and previous not in _CONNECTORS) or (
+        if (word in ("The", "the") and previous not in _CONNECTORS) or word.startswith(("I'", "I\u2019")) or (
             _common(word, lex)
             and word not in lex.orgs
             and word not in lex.places
@@ -470,6 +472,10 @@ def classify(tokens: list[tuple[str, int, int]], lex: Lexicons) -> tuple[str | N
         return "DROP", False  # "Dead Man", "Killing Fields": English words, a work's title
     if any(w in lex.places or w in lex.orgs for w in words[1:]) or (words[0] in lex.places and words[0] not in lex.first_names):
         return "ORG", False  # "Media Lab Europe", "London Zoo": a body named after a place
+    if "St" in words[1:-1] or "St." in words[1:-1]:
+        return "PLACE", False  # "Chalfont St Peter", "Bury St Edmunds"
+    if words[0] in _FOREIGN_ARTICLES:
+        return "ORG", False  # "Le Matin", "De Telegraaf", "El Pais": a title, most often a newspaper
     if len(words) <= 4 and not any(w.lower() in lex.common_words for w in words):
         # Capitalised words that are not English words: most often a person.
         return "PERSON", False
