@@ -242,7 +242,7 @@ def find_entities(
     for cluster in clusters.values():
         if not cluster.type:
             cluster.type = _guess_type(cluster, body, honorific_seen)
-    _retype_guesses(body, body_mentions, clusters)
+    _retype_guesses(body, body_mentions, clusters, lex)
     if is_sports_news(body, lex.sport_words):
         for cluster in clusters.values():
             if cluster.type == "PLACE" and cluster.name in lex.places and is_team(body, cluster.mentions, cluster.name in lex.countries):
@@ -282,25 +282,28 @@ def _appositions(body: str, cands: list[Candidate], known: dict[str, str]) -> di
     return out
 
 
-def _retype_guesses(body: str, mentions: list[tuple[int, int, str]], clusters: dict[str, _Cluster]) -> None:
+def _retype_guesses(body: str, mentions: list[tuple[int, int, str]], clusters: dict[str, _Cluster], lex: Lexicons) -> None:
     """A guessed type gives way to the context's when the context is clear:
     the cues around the mentions, and the sure names it is listed beside."""
+    guessed = {name for name, c in clusters.items() if not c.sure and not name.isupper()}
+    if not guessed:
+        return
+    # (capitals, "GE", "ING", are a body's initials whatever stands around them)
     known = {name: c.type for name, c in clusters.items() if c.sure}
     mentions = sorted(mentions)
+    own = {name: votes(body, clusters[name].mentions, lex) for name in guessed}
     # Twice: a name retyped by its own cues is evidence for the names listed
     # beside it ("Basingstoke and Torbay").
     for _ in range(2):
-        beside = listed_beside(body, mentions, known)
-        for cluster in clusters.values():
-            if cluster.sure or cluster.name.isupper():
-                continue  # (capitals, "GE", "ING": a body's initials whatever stands around them)
-            counts = votes(body, cluster.mentions) + beside.get(cluster.name, Counter())
+        beside = listed_beside(body, mentions, known, guessed)
+        for name in guessed:
+            cluster = clusters[name]
+            counts = own[name] + beside.get(name, Counter())
             if not counts:
                 continue
             (best, n), *rest = counts.most_common(2) + [("", 0)]
             if best != cluster.type and n > rest[0][1] and counts[cluster.type] == 0:
-                cluster.type = best
-                known[cluster.name] = best
+                cluster.type = known[name] = best
 
 
 def _join_campus(body: str, cands: list[Candidate]) -> list[Candidate]:

@@ -22,6 +22,33 @@ def _lines(name: str) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class TypeCues:
+    """Words around a name that tell its type (type_cues.txt)."""
+
+    place_before: frozenset[str] = frozenset()
+    body_before_in: frozenset[str] = frozenset()
+    person_before: frozenset[str] = frozenset()
+    person_possessions: frozenset[str] = frozenset()
+    body_possessions: frozenset[str] = frozenset()
+    person_after: frozenset[str] = frozenset()
+    body_after: frozenset[str] = frozenset()
+    place_after: frozenset[str] = frozenset()
+
+
+def _sections(name: str) -> dict[str, frozenset[str]]:
+    """A list cut in "[section]" parts, each a set of words."""
+    out: dict[str, set[str]] = {}
+    current = ""
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            out[current] = set()
+        else:
+            out[current].update(line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicons:
     places: frozenset[str]
     countries: frozenset[str]
@@ -40,6 +67,7 @@ class Lexicons:
     event_words: frozenset[str]
     english_words: frozenset[str]
     sport_words: frozenset[str] = frozenset()
+    type_cues: TypeCues = TypeCues()
 
 
 @cache
@@ -76,6 +104,7 @@ def lexicons() -> Lexicons:
             gzip.decompress(files(__package__).joinpath("english_words.txt.gz").read_bytes()).decode("utf-8").split()
         ),
         sport_words=frozenset(_lines("sport_words.txt")),
+        type_cues=TypeCues(**_sections("type_cues.txt")),
     )
 
 
