@@ -35,17 +35,22 @@ class TypeCues:
     place_after: frozenset[str] = frozenset()
 
 
-def _sections(name: str) -> dict[str, frozenset[str]]:
-    """A list cut in "[section]" parts, each a set of words."""
-    out: dict[str, set[str]] = {}
+def _section_lines(name: str) -> dict[str, list[str]]:
+    """A list cut in "[section]" parts, each a list of its lines."""
+    out: dict[str, list[str]] = {}
     current = ""
     for line in _lines(name):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
-            out[current] = set()
+            out[current] = []
         else:
-            out[current].update(line.split())
-    return {k: frozenset(v) for k, v in out.items()}
+            out[current].append(line)
+    return out
+
+
+def _sections(name: str) -> dict[str, frozenset[str]]:
+    """A list cut in "[section]" parts, each a set of words."""
+    return {k: frozenset(w for line in lines for w in line.split()) for k, lines in _section_lines(name).items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +111,19 @@ def lexicons() -> Lexicons:
         sport_words=frozenset(_lines("sport_words.txt")),
         type_cues=TypeCues(**_sections("type_cues.txt")),
     )
+
+
+@cache
+def name_words() -> dict[str, frozenset[str]]:
+    """The small word lists of name_words.txt, by section (read on import of
+    the name finder: a few hundred words, unlike the big lists above)."""
+    return _sections("name_words.txt")
+
+
+@cache
+def multi_word_titles() -> tuple[tuple[str, ...], ...]:
+    """Titles of several words ("Prime Minister"), each as its words."""
+    return tuple(tuple(line.split()) for line in _section_lines("name_words.txt")["multi_word_titles"])
 
 
 def _with_dots(honorifics: dict[str, str]) -> dict[str, str]:
