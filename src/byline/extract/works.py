@@ -1,0 +1,87 @@
+"""Names that are not entities: products and titles of works.
+
+"its Durex condoms", "brands such as Lemsip": products; "the film Ray",
+"starring in Alfie", "Sideways, which won five awards": works. The guidelines
+leave both out; a person's name that the text gives in full stays a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from byline.extract.lexicons import Lexicons
+from byline.extract.names import Candidate
+
+
+# "its Durex condoms", "brands such as Lemsip and Strepsils": products, not bodies.
+# (Literal openings: a pattern that starts with \b or a case-insensitive group
+# makes the regex engine try every position of the text, and this runs per article.)
+_PRODUCT_ITS = re.compile(r"(?:its|their)\s+(?=[A-Z])")
+_PRODUCT_SUCH = re.compile(r"(?:such as|like|including|called|named)\s+(?=[A-Z])")
+_PRODUCT_KIND = re.compile(
+    r"(?:brands|products|drugs|medicines|remedies|gadgets|devices|handsets|consoles|games|titles|films|movies|models),?\s+$",
+    re.IGNORECASE,
+)
+_PRODUCT_NOUN = re.compile(
+    r" (?:brand|brands|condoms|drug|drugs|pill|pills|tablets|medicine|remedy|remedies|vaccine|"
+    r"console|consoles|handset|handsets|phone|phones|player|players|device|devices|gadget|gadgets|"
+    r"car|cars|model|models|range|product|products|software|browser|game|games|beer|lager|"
+    r"cigarettes|chocolate|chocolates|biscuits|cereal|drink|drinks|soap|shampoo|computer|computers|"
+    r"laptop|laptops|camera|cameras|chip|chips|processor|processors|jet|jets|plane|planes)\b"
+)
+_PRODUCT_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
+
+
+def products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
+    """Names the text introduces as products: the possessive of a firm before
+    a name and a product noun after it, or a list after "brands such as"."""
+    leads = {m.end(): True for m in _PRODUCT_ITS.finditer(body) if m.start() == 0 or not body[m.start() - 1].isalpha()}
+    for m in _PRODUCT_SUCH.finditer(body):
+        if _PRODUCT_KIND.search(body, max(0, m.start() - 20), m.start()):
+            leads[m.end()] = False
+    if not leads:
+        return set()
+    out: set[str] = set()
+    prev_end = -1
+    for cand in cands:
+        if prev_end >= 0 and _PRODUCT_LIST_GAP.match(body, prev_end, cand.start):
+            out.add(cand.text)
+            prev_end = cand.end
+            continue
+        prev_end = -1
+        possessive = leads.get(cand.start)
+        if possessive is None or cand.strong or cand.type == "PERSON":
+            continue
+        if not possessive:
+            out.add(cand.text)
+            prev_end = cand.end
+        elif _PRODUCT_NOUN.match(body, cand.end):
+            out.add(cand.text)
+    return {name for name in out if name not in lex.orgs and name not in lex.places}
+
+
+# Titles of works, written without quote marks: "the film Ray", "starring in
+# Alfie", "best actor for Kinsey", "Sideways, which won five awards".
+_WORK_LEAD = re.compile(
+    r"\b(?:(?:the|his|her|their|its|a|an|\w+['\u2019]s?|new|latest|hit|first|second|next|last)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:film|movie|blog|album|single|song|show|series|sitcom|soap|drama|documentary|novel|"
+    r"book|play|musical|opera|programme|videogame|debut)|(?:starring|starred|stars|appeared|appears) in|"
+    r"(?P<for>(?:actor|actress|director|screenplay|role|nomination|nominations) for))\s+$"
+)
+_WORK_AFTER = re.compile(r",? (?:which|that) (?:won|stars|starred|tells|grossed)\b|, starring\b|, directed by\b")
+
+
+def works(body: str, cands: list[Candidate]) -> set[str]:
+    out: set[str] = set()
+    # "In the film DiCaprio plays Hughes": a person's name that the text
+    # gives in full elsewhere is the person, whatever stands before it.
+    named = {w for c in cands if c.type == "PERSON" and " " in c.text for w in c.text.split()}
+    for cand in cands:
+        if cand.strong or cand.text in named:
+            continue
+        lead = _WORK_LEAD.search(body, max(0, cand.start - 40), cand.start)
+        if lead and cand.type == "PERSON" and (lead.group("for") or body.startswith(("'s", "\u2019s"), cand.end)):
+            continue  # "best actress for Cate Blanchett", "starred in Jean-Pierre Jeunet's film"
+        if lead or _WORK_AFTER.match(body, cand.end):
+            out.add(cand.text)
+    return out
