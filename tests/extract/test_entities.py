@@ -337,3 +337,32 @@ def test_a_guessed_type_gives_way_to_the_context() -> None:
 def test_a_comma_alone_is_an_apposition_not_a_list() -> None:
     names = entity_names("Mr Barroso told the President of the European Parliament, Josep Borrell, that he would.")
     assert names["Josep Borrell"] == "PERSON"
+
+
+def test_an_initial_and_a_surname_resolve_to_the_full_name() -> None:
+    analysis = run("Fabien Pelous led the side. The team: F Pelous, J. Thomas.")
+    assert [(e.name, e.count) for e in analysis.entities if e.type == "PERSON"][0] == ("Fabien Pelous", 2)
+
+
+def test_a_list_after_a_comma_is_not_an_apposition() -> None:
+    names = entity_names("Satellites from Nasa, the European Space Agency and the German Aerospace Centre help.")
+    assert names == {"Nasa": "ORG", "European Space Agency": "ORG", "German Aerospace Centre": "ORG"}
+
+
+def test_compass_adjectives_and_languages_are_not_entities() -> None:
+    assert entity_names("The South African choir sang in Xhosa and Aramaic in Cape Town.") == {"Cape Town": "PLACE"}
+
+
+def test_film_titles_listed_after_a_kind_of_work_are_not_entities() -> None:
+    names = entity_names("Past years saw blockbusters such as Saving Grace, Forrest Gump and Ghost at the Oscars in Hollywood.")
+    assert names == {"Hollywood": "PLACE"}
+
+
+def test_a_body_before_a_first_name_is_cut_off_the_person() -> None:
+    names = entity_names("Leaders of the GMB union and Amicus Derek Simpson met at St John Ambulance.")
+    assert names["Derek Simpson"] == "PERSON"
+    assert "Amicus Derek Simpson" not in names
+
+
+def test_followers_of_a_person_are_not_an_entity() -> None:
+    assert entity_names("Gordon Brown spoke to Brownite MPs and Blairites.") == {"Gordon Brown": "PERSON"}

@@ -45,6 +45,8 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
         if words[0] in lex.first_names and words[-1] in _SURNAME_PLACE_WORDS and len(words) <= 3:
             return "PERSON", True  # "William Hill", "Charlotte Church": a person
         return "PLACE", True
+    if len(words) > 1 and words[0] in _COMPASS and words[-1] in lex.demonyms:
+        return "DROP", True  # "South African", "North Korean": an adjective
     if len(words) > 1 and words[0] in _COMPASS and (len(words[0]) > 2 or words[1] in lex.places) and not any(w in lex.orgs or w.isupper() and len(w) > 1 for w in words[1:]):
         return "PLACE", False  # "East Anglia", "South Asia", "W Yorkshire"
     if all(w.lower() in lex.common_words and not w.isupper() for w in words if w not in CONNECTORS):

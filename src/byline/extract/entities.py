@@ -175,8 +175,8 @@ def find_entities(
                 continue
             if kind is None and key == cand.text and key.lower() in lex.english_words:
                 continue  # "Ghost", "Sideways": an English word, not a name
-            if key == cand.text and key[-1:] == "s" and key[:-1] in surnames:
-                continue  # "the Osbournes": a family, not one person
+            if key == cand.text and (key[-1:] == "s" and key[:-1] in surnames or _follower_of(key, surnames)):
+                continue  # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers
             cluster = clusters.get(key)
             if cluster is None:
                 cluster = clusters[key] = _Cluster(key, kind or "")
@@ -222,6 +222,12 @@ def find_entities(
     entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
     mentions = [Mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
+
+
+def _follower_of(word: str, surnames: dict[str, list[str]]) -> bool:
+    """"Blairite", "Brownites": the followers of a person the article names."""
+    stem = word[: -len("ites")] if word.endswith("ites") else word[: -len("ite")] if word.endswith("ite") else ""
+    return bool(stem) and (stem in surnames or stem + "e" in surnames)
 
 
 def _retype_guesses(body: str, mentions: list[tuple[int, int, str]], clusters: dict[str, _Cluster], lex: Lexicons) -> None:

@@ -48,6 +48,7 @@ _HYPHEN_PREFIXES = _WORDS["hyphen_prefixes"]
 _NUMBER_AFTER = _WORDS["number_after"]
 _FUNCTION_WORDS = _WORDS["function_words"]
 _ROYAL = _WORDS["royal"]
+_PLACE_FIRST = _WORDS["place_first"]
 _HYPHEN_TAIL = re.compile(r"-([a-z]+)$")
 
 
@@ -172,6 +173,7 @@ def _hyphen_groups(tokens: list[Token], lex: Lexicons) -> list[list[Token]]:
 
 
 _SELF_STANDING_ORG_WORDS = 3  # a body's title this long names it without its country
+_LONGEST_BODY_AND_PERSON = 4  # words of "Unison Dave Prentis"
 _LONGEST_NAME = 16  # words in a run of capitals, connectors counted
 
 
@@ -335,6 +337,21 @@ def _split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initi
                 )
             )
             return
+    # "Unison Dave Prentis", "Arsenal Thierry Henry": a body, then a person
+    # whose first name opens the rest.
+    if (
+        3 <= len(tokens) <= _LONGEST_BODY_AND_PERSON
+        and tokens[1].text in lex.first_names
+        and tokens[0].text not in lex.first_names
+        and tokens[0].text not in lex.honorifics
+        and tokens[0].text not in _PLACE_FIRST  # "St John Ambulance"
+        and not is_known(tokens, lex)
+        and not is_org(tokens, lex)
+        and not any(t.text in CONNECTORS for t in tokens)
+    ):
+        _add(tokens[:1], lex, out, initial)
+        _add(tokens[1:], lex, out, False)
+        return
     _add(tokens, lex, out, initial)
 
 

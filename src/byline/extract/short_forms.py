@@ -112,14 +112,17 @@ def short_forms(
 
 def fullest_person(name: str, by_surname: dict[str, list[str]]) -> str:
     """The longest known name that `name` is a short form of (same surname,
-    and the same first name or none: "Lula da Silva", "Ryan Pitylak")."""
+    and the same first name, its initial or none: "Lula da Silva", "F Pelous")."""
     words = name.split()
     best = name
     for other in by_surname.get(words[-1], ()):
         if len(other) <= len(best):
             continue
         owords = other.split()
-        if owords[-len(words) :] == words or owords[0] == words[0]:
+        if owords[-len(words) :] == words or owords[0] == words[0] or (
+            # "F Pelous", "J. Thomas": an initial for the first name
+            len(words) == 2 and len(words[0].rstrip(".")) == 1 and owords[0][0] == words[0][0]
+        ):
             best = other
     return best
 
@@ -130,6 +133,7 @@ def _initials(name: str) -> str:
 
 
 _APPOSITION_GAPS = (", the ", " (the ")
+_LIST_GOES_ON = re.compile(r",\s+(?:the\s+)?[A-Z]|\s+(?:and|or)\s")
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z]{1,7})\)")
 
 
@@ -142,6 +146,7 @@ def _appositions(body: str, cands: list[Candidate], known: dict[str, str]) -> di
         gap = body[first.end : second.start]
         if (
             gap in _APPOSITION_GAPS and " " not in first.text and first.type != "PERSON"
+            and not _LIST_GOES_ON.match(body, second.end)  # "Nasa, the European Space Agency and ...": a list
             and second.type == "ORG" and " " in second.text and first.text not in known
         ):
             out[first.text] = second.text

@@ -19,7 +19,8 @@ from byline.extract.names import Candidate
 _PRODUCT_ITS = re.compile(r"(?:its|their)\s+(?=[A-Z])")
 _PRODUCT_SUCH = re.compile(r"(?:such as|like|including|called|named)\s+(?=[A-Z])")
 _PRODUCT_KIND = re.compile(
-    r"(?:brands|products|drugs|medicines|remedies|gadgets|devices|handsets|consoles|games|titles|films|movies|models),?\s+$",
+    r"(?:brands|products|drugs|medicines|remedies|gadgets|devices|handsets|consoles|games|titles|films|movies|models|"
+    r"blockbusters|hits|albums|songs|singles|books|novels|programmes|shows|series|pictures),?\s+$",
     re.IGNORECASE,
 )
 _PRODUCT_NOUN = re.compile(
@@ -29,6 +30,11 @@ _PRODUCT_NOUN = re.compile(
     r"cigarettes|chocolate|chocolates|biscuits|cereal|drink|drinks|soap|shampoo|computer|computers|"
     r"laptop|laptops|camera|cameras|chip|chips|processor|processors|jet|jets|plane|planes)\b"
 )
+# The titles listed after "films such as": capitalised words, with the small
+# words that live inside titles, joined by commas and "and".
+_TITLE = r"[A-Z0-9][\w'\u2019/-]*(?:\s+(?:(?:of|the|a|an|to|in|on|at)\s+)*[A-Z0-9][\w'\u2019/-]*)*"
+_TITLE_LIST = re.compile(rf"{_TITLE}(?:(?:,\s+|,?\s+(?:and|or)\s+){_TITLE})*")
+_KIND_CHARS = 20  # looked at before "such as" for the kind of thing listed
 _PRODUCT_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 
 
@@ -36,12 +42,16 @@ def products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
     """Names the text introduces as products: the possessive of a firm before
     a name and a product noun after it, or a list after "brands such as"."""
     leads = {m.end(): True for m in _PRODUCT_ITS.finditer(body) if m.start() == 0 or not body[m.start() - 1].isalpha()}
+    lists: list[tuple[int, int]] = []  # "films such as Saving Private Ryan, Forrest Gump and Ghost"
     for m in _PRODUCT_SUCH.finditer(body):
-        if _PRODUCT_KIND.search(body, max(0, m.start() - 20), m.start()):
+        if _PRODUCT_KIND.search(body, max(0, m.start() - _KIND_CHARS), m.start()):
             leads[m.end()] = False
+            listed = _TITLE_LIST.match(body, m.end())
+            if listed:
+                lists.append(listed.span())
     if not leads:
         return set()
-    out: set[str] = set()
+    out: set[str] = {c.text for c in cands for start, end in lists if start <= c.start < end}
     prev_end = -1
     for cand in cands:
         if prev_end >= 0 and _PRODUCT_LIST_GAP.match(body, prev_end, cand.start):
