@@ -358,11 +358,26 @@ def test_film_titles_listed_after_a_kind_of_work_are_not_entities() -> None:
     assert names == {"Hollywood": "PLACE"}
 
 
-def test_a_body_before_a_first_name_is_cut_off_the_person() -> None:
-    names = entity_names("Leaders of the GMB union and Amicus Derek Simpson met at St John Ambulance.")
-    assert names["Derek Simpson"] == "PERSON"
-    assert "Amicus Derek Simpson" not in names
+def test_a_body_before_a_first_name_is_cut_off_the_person_and_an_opening_adverb_off_a_name() -> None:
+    names = entity_names(
+        "The head of the union Unison Dave Prentis met Farhat Omar Ben Gadaravice at St John Ambulance. Initially Visual Radio"
+        " sold July-September."
+    )
+    assert names["Dave Prentis"] == "PERSON"
+    assert "Unison Dave Prentis" not in names
+    assert names["Farhat Omar Ben Gadaravice"] == "PERSON"  # a given name not in the lexicon is no body
+    assert names["Visual Radio"] == "ORG"  # the opening adverb is no part of the name
+    assert "July-September" not in names
 
 
 def test_followers_of_a_person_are_not_an_entity() -> None:
     assert entity_names("Gordon Brown spoke to Brownite MPs and Blairites.") == {"Gordon Brown": "PERSON"}
+
+
+def test_a_river_named_first_is_a_place() -> None:
+    assert entity_names("Boats sailed up the River Thames.") == {"River Thames": "PLACE"}
+
+
+def test_a_team_cue_may_stand_a_few_words_after_the_country() -> None:
+    names = entity_names(_MATCH + " He played for former England rugby union captain Martin Johnson.")
+    assert names["England"] == "ORG"

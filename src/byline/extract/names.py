@@ -192,6 +192,10 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
             # "Backbencher Stephen Pound": an English word before a full name.
             tokens = tokens[1:]
             initial = False
+        elif word.endswith("ly") and lower in lex.english_words and word not in lex.first_names:
+            # "Initially Visual Radio": an adverb opens the sentence.
+            tokens = tokens[1:]
+            initial = False
         elif is_opening_verb(word, lex) and not has_lexicon_prefix(tokens, lex) and not is_org(tokens, lex):
             # "Praising Celtic, he said": a participle opens the sentence.
             tokens = tokens[1:]
@@ -343,6 +347,8 @@ def _split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initi
         3 <= len(tokens) <= _LONGEST_BODY_AND_PERSON
         and tokens[1].text in lex.first_names
         and tokens[0].text not in lex.first_names
+        # (a body's name: known, in capitals or an English word; not "Farhat Omar Ben Gadaravice")
+        and (tokens[0].text in lex.orgs or tokens[0].text.isupper() or tokens[0].text.lower() in lex.english_words)
         and tokens[0].text not in lex.honorifics
         and tokens[0].text not in _PLACE_FIRST  # "St John Ambulance"
         and not is_known(tokens, lex)

@@ -28,7 +28,7 @@ _TEAM_BEFORE = re.compile(
 _TEAM_AFTER = re.compile(
     r"(?:\s+v\b|\s+vs\b|\s+\d{1,3}(?:-\d{1,3})?\b|['\u2019]s\s+(?:friendly|match|game|win|victory|defeat|squad|team|"
     r"coach|manager|captain|fans|defence|attack|lead|hopes|chances|clash)\b|"
-    r"\s+(?:coach|manager|captain|squad|team|side|fans|boss|skipper|supporters|"
+    r"\s+(?:(?:[a-z]+\s+){0,2}(?:coach|manager|captain|squad|team|side|boss|skipper)|fans|supporters|"
     r"have|are|were|beat|won|lost|drew|defeated|thrashed|at home|away)\b)"
 )
 # "The Iceland international", "England winger": a player's nationality, a place.
