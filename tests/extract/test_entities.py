@@ -381,3 +381,10 @@ def test_a_river_named_first_is_a_place() -> None:
 def test_a_team_cue_may_stand_a_few_words_after_the_country() -> None:
     names = entity_names(_MATCH + " He played for former England rugby union captain Martin Johnson.")
     assert names["England"] == "ORG"
+
+
+def test_a_full_name_of_a_body_is_a_person_then_the_body() -> None:
+    names = entity_names("Herbert Hansen of Respond spoke, and Nick Donofrio of IBM agreed; The Passion of the Christ opened.")
+    assert names["Herbert Hansen"] == names["Nick Donofrio"] == "PERSON"
+    assert names["IBM"] == "ORG"
+    assert not any("Passion" in name for name in names)

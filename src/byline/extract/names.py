@@ -282,7 +282,10 @@ def _split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initi
             if left[0].text in lex.honorifics and len(left) == 1:
                 tokens = right  # "President of the European Parliament"
                 break
-            person_first = token.text != "of" and 2 <= len(left) <= 3 and classify(left, lex)[0] == "PERSON"
+            # "Nick Donofrio for IBM"; with "of", a full name that starts with a
+            # known first name ("Herbert Hansen of Respond").
+            left_type = classify(left, lex) if 2 <= len(left) <= 3 else (None, False)
+            person_first = left_type[0] == "PERSON" and (token.text != "of" or left_type[1])
             if not right or not (
                 is_known(right, lex) or is_org(right, lex) or all(t.text.isupper() for t in right) or person_first
             ):
