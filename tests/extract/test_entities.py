@@ -383,6 +383,21 @@ def test_a_team_cue_may_stand_a_few_words_after_the_country() -> None:
     assert names["England"] == "ORG"
 
 
+def test_a_players_country_before_his_name_is_a_place() -> None:
+    names = entity_names("The top seed beat Sweden's Thomas Enqvist in the quarter-final of the tournament; the seed "
+                         "and the champion met in the match after the draw, and the final set went to a tie-break.")
+    assert names["Sweden"] == "PLACE"
+
+
+def test_most_sports_news_reads_as_sports_news() -> None:
+    from byline.extract.lexicons import lexicons
+    from byline.extract.teams import is_sports_news
+
+    sport = "The striker scored twice and the keeper was injured before half-time in the league match."
+    assert is_sports_news(sport, lexicons().sport_words)
+    assert not is_sports_news("Shares rose as the bank reported profits; the manager of the fund was pleased.", lexicons().sport_words)
+
+
 def test_a_full_name_of_a_body_is_a_person_then_the_body() -> None:
     names = entity_names("Herbert Hansen of Respond spoke, and Nick Donofrio of IBM agreed; The Passion of the Christ opened.")
     assert names["Herbert Hansen"] == names["Nick Donofrio"] == "PERSON"

@@ -31,9 +31,10 @@ _TEAM_AFTER = re.compile(
     r"\s+(?:(?:[a-z]+\s+){0,2}(?:coach|manager|captain|squad|team|side|boss|skipper)|fans|supporters|"
     r"have|are|were|beat|won|lost|drew|defeated|thrashed|at home|away)\b)"
 )
-# "The Iceland international", "England winger": a player's nationality, a place.
+# "The Iceland international", "England winger", "Sweden's Thomas Enqvist":
+# a player's nationality, a place.
 _NATIONALITY_AFTER = re.compile(
-    r"\s+(?:international|internationals|striker|midfielder|defender|goalkeeper|keeper|winger|full-back|"
+    r"['\u2019]s\s+[A-Z]|\s+(?:international|internationals|striker|midfielder|defender|goalkeeper|keeper|winger|full-back|"
     r"fly-half|flanker|prop|lock|hooker|centre|forward|player|star|youngster|veteran|born)\b"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|across|throughout|visit|visited)\s+$")
