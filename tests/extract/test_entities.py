@@ -403,3 +403,8 @@ def test_a_full_name_of_a_body_is_a_person_then_the_body() -> None:
     assert names["Herbert Hansen"] == names["Nick Donofrio"] == "PERSON"
     assert names["IBM"] == "ORG"
     assert not any("Passion" in name for name in names)
+
+
+def test_foreign_banks_compound_adjectives_and_peerage_titles() -> None:
+    names = entity_names("Banca Nazionale del Lavoro met the Lord Chancellor at a US-German summit, said Ms King.")
+    assert names == {"Banca Nazionale del Lavoro": "ORG", "King": "PERSON"}

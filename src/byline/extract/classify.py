@@ -31,6 +31,8 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
         return "DROP", True  # "Dow Jones Industrial Average": a share index, not a body
     if "-" in name and all(part in lex.calendar for part in name.split("-")):
         return "DROP", True  # "July-September", "Monday-Friday"
+    if "-" in name and all(part in lex.countries or part in lex.demonyms for part in name.split("-")):
+        return "DROP", True  # "US-German", "Anglo-French": an adjective
     if "-" in words[0] and words[0].split("-", 1)[0] in lex.demonyms:
         return "DROP", True  # "German-US", "Anglo-French"
     if name in lex.org_aliases or name in lex.orgs:

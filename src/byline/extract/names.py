@@ -333,8 +333,10 @@ def _split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initi
             honorific = tokens[person_start - 1].text
             title = " ".join(t.text for t in tokens[title_start:person_start])
             person = tokens[person_start:]
-            if len(person) == 1 and person[0].text.lower() in lex.common_words:
-                return  # "Dr No": a title, not a name
+            if len(person) == 1 and (
+                person[0].text.lower() in lex.common_words or (honorific in _ROYAL and person[0].text in lex.honorifics)
+            ):
+                return  # "Dr No", "Lord Chancellor": a title, not a name
             if len(person) == 1 and honorific in _ROYAL:
                 person = tokens[person_start - 1 : person_start + 1]  # "Prince Harry", "Lord Hanningfield"
             out.append(
