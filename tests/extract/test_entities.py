@@ -408,3 +408,8 @@ def test_a_full_name_of_a_body_is_a_person_then_the_body() -> None:
 def test_foreign_banks_compound_adjectives_and_peerage_titles() -> None:
     names = entity_names("Banca Nazionale del Lavoro met the Lord Chancellor at a US-German summit, said Ms King.")
     assert names == {"Banca Nazionale del Lavoro": "ORG", "King": "PERSON"}
+
+
+def test_initials_before_a_surname_make_a_person_but_a_known_body_stays() -> None:
+    names = entity_names("Author JK Rowling and JRR Tolkien met BT Openreach and IBM Research.")
+    assert names == {"JK Rowling": "PERSON", "JRR Tolkien": "PERSON", "BT Openreach": "ORG", "IBM Research": "ORG"}

@@ -19,6 +19,7 @@ _COMPASS = _WORDS["compass"]
 _FOREIGN_ARTICLES = _WORDS["foreign_articles"]
 _INDEX_WORDS = _WORDS["index_words"]
 GENERIC = _WORDS["generic"]
+_LONGEST_INITIALS = 3  # capitals that can be a person's initials ("JRR")
 
 
 def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
@@ -81,6 +82,12 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
         return "DROP", False
     if words[0] in lex.first_names and not any(w.isupper() and len(w) > 1 for w in words):
         return "PERSON", True
+    if (
+        len(words) == 2 and words[0].isupper() and len(words[0]) <= _LONGEST_INITIALS and words[0] not in lex.orgs
+        and not words[1].isupper() and words[1].lower() not in lex.english_words
+        and words[1] not in lex.orgs and words[1] not in lex.places
+    ):
+        return "PERSON", False  # "JK Rowling", "JRR Tolkien": initials, then a surname
     if any(w.isupper() and len(w) > 1 for w in words) or any(w in lex.orgs for w in words):
         return "ORG", False  # "BBC Radio Scotland", "Sony Ericsson": no person's name has these
     if all(w.lower() in lex.english_words for w in words):
