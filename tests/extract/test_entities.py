@@ -253,7 +253,9 @@ def test_a_country_is_part_of_a_body_named_after_it() -> None:
 
 
 def test_and_inside_one_body_name_does_not_split_it() -> None:
-    names = entity_names("The Securities and Exchange Commission and the Internet Engineering Task Force met Britain and France.")
+    names = entity_names(
+        "The US Securities and Exchange Commission and the Internet Engineering Task Force met Britain and France."
+    )
     assert names == {
         "Securities and Exchange Commission": "ORG",
         "Internet Engineering Task Force": "ORG",
@@ -413,3 +415,8 @@ def test_foreign_banks_compound_adjectives_and_peerage_titles() -> None:
 def test_initials_before_a_surname_make_a_person_but_a_known_body_stays() -> None:
     names = entity_names("Author JK Rowling and JRR Tolkien met BT Openreach and IBM Research.")
     assert names == {"JK Rowling": "PERSON", "JRR Tolkien": "PERSON", "BT Openreach": "ORG", "IBM Research": "ORG"}
+
+
+def test_a_hyphenated_title_ends_a_body_and_opens_a_person() -> None:
+    names = entity_names("The Conservative Party Co-Chairman Liam Fox met Labour Vice-Chairman Sam Smith.")
+    assert names == {"Conservative Party": "ORG", "Liam Fox": "PERSON", "Labour": "ORG", "Sam Smith": "PERSON"}

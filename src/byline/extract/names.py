@@ -38,7 +38,7 @@ from byline.extract.name_tokens import (
     trim_connectors,
     whole,
 )
-from byline.extract.titles import MULTI_BY_FIRST, last_title, trim_titles
+from byline.extract.titles import MULTI_BY_FIRST, is_title_word, last_title, trim_titles
 
 __all__ = ["NAME_RUN", "Candidate", "Token", "candidates", "classify", "is_initial"]
 
@@ -255,10 +255,14 @@ def _split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initi
         if token.text == "and" and 0 < i < len(tokens) - 1 and not is_known(tokens, lex):
             left = trim_connectors(tokens[:i])
             right = trim_connectors(tokens[i + 1 :])
-            # "Securities and Exchange Commission": one body unless the left
-            # part is a name of its own.
-            left_named = is_known(left, lex) or is_org(left, lex) or left[0].text in lex.first_names or any(
-                t.text.lower() not in lex.english_words for t in left
+            # "(US) Securities and Exchange Commission": one body unless the left
+            # part is a name of its own (not one English word after a country).
+            own = [t for t in left if t.text not in lex.countries]
+            left_named = bool(own) and (
+                is_known(left, lex)
+                or (is_org(left, lex) and not (len(own) == 1 and own[0].text.lower() in lex.english_words))
+                or left[0].text in lex.first_names
+                or any(t.text.lower() not in lex.english_words for t in own)
             )
             both_named = bool(right) and left_named and (is_known(right, lex) or (len(right) > 1 and is_org(right, lex)))
             if left and (is_known(left, lex) or last_title(left, lex) or both_named or not is_org(tokens, lex)):
@@ -315,7 +319,7 @@ def _split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initi
         tokens = tokens[1:]
         initial = False
     # A title standing after a name is not part of it ("NUJ General Secretary").
-    if len(tokens) > 1 and tokens[-1].text in lex.honorifics and not is_known(tokens, lex):
+    if len(tokens) > 1 and is_title_word(tokens[-1].text, lex) and not is_known(tokens, lex):
         trimmed = trim_titles(tokens, lex)
         if trimmed and (is_known(trimmed, lex) or is_org(trimmed, lex) or all(t.text.isupper() for t in trimmed)):
             tokens = trimmed  # but "Kristin King" and "Ms King" are names

@@ -46,14 +46,22 @@ def title_at(words: list[str], i: int, lex: Lexicons) -> int:
     for multi in MULTI_BY_FIRST.get(words[i], ()):
         if tuple(words[i : i + len(multi)]) == multi:
             return len(multi)
-    return 1 if words[i] in lex.honorifics else 0
+    return 1 if is_title_word(words[i], lex) else 0
 
 
 def trim_titles(tokens: list[Token], lex: Lexicons) -> list[Token]:
-    while tokens and (tokens[-1].text in lex.honorifics or tokens[-1].text in CONNECTORS):
+    """Without the titles, nationality adjectives and small words at either end."""
+    while tokens and (is_title_word(tokens[-1].text, lex) or tokens[-1].text in CONNECTORS):
         tokens = tokens[:-1]
     while tokens and (tokens[0].text in lex.demonyms or tokens[0].text in lex.honorifics or tokens[0].text in CONNECTORS):
+        if " ".join(t.text for t in tokens) in lex.orgs:
+            break  # "Conservative Party", "Labour Party": a body named by its adjective
         tokens = tokens[1:]
     if len(tokens) == 1 and tokens[0].text not in lex.places and tokens[0].text not in lex.orgs and not tokens[0].text.isupper():
         return []
     return tokens
+
+
+def is_title_word(word: str, lex: Lexicons) -> bool:
+    """A title, or one with a prefix: "Chairman", "Co-Chairman", "Vice-President"."""
+    return word in lex.honorifics or ("-" in word and word.rsplit("-", 1)[1].capitalize() in lex.honorifics)
