@@ -420,3 +420,14 @@ def test_initials_before_a_surname_make_a_person_but_a_known_body_stays() -> Non
 def test_a_hyphenated_title_ends_a_body_and_opens_a_person() -> None:
     names = entity_names("The Conservative Party Co-Chairman Liam Fox met Labour Vice-Chairman Sam Smith.")
     assert names == {"Conservative Party": "ORG", "Liam Fox": "PERSON", "Labour": "ORG", "Sam Smith": "PERSON"}
+
+
+def test_in_sports_news_a_lone_unknown_name_is_a_player() -> None:
+    names = entity_names(_MATCH + " The tackle on Heinze was late, and a foul on Zambrotta followed at the Stade de France.")
+    assert names["Heinze"] == names["Zambrotta"] == "PERSON"
+    assert names["Stade de France"] == "PLACE"
+
+
+def test_a_new_clause_after_and_is_not_a_list() -> None:
+    names = entity_names("It ended 0-0 at Old Trafford and Ancelotti said he was happy. Carlo Ancelotti left.")
+    assert names["Carlo Ancelotti"] == "PERSON"

@@ -75,7 +75,7 @@ def votes(body: str, mentions: Iterable[tuple[int, int]], lex: Lexicons) -> Coun
 
 
 def listed_beside(
-    body: str, mentions: list[tuple[int, int, str]], known: dict[str, str], wanted: set[str]
+    body: str, mentions: list[tuple[int, int, str]], known: dict[str, str], wanted: set[str], lex: Lexicons
 ) -> dict[str, Counter[str]]:
     """For each name of `wanted`, the types of the `known` names (name -> type)
     it is listed beside; `mentions` are (start, end, name) in body order."""
@@ -88,6 +88,8 @@ def listed_beside(
             gaps.append((body[mentions[i - 1][1] : start], mentions[i - 1][2]))
         if i + 1 < len(mentions):
             gaps.append((body[end : mentions[i + 1][0]], mentions[i + 1][2]))
+        if any(w.lower() in lex.type_cues.clause_verbs for w in _words_after(body, end)[:1]):
+            continue  # "a tie at Old Trafford and Ancelotti said": a new clause, not a list
         listed = [(g, other) for g, other in gaps if len(g) <= LIST_GAP_CHARS and _LIST_GAP.match(g)]
         # A comma alone may close an apposition ("the Parliament, Josep Borrell,
         # said"): a list has an "and" or "or", or commas on both sides.

@@ -207,7 +207,7 @@ def find_entities(
         count_in_title(article.title, surfaces, clusters)
     for cluster in clusters.values():
         if not cluster.type:
-            cluster.type = _guess_type(cluster, body, honorific_seen)
+            cluster.type = _guess_type(cluster, body, honorific_seen, sports)
     _retype_guesses(body, body_mentions, clusters, lex)
     if sports:
         for cluster in clusters.values():
@@ -243,7 +243,7 @@ def _retype_guesses(body: str, mentions: list[tuple[int, int, str]], clusters: d
     # Twice: a name retyped by its own cues is evidence for the names listed
     # beside it ("Basingstoke and Torbay").
     for _ in range(2):
-        beside = listed_beside(body, mentions, known, guessed)
+        beside = listed_beside(body, mentions, known, guessed, lex)
         for name in guessed:
             cluster = clusters[name]
             counts = own[name] + beside.get(name, Counter())
@@ -264,12 +264,16 @@ def _retype_guesses(body: str, mentions: list[tuple[int, int, str]], clusters: d
 
 
 
-def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str]) -> str:
+def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str], sports: bool) -> str:
+    """The type of a name nothing has typed: a place after "in" or "at", else
+    a body; but in sports news a lone unknown name is most often a player's."""
     if cluster.name in honorific_seen:
         return "PERSON"
     places = sum(1 for s, _ in cluster.mentions if _PLACE_BEFORE.search(body, max(0, s - _PREPOSITION_CHARS), s))
     if cluster.mentions and places * 2 > len(cluster.mentions):
         return "PLACE"
+    if sports and " " not in cluster.name and not cluster.name.isupper():
+        return "PERSON"
     return "ORG"
 
 

@@ -33,6 +33,7 @@ class TypeCues:
     person_after: frozenset[str] = frozenset()
     body_after: frozenset[str] = frozenset()
     place_after: frozenset[str] = frozenset()
+    clause_verbs: frozenset[str] = frozenset()
 
 
 def _section_lines(name: str) -> dict[str, list[str]]:
