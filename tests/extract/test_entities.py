@@ -431,3 +431,12 @@ def test_in_sports_news_a_lone_unknown_name_is_a_player() -> None:
 def test_a_new_clause_after_and_is_not_a_list() -> None:
     names = entity_names("It ended 0-0 at Old Trafford and Ancelotti said he was happy. Carlo Ancelotti left.")
     assert names["Carlo Ancelotti"] == "PERSON"
+
+
+def test_a_person_shaped_name_with_a_star_is_a_work_but_a_band_or_club_is_not() -> None:
+    names = entity_names(
+        "Harry Potter star Daniel Radcliffe met Happy Mondays star Bez, Chelsea star Frank Lampard and Vera Drake director Mike Leigh."
+    )
+    assert "Harry Potter" not in names and "Vera Drake" not in names
+    assert names["Daniel Radcliffe"] == names["Mike Leigh"] == "PERSON"
+    assert "Happy Mondays" in names and names["Chelsea"] == "ORG"

@@ -98,7 +98,7 @@ def find_entities(
             in_body += [Candidate(s, e, name, "PERSON", strong=True) for s, e, name in players if s in taken]
     in_body.sort(key=lambda c: c.start)
     in_body = join_campus(body, in_body)
-    not_entities = products(body, in_body, lex) | works(body, in_body)
+    not_entities = products(body, in_body, lex) | works(body, in_body, lex)
     if not_entities:
         in_body = [c for c in in_body if c.text not in not_entities]
     fields: list[tuple[str, list[Candidate]]] = [("body", in_body)]

@@ -81,12 +81,25 @@ _WORK_LEAD = re.compile(
 _WORK_AFTER = re.compile(r",? (?:which|that) (?:won|stars|starred|tells|grossed)\b|, starring\b|, directed by\b")
 
 
-def works(body: str, cands: list[Candidate]) -> set[str]:
+# A work named by the people who make it: "Harry Potter star Daniel Radcliffe",
+# "Lord of the Rings director Peter Jackson".
+_WORK_BY = re.compile(r" (?:star|stars|director|author|creator|actor|actress|producer|screenwriter|composer) (?=[A-Z])")
+
+
+def works(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
     out: set[str] = set()
     # "In the film DiCaprio plays Hughes": a person's name that the text
     # gives in full elsewhere is the person, whatever stands before it.
     named = {w for c in cands if c.type == "PERSON" and " " in c.text for w in c.text.split()}
     for cand in cands:
+        if (
+            cand.type == "PERSON" and not cand.text.endswith("s") and _WORK_BY.match(body, cand.end)
+            and cand.text not in lex.orgs and cand.text not in lex.places
+        ):
+            # "Harry Potter star Daniel Radcliffe": a person's name that has a
+            # star is a character's, a work ("Happy Mondays star Bez": a band)
+            out.add(cand.text)
+            continue
         if cand.strong or cand.text in named:
             continue
         lead = _WORK_LEAD.search(body, max(0, cand.start - 40), cand.start)
