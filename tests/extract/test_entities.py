@@ -440,3 +440,8 @@ def test_a_person_shaped_name_with_a_star_is_a_work_but_a_band_or_club_is_not() 
     assert "Harry Potter" not in names and "Vera Drake" not in names
     assert names["Daniel Radcliffe"] == names["Mike Leigh"] == "PERSON"
     assert "Happy Mondays" in names and names["Chelsea"] == "ORG"
+
+
+def test_elections_and_well_known_products_are_not_entities() -> None:
+    names = entity_names("Closer to the General Election, Sony sold the PlayStation and Microsoft the Xbox.")
+    assert names == {"Sony": "ORG", "Microsoft": "ORG"}
