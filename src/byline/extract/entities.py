@@ -26,7 +26,7 @@ from byline.extract.article_parts import (
     role_before,
 )
 from byline.extract.context import listed_beside, votes
-from byline.extract.lexicons import Lexicons
+from byline.extract.lexicons import Lexicons, name_words
 from byline.extract.names import Candidate, candidates
 from byline.extract.short_forms import short_forms
 from byline.extract.teams import is_sports_news, is_team, team_sheet_names
@@ -35,6 +35,7 @@ from byline.model import ENTITY_TYPES, Article, Entity
 
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|across|outside|inside|around|across|throughout)\s+)$")
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
+_PLACE_ENDINGS = tuple(name_words()["place_endings"])
 _TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
 _ADMINISTRATION = " administration"  # "the Biden administration"
 _PREPOSITION_CHARS = 12  # looked at before a name for "in", "at", "from"
@@ -266,14 +267,17 @@ def _retype_guesses(body: str, mentions: list[tuple[int, int, str]], clusters: d
 
 def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str], sports: bool) -> str:
     """The type of a name nothing has typed: a place after "in" or "at", else
-    a body; but in sports news a lone unknown name is most often a player's."""
+    a body. But in sports news a lone unknown name is most often a player's,
+    unless it has a town's ending: then it is the town's team ("Northampton")."""
     if cluster.name in honorific_seen:
         return "PERSON"
     places = sum(1 for s, _ in cluster.mentions if _PLACE_BEFORE.search(body, max(0, s - _PREPOSITION_CHARS), s))
     if cluster.mentions and places * 2 > len(cluster.mentions):
         return "PLACE"
-    if sports and " " not in cluster.name and not cluster.name.isupper():
-        return "PERSON"
+    lone = " " not in cluster.name and not cluster.name.isupper()
+    town = lone and cluster.name.lower().endswith(_PLACE_ENDINGS)
+    if sports and lone:
+        return "ORG" if town else "PERSON"
     return "ORG"
 
 
