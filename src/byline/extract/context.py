@@ -21,17 +21,31 @@ from byline.extract.lexicons import Lexicons
 CONTEXT_CHARS = 40  # characters looked at on each side of a mention
 LIST_GAP_CHARS = 8  # ", and " at most between two names of one list
 
-_WORDS = re.compile(r"[\w'\u2019-]+|[,.;:()\"\u201c\u201d]")
 _CONJUNCTIONS = frozenset({"and", "or"})
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*$")
 
 
+_PUNCTUATION = ",.;:()\"\u201c\u201d"
+
+
 def _words_before(body: str, start: int) -> list[str]:
-    return _WORDS.findall(body, max(0, start - CONTEXT_CHARS), start)[-2:]
+    """The two words before `start` (a punctuation mark ends the run)."""
+    words = body[max(0, start - CONTEXT_CHARS) : start].split()[-2:]
+    if words and words[-1][-1:] in _PUNCTUATION:
+        return [words[-1][-1]]  # "Paris, Basingstoke": no cue across the comma
+    return [w.strip(_PUNCTUATION) for w in words]
 
 
 def _words_after(body: str, end: int) -> list[str]:
-    return _WORDS.findall(body, end, end + CONTEXT_CHARS)[:3]
+    """The three words after `end`, a punctuation mark as a word of its own."""
+    out: list[str] = []
+    for word in body[end : end + CONTEXT_CHARS].split()[:3]:
+        if word[:1] in _PUNCTUATION:
+            out.append(word[0])
+            word = word[1:]
+        if word:
+            out.append(word.rstrip(_PUNCTUATION))
+    return out[:3]
 
 
 def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
@@ -88,13 +102,13 @@ def listed_beside(
             gaps.append((body[mentions[i - 1][1] : start], mentions[i - 1][2]))
         if i + 1 < len(mentions):
             gaps.append((body[end : mentions[i + 1][0]], mentions[i + 1][2]))
-        if any(w.lower() in lex.type_cues.clause_verbs for w in _words_after(body, end)[:1]):
-            continue  # "a tie at Old Trafford and Ancelotti said": a new clause, not a list
         listed = [(g, other) for g, other in gaps if len(g) <= LIST_GAP_CHARS and _LIST_GAP.match(g)]
         # A comma alone may close an apposition ("the Parliament, Josep Borrell,
         # said"): a list has an "and" or "or", or commas on both sides.
         if not listed or (len(listed) < 2 and not any(_CONJUNCTIONS & set(g.split()) for g, _ in listed)):
             continue
+        if any(w.lower() in lex.type_cues.clause_verbs for w in _words_after(body, end)[:1]):
+            continue  # "a tie at Old Trafford and Ancelotti said": a new clause, not a list
         for _, other in listed:
             kind = known.get(other)
             if kind and other != name:

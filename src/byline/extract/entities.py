@@ -14,7 +14,6 @@ from the words around it, `context.py`; places that are sports teams,
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from byline.extract.article_parts import (
@@ -245,24 +244,18 @@ def _retype_guesses(body: str, mentions: list[tuple[int, int, str]], clusters: d
     # beside it ("Basingstoke and Torbay").
     for _ in range(2):
         beside = listed_beside(body, mentions, known, guessed, lex)
+        retyped = False
         for name in guessed:
             cluster = clusters[name]
-            counts = own[name] + beside.get(name, Counter())
+            counts = own[name] + beside[name] if name in beside else own[name]
             if not counts:
                 continue
             (best, n), *rest = counts.most_common(2) + [("", 0)]
             if best != cluster.type and n > rest[0][1] and counts[cluster.type] == 0:
                 cluster.type = known[name] = best
-
-
-
-
-
-
-
-
-
-
+                retyped = True
+        if not retyped:
+            break
 
 
 def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str], sports: bool) -> str:

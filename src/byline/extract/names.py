@@ -50,6 +50,7 @@ _FUNCTION_WORDS = _WORDS["function_words"]
 _ROYAL = _WORDS["royal"]
 _PLACE_FIRST = _WORDS["place_first"]
 _HYPHEN_TAIL = re.compile(r"-([a-z]+)$")
+_token = Token._make  # (faster than Token(...) in the hot loop)
 
 
 @dataclass(slots=True)
@@ -121,7 +122,7 @@ def _process_run(run: str, initial: bool, lex: Lexicons) -> list[Candidate]:
     if " " not in run and "\t" not in run and "-" not in run:
         _add_word(run, initial, lex, out)
     else:
-        tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(run)]
+        tokens = [_token((m.group(), m.start(), m.end())) for m in TOKEN.finditer(run)]
         if "-" in run:
             groups = _hyphen_groups(tokens, lex)
             if groups != [tokens]:
