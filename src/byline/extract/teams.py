@@ -13,31 +13,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from byline.extract.lexicons import alternation, cue_words
+
+_CUES = cue_words()
+
 SPORT_WORDS_FOR_SPORTS_NEWS = 5  # occurrences of sport words that make an article sports news
 SPORTS_SCAN_CHARS = 2500  # the opening paragraphs tell sports news well enough
 CUE_WINDOW = 40  # characters looked at on each side of a mention
 
 _WORD = re.compile(r"[a-z][a-z-]+")
 # What stands before a team: an opponent's verb, a transfer, "v".
-_TEAM_BEFORE = re.compile(
-    r"(?:\b(?:against|beat|beating|beaten|face|facing|faces|play|playing|host|hosting|hosts|v|vs|"
-    r"over|lost to|(?:draw|drew|friendly|match|game|clash|tie) (?:with|against)|move to|moved to|switch to|join|joined|joining|"
-    r"sign for|signed for|signing for|loan to|transfer to|rejoin|for)\s+"
-    r"(?:[A-Z][\w.'-]*\s+(?:and|or)\s+)?)$"
-)
+_TEAM_BEFORE = re.compile(rf"(?:\b{alternation(_CUES['team_before'])}\s+(?:[A-Z][\w.'-]*\s+(?:and|or)\s+)?)$")
 # What stands after a team: a score, "v", its staff and players, a plural verb (British usage).
 _TEAM_AFTER = re.compile(
-    r"(?:\s+v\b|\s+vs\b|\s+\d{1,3}(?:-\d{1,3})?\b|['\u2019]s\s+(?:friendly|match|game|win|victory|defeat|squad|team|"
-    r"coach|manager|captain|fans|defence|attack|lead|hopes|chances|clash)\b|"
-    r"\s+(?:(?:[a-z]+\s+){0,2}(?:coach|manager|captain|squad|team|side|boss|skipper)|fans|supporters|"
-    r"have|are|were|beat|won|lost|drew|defeated|thrashed|at home|away)\b)"
+    r"(?:\s+v\b|\s+vs\b|\s+\d{1,3}(?:-\d{1,3})?\b|"
+    rf"['\u2019]s\s+{alternation(_CUES['team_possessions'])}\b|"
+    rf"\s+(?:(?:[a-z]+\s+){{0,2}}{alternation(_CUES['team_staff'])}|{alternation(_CUES['team_after'])})\b)"
 )
 # "The Iceland international", "England winger", "Sweden's Thomas Enqvist":
 # a player's nationality, a place.
-_NATIONALITY_AFTER = re.compile(
-    r"['\u2019]s\s+[A-Z]|\s+(?:international|internationals|striker|midfielder|defender|goalkeeper|keeper|winger|full-back|"
-    r"fly-half|flanker|prop|lock|hooker|centre|forward|player|star|youngster|veteran|born)\b"
-)
+_NATIONALITY_AFTER = re.compile(rf"['\u2019]s\s+[A-Z]|\s+{alternation(_CUES['player_positions'])}\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|across|throughout|visit|visited)\s+$")
 
 

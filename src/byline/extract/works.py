@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
-from byline.extract.lexicons import Lexicons
+from byline.extract.lexicons import Lexicons, alternation, cue_words
 from byline.extract.names import Candidate
+
+_CUES = cue_words()
 
 
 # "its Durex condoms", "brands such as Lemsip and Strepsils": products, not bodies.
@@ -18,18 +20,8 @@ from byline.extract.names import Candidate
 # makes the regex engine try every position of the text, and this runs per article.)
 _PRODUCT_ITS = re.compile(r"(?:its|their)\s+(?=[A-Z])")
 _PRODUCT_SUCH = re.compile(r"(?:such as|like|including|called|named)\s+(?=[A-Z])")
-_PRODUCT_KIND = re.compile(
-    r"(?:brands|products|drugs|medicines|remedies|gadgets|devices|handsets|consoles|games|titles|films|movies|models|"
-    r"blockbusters|hits|albums|songs|singles|books|novels|programmes|shows|series|pictures),?\s+$",
-    re.IGNORECASE,
-)
-_PRODUCT_NOUN = re.compile(
-    r" (?:brand|brands|condoms|drug|drugs|pill|pills|tablets|medicine|remedy|remedies|vaccine|"
-    r"console|consoles|handset|handsets|phone|phones|player|players|device|devices|gadget|gadgets|"
-    r"car|cars|model|models|range|product|products|software|browser|game|games|beer|lager|"
-    r"cigarettes|chocolate|chocolates|biscuits|cereal|drink|drinks|soap|shampoo|computer|computers|"
-    r"laptop|laptops|camera|cameras|chip|chips|processor|processors|jet|jets|plane|planes)\b"
-)
+_PRODUCT_KIND = re.compile(rf"{alternation(_CUES['product_kinds'])},?\s+$", re.IGNORECASE)
+_PRODUCT_NOUN = re.compile(rf" {alternation(_CUES['product_nouns'])}\b")
 # The titles listed after "films such as": capitalised words, with the small
 # words that live inside titles, joined by commas and "and".
 _TITLE = r"[A-Z0-9][\w'\u2019/-]*(?:\s+(?:(?:of|the|a|an|to|in|on|at)\s+)*[A-Z0-9][\w'\u2019/-]*)*"
@@ -74,8 +66,7 @@ def products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
 # Alfie", "best actor for Kinsey", "Sideways, which won five awards".
 _WORK_LEAD = re.compile(
     r"\b(?:(?:the|his|her|their|its|a|an|\w+['\u2019]s?|new|latest|hit|first|second|next|last)\s+(?:[a-z][\w-]*\s+){0,3}"
-    r"(?:film|movie|blog|album|single|song|show|series|sitcom|soap|drama|documentary|novel|"
-    r"book|play|musical|opera|programme|videogame|debut)|(?:starring|starred|stars|appeared|appears) in|"
+    rf"{alternation(_CUES['work_kinds'])}|(?:starring|starred|stars|appeared|appears) in|"
     r"(?P<for>(?:actor|actress|director|screenplay|role|nomination|nominations) for))\s+$"
 )
 _WORK_AFTER = re.compile(r",? (?:which|that) (?:won|stars|starred|tells|grossed)\b|, starring\b|, directed by\b")
@@ -83,7 +74,7 @@ _WORK_AFTER = re.compile(r",? (?:which|that) (?:won|stars|starred|tells|grossed)
 
 # A work named by the people who make it: "Harry Potter star Daniel Radcliffe",
 # "Lord of the Rings director Peter Jackson".
-_WORK_BY = re.compile(r" (?:star|stars|director|author|creator|actor|actress|producer|screenwriter|composer) (?=[A-Z])")
+_WORK_BY = re.compile(rf" {alternation(_CUES['work_makers'])} (?=[A-Z])")
 
 
 def works(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:

@@ -6,6 +6,7 @@ See README.md beside this file for where each list came from.
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -119,6 +120,17 @@ def name_words() -> dict[str, frozenset[str]]:
     """The small word lists of name_words.txt, by section (read on import of
     the name finder: a few hundred words, unlike the big lists above)."""
     return _sections("name_words.txt")
+
+
+@cache
+def cue_words() -> dict[str, tuple[str, ...]]:
+    """The entries of cue_words.txt (words and phrases), by section."""
+    return {k: tuple(lines) for k, lines in _section_lines("cue_words.txt").items()}
+
+
+def alternation(entries: tuple[str, ...]) -> str:
+    """A regex group that matches any of the entries, the longest first."""
+    return "(?:" + "|".join(re.escape(e) for e in sorted(entries, key=len, reverse=True)) + ")"
 
 
 @cache
