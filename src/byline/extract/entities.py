@@ -4,11 +4,11 @@ The fullest form wins: "Benjamin Netanyahu" absorbs "Netanyahu" and
 "Mr Netanyahu", "International Association of Athletics Federations" absorbs
 "IAAF", and an alias from the lexicon ("Lib Dems") counts for its full name.
 
-Where each decision lives: finding and cutting names, `names.py`; a name's
-type from the name alone, `classify.py`; short forms to full names,
-`short_forms.py`; products and works left out, `works.py`; a guessed type
-from the words around it, `context.py`; places that are sports teams,
-`teams.py`. This module gathers the candidates and merges them.
+Where each decision lives: finding and cutting names, `names.py` and
+`pieces.py`; a name's type from the name alone, `classify.py`; short forms
+to full names, `short_forms.py`; products and works left out, `works.py`; a
+guessed type from the words around it, `context.py`; places that are sports
+teams, `teams.py`. This module gathers the candidates and merges them.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ run in words, each a `Token` with its offsets in the run.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 
@@ -75,3 +76,18 @@ def is_initial(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     return i < 0 or text[i] in "\n" or text[i] in INITIAL_OPENERS
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One name as it stands in the text, once cleaned and typed."""
+
+    start: int
+    end: int
+    text: str
+    type: str | None  # PERSON, ORG, PLACE, or None while still unknown
+    initial: bool = False  # first word of a sentence: a capital that proves nothing
+    honorific: str = ""  # Mr, Ms, President... seen right before the name
+    title: str = ""  # job title seen right before the name ("prime minister")
+    strong: bool = False  # typed from a lexicon or a title, not guessed
+    check: int = 0  # 1: a word that may be common; 2: a guessed person (see candidates)

@@ -6,15 +6,15 @@ inside names: "Bank of England", "Luiz Inacio Lula da Silva"). Each is cleaned
 the lexicons and from its own shape. Merging candidates into entities is the
 business of `entities.py`.
 
-Here: where a run of capitals is cut into names and what is trimmed off them.
-The patterns and `Token` are in `name_tokens.py`, the typing of one name in
-`classify.py`, job titles in `titles.py`.
+Here: runs of capitals found in text, cut at hyphens, sentence-initial filler
+and generic capitals. A piece of a run made into names is `pieces.py`; the
+patterns, `Token` and `Candidate` are in `name_tokens.py`, the typing of one
+name in `classify.py`, job titles in `titles.py`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from byline.extract.classify import (
     GENERIC,
@@ -22,7 +22,6 @@ from byline.extract.classify import (
     has_lexicon_prefix,
     is_acronym_like,
     is_common,
-    is_known,
     is_opening_verb,
     is_org,
 )
@@ -33,12 +32,12 @@ from byline.extract.name_tokens import (
     PARTICLES,
     STARTS,
     TOKEN,
+    Candidate,
     Token,
     is_initial,
     trim_connectors,
-    whole,
 )
-from byline.extract.titles import MULTI_BY_FIRST, is_title_word, last_title, trim_titles
+from byline.extract.pieces import add, add_word, split_piece
 
 __all__ = ["NAME_RUN", "Candidate", "Token", "candidates", "classify", "is_initial"]
 
@@ -47,27 +46,8 @@ _HYPHEN_WORDS = _WORDS["hyphen_words"]
 _HYPHEN_PREFIXES = _WORDS["hyphen_prefixes"]
 _NUMBER_AFTER = _WORDS["number_after"]
 _FUNCTION_WORDS = _WORDS["function_words"]
-_ROYAL = _WORDS["royal"]
-_PLACE_FIRST = _WORDS["place_first"]
 _HYPHEN_TAIL = re.compile(r"-([a-z]+)$")
 _token = Token._make  # (faster than Token(...) in the hot loop)
-
-
-@dataclass(slots=True)
-class Candidate:
-    """One name as it stands in the text, once cleaned and typed."""
-
-    start: int
-    end: int
-    text: str
-    type: str | None  # PERSON, ORG, PLACE, or None while still unknown
-    initial: bool = False  # first word of a sentence: a capital that proves nothing
-    honorific: str = ""  # Mr, Ms, President... seen right before the name
-    title: str = ""  # job title seen right before the name ("prime minister")
-    strong: bool = False  # typed from a lexicon or a title, not guessed
-    check: int = 0  # 1: a word that may be common; 2: a guessed person (see candidates)
-
-
 
 
 def candidates(text: str, lex: Lexicons, lowercase_words: frozenset[str]) -> list[Candidate]:
@@ -120,7 +100,7 @@ def _process_run(run: str, initial: bool, lex: Lexicons) -> list[Candidate]:
     """The candidates in one run of capitals, offsets relative to the run."""
     out: list[Candidate] = []
     if " " not in run and "\t" not in run and "-" not in run:
-        _add_word(run, initial, lex, out)
+        add_word(run, initial, lex, out)
     else:
         tokens = [_token((m.group(), m.start(), m.end())) for m in TOKEN.finditer(run)]
         if "-" in run:
@@ -128,18 +108,18 @@ def _process_run(run: str, initial: bool, lex: Lexicons) -> list[Candidate]:
             if groups != [tokens]:
                 for n, group in enumerate(groups):
                     if len(group) == 1:
-                        _add(group, lex, out, initial and n == 0)
+                        add(group, lex, out, initial and n == 0)
                     elif len(group) <= _LONGEST_NAME:
                         _split_run(initial and n == 0, group, lex, out)
                 return out
         if len(tokens) == 1:
-            _add(tokens, lex, out, initial)
+            add(tokens, lex, out, initial)
         elif len(tokens) > _LONGEST_NAME:
             # No name runs to this many words: a list, or capitals by the
             # screenful. Each word stands alone (and the work stays linear).
             for n, token in enumerate(tokens):
                 if token.text not in CONNECTORS:
-                    _add([token], lex, out, initial and n == 0)
+                    add([token], lex, out, initial and n == 0)
         else:
             _split_run(initial, tokens, lex, out)
     return out
@@ -173,8 +153,6 @@ def _hyphen_groups(tokens: list[Token], lex: Lexicons) -> list[list[Token]]:
     return [g for g in groups if g]
 
 
-_SELF_STANDING_ORG_WORDS = 3  # a body's title this long names it without its country
-_LONGEST_BODY_AND_PERSON = 4  # words of "Unison Dave Prentis"
 _LONGEST_NAME = 16  # words in a run of capitals, connectors counted
 
 
@@ -224,201 +202,4 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
         previous = word
     pieces = [p for p in (trim_connectors(p) for p in pieces) if p]
     for n, piece in enumerate(pieces):
-        _split_piece(piece, lex, out, initial and n == 0 and piece[0] is tokens[0])
-
-
-
-
-def _split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
-    if tokens[-1].text in lex.event_words or whole(tokens[-2:]) in lex.event_words:
-        return  # a law, an event, a prize: not an entity
-    # "The Electoral Commission and the Department for Education and Skills":
-    # "and the" joins two names (each keeps the "and" inside it).
-    for i, token in enumerate(tokens):
-        if token.text == "and" and 0 < i < len(tokens) - 2 and tokens[i + 1].text == "the" and not is_known(tokens, lex):
-            left, right = trim_connectors(tokens[:i]), trim_connectors(tokens[i + 2 :])
-            if left and right:
-                _split_piece(left, lex, out, initial)
-                _split_piece(right, lex, out, False)
-                return
-    # "Serbia & Montenegro", "Ant Lee & Dec Ross": two names; "Tate & Lyle" is one.
-    for i, token in enumerate(tokens):
-        if token.text == "&" and 0 < i < len(tokens) - 1 and not is_known(tokens, lex):
-            left, right = tokens[:i], tokens[i + 1 :]
-            if (is_known(left, lex) and is_known(right, lex)) or (len(left) > 1 and left[0].text in lex.first_names):
-                _split_piece(left, lex, out, initial)
-                _split_piece(right, lex, out, False)
-                return
-    # "Britain and France", "Mr Abbasi and Mr Mubanga": a list, not one name,
-    # unless it names one body ("Department for Culture Media and Sport");
-    # "Procter & Gamble" is one name.
-    for i, token in enumerate(tokens):
-        if token.text == "and" and 0 < i < len(tokens) - 1 and not is_known(tokens, lex):
-            left = trim_connectors(tokens[:i])
-            right = trim_connectors(tokens[i + 1 :])
-            # "(US) Securities and Exchange Commission": one body unless the left
-            # part is a name of its own (not one English word after a country).
-            own = [t for t in left if t.text not in lex.countries]
-            left_named = bool(own) and (
-                is_known(left, lex)
-                or (is_org(left, lex) and not (len(own) == 1 and own[0].text.lower() in lex.english_words))
-                or left[0].text in lex.first_names
-                or any(t.text.lower() not in lex.english_words for t in own)
-            )
-            both_named = bool(right) and left_named and (is_known(right, lex) or (len(right) > 1 and is_org(right, lex)))
-            if left and (is_known(left, lex) or last_title(left, lex) or both_named or not is_org(tokens, lex)):
-                _split_piece(left, lex, out, initial)
-                if right:
-                    _split_piece(right, lex, out, False)
-                return
-    # "Mark Stephen Trotter of California", "Nick Donofrio of IBM": a name,
-    # then another; but "Bank of England" and "Times of Israel" are one.
-    for i, token in enumerate(tokens):
-        if token.text in ("of", "from", "for") and 0 < i < len(tokens) - 1:
-            left, right = tokens[:i], trim_connectors(tokens[i + 1 :])
-            if left[-1].text in lex.org_words or left[-1].text in lex.place_words or is_known(tokens, lex):
-                break
-            words = [t.text for t in tokens]
-            if any(
-                tuple(words[j : j + len(t)]) == t and j < i < j + len(t)
-                for j in range(i) for t in MULTI_BY_FIRST.get(words[j], ())
-            ):
-                break  # "Secretary of State Antony Blinken"
-            if left[0].text in lex.honorifics and len(left) == 1:
-                tokens = right  # "President of the European Parliament"
-                break
-            # "Nick Donofrio for IBM"; with "of", a full name that starts with a
-            # known first name ("Herbert Hansen of Respond").
-            left_type = classify(left, lex) if 2 <= len(left) <= 3 else (None, False)
-            person_first = left_type[0] == "PERSON" and (token.text != "of" or left_type[1])
-            if not right or not (
-                is_known(right, lex) or is_org(right, lex) or all(t.text.isupper() for t in right) or person_first
-            ):
-                break  # "The Passion of the Christ": a title, dropped whole below
-            _split_piece(left, lex, out, initial)
-            if token.text == "for" and person_first and not (is_known(right, lex) or is_org(right, lex)):
-                return  # "Susan Fletcher for Eve Green": a prize for a work, named after its author
-            if right:
-                _split_piece(right, lex, out, False)
-            return
-    if not tokens:
-        return
-    # Nationality adjectives and dates in front of a name are not part of it;
-    # a country in front of a body's name is ("Pakistan International Airlines",
-    # "US Air Force"), except an abbreviated one before a body's full title
-    # ("US Federal Trade Commission").
-    while len(tokens) > 1 and (tokens[0].text in lex.demonyms or tokens[0].text in lex.calendar):
-        if is_known(tokens, lex) or is_org(tokens, lex):  # "Czech Republic" is a country
-            break
-        tokens = tokens[1:]
-        initial = False
-
-    if (
-        len(tokens) > _SELF_STANDING_ORG_WORDS and tokens[0].text.isupper() and tokens[0].text in lex.countries
-        and is_org(tokens[1:], lex) and not is_known(tokens, lex)
-    ):
-        tokens = tokens[1:]
-        initial = False
-    # A title standing after a name is not part of it ("NUJ General Secretary").
-    if len(tokens) > 1 and is_title_word(tokens[-1].text, lex) and not is_known(tokens, lex):
-        trimmed = trim_titles(tokens, lex)
-        if trimmed and (is_known(trimmed, lex) or is_org(trimmed, lex) or all(t.text.isupper() for t in trimmed)):
-            tokens = trimmed  # but "Kristin King" and "Ms King" are names
-        elif not trimmed and all(t.text in lex.honorifics or t.text in CONNECTORS for t in tokens) and not last_title(tokens, lex):
-            return  # "Prime Minister", "Secretary of State": a title alone
-    # "Metropolitan Police Commissioner Sir Ian Blair": the person follows the
-    # last title; what stands before the title may be a name of its own.
-    if not is_known(tokens, lex) and tokens[-1].text not in lex.org_words:
-        cut = last_title(tokens, lex)
-        if cut is not None:
-            title_start, person_start = cut
-            before = trim_titles(tokens[:title_start], lex)
-            if before:
-                _add(before, lex, out, initial)
-            honorific = tokens[person_start - 1].text
-            title = " ".join(t.text for t in tokens[title_start:person_start])
-            person = tokens[person_start:]
-            if len(person) == 1 and (
-                person[0].text.lower() in lex.common_words or (honorific in _ROYAL and person[0].text in lex.honorifics)
-            ):
-                return  # "Dr No", "Lord Chancellor": a title, not a name
-            if len(person) == 1 and honorific in _ROYAL:
-                person = tokens[person_start - 1 : person_start + 1]  # "Prince Harry", "Lord Hanningfield"
-            out.append(
-                Candidate(
-                    person[0].start, person[-1].end, whole(person), "PERSON",
-                    honorific=honorific.rstrip("."), title=title, strong=True,
-                )
-            )
-            return
-    # "Unison Dave Prentis", "Arsenal Thierry Henry": a body, then a person
-    # whose first name opens the rest.
-    if (
-        3 <= len(tokens) <= _LONGEST_BODY_AND_PERSON
-        and tokens[1].text in lex.first_names
-        and tokens[0].text not in lex.first_names
-        # (a body's name: known, in capitals or an English word; not "Farhat Omar Ben Gadaravice")
-        and (tokens[0].text in lex.orgs or tokens[0].text.isupper() or tokens[0].text.lower() in lex.english_words)
-        and tokens[0].text not in lex.honorifics
-        and tokens[0].text not in _PLACE_FIRST  # "St John Ambulance"
-        and not is_known(tokens, lex)
-        and not is_org(tokens, lex)
-        and not any(t.text in CONNECTORS for t in tokens)
-    ):
-        _add(tokens[:1], lex, out, initial)
-        _add(tokens[1:], lex, out, False)
-        return
-    _add(tokens, lex, out, initial)
-
-
-
-
-def _add_word(word: str, initial: bool, lex: Lexicons, out: list[Candidate]) -> None:
-    _add([Token(word, 0, len(word))], lex, out, initial)
-
-
-def _add(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
-    tokens = trim_connectors(tokens)
-    while len(tokens) > 1 and tokens[0].text == "The":
-        tokens = tokens[1:]
-    if not tokens:
-        return
-    name = whole(tokens)
-    kind, strong = classify(tokens, lex)
-    if kind == "DROP":
-        return
-    check = 0
-    if len(tokens) == 1 and not name.isupper():
-        if initial and not strong and name.lower() in lex.common_words:
-            return
-        check = 1
-    elif kind == "PERSON" and not strong:
-        check = 2
-    single = len(tokens) == 1
-    out.append(Candidate(tokens[0].start, tokens[-1].end, name, kind, initial=initial and single, strong=strong, check=check))
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+        split_piece(piece, lex, out, initial and n == 0 and piece[0] is tokens[0])
