@@ -445,3 +445,8 @@ def test_a_person_shaped_name_with_a_star_is_a_work_but_a_band_or_club_is_not() 
 def test_elections_and_well_known_products_are_not_entities() -> None:
     names = entity_names("Closer to the General Election, Sony sold the PlayStation and Microsoft the Xbox.")
     assert names == {"Sony": "ORG", "Microsoft": "ORG"}
+
+
+def test_newspapers_named_by_their_day_or_hour_are_organisations() -> None:
+    names = entity_names("He told the Evening Standard, and the Daily Record agreed.")
+    assert names == {"Evening Standard": "ORG", "Daily Record": "ORG"}

@@ -19,6 +19,7 @@ _COMPASS = _WORDS["compass"]
 _FOREIGN_ARTICLES = _WORDS["foreign_articles"]
 _INDEX_WORDS = _WORDS["index_words"]
 GENERIC = _WORDS["generic"]
+_NEWSPAPER_FIRST = _WORDS["newspaper_first"]
 _LONGEST_INITIALS = 3  # capitals that can be a person's initials ("JRR")
 
 
@@ -90,6 +91,8 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
         return "PERSON", False  # "JK Rowling", "JRR Tolkien": initials, then a surname
     if any(w.isupper() and len(w) > 1 for w in words) or any(w in lex.orgs for w in words):
         return "ORG", False  # "BBC Radio Scotland", "Sony Ericsson": no person's name has these
+    if words[0] in _NEWSPAPER_FIRST and not words[-1].lower() in lex.calendar:
+        return "ORG", False  # "Evening Standard", "Sunday Herald": a newspaper
     if all(w.lower() in lex.english_words for w in words):
         return "DROP", False  # "Dead Man", "Killing Fields": English words, a work's title
     if any(w in lex.places or w in lex.orgs for w in words[1:]) or (words[0] in lex.places and words[0] not in lex.first_names):
