@@ -67,9 +67,13 @@ def products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
 _WORK_LEAD = re.compile(
     r"\b(?:(?:the|his|her|their|its|a|an|\w+['\u2019]s?|new|latest|hit|first|second|next|last)\s+(?:[a-z][\w-]*\s+){0,3}"
     rf"{alternation(_CUES['work_kinds'])}|(?:starring|starred|stars|appeared|appears) in|"
-    r"(?P<for>(?:actor|actress|director|screenplay|role|nomination|nominations) for))\s+$"
+    r"(?:star|stars|co-star|creator|cast|writer|sequel to|remake of|adaptation of|version of) (?:of )?(?:the )?|"
+    r"(?P<for>(?:actor|actress|director|screenplay|role|nomination|nominations|nominated|won) for))\s+$"
 )
-_WORK_AFTER = re.compile(r",? (?:which|that) (?:won|stars|starred|tells|grossed)\b|, starring\b|, directed by\b")
+_WORK_AFTER = re.compile(
+    r",? (?:which|that) (?:won|stars|starred|tells|grossed)\b|, starring\b|, directed by\b|"
+    r" (?:grossed|opened at the box office|topped the box office)\b"
+)
 
 
 # A work named by the people who make it: "Harry Potter star Daniel Radcliffe",
