@@ -367,6 +367,10 @@ def test_a_body_before_a_first_name_is_cut_off_the_person_and_an_opening_adverb_
     )
     assert names["Dave Prentis"] == "PERSON"
     assert "Unison Dave Prentis" not in names
+    described = entity_names("Sex Pistol John Lydon met Ladbrokes' Warren Lush and Lib Dem Norman Baker at the Lawyers' Christian Fellowship.")
+    assert described == {
+        "John Lydon": "PERSON", "Warren Lush": "PERSON", "Norman Baker": "PERSON", "Lawyers' Christian Fellowship": "ORG"
+    }
     assert names["Farhat Omar Ben Gadaravice"] == "PERSON"  # a given name not in the lexicon is no body
     assert names["Visual Radio"] == "ORG"  # the opening adverb is no part of the name
     assert "July-September" not in names

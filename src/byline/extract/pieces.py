@@ -18,7 +18,7 @@ _WORDS = name_words()
 _ROYAL = _WORDS["royal"]
 _PLACE_FIRST = _WORDS["place_first"]
 SELF_STANDING_ORG_WORDS = 3  # a body's title this long names it without its country
-LONGEST_BODY_AND_PERSON = 4  # words of "Unison Dave Prentis"
+LONGEST_PERSON_AFTER_DESCRIPTION = 3  # words of the person in "Beatle George Harrison"
 
 
 def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
@@ -143,22 +143,15 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                 )
             )
             return
-    # "Unison Dave Prentis", "Arsenal Thierry Henry": a body, then a person
-    # whose first name opens the rest.
-    if (
-        3 <= len(tokens) <= LONGEST_BODY_AND_PERSON
-        and tokens[1].text in lex.first_names
-        and tokens[0].text not in lex.first_names
-        # (a body's name: known, in capitals or an English word; not "Farhat Omar Ben Gadaravice")
-        and (tokens[0].text in lex.orgs or tokens[0].text.isupper() or tokens[0].text.lower() in lex.english_words)
-        and tokens[0].text not in lex.honorifics
-        and tokens[0].text not in _PLACE_FIRST  # "St John Ambulance"
-        and not is_known(tokens, lex)
-        and not is_org(tokens, lex)
-        and not any(t.text in CONNECTORS for t in tokens)
-    ):
-        add(tokens[:1], lex, out, initial)
-        add(tokens[1:], lex, out, False)
+    # "Unison Dave Prentis", "Beatle George Harrison", "Ladbrokes' Warren Lush":
+    # a body or a description, then a person whose first name opens the rest.
+    person_at = _person_after_description(tokens, lex)
+    if person_at:
+        description = tokens[:person_at]
+        named = whole(description)
+        if named in lex.orgs or named in lex.places or all(t.text.isupper() for t in description):
+            add(description, lex, out, initial)  # ("Lib Dem Norman Baker": an adjective, left out)
+        add(tokens[person_at:], lex, out, False)
         return
     add(tokens, lex, out, initial)
 
@@ -188,3 +181,38 @@ def add(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool)
         check = 2
     single = len(tokens) == 1
     out.append(Candidate(tokens[0].start, tokens[-1].end, name, kind, initial=initial and single, strong=strong, check=check))
+
+
+def _person_after_description(tokens: list[Token], lex: Lexicons) -> int:
+    """Where a person's name starts after the words that describe him, or 0.
+
+    The name is a known first name and one or two words more; what stands
+    before it is English words, a body's name or a possessive ("Sex Pistol",
+    "Lib Dems", "Ladbrokes'"), never a given name the lexicon lacks ("Farhat
+    Omar Ben Gadaravice", "Kristin Scott Thomas")."""
+    if len(tokens) < 3 or is_known(tokens, lex) or is_org(tokens, lex) or tokens[0].text in _PLACE_FIRST:
+        return 0  # "St John Ambulance"
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].text in lex.first_names:
+            rest = len(tokens) - k
+            if not 2 <= rest <= LONGEST_PERSON_AFTER_DESCRIPTION:
+                return 0
+            if all(_describes(t.text, lex) for t in tokens[:k]):
+                return k
+            return 0
+    return 0
+
+
+def _describes(word: str, lex: Lexicons) -> bool:
+    """A word that can describe a person before his name, not a given name."""
+    if word in lex.first_names or word in lex.honorifics or word in CONNECTORS:
+        return False
+    return (
+        word.endswith(("'", "\u2019"))
+        or word.isupper()
+        or word.lower() in lex.english_words
+        or word in lex.orgs
+        or word + "s" in lex.orgs  # "Beatle" of the Beatles
+        or word in lex.demonyms
+        or any(word in alias.split() for alias in lex.org_aliases)
+    )
