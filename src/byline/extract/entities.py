@@ -90,12 +90,11 @@ def find_entities(
             in_body.remove(cand)
     sports = is_sports_news(body, lex.sport_words)
     if sports:
+        # "Nash, Reiziger (Graham 82), Riggott, ...": players, whatever their names look like.
         players = team_sheet_names(body)
         if players:
-            taken = {start for start, _, _ in players}
-            spans = [(s, e) for s, e, _ in players]
-            in_body = [c for c in in_body if not any(s <= c.start < e for s, e in spans)]
-            in_body += [Candidate(s, e, name, "PERSON", strong=True) for s, e, name in players if s in taken]
+            in_body = [c for c in in_body if not any(s <= c.start < e for s, e, _ in players)]
+            in_body += [Candidate(s, e, name, "PERSON", strong=True) for s, e, name in players]
     in_body.sort(key=lambda c: c.start)
     in_body = join_campus(body, in_body)
     not_entities = products(body, in_body, lex) | works(body, in_body, lex)
