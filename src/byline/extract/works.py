@@ -70,6 +70,10 @@ _WORK_LEAD = re.compile(
     r"(?:star|stars|co-star|creator|cast|writer|sequel to|remake of|adaptation of|version of) (?:of )?(?:the )?|"
     r"(?P<for>(?:actor|actress|director|screenplay|role|nomination|nominations|nominated|won) for))\s+$"
 )
+_LEAD_CHARS = 40  # looked at before a name for a lead
+_LEAD_ENDINGS = frozenset(_CUES["work_kinds"]) | frozenset(
+    "in of the to for star stars co-star creator cast writer".split()
+)
 _WORK_AFTER = re.compile(
     r",? (?:which|that) (?:won|stars|starred|tells|grossed)\b|, starring\b|, directed by\b|"
     r" (?:grossed|opened at the box office|topped the box office)\b"
@@ -97,7 +101,12 @@ def works(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
             continue
         if cand.strong or cand.text in named:
             continue
-        lead = _WORK_LEAD.search(body, max(0, cand.start - 40), cand.start)
+        before = body[max(0, cand.start - _LEAD_CHARS) : cand.start].rsplit(None, 1)
+        # (the word right before must end a lead: most names are not near one,
+        # and this spares them the search)
+        lead = _WORK_LEAD.search(body, max(0, cand.start - _LEAD_CHARS), cand.start) if (
+            before and before[-1].lower() in _LEAD_ENDINGS
+        ) else None
         if lead and cand.type == "PERSON" and (lead.group("for") or body.startswith(("'s", "\u2019s"), cand.end)):
             continue  # "best actress for Cate Blanchett", "starred in Jean-Pierre Jeunet's film"
         if lead or _WORK_AFTER.match(body, cand.end):
