@@ -34,7 +34,8 @@ def test_dev_set_meets_the_bar() -> None:
     assert report["articles_missing"] == 0
     assert report["quotes"]["f1"] >= 0.97
     assert report["quote_and_speaker"]["f1"] >= 0.90
-    assert report["entities"]["f1"] >= 0.85
+    assert report["entities"]["f1"] >= 0.90
+    assert report["entities_typed"]["f1"] >= 0.88
 
 
 @needs_bbc()

@@ -241,3 +241,216 @@ def test_a_known_body_is_not_absorbed_into_a_longer_name_it_starts() -> None:
 def test_clubs_named_by_an_english_plural() -> None:
     names = entity_names("Wasps beat Saracens, and Sale Sharks lost to Harlequins.")
     assert names == {"Wasps": "ORG", "Saracens": "ORG", "Sale Sharks": "ORG", "Harlequins": "ORG"}
+
+
+def test_an_alias_stands_for_the_full_name_only_where_the_article_gives_it() -> None:
+    assert entity_names("The Tories attacked the plan; the Tories want a vote.") == {"Tories": "ORG"}
+
+
+def test_a_country_is_part_of_a_body_named_after_it() -> None:
+    names = entity_names("Pakistan International Airlines flew; the US Air Force and the US Federal Trade Commission watched.")
+    assert names == {"Pakistan International Airlines": "ORG", "US Air Force": "ORG", "Federal Trade Commission": "ORG"}
+
+
+def test_and_inside_one_body_name_does_not_split_it() -> None:
+    names = entity_names(
+        "The US Securities and Exchange Commission and the Internet Engineering Task Force met Britain and France."
+    )
+    assert names == {
+        "Securities and Exchange Commission": "ORG",
+        "Internet Engineering Task Force": "ORG",
+        "Britain": "PLACE",
+        "France": "PLACE",
+    }
+
+
+def test_a_compass_word_makes_a_region() -> None:
+    names = entity_names("Rain fell on East Anglia and South Asia; the referee was from W Yorkshire, said S Betsen.")
+    assert names == {"East Anglia": "PLACE", "South Asia": "PLACE", "W Yorkshire": "PLACE", "S Betsen": "PERSON"}
+
+
+_MATCH = (
+    "France beat Wales 24-18 in the championship match. Scotland coach Matt Williams said the squad "
+    "and its captain played well, but the goal came late. The Iceland international scored. "
+    "He moved to Barcelona on loan in the season. The team stayed in Paris."
+)
+
+
+def test_a_country_or_city_named_as_a_team_in_sports_news_is_an_organisation() -> None:
+    names = entity_names(_MATCH)
+    assert names["France"] == names["Wales"] == names["Scotland"] == names["Barcelona"] == "ORG"
+    assert names["Iceland"] == names["Paris"] == "PLACE"  # a player's nationality, a city where one stays
+
+
+def test_outside_sports_news_a_country_is_a_place() -> None:
+    assert entity_names("France beat Wales to the contract, officials said in Paris.") == {
+        "France": "PLACE", "Wales": "PLACE", "Paris": "PLACE"
+    }
+
+
+def test_a_team_sheet_names_players_even_when_their_names_are_words() -> None:
+    body = _MATCH + "\n\nNash, Reiziger (Graham 82), Riggott, Young, Cooper.\n\nSubs Not Used: Knight, Fish.\n\nRiggott 74, Graham 86."
+    names = entity_names(body)
+    for player in ("Nash", "Reiziger", "Graham", "Riggott", "Young", "Cooper", "Knight", "Fish"):
+        assert names[player] == "PERSON", player
+
+
+def test_a_surname_that_is_a_place_resolves_to_the_person() -> None:
+    names = entity_names("Matt Holland scored early. The ball fell to Holland, who shot, and the team flew home from Holland.")
+    assert names == {"Matt Holland": "PERSON", "Holland": "PLACE"}  # the last, after "from", is the country
+
+
+def test_a_short_name_glossed_by_a_body_name_is_that_body() -> None:
+    names = entity_names(
+        "He spent years at Cern, the European Laboratory for Particle Physics. The Office of Fair Trading (OFT)"
+        " agreed; the OFT wrote to Cern."
+    )
+    assert names == {"European Laboratory for Particle Physics": "ORG", "Office of Fair Trading": "ORG"}
+
+
+def test_the_pronoun_i_is_not_part_of_a_name() -> None:
+    names = entity_names('Kevin Keegan spoke. He said: "Like Kevin I\'d like to see it."')
+    assert names == {"Kevin Keegan": "PERSON"}
+
+
+def test_a_family_named_in_the_plural_is_not_an_entity() -> None:
+    assert entity_names("Sharon Osbourne said the Osbournes were happy.") == {"Sharon Osbourne": "PERSON"}
+
+
+def test_network_abbreviations_are_not_organisations() -> None:
+    assert entity_names("Every device has an IP address; IPv6 and TCP run over DSL lines.") == {}
+
+
+def test_a_saint_inside_a_name_makes_a_place_and_a_foreign_article_a_title() -> None:
+    names = entity_names("He lived in Chalfont St Peter and read Le Matin and De Telegraaf.")
+    assert names == {"Chalfont St Peter": "PLACE", "Le Matin": "ORG", "De Telegraaf": "ORG"}
+
+
+def test_a_guessed_type_gives_way_to_the_context() -> None:
+    names = entity_names(
+        "Voters in Dorset, Basingstoke and Torbay were polled. Rapper Zorbix said he loved it, and Zorbix added"
+        " more. Shares in Quentrix rose after Quentrix announced results."
+    )
+    assert names["Basingstoke"] == names["Torbay"] == "PLACE"
+    assert names["Zorbix"] == "PERSON"
+    assert names["Quentrix"] == "ORG"
+
+
+def test_a_comma_alone_is_an_apposition_not_a_list() -> None:
+    names = entity_names("Mr Barroso told the President of the European Parliament, Josep Borrell, that he would.")
+    assert names["Josep Borrell"] == "PERSON"
+
+
+def test_an_initial_and_a_surname_resolve_to_the_full_name() -> None:
+    analysis = run("Fabien Pelous led the side. The team: F Pelous, J. Thomas.")
+    assert [(e.name, e.count) for e in analysis.entities if e.type == "PERSON"][0] == ("Fabien Pelous", 2)
+
+
+def test_a_list_after_a_comma_is_not_an_apposition() -> None:
+    names = entity_names("Satellites from Nasa, the European Space Agency and the German Aerospace Centre help.")
+    assert names == {"Nasa": "ORG", "European Space Agency": "ORG", "German Aerospace Centre": "ORG"}
+
+
+def test_compass_adjectives_and_languages_are_not_entities() -> None:
+    assert entity_names("The South African choir sang in Xhosa and Aramaic in Cape Town.") == {"Cape Town": "PLACE"}
+
+
+def test_film_titles_listed_after_a_kind_of_work_are_not_entities() -> None:
+    names = entity_names("Past years saw blockbusters such as Saving Grace, Forrest Gump and Ghost at the Oscars in Hollywood.")
+    assert names == {"Hollywood": "PLACE"}
+
+
+def test_a_body_before_a_first_name_is_cut_off_the_person_and_an_opening_adverb_off_a_name() -> None:
+    names = entity_names(
+        "The head of the union Unison Dave Prentis met Farhat Omar Ben Gadaravice at St John Ambulance. Initially Visual Radio"
+        " sold July-September."
+    )
+    assert names["Dave Prentis"] == "PERSON"
+    assert "Unison Dave Prentis" not in names
+    described = entity_names("Sex Pistol John Lydon met Ladbrokes' Warren Lush and Lib Dem Norman Baker at the Lawyers' Christian Fellowship.")
+    assert described == {
+        "John Lydon": "PERSON", "Warren Lush": "PERSON", "Norman Baker": "PERSON", "Lawyers' Christian Fellowship": "ORG"
+    }
+    assert names["Farhat Omar Ben Gadaravice"] == "PERSON"  # a given name not in the lexicon is no body
+    assert names["Visual Radio"] == "ORG"  # the opening adverb is no part of the name
+    assert "July-September" not in names
+
+
+def test_followers_of_a_person_are_not_an_entity() -> None:
+    assert entity_names("Gordon Brown spoke to Brownite MPs and Blairites.") == {"Gordon Brown": "PERSON"}
+
+
+def test_a_river_named_first_is_a_place() -> None:
+    assert entity_names("Boats sailed up the River Thames.") == {"River Thames": "PLACE"}
+
+
+def test_a_team_cue_may_stand_a_few_words_after_the_country() -> None:
+    names = entity_names(_MATCH + " He played for former England rugby union captain Martin Johnson.")
+    assert names["England"] == "ORG"
+
+
+def test_a_players_country_before_his_name_is_a_place() -> None:
+    names = entity_names("The top seed beat Sweden's Thomas Enqvist in the quarter-final of the tournament; the seed "
+                         "and the champion met in the match after the draw, and the final set went to a tie-break.")
+    assert names["Sweden"] == "PLACE"
+
+
+def test_most_sports_news_reads_as_sports_news() -> None:
+    from byline.extract.lexicons import lexicons
+    from byline.extract.teams import is_sports_news
+
+    sport = "The striker scored twice and the keeper was injured before half-time in the league match."
+    assert is_sports_news(sport, lexicons().sport_words)
+    assert not is_sports_news("Shares rose as the bank reported profits; the manager of the fund was pleased.", lexicons().sport_words)
+
+
+def test_a_full_name_of_a_body_is_a_person_then_the_body() -> None:
+    names = entity_names("Herbert Hansen of Respond spoke, and Nick Donofrio of IBM agreed; The Passion of the Christ opened.")
+    assert names["Herbert Hansen"] == names["Nick Donofrio"] == "PERSON"
+    assert names["IBM"] == "ORG"
+    assert not any("Passion" in name for name in names)
+
+
+def test_foreign_banks_compound_adjectives_and_peerage_titles() -> None:
+    names = entity_names("Banca Nazionale del Lavoro met the Lord Chancellor at a US-German summit, said Ms King.")
+    assert names == {"Banca Nazionale del Lavoro": "ORG", "King": "PERSON"}
+
+
+def test_initials_before_a_surname_make_a_person_but_a_known_body_stays() -> None:
+    names = entity_names("Author JK Rowling and JRR Tolkien met BT Openreach and IBM Research.")
+    assert names == {"JK Rowling": "PERSON", "JRR Tolkien": "PERSON", "BT Openreach": "ORG", "IBM Research": "ORG"}
+
+
+def test_a_hyphenated_title_ends_a_body_and_opens_a_person() -> None:
+    names = entity_names("The Conservative Party Co-Chairman Liam Fox met Labour Vice-Chairman Sam Smith.")
+    assert names == {"Conservative Party": "ORG", "Liam Fox": "PERSON", "Labour": "ORG", "Sam Smith": "PERSON"}
+
+
+def test_in_sports_news_a_lone_unknown_name_is_a_player() -> None:
+    names = entity_names(_MATCH + " The tackle on Heinze was late, and a foul on Zambrotta helped Northampton.")
+    assert names["Heinze"] == names["Zambrotta"] == "PERSON"
+    assert names["Northampton"] == "ORG"  # a town's name: its team
+
+
+def test_a_new_clause_after_and_is_not_a_list() -> None:
+    names = entity_names("It ended 0-0 at Old Trafford and Ancelotti said he was happy. Carlo Ancelotti left.")
+    assert names["Carlo Ancelotti"] == "PERSON"
+
+
+def test_a_person_shaped_name_with_a_star_is_a_work_but_a_band_or_club_is_not() -> None:
+    names = entity_names(
+        "Harry Potter star Daniel Radcliffe met Happy Mondays star Bez, Chelsea star Frank Lampard and Vera Drake director Mike Leigh."
+    )
+    assert "Harry Potter" not in names and "Vera Drake" not in names
+    assert names["Daniel Radcliffe"] == names["Mike Leigh"] == "PERSON"
+    assert "Happy Mondays" in names and names["Chelsea"] == "ORG"
+
+
+def test_elections_and_well_known_products_are_not_entities() -> None:
+    names = entity_names("Closer to the General Election, Sony sold the PlayStation and Microsoft the Xbox.")
+    assert names == {"Sony": "ORG", "Microsoft": "ORG"}
+
+
+def test_newspapers_named_by_their_day_or_hour_are_organisations() -> None:
+    names = entity_names("He told the Evening Standard, and the Daily Record agreed.")
+    assert names == {"Evening Standard": "ORG", "Daily Record": "ORG"}

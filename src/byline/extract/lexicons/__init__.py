@@ -6,6 +6,7 @@ See README.md beside this file for where each list came from.
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -19,6 +20,39 @@ def _lines(name: str) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class TypeCues:
+    """Words around a name that tell its type (type_cues.txt)."""
+
+    place_before: frozenset[str] = frozenset()
+    body_before_in: frozenset[str] = frozenset()
+    person_before: frozenset[str] = frozenset()
+    person_possessions: frozenset[str] = frozenset()
+    body_possessions: frozenset[str] = frozenset()
+    person_after: frozenset[str] = frozenset()
+    body_after: frozenset[str] = frozenset()
+    place_after: frozenset[str] = frozenset()
+    clause_verbs: frozenset[str] = frozenset()
+
+
+def _section_lines(name: str) -> dict[str, list[str]]:
+    """A list cut in "[section]" parts, each a list of its lines."""
+    out: dict[str, list[str]] = {}
+    current = ""
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            out[current] = []
+        else:
+            out[current].append(line)
+    return out
+
+
+def _sections(name: str) -> dict[str, frozenset[str]]:
+    """A list cut in "[section]" parts, each a set of words."""
+    return {k: frozenset(w for line in lines for w in line.split()) for k, lines in _section_lines(name).items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +73,8 @@ class Lexicons:
     common_words: frozenset[str]
     event_words: frozenset[str]
     english_words: frozenset[str]
+    sport_words: frozenset[str] = frozenset()
+    type_cues: TypeCues = TypeCues()
 
 
 @cache
@@ -74,7 +110,33 @@ def lexicons() -> Lexicons:
         english_words=frozenset(
             gzip.decompress(files(__package__).joinpath("english_words.txt.gz").read_bytes()).decode("utf-8").split()
         ),
+        sport_words=frozenset(_lines("sport_words.txt")),
+        type_cues=TypeCues(**_sections("type_cues.txt")),
     )
+
+
+@cache
+def name_words() -> dict[str, frozenset[str]]:
+    """The small word lists of name_words.txt, by section (read on import of
+    the name finder: a few hundred words, unlike the big lists above)."""
+    return _sections("name_words.txt")
+
+
+@cache
+def cue_words() -> dict[str, tuple[str, ...]]:
+    """The entries of cue_words.txt (words and phrases), by section."""
+    return {k: tuple(lines) for k, lines in _section_lines("cue_words.txt").items()}
+
+
+def alternation(entries: tuple[str, ...]) -> str:
+    """A regex group that matches any of the entries, the longest first."""
+    return "(?:" + "|".join(re.escape(e) for e in sorted(entries, key=len, reverse=True)) + ")"
+
+
+@cache
+def multi_word_titles() -> tuple[tuple[str, ...], ...]:
+    """Titles of several words ("Prime Minister"), each as its words."""
+    return tuple(tuple(line.split()) for line in _section_lines("name_words.txt")["multi_word_titles"])
 
 
 def _with_dots(honorifics: dict[str, str]) -> dict[str, str]:

@@ -1,0 +1,89 @@
+"""The parts of an article that the entity finder reads around the names.
+
+The words the text uses in lower case, the author line, a Title Case
+headline, a university named by its campus, a role written before a name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from byline.extract.names import Candidate
+
+
+class _Counted(Protocol):
+    count: int
+
+
+class LowerWords:
+    """Whether a word stands in the text in lower case (a set of the text's
+    words, tried with the punctuation that may cling to them: cheaper than
+    stripping every word)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, text: str) -> None:
+        self.words = frozenset(text.split())
+
+    def __contains__(self, word: str) -> bool:
+        words = self.words
+        return word in words or word + "," in words or word + "." in words or (
+            word + ";" in words or word + ":" in words or word + '"' in words or word + "\u201d" in words
+        )
+
+
+_AUTHOR_NAME = re.compile(r"^(?:By\s+)?([A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){1,3})$")
+
+
+def join_campus(body: str, cands: list[Candidate]) -> list[Candidate]:
+    """"University of California at Berkeley": one university, named by its campus."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.text.startswith("University of ")
+            and cand.start == prev.end + 4
+            and body.startswith(" at ", prev.end)
+            and " " not in cand.text
+        ):
+            out[-1] = Candidate(prev.start, cand.end, body[prev.start : cand.end], "ORG", strong=True)
+            continue
+        out.append(cand)
+    return out
+
+
+def role_before(body: str, start: int, known: frozenset[str], heads: frozenset[str]) -> list[str]:
+    """'prime minister' in 'the prime minister Tony Blair' (a role right before a name)."""
+    if start < 3 or not body[start - 2].islower():
+        return []
+    space = body.rfind(" ", 0, start - 1)
+    if body[space + 1 : start - 1].lower() not in heads:  # a cheap first test
+        return []
+    words = [w.lower() for w in body[max(0, start - 40) : start].split()[-3:]]
+    for n in range(len(words)):
+        if " ".join(words[n:]) in known:
+            # "Tory leader", "Lions coach": the role with what qualifies it too.
+            return [" ".join(words[m:]) for m in range(n + 1)]
+    return []
+
+
+def count_in_title(title: str, surfaces: dict[str, str], clusters: dict[str, _Counted]) -> None:
+    forms = sorted(surfaces, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    for match in pattern.finditer(title):
+        clusters[surfaces[match.group()]].count += 1
+
+
+def is_title_case(title: str) -> bool:
+    words = [w for w in title.split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    capitalised = sum(w[0].isupper() for w in words[1:])
+    return capitalised >= 0.6 * (len(words) - 1)
+
+
+def author_name(author: str) -> str:
+    match = _AUTHOR_NAME.match(author.strip())
+    return match.group(1) if match else ""

@@ -1,0 +1,116 @@
+"""The type of a name that nothing in the name itself gives away, from the
+words around its mentions.
+
+"in Basingstoke", "Basingstoke council" read as a place; "rapper Nelly" or
+"Bizet's opera" as a person; "shares in Quentrix", "Quentrix announced" as a
+body. Each mention votes for the type its cues point to; a name listed beside
+names already typed ("Dorset, Basingstoke and Torbay") takes their type too.
+The rules ask only when a name's type is a guess (`_Cluster.sure` is false).
+The cues are words looked up in sets, not patterns searched: this runs for
+every guessed name of every article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from byline.extract.lexicons import Lexicons
+
+CONTEXT_CHARS = 40  # characters looked at on each side of a mention
+LIST_GAP_CHARS = 8  # ", and " at most between two names of one list
+
+_CONJUNCTIONS = frozenset({"and", "or"})
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*$")
+
+
+_PUNCTUATION = ",.;:()\"\u201c\u201d"
+
+
+def _words_before(body: str, start: int) -> list[str]:
+    """The two words before `start` (a punctuation mark ends the run)."""
+    words = body[max(0, start - CONTEXT_CHARS) : start].split()[-2:]
+    if words and words[-1][-1:] in _PUNCTUATION:
+        return [words[-1][-1]]  # "Paris, Basingstoke": no cue across the comma
+    return [w.strip(_PUNCTUATION) for w in words]
+
+
+def _words_after(body: str, end: int) -> list[str]:
+    """The three words after `end`, a punctuation mark as a word of its own."""
+    out: list[str] = []
+    for word in body[end : end + CONTEXT_CHARS].split()[:3]:
+        if word[:1] in _PUNCTUATION:
+            out.append(word[0])
+            word = word[1:]
+        if word:
+            out.append(word.rstrip(_PUNCTUATION))
+    return out[:3]
+
+
+def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
+    """The type the words around one mention point to, or ""."""
+    cues = lex.type_cues
+    before = [w.lower() for w in _words_before(body, start)]
+    if before:
+        last = before[-1]
+        if last in cues.place_before:
+            # "a stake in ING", "an economist at Natexis": a body
+            if len(before) == 2 and before[0] in cues.body_before_in:
+                return "ORG"
+            return "PLACE"
+        if last in cues.person_before:
+            return "PERSON"
+    after = _words_after(body, end)
+    if after:
+        first = after[0].lower()
+        if first in ("'s", "\u2019s") and len(after) > 1:
+            noun = after[1].lower()
+            return "PERSON" if noun in cues.person_possessions else "ORG" if noun in cues.body_possessions else ""
+        if first.startswith("-based"):
+            return "PLACE"
+        if first in cues.person_after:
+            return "PERSON"
+        if first in cues.body_after:
+            return "ORG"
+        if first in cues.place_after:
+            return "PLACE"
+    return ""
+
+
+def votes(body: str, mentions: Iterable[tuple[int, int]], lex: Lexicons) -> Counter[str]:
+    """How many of the mentions point to each type."""
+    out: Counter[str] = Counter()
+    for start, end in mentions:
+        kind = vote(body, start, end, lex)
+        if kind:
+            out[kind] += 1
+    return out
+
+
+def listed_beside(
+    body: str, mentions: list[tuple[int, int, str]], known: dict[str, str], wanted: set[str], lex: Lexicons
+) -> dict[str, Counter[str]]:
+    """For each name of `wanted`, the types of the `known` names (name -> type)
+    it is listed beside; `mentions` are (start, end, name) in body order."""
+    out: dict[str, Counter[str]] = {}
+    for i, (start, end, name) in enumerate(mentions):
+        if name not in wanted:
+            continue
+        gaps = []  # (gap, neighbour) on each side
+        if i > 0:
+            gaps.append((body[mentions[i - 1][1] : start], mentions[i - 1][2]))
+        if i + 1 < len(mentions):
+            gaps.append((body[end : mentions[i + 1][0]], mentions[i + 1][2]))
+        listed = [(g, other) for g, other in gaps if len(g) <= LIST_GAP_CHARS and _LIST_GAP.match(g)]
+        # A comma alone may close an apposition ("the Parliament, Josep Borrell,
+        # said"): a list has an "and" or "or", or commas on both sides.
+        if not listed or (len(listed) < 2 and not any(_CONJUNCTIONS & set(g.split()) for g, _ in listed)):
+            continue
+        if any(w.lower() in lex.type_cues.clause_verbs for w in _words_after(body, end)[:1]):
+            continue  # "a tie at Old Trafford and Ancelotti said": a new clause, not a list
+        for _, other in listed:
+            kind = known.get(other)
+            if kind and other != name:
+                out.setdefault(name, Counter())[kind] += 1
+    return out

@@ -1,0 +1,93 @@
+"""Runs of capitalised words and their words: the patterns and the Token.
+
+`NAME_RUN` finds a run of capitals in text (with the small words that live
+inside names: "Bank of England", "Luiz Inacio Lula da Silva"); `TOKEN` cuts a
+run in words, each a `Token` with its offsets in the run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+
+class Token(NamedTuple):
+    """A word of a run of capitals, with its offsets (in the run)."""
+
+    text: str
+    start: int
+    end: int
+
+
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+# A name word: capitalised, inner hyphens, dots and apostrophes kept
+# (Rolls-Royce, Amazon.com, O'Neill), but never a possessive 's, which ends
+# the name. The pattern starts with a capital so the regex engine can skip
+# ahead fast: "al-" before a name is taken in afterwards.
+WORD_TAIL = (
+    rf"[{LETTER}0-9]*"
+    rf"(?:(?:-(?=[{UPPER}0-9])|\.(?=(?:com|net|org|co|uk|tv)\b)|&(?=[{UPPER}])|['\u2019](?![sS]\b)(?=[{LETTER}]))[{LETTER}0-9]+)*"
+)
+# A given name hyphenated in lower case before a surname: "Hyung-taik Lee",
+# "Lee Hyung-taik"; not a prefix ("Ex-president Bill Clinton").
+_LOWER_HYPHEN = (
+    r"(?<=[a-z])(?<!\b(?:Ex|Co))(?<!\b(?:Non|Pro|Pre|Mid))(?<!\b(?:Anti|Post|Self|Semi|Half|Well))"
+    r"-(?=[a-z]{2,5}\b(?![-'\u2019])(?:[ \t]+[A-Z]|[,.;:]|$))[a-z]+"
+)
+WORD_TAIL = rf"[{LETTER}0-9]*(?:{_LOWER_HYPHEN})?" + WORD_TAIL[len(rf"[{LETTER}0-9]*") :]
+# A plural possessive inside a name: "London Critics' Circle".
+WORD_TAIL += r"(?:(?<=s)'(?=[ \t]+[A-Z]))?"
+WORD = rf"[{UPPER}]{WORD_TAIL}"
+_CONNECTOR = r"(?:of|for|and|&|de|da|di|du|del|della|dos|das|do|von|van|der|den|le|la|bin|ibn|y)(?:[ \t]+the)?"
+# "Mr. Smith": the American full stop after a title does not end the name.
+TITLE_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in "Mr Mrs Ms Dr St Gen Gov Sen Rep Lt Col Capt Sgt Prof Rev".split()) + r")\."
+NAME_RUN = re.compile(
+    rf"[{UPPER}](?<![{LETTER}0-9].){WORD_TAIL}(?:{TITLE_DOT})?(?:(?:[ \t]+{_CONNECTOR})?[ \t]+(?:(?:al|el)-)?{WORD}(?:{TITLE_DOT})?)*"
+    r"(?:[ \t]+[0-9]{1,2}\b(?![.,:][0-9]))?"
+)
+TOKEN = re.compile(rf"{WORD}(?:{TITLE_DOT})?|[0-9]+|\S+")
+CONNECTORS = frozenset(
+    "of for and & de da di du del della dos das do von van der den le la bin ibn y the".split()
+)
+PARTICLES = frozenset("de da di du del della dos das do von van der den le la bin ibn y".split())
+INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
+STARTS = INITIAL_OPENERS | {"\n"}
+
+
+def whole(tokens: list[Token]) -> str:
+    """The words as one name."""
+    return " ".join(t.text for t in tokens)
+
+
+def trim_connectors(tokens: list[Token]) -> list[Token]:
+    """Without the small words ("of", "the") that may stand at either end."""
+    while tokens and tokens[0].text in CONNECTORS:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in CONNECTORS:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def is_initial(text: str, start: int) -> bool:
+    """Whether position `start` begins a sentence (or a quotation, or a paragraph)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n" or text[i] in INITIAL_OPENERS
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One name as it stands in the text, once cleaned and typed."""
+
+    start: int
+    end: int
+    text: str
+    type: str | None  # PERSON, ORG, PLACE, or None while still unknown
+    initial: bool = False  # first word of a sentence: a capital that proves nothing
+    honorific: str = ""  # Mr, Ms, President... seen right before the name
+    title: str = ""  # job title seen right before the name ("prime minister")
+    strong: bool = False  # typed from a lexicon or a title, not guessed
+    check: int = 0  # 1: a word that may be common; 2: a guessed person (see candidates)

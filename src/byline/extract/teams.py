@@ -1,0 +1,97 @@
+"""A country or a city named as a sports team is an organisation.
+
+"France beat Wales", "Italy's friendly with Russia", "a move to Barcelona":
+in sports news a place's name most often stands for its team, which the
+guidelines count as an ORG. Two things decide: the article reads as sports
+news (enough of the lexicon's sport words), and the place's mentions stand
+with a team's cues (a result, "coach", "v", a plural verb, a transfer) more
+than with a place's ("in", "at", "near").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from byline.extract.lexicons import alternation, cue_words
+
+_CUES = cue_words()
+
+SPORT_WORDS_FOR_SPORTS_NEWS = 5  # occurrences of sport words that make an article sports news
+SPORTS_SCAN_CHARS = 2500  # the opening paragraphs tell sports news well enough
+CUE_WINDOW = 40  # characters looked at on each side of a mention
+
+_WORD = re.compile(r"[a-z][a-z-]+")
+# What stands before a team: an opponent's verb, a transfer, "v".
+_TEAM_BEFORE = re.compile(rf"(?:\b{alternation(_CUES['team_before'])}\s+(?:[A-Z][\w.'-]*\s+(?:and|or)\s+)?)$")
+# What stands after a team: a score, "v", its staff and players, a plural verb (British usage).
+_TEAM_AFTER = re.compile(
+    r"(?:\s+v\b|\s+vs\b|\s+\d{1,3}(?:-\d{1,3})?\b|"
+    rf"['\u2019]s\s+{alternation(_CUES['team_possessions'])}\b|"
+    rf"\s+(?:(?:[a-z]+\s+){{0,2}}{alternation(_CUES['team_staff'])}|{alternation(_CUES['team_after'])})\b)"
+)
+# "The Iceland international", "England winger", "Sweden's Thomas Enqvist":
+# a player's nationality, a place.
+_NATIONALITY_AFTER = re.compile(rf"['\u2019]s\s+[A-Z]|\s+{alternation(_CUES['player_positions'])}\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|across|throughout|visit|visited)\s+$")
+
+
+def is_sports_news(body: str, sport_words: frozenset[str]) -> bool:
+    """Whether the article's opening reads as sports news."""
+    seen = 0
+    for word in _WORD.findall(body[:SPORTS_SCAN_CHARS].lower()):
+        if word in sport_words:
+            seen += 1
+            if seen >= SPORT_WORDS_FOR_SPORTS_NEWS:
+                return True
+    return False
+
+
+def team_votes(body: str, mentions: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """(mentions with a team's cues, mentions with a place's cues)."""
+    team = place = 0
+    for start, end in mentions:
+        before = body[max(0, start - CUE_WINDOW) : start]
+        if _NATIONALITY_AFTER.match(body, end, end + CUE_WINDOW):
+            place += 1
+        elif _TEAM_BEFORE.search(before) or _TEAM_AFTER.match(body, end, end + CUE_WINDOW):
+            team += 1
+        elif _PLACE_BEFORE.search(before):
+            place += 1
+    return team, place
+
+
+def is_team(body: str, mentions: list[tuple[int, int]], country: bool) -> bool:
+    """Whether a place named in sports news stands for its team: a country
+    on as many team cues as place cues, a city only on more."""
+    team, place = team_votes(body, mentions)
+    return team > place or (country and team and team == place)
+
+
+# A team sheet: "Nash, Reiziger (Graham 82), Riggott, ... Hasselbaink." or
+# "Subs Not Used: Cooper, Knight." or the scorers "Riggott 74, Graham 86.":
+# a paragraph that is only a list of players' names.
+_PLAYER = r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2}"
+_ITEM = rf"{_PLAYER}(?: \({_PLAYER} \d{{1,3}}\)| \d{{1,3}})?"
+TEAM_SHEET_MIN_PLAYERS = 4  # a shorter list of bare names may be anything
+_SHEET = re.compile(
+    rf"^(?:(?:Subs|Substitutes)(?: [Nn]ot [Uu]sed)?: )?{_ITEM}(?:, {_ITEM})+\.?[ \t]*$", re.MULTILINE
+)
+_SHEET_NAME = re.compile(rf"(?<![\w(])({_PLAYER})(?: \(({_PLAYER}) \d{{1,3}}\)| (\d{{1,3}}))?")
+
+
+def team_sheet_names(body: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each player named in the article's team sheets."""
+    out: list[tuple[int, int, str]] = []
+    for sheet in _SHEET.finditer(body):
+        text = sheet.group()
+        subs = text.startswith(("Subs", "Substitutes"))
+        items = list(_SHEET_NAME.finditer(body, sheet.start() + (text.index(":") + 1 if subs else 0), sheet.end()))
+        scorers = all(item.group(3) for item in items)
+        if not (subs or scorers or len(items) >= TEAM_SHEET_MIN_PLAYERS):
+            continue
+        for item in items:
+            for group in (1, 2):
+                if item.group(group):
+                    out.append((item.start(group), item.end(group), item.group(group)))
+    return out
