@@ -60,7 +60,7 @@ def analyse_with_features(article: Article) -> tuple[Analysis, list[dict[str, fl
             continue
         span.kind = kind_of(body, span, p_start)
         kept.append(span)
-    index = find_entities(article, body, lex, lex.roles, titles)
+    index = find_entities(article, body, lex, titles)
     ctx = make_context(body, index, kept, paragraph_starts, role_words)
     attributions = attribute(ctx)
     speakers = [a.speaker for a in attributions]

@@ -7,6 +7,7 @@ headline, a university named by its campus, a role written before a name.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Protocol
 
 from byline.extract.names import Candidate
@@ -28,8 +29,11 @@ class LowerWords:
 
     def __contains__(self, word: str) -> bool:
         words = self.words
-        return word in words or word + "," in words or word + "." in words or (
-            word + ";" in words or word + ":" in words or word + '"' in words or word + "\u201d" in words
+        return (
+            word in words
+            or word + "," in words
+            or word + "." in words
+            or (word + ";" in words or word + ":" in words or word + '"' in words or word + "\u201d" in words)
         )
 
 
@@ -37,7 +41,7 @@ _AUTHOR_NAME = re.compile(r"^(?:By\s+)?([A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019
 
 
 def join_campus(body: str, cands: list[Candidate]) -> list[Candidate]:
-    """"University of California at Berkeley": one university, named by its campus."""
+    """ "University of California at Berkeley": one university, named by its campus."""
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
@@ -69,7 +73,7 @@ def role_before(body: str, start: int, known: frozenset[str], heads: frozenset[s
     return []
 
 
-def count_in_title(title: str, surfaces: dict[str, str], clusters: dict[str, _Counted]) -> None:
+def count_in_title(title: str, surfaces: dict[str, str], clusters: Mapping[str, _Counted]) -> None:
     forms = sorted(surfaces, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
     for match in pattern.finditer(title):

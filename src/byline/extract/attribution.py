@@ -90,7 +90,7 @@ def attribute(ctx: Context) -> list[Attribution]:
 def _speaker_kinds(ctx: Context) -> dict[str, str]:
     """Each entity's type, and "shared-surname" for a person whose surname
     another person of the article bears ("Osbourne": Ozzy or Sharon?)."""
-    kinds = {e.name: e.type for e in ctx.index.entities}
+    kinds: dict[str, str] = {e.name: e.type for e in ctx.index.entities}
     surnames = Counter(e.name.split()[-1] for e in ctx.index.entities if e.type == "PERSON" and " " in e.name)
     for e in ctx.index.entities:
         if e.type == "PERSON" and surnames[e.name.split()[-1]] > 1:
@@ -102,9 +102,10 @@ def _gather(
     ctx: Context, i: int, span: Span, paragraphs: list[int], own: list[_Candidate | None], found: list[Attribution]
 ) -> list[_Candidate]:
     spans = ctx.spans
-    out = [own[i]] if own[i] else []
-    if out:
-        return out
+    first = own[i]
+    if first is not None:
+        return [first]
+    out: list[_Candidate] = []
     # A quote cut by a lost closing mark or a paragraph break is one speech:
     # the nearest part of it that names its speaker, before or after.
     j = i

@@ -53,7 +53,12 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
         return "PLACE", True
     if len(words) > 1 and words[0] in _COMPASS and words[-1] in lex.demonyms:
         return "DROP", True  # "South African", "North Korean": an adjective
-    if len(words) > 1 and words[0] in _COMPASS and (len(words[0]) > 2 or words[1] in lex.places) and not any(w in lex.orgs or w.isupper() and len(w) > 1 for w in words[1:]):
+    if (
+        len(words) > 1
+        and words[0] in _COMPASS
+        and (len(words[0]) > 2 or words[1] in lex.places)
+        and not any(w in lex.orgs or w.isupper() and len(w) > 1 for w in words[1:])
+    ):
         return "PLACE", False  # "East Anglia", "South Asia", "W Yorkshire"
     if all(w.lower() in lex.common_words and not w.isupper() for w in words if w not in CONNECTORS):
         return "DROP", True
@@ -84,18 +89,25 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
     if words[0] in lex.first_names and not any(w.isupper() and len(w) > 1 for w in words):
         return "PERSON", True
     if (
-        len(words) == 2 and words[0].isupper() and len(words[0]) <= _LONGEST_INITIALS and words[0] not in lex.orgs
-        and not words[1].isupper() and words[1].lower() not in lex.english_words
-        and words[1] not in lex.orgs and words[1] not in lex.places
+        len(words) == 2
+        and words[0].isupper()
+        and len(words[0]) <= _LONGEST_INITIALS
+        and words[0] not in lex.orgs
+        and not words[1].isupper()
+        and words[1].lower() not in lex.english_words
+        and words[1] not in lex.orgs
+        and words[1] not in lex.places
     ):
         return "PERSON", False  # "JK Rowling", "JRR Tolkien": initials, then a surname
     if any(w.isupper() and len(w) > 1 for w in words) or any(w in lex.orgs for w in words):
         return "ORG", False  # "BBC Radio Scotland", "Sony Ericsson": no person's name has these
-    if words[0] in _NEWSPAPER_FIRST and not words[-1].lower() in lex.calendar:
+    if words[0] in _NEWSPAPER_FIRST and words[-1].lower() not in lex.calendar:
         return "ORG", False  # "Evening Standard", "Sunday Herald": a newspaper
     if all(w.lower() in lex.english_words for w in words):
         return "DROP", False  # "Dead Man", "Killing Fields": English words, a work's title
-    if any(w in lex.places or w in lex.orgs for w in words[1:]) or (words[0] in lex.places and words[0] not in lex.first_names):
+    if any(w in lex.places or w in lex.orgs for w in words[1:]) or (
+        words[0] in lex.places and words[0] not in lex.first_names
+    ):
         return "ORG", False  # "Media Lab Europe", "London Zoo": a body named after a place
     if "St" in words[1:-1] or "St." in words[1:-1]:
         return "PLACE", False  # "Chalfont St Peter", "Bury St Edmunds"

@@ -25,7 +25,7 @@ _CONJUNCTIONS = frozenset({"and", "or"})
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*$")
 
 
-_PUNCTUATION = ",.;:()\"\u201c\u201d"
+_PUNCTUATION = ',.;:()"\u201c\u201d'
 
 
 def _words_before(body: str, start: int) -> list[str]:

@@ -14,6 +14,7 @@ teams, `teams.py`. This module gathers the candidates and merges them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from byline.extract.article_parts import (
@@ -35,7 +36,7 @@ from byline.model import ENTITY_TYPES, Article, Entity
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|across|outside|inside|around|across|throughout)\s+)$")
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
 _PLACE_ENDINGS = tuple(name_words()["place_endings"])
-_TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
+_TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
 _ADMINISTRATION = " administration"  # "the Biden administration"
 _PREPOSITION_CHARS = 12  # looked at before a name for "in", "at", "from"
 _QUALIFIER_CHARS = 30  # looked at before a title for what qualifies it ("Culture Secretary")
@@ -72,8 +73,7 @@ def find_entities(
     article: Article,
     body: str,
     lex: Lexicons,
-    roles: frozenset[str],
-    excluded: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    excluded: Sequence[tuple[int, int]] = (),
 ) -> EntityIndex:
     """Entities of the article; `excluded` are body spans that name works (quoted titles)."""
     # Words seen in lower case: a capital elsewhere then only starts a sentence.
@@ -150,7 +150,9 @@ def find_entities(
     for where, cands in fields:
         for cand in cands:
             if (
-                where == "body" and cand.type == "PLACE" and cand.text in surnames
+                where == "body"
+                and cand.type == "PLACE"
+                and cand.text in surnames
                 and not _LOCATIVE_BEFORE.search(body, max(0, cand.start - _PREPOSITION_CHARS), cand.start)
             ):
                 # "laid it off to Holland, who scored": the Matt Holland the
@@ -191,7 +193,9 @@ def find_entities(
                 roles.setdefault(cand.title.lower(), key)
                 if where == "body":
                     # "Culture Secretary Tessa Jowell": the qualified title too.
-                    qualifier = body[max(0, cand.start - len(cand.title) - _QUALIFIER_CHARS) : cand.start].split()[-len(cand.title.split()) - 1 :]
+                    qualifier = body[max(0, cand.start - len(cand.title) - _QUALIFIER_CHARS) : cand.start].split()[
+                        -len(cand.title.split()) - 1 :
+                    ]
                     if len(qualifier) > 1 and qualifier[0][:1].isupper():
                         roles.setdefault(" ".join(qualifier).lower(), key)
             if where == "body":
@@ -210,7 +214,11 @@ def find_entities(
     _retype_guesses(body, body_mentions, clusters, lex)
     if sports:
         for cluster in clusters.values():
-            if cluster.type == "PLACE" and cluster.name in lex.places and is_team(body, cluster.mentions, cluster.name in lex.countries):
+            if (
+                cluster.type == "PLACE"
+                and cluster.name in lex.places
+                and is_team(body, cluster.mentions, cluster.name in lex.countries)
+            ):
                 cluster.type = "ORG"
     for name, cluster in clusters.items():
         if cluster.type == "PERSON" and name not in gender:
@@ -224,12 +232,14 @@ def find_entities(
 
 
 def _follower_of(word: str, surnames: dict[str, list[str]]) -> bool:
-    """"Blairite", "Brownites": the followers of a person the article names."""
+    """ "Blairite", "Brownites": the followers of a person the article names."""
     stem = word[: -len("ites")] if word.endswith("ites") else word[: -len("ite")] if word.endswith("ite") else ""
     return bool(stem) and (stem in surnames or stem + "e" in surnames)
 
 
-def _retype_guesses(body: str, mentions: list[tuple[int, int, str]], clusters: dict[str, _Cluster], lex: Lexicons) -> None:
+def _retype_guesses(
+    body: str, mentions: list[tuple[int, int, str]], clusters: dict[str, _Cluster], lex: Lexicons
+) -> None:
     """A guessed type gives way to the context's when the context is clear:
     the cues around the mentions, and the sure names it is listed beside."""
     guessed = {name for name, c in clusters.items() if not c.sure and not name.isupper()}
@@ -271,9 +281,3 @@ def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str], sports: 
     if sports and lone:
         return "ORG" if town else "PERSON"
     return "ORG"
-
-
-
-
-
-

@@ -42,15 +42,18 @@ WORD_TAIL += r"(?:(?<=s)'(?=[ \t]+[A-Z]))?"
 WORD = rf"[{UPPER}]{WORD_TAIL}"
 _CONNECTOR = r"(?:of|for|and|&|de|da|di|du|del|della|dos|das|do|von|van|der|den|le|la|bin|ibn|y)(?:[ \t]+the)?"
 # "Mr. Smith": the American full stop after a title does not end the name.
-TITLE_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in "Mr Mrs Ms Dr St Gen Gov Sen Rep Lt Col Capt Sgt Prof Rev".split()) + r")\."
+TITLE_DOT = (
+    "(?:"
+    + "|".join(rf"(?<=\b{t})" for t in "Mr Mrs Ms Dr St Gen Gov Sen Rep Lt Col Capt Sgt Prof Rev".split())
+    + r")\."
+)
 NAME_RUN = re.compile(
-    rf"[{UPPER}](?<![{LETTER}0-9].){WORD_TAIL}(?:{TITLE_DOT})?(?:(?:[ \t]+{_CONNECTOR})?[ \t]+(?:(?:al|el)-)?{WORD}(?:{TITLE_DOT})?)*"
+    rf"[{UPPER}](?<![{LETTER}0-9].){WORD_TAIL}(?:{TITLE_DOT})?"
+    rf"(?:(?:[ \t]+{_CONNECTOR})?[ \t]+(?:(?:al|el)-)?{WORD}(?:{TITLE_DOT})?)*"
     r"(?:[ \t]+[0-9]{1,2}\b(?![.,:][0-9]))?"
 )
 TOKEN = re.compile(rf"{WORD}(?:{TITLE_DOT})?|[0-9]+|\S+")
-CONNECTORS = frozenset(
-    "of for and & de da di du del della dos das do von van der den le la bin ibn y the".split()
-)
+CONNECTORS = frozenset("of for and & de da di du del della dos das do von van der den le la bin ibn y the".split())
 PARTICLES = frozenset("de da di du del della dos das do von van der den le la bin ibn y".split())
 INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
 STARTS = INITIAL_OPENERS | {"\n"}

@@ -15,6 +15,7 @@ name in `classify.py`, job titles in `titles.py`.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from byline.extract.classify import (
     GENERIC,
@@ -50,7 +51,13 @@ _HYPHEN_TAIL = re.compile(r"-([a-z]+)$")
 _token = Token._make  # (faster than Token(...) in the hot loop)
 
 
-def candidates(text: str, lex: Lexicons, lowercase_words: frozenset[str]) -> list[Candidate]:
+class WordSet(Protocol):
+    """The words a text holds in lower case (a frozenset, or `LowerWords`)."""
+
+    def __contains__(self, word: str, /) -> bool: ...
+
+
+def candidates(text: str, lex: Lexicons, lowercase_words: WordSet) -> list[Candidate]:
     """Every name candidate in `text`, in order, with offsets into `text`.
 
     `lowercase_words` are the words the text uses in lower case: a capital on
@@ -86,8 +93,14 @@ def candidates(text: str, lex: Lexicons, lowercase_words: frozenset[str]) -> lis
                 continue  # "Finding Neverland": English words, not a person's name
             out.append(
                 Candidate(
-                    start + cand.start, start + cand.end, cand.text, cand.type, cand.initial,
-                    cand.honorific, cand.title, cand.strong,
+                    start + cand.start,
+                    start + cand.end,
+                    cand.text,
+                    cand.type,
+                    cand.initial,
+                    cand.honorific,
+                    cand.title,
+                    cand.strong,
                 )
             )
     return out
@@ -138,7 +151,8 @@ def _hyphen_groups(tokens: list[Token], lex: Lexicons) -> list[list[Token]]:
         head = token.text[: tail.start()]
         lower_head = head.lower()
         if (
-            head in _HYPHEN_PREFIXES or
+            head in _HYPHEN_PREFIXES
+            or
             # (a short tail may be a syllable of a given name: "Dae-sung", "Seung-min")
             (tail.group(1) in lex.english_words and (len(tail.group(1)) > 4 or tail.group(1) in _HYPHEN_WORDS))
             or lower_head in lex.english_words
@@ -164,7 +178,10 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
         lower = word.lower()
         if (
             word not in lex.honorifics
-            and (lower in lex.common_words or (lower in lex.english_words and word not in lex.first_names and len(tokens) > 2))
+            and (
+                lower in lex.common_words
+                or (lower in lex.english_words and word not in lex.first_names and len(tokens) > 2)
+            )
             and not has_lexicon_prefix(tokens, lex)
             and (lower in _FUNCTION_WORDS or not is_org(tokens, lex))  # "Police Federation"
         ):
@@ -189,12 +206,18 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
     previous = ""
     for token in tokens:
         word = token.text
-        if (word in ("The", "the") and previous not in CONNECTORS) or word.startswith(("I'", "I\u2019")) or (
-            is_common(word, lex)
-            and word not in lex.orgs
-            and word not in lex.places
-            and (is_acronym_like(word) or word.lower() in GENERIC)
-            and not (word.lower() in GENERIC and is_org(tokens[tokens.index(token):], lex))  # "Internet Engineering Task Force"
+        if (
+            (word in ("The", "the") and previous not in CONNECTORS)
+            or word.startswith(("I'", "I\u2019"))
+            or (
+                is_common(word, lex)
+                and word not in lex.orgs
+                and word not in lex.places
+                and (is_acronym_like(word) or word.lower() in GENERIC)
+                and not (
+                    word.lower() in GENERIC and is_org(tokens[tokens.index(token) :], lex)
+                )  # "Internet Engineering Task Force"
+            )
         ):
             pieces.append([])
         else:

@@ -27,7 +27,12 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
     # "The Electoral Commission and the Department for Education and Skills":
     # "and the" joins two names (each keeps the "and" inside it).
     for i, token in enumerate(tokens):
-        if token.text == "and" and 0 < i < len(tokens) - 2 and tokens[i + 1].text == "the" and not is_known(tokens, lex):
+        if (
+            token.text == "and"
+            and 0 < i < len(tokens) - 2
+            and tokens[i + 1].text == "the"
+            and not is_known(tokens, lex)
+        ):
             left, right = trim_connectors(tokens[:i]), trim_connectors(tokens[i + 2 :])
             if left and right:
                 split_piece(left, lex, out, initial)
@@ -57,7 +62,9 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                 or left[0].text in lex.first_names
                 or any(t.text.lower() not in lex.english_words for t in own)
             )
-            both_named = bool(right) and left_named and (is_known(right, lex) or (len(right) > 1 and is_org(right, lex)))
+            both_named = (
+                bool(right) and left_named and (is_known(right, lex) or (len(right) > 1 and is_org(right, lex)))
+            )
             if left and (is_known(left, lex) or last_title(left, lex) or both_named or not is_org(tokens, lex)):
                 split_piece(left, lex, out, initial)
                 if right:
@@ -73,7 +80,8 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
             words = [t.text for t in tokens]
             if any(
                 tuple(words[j : j + len(t)]) == t and j < i < j + len(t)
-                for j in range(i) for t in MULTI_BY_FIRST.get(words[j], ())
+                for j in range(i)
+                for t in MULTI_BY_FIRST.get(words[j], ())
             ):
                 break  # "Secretary of State Antony Blinken"
             if left[0].text in lex.honorifics and len(left) == 1:
@@ -106,8 +114,11 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
         initial = False
 
     if (
-        len(tokens) > SELF_STANDING_ORG_WORDS and tokens[0].text.isupper() and tokens[0].text in lex.countries
-        and is_org(tokens[1:], lex) and not is_known(tokens, lex)
+        len(tokens) > SELF_STANDING_ORG_WORDS
+        and tokens[0].text.isupper()
+        and tokens[0].text in lex.countries
+        and is_org(tokens[1:], lex)
+        and not is_known(tokens, lex)
     ):
         tokens = tokens[1:]
         initial = False
@@ -116,7 +127,11 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
         trimmed = trim_titles(tokens, lex)
         if trimmed and (is_known(trimmed, lex) or is_org(trimmed, lex) or all(t.text.isupper() for t in trimmed)):
             tokens = trimmed  # but "Kristin King" and "Ms King" are names
-        elif not trimmed and all(t.text in lex.honorifics or t.text in CONNECTORS for t in tokens) and not last_title(tokens, lex):
+        elif (
+            not trimmed
+            and all(t.text in lex.honorifics or t.text in CONNECTORS for t in tokens)
+            and not last_title(tokens, lex)
+        ):
             return  # "Prime Minister", "Secretary of State": a title alone
     # "Metropolitan Police Commissioner Sir Ian Blair": the person follows the
     # last title; what stands before the title may be a name of its own.
@@ -138,8 +153,13 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                 person = tokens[person_start - 1 : person_start + 1]  # "Prince Harry", "Lord Hanningfield"
             out.append(
                 Candidate(
-                    person[0].start, person[-1].end, whole(person), "PERSON",
-                    honorific=honorific.rstrip("."), title=title, strong=True,
+                    person[0].start,
+                    person[-1].end,
+                    whole(person),
+                    "PERSON",
+                    honorific=honorific.rstrip("."),
+                    title=title,
+                    strong=True,
                 )
             )
             return
@@ -154,8 +174,6 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
         add(tokens[person_at:], lex, out, False)
         return
     add(tokens, lex, out, initial)
-
-
 
 
 def add_word(word: str, initial: bool, lex: Lexicons, out: list[Candidate]) -> None:
@@ -180,7 +198,9 @@ def add(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool)
     elif kind == "PERSON" and not strong:
         check = 2
     single = len(tokens) == 1
-    out.append(Candidate(tokens[0].start, tokens[-1].end, name, kind, initial=initial and single, strong=strong, check=check))
+    out.append(
+        Candidate(tokens[0].start, tokens[-1].end, name, kind, initial=initial and single, strong=strong, check=check)
+    )
 
 
 def _person_after_description(tokens: list[Token], lex: Lexicons) -> int:

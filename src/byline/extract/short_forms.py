@@ -50,7 +50,12 @@ class ShortForms:
                 return self.surnames[text][0], "PERSON"
             if text in self.acronyms and cand.type in (None, "ORG"):
                 return self.acronyms[text], "ORG"
-            if SHORTEST_WORD_ACRONYM <= len(text) <= LONGEST_WORD_ACRONYM and text[1:].islower() and text.upper() in self.acronyms and cand.type in (None, "ORG"):
+            if (
+                SHORTEST_WORD_ACRONYM <= len(text) <= LONGEST_WORD_ACRONYM
+                and text[1:].islower()
+                and text.upper() in self.acronyms
+                and cand.type in (None, "ORG")
+            ):
                 return self.acronyms[text.upper()], "ORG"  # "Nato", "Unicef" written as words
             if text in self.parts and cand.type in (None, "ORG", "PLACE"):
                 return self.parts[text]
@@ -72,7 +77,11 @@ def short_forms(
     """The short forms of the names the article gives in full."""
     # "Tories" stands for "Conservatives" only where the article names them so;
     # otherwise the alias is the fullest form the article gives.
-    aliases = {a: (full if full in seen_texts else alias_seen[full]) for a, full in lex.org_aliases.items() if full in alias_seen}
+    aliases = {
+        a: (full if full in seen_texts else alias_seen[full])
+        for a, full in lex.org_aliases.items()
+        if full in alias_seen
+    }
     aliases.update(_appositions(body, in_body, aliases))
     orgs.update(aliases.values())
     by_surname: dict[str, list[str]] = defaultdict(list)
@@ -100,8 +109,10 @@ def short_forms(
         for word in (words[0], words[-1]):
             if word in lex.orgs and words[-1] not in lex.org_words and (word.isupper() or word == words[0]):
                 continue  # "BBC" is not "BBC One", nor "Sony" "Sony Ericsson"; but "Labour" is "Labour Party"
-            if word not in lex.common_words and word not in lex.demonyms and (
-                word not in lex.places or (whole in places and word == words[0] and words[-1] in _FEATURES)
+            if (
+                word not in lex.common_words
+                and word not in lex.demonyms
+                and (word not in lex.places or (whole in places and word == words[0] and words[-1] in _FEATURES))
             ):  # "Yangtze" for "Yangtze River", but "London" is not "London Stock Exchange"
                 parts.setdefault(word, (whole, "PLACE" if whole in places else "ORG"))
     first_names: dict[str, list[str]] = defaultdict(list)
@@ -119,9 +130,13 @@ def fullest_person(name: str, by_surname: dict[str, list[str]]) -> str:
         if len(other) <= len(best):
             continue
         owords = other.split()
-        if owords[-len(words) :] == words or owords[0] == words[0] or (
-            # "F Pelous", "J. Thomas": an initial for the first name
-            len(words) == 2 and len(words[0].rstrip(".")) == 1 and owords[0][0] == words[0][0]
+        if (
+            owords[-len(words) :] == words
+            or owords[0] == words[0]
+            or (
+                # "F Pelous", "J. Thomas": an initial for the first name
+                len(words) == 2 and len(words[0].rstrip(".")) == 1 and owords[0][0] == words[0][0]
+            )
         ):
             best = other
     return best
@@ -145,9 +160,13 @@ def _appositions(body: str, cands: list[Candidate], known: dict[str, str]) -> di
     for first, second in zip(cands, cands[1:]):
         gap = body[first.end : second.start]
         if (
-            gap in _APPOSITION_GAPS and " " not in first.text and first.type != "PERSON"
+            gap in _APPOSITION_GAPS
+            and " " not in first.text
+            and first.type != "PERSON"
             and not _LIST_GOES_ON.match(body, second.end)  # "Nasa, the European Space Agency and ...": a list
-            and second.type == "ORG" and " " in second.text and first.text not in known
+            and second.type == "ORG"
+            and " " in second.text
+            and first.text not in known
         ):
             out[first.text] = second.text
     for cand in cands:

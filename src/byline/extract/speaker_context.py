@@ -33,11 +33,19 @@ class Context:
     acronyms: dict[str, str] = field(default_factory=dict)  # "BCC" -> "British Chamber of Commerce"
 
 
-def make_context(body: str, index: EntityIndex, spans: list[Span], paragraph_starts: list[int], role_words: re.Pattern[str]) -> Context:
+def make_context(
+    body: str, index: EntityIndex, spans: list[Span], paragraph_starts: list[int], role_words: re.Pattern[str]
+) -> Context:
     boundaries = [m.end() for m in BOUNDARY.finditer(body)]
     ctx = Context(
-        body, index, spans, paragraph_starts, role_words, boundaries,
-        [m.start for m in index.mentions], [span.start for span in spans],
+        body,
+        index,
+        spans,
+        paragraph_starts,
+        role_words,
+        boundaries,
+        [m.start for m in index.mentions],
+        [span.start for span in spans],
     )
     bearers: dict[str, list[tuple[int, str]]] = {}
     for e in index.entities:

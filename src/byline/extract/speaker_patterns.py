@@ -80,10 +80,7 @@ PASSIVE_BY = re.compile(rf"\b(?:{FINITE})\s+by\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}
 # The lookbehinds come after the punctuation so the regex engine can scan fast.
 ABBREVIATIONS = "Mr Mrs Ms Dr St No vs Gen Gov Sen Rep Inc Co Lt Col Jr Sr Prof Capt Sgt Mt Ft".split()
 BOUNDARY = re.compile(
-    "[.!?]"
-    + "".join(rf"(?<!\b{word}.)" for word in ABBREVIATIONS)
-    + r"(?<!\b[A-Z].)"
-    + "[\"\u201d\u2019')]*\\s+"
+    "[.!?]" + "".join(rf"(?<!\b{word}.)" for word in ABBREVIATIONS) + r"(?<!\b[A-Z].)" + "[\"\u201d\u2019')]*\\s+"
 )
 
 PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|it|It|I|we|We)\b")
@@ -107,7 +104,9 @@ NP_END = re.compile(
     r",|\s[-\u2013\u2014]\s|\s(?:said|says|told|has|had|have|is|was|were|will|would|also|meanwhile|"
     r"reportedly|however|though|to|but|who|which|that|are|then|now|still|again)\b|\s[a-z]\w*ly\b"
 )
-DOCUMENT_TAIL = re.compile(r"^(?:['\u2019]s)?\s+(?:own\s+|official\s+|written\s+)?(?:statement|website|web site|letter)\s*$")
+DOCUMENT_TAIL = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:own\s+|official\s+|written\s+)?(?:statement|website|web site|letter)\s*$"
+)
 # Words before a name that make it an object, not its sentence's subject.
 OBJECT_LEAD = re.compile(
     r"\b(?:by|to|with|against|beat|beaten|of|for|from|told|and|tipped|after|about|meeting|met|replaced|"
@@ -138,7 +137,9 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[r
         # "has rejected calls to": a verb-looking word right after a verb is its object
         after_verb = previous_end >= 0 and not text[previous_end : m.start()].strip()
         previous_end = m.end()
-        if m.group("according") or not (after_verb or _NOT_A_REPORT.search(text, max(0, m.start() - _LOOKBACK), m.start())):
+        if m.group("according") or not (
+            after_verb or _NOT_A_REPORT.search(text, max(0, m.start() - _LOOKBACK), m.start())
+        ):
             found.append(m)
     return found
 
@@ -148,5 +149,7 @@ def has_reporting_verb(text: str, start: int, end: int) -> bool:
         if m.group("according") or not _NOT_A_REPORT.search(text, max(0, m.start() - _LOOKBACK), m.start()):
             return True
     return False
+
+
 # A conjunction or linking adverb that opens a clause before its subject.
 LEADING_LINK = re.compile(r"^\s*(?:But|And|Yet|So|However|Meanwhile|Now|Instead)\b,?\s*")

@@ -135,9 +135,8 @@ def is_subject(ctx: Context, mention: Mention) -> bool:
         return True
     if _BEFORE_ITS_VERB.match(body, mention.end):
         return True  # "..., her lawyer, Perry Wander, said.": the name right before its verb
-    opener = None
-    for opener in CLAUSE_OPENER.finditer(lead):
-        pass
+    openers = list(CLAUSE_OPENER.finditer(lead))
+    opener = openers[-1] if openers else None  # the last clause opener
     if opener is not None and len(lead[opener.end() :].split()) <= SUBJECT_LEAD_WORDS:
         start += opener.end()  # "... this year but captain Fabien Pelous sees hope"
         lead = lead[opener.end() :]
@@ -152,5 +151,6 @@ def is_subject(ctx: Context, mention: Mention) -> bool:
     k = bisect_left(ctx.mention_starts, start)
     return not any(
         m.type == "PERSON" and not body.startswith(POSSESSIVE, m.end)
-        for m in ctx.index.mentions[k:] if m.start < mention.start
+        for m in ctx.index.mentions[k:]
+        if m.start < mention.start
     )

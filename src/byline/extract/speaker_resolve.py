@@ -15,12 +15,29 @@ from typing import Literal
 from byline.extract.entities import Mention
 from byline.extract.lexicons import Lexicons, lexicons
 from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name
-from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
 from byline.extract.speaker_patterns import (
-    ANAPHOR, ANY_BODY_NOUNS, ANY_DETERMINER, BODY_NOUNS, CLAUSE_OPENER, DASH, DETERMINER, DOCUMENT_NOUNS,
-    DOCUMENT_TAIL, LEGAL_DOCUMENTS, POSSESSIVE_DETERMINER, LAST_PRONOUN, NP_END, NP_TAIL, PRONOUN,
-    LEADING_LINK, SEATS_OF_GOVERNMENT, UNKNOWN_NAME, UNNAMED_ROLES, WORD,
+    ANAPHOR,
+    ANY_BODY_NOUNS,
+    ANY_DETERMINER,
+    BODY_NOUNS,
+    CLAUSE_OPENER,
+    DASH,
+    DETERMINER,
+    DOCUMENT_NOUNS,
+    DOCUMENT_TAIL,
+    LAST_PRONOUN,
+    LEADING_LINK,
+    LEGAL_DOCUMENTS,
+    NP_END,
+    NP_TAIL,
+    POSSESSIVE_DETERMINER,
+    PRONOUN,
+    SEATS_OF_GOVERNMENT,
+    UNKNOWN_NAME,
+    UNNAMED_ROLES,
+    WORD,
 )
+from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
 
 # Which name in a noun phrase is its verb's subject: the first (after an
 # inverted verb: "said Mr Blair, the prime minister"), the last (before the
@@ -157,9 +174,8 @@ def _unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention
         clause_subject = _clause_start_name(phrase, mentions, lex)
         if clause_subject:
             return clause_subject
-    opener = None
-    for opener in CLAUSE_OPENER.finditer(phrase + " "):
-        pass
+    openers = list(CLAUSE_OPENER.finditer(phrase + " "))
+    opener = openers[-1] if openers else None  # the last clause opener
     if opener is not None:  # "... in the summer - but Parry claims"
         phrase, comma = (phrase + " ")[opener.end() :], ","
     phrase = phrase.strip()
@@ -172,7 +188,13 @@ def _unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention
     if len(words) > 1:
         return phrase if words[0] in lex.first_names else None
     lower = phrase.lower()
-    if not comma or lower in lex.common_words or phrase in lex.demonyms or lower in BODY_NOUNS or ctx.role_words.fullmatch(lower):
+    if (
+        not comma
+        or lower in lex.common_words
+        or phrase in lex.demonyms
+        or lower in BODY_NOUNS
+        or ctx.role_words.fullmatch(lower)
+    ):
         return None
     return phrase
 
@@ -307,7 +329,9 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
             ctx.trail.append(f"body->{found}")
             return found
     # A description's head is a noun: not a function word or an adverb ("the same again").
-    noun_head = head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
+    noun_head = (
+        head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
+    )
     if role or determined and len(phrase.split()) <= 3 and phrase.islower() and noun_head:
         ctx.trail.append("description")
         return phrase  # "said the artists", not "do the same again"

@@ -14,8 +14,18 @@ from typing import NamedTuple
 from byline.extract.quotes import Span
 from byline.extract.speaker_context import MAX_SENTENCE, Context, paragraph_end, sentence_start
 from byline.extract.speaker_patterns import (
-    AFTER_ACCORDING, AFTER_INVERTED, AFTER_SUBJECT, APPOSITIVE_NAME, CLAUSE_ACCORDING, CLAUSE_FINAL, COORDINATED,
-    PASSIVE_BY, PRONOUN, WITH_PARTICIPLE, has_reporting_verb, reporting_verbs,
+    AFTER_ACCORDING,
+    AFTER_INVERTED,
+    AFTER_SUBJECT,
+    APPOSITIVE_NAME,
+    CLAUSE_ACCORDING,
+    CLAUSE_FINAL,
+    COORDINATED,
+    PASSIVE_BY,
+    PRONOUN,
+    WITH_PARTICIPLE,
+    has_reporting_verb,
+    reporting_verbs,
 )
 from byline.extract.speaker_resolve import FIRST, LAST, SUBJECT, resolve_np
 
@@ -24,8 +34,10 @@ MAX_SUBJECT_WORDS = 12  # words a subject before "said" may run to
 SENTENCE_INITIAL_VERB = re.compile(
     r"^\s*(?:Said|Says|Added|Adds|Explained|Warned)\s+(?P<np>(?:the\s+|[A-Z])[^,:;]{2,80}?)\s*[,:]\s*$"
 )
-_INVERTING = frozenset("says said adds added argues argued insists insisted warns warned notes noted claims claimed "
-                       "explains explained admits admitted writes wrote believes believed thinks".split())
+_INVERTING = frozenset(
+    "says said adds added argues argued insists insisted warns warned notes noted claims claimed "
+    "explains explained admits admitted writes wrote believes believed thinks".split()
+)
 # After an inverted verb, a short subject and then a break ("says the party - and").
 _INVERTED_SUBJECT = re.compile(r"\s+(?P<np>(?:the|a|an|[A-Z])[^,;:\u2014\u2013]{0,60}?)\s*(?:[,;:\u2014\u2013]|\s-\s)")
 _SET_OFF = ",.!?;:\u2014\u2013-"  # what ends a quote's words, or starts the words after it, before an attribution

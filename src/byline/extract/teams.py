@@ -65,7 +65,7 @@ def is_team(body: str, mentions: list[tuple[int, int]], country: bool) -> bool:
     """Whether a place named in sports news stands for its team: a country
     on as many team cues as place cues, a city only on more."""
     team, place = team_votes(body, mentions)
-    return team > place or (country and team and team == place)
+    return team > place or (country and team > 0 and team == place)
 
 
 # A team sheet: "Nash, Reiziger (Graham 82), Riggott, ... Hasselbaink." or
@@ -74,9 +74,7 @@ def is_team(body: str, mentions: list[tuple[int, int]], country: bool) -> bool:
 _PLAYER = r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2}"
 _ITEM = rf"{_PLAYER}(?: \({_PLAYER} \d{{1,3}}\)| \d{{1,3}})?"
 TEAM_SHEET_MIN_PLAYERS = 4  # a shorter list of bare names may be anything
-_SHEET = re.compile(
-    rf"^(?:(?:Subs|Substitutes)(?: [Nn]ot [Uu]sed)?: )?{_ITEM}(?:, {_ITEM})+\.?[ \t]*$", re.MULTILINE
-)
+_SHEET = re.compile(rf"^(?:(?:Subs|Substitutes)(?: [Nn]ot [Uu]sed)?: )?{_ITEM}(?:, {_ITEM})+\.?[ \t]*$", re.MULTILINE)
 _SHEET_NAME = re.compile(rf"(?<![\w(])({_PLAYER})(?: \(({_PLAYER}) \d{{1,3}}\)| (\d{{1,3}}))?")
 
 

@@ -25,7 +25,11 @@ def last_title(tokens: list[Token], lex: Lexicons) -> tuple[int, int] | None:
         if size:
             rest = words[i + size :]
             # (a title word may be the name itself when it comes last: "Ms King", "Mr Major")
-            if rest and (rest[0] not in CONNECTORS or rest[0] in PARTICLES) and (rest[0] not in lex.honorifics or len(rest) == 1):
+            if (
+                rest
+                and (rest[0] not in CONNECTORS or rest[0] in PARTICLES)
+                and (rest[0] not in lex.honorifics or len(rest) == 1)
+            ):
                 start = i
                 # Take in the words of a title that run before it ("Home Secretary").
                 while start > 0 and words[start - 1] in lex.honorifics:
@@ -53,11 +57,18 @@ def trim_titles(tokens: list[Token], lex: Lexicons) -> list[Token]:
     """Without the titles, nationality adjectives and small words at either end."""
     while tokens and (is_title_word(tokens[-1].text, lex) or tokens[-1].text in CONNECTORS):
         tokens = tokens[:-1]
-    while tokens and (tokens[0].text in lex.demonyms or tokens[0].text in lex.honorifics or tokens[0].text in CONNECTORS):
+    while tokens and (
+        tokens[0].text in lex.demonyms or tokens[0].text in lex.honorifics or tokens[0].text in CONNECTORS
+    ):
         if " ".join(t.text for t in tokens) in lex.orgs:
             break  # "Conservative Party", "Labour Party": a body named by its adjective
         tokens = tokens[1:]
-    if len(tokens) == 1 and tokens[0].text not in lex.places and tokens[0].text not in lex.orgs and not tokens[0].text.isupper():
+    if (
+        len(tokens) == 1
+        and tokens[0].text not in lex.places
+        and tokens[0].text not in lex.orgs
+        and not tokens[0].text.isupper()
+    ):
         return []
     return tokens
 

@@ -92,8 +92,11 @@ def works(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
     named = {w for c in cands if c.type == "PERSON" and " " in c.text for w in c.text.split()}
     for cand in cands:
         if (
-            cand.type == "PERSON" and not cand.text.endswith("s") and _WORK_BY.match(body, cand.end)
-            and cand.text not in lex.orgs and cand.text not in lex.places
+            cand.type == "PERSON"
+            and not cand.text.endswith("s")
+            and _WORK_BY.match(body, cand.end)
+            and cand.text not in lex.orgs
+            and cand.text not in lex.places
         ):
             # "Harry Potter star Daniel Radcliffe": a person's name that has a
             # star is a character's, a work ("Happy Mondays star Bez": a band)
@@ -104,9 +107,11 @@ def works(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
         before = body[max(0, cand.start - _LEAD_CHARS) : cand.start].rsplit(None, 1)
         # (the word right before must end a lead: most names are not near one,
         # and this spares them the search)
-        lead = _WORK_LEAD.search(body, max(0, cand.start - _LEAD_CHARS), cand.start) if (
-            before and before[-1].lower() in _LEAD_ENDINGS
-        ) else None
+        lead = (
+            _WORK_LEAD.search(body, max(0, cand.start - _LEAD_CHARS), cand.start)
+            if (before and before[-1].lower() in _LEAD_ENDINGS)
+            else None
+        )
         if lead and cand.type == "PERSON" and (lead.group("for") or body.startswith(("'s", "\u2019s"), cand.end)):
             continue  # "best actress for Cate Blanchett", "starred in Jean-Pierre Jeunet's film"
         if lead or _WORK_AFTER.match(body, cand.end):

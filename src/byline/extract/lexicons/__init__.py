@@ -140,7 +140,7 @@ def multi_word_titles() -> tuple[tuple[str, ...], ...]:
 
 
 def _with_dots(honorifics: dict[str, str]) -> dict[str, str]:
-    """"Mr." and "Dr." as well as "Mr" and "Dr": American style."""
+    """ "Mr." and "Dr." as well as "Mr" and "Dr": American style."""
     return honorifics | {word + ".": gender for word, gender in honorifics.items() if not word.endswith(".")}
 
 
