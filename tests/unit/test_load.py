@@ -163,7 +163,7 @@ class TestBadInput:
         assert reason in result.skipped[0].reason
 
     def test_oversized_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr("byline.load.MAX_BYTES", 1000)
+        monkeypatch.setattr("byline.load.files.MAX_BYTES", 1000)
         result = load_file(write(tmp_path, "big.txt", "T\n\n" + "word " * 1000))
         assert "too large" in result.skipped[0].reason
 

@@ -65,7 +65,7 @@ def test_a_named_pipe_inside_a_folder_is_reported(tmp_path: Path) -> None:
 
 def test_the_size_cap_holds_when_the_size_on_disk_lies(monkeypatch: pytest.MonkeyPatch) -> None:
     # /proc files are regular files that report a size of 0.
-    monkeypatch.setattr("byline.load.MAX_BYTES", 64)
+    monkeypatch.setattr("byline.load.files.MAX_BYTES", 64)
     result = load_file(Path("/proc/self/status"))
     assert result.articles == []
     assert "too large" in result.skipped[0].reason

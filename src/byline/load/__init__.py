@@ -18,15 +18,13 @@ from typing import NamedTuple
 
 from byline.load.clean import PARAGRAPH_MAX, TITLE_MAX, author_name, iso_date, same_text, shorten, split_long
 from byline.load.decode import decode, looks_binary
+from byline.load.files import NotRead, link_reason, not_a_file, os_reason, read_regular
 from byline.model import Article, Skipped
 
 LOADER_VERSION = "2"
 """Bump when loading changes what an article of an unchanged file holds (its
 title, paragraphs or body), so that caches keyed by file size and time, whose
 quote offsets point into the old body, are rebuilt."""
-
-MAX_BYTES = 32 * 1024 * 1024
-"""Files larger than this are skipped: no news article is 32 MiB of text."""
 
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -92,7 +90,7 @@ def iter_file_stats(paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileSta
         try:
             info = entry.stat() if entry is not None else os.stat(name)
         except OSError as error:
-            yield Skipped(name, _os_reason(error))
+            yield Skipped(name, os_reason(error))
             continue
         yield FileStat(name, info.st_size, info.st_mtime_ns)
 
@@ -109,16 +107,16 @@ def _candidates(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
             info = os.stat(name)
         except OSError as error:
             if os.path.islink(name):
-                yield Skipped(name, _link_reason(name))
+                yield Skipped(name, link_reason(name))
             elif error.errno in (errno.ENOENT, errno.ENOTDIR):
                 yield Skipped(name, "no such file or folder")
             else:
-                yield Skipped(name, _os_reason(error))
+                yield Skipped(name, os_reason(error))
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(name, seen_dirs)
         elif not stat.S_ISREG(info.st_mode):
-            yield Skipped(name, _not_a_file(info.st_mode, link=os.path.islink(name)))
+            yield Skipped(name, not_a_file(info.st_mode, link=os.path.islink(name)))
         else:
             # A file named on its own is judged by its format as in a folder
             # (a .json or .csv is data, not an article), but a README named on
@@ -148,12 +146,12 @@ def _walk(top: str, seen: set[tuple[int, int]]) -> Iterator[tuple[str, os.DirEnt
                 continue
             if not entry.is_file():
                 if entry.is_symlink():
-                    yield Skipped(entry.path, _link_reason(entry.path))
+                    yield Skipped(entry.path, link_reason(entry.path))
                 else:
-                    yield Skipped(entry.path, _not_a_file(entry.stat(follow_symlinks=False).st_mode))
+                    yield Skipped(entry.path, not_a_file(entry.stat(follow_symlinks=False).st_mode))
                 continue
         except OSError as error:
-            yield Skipped(entry.path, _os_reason(error))
+            yield Skipped(entry.path, os_reason(error))
             continue
         reason = _format_reason(name)
         yield Skipped(entry.path, reason) if reason else (entry.path, entry)
@@ -164,7 +162,7 @@ def _listing(folder: str, seen: set[tuple[int, int]]) -> Generator[Skipped, None
     try:
         info = os.stat(folder)
     except OSError as error:
-        yield Skipped(folder, _os_reason(error))
+        yield Skipped(folder, os_reason(error))
         return None
     key = (info.st_dev, info.st_ino)
     if key in seen:
@@ -175,7 +173,7 @@ def _listing(folder: str, seen: set[tuple[int, int]]) -> Generator[Skipped, None
         with os.scandir(folder) as scan:
             return sorted(scan, key=lambda e: e.name)
     except OSError as error:
-        yield Skipped(folder, _os_reason(error))
+        yield Skipped(folder, os_reason(error))
         return None
 
 
@@ -190,80 +188,6 @@ def _format_reason(name: str, named: bool = False) -> str | None:
     if not named and stem.startswith(NOT_ARTICLES):
         return "not an article (a README or licence file)"
     return None
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "something other than a file"
-
-
-def _not_a_file(mode: int, link: bool = False) -> str:
-    return f"symbolic link to {_kind(mode)}, not a file" if link else f"{_kind(mode)}, not a file"
-
-
-def _link_reason(path: str) -> str:
-    """What a symbolic link that leads to no file or folder leads to."""
-    try:
-        info = os.stat(path)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return "symbolic link loop"
-        if error.errno in (errno.ENOENT, errno.ENOTDIR):
-            return "broken symbolic link"
-        return _os_reason(error)
-    return _not_a_file(info.st_mode, link=True)
-
-
-class NotRead(Exception):
-    """The file was not read, for the reason given (in words for a user)."""
-
-
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-
-
-def read_regular(name: str, limit: int | None = None) -> tuple[bytes, tuple[int, int, int, int]]:
-    """The bytes of a regular file, at most `limit` (MAX_BYTES) of them, and its identity.
-
-    Devices (`/dev/zero` has a size of 0 and no end) and named pipes (whose
-    `open` blocks until a writer comes) are refused before opening, and again
-    after (O_NONBLOCK: the path may have been swapped in between). The size cap
-    is kept while reading, since a size on disk can lie (`/proc` files say 0).
-    """
-    limit = MAX_BYTES if limit is None else limit
-    info = os.stat(name)
-    if not stat.S_ISREG(info.st_mode):
-        raise NotRead(_not_a_file(info.st_mode, link=os.path.islink(name)))
-    if info.st_size > limit:
-        raise NotRead(_too_large(info.st_size, limit))
-    fd = os.open(name, _OPEN_FLAGS)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRead(_not_a_file(info.st_mode))
-        chunks, total = [], 0
-        while total <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-    finally:
-        os.close(fd)
-    if total > limit:
-        raise NotRead(_too_large(max(info.st_size, total), limit))
-    return b"".join(chunks), (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
-
-
-def _too_large(size: int, limit: int) -> str:
-    shown = f"{size / 2**20:.0f} MiB" if size > limit + 2**20 else f"over {limit / 2**20:.0f} MiB"
-    return f"too large ({shown}; the limit is {limit // 2**20} MiB)"
 
 
 # Feeds parsed lately, by file identity: opening the articles of a 100,000-item
@@ -287,7 +211,7 @@ def load_file(path: Path) -> LoadResult:
         result.skipped.append(Skipped(name, str(why)))
         return result
     except OSError as error:
-        result.skipped.append(Skipped(name, _os_reason(error)))
+        result.skipped.append(Skipped(name, os_reason(error)))
         return result
     if not data.strip():
         result.skipped.append(Skipped(name, "empty file"))
@@ -391,11 +315,3 @@ def load_paths(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
         else:
             result.extend(load_file(item))
     return result
-
-
-def _os_reason(error: OSError) -> str:
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    if error.errno == 40:  # ELOOP
-        return "symbolic link loop"
-    return error.strerror or type(error).__name__
