@@ -11,7 +11,8 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 CORE = (
-    "byline.model", "byline.storage", "byline.corpus", "byline.search", "byline.userdata", "byline.load", "byline.feeds"
+    "byline.model", "byline.storage", "byline.corpus", "byline.search", "byline.userdata", "byline.load", "byline.feeds",
+    "byline.people", "byline.extract",
 )
 
 
@@ -80,3 +81,19 @@ def test_the_core_never_imports_textual_or_the_tui() -> None:
         if name.startswith(CORE):
             bad = {t for t in targets if t.split(".")[0] == "textual" or t.startswith(("byline.tui", "byline.cli"))}
             assert not bad, f"{name} imports {bad}"
+
+
+MODULE_MAX_LINES = 400
+APP_MAX_LINES = 250
+
+
+def test_modules_stay_small_enough_to_read() -> None:
+    """Small modules with one concern each: none past 400 lines, and the App a thin shell."""
+    long = {
+        str(path.relative_to(SRC)): lines
+        for path in SRC.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_MAX_LINES
+    }
+    assert not long, long
+    app = SRC / "byline" / "tui" / "app.py"
+    assert len(app.read_text(encoding="utf-8").splitlines()) < APP_MAX_LINES
