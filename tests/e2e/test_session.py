@@ -116,8 +116,9 @@ def test_a_corrupt_bookmarks_file_is_kept_aside(tmp_path: Path) -> None:
     garbage = b"\x00\xffnot SQLite at all\x1b[2J" * 100
     (data / FILENAME).write_bytes(garbage)
     with byline_in_tmux(BBC, data, cache, SIZE) as term:
-        screen = start(term)
-        assert "damaged" in screen, screen
+        # Said at start, and fades: wait for it before waiting for the whole load.
+        term.wait_for(lambda s: "damaged" in s, "the notice that the bookmarks file is damaged", wait=LOAD_WAIT)
+        start(term)
         read_second_article_and_keep_a_quote(term)
         term.keys("q")
         term.wait_for(lambda s: "Byline" not in s, "the app to quit")

@@ -235,3 +235,12 @@ async def test_showing_the_same_article_again_keeps_the_sidebar_row(open_app) ->
         app.sidebar.show(app.article_list.current)
         await settle(pilot)
         assert app.sidebar.highlighted_option is not None and app.sidebar.highlighted_option.id == row
+
+
+async def test_keys_typed_ahead_of_the_focus_land_as_if_typed_slowly(open_app) -> None:
+    # Tab, Down, Enter sent in one burst (a busy machine, a fast typist): the Down may be
+    # handled before the sidebar's Focus event; it must still reach the second quote.
+    async with open_app(size=(120, 40)) as (app, pilot):
+        assert app.sidebar.highlighted is None
+        app.sidebar.action_cursor_down()  # before any focus arrived
+        assert app.sidebar.highlighted_option is not None and app.sidebar.highlighted_option.id == "quote-1"

@@ -122,6 +122,13 @@ class Sidebar(OptionList):
         if self.highlighted is None:
             self.action_first()
 
+    def action_cursor_down(self) -> None:
+        # Keys typed ahead (Tab, Down, Enter in one burst) can run before the Focus
+        # event does: count the arrival first, so Down lands where it would have.
+        if self.highlighted is None:
+            self.action_first()
+        super().action_cursor_down()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         option_id = event.option.id or ""
