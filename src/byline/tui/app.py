@@ -68,6 +68,7 @@ class BylineApp(App[None]):
         Binding("y,c", main("copy_quote"), "Copy quote", tooltip="The chosen quote with its attribution, or the selected text", show=False),  # noqa: E501
         Binding("Y", main("copy_quote_alone"), "Copy quote alone", tooltip="Copy the chosen quote alone, without attribution", show=False),  # noqa: E501
         Binding("R", "refresh_feeds", "Refresh feeds", tooltip="Refresh feeds: fetch new articles in the background", show=False),  # noqa: E501
+        Binding("o", "open_in_browser", "Open in browser", tooltip="Open the article's link in the web browser", show=False),  # noqa: E501
     ]
     # fmt: on
 
@@ -121,6 +122,11 @@ class BylineApp(App[None]):
 
     def action_refresh_feeds(self) -> None:
         self.feeds.start()
+
+    def action_open_in_browser(self) -> None:
+        from byline.tui.browser import open_in_browser
+
+        open_in_browser(self.main)
 
     # -- bookmarks ----------------------------------------------------------------
 
