@@ -109,6 +109,8 @@ async def test_a_failing_feed_is_reported_and_the_others_go_on(server: FeedServe
         await wait_until(pilot, refreshed(app), "the refresh", seen)
         assert any(message.startswith(f"{bad}:") and "500" in message for message in seen), seen
         assert "1 new article from 2 feeds; 1 failed." in seen
+        # Its notes (the story's page is not on the server: the summary was kept) in one notice.
+        assert any(m.startswith("• Good News: 1 article page(s) not fetched") for m in seen), seen
         assert titles(app) == ["Story 2"]
         # The app goes on: keys still work, and a second refresh can start.
         await pilot.press("R")
@@ -117,7 +119,7 @@ async def test_a_failing_feed_is_reported_and_the_others_go_on(server: FeedServe
 
 
 async def test_progress_shows_in_the_list_border_while_reading_goes_on(server: FeedServer, open_app) -> None:
-    slow = server.route("/slow.rss", body=rss("Slow", items(server.url, [5])), delay=1.0)
+    slow = server.route("/slow.rss", body=rss("Slow", items(server.url, [5])), delay=2.0)
     subscribe(slow)
     async with open_app(*default_paths(), size=(120, 40)) as (app, pilot):
         pane = app.main.query_one("#list-pane")
@@ -174,7 +176,7 @@ async def test_new_articles_outside_the_open_corpus_are_said_where_they_are(
 
 
 async def test_quitting_mid_refresh_fetches_no_more_feeds(server: FeedServer, open_app) -> None:
-    feeds = [server.route(f"/slow{n}.rss", body=rss("Slow", items(server.url, [n + 1])), delay=1.0) for n in range(6)]
+    feeds = [server.route(f"/slow{n}.rss", body=rss("Slow", items(server.url, [n + 1])), delay=3.0) for n in range(6)]
     subscribe(*feeds)
     async with open_app(*default_paths(), size=(120, 40)) as (app, pilot):
         await pilot.press("R")

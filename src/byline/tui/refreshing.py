@@ -36,6 +36,8 @@ NO_FEEDS = (
 )
 LOADING_WAIT = 300.0
 """New articles join the list once the corpus has loaded (else the walk could list them twice)."""
+NOTES_SHOWN = 5
+"""Feeds' notes told at the end of a refresh; the rest are counted."""
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
@@ -211,8 +213,6 @@ class FeedRefresh:
         self._show_progress(f"Refreshing {done}/{_plural(total, 'feed')}")
         if result.status == "failed":
             self.host.tell(Notice(f"{result.name}: {result.reason}", "warning"), title="Feed failed", timeout=10)
-        for note in result.notes:
-            self.host.tell(Notice(f"{result.name}: {note}"), title="Feed", timeout=8)
         if entries:
             was_empty = not self.host.corpus.entries
             self.main.on_batch_loaded(BatchLoaded(Batch(entries, [], 0, None), 0.0))
@@ -233,6 +233,11 @@ class FeedRefresh:
         text = f"{_plural(new, 'new article')} from {_plural(len(results), 'feed')}"
         if failed:
             text += f"; {failed:,} failed"
+        # Notes (entries cut off, pages not fetched) in one notice: fifty feeds must not mean fifty.
+        notes = [f"• {result.name}: {note}" for result in results for note in result.notes]
+        if notes:
+            more = [f"…and {len(notes) - NOTES_SHOWN:,} more"] if len(notes) > NOTES_SHOWN else []
+            self.host.tell(Notice("\n".join(notes[:NOTES_SHOWN] + more)), title="Feed notes", timeout=10)
         paths = [path for result in results for path in result.new_paths]
         if paths and not any(_under(_resolved(path), self.roots) for path in paths):
             text += f".\nThey are kept in {articles_dir()}: `byline` with no path opens them"
