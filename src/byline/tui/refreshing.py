@@ -110,6 +110,8 @@ class FeedRefresh:
         self.sorts = bool(self.roots) and all(_under(root, [feeds]) for root in self.roots)
         """Whether the corpus is the feeds' articles (or some of them): then the list is newest first."""
         self._restore_id = self.host.state.last_article
+        self._put_on_top: str | None = None
+        """The entry this refresh put at the top of a list that was empty."""
         main.watch(main, "loading", self._loading_changed, init=False)
 
     # -- the list, newest first ------------------------------------------------------
@@ -149,6 +151,7 @@ class FeedRefresh:
             self.host.tell(Notice(f"Already refreshing ({self.progress or 'starting'})."), timeout=4)
             return
         self.running = True
+        self._put_on_top = None
         self._show_progress("Refreshing feeds…")
         self.main.run_worker(self._refresh, name="refresh feeds", thread=True, group="feeds", exit_on_error=False)
 
@@ -214,10 +217,15 @@ class FeedRefresh:
         if result.status == "failed":
             self.host.tell(Notice(f"{result.name}: {result.reason}", "warning"), title="Feed failed", timeout=10)
         if entries:
-            was_empty = not self.host.corpus.entries
+            articles = self.main.article_list
+            current = articles.current
+            # From an empty list, the newest stays on top as feeds come in, until the reader moves or reads.
+            top = current is None or (current.id == self._put_on_top and current.id not in self.host.state.read)
             self.main.on_batch_loaded(BatchLoaded(Batch(entries, [], 0, None), 0.0))
             if dates is not None:
-                self.main.article_list.reorder(newest_first(dates), reverse=True, top=was_empty)
+                articles.reorder(newest_first(dates), reverse=True, top=top)
+                if top and (first := articles.current) is not None:
+                    self._put_on_top = first.id
         if problems(skipped):
             self.host.tell(Notice(skipped_notice(skipped), "warning"), title="New articles skipped", timeout=10)
 
