@@ -62,3 +62,15 @@ async def test_o_without_a_browser_shows_the_link_to_copy(
         await pilot.press("o")
         await wait_until(pilot, lambda: isinstance(app.screen, CopyByHandScreen), "the link shown to copy")
         assert app.screen.text == url
+
+
+def test_the_feed_keys_are_in_help_and_the_palette_not_the_footer() -> None:
+    from textual.binding import Binding
+
+    from byline.tui.app import BylineApp
+    from byline.tui.screens.help import describe
+
+    bindings = {b.key: b for b in Binding.make_bindings(BylineApp.BINDINGS)}
+    assert not bindings["R"].show and not bindings["o"].show  # the footer (and its snapshots) unchanged
+    rows = dict(describe(BylineApp.BINDINGS, lambda binding: binding.key))
+    assert rows["R"].startswith("Refresh feeds") and rows["o"].startswith("Open the article's link")
