@@ -68,12 +68,12 @@ class Terminal:
 
 @contextmanager
 def byline_in_tmux(
-    corpus: Path, data: Path, cache: Path | None = None, size: tuple[int, int] = (WIDTH, HEIGHT)
+    corpus: Path | None, data: Path, cache: Path | None = None, size: tuple[int, int] = (WIDTH, HEIGHT)
 ) -> Iterator[Terminal]:
-    """The installed byline on `corpus`, in a private tmux server that takes OSC 52 into its buffer."""
+    """The installed byline on `corpus` (None: `byline` alone), in a private tmux server that takes OSC 52 into its buffer."""
     term = Terminal(f"byline-bm-{uuid.uuid4().hex[:8]}", "byline")
     env = f"BYLINE_DATA_DIR={shlex.quote(str(data))} BYLINE_CACHE_DIR={shlex.quote(str(cache or data.parent / 'cache'))} TERM=xterm-256color"
-    command = f"env -u COLUMNS -u LINES -u DISPLAY -u WAYLAND_DISPLAY -u TMUX {env} {byline_command()} {shlex.quote(str(corpus))}"
+    command = f"env -u COLUMNS -u LINES -u DISPLAY -u WAYLAND_DISPLAY -u TMUX {env} {byline_command()} {shlex.quote(str(corpus)) if corpus is not None else ''}"
     term.tmux("-f", "/dev/null", "new-session", "-d", "-s", term.session, "-x", str(size[0]), "-y", str(size[1]), command)
     term.tmux("set-option", "-g", "set-clipboard", "on")
     try:

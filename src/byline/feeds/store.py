@@ -202,6 +202,10 @@ class FeedStore:
         row = self._conn.execute("SELECT path FROM entries WHERE folder = ? AND key = ?", (folder, key)).fetchone()
         return Path(row[0]) if row else None
 
+    def entry_dates(self) -> dict[str, str]:
+        """Every kept entry's file path and its date as the feed gave it (ISO 8601 in UTC when readable)."""
+        return {row[0]: row[1] for row in self._conn.execute("SELECT path, date FROM entries")}
+
     def add_entries(self, folder: str, entries: list[tuple[str, str, str, str]]) -> None:
         """Remember kept entries, (key, path, url, date) each, in one transaction."""
         stamp = now()

@@ -18,6 +18,7 @@ from byline.model import Entry
 from byline.search import SearchIndex
 from byline.tui.bookmarking import Bookmarking, Notice
 from byline.tui.commands import BylineCommands
+from byline.tui.refreshing import FeedRefresh
 from byline.tui.screens.main import MainScreen
 from byline.userdata.bookmarks import Bookmark
 from byline.userdata.state import State, StateFile
@@ -66,6 +67,8 @@ class BylineApp(App[None]):
         Binding("v", "bookmarks", "Bookmarks", tooltip="Show bookmarks, from every corpus"),
         Binding("y,c", main("copy_quote"), "Copy quote", tooltip="The chosen quote with its attribution, or the selected text", show=False),  # noqa: E501
         Binding("Y", main("copy_quote_alone"), "Copy quote alone", tooltip="Copy the chosen quote alone, without attribution", show=False),  # noqa: E501
+        Binding("R", "refresh_feeds", "Refresh feeds", tooltip="Refresh feeds: fetch new articles in the background", show=False),  # noqa: E501
+        Binding("o", "open_in_browser", "Open in browser", tooltip="Open the article's link in the web browser", show=False),  # noqa: E501
     ]
     # fmt: on
 
@@ -85,6 +88,7 @@ class BylineApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self)
+        self.feeds = FeedRefresh(self.main)
         return self.main
 
     # The main view's parts, as the palette, the screens and the tests reach them.
@@ -113,6 +117,16 @@ class BylineApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(byline_help(self.BINDINGS))
+
+    # -- feeds ---------------------------------------------------------------------
+
+    def action_refresh_feeds(self) -> None:
+        self.feeds.start()
+
+    def action_open_in_browser(self) -> None:
+        from byline.tui.browser import open_in_browser
+
+        open_in_browser(self.main)
 
     # -- bookmarks ----------------------------------------------------------------
 

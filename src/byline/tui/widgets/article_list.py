@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import cast
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -142,6 +143,23 @@ class ArticleList(ScrollView, can_focus=True):
         position = 0
         if keep is not None:
             position = self.position_of(keep.id) or 0
+        self._update_size()
+        self.set_reactive(ArticleList.cursor, min(position, max(self.count - 1, 0)))
+        self._scroll_to_cursor(animate=False)
+        self.refresh()
+        self._announce()
+
+    def reorder(self, key: Callable[[Entry], str], *, reverse: bool = False, top: bool = False) -> None:
+        """Sort the entries in place (they are the corpus' own list), keeping the filter, and the
+        cursor on the entry it was on (or, with `top`, on the first row)."""
+        current = self.current
+        entries = cast(list[Entry], self.entries)
+        entries.sort(key=key, reverse=reverse)
+        if self._keep is not None:
+            keep = self._keep
+            self.shown = [i for i, entry in enumerate(entries) if keep(entry)]
+        self._filtered = len(entries)
+        position = 0 if top or current is None else (self.position_of(current.id) or 0)
         self._update_size()
         self.set_reactive(ArticleList.cursor, min(position, max(self.count - 1, 0)))
         self._scroll_to_cursor(animate=False)
