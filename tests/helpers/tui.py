@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -50,3 +52,20 @@ async def wait_for_first_article(pilot) -> None:
         await pilot.pause(0.02)
         if pilot.app.reader.article is not None:
             return
+
+
+WAIT_SECONDS = 60.0
+"""How long a condition may take on a busy machine before a test gives up."""
+
+
+async def wait_until(pilot, condition: Callable[[], bool], what: str, seen: list[str] | None = None) -> None:
+    """Until `condition` holds (collecting the notices shown meanwhile in `seen`): never a fixed sleep."""
+    app = pilot.app
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        if seen is not None:
+            seen.extend(n.message for n in app._notifications if n.message not in seen)
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"not within {WAIT_SECONDS:.0f} s: {what}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from byline.feeds import articles_dir, default_paths
 from byline.feeds.store import FeedStore
 from byline.tui.app import BylineApp
 from tests.feeds.server import FeedServer, rss
+from tests.helpers.tui import wait_until
 
 WAIT = 60.0
 BODY = (
@@ -48,19 +48,6 @@ def subscribe(*urls: str) -> None:
 
 def titles(app: BylineApp) -> list[str]:
     return [entry.title for entry in app.article_list.entries]
-
-
-async def wait_until(pilot, condition: Callable[[], bool], what: str, seen: list[str] | None = None) -> None:
-    """Until `condition` holds (collecting the notices shown meanwhile in `seen`): never a fixed sleep."""
-    app = pilot.app
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        if seen is not None:
-            seen.extend(n.message for n in app._notifications if n.message not in seen)
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"not within {WAIT:.0f} s: {what}")
 
 
 def refreshed(app: BylineApp) -> Callable[[], bool]:

@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList, Static
 from byline.tui.screens.find import FindScreen
 from byline.tui.screens.help import HelpScreen
 from byline.tui.screens.search import SearchScreen
-from tests.helpers.tui import settle
+from tests.helpers.tui import settle, wait_until
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -127,7 +127,7 @@ async def test_ctrl_f_then_n_and_shift_n_move_between_matches(open_app, small_co
 async def test_find_reports_a_missing_string_as_text(open_app, small_corpus: Path) -> None:
     async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("ctrl+f", *"[bold]x", "enter")
-        await pilot.pause()
+        await wait_until(pilot, lambda: bool(app._notifications), "the notice of no match")
         assert [n.message for n in app._notifications] == ["Not in this article: [bold]x"]
         assert app.reader.finder.status == "no match" and app.reader.marked_span is None
 
