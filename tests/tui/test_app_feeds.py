@@ -13,7 +13,6 @@ from byline.tui.app import BylineApp
 from tests.feeds.server import FeedServer, rss
 from tests.helpers.tui import wait_until
 
-WAIT = 60.0
 BODY = (
     "&lt;p&gt;The finance minister spoke to reporters in the capital on Monday about the budget.&lt;/p&gt;"
     "&lt;p&gt;“We will balance the budget by the end of the decade,” Maria Lopez said.&lt;/p&gt;"
