@@ -97,7 +97,9 @@ ANAPHOR = re.compile(
     r"midfielder|winger|goalkeeper|keeper|forward|skipper|veteran|youngster|teenager|seed|star|"
     r"singer|actor|actress|rapper|musician|film-maker|frontman|world number one|number one|"
     # nouns that name people only ("the Oscar winner", "the novelist")
-    r"[a-z]{3,}ist|[a-z]{3,}ian|winner|holder|performer|presenter|founder|writer|director|producer|composer|author)$"
+    r"[a-z]{3,}ist|[a-z]{3,}ian|winner|holder|performer|presenter|founder|writer|director|producer|composer|author|"
+    # "the Waterford man", "the Cork-born woman": a person described by a place
+    r"man|woman)$"
 )
 COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|has|had|have|was)\s+)*$")
 NP_END = re.compile(

@@ -90,7 +90,9 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         return first_subject(ctx, np, start, found_mentions)
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
         return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
-    if not mentions and ANAPHOR.match(np.strip()) and not ctx.role_words.search(np):
+    people_named = any(m.type == "PERSON" for m in mentions)
+    if not people_named and ANAPHOR.match(np.strip()) and not ctx.role_words.search(np):
+        # (a name inside the phrase only describes: "the Waterford man")
         # "said the American", "the 34-year-old added": the person in the news.
         found = resolve_pronoun(ctx, "one", start)
         if found:
