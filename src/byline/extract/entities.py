@@ -216,7 +216,7 @@ def find_entities(
         for cluster in clusters.values():
             if (
                 cluster.type == "PLACE"
-                and cluster.name in lex.places
+                and (cluster.name in lex.places or not cluster.sure and cluster.name.lower().endswith(_PLACE_ENDINGS))
                 and is_team(body, cluster.mentions, cluster.name in lex.countries)
             ):
                 cluster.type = "ORG"
@@ -278,6 +278,8 @@ def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str], sports: 
         return "PLACE"
     lone = " " not in cluster.name and not cluster.name.isupper()
     town = lone and cluster.name.lower().endswith(_PLACE_ENDINGS)
+    if town:
+        return "PLACE"  # a town's name: the sports pass below decides if it is the town's team
     if sports and lone:
-        return "ORG" if town else "PERSON"
+        return "PERSON"
     return "ORG"
