@@ -213,11 +213,15 @@ def find_entities(
             cluster.type = _guess_type(cluster, body, honorific_seen, sports)
     _retype_guesses(body, body_mentions, clusters, lex)
     if sports:
+
+        def first_name(word: str) -> bool:
+            return word in lex.first_names or word.lower() not in lex.english_words
+
         for cluster in clusters.values():
             if (
                 cluster.type == "PLACE"
                 and (cluster.name in lex.places or not cluster.sure and cluster.name.lower().endswith(_PLACE_ENDINGS))
-                and is_team(body, cluster.mentions, cluster.name in lex.countries)
+                and is_team(body, cluster.mentions, cluster.name in lex.countries, first_name)
             ):
                 cluster.type = "ORG"
     for name, cluster in clusters.items():
