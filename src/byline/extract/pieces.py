@@ -145,6 +145,11 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
             honorific = tokens[person_start - 1].text
             title = " ".join(t.text for t in tokens[title_start:person_start])
             person = tokens[person_start:]
+            owner = next((i for i, t in enumerate(person[:-1]) if t.text.endswith(("'", "\u2019"))), None)
+            if owner is not None:  # "Mr Eavis' Somerset farm": the person, then what is theirs
+                add(person[owner + 1 :], lex, out, False)
+                last = person[owner]
+                person = [*person[:owner], Token(last.text[:-1], last.start, last.end - 1)]
             if len(person) == 1 and (
                 person[0].text.lower() in lex.common_words or (honorific in _ROYAL and person[0].text in lex.honorifics)
             ):
