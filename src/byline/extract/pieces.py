@@ -63,7 +63,13 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                 or any(t.text.lower() not in lex.english_words for t in own)
             )
             both_named = (
-                bool(right) and left_named and (is_known(right, lex) or (len(right) > 1 and is_org(right, lex)))
+                bool(right)
+                and left_named
+                and (
+                    is_known(right, lex)
+                    # "Norwich Union and Axa Sun Life": a body, then a name opened by no English word
+                    or (len(right) > 1 and (is_org(right, lex) or right[0].text.lower() not in lex.english_words))
+                )
             )
             if left and (is_known(left, lex) or last_title(left, lex) or both_named or not is_org(tokens, lex)):
                 split_piece(left, lex, out, initial)
