@@ -310,8 +310,10 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
     if head in DOCUMENT_NOUNS:
         return _document_author(ctx, owner, pos, head in LEGAL_DOCUMENTS)
     roles = ctx.index.roles
-    named = roles.get(phrase.lower())
-    if named is None and role and phrase.lower().endswith(role.group(0).lower()):
+    # "a spokesman said": someone new, not the spokesman the article names.
+    indefinite = bool(dets) and dets[-1].group().strip().lower() in ("a", "an")
+    named = None if indefinite else roles.get(phrase.lower())
+    if named is None and not indefinite and role and phrase.lower().endswith(role.group(0).lower()):
         # "Old Trafford boss": the one person the article calls a boss.
         named = roles.get(role.group(0).lower())
     if named:
