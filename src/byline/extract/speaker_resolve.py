@@ -59,6 +59,8 @@ ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may des
 _INTERRUPTION = re.compile(
     r"^(?P<head>[^,]+?),\s+(?:who|which|whose|[a-z]+ed|[a-z]+ing)\b[^,]*,\s*(?:(?:has|have|had|was|is|also|later)\s+)*$"
 )
+# A new clause with its own subject: "Cyprus is a member, but Turkey ... had insisted".
+_CONTRAST_CLAUSE = re.compile(r",\s+(?:but|while|whereas|although|though)\s+")
 LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
@@ -87,6 +89,11 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
     found_mentions = mentions_in(ctx, start, stop)
     mentions = [m for m in found_mentions if can_speak(m)]
     if prefer == SUBJECT:
+        clauses = list(_CONTRAST_CLAUSE.finditer(np))
+        if clauses:  # the participle's subject is the last clause's
+            start += clauses[-1].end()
+            np = body[start:stop]
+            found_mentions = [m for m in found_mentions if m.start >= start]
         return first_subject(ctx, np, start, found_mentions)
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
         return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
