@@ -35,6 +35,7 @@ class TypeCues:
     body_after: frozenset[str] = frozenset()
     place_after: frozenset[str] = frozenset()
     clause_verbs: frozenset[str] = frozenset()
+    place_nouns_of: frozenset[str] = frozenset()
 
 
 def _section_lines(name: str) -> dict[str, list[str]]:
