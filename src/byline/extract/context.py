@@ -54,6 +54,8 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
     before = [w.lower() for w in _words_before(body, start)]
     if before:
         last = before[-1]
+        if last == "the" and len(before) == 2 and before[0] in ("at", "in", "near", "outside"):
+            return "PLACE"  # "at the Mater", "in the Bronx": a building or an area
         if last in cues.place_before:
             # "a stake in ING", "an economist at Natexis": a body
             if len(before) == 2 and before[0] in cues.body_before_in:
