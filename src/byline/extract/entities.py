@@ -33,7 +33,11 @@ from byline.extract.teams import is_sports_news, is_team, team_sheet_names
 from byline.extract.works import products, works
 from byline.model import ENTITY_TYPES, Article, Entity
 
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|across|outside|inside|around|across|throughout)\s+)$")
+# (not the particle of a phrasal verb: "bring in Velimir Zajec", "called in X")
+_PLACE_BEFORE = re.compile(
+    r"(?<!bring )(?<!brought )(?<!bringing )(?<!called )(?<!drafted )(?<!sent )(?<!stepped )"
+    r"(?:\b(?:in|at|from|near|to|across|outside|inside|around|across|throughout)\s+)$"
+)
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
 _PLACE_ENDINGS = tuple(name_words()["place_endings"])
 _TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
