@@ -489,3 +489,18 @@ def test_elections_and_well_known_products_are_not_entities() -> None:
 def test_newspapers_named_by_their_day_or_hour_are_organisations() -> None:
     names = entity_names("He told the Evening Standard, and the Daily Record agreed.")
     assert names == {"Evening Standard": "ORG", "Daily Record": "ORG"}
+
+
+def test_crown_prince_is_kept_whole() -> None:
+    names = entity_names("Crown Prince Frederik and Crown Princess Mary came to New York.")
+    assert names["Crown Prince Frederik"] == names["Crown Princess Mary"] == "PERSON"
+
+
+def test_the_town_of_a_name_and_at_the_name_are_places() -> None:
+    names = entity_names("The award was given in his hometown of Odense. Later he was taken to the Mater.")
+    assert names["Odense"] == "PLACE"
+
+
+def test_a_phrasal_verb_particle_is_no_place_preposition() -> None:
+    names = entity_names("The club decided to bring in Velimir Zajec as director.")
+    assert names["Velimir Zajec"] == "PERSON"

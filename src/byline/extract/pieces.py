@@ -161,7 +161,8 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
             ):
                 return  # "Dr No", "Lord Chancellor": a title, not a name
             if len(person) == 1 and honorific in _ROYAL:
-                person = tokens[person_start - 1 : person_start + 1]  # "Prince Harry", "Lord Hanningfield"
+                crown = person_start > 1 and tokens[person_start - 2].text == "Crown"  # "Crown Prince Frederik"
+                person = tokens[person_start - 1 - crown : person_start + 1]  # "Prince Harry", "Lord Hanningfield"
             out.append(
                 Candidate(
                     person[0].start,
