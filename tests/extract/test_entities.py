@@ -492,7 +492,7 @@ def test_newspapers_named_by_their_day_or_hour_are_organisations() -> None:
 
 
 def test_crown_prince_is_kept_whole() -> None:
-    names = entity_names("Crown Prince Frederik and Crown Princess Mary came to New York.")
+    names = entity_names("Denmark's Crown Prince Frederik and Crown Princess Mary came to New York.")
     assert names["Crown Prince Frederik"] == names["Crown Princess Mary"] == "PERSON"
 
 
