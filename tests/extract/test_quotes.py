@@ -344,3 +344,21 @@ def test_a_bodys_statement_speaks_for_the_body() -> None:
     assert quotes('Chelsea denied the claim. "We did nothing wrong," Chelsea\'s statement said.') == [
         ("We did nothing wrong,", "Chelsea")
     ]
+
+
+def test_the_place_man_is_the_person_in_the_news_not_the_place() -> None:
+    found = quotes('Jamie Costin recalls the crash. "I was in a lot of pain," says the Waterford man.')
+    assert found == [("I was in a lot of pain,", "Jamie Costin")]
+
+
+def test_a_spokesman_is_someone_new_not_the_spokesman_named_later() -> None:
+    found = quotes(
+        '"The bill will take a decade," a spokesman said.',
+        'Lib Dem home affairs spokesman Mark Oaten said: "This is wrong."',
+    )
+    assert found[0] == ("The bill will take a decade,", "spokesman")
+
+
+def test_a_participle_takes_the_subject_of_the_last_clause() -> None:
+    found = quotes('Cyprus is an EU member, but Turkey had insisted it would not bow, calling the issue a "red line".')
+    assert found == [("red line", "Turkey")]
