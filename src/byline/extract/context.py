@@ -66,6 +66,8 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
             return "PLACE"
         if last in cues.person_before:
             return "PERSON"
+        if last in cues.body_before:
+            return "ORG"
         if last == "of" and len(before) == 2 and before[0] in cues.place_nouns_of:
             return "PLACE"
     after = _words_after(body, end)
