@@ -23,7 +23,9 @@ CUE_WINDOW = 40  # characters looked at on each side of a mention
 
 _WORD = re.compile(r"[a-z][a-z-]+")
 # What stands before a team: an opponent's verb, a transfer, "v".
-_TEAM_BEFORE = re.compile(rf"(?:\b{alternation(_CUES['team_before'])}\s+(?:[A-Z][\w.'-]*\s+(?:and|or)\s+)?)$")
+# The cue may open a list: "wins over England, Italy and France"; or a sentence: "Against Ireland".
+_LISTED = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)"
+_TEAM_BEFORE = re.compile(rf"(?:\b(?i:{alternation(_CUES['team_before'])})\s+(?:{_LISTED}){{0,3}})$")
 # What stands after a team: a score, "v", its staff and players, a plural verb (British usage).
 _TEAM_AFTER = re.compile(
     r"(?:\s+v\b|\s+vs\b|\s+\d{1,3}(?:-\d{1,3})?\b|"
