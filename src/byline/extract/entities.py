@@ -226,7 +226,7 @@ def find_entities(
                 cluster.type == "PLACE"
                 and (cluster.name in lex.places or not cluster.sure and cluster.name.lower().endswith(_PLACE_ENDINGS))
                 and is_team(body, cluster.mentions, cluster.name in lex.countries, first_name)
-            ):
+            ) or (cluster.type == "PERSON" and not cluster.sure and _team_nickname(cluster.name, lex)):
                 cluster.type = "ORG"
     for name, cluster in clusters.items():
         if cluster.type == "PERSON" and name not in gender:
@@ -237,6 +237,19 @@ def find_entities(
     entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
     mentions = [Mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
+
+
+def _team_nickname(name: str, lex: Lexicons) -> bool:
+    """ "Newport-Gwent Dragons", "Sale Sharks", "All Blacks": in sports news, a
+    name ending in a plural noun and opened by no given name is a team."""
+    words = name.split()
+    last = words[-1]
+    return (
+        len(words) > 1
+        and words[0] not in lex.first_names
+        and last.endswith("s")
+        and last[:-1].lower() in lex.english_words
+    )
 
 
 def _follower_of(word: str, surnames: dict[str, list[str]]) -> bool:
