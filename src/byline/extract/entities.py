@@ -123,7 +123,7 @@ def find_entities(
     full_persons: dict[str, None] = {}
     orgs: set[str] = set()
     places: set[str] = set()
-    alias_seen: dict[str, str] = {}  # full name -> the first alias of it seen
+    alias_seen: dict[str, str] = {}  # full name -> the longest alias of it seen
     seen_texts: set[str] = set()
     for where, cands in fields:
         headline = where == "title" and title_case
@@ -138,7 +138,9 @@ def find_entities(
                 elif c.type == "PLACE":
                     places.add(c.text)
             if c.text in lex.org_aliases:
-                alias_seen.setdefault(lex.org_aliases[c.text], c.text)
+                full = lex.org_aliases[c.text]
+                if len(c.text) > len(alias_seen.get(full, "")):
+                    alias_seen[full] = c.text  # the fullest alias: "Conservatives" over "Tories"
             seen_texts.add(c.text)
     forms = short_forms(lex, body, in_body, full_persons, orgs, places, alias_seen, seen_texts)
     persons, surnames = forms.persons, forms.surnames
