@@ -37,8 +37,7 @@ def test_training_script_runs_on_a_tiny_input(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "one.txt").write_text(
-        'Blair speaks\n\nTony Blair spoke on Monday. "We will win," he said.\n\n'
-        '"It is over," said Michael Howard.\n',
+        'Blair speaks\n\nTony Blair spoke on Monday. "We will win," he said.\n\n"It is over," said Michael Howard.\n',
         encoding="utf-8",
     )
     (corpus / "two.txt").write_text(
@@ -51,16 +50,33 @@ def test_training_script_runs_on_a_tiny_input(tmp_path: Path) -> None:
         ("one", [("We will win,", "Tony Blair"), ("It is over,", "Michael Howard")]),
         ("two", [("Taxes will rise,", "Michael Howard"), ("Not so,", "spokesman")]),
     ):
-        (gold / f"{name}.json").write_text(json.dumps({
-            "source": f"{name}.txt",
-            "quotes": [{"text": t, "speaker": s, "kind": "full"} for t, s in quotes],
-            "entities": {},
-        }), encoding="utf-8")
+        (gold / f"{name}.json").write_text(
+            json.dumps(
+                {
+                    "source": f"{name}.txt",
+                    "quotes": [{"text": t, "speaker": s, "kind": "full"} for t, s in quotes],
+                    "entities": {},
+                }
+            ),
+            encoding="utf-8",
+        )
     out = tmp_path / "weights.json"
     run = subprocess.run(
-        [sys.executable, str(REPO / "tools" / "train_attribution.py"), str(gold), "--corpus", str(corpus),
-         "--folds", "2", "--write", "--out", str(out)],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            str(REPO / "tools" / "train_attribution.py"),
+            str(gold),
+            "--corpus",
+            str(corpus),
+            "--folds",
+            "2",
+            "--write",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 0, run.stderr
     assert "cross-validation over 2 articles" in run.stdout

@@ -75,7 +75,9 @@ def test_inverted_attribution_with_title_resolves_to_the_full_name() -> None:
 
 
 def test_described_speaker_loses_its_article() -> None:
-    assert quotes('"The main target is Qatar," an Israeli official said.') == [("The main target is Qatar,", "Israeli official")]
+    assert quotes('"The main target is Qatar," an Israeli official said.') == [
+        ("The main target is Qatar,", "Israeli official")
+    ]
     assert quotes('"Sales are up," a spokesman for the firm said.') == [("Sales are up,", "spokesman for the firm")]
 
 
@@ -284,9 +286,9 @@ def test_spokesperson_for_a_named_body_is_a_description() -> None:
 
 
 def test_a_venue_or_a_town_never_speaks() -> None:
-    assert quotes(
-        'Jim Boyd watched. At Hampden Park on Saturday, the crowd said: "It was a special night."'
-    ) == [("It was a special night.", "crowd")]
+    assert quotes('Jim Boyd watched. At Hampden Park on Saturday, the crowd said: "It was a special night."') == [
+        ("It was a special night.", "crowd")
+    ]
     assert quotes('The final was at Hampden Park. Hampden Park said: "Tickets are sold out."') == [
         ("Tickets are sold out.", None)
     ]
@@ -297,9 +299,9 @@ def test_a_capital_speaks_for_its_government() -> None:
 
 
 def test_a_clause_before_the_subject_is_not_part_of_the_speaker() -> None:
-    assert quotes(
-        'The Federal Reserve held rates. In a short statement, the Fed said: "Growth remains firm."'
-    ) == [("Growth remains firm.", "Federal Reserve")]
+    assert quotes('The Federal Reserve held rates. In a short statement, the Fed said: "Growth remains firm."') == [
+        ("Growth remains firm.", "Federal Reserve")
+    ]
 
 
 def test_a_pronoun_after_a_quote_goes_to_its_speaker() -> None:
@@ -310,15 +312,16 @@ def test_a_pronoun_after_a_quote_goes_to_its_speaker() -> None:
 
 
 def test_a_pronoun_after_a_quote_skips_a_person_named_in_between() -> None:
-    assert quotes(
-        '"We lost," said Jim Moss. Club owner Tom Hall was furious. "It is not good enough," he said.'
-    ) == [("We lost,", "Jim Moss"), ("It is not good enough,", "Tom Hall")]
+    assert quotes('"We lost," said Jim Moss. Club owner Tom Hall was furious. "It is not good enough," he said.') == [
+        ("We lost,", "Jim Moss"),
+        ("It is not good enough,", "Tom Hall"),
+    ]
 
 
 def test_a_name_after_a_pronoun_subject_is_an_object() -> None:
-    assert quotes(
-        'Jim Moss was in form. He beat Tom Hall in the final at Wembley.\n\n"I played well," he said.'
-    ) == [("I played well,", "Jim Moss")]
+    assert quotes('Jim Moss was in form. He beat Tom Hall in the final at Wembley.\n\n"I played well," he said.') == [
+        ("I played well,", "Jim Moss")
+    ]
 
 
 def test_the_speaker_introduced_at_the_end_of_the_paragraph_before() -> None:
@@ -332,12 +335,30 @@ def test_an_opening_clause_with_a_role_word_is_not_the_speaker() -> None:
     assert quotes('In a statement on Monday, a spokesman for the firm said: "We regret the loss."') == [
         ("We regret the loss.", "spokesman for the firm")
     ]
-    assert quotes(
-        'The Bank of England held rates. In its quarterly report, the bank said: "Growth is slowing."'
-    ) == [("Growth is slowing.", "Bank of England")]
+    assert quotes('The Bank of England held rates. In its quarterly report, the bank said: "Growth is slowing."') == [
+        ("Growth is slowing.", "Bank of England")
+    ]
 
 
 def test_a_bodys_statement_speaks_for_the_body() -> None:
     assert quotes('Chelsea denied the claim. "We did nothing wrong," Chelsea\'s statement said.') == [
         ("We did nothing wrong,", "Chelsea")
     ]
+
+
+def test_the_place_man_is_the_person_in_the_news_not_the_place() -> None:
+    found = quotes('Jamie Costin recalls the crash. "I was in a lot of pain," says the Waterford man.')
+    assert found == [("I was in a lot of pain,", "Jamie Costin")]
+
+
+def test_a_spokesman_is_someone_new_not_the_spokesman_named_later() -> None:
+    found = quotes(
+        '"The bill will take a decade," a spokesman said.',
+        'Lib Dem home affairs spokesman Mark Oaten said: "This is wrong."',
+    )
+    assert found[0] == ("The bill will take a decade,", "spokesman")
+
+
+def test_a_participle_takes_the_subject_of_the_last_clause() -> None:
+    found = quotes('Cyprus is an EU member, but Turkey had insisted it would not bow, calling the issue a "red line".')
+    assert found == [("red line", "Turkey")]

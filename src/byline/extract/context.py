@@ -22,6 +22,7 @@ CONTEXT_CHARS = 40  # characters looked at on each side of a mention
 LIST_GAP_CHARS = 8  # ", and " at most between two names of one list
 
 _CONJUNCTIONS = frozenset({"and", "or"})
+_PHRASAL_IN = frozenset("bring brought bringing called drafted sent stepped".split())
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*$")
 
 
@@ -54,6 +55,10 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
     before = [w.lower() for w in _words_before(body, start)]
     if before:
         last = before[-1]
+        if last == "the" and len(before) == 2 and before[0] in ("at", "in", "near", "outside"):
+            return "PLACE"  # "at the Mater", "in the Bronx": a building or an area
+        if last == "in" and len(before) == 2 and before[0] in _PHRASAL_IN:
+            return ""  # "bring in Velimir Zajec": a verb's particle, not a place's preposition
         if last in cues.place_before:
             # "a stake in ING", "an economist at Natexis": a body
             if len(before) == 2 and before[0] in cues.body_before_in:
@@ -61,6 +66,10 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
             return "PLACE"
         if last in cues.person_before:
             return "PERSON"
+        if last in cues.body_before:
+            return "ORG"
+        if last == "of" and len(before) == 2 and before[0] in cues.place_nouns_of:
+            return "PLACE"
     after = _words_after(body, end)
     if after:
         first = after[0].lower()

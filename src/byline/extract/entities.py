@@ -33,7 +33,11 @@ from byline.extract.teams import is_sports_news, is_team, team_sheet_names
 from byline.extract.works import products, works
 from byline.model import ENTITY_TYPES, Article, Entity
 
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near|to|across|outside|inside|around|across|throughout)\s+)$")
+# (not the particle of a phrasal verb: "bring in Velimir Zajec", "called in X")
+_PLACE_BEFORE = re.compile(
+    r"(?<!bring )(?<!brought )(?<!bringing )(?<!called )(?<!drafted )(?<!sent )(?<!stepped )"
+    r"(?:\b(?:in|at|from|near|to|across|outside|inside|around|across|throughout)\s+)$"
+)
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
 _PLACE_ENDINGS = tuple(name_words()["place_endings"])
 _TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
@@ -119,7 +123,7 @@ def find_entities(
     full_persons: dict[str, None] = {}
     orgs: set[str] = set()
     places: set[str] = set()
-    alias_seen: dict[str, str] = {}  # full name -> the first alias of it seen
+    alias_seen: dict[str, str] = {}  # full name -> the longest alias of it seen
     seen_texts: set[str] = set()
     for where, cands in fields:
         headline = where == "title" and title_case
@@ -134,7 +138,9 @@ def find_entities(
                 elif c.type == "PLACE":
                     places.add(c.text)
             if c.text in lex.org_aliases:
-                alias_seen.setdefault(lex.org_aliases[c.text], c.text)
+                full = lex.org_aliases[c.text]
+                if len(c.text) > len(alias_seen.get(full, "")):
+                    alias_seen[full] = c.text  # the fullest alias: "Conservatives" over "Tories"
             seen_texts.add(c.text)
     forms = short_forms(lex, body, in_body, full_persons, orgs, places, alias_seen, seen_texts)
     persons, surnames = forms.persons, forms.surnames
@@ -213,12 +219,16 @@ def find_entities(
             cluster.type = _guess_type(cluster, body, honorific_seen, sports)
     _retype_guesses(body, body_mentions, clusters, lex)
     if sports:
+
+        def first_name(word: str) -> bool:
+            return word in lex.first_names or word.lower() not in lex.english_words
+
         for cluster in clusters.values():
             if (
                 cluster.type == "PLACE"
-                and cluster.name in lex.places
-                and is_team(body, cluster.mentions, cluster.name in lex.countries)
-            ):
+                and (cluster.name in lex.places or not cluster.sure and cluster.name.lower().endswith(_PLACE_ENDINGS))
+                and is_team(body, cluster.mentions, cluster.name in lex.countries, first_name)
+            ) or (cluster.type == "PERSON" and not cluster.sure and _team_nickname(cluster.name, lex)):
                 cluster.type = "ORG"
     for name, cluster in clusters.items():
         if cluster.type == "PERSON" and name not in gender:
@@ -229,6 +239,19 @@ def find_entities(
     entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
     mentions = [Mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
+
+
+def _team_nickname(name: str, lex: Lexicons) -> bool:
+    """ "Newport-Gwent Dragons", "Sale Sharks", "All Blacks": in sports news, a
+    name ending in a plural noun and opened by no given name is a team."""
+    words = name.split()
+    last = words[-1]
+    return (
+        len(words) > 1
+        and words[0] not in lex.first_names
+        and last.endswith("s")
+        and last[:-1].lower() in lex.english_words
+    )
 
 
 def _follower_of(word: str, surnames: dict[str, list[str]]) -> bool:
@@ -278,6 +301,8 @@ def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str], sports: 
         return "PLACE"
     lone = " " not in cluster.name and not cluster.name.isupper()
     town = lone and cluster.name.lower().endswith(_PLACE_ENDINGS)
+    if town:
+        return "PLACE"  # a town's name: the sports pass below decides if it is the town's team
     if sports and lone:
-        return "ORG" if town else "PERSON"
+        return "PERSON"
     return "ORG"

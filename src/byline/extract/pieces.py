@@ -63,7 +63,13 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                 or any(t.text.lower() not in lex.english_words for t in own)
             )
             both_named = (
-                bool(right) and left_named and (is_known(right, lex) or (len(right) > 1 and is_org(right, lex)))
+                bool(right)
+                and left_named
+                and (
+                    is_known(right, lex)
+                    # "Norwich Union and Axa Sun Life": a body, then a name opened by no English word
+                    or (len(right) > 1 and (is_org(right, lex) or right[0].text.lower() not in lex.english_words))
+                )
             )
             if left and (is_known(left, lex) or last_title(left, lex) or both_named or not is_org(tokens, lex)):
                 split_piece(left, lex, out, initial)
@@ -145,12 +151,18 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
             honorific = tokens[person_start - 1].text
             title = " ".join(t.text for t in tokens[title_start:person_start])
             person = tokens[person_start:]
+            owner = next((i for i, t in enumerate(person[:-1]) if t.text.endswith(("'", "\u2019"))), None)
+            if owner is not None:  # "Mr Eavis' Somerset farm": the person, then what is theirs
+                add(person[owner + 1 :], lex, out, False)
+                last = person[owner]
+                person = [*person[:owner], Token(last.text[:-1], last.start, last.end - 1)]
             if len(person) == 1 and (
                 person[0].text.lower() in lex.common_words or (honorific in _ROYAL and person[0].text in lex.honorifics)
             ):
                 return  # "Dr No", "Lord Chancellor": a title, not a name
             if len(person) == 1 and honorific in _ROYAL:
-                person = tokens[person_start - 1 : person_start + 1]  # "Prince Harry", "Lord Hanningfield"
+                crown = person_start > 1 and tokens[person_start - 2].text == "Crown"  # "Crown Prince Frederik"
+                person = tokens[person_start - 1 - crown : person_start + 1]  # "Prince Harry", "Lord Hanningfield"
             out.append(
                 Candidate(
                     person[0].start,

@@ -97,7 +97,9 @@ ANAPHOR = re.compile(
     r"midfielder|winger|goalkeeper|keeper|forward|skipper|veteran|youngster|teenager|seed|star|"
     r"singer|actor|actress|rapper|musician|film-maker|frontman|world number one|number one|"
     # nouns that name people only ("the Oscar winner", "the novelist")
-    r"[a-z]{3,}ist|[a-z]{3,}ian|winner|holder|performer|presenter|founder|writer|director|producer|composer|author)$"
+    r"[a-z]{3,}ist|[a-z]{3,}ian|winner|holder|performer|presenter|founder|writer|director|producer|composer|author|"
+    # "the Waterford man", "the Cork-born woman": a person described by a place
+    r"man|woman)$"
 )
 COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|has|had|have|was)\s+)*$")
 NP_END = re.compile(
@@ -125,6 +127,8 @@ APPOSITIVE_NAME = re.compile(r",\s+(?P<np>(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\
 _NOT_A_REPORT = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|of|be|been|being)\s+$", re.IGNORECASE
 )
+# "claims of a clash", "reports of fighting": nouns, never a verb before "of"
+_NOUNS_BEFORE_OF = frozenset({"claims", "reports", "calls", "demands", "warnings"})
 _LOOKBACK = 12  # characters before a verb that can show it is a noun or passive
 
 
@@ -138,7 +142,9 @@ def reporting_verbs(text: str, start: int = 0, end: int | None = None) -> list[r
         after_verb = previous_end >= 0 and not text[previous_end : m.start()].strip()
         previous_end = m.end()
         if m.group("according") or not (
-            after_verb or _NOT_A_REPORT.search(text, max(0, m.start() - _LOOKBACK), m.start())
+            after_verb
+            or _NOT_A_REPORT.search(text, max(0, m.start() - _LOOKBACK), m.start())
+            or (m.group().lower() in _NOUNS_BEFORE_OF and text.startswith(" of ", m.end()))
         ):
             found.append(m)
     return found

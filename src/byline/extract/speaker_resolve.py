@@ -59,6 +59,8 @@ ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may des
 _INTERRUPTION = re.compile(
     r"^(?P<head>[^,]+?),\s+(?:who|which|whose|[a-z]+ed|[a-z]+ing)\b[^,]*,\s*(?:(?:has|have|had|was|is|also|later)\s+)*$"
 )
+# A new clause with its own subject: "Cyprus is a member, but Turkey ... had insisted".
+_CONTRAST_CLAUSE = re.compile(r",\s+(?:but|while|whereas|although|though)\s+")
 LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
@@ -87,10 +89,17 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
     found_mentions = mentions_in(ctx, start, stop)
     mentions = [m for m in found_mentions if can_speak(m)]
     if prefer == SUBJECT:
+        clauses = list(_CONTRAST_CLAUSE.finditer(np))
+        if clauses:  # the participle's subject is the last clause's
+            start += clauses[-1].end()
+            np = body[start:stop]
+            found_mentions = [m for m in found_mentions if m.start >= start]
         return first_subject(ctx, np, start, found_mentions)
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
         return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
-    if not mentions and ANAPHOR.match(np.strip()) and not ctx.role_words.search(np):
+    people_named = any(m.type == "PERSON" for m in mentions)
+    if not people_named and ANAPHOR.match(np.strip()) and not ctx.role_words.search(np):
+        # (a name inside the phrase only describes: "the Waterford man")
         # "said the American", "the 34-year-old added": the person in the news.
         found = resolve_pronoun(ctx, "one", start)
         if found:
@@ -308,8 +317,10 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
     if head in DOCUMENT_NOUNS:
         return _document_author(ctx, owner, pos, head in LEGAL_DOCUMENTS)
     roles = ctx.index.roles
-    named = roles.get(phrase.lower())
-    if named is None and role and phrase.lower().endswith(role.group(0).lower()):
+    # "a spokesman said": someone new, not the spokesman the article names.
+    indefinite = bool(dets) and dets[-1].group().strip().lower() in ("a", "an")
+    named = None if indefinite else roles.get(phrase.lower())
+    if named is None and not indefinite and role and phrase.lower().endswith(role.group(0).lower()):
         # "Old Trafford boss": the one person the article calls a boss.
         named = roles.get(role.group(0).lower())
     if named:

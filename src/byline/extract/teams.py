@@ -11,7 +11,7 @@ than with a place's ("in", "at", "near").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from byline.extract.lexicons import alternation, cue_words
 
@@ -23,16 +23,21 @@ CUE_WINDOW = 40  # characters looked at on each side of a mention
 
 _WORD = re.compile(r"[a-z][a-z-]+")
 # What stands before a team: an opponent's verb, a transfer, "v".
-_TEAM_BEFORE = re.compile(rf"(?:\b{alternation(_CUES['team_before'])}\s+(?:[A-Z][\w.'-]*\s+(?:and|or)\s+)?)$")
+# The cue may open a list: "wins over England, Italy and France"; or a sentence: "Against Ireland".
+_LISTED = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)"
+_TEAM_BEFORE = re.compile(rf"(?:\b(?i:{alternation(_CUES['team_before'])})\s+(?:{_LISTED}){{0,3}})$")
 # What stands after a team: a score, "v", its staff and players, a plural verb (British usage).
 _TEAM_AFTER = re.compile(
     r"(?:\s+v\b|\s+vs\b|\s+\d{1,3}(?:-\d{1,3})?\b|"
-    rf"['\u2019]s\s+{alternation(_CUES['team_possessions'])}\b|"
+    rf"['\u2019]s\s+(?:[a-z]+\s+)?{alternation(_CUES['team_possessions'])}\b|"
     rf"\s+(?:(?:[a-z]+\s+){{0,2}}{alternation(_CUES['team_staff'])}|{alternation(_CUES['team_after'])})\b)"
 )
 # "The Iceland international", "England winger", "Sweden's Thomas Enqvist":
 # a player's nationality, a place.
-_NATIONALITY_AFTER = re.compile(rf"['\u2019]s\s+[A-Z]|\s+{alternation(_CUES['player_positions'])}\b")
+_NATIONALITY_AFTER = re.compile(rf"\s+{alternation(_CUES['player_positions'])}\b")
+# "Sweden's Thomas Enqvist": a player of that country, by a first name (one
+# the lexicon knows, or no English word) - not "England's Six Nations camp".
+_PLAYER_AFTER = re.compile(r"['\u2019]s\s+([A-Z][a-z]+)\s+[A-Z]")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|across|throughout|visit|visited)\s+$")
 
 
@@ -47,12 +52,15 @@ def is_sports_news(body: str, sport_words: frozenset[str]) -> bool:
     return False
 
 
-def team_votes(body: str, mentions: Iterable[tuple[int, int]]) -> tuple[int, int]:
+def team_votes(
+    body: str, mentions: Iterable[tuple[int, int]], is_first_name: Callable[[str], bool] = str.istitle
+) -> tuple[int, int]:
     """(mentions with a team's cues, mentions with a place's cues)."""
     team = place = 0
     for start, end in mentions:
         before = body[max(0, start - CUE_WINDOW) : start]
-        if _NATIONALITY_AFTER.match(body, end, end + CUE_WINDOW):
+        player = _PLAYER_AFTER.match(body, end, end + CUE_WINDOW)
+        if player and is_first_name(player.group(1)) or _NATIONALITY_AFTER.match(body, end, end + CUE_WINDOW):
             place += 1
         elif _TEAM_BEFORE.search(before) or _TEAM_AFTER.match(body, end, end + CUE_WINDOW):
             team += 1
@@ -61,10 +69,12 @@ def team_votes(body: str, mentions: Iterable[tuple[int, int]]) -> tuple[int, int
     return team, place
 
 
-def is_team(body: str, mentions: list[tuple[int, int]], country: bool) -> bool:
+def is_team(
+    body: str, mentions: list[tuple[int, int]], country: bool, is_first_name: Callable[[str], bool] = str.istitle
+) -> bool:
     """Whether a place named in sports news stands for its team: a country
     on as many team cues as place cues, a city only on more."""
-    team, place = team_votes(body, mentions)
+    team, place = team_votes(body, mentions, is_first_name)
     return team > place or (country and team > 0 and team == place)
 
 

@@ -35,6 +35,8 @@ class TypeCues:
     body_after: frozenset[str] = frozenset()
     place_after: frozenset[str] = frozenset()
     clause_verbs: frozenset[str] = frozenset()
+    place_nouns_of: frozenset[str] = frozenset()
+    body_before: frozenset[str] = frozenset()
 
 
 def _section_lines(name: str) -> dict[str, list[str]]:
