@@ -48,7 +48,12 @@ _told: set[str] = set()
 
 
 def load_corpus(
-    paths: list[str], batch_size: int = 256, *, use_cache: bool = True, workers: int | None = None
+    paths: list[str],
+    batch_size: int = 256,
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+    details: bool = False,
 ) -> Generator[Batch, None, None]:
     """Load and analyse everything under `paths`, in batches, for a progress bar.
 
@@ -59,10 +64,11 @@ def load_corpus(
     start, but re-read files come after the cached ones on a warm start.
     The last batch has `done == total`. Closing the generator early stops the
     work. `workers=0` reads in this process; None picks one per CPU.
+    `details=True` fills `Entry.details` (for the command line's listings).
     """
     notes: list[str] = []
     cache = _open_cache(notes) if use_cache else None
-    run = _Run(cache, batch_size, workers, notes)
+    run = _Run(cache, batch_size, workers, notes, details)
     try:
         yield from run.go(paths)
     finally:
@@ -119,14 +125,16 @@ def _tell_once(notes: list[str], message: str) -> None:
 
 
 class _Run:
-    def __init__(self, cache: CorpusCache | None, batch_size: int, workers: int | None, notes: list[str]) -> None:
+    def __init__(
+        self, cache: CorpusCache | None, batch_size: int, workers: int | None, notes: list[str], details: bool = False
+    ) -> None:
         from byline.corpus.cache import EntryDecoder
 
         self.cache = cache
         self.batch_size = max(1, batch_size)
         self.workers = cpu_count() if workers is None else workers
         self.notes = notes
-        self.decoder = EntryDecoder()
+        self.decoder = EntryDecoder(details=details)
         self.pool: Executor | None = None
         self.pool_tried = False
         self.yielded = False
