@@ -1,0 +1,127 @@
+"""A search index, entries and all, as one `marshal` BLOB: a warm open loads it in bulk
+instead of rebuilding it string by string.
+
+What it holds is columns, not objects: the vocabulary's words and buckets, the
+documents' kinds, strings and details, every posting list and reference list
+concatenated into one array with their lengths beside it, and the in-memory
+text source the same way. Loading is then a few C-speed `marshal.loads` and
+`array.frombytes`, and one pass that slices the arrays back apart; only the
+entries are built one by one (they are what the list shows).
+
+A snapshot is only ever used for the very files it was made from: the corpus
+cache keeps it beside a stamp of the walk (`byline.corpus.snapshots`).
+"""
+
+from __future__ import annotations
+
+import marshal
+from array import array
+from itertools import accumulate
+
+from byline.corpus.records import EntryDecoder, entry_row
+from byline.model import Entry
+from byline.search.index import SearchIndex
+from byline.search.sources import MemoryTextSource
+
+FORMAT = 1
+
+
+def dump(index: SearchIndex) -> bytes:
+    """The whole index (and its entries) as bytes; `load` gives it back."""
+    with index._lock:
+        vocab = index.vocab
+        text = index.text
+        state = (
+            FORMAT,
+            [entry_row(entry.path, entry) for entry in index.entries],
+            vocab.words,
+            {letter: (words, ids.tobytes()) for letter, (words, ids) in vocab._buckets.items()},
+            bytes(index._kind),
+            index._string,
+            index._detail,
+            _pack_lists(index._refs),
+            _pack_postings(index._postings),
+            _text_state(text) if isinstance(text, MemoryTextSource) else None,
+        )
+    return marshal.dumps(state, 4)
+
+
+def load(data: bytes, *, with_text: bool = True) -> SearchIndex:
+    """The index `dump` made. Raises ValueError when `data` is not one."""
+    try:
+        state = marshal.loads(data)
+        if state[0] != FORMAT:
+            raise ValueError(f"snapshot format {state[0]}, not {FORMAT}")
+        return _load(state, with_text)
+    except ValueError:
+        raise
+    except Exception as error:  # a damaged BLOB can fail in any way
+        raise ValueError(f"not a snapshot ({type(error).__name__}: {error})") from None
+
+
+def _load(state: tuple, with_text: bool) -> SearchIndex:
+    _, rows, words, buckets, kinds, strings, details, refs, postings, text = state
+    index = SearchIndex(with_text=False)
+    index.entries = _entries(rows)
+    vocab = index.vocab
+    vocab.words = words
+    vocab.ids = dict(zip(words, range(len(words))))
+    vocab._buckets = {letter: (bucket_words, _ints(ids)) for letter, (bucket_words, ids) in buckets.items()}
+    index._kind = bytearray(kinds)
+    index._string = strings
+    index._detail = details
+    index._refs = _unpack_lists(refs)
+    index._ids = dict(zip(zip(kinds, strings), range(len(strings))))
+    index._postings = _unpack_postings(postings)
+    if with_text:
+        source = MemoryTextSource(vocab)
+        if text is not None:
+            budget, chars, full, entry, offset, paragraphs, text_postings = text
+            source.budget, source.chars, source.full = budget, chars, full
+            source._entry, source._offset, source._text = _ints(entry), _ints(offset), paragraphs
+            source._postings = _unpack_postings(text_postings)
+        index.text = source
+    return index
+
+
+def _entries(rows: list[tuple]) -> list[Entry]:
+    return EntryDecoder().entries("", rows)
+
+
+def _text_state(text: MemoryTextSource) -> tuple:
+    return (
+        text.budget,
+        text.chars,
+        text.full,
+        text._entry.tobytes(),
+        text._offset.tobytes(),
+        text._text,
+        _pack_postings(text._postings),
+    )
+
+
+def _ints(data: bytes) -> array:
+    values = array("i")
+    values.frombytes(data)
+    return values
+
+
+def _pack_lists(lists: list[array]) -> tuple[bytes, bytes]:
+    flat = array("i")
+    for values in lists:
+        flat.extend(values)
+    return array("i", map(len, lists)).tobytes(), flat.tobytes()
+
+
+def _unpack_lists(packed: tuple[bytes, bytes]) -> list[array]:
+    lengths, flat = _ints(packed[0]), _ints(packed[1])
+    ends = list(accumulate(lengths))
+    return [flat[end - length : end] for length, end in zip(lengths, ends)]
+
+
+def _pack_postings(postings: dict[int, array]) -> tuple[bytes, tuple[bytes, bytes]]:
+    return array("i", postings).tobytes(), _pack_lists(list(postings.values()))
+
+
+def _unpack_postings(packed: tuple[bytes, tuple[bytes, bytes]]) -> dict[int, array]:
+    return dict(zip(_ints(packed[0]), _unpack_lists(packed[1])))
