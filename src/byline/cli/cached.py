@@ -10,46 +10,18 @@ stamped with the walk, so that asking again over unchanged files reads one BLOB.
 
 from __future__ import annotations
 
-import marshal
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from byline.cli.common import fail, nothing_loaded, paths_or_default, report_skipped
-from byline.load import FileStat, LoadResult, iter_file_stats
+from byline.corpus.pipeline import Walk
+from byline.load import LoadResult
 from byline.model import Analysis, Article, Entry, Skipped
 
 if TYPE_CHECKING:
     from byline.corpus.cache import CorpusCache
     from byline.search import SearchIndex
-
-
-@dataclass
-class Walk:
-    """The files under some paths, in walk order, and the stamp of what the walk found."""
-
-    order: dict[str, int] = field(default_factory=dict)
-    files: set[str] = field(default_factory=set)
-    stamp: bytes = b""
-
-    @classmethod
-    def of(cls, paths: list[str]) -> Walk:
-        from byline.corpus.snapshots import Stamp
-
-        walk, stamp = cls(), Stamp()
-        for item in iter_file_stats(paths):
-            walk.order.setdefault(item.path, len(walk.order))
-            if isinstance(item, FileStat):
-                walk.files.add(item.path)
-                stamp.file(*item)
-            else:
-                stamp.skipped(item)
-        walk.stamp = stamp.value()
-        return walk
-
-    def place(self, path: str) -> int:
-        return self.order.get(path.partition("#")[0], len(self.order))
 
 
 def load_cached(
@@ -126,7 +98,7 @@ def search_index_or_exit(args_paths: list[str]) -> SearchIndex:
 
     paths = paths_or_default(args_paths)
     walk = Walk.of(paths)
-    key = snapshot_key(paths)
+    key = snapshot_key(paths, "cli")
     cache = _open_cache()
     try:
         held = _get(cache, key, walk.stamp)
@@ -141,8 +113,7 @@ def search_index_or_exit(args_paths: list[str]) -> SearchIndex:
         if cache is not None:
             from byline.corpus import snapshots
 
-            reasons = [(s.path, s.reason) for s in skipped]
-            snapshots.put(cache, key, walk.stamp, marshal.dumps((reasons, snapshot.dump(index)), 4))
+            snapshots.keep(cache, key, walk.stamp, len(walk.files), skipped, snapshot.dump(index))
         return index
     finally:
         if cache is not None:
@@ -162,11 +133,10 @@ def _get(cache: CorpusCache | None, key: bytes, stamp: bytes) -> tuple[list[Skip
     from byline.corpus import snapshots
     from byline.search import snapshot
 
-    data = snapshots.get(cache, key, stamp) if cache is not None else None
-    if data is None:
+    found = snapshots.held(cache, key, stamp) if cache is not None else None
+    if found is None:
         return None
     try:
-        reasons, index_data = marshal.loads(data)
-        return [Skipped(path, reason) for path, reason in reasons], snapshot.load(index_data)
-    except Exception:  # a damaged snapshot only means building the index again
+        return found[1], snapshot.load(found[2])
+    except ValueError:  # a damaged snapshot only means building the index again
         return None

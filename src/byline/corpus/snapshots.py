@@ -23,9 +23,10 @@ KEPT = 8
 """Snapshots kept; the least lately used go first."""
 
 
-def snapshot_key(paths: Iterable[str]) -> bytes:
-    """What a snapshot is filed under: the paths as given, from where they were given."""
-    return marshal.dumps((os.getcwd(), [os.fspath(path) for path in paths]), 4)
+def snapshot_key(paths: Iterable[str], kind: str) -> bytes:
+    """What a snapshot is filed under: who made it (`kind`: the app and the command line
+    order and name entries differently), the paths as given, and from where."""
+    return marshal.dumps((kind, os.getcwd(), [os.fspath(path) for path in paths]), 4)
 
 
 class Stamp:
@@ -69,3 +70,28 @@ def put(cache: CorpusCache, key: bytes, stamp: bytes, data: bytes) -> None:
             )
     except Exception:  # only a cache
         pass
+
+
+def has(cache: CorpusCache, key: bytes) -> bool:
+    """Whether a snapshot is filed under `key` at all (worth walking the files to check its stamp)."""
+    try:
+        return cache.conn.execute("SELECT 1 FROM snapshots WHERE key = ?", (key,)).fetchone() is not None
+    except Exception:  # only a cache
+        return False
+
+
+def held(cache: CorpusCache, key: bytes, stamp: bytes) -> tuple[int, list[Skipped], bytes] | None:
+    """What `keep` filed under `key` with `stamp`: files walked, files skipped, the index's bytes."""
+    data = get(cache, key, stamp)
+    if data is None:
+        return None
+    try:
+        files, reasons, index = marshal.loads(data)
+        return files, [Skipped(path, reason) for path, reason in reasons], index
+    except Exception:  # damaged: the slow way
+        return None
+
+
+def keep(cache: CorpusCache, key: bytes, stamp: bytes, files: int, skipped: list[Skipped], index: bytes) -> None:
+    """File what an opening found (see `held`). Never raises."""
+    put(cache, key, stamp, marshal.dumps((files, [(s.path, s.reason) for s in skipped], index), 4))

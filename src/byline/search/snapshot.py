@@ -22,15 +22,16 @@ from byline.corpus.records import EntryDecoder, entry_row
 from byline.model import Entry
 from byline.search.index import SearchIndex
 from byline.search.sources import MemoryTextSource
+from byline.search.vocabulary import Vocabulary
 
 FORMAT = 1
 
 
-def dump(index: SearchIndex) -> bytes:
-    """The whole index (and its entries) as bytes; `load` gives it back."""
+def dump(index: SearchIndex, *, with_text: bool = True) -> bytes:
+    """The whole index (and its entries; its in-memory text if `with_text`) as bytes; `load` gives it back."""
     with index._lock:
         vocab = index.vocab
-        text = index.text
+        text = index.text if with_text else None
         state = (
             FORMAT,
             [entry_row(entry.path, entry) for entry in index.entries],
@@ -46,40 +47,50 @@ def dump(index: SearchIndex) -> bytes:
     return marshal.dumps(state, 4)
 
 
-def load(data: bytes, *, with_text: bool = True) -> SearchIndex:
-    """The index `dump` made. Raises ValueError when `data` is not one."""
+def load(data: bytes, into: SearchIndex | None = None) -> SearchIndex:
+    """The index `dump` made (put into the empty index `into` if given, which is then returned).
+
+    Its text source is the in-memory one, with the text the snapshot holds (none if it
+    was made without). Raises ValueError when `data` is not a snapshot.
+    """
     try:
         state = marshal.loads(data)
         if state[0] != FORMAT:
             raise ValueError(f"snapshot format {state[0]}, not {FORMAT}")
-        return _load(state, with_text)
+        return _load(state, SearchIndex(with_text=False) if into is None else into)
     except ValueError:
         raise
     except Exception as error:  # a damaged BLOB can fail in any way
         raise ValueError(f"not a snapshot ({type(error).__name__}: {error})") from None
 
 
-def _load(state: tuple, with_text: bool) -> SearchIndex:
+def _load(state: tuple, index: SearchIndex) -> SearchIndex:
     _, rows, words, buckets, kinds, strings, details, refs, postings, text = state
-    index = SearchIndex(with_text=False)
-    index.entries = _entries(rows)
-    vocab = index.vocab
+    vocab = Vocabulary()
     vocab.words = words
     vocab.ids = dict(zip(words, range(len(words))))
     vocab._buckets = {letter: (bucket_words, _ints(ids)) for letter, (bucket_words, ids) in buckets.items()}
-    index._kind = bytearray(kinds)
-    index._string = strings
-    index._detail = details
-    index._refs = _unpack_lists(refs)
-    index._ids = dict(zip(zip(kinds, strings), range(len(strings))))
-    index._postings = _unpack_postings(postings)
-    if with_text:
-        source = MemoryTextSource(vocab)
-        if text is not None:
-            budget, chars, full, entry, offset, paragraphs, text_postings = text
-            source.budget, source.chars, source.full = budget, chars, full
-            source._entry, source._offset, source._text = _ints(entry), _ints(offset), paragraphs
-            source._postings = _unpack_postings(text_postings)
+    source = MemoryTextSource(vocab)
+    if text is not None:
+        budget, chars, full, entry, offset, paragraphs, text_postings = text
+        source.budget, source.chars, source.full = budget, chars, full
+        source._entry, source._offset, source._text = _ints(entry), _ints(offset), paragraphs
+        source._postings = _unpack_postings(text_postings)
+    entries = _entries(rows)
+    refs_lists, ids, postings_lists = (
+        _unpack_lists(refs),
+        dict(zip(zip(kinds, strings), range(len(strings)))),
+        _unpack_postings(postings),
+    )
+    with index._lock:
+        index.entries = entries
+        index.vocab = vocab
+        index._kind = bytearray(kinds)
+        index._string = strings
+        index._detail = details
+        index._refs = refs_lists
+        index._ids = ids
+        index._postings = postings_lists
         index.text = source
     return index
 
