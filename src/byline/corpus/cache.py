@@ -60,6 +60,7 @@ CREATE TABLE snapshots (
     key BLOB PRIMARY KEY,
     stamp BLOB NOT NULL,
     used INTEGER NOT NULL,
+    head BLOB NOT NULL,
     data BLOB NOT NULL
 );
 CREATE VIRTUAL TABLE text_index USING fts5 (

@@ -45,10 +45,10 @@ class Stamp:
         return self._digest.digest()
 
 
-def get(cache: CorpusCache, key: bytes, stamp: bytes) -> bytes | None:
-    """The snapshot filed under `key` if its stamp is `stamp`; None otherwise or when reading fails."""
+def get(cache: CorpusCache, key: bytes, stamp: bytes, column: str = "data") -> bytes | None:
+    """The snapshot's `column` ("head" or "data") under `key` if its stamp is `stamp`; None otherwise or on failure."""
     try:
-        row = cache.conn.execute("SELECT stamp, data FROM snapshots WHERE key = ?", (key,)).fetchone()
+        row = cache.conn.execute(f"SELECT stamp, {column} FROM snapshots WHERE key = ?", (key,)).fetchone()  # noqa: S608
     except Exception:  # only a cache: the slow way still works
         return None
     if row is None or row[0] != stamp:
@@ -56,13 +56,13 @@ def get(cache: CorpusCache, key: bytes, stamp: bytes) -> bytes | None:
     return bytes(row[1])
 
 
-def put(cache: CorpusCache, key: bytes, stamp: bytes, data: bytes) -> None:
+def put(cache: CorpusCache, key: bytes, stamp: bytes, head: bytes, data: bytes) -> None:
     """File a snapshot (replacing the one under `key`); forget the oldest past `KEPT`. Never raises."""
     try:
         with cache._writing() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO snapshots (key, stamp, used, data) VALUES (?, ?, ?, ?)",
-                (key, stamp, time.time_ns(), data),
+                "INSERT OR REPLACE INTO snapshots (key, stamp, used, head, data) VALUES (?, ?, ?, ?, ?)",
+                (key, stamp, time.time_ns(), head, data),
             )
             conn.execute(
                 "DELETE FROM snapshots WHERE key NOT IN (SELECT key FROM snapshots ORDER BY used DESC LIMIT ?)",
@@ -80,18 +80,26 @@ def has(cache: CorpusCache, key: bytes) -> bool:
         return False
 
 
-def held(cache: CorpusCache, key: bytes, stamp: bytes) -> tuple[int, list[Skipped], bytes] | None:
-    """What `keep` filed under `key` with `stamp`: files walked, files skipped, the index's bytes."""
-    data = get(cache, key, stamp)
-    if data is None:
+def held(cache: CorpusCache, key: bytes, stamp: bytes) -> tuple[int, list[Skipped], bytes, bytes] | None:
+    """What `keep` filed under `key` with `stamp`: files walked, files skipped, the head, the index's bytes."""
+    head = get(cache, key, stamp, "head")
+    data = get(cache, key, stamp) if head is not None else None
+    if head is None or data is None:
         return None
     try:
         files, reasons, index = marshal.loads(data)
-        return files, [Skipped(path, reason) for path, reason in reasons], index
+        return files, [Skipped(path, reason) for path, reason in reasons], head, index
     except Exception:  # damaged: the slow way
         return None
 
 
-def keep(cache: CorpusCache, key: bytes, stamp: bytes, files: int, skipped: list[Skipped], index: bytes) -> None:
-    """File what an opening found (see `held`). Never raises."""
-    put(cache, key, stamp, marshal.dumps((files, [(s.path, s.reason) for s in skipped], index), 4))
+def head(cache: CorpusCache, key: bytes, stamp: bytes) -> bytes | None:
+    """Only the small head `keep` filed: what a first frame shows, read before the rest."""
+    return get(cache, key, stamp, "head")
+
+
+def keep(
+    cache: CorpusCache, key: bytes, stamp: bytes, files: int, skipped: list[Skipped], head: bytes, index: bytes
+) -> None:
+    """File what an opening found (see `held`), with a `head` (the first rows) that reads alone. Never raises."""
+    put(cache, key, stamp, head, marshal.dumps((files, [(s.path, s.reason) for s in skipped], index), 4))

@@ -47,6 +47,24 @@ def dump(index: SearchIndex, *, with_text: bool = True) -> bytes:
     return marshal.dumps(state, 4)
 
 
+HEAD = 256
+"""Entries in a snapshot's head: a first screenful and more, read before the rest."""
+
+
+def dump_head(index: SearchIndex, size: int = HEAD) -> bytes:
+    """The first `size` entries alone, for a first frame before the whole index is read (`load_head`)."""
+    with index._lock:
+        return marshal.dumps([entry_row(entry.path, entry) for entry in index.entries[:size]], 4)
+
+
+def load_head(data: bytes) -> list[Entry]:
+    """The entries `dump_head` kept. Raises ValueError when `data` is not that."""
+    try:
+        return _entries(marshal.loads(data))
+    except Exception as error:  # a damaged BLOB can fail in any way
+        raise ValueError(f"not a snapshot's head ({type(error).__name__}: {error})") from None
+
+
 def load(data: bytes, into: SearchIndex | None = None) -> SearchIndex:
     """The index `dump` made (put into the empty index `into` if given, which is then returned).
 

@@ -94,10 +94,11 @@ class LoadingBar(Horizontal):
 
     def _load_snapshot(self, key: bytes, start: float) -> bool:
         """Open the corpus from the cache's snapshot of the last opening, if no file changed since:
-        the entries and the whole search index in bulk, not file by file and string by string."""
+        the first rows at once, then the entries and the whole search index in bulk, not file by
+        file and string by string. False when there is no snapshot to use (nothing was shown)."""
         from byline.corpus.cache import CacheUnavailable, CorpusCache
         from byline.corpus.pipeline import Walk
-        from byline.corpus.snapshots import has, held
+        from byline.corpus.snapshots import has, head, held
         from byline.search import snapshot
         from byline.search.sources import MemoryTextSource
 
@@ -105,22 +106,31 @@ class LoadingBar(Horizontal):
             cache = CorpusCache.open()
         except CacheUnavailable:
             return False  # load_corpus says why
-        try:
+        with cache:
             if not has(cache, key):
                 return False
-            found = held(cache, key, Walk.of(self.paths).stamp)
-        finally:
-            cache.close()
-        if found is None:
-            return False
-        files, skipped, data = found
-        try:
-            index = snapshot.load(data, into=self.search_index)
-        except ValueError:
-            return False
-        self.post_message(
-            BatchLoaded(Batch(list(index.entries), skipped, files, files, cached=files), time.perf_counter() - start)
-        )
+            stamp = Walk.of(self.paths).stamp
+            try:
+                first = snapshot.load_head(head(cache, key, stamp) or b"")
+            except ValueError:
+                return False
+            if first:
+                self.post_message(BatchLoaded(Batch(first, [], 0, None), time.perf_counter() - start))
+                self.first_rows_shown.wait(timeout=FIRST_ROWS_WAIT)
+            found = held(cache, key, stamp)
+            try:
+                if found is None:
+                    raise ValueError("it changed as it was read")
+                files, skipped, _, data = found
+                index = snapshot.load(data, into=self.search_index)
+            except ValueError as error:
+                if first:  # rows are shown: say so rather than show them twice
+                    raise ValueError(f"the cache's snapshot could not be read ({error}); open again") from None
+                return False
+        with self.search_index._lock:
+            index.entries[: len(first)] = first  # the very objects the list has
+        rest = index.entries[len(first) :]
+        self.post_message(BatchLoaded(Batch(rest, skipped, files, files, cached=files), time.perf_counter() - start))
         self.post_message(LoadFinished())
         if isinstance(index.text, MemoryTextSource) and not len(index.text):
             # The snapshot holds no text: the corpus was too large for memory.
@@ -137,7 +147,7 @@ class LoadingBar(Horizontal):
         data = snapshot.dump(self.search_index, with_text=not getattr(text, "full", True))
         try:
             with CorpusCache.open() as cache:
-                keep(cache, key, stamp, files, skipped, data)
+                keep(cache, key, stamp, files, skipped, snapshot.dump_head(self.search_index), data)
         except CacheUnavailable:
             pass
 
