@@ -41,7 +41,7 @@ async def test_the_progress_line_gives_count_rate_and_time_left(open_app, small_
         app.main.loading_bar.post_message(BatchLoaded(Batch([], [], 250, 1000), elapsed=0.5))
         await pilot.pause()
         label = str(app.query_one("#loading-label", Static).content)
-        assert label == "Loading 250 of 1,000 files · 500/s · 0:02 left"
+        assert label == "Loading 250 of 1,000 files · searching 250 of 1,000 · 500/s · 0:02 left"
 
 
 async def test_an_unusable_cache_is_said_once_and_the_articles_still_load(open_app, 

@@ -110,6 +110,7 @@ def _load(state: tuple, index: SearchIndex) -> SearchIndex:
         index._ids = ids
         index._postings = postings_lists
         index.text = source
+        index.generation += 1
     return index
 
 

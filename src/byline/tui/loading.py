@@ -68,6 +68,7 @@ class LoadingBar(Horizontal):
                     return
                 # Indexed here, off the UI thread, in the order the list gets them.
                 search_index.add(batch.entries)
+                search_index.coverage = (batch.done, batch.total)
                 files = batch.total or batch.done
                 skipped.extend(batch.skipped)
                 self.post_message(BatchLoaded(batch, time.perf_counter() - start))
@@ -79,6 +80,7 @@ class LoadingBar(Horizontal):
             stopped = Skipped(" ".join(self.paths), f"loading stopped: {error}")
             self.post_message(BatchLoaded(Batch([], [stopped], 0, 0), 0))
             files = -1  # nothing to keep
+        search_index.coverage = None
         self.post_message(LoadFinished())
         # The search finds titles, quotes and names already; article text follows.
         try:
@@ -115,6 +117,7 @@ class LoadingBar(Horizontal):
             except ValueError:
                 return False
             if first:
+                self.search_index.coverage = (0, None)  # the first rows show; the search has nothing yet
                 self.post_message(BatchLoaded(Batch(first, [], 0, None), time.perf_counter() - start))
                 self.first_rows_shown.wait(timeout=FIRST_ROWS_WAIT)
             found = held(cache, key, stamp)
@@ -129,6 +132,7 @@ class LoadingBar(Horizontal):
                 return False
         with self.search_index._lock:
             index.entries[: len(first)] = first  # the very objects the list has
+            index.coverage = None
         rest = index.entries[len(first) :]
         self.post_message(BatchLoaded(Batch(rest, skipped, files, files, cached=files), time.perf_counter() - start))
         self.post_message(LoadFinished())
@@ -170,7 +174,12 @@ class LoadingBar(Horizontal):
     def show(self, batch: Batch, elapsed: float) -> None:
         self.query_one(ProgressBar).update(total=batch.total, progress=batch.done)
         total = f"{batch.total:,}" if batch.total is not None else "?"
-        figures = [f"Loading {batch.done:,} of {total} files", f"{rate(batch.done, elapsed):,.0f}/s"]
+        # What the search covers: the index takes each batch before the list shows it.
+        figures = [
+            f"Loading {batch.done:,} of {total} files",
+            f"searching {batch.done:,} of {total}",
+            f"{rate(batch.done, elapsed):,.0f}/s",
+        ]
         left = time_left(batch.done, batch.total, elapsed)
         if left:
             figures.append(left)
