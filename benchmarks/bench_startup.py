@@ -1,6 +1,6 @@
 """How fast Byline opens a corpus, cold and warm, beside the floor of plain reads.
 
-    python benchmarks/bench_startup.py [--sizes sample,bbc,10000,100000] [--skip-app]
+    python benchmarks/bench_startup.py [--sizes sample,bbc,10000,100000] [--skip-app] [--skip-cold] [--million]
 
 For each corpus it prints, each measured in a fresh process, launch included:
   floor        a plain open+read of every file (and that process's peak RSS);
@@ -8,7 +8,10 @@ For each corpus it prints, each measured in a fresh process, launch included:
   full         launch to the last Batch: a full cold index (articles/s), then warm;
   app          launch to the first frame of the real BylineApp with rows in the list
                (headless, `App.run_test`), cold and warm; and the app's peak RSS
-               once every article is loaded.
+               once every article is loaded;
+  search       in a fresh process, the index a warm app opening gets (its snapshot),
+               queries' median and p95 (ms) and that process's peak RSS.
+--million adds 1,000,000 articles (generated once under the scratch dir, ~2.5 GB).
 The cache lives in a scratch BYLINE_CACHE_DIR, never the user's. Generated
 corpora are built once under $TMPDIR/byline-bench/. Targets (issue 7): app first
 frame < 1 s warm for every size and cold for BBC; cold index >= 1,000 articles/s;
@@ -132,6 +135,44 @@ if __name__ == "__main__":
 """
 
 
+# What a warm app opening gets (the snapshot a first opening kept), then queries against it.
+SEARCH = """
+import sys, time, resource, statistics
+def main():
+    t0 = float(sys.argv[1]); paths = sys.argv[2:]
+    from byline.corpus.cache import CorpusCache
+    from byline.corpus.pipeline import Walk
+    from byline.corpus.snapshots import held, snapshot_key
+    from byline.search import SearchIndex, snapshot
+    with CorpusCache.open() as cache:
+        found = held(cache, snapshot_key(paths, "app"), Walk.of(paths).stamp)
+    if found is None:
+        print(json.dumps({"error": "no snapshot: run the app on this corpus first"})); return
+    index = snapshot.load(found[3])
+    if not len(index.text):
+        from byline.corpus.fulltext import FullTextIndex
+        from byline.search.sources import FullTextSource
+        fts = FullTextIndex.open()
+        if fts is not None:
+            index.text = FullTextSource(fts, index.entries, roots=paths)
+    loaded = time.time() - t0
+    times = []
+    for _ in range(3):
+        for query in QUERIES:
+            index.vocab._cache.clear()  # a keystroke never finds its words expanded already
+            started = time.perf_counter()
+            index.search(query, limit=50)
+            times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    print(json.dumps({"loaded": loaded, "median": statistics.median(times), "p95": times[round(0.95 * (len(times) - 1))],
+                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+QUERIES = ["blair election", "mobil phnoe", "chelsae", "gordon brown budget", "iraq war", "the", "@blair",
+           "#london", '"we will', "t:mobile", "c", "ch", "che", "chel", "chels", "chelse", "chelsea"]
+if __name__ == "__main__":
+    main()
+"""
+
+
 def generator():
     """The search issue's generator when it has landed, else the stand-in, and its folder's name."""
     sys.path.insert(0, str(HERE))
@@ -195,6 +236,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="sample,bbc,10000,100000")
     parser.add_argument("--skip-app", action="store_true", help="measure the core only")
+    parser.add_argument("--million", action="store_true", help="also 1,000,000 articles (generated once, reused)")
     parser.add_argument(
         "--skip-cold", action="store_true", help="warm figures only, over the cache a previous run left (no rebuild)"
     )
@@ -209,7 +251,8 @@ def main() -> None:
     if not has_app:
         print("(the app's ArticleList is not here: app figures skipped, core figures only)")
     cpu: dict = {}
-    for name, paths in corpora(args.sizes.split(",")):
+    sizes = args.sizes.split(",") + (["1000000"] if args.million else [])
+    for name, paths in corpora(sizes):
         load = os.getloadavg()[0]
         cache = SCRATCH / "cache"
         # Scratch data dir too: the app saves its place there, and must not touch the user's.
@@ -229,6 +272,7 @@ def main() -> None:
         app_first = run(APP, "prime", *paths, env=env) if has_app else {}
         app_warm = run(APP, "first", *paths, env=env, best_of=repeat) if has_app else {}
         app_loaded = run(APP, "loaded", *paths, env=env) if has_app else {}
+        search = run(SEARCH, *paths, env=env, key="median") if has_app else {}
         if 100 <= floor_files <= 20_000 and cold_too:  # at 100,000 the 10,000 figure stands in: same articles, an hour less
             cpu = {**run(CPU, *paths, env=env, before=clear), "from": name}
         n = cold.get("entries") or warm.get("entries") or 0
@@ -249,8 +293,12 @@ def main() -> None:
             print(f"  app first frame with rows: cold {fmt(app_cold.get('first'))}   warm {fmt(app_warm.get('first'))}   (floor {fmt(floor.get('seconds'))})")
             print(f"  app first opening over a warm cache: all loaded {fmt(app_first.get('loaded'))}, text indexed and snapshot kept {fmt(app_first.get('kept'))}")
             print(f"  app all loaded (warm) {fmt(app_loaded.get('loaded'))}, {app_loaded.get('rows', 'n/a')} rows, peak RSS {fmt(app_loaded.get('rss_mb'), 'MB')}   (floor RSS {fmt(floor.get('rss_mb'), 'MB')})")
+            print(
+                f"  search over the warm app's index: median {search.get('median') or 0:.1f} ms, p95 {search.get('p95') or 0:.1f} ms"
+                f"   (index loaded in {fmt(search.get('loaded'))}, peak RSS {fmt(search.get('rss_mb'), 'MB')}; floor RSS {fmt(floor.get('rss_mb'), 'MB')})"
+            )
         print(f"  cache on disk {cache_mb:.0f} MB")
-        for result in (floor, cold, warm, app_cold, app_first, app_warm, app_loaded):
+        for result in (floor, cold, warm, app_cold, app_first, app_warm, app_loaded, search):
             for problem in ("error", "closing_error"):
                 if problem in result:
                     print(f"  ! {result[problem]}")
