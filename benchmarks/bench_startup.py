@@ -1,6 +1,6 @@
 """How fast Byline opens a corpus, cold and warm, beside the floor of plain reads.
 
-    python benchmarks/bench_startup.py [--sizes sample,bbc,10000,100000] [--skip-app]
+    python benchmarks/bench_startup.py [--sizes sample,bbc,10000,100000] [--skip-app] [--skip-cold] [--million]
 
 For each corpus it prints, each measured in a fresh process, launch included:
   floor        a plain open+read of every file (and that process's peak RSS);
@@ -8,7 +8,10 @@ For each corpus it prints, each measured in a fresh process, launch included:
   full         launch to the last Batch: a full cold index (articles/s), then warm;
   app          launch to the first frame of the real BylineApp with rows in the list
                (headless, `App.run_test`), cold and warm; and the app's peak RSS
-               once every article is loaded.
+               once every article is loaded;
+  search       in a fresh process, the index a warm app opening gets (its snapshot),
+               queries' median and p95 (ms) and that process's peak RSS.
+--million adds 1,000,000 articles (generated once under the scratch dir, ~2.5 GB).
 The cache lives in a scratch BYLINE_CACHE_DIR, never the user's. Generated
 corpora are built once under $TMPDIR/byline-bench/. Targets (issue 7): app first
 frame < 1 s warm for every size and cold for BBC; cold index >= 1,000 articles/s;
@@ -30,7 +33,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 BBC = REPO.parent / "shared" / "corpora" / "bbc"
-SCRATCH = Path(tempfile.gettempdir()) / "byline-bench"
+SCRATCH = Path(os.environ.get("BYLINE_BENCH_DIR") or Path(tempfile.gettempdir()) / "byline-bench")
+"""Generated corpora, the cache and the app's data; BYLINE_BENCH_DIR moves it (engineers sharing a machine)."""
 
 FLOOR = """
 import os, sys, time, resource
@@ -79,7 +83,7 @@ if __name__ == "__main__":
 APP = """
 import asyncio, sys, threading, time, resource
 def main():
-    t0 = float(sys.argv[1]); until_loaded = sys.argv[2] == "loaded"
+    t0 = float(sys.argv[1]); until_loaded = sys.argv[2] in ("loaded", "prime")
     from byline.tui.app import BylineApp
     from byline.tui.widgets.article_list import ArticleList
     app = BylineApp(paths=sys.argv[3:])
@@ -115,6 +119,9 @@ def main():
                     await pilot.pause(0.05)
                 out["loaded"] = time.time() - t0
                 out["rows"] = listing.count
+                if sys.argv[2] == "prime":  # a first opening, to its end: it keeps a snapshot for the next
+                    await app.workers.wait_for_complete()
+                    out["kept"] = time.time() - t0
     try:
         asyncio.run(run())
     except Exception as error:  # a failure while closing must not lose the figures taken
@@ -123,6 +130,44 @@ def main():
         out["closing_error"] = f"{type(error).__name__}: {error}"
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(out))
+if __name__ == "__main__":
+    main()
+"""
+
+
+# What a warm app opening gets (the snapshot a first opening kept), then queries against it.
+SEARCH = """
+import sys, time, resource, statistics
+def main():
+    t0 = float(sys.argv[1]); paths = sys.argv[2:]
+    from byline.corpus.cache import CorpusCache
+    from byline.corpus.pipeline import Walk
+    from byline.corpus.snapshots import held, snapshot_key
+    from byline.search import SearchIndex, snapshot
+    with CorpusCache.open() as cache:
+        found = held(cache, snapshot_key(paths, "app"), Walk.of(paths).stamp)
+    if found is None:
+        print(json.dumps({"error": "no snapshot: run the app on this corpus first"})); return
+    index = snapshot.load(found[3])
+    if not len(index.text):
+        from byline.corpus.fulltext import FullTextIndex
+        from byline.search.sources import FullTextSource
+        fts = FullTextIndex.open()
+        if fts is not None:
+            index.text = FullTextSource(fts, index.entries, roots=paths)
+    loaded = time.time() - t0
+    times = []
+    for _ in range(3):
+        for query in QUERIES:
+            index.vocab._cache.clear()  # a keystroke never finds its words expanded already
+            started = time.perf_counter()
+            index.search(query, limit=50)
+            times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    print(json.dumps({"loaded": loaded, "median": statistics.median(times), "p95": times[round(0.95 * (len(times) - 1))],
+                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+QUERIES = ["blair election", "mobil phnoe", "chelsae", "gordon brown budget", "iraq war", "the", "@blair",
+           "#london", '"we will', "t:mobile", "c", "ch", "che", "chel", "chels", "chelse", "chelsea"]
 if __name__ == "__main__":
     main()
 """
@@ -191,6 +236,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="sample,bbc,10000,100000")
     parser.add_argument("--skip-app", action="store_true", help="measure the core only")
+    parser.add_argument("--million", action="store_true", help="also 1,000,000 articles (generated once, reused)")
+    parser.add_argument(
+        "--skip-cold", action="store_true", help="warm figures only, over the cache a previous run left (no rebuild)"
+    )
     args = parser.parse_args()
     try:
         import byline.tui.widgets.article_list  # noqa: F401
@@ -202,7 +251,8 @@ def main() -> None:
     if not has_app:
         print("(the app's ArticleList is not here: app figures skipped, core figures only)")
     cpu: dict = {}
-    for name, paths in corpora(args.sizes.split(",")):
+    sizes = args.sizes.split(",") + (["1000000"] if args.million else [])
+    for name, paths in corpora(sizes):
         load = os.getloadavg()[0]
         cache = SCRATCH / "cache"
         # Scratch data dir too: the app saves its place there, and must not touch the user's.
@@ -211,14 +261,21 @@ def main() -> None:
         big = (floor_files := count_files(paths)) > 20_000
         repeat = 1 if big else 3
         floor = run(FLOOR, *paths, env=env, best_of=repeat, key="seconds")
-        app_cold = run(APP, "first", *paths, env=env, best_of=repeat, before=clear) if has_app else {}
-        cold = run(CORE, *paths, env=env, best_of=1 if floor_files > 5_000 else repeat, before=clear, key="full")
+        cold_too = not args.skip_cold
+        app_cold = run(APP, "first", *paths, env=env, best_of=repeat, before=clear) if has_app and cold_too else {}
+        cold = (
+            run(CORE, *paths, env=env, best_of=1 if floor_files > 5_000 else repeat, before=clear, key="full")
+            if cold_too
+            else {}
+        )
         warm = run(CORE, *paths, env=env, best_of=repeat)
+        app_first = run(APP, "prime", *paths, env=env) if has_app else {}
         app_warm = run(APP, "first", *paths, env=env, best_of=repeat) if has_app else {}
         app_loaded = run(APP, "loaded", *paths, env=env) if has_app else {}
-        if 100 <= floor_files <= 20_000:  # at 100,000 the 10,000 figure stands in: same articles, an hour less
+        search = run(SEARCH, *paths, env=env, key="median") if has_app else {}
+        if 100 <= floor_files <= 20_000 and cold_too:  # at 100,000 the 10,000 figure stands in: same articles, an hour less
             cpu = {**run(CPU, *paths, env=env, before=clear), "from": name}
-        n = cold.get("entries") or 0
+        n = cold.get("entries") or warm.get("entries") or 0
         rate = n / cold["full"] if cold.get("full") else None
         floor_rate = floor["files"] / floor["seconds"] if floor.get("seconds") else None
         cache_mb = sum(f.stat().st_size for f in cache.glob("index.sqlite3*")) / 2**20 if cache.exists() else 0
@@ -234,9 +291,14 @@ def main() -> None:
         print(f"  core, warm: first batch {fmt(warm.get('first'))}   full load  {fmt(warm.get('full'))}   ({warm.get('cached', 0):,} from cache; RSS {fmt(warm.get('rss_mb'), 'MB')})")
         if has_app:
             print(f"  app first frame with rows: cold {fmt(app_cold.get('first'))}   warm {fmt(app_warm.get('first'))}   (floor {fmt(floor.get('seconds'))})")
+            print(f"  app first opening over a warm cache: all loaded {fmt(app_first.get('loaded'))}, text indexed and snapshot kept {fmt(app_first.get('kept'))}")
             print(f"  app all loaded (warm) {fmt(app_loaded.get('loaded'))}, {app_loaded.get('rows', 'n/a')} rows, peak RSS {fmt(app_loaded.get('rss_mb'), 'MB')}   (floor RSS {fmt(floor.get('rss_mb'), 'MB')})")
+            print(
+                f"  search over the warm app's index: median {search.get('median') or 0:.1f} ms, p95 {search.get('p95') or 0:.1f} ms"
+                f"   (index loaded in {fmt(search.get('loaded'))}, peak RSS {fmt(search.get('rss_mb'), 'MB')}; floor RSS {fmt(floor.get('rss_mb'), 'MB')})"
+            )
         print(f"  cache on disk {cache_mb:.0f} MB")
-        for result in (floor, cold, warm, app_cold, app_warm, app_loaded):
+        for result in (floor, cold, warm, app_cold, app_first, app_warm, app_loaded, search):
             for problem in ("error", "closing_error"):
                 if problem in result:
                     print(f"  ! {result[problem]}")

@@ -8,6 +8,10 @@ deterministic for a given N and seed, and a folder already generated with
 the same N and seed is reused.
 
     python benchmarks/gen_corpus.py 10000 [--out DIR] [--seed 0]
+    python benchmarks/gen_corpus.py --million [--out DIR]     # 1,000,000 articles, ~2.5 GB, once
+
+More than 200,000 articles takes `--million` (or `--big`): gigabytes, and an hour
+of a busy machine's disk, are not to be written by a typo.
 
 From Python::
 
@@ -28,6 +32,8 @@ BBC = REPO.parent / "shared" / "corpora" / "bbc"
 FORMAT = 1
 """Bumped when the output changes, so that folders made by an older generator are remade."""
 PER_FOLDER = 1000
+BIG = 200_000
+"""Past this many articles the command line wants --big or --million."""
 
 _PREFIXES = ("", "", "", "", "Analysis: ", "Update: ", "Q&A: ", "In pictures: ", "Explainer: ", "Live: ")
 _SUFFIXES = ("", "", "", "", " - latest", " (updated)", " - reaction", " - what we know")
@@ -113,10 +119,18 @@ def generate(out_dir: Path | str | None, n: int, seed: int = 0, source: Path = B
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate N BBC-like articles for benchmarks.")
-    parser.add_argument("n", type=int, help="how many articles")
+    parser.add_argument("n", type=int, nargs="?", help="how many articles")
+    parser.add_argument("--million", action="store_true", help="1,000,000 articles (generated once, then reused)")
+    parser.add_argument("--big", action="store_true", help=f"allow more than {BIG:,} articles")
     parser.add_argument("--out", type=Path, help="folder to write (default: under the byline cache directory)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
+    if args.million:
+        args.n = args.n or 1_000_000
+    if args.n is None:
+        parser.error("how many articles? (N, or --million)")
+    if args.n > BIG and not (args.million or args.big):
+        parser.error(f"{args.n:,} articles is gigabytes on disk: add --big (or --million)")
     try:
         print(generate(args.out, args.n, args.seed))
     except (OSError, ValueError) as error:

@@ -137,6 +137,9 @@ class Entry:
     """Where the sentence that carries each quote starts and ends, packed (see
     `pack_sentences`): "what X said about Y" asks which names that sentence holds,
     without reading the body again."""
+    details: tuple[str, str, str, str, str, int] | tuple[()] = ()
+    """Only when asked for (`byline list`, `byline extract` read the cache): the title as
+    written, subtitle, format, date, URL and number of paragraphs; empty in the app."""
 
     @classmethod
     def of(cls, article: Article, analysis: Analysis) -> Entry:

@@ -10,6 +10,7 @@ import pytest
 
 import byline.corpus.cache
 import byline.corpus.pipeline
+import byline.corpus.records
 from byline.cli import main
 from byline.corpus import load_corpus
 from byline.corpus.cache import cache_path
@@ -54,7 +55,7 @@ def test_a_byte_that_is_not_utf8_anywhere_in_the_schema_means_a_rebuild(news: Pa
 def test_any_failure_to_decode_a_row_reads_the_file_again(news: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert count(news) == 12
 
-    real_loads = byline.corpus.cache.marshal.loads
+    real_loads = byline.corpus.records.marshal.loads
     seen: set[bytes] = set()
 
     def broken(data: bytes) -> object:
@@ -63,7 +64,7 @@ def test_any_failure_to_decode_a_row_reads_the_file_again(news: Path, monkeypatc
             raise KeyError("something no one expected")
         return real_loads(data)
 
-    monkeypatch.setattr(byline.corpus.cache.marshal, "loads", broken)
+    monkeypatch.setattr(byline.corpus.records.marshal, "loads", broken)
     assert count(news) == 12
 
 

@@ -37,13 +37,15 @@ def pause_loading_after_first_batch(monkeypatch, batch_size: int):
     real = app_module.load_corpus
     release = threading.Event()
 
-    def paused(paths):
-        batches = real(paths, batch_size=batch_size)
+    def paused(paths, **options):
+        batches = real(paths, batch_size=batch_size, **options)
         yield next(batches)
         release.wait(10)
         yield from batches
 
     monkeypatch.setattr(app_module, "load_corpus", paused)
+    # A second opening would come whole from the cache's snapshot, not batch by batch.
+    monkeypatch.setattr(app_module.LoadingBar, "_load_snapshot", lambda self, key, start: False)
     return release
 
 

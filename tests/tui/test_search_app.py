@@ -147,3 +147,37 @@ async def test_help_lists_the_search_keys_and_prefixes(open_app, small_corpus: P
             "Search quotes only",
         ):
             assert description in text
+
+
+async def test_a_search_typed_while_loading_says_what_it_covers_and_is_refreshed(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from byline.tui.app import BylineApp
+    from tests.helpers.tui import pause_loading_after_first_batch, wait_for_first_article
+
+    release = pause_loading_after_first_batch(monkeypatch, batch_size=1)
+    app = BylineApp([str(small_corpus)])
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for_first_article(pilot)
+            await pilot.press("slash")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, SearchScreen)
+            await pilot.press(*"rafah")
+            status = screen.query_one("#search-status", Static)
+            for _ in range(500):
+                await pilot.pause(0.02)
+                if "searching" in str(status.content):
+                    break
+            assert "files" in str(status.content) and "searching" in str(status.content)
+            assert not any("Article number 4" in row for row in rows(screen))  # not loaded yet
+            release.set()
+            for _ in range(1000):
+                await pilot.pause(0.02)
+                if any("Article number 4" in row for row in rows(screen)) and "searching" not in str(status.content):
+                    break
+            assert any("Article number 4" in row for row in rows(screen)), "the early query was left stale"
+            assert "searching" not in str(status.content)
+    finally:
+        release.set()

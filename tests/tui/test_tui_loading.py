@@ -41,7 +41,7 @@ async def test_the_progress_line_gives_count_rate_and_time_left(open_app, small_
         app.main.loading_bar.post_message(BatchLoaded(Batch([], [], 250, 1000), elapsed=0.5))
         await pilot.pause()
         label = str(app.query_one("#loading-label", Static).content)
-        assert label == "Loading 250 of 1,000 files · 500/s · 0:02 left"
+        assert label == "Loading 250 of 1,000 files · searching 250 of 1,000 · 500/s · 0:02 left"
 
 
 async def test_an_unusable_cache_is_said_once_and_the_articles_still_load(open_app, 
@@ -65,7 +65,7 @@ async def test_the_first_rows_are_shown_before_loading_goes_on(small_corpus: Pat
     rows_when_resumed: list[int] = []
     app = BylineApp([str(small_corpus)])
 
-    def loading(paths: list[str], batch_size: int = 256):
+    def loading(paths: list[str], batch_size: int = 256, **options: object):
         yield Batch(entries[:2], [], 2, None)
         rows_when_resumed.append(app.article_list.count)  # back in the loader thread
         yield Batch(entries[2:], [], 5, 5)
@@ -76,3 +76,39 @@ async def test_the_first_rows_are_shown_before_loading_goes_on(small_corpus: Pat
         await settle(pilot)
         assert app.article_list.count == 5
     assert rows_when_resumed == [2]
+
+
+async def test_a_second_launch_takes_the_whole_index_from_the_snapshot(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import byline.tui.loading
+
+    first = BylineApp([str(small_corpus)])
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        hits = [(h.kind, h.entry, h.text) for h in first.search_index.search("the", limit=10)]
+    walked: list[int] = []
+    monkeypatch.setattr(byline.tui.loading, "load_corpus", lambda *a, **k: walked.append(1) or iter(()))
+
+    second = BylineApp([str(small_corpus)])
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert walked == []  # no file by file: one snapshot
+        assert titles(second) == titles(first)
+        assert second.search_index.entries == second.corpus.entries
+        assert [(h.kind, h.entry, h.text) for h in second.search_index.search("the", limit=10)] == hits
+        assert "5 articles" in second.sub_title
+
+
+async def test_a_changed_file_makes_the_snapshot_stale(small_corpus: Path) -> None:
+    first = BylineApp([str(small_corpus)])
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    changed = sorted(small_corpus.glob("*.txt"))[0]
+    changed.write_text("A brand new headline\n\nNothing else is the same.\n", encoding="utf-8")
+
+    second = BylineApp([str(small_corpus)])
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "A brand new headline" in titles(second)
+        assert any(h.text == "A brand new headline" for h in second.search_index.search("brand new headline"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Iterator
 
 from byline.cli.common import load_or_exit, shown_path, to_json
 from byline.model import Analysis, Article
@@ -12,14 +13,11 @@ from byline.model import Analysis, Article
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
     parser.add_argument("--json", action="store_true", help="print JSON Lines: one object per article")
+    parser.add_argument("--no-cache", action="store_true", help="analyse every file afresh, without the index cache")
 
 
 def run(args: argparse.Namespace) -> int:
-    from byline.extract import analyse
-
-    result = load_or_exit(args.paths)
-    for n, article in enumerate(result.articles):
-        analysis = analyse(article)
+    for n, (article, analysis) in enumerate(_analysed(args)):
         if args.json:
             print(to_json(as_json(article, analysis)))
         else:
@@ -27,6 +25,21 @@ def run(args: argparse.Namespace) -> int:
                 print()
             print(as_listing(article, analysis))
     return 0
+
+
+def _analysed(args: argparse.Namespace) -> Iterator[tuple[Article, Analysis]]:
+    """Each article with its analysis: from the index cache for files it holds unchanged,
+    analysed afresh for the rest (and for all with --no-cache)."""
+    if args.no_cache:
+        from byline.extract import analyse
+
+        for article in load_or_exit(args.paths).articles:
+            yield article, analyse(article)
+        return
+    from byline.cli.cached import as_analysis, as_article, listed_or_exit
+
+    for entry in listed_or_exit(args.paths)[0]:
+        yield as_article(entry), as_analysis(entry)
 
 
 def as_json(article: Article, analysis: Analysis) -> dict:

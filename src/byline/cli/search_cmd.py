@@ -14,13 +14,14 @@ from byline.search import PREFIX_HELP, SearchIndex, parse_query
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # Optional to argparse, so that its message for a missing QUERY does not
     # also name PATH (which is optional); run() asks for it.
-    parser.usage = "%(prog)s [-h] [--json] [--limit N] QUERY [PATH ...]"
+    parser.usage = "%(prog)s [-h] [--json] [--limit N] [--no-cache] QUERY [PATH ...]"
     parser.add_argument(
         "query", nargs="?", metavar="QUERY", help=f"words to find, typos forgiven; prefixes: {PREFIX_HELP}"
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
     parser.add_argument("--json", action="store_true", help="print one JSON object per hit (JSON Lines)")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    parser.add_argument("--no-cache", action="store_true", help="analyse every file afresh, without the index cache")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,12 +31,17 @@ def run(args: argparse.Namespace) -> int:
         fail("the query has no words to search for")
     if args.limit < 1:
         fail("--limit must be at least 1", 2)
-    from byline.corpus import Entry
-    from byline.extract import analyse
+    if args.no_cache:
+        from byline.corpus import Entry
+        from byline.extract import analyse
 
-    articles = load_or_exit(args.paths).articles
-    index = SearchIndex()
-    index.add((Entry.of(article, analyse(article)) for article in articles), (a.body for a in articles))
+        articles = load_or_exit(args.paths).articles
+        index = SearchIndex()
+        index.add((Entry.of(article, analyse(article)) for article in articles), (a.body for a in articles))
+    else:
+        from byline.cli.cached import search_index_or_exit
+
+        index = search_index_or_exit(args.paths)
     hits = index.search(args.query, limit=args.limit)
     for hit in hits:
         entry = index.entries[hit.entry]

@@ -19,20 +19,20 @@ transaction per batch of files.
 
 from __future__ import annotations
 
-import marshal
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from byline.corpus.extractor import extractor_version
-from byline.model import Analysis, Article, Entity, Entry, Quote, Skipped, pack_mentions, pack_sentences
+from byline.corpus.records import EntryDecoder, FileRecord, encode_file
 from byline.paths import cache_dir
 from byline.storage import DAMAGE, decode_text, is_damage, transaction
 
-SCHEMA_VERSION = "5"
+__all__ = ["CacheBroken", "CacheUnavailable", "CorpusCache", "EntryDecoder", "FileRecord", "encode_file"]
+
+SCHEMA_VERSION = "6"
 """Bumped whenever the tables or the BLOB layout change."""
 CACHE_NAME = "index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
@@ -56,6 +56,13 @@ CREATE TABLE texts (
     entry INTEGER NOT NULL
 );
 CREATE INDEX texts_by_file ON texts (file_id);
+CREATE TABLE snapshots (
+    key BLOB PRIMARY KEY,
+    stamp BLOB NOT NULL,
+    used INTEGER NOT NULL,
+    head BLOB NOT NULL,
+    data BLOB NOT NULL
+);
 CREATE VIRTUAL TABLE text_index USING fts5 (
     body, content='', detail=none, tokenize='unicode61 remove_diacritics 2'
 );
@@ -91,113 +98,6 @@ def clear_cache(path: Path | None = None) -> bool:
         except FileNotFoundError:
             pass
     return existed
-
-
-# --- Entries as plain tuples, for marshal -----------------------------------
-
-
-@dataclass(slots=True)
-class FileRecord:
-    """One file's results, ready to store; built in a worker process."""
-
-    key: str
-    """The absolute path: the cache's key."""
-    size: int
-    mtime_ns: int
-    data: bytes
-    """`encode_file(...)`: the entries and the reasons the file was skipped."""
-    bodies: list[str]
-    """Each entry's body, in order, for the full-text index."""
-
-
-def encode_file(path: str, pairs: Iterable[tuple[Article, Analysis]], skipped: Iterable[Skipped]) -> bytes:
-    rows = []
-    for article, analysis in pairs:
-        # A feed's articles are `file#n`: keep only the `#n`, so that entries
-        # come back under the path the walk gives this time (relative or not).
-        suffix = article.path[len(path) :] if article.path.startswith(path) else ""
-        rows.append(
-            (
-                suffix,
-                article.id,
-                article.display_title,
-                article.author,
-                tuple((q.text, q.speaker, q.start, q.end, q.kind, q.confidence, q.evidence) for q in analysis.quotes),
-                tuple((e.name, e.type, e.count) for e in analysis.entities),
-                article.warnings,
-                pack_mentions(analysis.entities),
-                pack_sentences(article.body, analysis.quotes),
-            )
-        )
-    return marshal.dumps((tuple(rows), tuple(s.reason for s in skipped)), 4)
-
-
-class EntryDecoder:
-    """Turns stored BLOBs back into `Entry`s, sharing what repeats between them.
-
-    Speakers and authors recur across thousands of articles, and so does the
-    same entity with the same count (`Entity("BBC", "ORG", 1)`): one object
-    each, frozen and so safe to share, keeps 100,000 entries well inside the
-    memory budget.
-    """
-
-    def __init__(self) -> None:
-        self._names: dict[str, str] = {}
-        self._entities: dict[tuple[str, str, int], Entity] = {}
-
-    def decode(self, path: str, data: bytes) -> tuple[list[Entry], list[Skipped]]:
-        """Raises ValueError when the BLOB is not what we wrote, however it fails to decode."""
-        try:
-            return self._decode(path, data)
-        except Exception as error:  # a damaged row can fail in any way: it only means reading the file again
-            raise ValueError(f"not an entry the cache wrote ({type(error).__name__}: {error})") from None
-
-    def _decode(self, path: str, data: bytes) -> tuple[list[Entry], list[Skipped]]:
-        rows, reasons = marshal.loads(data)
-        share = self._names.setdefault
-        entries = [
-            Entry(
-                id=entry_id,
-                path=path + suffix,
-                title=title,
-                author=share(author, author),
-                quotes=tuple(
-                    Quote(
-                        text,
-                        share(speaker, speaker) if speaker else speaker,
-                        start,
-                        end,
-                        kind,
-                        confidence,
-                        tuple(share(e, e) for e in evidence),
-                    )
-                    for text, speaker, start, end, kind, confidence, evidence in quotes
-                ),
-                entities=tuple(self._entity(row) for row in entities),
-                warnings=warnings,
-                mention_spans=mention_spans,
-                quote_sentences=sentences,
-            )
-            for suffix, entry_id, title, author, quotes, entities, warnings, mention_spans, sentences in rows
-        ]
-        return entries, [Skipped(path, reason) for reason in reasons]
-
-    @staticmethod
-    def identity(data: bytes, entry: int) -> tuple[str, str]:
-        """The path suffix (`#n` in a feed, else "") and id of entry number `entry` in a stored BLOB.
-
-        Raises ValueError, TypeError, EOFError or IndexError when it is not what we wrote.
-        """
-        suffix, entry_id = marshal.loads(data)[0][entry][:2]
-        return suffix, entry_id
-
-    def _entity(self, row: tuple[str, str, int]) -> Entity:
-        entity = self._entities.get(row)
-        if entity is None:
-            name, kind, count = row
-            share = self._names.setdefault
-            entity = self._entities[row] = Entity(share(name, name), share(kind, kind), count)  # type: ignore[arg-type]
-        return entity
 
 
 # --- The database ------------------------------------------------------------
@@ -363,7 +263,7 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
         if "meta" in tables:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         if {key: meta.get(key) for key in expected} != expected or _too_many_orphans(conn, meta):
-            for name in ("text_index", "texts", "files", "meta"):
+            for name in ("text_index", "texts", "files", "snapshots", "meta"):
                 conn.execute(f"DROP TABLE IF EXISTS {name}")
             for statement in _SCHEMA.split(";"):
                 if statement.strip():

@@ -16,10 +16,32 @@ from byline.model import Analysis, Article
 def extractor_version() -> str:
     """The version of what made a cached record: the extractor's, and the loader's too,
     since a record's offsets point into the body as the loader built it."""
-    from byline.extract import EXTRACTOR_VERSION
     from byline.load import LOADER_VERSION
 
-    return f"{EXTRACTOR_VERSION}+load{LOADER_VERSION}"
+    return f"{_extractor_version()}+load{LOADER_VERSION}"
+
+
+def _extractor_version() -> str:
+    """`byline.extract.EXTRACTOR_VERSION`, read from its source when the package is not imported yet:
+    importing it takes 0.15 s (lexicons, patterns), a third of a warm `byline search`."""
+    import sys
+
+    module = sys.modules.get("byline.extract")
+    if module is None:
+        import importlib.util
+        import re
+
+        spec = importlib.util.find_spec("byline.extract")
+        try:
+            with open(spec.origin, encoding="utf-8") as source:  # type: ignore[union-attr, arg-type]
+                found = re.search(r'^EXTRACTOR_VERSION = "([^"]+)"$', source.read(), re.MULTILINE)
+        except (OSError, AttributeError, TypeError):
+            found = None
+        if found is not None:
+            return found.group(1)
+    from byline.extract import EXTRACTOR_VERSION
+
+    return EXTRACTOR_VERSION
 
 
 def analyse_all(articles: Iterable[Article]) -> list[tuple[Article, Analysis]]:

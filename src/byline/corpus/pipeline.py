@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from byline.corpus.pool import cpu_count, read_files, start_pool
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from byline.corpus.cache import CorpusCache, FileRecord
+    from byline.corpus.snapshots import Stamp
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,7 +50,13 @@ _told: set[str] = set()
 
 
 def load_corpus(
-    paths: list[str], batch_size: int = 256, *, use_cache: bool = True, workers: int | None = None
+    paths: list[str],
+    batch_size: int = 256,
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+    details: bool = False,
+    stamp: Stamp | None = None,
 ) -> Generator[Batch, None, None]:
     """Load and analyse everything under `paths`, in batches, for a progress bar.
 
@@ -59,14 +67,44 @@ def load_corpus(
     start, but re-read files come after the cached ones on a warm start.
     The last batch has `done == total`. Closing the generator early stops the
     work. `workers=0` reads in this process; None picks one per CPU.
+    `details=True` fills `Entry.details` (for the command line's listings); `stamp`
+    is fed what the walk finds, as `Walk.of` feeds it (for a snapshot of the result).
     """
     notes: list[str] = []
     cache = _open_cache(notes) if use_cache else None
-    run = _Run(cache, batch_size, workers, notes)
+    run = _Run(cache, batch_size, workers, notes, details)
+    run.stamp = stamp
     try:
         yield from run.go(paths)
     finally:
         run.close()
+
+
+@dataclass
+class Walk:
+    """The files under some paths, in walk order, and the stamp of what the walk found."""
+
+    order: dict[str, int] = field(default_factory=dict)
+    files: set[str] = field(default_factory=set)
+    stamp: bytes = b""
+
+    @classmethod
+    def of(cls, paths: list[str]) -> Walk:
+        from byline.corpus.snapshots import Stamp
+
+        walk, stamp = cls(), Stamp()
+        for item in iter_file_stats(paths):
+            walk.order.setdefault(item.path, len(walk.order))
+            if isinstance(item, FileStat):
+                walk.files.add(item.path)
+                stamp.file(*item)
+            else:
+                stamp.skipped(item)
+        walk.stamp = stamp.value()
+        return walk
+
+    def place(self, path: str) -> int:
+        return self.order.get(path.partition("#")[0], len(self.order))
 
 
 def reindex(paths: list[str]) -> list[Entry]:
@@ -119,14 +157,16 @@ def _tell_once(notes: list[str], message: str) -> None:
 
 
 class _Run:
-    def __init__(self, cache: CorpusCache | None, batch_size: int, workers: int | None, notes: list[str]) -> None:
+    def __init__(
+        self, cache: CorpusCache | None, batch_size: int, workers: int | None, notes: list[str], details: bool = False
+    ) -> None:
         from byline.corpus.cache import EntryDecoder
 
         self.cache = cache
         self.batch_size = max(1, batch_size)
         self.workers = cpu_count() if workers is None else workers
         self.notes = notes
-        self.decoder = EntryDecoder()
+        self.decoder = EntryDecoder(details=details)
         self.pool: Executor | None = None
         self.pool_tried = False
         self.yielded = False
@@ -143,6 +183,7 @@ class _Run:
         """Entries per handled file not yet all in a batch, oldest first."""
         self.total: int | None = None
         self.cached = 0
+        self.stamp: Stamp | None = None
 
     # --- the run ---------------------------------------------------------
 
@@ -158,8 +199,12 @@ class _Run:
                 roots.append(os.path.abspath(expanded))
         for item in iter_file_stats(paths):
             if isinstance(item, Skipped):
+                if self.stamp is not None:
+                    self.stamp.skipped(item)
                 self.skipped.append(item)
                 continue
+            if self.stamp is not None:
+                self.stamp.file(*item)
             found += 1
             key = keys.of(item.path)
             seen.add(key)

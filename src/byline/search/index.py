@@ -64,6 +64,11 @@ class SearchIndex:
             text = MemoryTextSource(self.vocab)
         self.text = text
         self._lock = threading.RLock()
+        self.generation = 0
+        """Bumped whenever entries are added: a search shown for an older one may be stale."""
+        self.coverage: tuple[int, int | None] | None = None
+        """While loading goes on (set by the loader): files whose entries are searchable, of
+        how many (None until the walk is over). None once everything is in."""
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -84,12 +89,14 @@ class SearchIndex:
                 self._add_entry(index, entry)
                 if body is not None and self.text is not None:
                     self.text.add(index, body)
+            self.generation += 1
 
     def add_text(self, entry: int, body: str) -> bool:
         """Index the body of an entry already added; False if there is no room."""
         if self.text is None:
             return False
         with self._lock:
+            self.generation += 1
             return self.text.add(entry, body)
 
     def _add_entry(self, index: int, entry: Entry) -> None:

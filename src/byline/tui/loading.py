@@ -15,6 +15,7 @@ from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from byline.corpus import load_corpus
+from byline.corpus.snapshots import Stamp, snapshot_key
 from byline.model import Batch, Skipped
 from byline.progress import rate, time_left
 from byline.search import SearchIndex, fill_text
@@ -57,12 +58,19 @@ class LoadingBar(Horizontal):
     def load(self) -> None:
         worker, search_index = get_current_worker(), self.search_index
         start = time.perf_counter()
+        key, stamp, files = snapshot_key(self.paths, "app"), Stamp(), 0
+        skipped: list[Skipped] = []
         try:
-            for batch in load_corpus(self.paths):
+            if self._load_snapshot(key, start):
+                return
+            for batch in load_corpus(self.paths, stamp=stamp):
                 if worker.is_cancelled:
                     return
                 # Indexed here, off the UI thread, in the order the list gets them.
                 search_index.add(batch.entries)
+                search_index.coverage = (batch.done, batch.total)
+                files = batch.total or batch.done
+                skipped.extend(batch.skipped)
                 self.post_message(BatchLoaded(batch, time.perf_counter() - start))
                 if batch.entries and not self.first_rows_shown.is_set():
                     # Let the first rows reach the screen before loading takes the
@@ -71,13 +79,80 @@ class LoadingBar(Horizontal):
         except Exception as error:  # a loader bug must leave the app usable
             stopped = Skipped(" ".join(self.paths), f"loading stopped: {error}")
             self.post_message(BatchLoaded(Batch([], [stopped], 0, 0), 0))
+            files = -1  # nothing to keep
+        search_index.coverage = None
         self.post_message(LoadFinished())
         # The search finds titles, quotes and names already; article text follows.
         try:
             fill_text(search_index, cancelled=lambda: worker.is_cancelled)
-            if getattr(search_index.text, "full", False) and not worker.is_cancelled:
+            if worker.is_cancelled:
+                return
+            if getattr(search_index.text, "full", False):
                 self._search_text_through_cache()
+            if files >= 0:
+                self._keep_snapshot(key, stamp.value(), files, skipped)
         except Exception:  # the text search is a bonus: without it the rest still works
+            pass
+
+    def _load_snapshot(self, key: bytes, start: float) -> bool:
+        """Open the corpus from the cache's snapshot of the last opening, if no file changed since:
+        the first rows at once, then the entries and the whole search index in bulk, not file by
+        file and string by string. False when there is no snapshot to use (nothing was shown)."""
+        from byline.corpus.cache import CacheUnavailable, CorpusCache
+        from byline.corpus.pipeline import Walk
+        from byline.corpus.snapshots import has, head, held
+        from byline.search import snapshot
+        from byline.search.sources import MemoryTextSource
+
+        try:
+            cache = CorpusCache.open()
+        except CacheUnavailable:
+            return False  # load_corpus says why
+        with cache:
+            if not has(cache, key):
+                return False
+            stamp = Walk.of(self.paths).stamp
+            try:
+                first = snapshot.load_head(head(cache, key, stamp) or b"")
+            except ValueError:
+                return False
+            if first:
+                self.search_index.coverage = (0, None)  # the first rows show; the search has nothing yet
+                self.post_message(BatchLoaded(Batch(first, [], 0, None), time.perf_counter() - start))
+                self.first_rows_shown.wait(timeout=FIRST_ROWS_WAIT)
+            found = held(cache, key, stamp)
+            try:
+                if found is None:
+                    raise ValueError("it changed as it was read")
+                files, skipped, _, data = found
+                index = snapshot.load(data, into=self.search_index)
+            except ValueError as error:
+                if first:  # rows are shown: say so rather than show them twice
+                    raise ValueError(f"the cache's snapshot could not be read ({error}); open again") from None
+                return False
+        with self.search_index._lock:
+            index.entries[: len(first)] = first  # the very objects the list has
+            index.coverage = None
+        rest = index.entries[len(first) :]
+        self.post_message(BatchLoaded(Batch(rest, skipped, files, files, cached=files), time.perf_counter() - start))
+        self.post_message(LoadFinished())
+        if isinstance(index.text, MemoryTextSource) and not len(index.text):
+            # The snapshot holds no text: the corpus was too large for memory.
+            self._search_text_through_cache()
+        return True
+
+    def _keep_snapshot(self, key: bytes, stamp: bytes, files: int, skipped: list[Skipped]) -> None:
+        """Keep this opening for the next: with its text when all of it fit in memory."""
+        from byline.corpus.cache import CacheUnavailable, CorpusCache
+        from byline.corpus.snapshots import keep
+        from byline.search import snapshot
+
+        text = self.search_index.text
+        data = snapshot.dump(self.search_index, with_text=not getattr(text, "full", True))
+        try:
+            with CorpusCache.open() as cache:
+                keep(cache, key, stamp, files, skipped, snapshot.dump_head(self.search_index), data)
+        except CacheUnavailable:
             pass
 
     def _search_text_through_cache(self) -> None:
@@ -99,7 +174,12 @@ class LoadingBar(Horizontal):
     def show(self, batch: Batch, elapsed: float) -> None:
         self.query_one(ProgressBar).update(total=batch.total, progress=batch.done)
         total = f"{batch.total:,}" if batch.total is not None else "?"
-        figures = [f"Loading {batch.done:,} of {total} files", f"{rate(batch.done, elapsed):,.0f}/s"]
+        # What the search covers: the index takes each batch before the list shows it.
+        figures = [
+            f"Loading {batch.done:,} of {total} files",
+            f"searching {batch.done:,} of {total}",
+            f"{rate(batch.done, elapsed):,.0f}/s",
+        ]
         left = time_left(batch.done, batch.total, elapsed)
         if left:
             figures.append(left)

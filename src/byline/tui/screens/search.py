@@ -22,6 +22,8 @@ from textual.worker import get_current_worker
 from byline.search import PREFIX_HELP, PREFIXES, Hit, SearchIndex
 
 LIMIT = 50
+REFRESH_S = 0.5
+"""While loading goes on, the results on show are searched again this often if more came in."""
 SNIPPET = 110
 """Characters of a long quote or sentence shown around its first match."""
 
@@ -96,6 +98,8 @@ class SearchScreen(ModalScreen[Hit | None]):
         self.hits: list[Hit] = []
         self._shown_for: str | None = None
         """The query whose results are on show."""
+        self._shown_generation = -1
+        """`SearchIndex.generation` when they were found: while loading goes on, they are searched again."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -107,6 +111,12 @@ class SearchScreen(ModalScreen[Hit | None]):
         self.query_one(OptionList).can_focus = False  # keys stay in the box; arrows move the results
         if self.query_text:
             self.search(self.query_text)
+        self.set_interval(REFRESH_S, self._refresh_while_loading)
+
+    def _refresh_while_loading(self) -> None:
+        """More articles came in since the results on show were found: search them again."""
+        if self._shown_for is not None and self.index.generation != self._shown_generation:
+            self.search(self._shown_for)
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
@@ -114,14 +124,16 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def search(self, query: str) -> None:
+        generation = self.index.generation
         hits = self.index.search(query, limit=LIMIT)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, query, hits)
+            self.app.call_from_thread(self._show, query, hits, generation)
 
-    def _show(self, query: str, hits: list[Hit]) -> None:
+    def _show(self, query: str, hits: list[Hit], generation: int = -1) -> None:
         if query != self.query_one(Input).value:
             return  # an older query answered late
         self._shown_for = query
+        self._shown_generation = generation
         self.hits = hits
         results = self.query_one(OptionList)
         results.clear_options()
@@ -130,11 +142,14 @@ class SearchScreen(ModalScreen[Hit | None]):
         results.add_options(Option(hit_content(hit, titles[hit.entry].title, width)) for hit in hits)
         if hits:
             results.highlighted = 0
-        status = self.query_one("#search-status", Static)
         if not query.strip():
-            status.update("Type to search titles, quotes, speakers, entities and text")
+            text = "Type to search titles, quotes, speakers, entities and text"
         else:
-            status.update(f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "No match")
+            text = f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "No match"
+        if (coverage := self.index.coverage) is not None:  # loading goes on: say what was searched
+            done, total = coverage
+            text += f" · searching {done:,} of {f'{total:,}' if total is not None else '?'} files"
+        self.query_one("#search-status", Static).update(text)
 
     def action_move(self, by: int) -> None:
         results = self.query_one(OptionList)
@@ -153,7 +168,8 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def _show_now(self, query: str) -> None:
         self.workers.cancel_group(self, "search")
-        self._show(query, self.index.search(query, limit=LIMIT))
+        generation = self.index.generation
+        self._show(query, self.index.search(query, limit=LIMIT), generation)
 
     @on(OptionList.OptionSelected, "#search-results")
     def _clicked(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,138 @@
+"""The cache's records: one file's entries (no body) and the reasons it was skipped, as one
+`marshal` BLOB, the fastest thing Python reads back; and turning them back into `Entry`s.
+
+Each row also keeps what `byline list` and `byline extract` print but an `Entry` leaves
+out (the title as written, subtitle, format, date, URL, paragraph count): `EntryDecoder`
+gives them only when asked (`details=True`), so that the app's entries stay small.
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from byline.model import Analysis, Article, Entity, Entry, Quote, Skipped
+
+
+@dataclass(slots=True)
+class FileRecord:
+    """One file's results, ready to store; built in a worker process."""
+
+    key: str
+    """The absolute path: the cache's key."""
+    size: int
+    mtime_ns: int
+    data: bytes
+    """`encode_file(...)`: the entries and the reasons the file was skipped."""
+    bodies: list[str]
+    """Each entry's body, in order, for the full-text index."""
+
+
+def encode_file(path: str, pairs: Iterable[tuple[Article, Analysis]], skipped: Iterable[Skipped]) -> bytes:
+    rows = []
+    bases = (path, str(Path(path)))
+    for article, analysis in pairs:
+        # A feed's articles are `file#n`: keep only the `#n`, so that entries
+        # come back under the path the walk gives this time (relative or not).
+        # (Loading names them after `str(Path(path))`: "./news/feed.xml" gives "news/feed.xml#1".)
+        suffix = next((article.path[len(base) :] for base in bases if article.path.startswith(base)), "")
+        entry = Entry.of(article, analysis)
+        entry.details = details(article)
+        rows.append(entry_row(suffix, entry))
+    return marshal.dumps((tuple(rows), tuple(s.reason for s in skipped)), 4)
+
+
+def entry_row(suffix: str, entry: Entry) -> tuple:
+    """An entry as a record stores it (`EntryDecoder.entries` reads it), under its path's `suffix`."""
+    return (
+        suffix,
+        entry.id,
+        entry.title,
+        entry.author,
+        tuple((q.text, q.speaker, q.start, q.end, q.kind, q.confidence, q.evidence) for q in entry.quotes),
+        tuple((e.name, e.type, e.count) for e in entry.entities),
+        entry.warnings,
+        entry.mention_spans,
+        entry.quote_sentences,
+        entry.details,
+    )
+
+
+def details(article: Article) -> tuple[str, str, str, str, str, int]:
+    """What `Entry.details` holds."""
+    return (article.title, article.subtitle, article.format, article.date, article.url, len(article.paragraphs))
+
+
+class EntryDecoder:
+    """Turns stored BLOBs back into `Entry`s, sharing what repeats between them.
+
+    Speakers and authors recur across thousands of articles, and so does the
+    same entity with the same count (`Entity("BBC", "ORG", 1)`): one object
+    each, frozen and so safe to share, keeps 100,000 entries well inside the
+    memory budget.
+    """
+
+    def __init__(self, *, details: bool = False) -> None:
+        self._details = details
+        self._names: dict[str, str] = {}
+        self._entities: dict[tuple[str, str, int], Entity] = {}
+
+    def decode(self, path: str, data: bytes) -> tuple[list[Entry], list[Skipped]]:
+        """Raises ValueError when the BLOB is not what we wrote, however it fails to decode."""
+        try:
+            return self._decode(path, data)
+        except Exception as error:  # a damaged row can fail in any way: it only means reading the file again
+            raise ValueError(f"not an entry the cache wrote ({type(error).__name__}: {error})") from None
+
+    def _decode(self, path: str, data: bytes) -> tuple[list[Entry], list[Skipped]]:
+        rows, reasons = marshal.loads(data)
+        return self.entries(path, rows), [Skipped(path, reason) for reason in reasons]
+
+    def entries(self, path: str, rows: Iterable[tuple]) -> list[Entry]:
+        """Entries from stored rows (see `encode_file`) of the file at `path`."""
+        share = self._names.setdefault
+        return [
+            Entry(
+                id=entry_id,
+                path=path + suffix,
+                title=title,
+                author=share(author, author),
+                quotes=tuple(
+                    Quote(
+                        text,
+                        share(speaker, speaker) if speaker else speaker,
+                        start,
+                        end,
+                        kind,
+                        confidence,
+                        tuple(share(e, e) for e in evidence),
+                    )
+                    for text, speaker, start, end, kind, confidence, evidence in quotes
+                ),
+                entities=tuple(self._entity(row) for row in entities),
+                warnings=warnings,
+                mention_spans=mention_spans,
+                quote_sentences=sentences,
+                details=extra if self._details else (),
+            )
+            for suffix, entry_id, title, author, quotes, entities, warnings, mention_spans, sentences, extra in rows
+        ]
+
+    @staticmethod
+    def identity(data: bytes, entry: int) -> tuple[str, str]:
+        """The path suffix (`#n` in a feed, else "") and id of entry number `entry` in a stored BLOB.
+
+        Raises ValueError, TypeError, EOFError or IndexError when it is not what we wrote.
+        """
+        suffix, entry_id = marshal.loads(data)[0][entry][:2]
+        return suffix, entry_id
+
+    def _entity(self, row: tuple[str, str, int]) -> Entity:
+        entity = self._entities.get(row)
+        if entity is None:
+            name, kind, count = row
+            share = self._names.setdefault
+            entity = self._entities[row] = Entity(share(name, name), share(kind, kind), count)  # type: ignore[arg-type]
+        return entity

@@ -1,0 +1,105 @@
+"""Snapshots in the corpus cache: what a whole opening produced (a search index and its
+entries, see `byline.search.snapshot`), kept as one BLOB per set of paths.
+
+A snapshot is keyed by the paths as given and the folder they were given from, and
+checked against a stamp of the walk (every file's path, size and modification
+time, every skipped path and why): one changed, added or removed file makes it
+stale, and the opening goes the slow way, file by file, and stores a new one.
+The cache keeps the few snapshots used last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import time
+from collections.abc import Iterable
+
+from byline.corpus.cache import CorpusCache
+from byline.model import Skipped
+
+KEPT = 8
+"""Snapshots kept; the least lately used go first."""
+
+
+def snapshot_key(paths: Iterable[str], kind: str) -> bytes:
+    """What a snapshot is filed under: who made it (`kind`: the app and the command line
+    order and name entries differently), the paths as given, and from where."""
+    return marshal.dumps((kind, os.getcwd(), [os.fspath(path) for path in paths]), 4)
+
+
+class Stamp:
+    """Builds the stamp of a walk, item by item."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.blake2b(digest_size=20)
+
+    def file(self, path: str, size: int, mtime_ns: int) -> None:
+        self._digest.update(os.fsencode(path) + b"\0%d\0%d\n" % (size, mtime_ns))
+
+    def skipped(self, item: Skipped) -> None:
+        self._digest.update(b"!" + os.fsencode(item.path) + b"\0" + item.reason.encode("utf-8", "replace") + b"\n")
+
+    def value(self) -> bytes:
+        return self._digest.digest()
+
+
+def get(cache: CorpusCache, key: bytes, stamp: bytes, column: str = "data") -> bytes | None:
+    """The snapshot's `column` ("head" or "data") under `key` if its stamp is `stamp`; None otherwise or on failure."""
+    try:
+        row = cache.conn.execute(f"SELECT stamp, {column} FROM snapshots WHERE key = ?", (key,)).fetchone()  # noqa: S608
+    except Exception:  # only a cache: the slow way still works
+        return None
+    if row is None or row[0] != stamp:
+        return None
+    return bytes(row[1])
+
+
+def put(cache: CorpusCache, key: bytes, stamp: bytes, head: bytes, data: bytes) -> None:
+    """File a snapshot (replacing the one under `key`); forget the oldest past `KEPT`. Never raises."""
+    try:
+        with cache._writing() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO snapshots (key, stamp, used, head, data) VALUES (?, ?, ?, ?, ?)",
+                (key, stamp, time.time_ns(), head, data),
+            )
+            conn.execute(
+                "DELETE FROM snapshots WHERE key NOT IN (SELECT key FROM snapshots ORDER BY used DESC LIMIT ?)",
+                (KEPT,),
+            )
+    except Exception:  # only a cache
+        pass
+
+
+def has(cache: CorpusCache, key: bytes) -> bool:
+    """Whether a snapshot is filed under `key` at all (worth walking the files to check its stamp)."""
+    try:
+        return cache.conn.execute("SELECT 1 FROM snapshots WHERE key = ?", (key,)).fetchone() is not None
+    except Exception:  # only a cache
+        return False
+
+
+def held(cache: CorpusCache, key: bytes, stamp: bytes) -> tuple[int, list[Skipped], bytes, bytes] | None:
+    """What `keep` filed under `key` with `stamp`: files walked, files skipped, the head, the index's bytes."""
+    head = get(cache, key, stamp, "head")
+    data = get(cache, key, stamp) if head is not None else None
+    if head is None or data is None:
+        return None
+    try:
+        files, reasons, index = marshal.loads(data)
+        return files, [Skipped(path, reason) for path, reason in reasons], head, index
+    except Exception:  # damaged: the slow way
+        return None
+
+
+def head(cache: CorpusCache, key: bytes, stamp: bytes) -> bytes | None:
+    """Only the small head `keep` filed: what a first frame shows, read before the rest."""
+    return get(cache, key, stamp, "head")
+
+
+def keep(
+    cache: CorpusCache, key: bytes, stamp: bytes, files: int, skipped: list[Skipped], head: bytes, index: bytes
+) -> None:
+    """File what an opening found (see `held`), with a `head` (the first rows) that reads alone. Never raises."""
+    put(cache, key, stamp, head, marshal.dumps((files, [(s.path, s.reason) for s in skipped], index), 4))

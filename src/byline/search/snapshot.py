@@ -1,0 +1,165 @@
+"""A search index, entries and all, as one `marshal` BLOB: a warm open loads it in bulk
+instead of rebuilding it string by string.
+
+What it holds is columns, not objects: the vocabulary's words and buckets, the
+documents' kinds, strings and details, every posting list and reference list
+concatenated into one array with their lengths beside it, and the in-memory
+text source the same way. Loading is then a few C-speed `marshal.loads` and
+`array.frombytes`, and one pass that slices the arrays back apart; only the
+entries are built one by one (they are what the list shows).
+
+A snapshot is only ever used for the very files it was made from: the corpus
+cache keeps it beside a stamp of the walk (`byline.corpus.snapshots`).
+"""
+
+from __future__ import annotations
+
+import marshal
+from array import array
+from itertools import accumulate, starmap
+
+from byline.corpus.records import EntryDecoder, entry_row
+from byline.model import Entry, Quote
+from byline.search.index import SearchIndex
+from byline.search.sources import MemoryTextSource
+from byline.search.vocabulary import Vocabulary
+
+FORMAT = 1
+
+
+def dump(index: SearchIndex, *, with_text: bool = True) -> bytes:
+    """The whole index (and its entries; its in-memory text if `with_text`) as bytes; `load` gives it back."""
+    with index._lock:
+        vocab = index.vocab
+        text = index.text if with_text else None
+        state = (
+            FORMAT,
+            [entry_row(entry.path, entry) for entry in index.entries],
+            vocab.words,
+            {letter: (words, ids.tobytes()) for letter, (words, ids) in vocab._buckets.items()},
+            bytes(index._kind),
+            index._string,
+            index._detail,
+            _pack_lists(index._refs),
+            _pack_postings(index._postings),
+            _text_state(text) if isinstance(text, MemoryTextSource) else None,
+        )
+    return marshal.dumps(state, 4)
+
+
+HEAD = 256
+"""Entries in a snapshot's head: a first screenful and more, read before the rest."""
+
+
+def dump_head(index: SearchIndex, size: int = HEAD) -> bytes:
+    """The first `size` entries alone, for a first frame before the whole index is read (`load_head`)."""
+    with index._lock:
+        return marshal.dumps([entry_row(entry.path, entry) for entry in index.entries[:size]], 4)
+
+
+def load_head(data: bytes) -> list[Entry]:
+    """The entries `dump_head` kept. Raises ValueError when `data` is not that."""
+    try:
+        return _entries(marshal.loads(data))
+    except Exception as error:  # a damaged BLOB can fail in any way
+        raise ValueError(f"not a snapshot's head ({type(error).__name__}: {error})") from None
+
+
+def load(data: bytes, into: SearchIndex | None = None) -> SearchIndex:
+    """The index `dump` made (put into the empty index `into` if given, which is then returned).
+
+    Its text source is the in-memory one, with the text the snapshot holds (none if it
+    was made without). Raises ValueError when `data` is not a snapshot.
+    """
+    try:
+        state = marshal.loads(data)
+        if state[0] != FORMAT:
+            raise ValueError(f"snapshot format {state[0]}, not {FORMAT}")
+        return _load(state, SearchIndex(with_text=False) if into is None else into)
+    except ValueError:
+        raise
+    except Exception as error:  # a damaged BLOB can fail in any way
+        raise ValueError(f"not a snapshot ({type(error).__name__}: {error})") from None
+
+
+def _load(state: tuple, index: SearchIndex) -> SearchIndex:
+    _, rows, words, buckets, kinds, strings, details, refs, postings, text = state
+    vocab = Vocabulary()
+    vocab.words = words
+    vocab.ids = dict(zip(words, range(len(words))))
+    vocab._buckets = {letter: (bucket_words, _ints(ids)) for letter, (bucket_words, ids) in buckets.items()}
+    source = MemoryTextSource(vocab)
+    if text is not None:
+        budget, chars, full, entry, offset, paragraphs, text_postings = text
+        source.budget, source.chars, source.full = budget, chars, full
+        source._entry, source._offset, source._text = _ints(entry), _ints(offset), paragraphs
+        source._postings = _unpack_postings(text_postings)
+    entries = _entries(rows)
+    refs_lists, ids, postings_lists = (
+        _unpack_lists(refs),
+        dict(zip(zip(kinds, strings), range(len(strings)))),
+        _unpack_postings(postings),
+    )
+    with index._lock:
+        index.entries = entries
+        index.vocab = vocab
+        index._kind = bytearray(kinds)
+        index._string = strings
+        index._detail = details
+        index._refs = refs_lists
+        index._ids = ids
+        index._postings = postings_lists
+        index.text = source
+        index.generation += 1
+    return index
+
+
+def _entries(rows: list[tuple]) -> list[Entry]:
+    """Entries from rows in the cache's layout (`byline.corpus.records`), each under its whole path.
+
+    Faster than `EntryDecoder.entries`: marshal keeps the sharing of the strings it was given
+    (speakers, authors, evidence), so only entities are shared here."""
+    entity = EntryDecoder()._entity
+    return [
+        Entry(entry_id, path, title, author, tuple(starmap(Quote, quotes)), tuple(map(entity, entities)), *rest)
+        for path, entry_id, title, author, quotes, entities, *rest in rows
+    ]
+
+
+def _text_state(text: MemoryTextSource) -> tuple:
+    return (
+        text.budget,
+        text.chars,
+        text.full,
+        text._entry.tobytes(),
+        text._offset.tobytes(),
+        text._text,
+        _pack_postings(text._postings),
+    )
+
+
+def _ints(data: bytes) -> array:
+    values = array("i")
+    values.frombytes(data)
+    return values
+
+
+def _pack_lists(lists: list[array]) -> tuple[bytes, bytes]:
+    flat = array("i")
+    for values in lists:
+        flat.extend(values)
+    return array("i", map(len, lists)).tobytes(), flat.tobytes()
+
+
+def _unpack_lists(packed: tuple[bytes, bytes]) -> list[array]:
+    lengths, flat = _ints(packed[0]), _ints(packed[1])
+    ends = list(accumulate(lengths))
+    return [flat[end - length : end] for length, end in zip(lengths, ends)]
+
+
+def _pack_postings(postings: dict[int, array]) -> tuple[bytes, tuple[bytes, bytes]]:
+    return array("i", postings).tobytes(), _pack_lists(list(postings.values()))
+
+
+def _unpack_postings(packed: tuple[bytes, tuple[bytes, bytes]]) -> dict[int, array]:
+    return dict(zip(_ints(packed[0]), _unpack_lists(packed[1])))

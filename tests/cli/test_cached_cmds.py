@@ -1,0 +1,148 @@
+"""`byline list`, `extract` and `search` read the index cache: unchanged files are never
+analysed again, changed ones are, and what they print is what a fresh analysis prints."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import byline.extract
+from byline.cli import main
+from byline.model import Analysis, Article
+
+QUOTED = (
+    "Tony Blair said the election would be won on the economy.\n\n"
+    '"We will win the election," Mr Blair said on Tuesday in London.\n\n'
+    "Gordon Brown, the chancellor, agreed. \u201cThe economy is strong,\u201d he told the BBC."
+)
+
+
+def write(path: Path, title: str, body: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    root = tmp_path / "news"
+    for i in range(4):
+        write(root / f"{i:02}.txt", f"Election story {i}", QUOTED.replace("Tuesday", f"day {i}"))
+    write(root / "sub" / "b.md", "# Brown on the budget", "The chancellor spoke in Leeds.")
+    (root / "sub" / "notes.pdf").write_bytes(b"%PDF")
+    (root / "empty.txt").write_text("", encoding="utf-8")
+    (root / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+        "<item><title>One</title><description>Blair visited Paris.</description></item>"
+        "<item><title>Two</title><description>Second item text.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    return root
+
+
+@pytest.fixture
+def analysed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the articles the extractor analyses (workers run in this process for a small corpus)."""
+    calls: list[str] = []
+    real = byline.extract.analyse
+
+    def counting(article: Article) -> Analysis:
+        calls.append(article.path)
+        return real(article)
+
+    monkeypatch.setattr(byline.extract, "analyse", counting)
+    return calls
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+COMMANDS = [
+    ["list"],
+    ["list", "--json"],
+    ["extract"],
+    ["extract", "--json"],
+    ["search", "blair electon"],
+    ["search", "--json", "economy"],
+    ["search", "--limit", "3", "@brown"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_output_is_the_same_with_and_without_the_cache(
+    news: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    fresh = run(capsys, *command, "--no-cache", str(news))
+    cold = run(capsys, *command, str(news))
+    warm = run(capsys, *command, str(news))
+    assert fresh[1]  # something was printed
+    assert cold == fresh
+    assert warm == fresh
+
+
+def test_output_is_the_same_for_relative_paths(
+    news: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(news.parent)
+    for command in (["list", "--json"], ["search", "--json", "blair"]):
+        fresh = run(capsys, *command, "--no-cache", "./news/")
+        assert run(capsys, *command, "./news/") == fresh
+        assert run(capsys, *command, "./news/") == fresh
+
+
+def test_warm_search_analyses_no_article(news: Path, analysed: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    first = run(capsys, "search", "blair electon", str(news))
+    assert len(analysed) == 7  # four texts, the Markdown file, the feed's two items
+    analysed.clear()
+    assert run(capsys, "search", "blair electon", str(news)) == first
+    assert analysed == []
+
+
+@pytest.mark.parametrize("command", [["list"], ["extract", "--json"]], ids=" ".join)
+def test_warm_list_and_extract_analyse_no_article(
+    news: Path, command: list[str], analysed: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run(capsys, *command, str(news))
+    analysed.clear()
+    assert run(capsys, *command, str(news)) == first
+    assert analysed == []
+
+
+def test_a_changed_file_is_analysed_again(news: Path, analysed: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "search", "blair", str(news))
+    analysed.clear()
+    changed = news / "02.txt"
+    write(changed, "Election story two", "Charles Kennedy said the Liberal Democrats were ready.")
+    os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 5_000_000_000))
+    status, out, _ = run(capsys, "search", "kennedy", str(news))
+    assert analysed == [str(changed)]
+    assert status == 0 and "Charles Kennedy" in out
+    assert run(capsys, "search", "kennedy", "--no-cache", str(news))[1] == out
+
+
+def test_an_added_or_removed_file_is_seen(news: Path, analysed: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "search", "blair", str(news))
+    write(news / "new.txt", "Howard in Dover", "Michael Howard spoke in Dover.")
+    assert "Howard in Dover" in run(capsys, "search", "dover", str(news))[1]
+    (news / "new.txt").unlink()
+    assert run(capsys, "search", "dover", str(news))[0] == 1
+
+
+def test_no_cache_stores_nothing(news: Path, analysed: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "search", "blair", "--no-cache", str(news))
+    analysed.clear()
+    run(capsys, "search", "blair", str(news))
+    assert len(analysed) == 7
+
+
+def test_nothing_loaded_is_still_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for command in (["list"], ["extract"], ["search", "x"]):
+        with pytest.raises(SystemExit) as exit_:
+            main([*command, str(tmp_path / "missing")])
+        assert exit_.value.code == 1
+        assert "no articles could be loaded" in capsys.readouterr().err

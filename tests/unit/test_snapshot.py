@@ -1,0 +1,53 @@
+"""A search index kept as one BLOB (`byline.search.snapshot`) answers as the index it was made from."""
+
+from __future__ import annotations
+
+import pytest
+
+from byline.search import SearchIndex, snapshot
+from byline.search.sources import MemoryTextSource
+from tests.unit.test_search import index  # noqa: F401  (the fixture)
+
+QUERIES = ["blair electon", "chelsae", "@blair", "#sedgefield", "mobile phones", '"we will', "t:mobile", "economy", "x"]
+
+
+def answers(built: SearchIndex) -> list[list[tuple]]:
+    return [
+        [(h.kind, h.entry, h.text, h.score, h.positions, h.start, h.end, h.others) for h in built.search(q)]
+        for q in QUERIES
+    ]
+
+
+def test_a_loaded_snapshot_answers_as_the_index_did(index: SearchIndex) -> None:  # noqa: F811
+    loaded = snapshot.load(snapshot.dump(index))
+    assert loaded.entries == index.entries
+    assert answers(loaded) == answers(index)
+    assert any(hits for hits in answers(loaded))
+
+
+def test_it_goes_on_growing_as_the_index_did(index: SearchIndex) -> None:  # noqa: F811
+    loaded = snapshot.load(snapshot.dump(index))
+    more = [index.entries[0]]
+    index.add(more, ["Extra text about Chelsea."])
+    loaded.add(more, ["Extra text about Chelsea."])
+    assert answers(loaded) == answers(index)
+
+
+def test_without_text_it_holds_no_passages(index: SearchIndex) -> None:  # noqa: F811
+    loaded = snapshot.load(snapshot.dump(index, with_text=False))
+    assert isinstance(loaded.text, MemoryTextSource) and len(loaded.text) == 0
+    assert all(h.kind != "text" for h in loaded.search("mobile phones"))
+
+
+def test_it_loads_into_the_index_it_is_given_and_the_head_alone(index: SearchIndex) -> None:  # noqa: F811
+    target = SearchIndex()
+    generation = target.generation
+    assert snapshot.load(snapshot.dump(index), into=target) is target
+    assert target.generation > generation and answers(target) == answers(index)
+    assert snapshot.load_head(snapshot.dump_head(index, size=2)) == index.entries[:2]
+
+
+@pytest.mark.parametrize("data", [b"", b"not marshal", b"\xe9\x00\x00\x00", snapshot.marshal.dumps((99,))])
+def test_damage_is_a_value_error(data: bytes) -> None:
+    with pytest.raises(ValueError):
+        snapshot.load(data)
