@@ -112,3 +112,23 @@ async def test_a_changed_file_makes_the_snapshot_stale(small_corpus: Path) -> No
         await settle(pilot)
         assert "A brand new headline" in titles(second)
         assert any(h.text == "A brand new headline" for h in second.search_index.search("brand new headline"))
+
+
+async def test_a_corpus_past_the_snapshot_size_opens_file_by_file(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The snapshot is read whole: past SNAPSHOT_MAX_ENTRIES it would cost more memory than it saves time.
+    import byline.tui.loading
+
+    monkeypatch.setattr(byline.tui.loading, "SNAPSHOT_MAX_ENTRIES", 2)
+    first = BylineApp([str(small_corpus)])
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    real_load = byline.tui.loading.load_corpus
+    walked: list[int] = []
+    monkeypatch.setattr(byline.tui.loading, "load_corpus", lambda *a, **k: walked.append(1) or real_load(*a, **k))
+    second = BylineApp([str(small_corpus)])
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert walked == [1]
+        assert titles(second) == titles(first)
