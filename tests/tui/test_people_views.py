@@ -220,3 +220,34 @@ async def test_the_tables_are_built_from_every_entry_loaded(open_app, people_cor
         assert people is not None and len(people.entries) == len(app.corpus.entries) == 3
         counted = [row.quotes for row in people.entities.rows]
         assert None not in counted  # the entities' quote counts came in once loading was over
+
+
+async def test_the_tables_are_rebuilt_as_batches_arrive_keeping_the_cursor(
+    open_app, people_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import byline.tui.screens.people_views as people_views
+    from tests.helpers.tui import pause_loading_after_first_batch
+
+    monkeypatch.setattr(people_views, "REBUILD_DELAY", 0.05)
+    release = pause_loading_after_first_batch(monkeypatch, batch_size=1)
+    try:
+        async with open_app(people_corpus, size=(160, 48), settled=False) as (app, pilot):
+            main = app.main
+            for _ in range(400):  # the first batch's tables, built while loading waits
+                await pilot.pause(0.05)
+                if main.people is not None and main.speakers_pane.list.current is not None:
+                    break
+            assert main.people is not None and len(main.people.entries) == 1 and main.loading
+            await pilot.press("2", "down", "down")  # to the list, then its second row
+            rows = main.speakers_pane.list.rows
+            assert [row.name for row in rows] == ["Benjamin Netanyahu", "Antony Blinken"]
+            assert main.speakers_pane.list.current.name == "Antony Blinken"
+            release.set()
+            await settle(pilot)
+            assert len(main.people.entries) == 3
+            # Now first (3 quotes each; by name on a tie), and the cursor went with it.
+            assert main.speakers_pane.list.rows[0].name == "Antony Blinken"
+            assert main.speakers_pane.list.current.name == "Antony Blinken"
+            assert main.speakers_pane.list.current.quotes == 3
+    finally:
+        release.set()

@@ -143,24 +143,27 @@ class PeoplePane(Vertical):
     def show(self, matcher: NameMatcher[Speaker] | NameMatcher[EntityRow]) -> None:
         """A new table (the corpus grew, or its counts came in): the same filter over it."""
         self.matcher = matcher
-        self.refilter()
+        self.refilter(keep=True)
 
-    def refilter(self) -> None:
+    def refilter(self, keep: bool = False) -> None:
+        """The rows the filter lets through; with `keep`, the cursor stays on the row it was on."""
         if self.matcher is None:
             return
+        kept = self.list.current.key if keep and self.list.current is not None else None
         query = self.filter_input.value
         found: list[Speaker | EntityRow] = list(self.matcher.filter(query))
         if self.by_name and not query.strip():
             found.sort(key=lambda row: row.key)
-        if self.kind == "entities":
-            self.list.rows = found or ["No entity matches"]
-            return
-        named = [row for row in found if isinstance(row, Speaker) and not row.described]
-        described = [row for row in found if isinstance(row, Speaker) and row.described]
-        rows: list[PeopleRow] = [*named]
-        if described:
-            rows += [f"{DESCRIBED_HEADING} · {len(described)}", *described]
-        self.list.rows = rows or ["No speaker matches"]
+        rows: list[PeopleRow] = [*found]
+        if self.kind == "speakers":
+            named = [row for row in found if isinstance(row, Speaker) and not row.described]
+            described = [row for row in found if isinstance(row, Speaker) and row.described]
+            rows = [*named, f"{DESCRIBED_HEADING} · {len(described)}", *described] if described else [*named]
+        self.list.rows = rows or [f"No {self.kind[:-1]} matches"]
+        if kept is not None:
+            at = next((n for n, row in enumerate(rows) if not isinstance(row, str) and row.key == kept), None)
+            if at is not None:
+                self.list.cursor = at
 
     def watch_by_name(self) -> None:
         self.refilter()
