@@ -149,7 +149,9 @@ class PeoplePane(Vertical):
         """The rows the filter lets through; with `keep`, the cursor stays on the row it was on."""
         if self.matcher is None:
             return
-        kept = self.list.current.key if keep and self.list.current is not None else None
+        # Kept only where the reader put it: a cursor still on the top row stays on the top row.
+        current, top = self.list.current, next((n for n, r in enumerate(self.list.rows) if not isinstance(r, str)), 0)
+        kept = current.key if keep and current is not None and self.list.cursor != top else None
         query = self.filter_input.value
         found: list[Speaker | EntityRow] = list(self.matcher.filter(query))
         if self.by_name and not query.strip():
