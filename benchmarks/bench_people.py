@@ -12,6 +12,11 @@ do), then times, from the loaded entries only (nothing is read or analysed):
 * the entity table (built on first use), its quote counts (a pass over every
   quote's sentence), the quotes about someone and "what X said about Y": no target.
 
+Then the app itself (headless, 160x48, `--app`, on by default): the speakers view opened
+(key 2, the tables already built by the loading worker; target 300 ms), a keystroke of its
+filter (the pane's `refilter`: matching and the new rows; target 16 ms median) and a
+speaker's quotes listed in the middle pane (Enter's handler; target 50 ms).
+
 Prints figures; asserts nothing. 100,000 only when asked (`--sizes 10000 100000`):
 it loads and analyses 100,000 articles once (minutes). The index cache is the
 user's unless BYLINE_CACHE_DIR says otherwise: point it at a scratch folder.
@@ -138,14 +143,61 @@ def run_size(n: int, rounds: int) -> None:
         print(f"   what {blair.name} said about him  {summary(said)}   ({len(people.said_about(blair, brown)):,})")
 
 
+def app_figures(folder: Path, rounds: int) -> None:
+    import asyncio
+    import tempfile
+
+    os.environ.setdefault("BYLINE_DATA_DIR", tempfile.mkdtemp(prefix="bench-people-data-"))
+    asyncio.run(_app_figures(folder, rounds))
+
+
+async def _app_figures(folder: Path, rounds: int) -> None:
+    from textual.widgets import Input
+
+    from byline.tui.app import BylineApp
+    from byline.tui.widgets.people_list import PeopleList
+
+    app = BylineApp([str(folder)])
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.main
+        started = time.perf_counter()
+        while main.loading or main.people is None or len(main.people.entries) != len(app.corpus.entries):
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        print(f"   app: loaded, tables built       {(time.perf_counter() - started):8.1f} s (a worker's, off the UI thread)")
+        opens = []
+        for _ in range(rounds):
+            await pilot.press("1")
+            begun = time.perf_counter()
+            await pilot.press("2")  # the pilot waits for the key to be handled and the screen to be idle
+            opens.append((time.perf_counter() - begun) * 1000)
+        print(f"   app: speakers view opened (2)     {summary(opens)}   (target < 300 ms at 100,000)")
+        pane, keystrokes = main.speakers_pane, []
+        for _ in range(rounds):
+            for typed in TYPED:
+                with pane.filter_input.prevent(Input.Changed):
+                    pane.filter_input.value = typed
+                begun = time.perf_counter()
+                pane.refilter()
+                keystrokes.append((time.perf_counter() - begun) * 1000)
+        print(f"   app: filter, a keystroke          {summary(keystrokes)}   (target < 16 ms median)")
+        assert main.people is not None
+        top = main.people.speakers.named[0]
+        listed = timed(lambda: main.on_people_list_chosen(PeopleList.Chosen(top)), rounds)
+        print(f"   app: a speaker's quotes listed    {summary(listed)}   ({top.name}; target < 50 ms)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--no-app", dest="app", action="store_false", help="skip the app's figures")
     args = parser.parse_args()
     print(f"byline people benchmark; index cache: {os.environ.get('BYLINE_CACHE_DIR', 'the user cache directory')}")
     for n in args.sizes:
         run_size(n, args.rounds)
+        if args.app:
+            app_figures(generate(None, n), args.rounds)
     return 0
 
 

@@ -28,6 +28,11 @@ SCENES: list[tuple[str, tuple[int, int], tuple[str, ...]]] = [
     ("byline-160x48-quote", (160, 48), ("right_square_bracket", "tab", "tab", "down", "down", "enter", "e")),
     ("byline-160x48-light", (160, 48), ("t", "tab", "tab", "enter")),
 ]
+BBC = HERE.parent.parent / "shared" / "corpora" / "bbc"
+# On the BBC corpus, when it is beside the repo: the speakers view, "blare" typed, Tony Blair's quotes.
+BBC_SCENES: list[tuple[str, tuple[int, int], tuple[str, ...]]] = [
+    ("byline-160x48-speakers", (160, 48), ("2", *"blare", "enter")),
+]
 
 
 async def settle(app, pilot) -> None:
@@ -38,10 +43,10 @@ async def settle(app, pilot) -> None:
             return
 
 
-async def render(name: str, size: tuple[int, int], keys: tuple[str, ...]) -> Path:
+async def render(name: str, size: tuple[int, int], keys: tuple[str, ...], corpus: Path | None = None) -> Path:
     from byline.tui.app import BylineApp
 
-    app = BylineApp()
+    app = BylineApp([str(corpus)] if corpus is not None else None)
     async with app.run_test(size=size) as pilot:
         await settle(app, pilot)
         for key in keys:
@@ -73,8 +78,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         os.environ["BYLINE_DATA_DIR"] = str(Path(home) / "data")
         os.environ["BYLINE_CACHE_DIR"] = str(Path(home) / "cache")
-        for name, size, keys in SCENES:
-            svg = asyncio.run(render(name, size, keys))
+        scenes = [(*scene, None) for scene in SCENES] + [(*scene, BBC) for scene in BBC_SCENES if BBC.is_dir()]
+        for name, size, keys, corpus in scenes:
+            os.environ["BYLINE_DATA_DIR"] = str(Path(home) / "data" / name)  # no scene's theme carries over
+            svg = asyncio.run(render(name, size, keys, corpus))
             png = to_png(svg)
             print(f"{svg.relative_to(HERE.parent)}" + (f"  {png.name}" if png else "  (no rsvg-convert: SVG only)"))
     return 0

@@ -93,3 +93,16 @@ class TestUncertainSpeaker:
         )
         app = BylineApp([str(tmp_path)])
         assert snap_compare(app, terminal_size=(120, 40), run_before=after("tab", "tab"))
+
+
+class TestPeopleViews:
+    """The speakers view (2) and a speaker's quotes (Enter), at both sizes."""
+
+    @pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "160x48"])
+    def test_speakers_view(self, snap_compare, size) -> None:
+        assert snap_compare(sample_app(), terminal_size=size, run_before=after("2"))
+
+    @pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "160x48"])
+    def test_a_speakers_quotes(self, snap_compare, size) -> None:
+        # Enter in the filter chooses the top speaker (the most quoted): their quotes in the middle pane.
+        assert snap_compare(sample_app(), terminal_size=size, run_before=after("2", "enter"))

@@ -29,6 +29,10 @@ SAVE_DELAY = 0.5
 """Seconds of quiet before the state is written, so holding a key does not write on every row."""
 
 
+VIEWS = Binding.Group("Views", compact=True)
+"""The left pane's three views: one footer entry, "123 Views" (past 80 columns: there it has no room)."""
+
+
 def main(action: str) -> str:
     return f"main('{action}')"
 
@@ -65,6 +69,9 @@ class BylineApp(App[None]):
         Binding("u", "undo_bookmark", "Undo bookmark change", show=False),
         Binding("B", "edit_bookmark", "Bookmark note and tags", show=False),
         Binding("v", "bookmarks", "Bookmarks", tooltip="Show bookmarks, from every corpus"),
+        Binding("1", main("show_articles"), "Articles", tooltip="Left pane: the articles", group=VIEWS),
+        Binding("2", main("show_speakers"), "Speakers", tooltip="Left pane: every speaker of the corpus; Enter lists their quotes", group=VIEWS),  # noqa: E501
+        Binding("3", main("show_entities"), "Entities", tooltip="Left pane: every person, organisation and place; Enter lists the quotes naming one", group=VIEWS),  # noqa: E501
         Binding("y,c", main("copy_quote"), "Copy quote", tooltip="The chosen quote with its attribution, or the selected text", show=False),  # noqa: E501
         Binding("Y", main("copy_quote_alone"), "Copy quote alone", tooltip="Copy the chosen quote alone, without attribution", show=False),  # noqa: E501
         Binding("R", "refresh_feeds", "Refresh feeds", tooltip="Refresh feeds: fetch new articles in the background", show=False),  # noqa: E501
@@ -150,7 +157,7 @@ class BylineApp(App[None]):
             self.main.article_list.bookmarked_ids = frozenset(self.bookmarking.marked_ids())
 
     def action_toggle_bookmark(self) -> None:
-        entry = self.main.article_list.current
+        entry = self.main.chosen_entry()
         if entry is None or self.bookmarking is None:
             self.tell(Notice("No article to bookmark.", "warning"))
             return
@@ -165,7 +172,7 @@ class BylineApp(App[None]):
     def action_edit_bookmark(self) -> None:
         from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
 
-        entry, bookmarking = self.main.article_list.current, self.bookmarking
+        entry, bookmarking = self.main.chosen_entry(), self.bookmarking
         if entry is None or bookmarking is None:
             return
         quote = self.main.chosen_quote()

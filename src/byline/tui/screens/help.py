@@ -65,6 +65,8 @@ def byline_help(anywhere: Iterable[BindingType]) -> HelpScreen:
     """The help screen of Byline: the keys that work `anywhere`, then each pane's."""
     from byline.tui.screens.search import search_keys
     from byline.tui.widgets.article_list import ArticleList
+    from byline.tui.widgets.people_list import PeopleList, PeoplePane
+    from byline.tui.widgets.quote_list import QuoteList
     from byline.tui.widgets.reader import Reader
     from byline.tui.widgets.sidebar import Sidebar
 
@@ -75,5 +77,14 @@ def byline_help(anywhere: Iterable[BindingType]) -> HelpScreen:
             ("Reader", Reader.BINDINGS),
             ("Search box", search_keys()),
             ("Sidebar", Sidebar.BINDINGS),
+            ("Speakers and entities (2, 3)", [*PeopleList.BINDINGS[-3:], *PeoplePane.BINDINGS]),
+            (
+                "Quotes across the corpus",
+                [
+                    *QuoteList.BINDINGS[-1:],
+                    Binding("y", "-", "Copy the quote"),
+                    Binding("b", "-", "Bookmark the quote"),
+                ],
+            ),
         ]
     )

@@ -25,13 +25,14 @@ from byline.model import Analysis, Article, Entry, Hit, Quote, Skipped
 from byline.search import quote_number
 from byline.tui.host import Host, Notice
 from byline.tui.loading import NO_ARTICLES, BatchLoaded, LoadingBar, problems, skipped_notice
+from byline.tui.screens.people_views import PeopleViews
 from byline.tui.widgets.article_list import ArticleList
 from byline.tui.widgets.reader import Reader
 from byline.tui.widgets.sidebar import Sidebar
 
 
-class MainScreen(Screen[None]):
-    """The three panes, the filter chip and the loading line."""
+class MainScreen(PeopleViews, Screen[None]):
+    """The three panes, the filter chip and the loading line; the people views (`PeopleViews`)."""
 
     entity_filter: reactive[str | None] = reactive(None, init=False)
     """The entity the list is filtered by (from the sidebar), or None."""
@@ -50,6 +51,7 @@ class MainScreen(Screen[None]):
         self.sidebar = Sidebar(id="sidebar")
         self.chip = Static(id="filter-chip")
         self.loading_bar = LoadingBar(host.paths, host.search_index, id="loading")
+        self.people_widgets()
         state = host.state
         self._restore_id = state.last_article
         self._when_shown: tuple[str, Callable[[], object]] | None = None
@@ -67,6 +69,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="list-pane"):
                 yield self.chip
                 yield self.article_list
+            yield from self.people_widgets_made()
             yield self.reader
             yield self.sidebar
         yield self.loading_bar
@@ -90,6 +93,7 @@ class MainScreen(Screen[None]):
         self.article_list.entries_changed()  # the filter, if any, applies to the new rows too
         if batch.entries:
             self.call_after_refresh(self.loading_bar.first_rows_shown.set)
+            self.people_batch_loaded()
         if self._restore_id and not self._user_moved and any(entry.id == self._restore_id for entry in batch.entries):
             self.article_list.select_id(self._restore_id)
             self._restore_id = None
@@ -99,6 +103,7 @@ class MainScreen(Screen[None]):
 
     def on_load_finished(self) -> None:
         self.loading = False
+        self.build_people()
 
     def watch_loading(self, loading: bool) -> None:
         if loading:
@@ -337,8 +342,15 @@ class MainScreen(Screen[None]):
             self.host.schedule_save()
 
     def chosen_quote(self) -> Quote | None:
-        """The quote under the sidebar's cursor while it has focus, else the one marked in the reader."""
+        """The quote under the cursor of the focused quote list or sidebar, else the one marked in the reader."""
+        if (chosen := self.chosen_in_quotes()) is not None:
+            return chosen[1]
         return self.sidebar.chosen_quote() or self.reader.current_quote
+
+    def chosen_entry(self) -> Entry | None:
+        """The article of the chosen quote in the quote list while it has focus, else the list's."""
+        chosen = self.chosen_in_quotes()
+        return chosen[0] if chosen is not None else self.article_list.current
 
     def action_copy_quote(self) -> None:
         """The selected text as it is, else the chosen quote with its attribution."""
@@ -346,7 +358,7 @@ class MainScreen(Screen[None]):
         if selection:
             self.host.copy_to_clipboard(selection)
             return
-        quote, entry = self.chosen_quote(), self.article_list.current
+        quote, entry = self.chosen_quote(), self.chosen_entry()
         if quote is None or entry is None:
             self.host.tell(
                 Notice("Choose a quote in the sidebar first (Tab to it, then Enter), or select text.", "warning")

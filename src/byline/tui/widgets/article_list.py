@@ -15,17 +15,14 @@ from typing import cast
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from byline.load.clean import printable
 from byline.model import Entry
-from byline.tui.keys import vim_keys
+from byline.tui.widgets.line_list import LineList
 
 ROW_HEIGHT = 2
 BOOKMARK_MARK = "★"
@@ -49,15 +46,11 @@ def quote_count(n: int) -> str:
     return "no quotes" if n == 0 else "1 quote" if n == 1 else f"{n} quotes"
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(LineList):
     """Every article of the corpus, or those a filter lets through."""
 
-    BINDINGS = [
-        *vim_keys("cursor_up", "cursor_down", "first", "last"),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("enter", "choose", "Open", show=False),
-    ]
+    BINDINGS = [*LineList.BINDINGS, Binding("enter", "choose", "Open", show=False)]
+    row_height = ROW_HEIGHT
 
     COMPONENT_CLASSES = {
         "article-list--title",
@@ -80,8 +73,7 @@ class ArticleList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=False)
-    """Position of the highlighted row in `shown`."""
+    # `cursor` (LineList's): position of the highlighted row in `shown`.
     read_ids: reactive[frozenset[str]] = reactive(frozenset())
     bookmarked_ids: reactive[frozenset[str]] = reactive(frozenset())
 
@@ -145,7 +137,7 @@ class ArticleList(ScrollView, can_focus=True):
             position = self.position_of(keep.id) or 0
         self._update_size()
         self.set_reactive(ArticleList.cursor, min(position, max(self.count - 1, 0)))
-        self._scroll_to_cursor(animate=False)
+        self._scroll_to_cursor()
         self.refresh()
         self._announce()
 
@@ -162,7 +154,7 @@ class ArticleList(ScrollView, can_focus=True):
         position = 0 if top or current is None else (self.position_of(current.id) or 0)
         self._update_size()
         self.set_reactive(ArticleList.cursor, min(position, max(self.count - 1, 0)))
-        self._scroll_to_cursor(animate=False)
+        self._scroll_to_cursor()  # never animated: a sort is a new list, not a move
         self.refresh()
         self._announce()
 
@@ -182,13 +174,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- reactives ------------------------------------------------------------
 
-    def validate_cursor(self, cursor: int) -> int:
-        return max(0, min(cursor, self.count - 1))
-
-    def watch_cursor(self, old: int, new: int) -> None:
-        self._refresh_row(old)
-        self._refresh_row(new)
-        self._scroll_to_cursor()
+    def cursor_moved(self) -> None:
         self._announce()
 
     def watch_read_ids(self) -> None:
@@ -206,56 +192,11 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- actions --------------------------------------------------------------
 
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
-
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = self.count - 1
-
-    def action_page_up(self) -> None:
-        self.cursor -= max(1, self.scrollable_content_region.height // ROW_HEIGHT - 1)
-
-    def action_page_down(self) -> None:
-        self.cursor += max(1, self.scrollable_content_region.height // ROW_HEIGHT - 1)
-
     def action_choose(self) -> None:
         if (entry := self.current) is not None:
             self.post_message(self.Chosen(entry))
 
-    def on_click(self, event: events.Click) -> None:
-        row = (event.y + int(self.scroll_y)) // ROW_HEIGHT
-        if 0 <= row < self.count:
-            self.focus()
-            self.cursor = row
-            self.action_choose()
-
     # -- rendering ------------------------------------------------------------
-
-    def on_resize(self) -> None:
-        self._update_size()
-
-    def _update_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.count * ROW_HEIGHT)
-
-    def _scroll_to_cursor(self, animate: bool = False) -> None:
-        region = Region(0, self.cursor * ROW_HEIGHT, 1, ROW_HEIGHT)
-        self.scroll_to_region(region, animate=animate, force=True, immediate=True)
-
-    def _refresh_row(self, position: int) -> None:
-        y = position * ROW_HEIGHT - int(self.scroll_y)
-        self.refresh(Region(0, y, self.size.width, ROW_HEIGHT))
-
-    def on_focus(self) -> None:
-        self._refresh_row(self.cursor)
-
-    def on_blur(self) -> None:
-        self._refresh_row(self.cursor)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

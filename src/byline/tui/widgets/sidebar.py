@@ -37,6 +37,7 @@ class Sidebar(OptionList):
     BINDINGS = [
         *vim_keys("cursor_up", "cursor_down", "first", "last", home_end=False),
         Binding("enter", "select", "Go to the quote / list articles naming the entity", show=False),
+        Binding("a", "quotes_about", "Quotes naming the entity, across the corpus", show=False),
     ]
 
     @dataclass
@@ -45,6 +46,12 @@ class Sidebar(OptionList):
 
     @dataclass
     class EntityChosen(Message):
+        entity: Entity
+
+    @dataclass
+    class QuotesAbout(Message):
+        """`a` on an entity: the quotes of the corpus that name it."""
+
         entity: Entity
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -137,6 +144,11 @@ class Sidebar(OptionList):
             self.post_message(self.QuoteChosen(int(number)))
         elif kind == "entity":
             self.post_message(self.EntityChosen(self._entities[int(number)]))
+
+    def action_quotes_about(self) -> None:
+        kind, _, number = ((self.highlighted_option and self.highlighted_option.id) or "").partition("-")
+        if kind == "entity":
+            self.post_message(self.QuotesAbout(self._entities[int(number)]))
 
     def chosen_quote(self) -> Quote | None:
         """The quote under the cursor while the sidebar has focus, else None."""

@@ -1,0 +1,214 @@
+"""Who said what across the corpus, in the main view: the left pane's Speakers and Entities views,
+the middle pane's list of quotes, and the `People` tables behind them, built on a worker thread.
+
+A mixin of `MainScreen` (kept apart to keep that module short): its handlers and actions are the
+screen's. The tables are built from the entries loading produced (nothing is analysed again):
+the speaker table after each run of batches (debounced), and all of them once loading is over,
+the entity table and then its quote counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Literal
+
+from textual.timer import Timer
+from textual.worker import get_current_worker
+
+from byline.model import Entity, Entry, Quote
+from byline.people import EntityRow, People, QuoteRow, Speaker
+from byline.tui.host import Notice
+from byline.tui.widgets.people_list import PeopleList, PeoplePane
+from byline.tui.widgets.quote_list import QuoteItem, QuoteList
+from byline.tui.widgets.sidebar import Sidebar
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from byline.tui.host import Host
+    from byline.tui.widgets.article_list import ArticleList
+    from byline.tui.widgets.reader import Reader
+
+    class _Screen(Screen[None]):
+        """What the mixin uses of `MainScreen`."""
+
+        host: Host
+        article_list: ArticleList
+        reader: Reader
+        sidebar_toggled: bool
+
+        def open_entry(self, entry: Entry, quote: int | None = None) -> None: ...
+else:
+    _Screen = object
+
+View = Literal["articles", "speakers", "entities"]
+REBUILD_DELAY = 2.0
+"""Seconds of quiet after a batch before the speaker table is built again (loading goes on).
+Only the speaker table (a few tenths of a second at 100,000): the entity table, slower to make,
+waits for loading to be over, so the rebuilds never hold the loader back for long."""
+Stage = Literal["speakers", "entities", "counted"]
+
+
+class PeopleViews(_Screen):
+    """The people views' part of `MainScreen`."""
+
+    people: People | None = None
+    view: View = "articles"
+    chosen_speaker: Speaker | None = None
+    """The speaker last chosen: `a` on an entity narrows to what they said about it."""
+    _quotes_of: View | None = None
+    """The view the quote list was filled from (the middle pane shows it while that view is)."""
+    _rebuild_timer: Timer | None = None
+    _entities_of: People | None = None
+    """The tables whose entity table is made (the sidebar's entities are looked up in it)."""
+
+    def people_widgets(self) -> None:
+        """Made with the screen, as its other panes are (messages in flight must find them)."""
+        self.speakers_pane = PeoplePane("speakers", id="speakers")
+        self.entities_pane = PeoplePane("entities", id="entities")
+        self.quote_list = QuoteList(id="quotes")
+
+    def people_widgets_made(self) -> tuple[PeoplePane, PeoplePane, QuoteList]:
+        """For `compose`: the left pane's two views, then the middle pane's quote list."""
+        return self.speakers_pane, self.entities_pane, self.quote_list
+
+    # -- building the tables ----------------------------------------------------
+
+    def people_batch_loaded(self) -> None:
+        if self._rebuild_timer is not None:
+            self._rebuild_timer.stop()
+        self._rebuild_timer = self.set_timer(REBUILD_DELAY, partial(self.build_people, final=False))
+
+    def build_people(self, final: bool = True) -> None:
+        if self._rebuild_timer is not None:
+            self._rebuild_timer.stop()
+            self._rebuild_timer = None
+        entries = list(self.host.corpus.entries)  # a snapshot: QuoteRow.entry indexes into it
+        self.run_worker(partial(self._build, entries, final), thread=True, exclusive=True, group="people")
+
+    def _build(self, entries: list[Entry], final: bool) -> None:
+        worker = get_current_worker()
+        people = People(entries)
+        _ = people.speaker_matcher, people.speakers.described  # made here, not on the first keystroke
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._people_ready, people, "speakers")
+        if not final:
+            return
+        _ = people.entity_matcher
+        if worker.is_cancelled:
+            return
+        self.app.call_from_thread(self._people_ready, people, "entities")
+        people.count_entity_quotes()  # seconds at 100,000: the counts show "…" meanwhile
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._people_ready, people, "counted")
+
+    def _people_ready(self, people: People, stage: Stage) -> None:
+        if stage == "speakers":
+            self.people = people
+            if self.chosen_speaker is not None:
+                alias = next(iter(self.chosen_speaker.aliases))
+                self.chosen_speaker = people.speakers.by_alias.get(alias)
+            self.speakers_pane.show(people.speaker_matcher)
+        elif people is self.people:
+            self._entities_of = people
+            self.entities_pane.show(people.entity_matcher)
+
+    # -- switching views --------------------------------------------------------
+
+    def action_show_articles(self) -> None:
+        self._switch("articles")
+
+    def action_show_speakers(self) -> None:
+        self._switch("speakers")
+
+    def action_show_entities(self) -> None:
+        self._switch("entities")
+
+    def _switch(self, view: View) -> None:
+        again = self.view == view
+        self.view = view
+        for name in ("speakers", "entities"):
+            self.set_class(view == name, f"-view-{name}")
+        self.set_class(view == "articles", "-view-articles")
+        self.show_quotes(view != "articles" and self._quotes_of == view)
+        if view == "articles":
+            self.article_list.focus()
+        elif again and self._quotes_of == view:
+            self.quote_list.focus()  # pressed again: back to the quotes
+        else:
+            self.pane(view).filter_input.focus()
+
+    def pane(self, view: View) -> PeoplePane:
+        return self.speakers_pane if view == "speakers" else self.entities_pane
+
+    def show_quotes(self, shown: bool) -> None:
+        """The quote list in the middle pane (else the reader)."""
+        self.set_class(shown, "-quotes")
+
+    # -- choosing ---------------------------------------------------------------
+
+    def on_people_list_chosen(self, message: PeopleList.Chosen) -> None:
+        people, row = self.people, message.row
+        if people is None:
+            return
+        if isinstance(row, Speaker):
+            self.chosen_speaker = row
+            self._list(f"Quotes of {row.name}", people.quotes_of(row))
+        elif message.about:
+            if self.chosen_speaker is None:
+                self.host.tell(Notice("Choose a speaker first (2, then Enter), then a to narrow.", "warning"))
+                return
+            speaker = self.chosen_speaker
+            self._list(f"{speaker.name} about {row.name}", people.said_about(speaker, row))
+        else:
+            self.list_quotes_about(row)
+
+    def list_quotes_about(self, row: EntityRow) -> None:
+        assert self.people is not None
+        items: list[QuoteItem] = []
+        for who, rows in self.people.quotes_about(row):
+            items.append(f"{who.name if who is not None else 'Unattributed'} · {len(rows)}")
+            items.extend(rows)
+        self._list(f"Quotes naming {row.name}", items)
+
+    def _list(self, title: str, items: Sequence[QuoteItem]) -> None:
+        assert self.people is not None
+        entries = self.people.entries
+        totals = {item.entry: len(entries[item.entry].quotes) for item in items if isinstance(item, QuoteRow)}
+        self.quote_list.show(title, items, totals)
+        self._quotes_of = self.view if self.view != "articles" else None
+        self.show_quotes(True)
+        self.quote_list.focus()
+
+    def on_quote_list_chosen(self, message: QuoteList.Chosen) -> None:
+        """Open the article in the reader at the quote, marked."""
+        if self.people is None:
+            return
+        entry = self.people.entries[message.row.entry]
+        self.show_quotes(False)
+        self.open_entry(entry, quote=message.row.number)
+        self.reader.focus()
+
+    def on_sidebar_quotes_about(self, message: Sidebar.QuotesAbout) -> None:
+        row = self._entity_row(message.entity)
+        if row is None:
+            self.host.tell(Notice("Still gathering the names of the corpus; try again in a moment.", "warning"))
+            return
+        if self.has_class("-narrow"):
+            self.sidebar_toggled = False  # the middle pane comes back to show the quotes
+        self.list_quotes_about(row)
+
+    def _entity_row(self, entity: Entity) -> EntityRow | None:
+        people = self.people
+        if people is None or self._entities_of is not people:  # the entity table is still being made
+            return None
+        return people.entities.by_name.get((entity.name, entity.type))
+
+    def chosen_in_quotes(self) -> tuple[Entry, Quote] | None:
+        """The quote under the quote list's cursor while it has focus: what `y` and `b` take."""
+        row = self.quote_list.current
+        if not self.quote_list.has_focus or row is None or self.people is None:
+            return None
+        return self.people.entries[row.entry], row.quote

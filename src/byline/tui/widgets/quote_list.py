@@ -1,0 +1,86 @@
+"""The middle pane's other view: quotes across the corpus (a speaker's, those naming an entity,
+or what one said about the other), two lines each: the quote, then its article and its place.
+
+Enter posts `QuoteList.Chosen`; the screen opens the article at the quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.message import Message
+from textual.strip import Strip
+
+from byline.people import QuoteRow
+from byline.tui.widgets.article_list import fit
+from byline.tui.widgets.line_list import LineList
+
+QuoteItem = QuoteRow | str
+"""A quote, or a heading (str): the speaker the quotes after it are grouped under."""
+
+
+class QuoteList(LineList):
+    """Quotes across the corpus; low-confidence attributions dimmed and marked “?”."""
+
+    BINDINGS = [
+        *LineList.BINDINGS,
+        Binding("enter", "choose", "Open the article at the quote", show=False),
+    ]
+
+    row_height = 2
+
+    @dataclass
+    class Chosen(Message):
+        row: QuoteRow
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: Sequence[QuoteItem] = ()
+        self.totals: dict[int, int] = {}
+        """Entry index -> how many quotes the article has ("quote 3 of 7")."""
+
+    def show(self, title: str, items: Sequence[QuoteItem], totals: dict[int, int]) -> None:
+        self.border_title = title
+        self.items, self.totals = items, totals
+        quotes = sum(1 for item in items if not isinstance(item, str))
+        self.border_subtitle = f"{quotes:,} quote{'s' if quotes != 1 else ''}"
+        self.rows_changed(next((n for n, item in enumerate(items) if not isinstance(item, str)), 0))
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+    @property
+    def current(self) -> QuoteRow | None:
+        if not self.items:
+            return None
+        item = self.items[self.cursor]
+        return None if isinstance(item, str) else item
+
+    def action_choose(self) -> None:
+        if (row := self.current) is not None:
+            self.post_message(self.Chosen(row))
+
+    def render_row(self, position: int, line: int, width: int, is_cursor: bool) -> Strip:
+        item = self.items[position]
+        if isinstance(item, str):
+            text = "" if line == 0 else " " + fit(item.upper(), width - 1)
+            return Strip([Segment(text, self.get_component_rich_style("line-list--heading"))])
+        style = self.cursor_style() if is_cursor else self.rich_style
+        meta = style + Style(dim=True) if is_cursor else self.get_component_rich_style("line-list--meta")
+        if item.low_confidence:
+            style, meta = style + Style(dim=True), meta + Style(dim=True, italic=True)
+        if line == 0:
+            mark = "?" if item.low_confidence else " "
+            return Strip(
+                [Segment(mark, style), Segment(fit(f"“{' '.join(item.quote.text.split())}”", width - 2), style)]
+            )
+        place = f"quote {item.number + 1} of {self.totals.get(item.entry, item.number + 1)}"
+        if item.low_confidence:
+            place += f" · {item.speaker or 'unattributed'}? uncertain"
+        title = fit(item.title, max(width - 6 - len(place), 0))
+        return Strip([Segment("   ", style), Segment(title, meta), Segment(" · ", meta), Segment(place, meta)])

@@ -1,0 +1,253 @@
+"""The people views: speakers and entities in the left pane (1 2 3), their quotes in the middle,
+Enter opens the article at the quote; y and b take the chosen quote; a narrows to "X about Y"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.helpers.tui import settle, write_article
+from textual.widgets import Input
+
+from byline.people import EntityRow, QuoteRow, Speaker
+from byline.tui.widgets.people_list import PeopleList
+from byline.tui.widgets.quote_list import QuoteList
+from byline.tui.widgets.reader import Reader
+
+pytestmark = pytest.mark.usefixtures("fake_extractor")
+
+
+@pytest.fixture
+def people_corpus(tmp_path: Path) -> Path:
+    """Three articles: Netanyahu quoted three times (once a guess), Blinken three, an official once."""
+    folder = tmp_path / "people"
+    folder.mkdir()
+    write_article(
+        folder,
+        "a.txt",
+        "Talks in Qatar",
+        [
+            "“We will meet again in Qatar,” Antony Blinken said on Monday.",
+            "“Hamas must agree first,” Benjamin Netanyahu said.",
+            "“Nothing is agreed yet,” he added.",
+        ],
+    )
+    write_article(
+        folder,
+        "b.txt",
+        "Rafah operation",
+        [
+            "“Rafah will be taken,” Benjamin Netanyahu said.",
+            "“We will not wait for Hamas,” an Israeli official said.",
+        ],
+    )
+    write_article(
+        folder,
+        "c.txt",
+        "Blinken in Gaza",
+        ["“Gaza needs aid now,” Antony Blinken said.", "“Qatar is helping a great deal,” Antony Blinken said."],
+    )
+    return folder
+
+
+async def press(pilot, *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+def speakers_rows(app) -> list:
+    return list(app.main.speakers_pane.list.rows)
+
+
+def quote_items(app) -> list:
+    return list(app.main.quote_list.items)
+
+
+async def test_1_2_3_switch_the_left_pane(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        main = app.main
+        await press(pilot, "2")
+        assert main.speakers_pane.display and not main.query_one("#list-pane").display
+        assert isinstance(app.focused, Input) and app.focused.id == "speakers-filter"
+        await press(pilot, "escape", "3")
+        assert main.entities_pane.display and not main.speakers_pane.display
+        assert app.focused is main.entities_pane.filter_input
+        await press(pilot, "escape", "1")
+        assert main.query_one("#list-pane").display and not main.entities_pane.display
+        assert app.focused is app.article_list
+
+
+async def test_speakers_merged_with_counts_low_confidence_marked_and_descriptions_apart(
+    open_app, people_corpus: Path
+) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2")
+        rows = speakers_rows(app)
+        named = [row.name for row in rows if isinstance(row, Speaker) and not row.described]
+        assert set(named) == {"Benjamin Netanyahu", "Antony Blinken"}
+        heading = rows.index(next(row for row in rows if isinstance(row, str)))
+        assert rows[heading].startswith("Known by description")
+        assert [row.name for row in rows[heading + 1 :]] == ["Israeli official"]
+        netanyahu = next(row for row in rows if isinstance(row, Speaker) and row.name == "Benjamin Netanyahu")
+        assert (netanyahu.quotes, netanyahu.articles, netanyahu.low_confidence) == (3, 2, 1)
+        line = app.main.speakers_pane.list.render_line(rows.index(netanyahu)).text
+        assert "Benjamin Netanyahu" in line and "3 (1?) · 2" in line
+
+
+async def test_typing_filters_with_typos_forgiven_and_o_sorts_by_name(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"netanyahoo")
+        assert speakers_rows(app)[0].name == "Benjamin Netanyahu"
+        await press(pilot, *["backspace"] * 10)
+        await press(pilot, "down")
+        assert isinstance(app.focused, PeopleList)
+        by_count = [row.name for row in speakers_rows(app) if isinstance(row, Speaker) and not row.described]
+        await press(pilot, "o")
+        by_name = [row.name for row in speakers_rows(app) if isinstance(row, Speaker) and not row.described]
+        assert by_name == ["Antony Blinken", "Benjamin Netanyahu"]
+        await press(pilot, "o")
+        assert [row.name for row in speakers_rows(app) if isinstance(row, Speaker) and not row.described] == by_count
+
+
+async def test_choosing_a_speaker_lists_their_quotes_in_the_middle_pane(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"netanyahu", "enter")
+        quotes = app.main.quote_list
+        assert quotes.display and not app.reader.display and isinstance(app.focused, QuoteList)
+        assert quotes.border_title == "Quotes of Benjamin Netanyahu"
+        items = quote_items(app)
+        assert [(row.title, row.quote.text) for row in items] == [
+            ("Talks in Qatar", "Hamas must agree first,"),
+            ("Talks in Qatar", "Nothing is agreed yet,"),
+            ("Rafah operation", "Rafah will be taken,"),
+        ]
+        place = quotes.render_line(1).text
+        assert "Talks in Qatar" in place and place.endswith("· quote 2 of 3")
+        # The guess is shown as one: marked "?" and "uncertain".
+        assert quotes.render_line(2).text.startswith("?“Nothing is agreed yet")
+        assert "uncertain" in quotes.render_line(3).text
+
+
+async def test_enter_on_a_quote_opens_its_article_at_the_quote_marked(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"netanyahu", "enter", "down", "down", "enter")
+        assert app.reader.display and not app.main.quote_list.display
+        assert isinstance(app.focused, Reader)
+        assert app.reader.article is not None and app.reader.article.title == "Rafah operation"
+        assert app.reader.marked_quote == 0
+        assert app.article_list.current.title == "Rafah operation"
+        # 2 again: back to the speakers and their quotes, then to the quote list.
+        await press(pilot, "2")
+        assert app.main.quote_list.display
+        await press(pilot, "2")
+        assert isinstance(app.focused, QuoteList)
+
+
+async def test_y_copies_and_b_bookmarks_the_quote_under_the_cursor(
+    open_app, people_corpus: Path, no_display: None
+) -> None:
+    from byline.userdata.bookmark_store import BookmarkStore
+
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"blinken", "enter", "down")
+        row = app.main.quote_list.current
+        assert isinstance(row, QuoteRow) and row.title == "Blinken in Gaza"
+        await press(pilot, "y")
+        assert app.clipboard == "“Gaza needs aid now,” — Antony Blinken, Blinken in Gaza"
+        await press(pilot, "b")
+        store, _ = BookmarkStore.open()
+        [bookmark] = store.all()
+        assert (bookmark.kind, bookmark.title, bookmark.quote) == ("quote", "Blinken in Gaza", "Gaza needs aid now,")
+
+
+async def test_choosing_an_entity_lists_the_quotes_naming_it_by_speaker(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "3", *"hamas")
+        first = app.main.entities_pane.list.current
+        assert isinstance(first, EntityRow) and first.name == "Hamas"
+        line = app.main.entities_pane.list.render_line(0).text
+        assert "O Hamas" in line and "2 · 2" in line  # an organisation, in 2 articles, named by 2 quotes
+        await press(pilot, "enter")
+        assert app.main.quote_list.border_title == "Quotes naming Hamas"
+        items = quote_items(app)
+        headings = [item for item in items if isinstance(item, str)]
+        assert headings == ["Benjamin Netanyahu · 1", "Israeli official · 1"]
+        assert [item.quote.text for item in items if isinstance(item, QuoteRow)] == [
+            "Hamas must agree first,",
+            "We will not wait for Hamas,",
+        ]
+
+
+async def test_a_narrows_an_entity_to_what_the_chosen_speaker_said_about_it(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "3", *"qatar", "down", "a")
+        assert "Choose a speaker first" in str([n.message for n in app._notifications])
+        await press(pilot, "2", *"blinken", "enter", "3", "down", "a")
+        assert app.main.quote_list.border_title == "Antony Blinken about Qatar"
+        assert [row.quote.text for row in quote_items(app)] == [
+            "We will meet again in Qatar,",
+            "Qatar is helping a great deal,",
+        ]
+
+
+async def test_a_on_an_entity_in_the_sidebar_lists_the_quotes_naming_it(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        app.sidebar.focus()
+        await settle(pilot)
+        index = next(i for i, option in enumerate(app.sidebar.options) if (option.id or "").startswith("entity-") and "Hamas" in str(option.prompt))
+        app.sidebar.highlighted = index
+        await press(pilot, "a")
+        assert app.main.quote_list.display and app.main.quote_list.border_title == "Quotes naming Hamas"
+        assert isinstance(app.focused, QuoteList)
+
+
+async def test_at_80x24_one_list_and_the_quotes_share_the_screen(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(80, 24)) as (app, pilot):
+        main = app.main
+        await press(pilot, "2", *"netanyahu", "enter")
+        assert main.speakers_pane.outer_size.width == 30 and main.quote_list.size.width >= 40
+        assert not app.sidebar.display and not app.reader.display
+        await press(pilot, "enter")
+        assert app.reader.display and app.reader.size.width >= 40 and app.reader.marked_quote == 1
+        # s: the sidebar in place of the left pane, as with the article list.
+        await press(pilot, "s")
+        assert app.sidebar.display and not main.speakers_pane.display
+
+
+async def test_the_tables_are_built_from_every_entry_loaded(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        people = app.main.people
+        assert people is not None and len(people.entries) == len(app.corpus.entries) == 3
+        counted = [row.quotes for row in people.entities.rows]
+        assert None not in counted  # the entities' quote counts came in once loading was over
+
+
+async def test_the_tables_are_rebuilt_as_batches_arrive_keeping_the_cursor(
+    open_app, people_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import byline.tui.screens.people_views as people_views
+    from tests.helpers.tui import pause_loading_after_first_batch
+
+    monkeypatch.setattr(people_views, "REBUILD_DELAY", 0.05)
+    release = pause_loading_after_first_batch(monkeypatch, batch_size=1)
+    try:
+        async with open_app(people_corpus, size=(160, 48), settled=False) as (app, pilot):
+            main = app.main
+            for _ in range(400):  # the first batch's tables, built while loading waits
+                await pilot.pause(0.05)
+                if main.people is not None and main.speakers_pane.list.current is not None:
+                    break
+            assert main.people is not None and len(main.people.entries) == 1 and main.loading
+            await pilot.press("2", "down", "down")  # to the list, then its second row
+            rows = main.speakers_pane.list.rows
+            assert [row.name for row in rows] == ["Benjamin Netanyahu", "Antony Blinken"]
+            assert main.speakers_pane.list.current.name == "Antony Blinken"
+            release.set()
+            await settle(pilot)
+            assert len(main.people.entries) == 3
+            # Now first (3 quotes each; by name on a tie), and the cursor went with it.
+            assert main.speakers_pane.list.rows[0].name == "Antony Blinken"
+            assert main.speakers_pane.list.current.name == "Antony Blinken"
+            assert main.speakers_pane.list.current.quotes == 3
+    finally:
+        release.set()
