@@ -16,7 +16,7 @@ from byline.corpus import Corpus
 from byline.load.clean import printable
 from byline.model import Entry
 from byline.search import SearchIndex
-from byline.tui.bookmarking import Bookmarking, Notice
+from byline.tui.bookmarking import Bookmarking, Notice, describe
 from byline.tui.commands import BylineCommands
 from byline.tui.screens.main import MainScreen
 from byline.userdata.bookmarks import Bookmark
@@ -161,11 +161,14 @@ class BylineApp(App[None]):
             self.tell(Notice(f"Bookmark {what} first (b), then B adds a note and tags.", "warning"))
             return
 
-        def save(edit: BookmarkEdit | None) -> None:
-            if edit is not None:
-                self.tell(bookmarking.update(bookmark, edit.note, edit.tags))
+        def save(edit: BookmarkEdit) -> Notice:  # in the dialog's worker: it stays open until this is stored
+            return bookmarking.update(bookmark, edit.note, edit.tags)
 
-        self.push_screen(BookmarkEditScreen(bookmark), save)
+        def saved(edit: BookmarkEdit | None) -> None:
+            if edit is not None:
+                self.tell(Notice(f"Saved the note and tags on {describe(bookmark)}"))
+
+        self.push_screen(BookmarkEditScreen(bookmark, save), saved)
 
     def action_bookmarks(self) -> None:
         from byline.tui.screens.bookmarks import BookmarksScreen

@@ -1,0 +1,59 @@
+"""Saved data through the app (issue 13): nothing typed is lost, writes never freeze the UI,
+read marks from two windows merge, and each corpus keeps its own reading place."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Label
+
+from byline.paths import data_dir
+from byline.tui.app import BylineApp
+from byline.tui.screens.bookmark_edit import BookmarkEditScreen
+from byline.userdata.bookmark_store import BookmarkStore
+from byline.userdata.bookmarks import BookmarkError
+from tests.helpers.tui import settle, write_article
+
+pytestmark = pytest.mark.usefixtures("fake_extractor", "no_display")
+
+
+def notices(app: BylineApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def wait_until(pilot, condition, what: str, tries: int = 400) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never: {what}")
+
+
+async def test_a_note_that_cannot_be_saved_keeps_the_dialog_open_with_the_text(
+    open_app, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        await pilot.press("b")
+        await settle(pilot)
+        store = app.bookmarking.store
+        real_update = store.update
+
+        def disk_full(*args, **kwargs):
+            raise BookmarkError("Bookmark not saved: database or disk is full.")
+
+        monkeypatch.setattr(store, "update", disk_full)
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BookmarkEditScreen), "the note dialog opens")
+        await pilot.press(*"a long careful note", "enter")
+        error = app.screen.query_one("#edit-error", Label)
+        await wait_until(pilot, lambda: "disk is full" in str(error.render()), "the dialog says why")
+        assert isinstance(app.screen, BookmarkEditScreen), "the dialog stays open"
+        assert app.screen.query_one("#edit-note", Input).value == "a long careful note"
+        monkeypatch.setattr(store, "update", real_update)  # space again
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, BookmarkEditScreen), "the dialog closes once saved")
+        [bookmark] = BookmarkStore.open()[0].all()
+        assert bookmark.note == "a long careful note"
