@@ -14,7 +14,7 @@ from byline.paths import data_dir
 from byline.tui.app import BylineApp
 from byline.tui.screens.bookmark_edit import BookmarkEditScreen
 from byline.userdata.bookmark_store import BookmarkStore
-from byline.userdata.bookmarks import BookmarkError
+from byline.userdata.bookmarks import BookmarkError, article_bookmark
 from tests.helpers.tui import settle, write_article
 
 pytestmark = pytest.mark.usefixtures("fake_extractor", "no_display")
@@ -57,3 +57,33 @@ async def test_a_note_that_cannot_be_saved_keeps_the_dialog_open_with_the_text(
         await wait_until(pilot, lambda: not isinstance(app.screen, BookmarkEditScreen), "the dialog closes once saved")
         [bookmark] = BookmarkStore.open()[0].all()
         assert bookmark.note == "a long careful note"
+
+
+async def test_bookmarks_locked_by_another_process_at_start_come_on_once_the_lock_goes(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import byline.userdata.bookmark_store as bookmark_store
+
+    monkeypatch.setattr(bookmark_store, "BUSY_TIMEOUT_S", 0.2)
+    data_dir().mkdir(parents=True, exist_ok=True)
+    holder = sqlite3.connect(data_dir() / bookmark_store.FILENAME, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process in the middle of a long write
+    app = BylineApp([str(small_corpus)])
+    app.BOOKMARKS_POLL_SECONDS = 0.1
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await wait_until(pilot, lambda: any("busy" in n for n in notices(app)), "the lock is reported")
+            holder.execute("ROLLBACK")
+            holder.close()
+            other = app.corpus.entries[3]
+            store, _ = BookmarkStore.open()  # another window, once the lock has gone
+            store.add(article_bookmark(other.id, other.path, other.title))
+            await wait_until(pilot, lambda: other.id in app.article_list.bookmarked_ids, "the mark shows")
+            await pilot.press("b")
+            await settle(pilot)
+            assert {b.article_id for b in store.all()} == {other.id, app.corpus.entries[0].id}
+    finally:
+        holder.close()

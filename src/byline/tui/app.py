@@ -121,8 +121,8 @@ class BylineApp(App[None]):
         if problem is not None:
             self.tell(problem, title="Bookmarks", timeout=12)
         self.refresh_bookmark_marks()
-        if self.bookmarking.store.available:
-            self.set_interval(self.BOOKMARKS_POLL_SECONDS, self.refresh_bookmark_marks)
+        # Also while off: a lock held by another process at start goes, and the store then opens.
+        self.set_interval(self.BOOKMARKS_POLL_SECONDS, self.refresh_bookmark_marks)
 
     def refresh_bookmark_marks(self) -> None:
         if self.bookmarking is None:
@@ -154,10 +154,19 @@ class BylineApp(App[None]):
         entry, bookmarking = self.main.article_list.current, self.bookmarking
         if entry is None or bookmarking is None:
             return
+        self._tell_store_notices()
         quote = self.main.chosen_quote()
         bookmark = bookmarking.find(entry.id, quote)
         if bookmark is None:
             what = "this quote" if quote is not None else "this article"
+    def _tell_store_notices(self) -> None:
+        """What the store met when it opened late (the lock held at start went), said once."""
+        if self.bookmarking is not None:
+            notices = self.bookmarking.store.notices
+            for notice in notices:
+                self.notify(notice, title="Bookmarks", severity="warning", markup=False, timeout=12)
+            notices.clear()
+
             self.tell(Notice(f"Bookmark {what} first (b), then B adds a note and tags.", "warning"))
             return
 
