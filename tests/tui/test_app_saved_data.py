@@ -59,6 +59,39 @@ async def test_a_note_that_cannot_be_saved_keeps_the_dialog_open_with_the_text(
         assert bookmark.note == "a long careful note"
 
 
+async def test_a_bookmark_write_waiting_on_a_lock_does_not_freeze_the_ui(
+    open_app, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        store = app.bookmarking.store
+        real_toggle = store.toggle
+        release, written = threading.Event(), threading.Event()
+
+        def locked_elsewhere(bookmark):
+            release.wait(10)  # another process holds the lock
+            result = real_toggle(bookmark)
+            written.set()
+            return result
+
+        monkeypatch.setattr(store, "toggle", locked_elsewhere)
+        first = app.article_list.current
+        await pilot.press("b", "right_square_bracket")
+        assert app.article_list.cursor == 1 and not written.is_set(), "the UI went on while the write waited"
+        release.set()
+        await settle(pilot)
+        assert [b.article_id for b in BookmarkStore.open()[0].all()] == [first.id]
+        assert any(n.startswith("Bookmarked") for n in notices(app))
+        assert first.id in app.article_list.bookmarked_ids
+
+
+async def test_a_bookmark_asked_for_just_before_quitting_is_kept(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "q")
+    assert len(BookmarkStore.open()[0].all()) == 1
+
+
 async def test_bookmarks_locked_by_another_process_at_start_come_on_once_the_lock_goes(
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,10 +5,15 @@ Keys are bound here, to show in the footer and work over every screen; the main 
 
 from __future__ import annotations
 
+import threading
+from collections import deque
+from collections.abc import Callable
 from typing import Any
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.theme import Theme
 from textual.timer import Timer
 
@@ -26,6 +31,14 @@ DARK_THEME = "tokyo-night"
 LIGHT_THEME = "catppuccin-latte"
 SAVE_DELAY = 0.5
 """Seconds of quiet before the state is written, so holding a key does not write on every row."""
+
+
+class BookmarkWritten(Message):
+    """A bookmark change written off the UI thread, with what to tell."""
+
+    def __init__(self, notice: Notice) -> None:
+        super().__init__()
+        self.notice = notice
 
 
 def main(action: str) -> str:
@@ -81,6 +94,14 @@ class BylineApp(App[None]):
         self.bookmarking: Bookmarking | None = None
         self._bookmarks_seen: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
+        self._writes: deque[Callable[[], Notice]] = deque()
+        """Bookmark changes waiting for the writer thread, in the order asked."""
+        self._writes_lock = threading.Lock()
+        self._writing = False
+        self._writes_done = threading.Event()
+        """Clear while the writer thread runs."""
+        self._writes_done.set()
+        self._closing = False
         self.theme = self.state.theme if self.state.theme in self.available_themes else DARK_THEME
 
     def get_default_screen(self) -> MainScreen:
@@ -131,34 +152,11 @@ class BylineApp(App[None]):
             generation = self.bookmarking.store.generation()
         except Exception:  # a store gone bad mid-session: the next change will say why
             return
+        self._tell_store_notices()
         if generation != self._bookmarks_seen:
             self._bookmarks_seen = generation
             self.main.article_list.bookmarked_ids = frozenset(self.bookmarking.marked_ids())
 
-    def action_toggle_bookmark(self) -> None:
-        entry = self.main.article_list.current
-        if entry is None or self.bookmarking is None:
-            self.tell(Notice("No article to bookmark.", "warning"))
-            return
-        self.tell(self.bookmarking.toggle(entry.id, entry.path, entry.title, self.main.chosen_quote()))
-        self.refresh_bookmark_marks()
-
-    def action_undo_bookmark(self) -> None:
-        if self.bookmarking is not None:
-            self.tell(self.bookmarking.undo())
-            self.refresh_bookmark_marks()
-
-    def action_edit_bookmark(self) -> None:
-        from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
-
-        entry, bookmarking = self.main.article_list.current, self.bookmarking
-        if entry is None or bookmarking is None:
-            return
-        self._tell_store_notices()
-        quote = self.main.chosen_quote()
-        bookmark = bookmarking.find(entry.id, quote)
-        if bookmark is None:
-            what = "this quote" if quote is not None else "this article"
     def _tell_store_notices(self) -> None:
         """What the store met when it opened late (the lock held at start went), said once."""
         if self.bookmarking is not None:
@@ -167,6 +165,69 @@ class BylineApp(App[None]):
                 self.notify(notice, title="Bookmarks", severity="warning", markup=False, timeout=12)
             notices.clear()
 
+    def action_toggle_bookmark(self) -> None:
+        entry = self.main.article_list.current
+        if entry is None or self.bookmarking is None:
+            self.tell(Notice("No article to bookmark.", "warning"))
+            return
+        bookmarking, quote = self.bookmarking, self.main.chosen_quote()
+        self.write_bookmarks(lambda: bookmarking.toggle(entry.id, entry.path, entry.title, quote))
+
+    def action_undo_bookmark(self) -> None:
+        if self.bookmarking is not None:
+            self.write_bookmarks(self.bookmarking.undo)
+
+    def write_bookmarks(self, change: Callable[[], Notice]) -> None:
+        """Run `change` off the UI thread (a lock held elsewhere makes a write wait up to 5 s),
+        after the changes asked for before it; its notice is shown when it lands."""
+        with self._writes_lock:
+            self._writes.append(change)
+            if self._writing:
+                return
+            self._writing = True
+        self._write_bookmarks()
+
+    @work(thread=True, group="bookmark-writes")
+    def _write_bookmarks(self) -> None:
+        with self._writes_lock:
+            self._writes_done.clear()  # running: quitting waits for it
+        while True:
+            with self._writes_lock:
+                if not self._writes:
+                    self._writing = False
+                    self._writes_done.set()
+                    return
+                change = self._writes.popleft()
+            notice = change()
+            if not self._closing:
+                self.post_message(BookmarkWritten(notice))  # never blocks: quitting waits for this thread
+
+    def on_bookmark_written(self, message: BookmarkWritten) -> None:
+        self.tell(message.notice)
+        self._tell_store_notices()
+        self.refresh_bookmark_marks()
+
+    def _finish_writes(self) -> None:
+        """On quitting: every bookmark change asked for is written before the store closes."""
+        self._closing = True
+        self._writes_done.wait()  # a writer thread running drains the queue, a write at most 5 s each
+        while True:
+            with self._writes_lock:
+                if not self._writes:
+                    return
+                change = self._writes.popleft()  # asked for, but its worker never started: written here
+            change()
+
+    def action_edit_bookmark(self) -> None:
+        from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
+
+        entry, bookmarking = self.main.article_list.current, self.bookmarking
+        if entry is None or bookmarking is None:
+            return
+        quote = self.main.chosen_quote()
+        bookmark = bookmarking.find(entry.id, quote)
+        if bookmark is None:
+            what = "this quote" if quote is not None else "this article"
             self.tell(Notice(f"Bookmark {what} first (b), then B adds a note and tags.", "warning"))
             return
 
@@ -256,5 +317,6 @@ class BylineApp(App[None]):
     def on_unmount(self) -> None:
         self._note_position()
         self.state_file.save(self.state)
+        self._finish_writes()
         if self.bookmarking is not None:
             self.bookmarking.store.close()  # folds the WAL back into the file
