@@ -92,6 +92,31 @@ async def test_a_bookmark_asked_for_just_before_quitting_is_kept(small_corpus: P
     assert len(BookmarkStore.open()[0].all()) == 1
 
 
+async def test_read_marks_made_in_two_windows_are_merged_and_shown_in_both(small_corpus: Path) -> None:
+    one, two = BylineApp([str(small_corpus)]), BylineApp([str(small_corpus)])
+    async with one.run_test(size=(120, 40)) as first, two.run_test(size=(120, 40)) as second:
+        await settle(first)
+        await settle(second)
+        await first.press("right_square_bracket")  # article 1 read in one window
+        await settle(first)
+        one.save_state()
+        await second.press("right_square_bracket", "right_square_bracket")  # 1 and 2 in the other
+        await second.press("m")  # and 2 taken back off
+        await settle(second)
+        two.save_state()
+        await second.press("right_square_bracket")  # 3
+        await settle(second)
+        two.save_state()
+        ids = [entry.id for entry in one.corpus.entries]
+        assert set(two.article_list.read_ids) == {ids[1], ids[3]}
+        await first.press("left_square_bracket")  # article 0 read here
+        await settle(first)
+        one.save_state()  # takes in the other window's 3, and its 2 taken off
+        assert set(one.article_list.read_ids) == one.state.read == {ids[0], ids[1], ids[3]}
+        saved = json.loads((data_dir() / "state.json").read_text())
+        assert set(saved["read"]) == {ids[0], ids[1], ids[3]}
+
+
 async def test_bookmarks_locked_by_another_process_at_start_come_on_once_the_lock_goes(
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

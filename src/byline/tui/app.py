@@ -306,8 +306,10 @@ class BylineApp(App[None]):
     def save_state(self) -> None:
         self._save_timer = None
         self._note_position()
-        if not self.state_file.save(self.state):
-            self._tell_state_notices()
+        self.state_file.save(self.state)
+        # The save merged in what other windows marked: show their marks too.
+        self.main.article_list.read_ids = frozenset(self.state.read)
+        self._tell_state_notices()
 
     def _note_position(self) -> None:
         article = self.main.reader.article
