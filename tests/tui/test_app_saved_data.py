@@ -117,6 +117,50 @@ async def test_read_marks_made_in_two_windows_are_merged_and_shown_in_both(small
         assert set(saved["read"]) == {ids[0], ids[1], ids[3]}
 
 
+def two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    folders = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        for n in range(3):
+            body = [f"Paragraph {i} of {name}{n}, long enough to wrap and to scroll a while." for i in range(60)]
+            write_article(folder, f"{n}.txt", f"Folder {name} article {n}", body)
+        folders.append(folder)
+    return folders[0], folders[1]
+
+
+async def test_each_corpus_keeps_its_own_reading_place(tmp_path: Path) -> None:
+    a, b = two_folders(tmp_path)
+    app = BylineApp([str(a)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "tab", "pagedown", "pagedown")
+        await settle(pilot)
+        assert app.reader.article.title == "Folder a article 2"
+        left_at = app.reader.scroll_y
+        assert left_at > 0
+        await pilot.press("q")
+    app = BylineApp([str(b)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "tab", "pagedown")
+        await settle(pilot)
+        assert app.reader.article.title == "Folder b article 1"
+        await pilot.press("q")
+    app = BylineApp([str(a)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: app.reader.scroll_y == left_at, "back where the reader was")
+        assert app.reader.article.title == "Folder a article 2"
+        # Each article keeps its own place too: back to article 1 (left at its top), then to 2 again.
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert app.reader.article.title == "Folder a article 1" and app.reader.scroll_y == 0
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        await wait_until(pilot, lambda: app.reader.scroll_y == left_at, "article 2 at its place again")
+
+
 async def test_bookmarks_locked_by_another_process_at_start_come_on_once_the_lock_goes(
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,7 +25,7 @@ from byline.tui.bookmarking import Bookmarking, Notice, describe
 from byline.tui.commands import BylineCommands
 from byline.tui.screens.main import MainScreen
 from byline.userdata.bookmarks import Bookmark
-from byline.userdata.state import State, StateFile
+from byline.userdata.state import State, StateFile, corpus_key
 
 DARK_THEME = "tokyo-night"
 LIGHT_THEME = "catppuccin-latte"
@@ -91,6 +91,8 @@ class BylineApp(App[None]):
         self.search_index = SearchIndex()
         self.state_file = state_file or StateFile()
         self.state: State = self.state_file.load()
+        self.corpus_key = corpus_key(self.paths)
+        """Each corpus (the folders opened) keeps its own reading place in the state."""
         self.bookmarking: Bookmarking | None = None
         self._bookmarks_seen: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
@@ -312,9 +314,8 @@ class BylineApp(App[None]):
         self._tell_state_notices()
 
     def _note_position(self) -> None:
-        article = self.main.reader.article
-        shown = article is not None and article.id == self.state.last_article
-        self.state.position = round(self.main.reader.scroll_y) if shown else 0
+        if getattr(self, "main", None) is not None:
+            self.main.note_position()
 
     def on_unmount(self) -> None:
         self._note_position()
