@@ -50,3 +50,12 @@ async def wait_for_first_article(pilot) -> None:
         await pilot.pause(0.02)
         if pilot.app.reader.article is not None:
             return
+
+
+async def wait_until(pilot, condition, what: str, tries: int = 500) -> None:
+    """Pause until `condition()` holds (a condition, never a fixed sleep); fail saying `what` did not happen."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never: {what}")

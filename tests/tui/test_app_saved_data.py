@@ -15,7 +15,7 @@ from byline.tui.app import BylineApp
 from byline.tui.screens.bookmark_edit import BookmarkEditScreen
 from byline.userdata.bookmark_store import BookmarkStore
 from byline.userdata.bookmarks import BookmarkError, article_bookmark
-from tests.helpers.tui import settle, write_article
+from tests.helpers.tui import settle, wait_until, write_article
 
 pytestmark = pytest.mark.usefixtures("fake_extractor", "no_display")
 
@@ -23,13 +23,6 @@ pytestmark = pytest.mark.usefixtures("fake_extractor", "no_display")
 def notices(app: BylineApp) -> list[str]:
     return [n.message for n in app._notifications]
 
-
-async def wait_until(pilot, condition, what: str, tries: int = 400) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"never: {what}")
 
 
 async def test_a_note_that_cannot_be_saved_keeps_the_dialog_open_with_the_text(

@@ -13,6 +13,7 @@ from byline.userdata.bookmark_store import BookmarkStore
 from byline.userdata.bookmarks import Bookmark, article_bookmark, quote_bookmark
 from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
 from byline.tui.screens.bookmarks import BookmarksScreen
+from tests.helpers.tui import wait_until
 
 NO_RESULT = object()
 
@@ -67,7 +68,7 @@ async def test_lists_every_bookmark_newest_first_and_enter_returns_the_chosen_on
         assert "Old [bold red]story[/]" in shown[1] and "“We said [b]no[/b].” — Minister" in shown[1]
         assert "#politics" in shown[1] and "check" in shown[1]
         assert "Budget day" in shown[2]
-        assert "3 bookmark(s)" in status(app.screen)
+        assert "3 bookmarks" in status(app.screen)
         await pilot.press("down", "enter")
         await pilot.pause()
     assert isinstance(app.result, Bookmark) and app.result.article_id == "gone" and app.result.quote_start == 5
@@ -188,3 +189,72 @@ async def test_edit_cancel_with_escape_and_save_with_the_button_or_enter_in_the_
         await pilot.click("#edit-save")
         await pilot.pause()
     assert app.result == BookmarkEdit("n1", ())
+
+
+# -- issue 13: tags, delete, keys, plurals ------------------------------------------
+
+
+
+async def test_hash_tag_matches_a_bookmark_with_that_tag() -> None:
+    store = store_with_three()
+    store.update(store.all()[0], tags="gaza, ceasefire")
+    app = Host(lambda: BookmarksScreen(store, present={"here"}))
+    async with app.run_test() as pilot:
+        await pilot.press(*"#gaza")
+        await pilot.pause()
+        assert len(rows(app.screen)) == 1 and "Taxes will rise" in rows(app.screen)[0]
+        app.screen.query_one(Input).value = "#gaz"  # a tag is matched whole
+        await pilot.pause()
+        assert rows(app.screen) == []
+        app.screen.query_one(Input).value = "#politics minister"
+        await pilot.pause()
+        assert len(rows(app.screen)) == 1 and "Minister" in rows(app.screen)[0]
+
+
+async def test_delete_removes_the_highlighted_bookmark_and_u_brings_it_back() -> None:
+    store = store_with_three()
+    app = Host(lambda: BookmarksScreen(store, present={"here"}))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("down", "delete")  # the second row: the minister's quote
+        await wait_until(pilot, lambda: len(rows(app.screen)) == 2, "the row goes")
+        assert [b.quote for b in store.all()] == ["Taxes will rise.", ""]
+        assert "2 bookmarks" in status(app.screen)
+        await pilot.press("u")
+        await wait_until(pilot, lambda: len(rows(app.screen)) == 3, "the row comes back")
+        [back] = [b for b in store.all() if b.speaker == "Minister"]
+        assert (back.note, back.tags) == ("check", ("politics",))
+        await pilot.press("d")  # in the list, d deletes too
+        await wait_until(pilot, lambda: len(store.all()) == 2, "d deletes")
+
+
+async def test_delete_in_the_filter_still_edits_the_filter() -> None:
+    store = store_with_three()
+    app = Host(lambda: BookmarksScreen(store))
+    async with app.run_test() as pilot:
+        await pilot.press(*"taxes", "home", "delete")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "axes"
+        assert len(store.all()) == 3
+
+
+async def test_question_mark_shows_the_views_keys_and_does_not_type() -> None:
+    from byline.tui.screens.help import HelpScreen
+
+    app = Host(lambda: BookmarksScreen(store_with_three()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-keys").render())
+        assert "#tag" in text and "Delete" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen) and app.screen.query_one(Input).value == ""
+
+
+async def test_one_bookmark_is_one_bookmark() -> None:
+    store, _ = BookmarkStore.open()
+    store.add(article_bookmark("a", "/p", "Only one"))
+    app = Host(lambda: BookmarksScreen(store))
+    async with app.run_test():
+        assert status(app.screen) == "1 bookmark"

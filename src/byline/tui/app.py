@@ -21,8 +21,9 @@ from byline.corpus import Corpus
 from byline.load.clean import printable
 from byline.model import Entry
 from byline.search import SearchIndex
-from byline.tui.bookmarking import Bookmarking, Notice, describe
+from byline.tui.bookmarking import Bookmarking, Notice
 from byline.tui.commands import BylineCommands
+from byline.tui.screens.bookmarks import describe
 from byline.tui.screens.main import MainScreen
 from byline.userdata.bookmarks import Bookmark
 from byline.userdata.state import State, StateFile, corpus_key
@@ -127,6 +128,10 @@ class BylineApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._tell_state_notices()
         self.call_after_refresh(self._open_bookmarks)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A view with keys of its own (the bookmarks view) shows those in its footer, not these.
+        return not getattr(self.screen, "KEYS_OF_ITS_OWN", False)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from byline.clipboard import one_line
@@ -30,11 +30,27 @@ POLL_SECONDS = 2.0
 
 
 def matches(bookmark: Bookmark, query: str) -> bool:
-    """Every word of the query appears somewhere in the bookmark (case-insensitive)."""
+    """Every word of the query appears somewhere in the bookmark (case-insensitive); `#tag` is a tag."""
     haystack = " ".join(
         (bookmark.title, bookmark.quote, bookmark.speaker, bookmark.note, " ".join(bookmark.tags), bookmark.path)
     ).casefold()
-    return all(word in haystack for word in query.casefold().split())
+    tags = {tag.casefold() for tag in bookmark.tags}
+    return all(
+        word[1:] in tags if word.startswith("#") and len(word) > 1 else word in haystack
+        for word in query.casefold().split()
+    )
+
+
+def describe(bookmark: Bookmark) -> str:
+    """The bookmark in a notice: its quote, or its article's title."""
+    if bookmark.kind == "quote":
+        return f"the quote “{preview(bookmark.quote, 60)}”"
+    return f"“{preview(bookmark.title, 60)}”"
+
+
+def count(n: int, what: str) -> str:
+    """'1 bookmark', '2 bookmarks', '1,000 bookmarks'."""
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
 
 
 def preview(text: str, limit: int = QUOTE_PREVIEW) -> str:
@@ -63,14 +79,28 @@ def bookmark_row(bookmark: Bookmark, present: bool) -> Content:
     return row if present else row.stylize("dim")
 
 
+class FilterInput(Input):
+    """The filter: takes every printable key but `?`, which opens the view's help."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "question_mark" and super().check_consume_key(key, character)
+
+
 class BookmarksScreen(ModalScreen[Bookmark | None]):
     """Pick a bookmark. Typing filters; Up/Down move; Enter opens; Escape closes."""
 
     CSS_PATH = "bookmarks.tcss"
     AUTO_FOCUS = "#bookmarks-filter"
+    KEYS_OF_ITS_OWN = True
+    """The footer shows this view's keys only: the main view's do not work here."""
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("enter", "open", "Open", priority=True),
+        Binding("delete", "delete", "Delete", priority=True, tooltip="Delete the highlighted bookmark"),
+        Binding("d", "delete", "Delete", show=False, tooltip="Delete the highlighted bookmark (in the list)"),
+        Binding("u", "undo", "Undo delete", tooltip="Bring back the bookmark just deleted (in the list)"),
+        Binding("tab", "switch_focus", "Filter/list", show=False, priority=True),
+        Binding("question_mark", "help", "Help", priority=True, tooltip="The keys of this view"),
         Binding("down", "move(1)", "Next", show=False, priority=True),
         Binding("up", "move(-1)", "Previous", show=False, priority=True),
         Binding("pagedown", "move(10)", "Page down", show=False, priority=True),
@@ -84,13 +114,16 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         self.present = present
         self._bookmarks: list[Bookmark] = []
         self._generation: tuple[int, int] | None = None
+        self._deleted: Bookmark | None = None
+        """The bookmark deleted last, for u."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-dialog"):
             yield Label("Bookmarks", id="bookmarks-title")
-            yield Input(placeholder="Type to filter: title, quote, speaker, note, #tag", id="bookmarks-filter")
+            yield FilterInput(placeholder="Type to filter: title, quote, speaker, note, #tag", id="bookmarks-filter")
             yield OptionList(id="bookmarks-list")
             yield Label("", id="bookmarks-status")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()
@@ -139,7 +172,9 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             self._show_status("No bookmark matches the filter.")
         else:
             total = len(self._bookmarks)
-            self._show_status(f"{len(shown)} of {total}" if len(shown) != total else f"{total} bookmark(s)")
+            self._show_status(
+                f"{len(shown):,} of {count(total, 'bookmark')}" if len(shown) != total else count(total, "bookmark")
+            )
 
     def _show_status(self, text: str) -> None:
         self.query_one("#bookmarks-status", Label).update(Content(text))
@@ -167,3 +202,59 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self._deleted is not None
+        return True
+
+    def action_switch_focus(self) -> None:
+        option_list = self.query_one("#bookmarks-list", OptionList)
+        if option_list.has_focus:
+            self.query_one("#bookmarks-filter", Input).focus()
+        else:
+            option_list.focus()
+
+    def action_help(self) -> None:
+        from byline.tui.screens.help import HelpScreen
+
+        typing = Binding(
+            "a", "", "Filter: words anywhere (title, quote, speaker, note); #tag for a tag", key_display="type"
+        )
+        self.app.push_screen(HelpScreen([("Bookmarks", [typing, *self.BINDINGS])]))
+
+    def action_delete(self) -> None:
+        filter_box = self.query_one("#bookmarks-filter", Input)
+        if filter_box.has_focus and filter_box.cursor_position < len(filter_box.value):
+            filter_box.action_delete_right()  # Delete inside the filter still edits it
+            return
+        option_list = self.query_one("#bookmarks-list", OptionList)
+        shown = self.shown
+        if option_list.highlighted is not None and option_list.highlighted < len(shown):
+            option_list.focus()  # where u, to undo, works
+            self._change(shown[option_list.highlighted], delete=True)
+
+    def action_undo(self) -> None:
+        if self._deleted is not None:
+            self._change(self._deleted, delete=False)
+
+    @work(thread=True, group="bookmarks-change")
+    def _change(self, bookmark: Bookmark, delete: bool) -> None:
+        """Delete or restore off the UI thread: a lock held elsewhere makes a write wait."""
+        try:
+            if delete:
+                self.store.remove(bookmark)
+            else:
+                self.store.add(bookmark)
+        except BookmarkError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        what = describe(bookmark)
+        message = f"Deleted the bookmark on {what} (u brings it back)" if delete else f"Undone: {what} is back."
+        self.app.call_from_thread(self._changed, bookmark if delete else None, message)
+
+    def _changed(self, deleted: Bookmark | None, message: str) -> None:
+        self._deleted = deleted
+        self.refresh_bindings()
+        self.notify(message, markup=False, timeout=6)
+        self.reload()
