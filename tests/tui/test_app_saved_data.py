@@ -182,3 +182,24 @@ async def test_bookmarks_locked_by_another_process_at_start_come_on_once_the_loc
             assert {b.article_id for b in store.all()} == {other.id, app.corpus.entries[0].id}
     finally:
         holder.close()
+
+
+async def test_an_article_edited_without_changing_size_or_mtime_is_read_again_not_gone(
+    open_app, small_corpus: Path
+) -> None:
+    import os
+
+    path = small_corpus / "01.txt"
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        text = path.read_text(encoding="utf-8")
+        stamp = path.stat()
+        edited = text.replace("Paragraph 0 of article 1", "Paragraph Z of article 1")
+        assert len(edited) == len(text) and edited != text
+        path.write_text(edited, encoding="utf-8")
+        os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # the same size and time: the cache is stale
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert not any("can no longer be read" in n or "Article gone" in n for n in notices(app))
+        assert app.reader.article is not None and "Paragraph Z of article 1" in app.reader.article.body
+        assert app.article_list.current.path == str(path)
+        assert app.article_list.current.id == app.reader.article.id

@@ -25,6 +25,7 @@ from byline.model import Analysis, Article, Entry, Hit, Quote, Skipped
 from byline.search import quote_number
 from byline.tui.host import Host, Notice
 from byline.tui.loading import NO_ARTICLES, BatchLoaded, LoadingBar, problems, skipped_notice
+from byline.tui.reread import reread, swap_in
 from byline.tui.widgets.article_list import ArticleList
 from byline.tui.widgets.reader import Reader
 from byline.tui.widgets.sidebar import Sidebar
@@ -173,8 +174,12 @@ class MainScreen(Screen[None]):
             # mention offsets) as loading made it: the extractor does not run again.
             article, analysis = self.host.corpus.open(entry)
         except ArticleGone as gone:
-            self.app.call_from_thread(self._article_gone, entry, str(gone))
-            return
+            again = reread(self.host.corpus, entry)  # the cache may be stale: an edit that kept size and mtime
+            if again is None:
+                self.app.call_from_thread(self._article_gone, entry, str(gone))
+                return
+            fresh, entry, article, analysis = again
+            self.app.call_from_thread(self._swap_in, fresh)
         except Exception as error:  # an unreadable file must not end the app
             self.app.call_from_thread(self._article_gone, entry, f"{type(error).__name__}: {error}")
             return
@@ -197,6 +202,11 @@ class MainScreen(Screen[None]):
         self.reader.scroll_to(y=line, animate=False, immediate=True)
         if self._placing == article_id:
             self._placing = None
+
+    def _swap_in(self, fresh: dict[str, Entry]) -> None:
+        swap_in(self.host.corpus.entries, fresh)
+        self.article_list.refresh()
+        self.sidebar.show(self.article_list.current)
 
     def _article_gone(self, entry: Entry, reason: str) -> None:
         if self.article_list.current is entry:
