@@ -375,3 +375,25 @@ async def test_opening_a_bookmark_with_a_huge_note_gives_the_whole_note() -> Non
         await pilot.press("enter")
         await loaded(pilot)
     assert app.result.article_id == "id2" and len(app.result.note) == 100_000
+
+
+async def test_undoing_a_delete_brings_back_the_whole_note_not_the_rows_cut() -> None:
+    store = many_bookmarks(3, note_bytes=100_000)
+    app = Host(lambda: BookmarksScreen(store))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("delete")
+        await wait_until(pilot, lambda: len(store.all()) == 2, "deleted")
+        await pilot.press("u")
+        await wait_until(pilot, lambda: len(store.all()) == 3, "back")
+        [back] = [b for b in store.all() if b.article_id == "id2"]
+        assert len(back.note) == 100_000
+
+
+async def test_closing_the_view_while_it_loads_or_deletes_is_harmless() -> None:
+    store = many_bookmarks(500)
+    app = Host(lambda: BookmarksScreen(store))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("delete", "escape")
+        await loaded(pilot)
+        assert app.is_running and app.result is None

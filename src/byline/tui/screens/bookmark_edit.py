@@ -85,6 +85,9 @@ class BookmarkEditScreen(ModalScreen[BookmarkEdit | None]):
 
     def _stored(self, edit: BookmarkEdit, notice: Notice) -> None:
         self._saving = False
+        if not self.is_attached:  # cancelled while saving: say how the save went, the dialog is gone
+            self.app.notify(notice.message, severity=notice.severity, markup=False)
+            return
         if notice.severity == "error":
             error = self.query_one("#edit-error", Label)
             error.update(

@@ -149,8 +149,8 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             self.app.call_from_thread(self._loaded, query, generation, rows, total, matching)
 
     def _loaded(self, query: str, generation: tuple[int, int], rows: list[Bookmark], total: int, matching: int) -> None:
-        if query != self.query_one("#bookmarks-filter", Input).value:
-            return  # typed on meanwhile: a newer load is coming
+        if not self.is_attached or query != self.query_one("#bookmarks-filter", Input).value:
+            return  # closed, or typed on meanwhile: a newer load is coming
         self._generation, self._query = generation, query
         self._more = len(rows) > PAGE
         option_list = self.query_one("#bookmarks-list", OptionList)
@@ -173,6 +173,8 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             self._show_status(count(total, "bookmark"))
 
     def _failed(self, reason: str) -> None:
+        if not self.is_attached:
+            return
         self._bookmarks = []
         self.query_one("#bookmarks-list", OptionList).clear_options()
         self._show_status(reason)
@@ -190,7 +192,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     def _more_loaded(self, query: str, offset: int, rows: list[Bookmark]) -> None:
         self._loading_more = False
-        if query != self._query or offset != len(self._bookmarks):
+        if not self.is_attached or query != self._query or offset != len(self._bookmarks):
             return
         self._more = len(rows) > PAGE
         self._bookmarks.extend(rows[:PAGE])
@@ -288,18 +290,21 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         """Delete or restore off the UI thread: a lock held elsewhere makes a write wait."""
         try:
             if delete:
-                self.store.remove(bookmark)
+                # By id: the row's quote and note were cut for the list, and undo must bring back the whole.
+                bookmark = (self.store.remove(bookmark.id) if bookmark.id is not None else None) or bookmark
             else:
                 self.store.add(bookmark)
         except BookmarkError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
             return
         what = describe(bookmark)
         message = f"Deleted the bookmark on {what} (u brings it back)" if delete else f"Undone: {what} is back."
         self.app.call_from_thread(self._changed, bookmark if delete else None, message)
 
     def _changed(self, deleted: Bookmark | None, message: str) -> None:
+        self.app.notify(message, markup=False, timeout=6)
+        if not self.is_attached:
+            return  # the view was closed meanwhile
         self._deleted = deleted
         self.refresh_bindings()
-        self.notify(message, markup=False, timeout=6)
         self.reload()
