@@ -5,10 +5,15 @@ Keys are bound here, to show in the footer and work over every screen; the main 
 
 from __future__ import annotations
 
+import threading
+from collections import deque
+from collections.abc import Callable
 from typing import Any
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.theme import Theme
 from textual.timer import Timer
 
@@ -19,9 +24,10 @@ from byline.search import SearchIndex
 from byline.tui.bookmarking import Bookmarking, Notice
 from byline.tui.commands import BylineCommands
 from byline.tui.refreshing import FeedRefresh
+from byline.tui.screens.bookmarks import describe
 from byline.tui.screens.main import MainScreen
 from byline.userdata.bookmarks import Bookmark
-from byline.userdata.state import State, StateFile
+from byline.userdata.state import State, StateFile, corpus_key
 
 DARK_THEME = "tokyo-night"
 LIGHT_THEME = "catppuccin-latte"
@@ -31,6 +37,14 @@ SAVE_DELAY = 0.5
 
 VIEWS = Binding.Group("Views", compact=True)
 """The left pane's three views: one footer entry, "123 Views" (past 80 columns: there it has no room)."""
+
+
+class BookmarkWritten(Message):
+    """A bookmark change written off the UI thread, with what to tell."""
+
+    def __init__(self, notice: Notice) -> None:
+        super().__init__()
+        self.notice = notice
 
 
 def main(action: str) -> str:
@@ -88,9 +102,19 @@ class BylineApp(App[None]):
         self.search_index = SearchIndex()
         self.state_file = state_file or StateFile()
         self.state: State = self.state_file.load()
+        self.corpus_key = corpus_key(self.paths)
+        """Each corpus (the folders opened) keeps its own reading place in the state."""
         self.bookmarking: Bookmarking | None = None
         self._bookmarks_seen: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
+        self._writes: deque[Callable[[], Notice]] = deque()
+        """Bookmark changes waiting for the writer thread, in the order asked."""
+        self._writes_lock = threading.Lock()
+        self._writing = False
+        self._writes_done = threading.Event()
+        """Clear while the writer thread runs."""
+        self._writes_done.set()
+        self._closing = False
         self.theme = self.state.theme if self.state.theme in self.available_themes else DARK_THEME
 
     def get_default_screen(self) -> MainScreen:
@@ -115,6 +139,10 @@ class BylineApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._tell_state_notices()
         self.call_after_refresh(self._open_bookmarks)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A view with keys of its own (the bookmarks view) shows those in its footer, not these.
+        return not getattr(self.screen, "KEYS_OF_ITS_OWN", False)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
@@ -142,8 +170,8 @@ class BylineApp(App[None]):
         if problem is not None:
             self.tell(problem, title="Bookmarks", timeout=12)
         self.refresh_bookmark_marks()
-        if self.bookmarking.store.available:
-            self.set_interval(self.BOOKMARKS_POLL_SECONDS, self.refresh_bookmark_marks)
+        # Also while off: a lock held by another process at start goes, and the store then opens.
+        self.set_interval(self.BOOKMARKS_POLL_SECONDS, self.refresh_bookmark_marks)
 
     def refresh_bookmark_marks(self) -> None:
         if self.bookmarking is None:
@@ -152,22 +180,71 @@ class BylineApp(App[None]):
             generation = self.bookmarking.store.generation()
         except Exception:  # a store gone bad mid-session: the next change will say why
             return
+        self._tell_store_notices()
         if generation != self._bookmarks_seen:
             self._bookmarks_seen = generation
             self.main.article_list.bookmarked_ids = frozenset(self.bookmarking.marked_ids())
+
+    def _tell_store_notices(self) -> None:
+        """What the store met when it opened late (the lock held at start went), said once."""
+        if self.bookmarking is not None:
+            notices = self.bookmarking.store.notices
+            for notice in notices:
+                self.notify(notice, title="Bookmarks", severity="warning", markup=False, timeout=12)
+            notices.clear()
 
     def action_toggle_bookmark(self) -> None:
         entry = self.main.chosen_entry()
         if entry is None or self.bookmarking is None:
             self.tell(Notice("No article to bookmark.", "warning"))
             return
-        self.tell(self.bookmarking.toggle(entry.id, entry.path, entry.title, self.main.chosen_quote()))
-        self.refresh_bookmark_marks()
+        bookmarking, quote = self.bookmarking, self.main.chosen_quote()
+        self.write_bookmarks(lambda: bookmarking.toggle(entry.id, entry.path, entry.title, quote))
 
     def action_undo_bookmark(self) -> None:
         if self.bookmarking is not None:
-            self.tell(self.bookmarking.undo())
-            self.refresh_bookmark_marks()
+            self.write_bookmarks(self.bookmarking.undo)
+
+    def write_bookmarks(self, change: Callable[[], Notice]) -> None:
+        """Run `change` off the UI thread (a lock held elsewhere makes a write wait up to 5 s),
+        after the changes asked for before it; its notice is shown when it lands."""
+        with self._writes_lock:
+            self._writes.append(change)
+            if self._writing:
+                return
+            self._writing = True
+        self._write_bookmarks()
+
+    @work(thread=True, group="bookmark-writes")
+    def _write_bookmarks(self) -> None:
+        with self._writes_lock:
+            self._writes_done.clear()  # running: quitting waits for it
+        while True:
+            with self._writes_lock:
+                if not self._writes:
+                    self._writing = False
+                    self._writes_done.set()
+                    return
+                change = self._writes.popleft()
+            notice = change()
+            if not self._closing:
+                self.post_message(BookmarkWritten(notice))  # never blocks: quitting waits for this thread
+
+    def on_bookmark_written(self, message: BookmarkWritten) -> None:
+        self.tell(message.notice)
+        self._tell_store_notices()
+        self.refresh_bookmark_marks()
+
+    def _finish_writes(self) -> None:
+        """On quitting: every bookmark change asked for is written before the store closes."""
+        self._closing = True
+        self._writes_done.wait()  # a writer thread running drains the queue, a write at most 5 s each
+        while True:
+            with self._writes_lock:
+                if not self._writes:
+                    return
+                change = self._writes.popleft()  # asked for, but its worker never started: written here
+            change()
 
     def action_edit_bookmark(self) -> None:
         from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
@@ -182,11 +259,14 @@ class BylineApp(App[None]):
             self.tell(Notice(f"Bookmark {what} first (b), then B adds a note and tags.", "warning"))
             return
 
-        def save(edit: BookmarkEdit | None) -> None:
-            if edit is not None:
-                self.tell(bookmarking.update(bookmark, edit.note, edit.tags))
+        def save(edit: BookmarkEdit) -> Notice:  # in the dialog's worker: it stays open until this is stored
+            return bookmarking.update(bookmark, edit.note, edit.tags)
 
-        self.push_screen(BookmarkEditScreen(bookmark), save)
+        def saved(edit: BookmarkEdit | None) -> None:
+            if edit is not None:
+                self.tell(Notice(f"Saved the note and tags on {describe(bookmark)}"))
+
+        self.push_screen(BookmarkEditScreen(bookmark, save), saved)
 
     def action_bookmarks(self) -> None:
         from byline.tui.screens.bookmarks import BookmarksScreen
@@ -254,16 +334,18 @@ class BylineApp(App[None]):
     def save_state(self) -> None:
         self._save_timer = None
         self._note_position()
-        if not self.state_file.save(self.state):
-            self._tell_state_notices()
+        self.state_file.save(self.state)
+        # The save merged in what other windows marked: show their marks too.
+        self.main.article_list.read_ids = frozenset(self.state.read)
+        self._tell_state_notices()
 
     def _note_position(self) -> None:
-        article = self.main.reader.article
-        shown = article is not None and article.id == self.state.last_article
-        self.state.position = round(self.main.reader.scroll_y) if shown else 0
+        if getattr(self, "main", None) is not None:
+            self.main.note_position()
 
     def on_unmount(self) -> None:
         self._note_position()
         self.state_file.save(self.state)
+        self._finish_writes()
         if self.bookmarking is not None:
             self.bookmarking.store.close()  # folds the WAL back into the file

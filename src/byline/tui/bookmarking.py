@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from byline.model import Quote
 from byline.tui.host import Notice, Severity
-from byline.tui.screens.bookmarks import preview
+from byline.tui.screens.bookmarks import describe
 from byline.userdata.bookmark_store import BookmarkStore
 from byline.userdata.bookmarks import Bookmark, BookmarkError, article_bookmark, quote_bookmark
 
@@ -77,9 +77,3 @@ class Bookmarking:
             return self.store.article_ids()
         except BookmarkError:
             return set()
-
-
-def describe(bookmark: Bookmark) -> str:
-    if bookmark.kind == "quote":
-        return f"the quote “{preview(bookmark.quote, 60)}”"
-    return f"“{preview(bookmark.title, 60)}”"

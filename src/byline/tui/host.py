@@ -26,6 +26,8 @@ class Host(Protocol):
     """The app as its screens see it (`BylineApp` is one)."""
 
     paths: list[str]
+    corpus_key: str
+    """The corpus's key in the state's places (`byline.userdata.state.corpus_key`)."""
     corpus: Corpus
     search_index: SearchIndex
     state: State

@@ -49,6 +49,12 @@ assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 COLUMNS = "id, article_id, path, title, kind, quote, speaker, quote_start, quote_end, note, tags, created"
 _NEEDED = set(COLUMNS.split(", "))
+LIST_CAP = 2000
+"""Characters of a quote or note read for a list row: a 50 MB note is read whole only when opened."""
+LIST_COLUMNS = COLUMNS.replace(" quote,", f" substr(quote, 1, {LIST_CAP}),").replace(
+    " note,", f" substr(note, 1, {LIST_CAP}),"
+)
+_HAYSTACK = " || ' ' || ".join(f"lower(ifnull({c}, ''))" for c in ("title", "quote", "speaker", "note", "tags", "path"))
 _CANTOPEN_OR_READONLY = {8, 14}  # SQLITE_READONLY, SQLITE_CANTOPEN
 
 
@@ -284,3 +290,20 @@ def row_to_bookmark(row: tuple[Any, ...]) -> Bookmark:
         created=created,
         id=id_,
     )
+
+
+def filter_sql(query: str) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause (or "") for bookmarks with every word of `query` somewhere; `#tag` is a whole tag.
+
+    Case-insensitive as SQLite's lower() is (ASCII letters); the search runs in SQLite,
+    so a million bookmarks are never brought into Python to be filtered.
+    """
+    clauses, params = [], []
+    for word in query.casefold().split():
+        if word.startswith("#") and len(word) > 1:
+            clauses.append("instr(lower(tags), ?) > 0")  # tags are a JSON list: the tag in its quotes
+            params.append(json.dumps(word[1:], ensure_ascii=False))
+        else:
+            clauses.append(f"instr({_HAYSTACK}, ?) > 0")
+            params.append(word)
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)

@@ -39,12 +39,14 @@ from byline.userdata.bookmark_db import (
     APPLICATION_ID,
     BUSY,
     COLUMNS,
+    LIST_COLUMNS,
     READONLY,
     SCHEMA_VERSION,
     Foreign,
     Unusable,
     connect,
     explain,
+    filter_sql,
     find_in,
     insert,
     merge,
@@ -211,6 +213,18 @@ class BookmarkStore:
             (article_id, kind, -1 if quote_start is None else quote_start),
         )
         return found[0] if found else None
+
+    def page(self, query: str = "", offset: int = 0, limit: int = 200) -> list[Bookmark]:
+        """Bookmarks matching `query` (see `filter_sql`), newest first, quotes and notes cut for a list."""
+        where, params = filter_sql(query)
+        order = "ORDER BY created DESC, id DESC LIMIT ? OFFSET ?"
+        rows = self._read(f"SELECT {LIST_COLUMNS} FROM bookmarks {where} {order}", (*params, limit, offset))
+        return [row_to_bookmark(row) for row in rows]
+
+    def count(self, query: str = "") -> int:
+        where, params = filter_sql(query)
+        rows = self._read(f"SELECT count(*) FROM bookmarks {where}", params)
+        return rows[0][0] if rows else 0
 
     def get(self, bookmark_id: int) -> Bookmark | None:
         found = self._select("WHERE id = ?", (bookmark_id,))

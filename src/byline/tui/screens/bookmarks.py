@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from byline.clipboard import one_line
 from byline.userdata.bookmark_store import BookmarkStore
@@ -25,16 +26,24 @@ from byline.userdata.bookmarks import Bookmark, BookmarkError
 QUOTE_PREVIEW = 240
 """Characters of a quote shown in a row; the rest is an ellipsis away."""
 
+PAGE = 200
+"""Bookmarks read at a time: the view shows a million without reading them all."""
+NOTE_PREVIEW = 200
+"""Characters of a note shown in a row."""
 POLL_SECONDS = 2.0
 """How often the open view checks for bookmarks made in another Byline."""
 
 
-def matches(bookmark: Bookmark, query: str) -> bool:
-    """Every word of the query appears somewhere in the bookmark (case-insensitive)."""
-    haystack = " ".join(
-        (bookmark.title, bookmark.quote, bookmark.speaker, bookmark.note, " ".join(bookmark.tags), bookmark.path)
-    ).casefold()
-    return all(word in haystack for word in query.casefold().split())
+def describe(bookmark: Bookmark) -> str:
+    """The bookmark in a notice: its quote, or its article's title."""
+    if bookmark.kind == "quote":
+        return f"the quote “{preview(bookmark.quote, 60)}”"
+    return f"“{preview(bookmark.title, 60)}”"
+
+
+def count(n: int, what: str) -> str:
+    """'1 bookmark', '2 bookmarks', '1,000 bookmarks'."""
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
 
 
 def preview(text: str, limit: int = QUOTE_PREVIEW) -> str:
@@ -57,10 +66,17 @@ def bookmark_row(bookmark: Bookmark, present: bool) -> Content:
     if bookmark.tags:
         details.append("#" + " #".join(one_line(tag) for tag in bookmark.tags))
     if bookmark.note:
-        details.append(one_line(bookmark.note))
+        details.append(preview(bookmark.note, NOTE_PREVIEW))
     parts += ["\n  ", ("  ·  ".join(details), "$text-muted")]
     row = Content.assemble(*parts)
     return row if present else row.stylize("dim")
+
+
+class FilterInput(Input):
+    """The filter: takes every printable key but `?`, which opens the view's help."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "question_mark" and super().check_consume_key(key, character)
 
 
 class BookmarksScreen(ModalScreen[Bookmark | None]):
@@ -68,9 +84,16 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     CSS_PATH = "bookmarks.tcss"
     AUTO_FOCUS = "#bookmarks-filter"
+    KEYS_OF_ITS_OWN = True
+    """The footer shows this view's keys only: the main view's do not work here."""
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("enter", "open", "Open", priority=True),
+        Binding("delete", "delete", "Delete", priority=True, tooltip="Delete the highlighted bookmark"),
+        Binding("d", "delete", "Delete", show=False, tooltip="Delete the highlighted bookmark (in the list)"),
+        Binding("u", "undo", "Undo delete", tooltip="Bring back the bookmark just deleted (in the list)"),
+        Binding("tab", "switch_focus", "Filter/list", show=False, priority=True),
+        Binding("question_mark", "help", "Help", priority=True, tooltip="The keys of this view"),
         Binding("down", "move(1)", "Next", show=False, priority=True),
         Binding("up", "move(-1)", "Previous", show=False, priority=True),
         Binding("pagedown", "move(10)", "Page down", show=False, priority=True),
@@ -83,30 +106,104 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         self.store = store
         self.present = present
         self._bookmarks: list[Bookmark] = []
+        """The rows loaded so far, newest first: a page at a time."""
+        self._query = ""
+        self._more = False
+        self._loading_more = False
         self._generation: tuple[int, int] | None = None
+        self._deleted: Bookmark | None = None
+        """The bookmark deleted last, for u."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-dialog"):
             yield Label("Bookmarks", id="bookmarks-title")
-            yield Input(placeholder="Type to filter: title, quote, speaker, note, #tag", id="bookmarks-filter")
+            yield FilterInput(placeholder="Type to filter: title, quote, speaker, note, #tag", id="bookmarks-filter")
             yield OptionList(id="bookmarks-list")
             yield Label("", id="bookmarks-status")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()
-        if self.store.available:
-            self.set_interval(POLL_SECONDS, self._reload_if_changed)
+        self.set_interval(POLL_SECONDS, self._reload_if_changed)
 
     def reload(self) -> None:
-        """Read the bookmarks again from the store: another Byline may have changed them."""
+        """Read the first page again from the store: the filter changed, or another Byline changed them."""
+        self._load(self.query_one("#bookmarks-filter", Input).value)
+
+    @on(Input.Changed, "#bookmarks-filter")
+    def _refilter(self) -> None:
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="bookmarks-load")
+    def _load(self, query: str) -> None:
+        """A page of what matches, and the counts, read off the UI thread (a million bookmarks take a while)."""
         try:
-            self._generation = self.store.generation()
-            self._bookmarks = self.store.all()
+            generation = self.store.generation()
+            rows = self.store.page(query, 0, PAGE + 1)
+            total = self.store.count()
+            matching = self.store.count(query) if query.split() else total
         except BookmarkError as exc:
-            self._bookmarks = []
-            self._show_status(str(exc))
+            self.app.call_from_thread(self._failed, str(exc))
             return
-        self._refilter()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._loaded, query, generation, rows, total, matching)
+
+    def _loaded(self, query: str, generation: tuple[int, int], rows: list[Bookmark], total: int, matching: int) -> None:
+        if not self.is_attached or query != self.query_one("#bookmarks-filter", Input).value:
+            return  # closed, or typed on meanwhile: a newer load is coming
+        self._generation, self._query = generation, query
+        self._more = len(rows) > PAGE
+        option_list = self.query_one("#bookmarks-list", OptionList)
+        highlighted = option_list.highlighted_option
+        keep = highlighted.id if highlighted is not None else None
+        self._bookmarks = rows[:PAGE]
+        option_list.set_options(self._options(self._bookmarks))
+        if self._bookmarks:
+            ids = [str(b.id) for b in self._bookmarks]
+            option_list.highlighted = ids.index(keep) if keep in ids else 0
+        if not self.store.available:
+            self._show_status(self.store.reason or "Bookmarks are off.")
+        elif not total:
+            self._show_status("No bookmarks yet: press b on an article or a quote to keep it.")
+        elif not matching:
+            self._show_status("No bookmark matches the filter.")
+        elif matching != total:
+            self._show_status(f"{matching:,} of {count(total, 'bookmark')}")
+        else:
+            self._show_status(count(total, "bookmark"))
+
+    def _failed(self, reason: str) -> None:
+        if not self.is_attached:
+            return
+        self._bookmarks = []
+        self.query_one("#bookmarks-list", OptionList).clear_options()
+        self._show_status(reason)
+
+    def _options(self, bookmarks: list[Bookmark]) -> list[Option]:
+        return [Option(bookmark_row(b, b.article_id in self.present), id=str(b.id)) for b in bookmarks]
+
+    @work(thread=True, exclusive=True, group="bookmarks-more")
+    def _load_more(self, query: str, offset: int) -> None:
+        try:
+            rows = self.store.page(query, offset, PAGE + 1)
+        except BookmarkError:
+            rows = []
+        self.app.call_from_thread(self._more_loaded, query, offset, rows)
+
+    def _more_loaded(self, query: str, offset: int, rows: list[Bookmark]) -> None:
+        self._loading_more = False
+        if not self.is_attached or query != self._query or offset != len(self._bookmarks):
+            return
+        self._more = len(rows) > PAGE
+        self._bookmarks.extend(rows[:PAGE])
+        self.query_one("#bookmarks-list", OptionList).add_options(self._options(rows[:PAGE]))
+
+    @on(OptionList.OptionHighlighted, "#bookmarks-list")
+    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
+        """The next page is read as the highlight nears the end of what is loaded."""
+        if self._more and not self._loading_more and event.option_index >= len(self._bookmarks) - PAGE // 4:
+            self._loading_more = True
+            self._load_more(self._query, len(self._bookmarks))
 
     def _reload_if_changed(self) -> None:
         try:
@@ -118,28 +215,8 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
 
     @property
     def shown(self) -> list[Bookmark]:
-        query = self.query_one("#bookmarks-filter", Input).value
-        return [b for b in self._bookmarks if matches(b, query)]
-
-    @on(Input.Changed, "#bookmarks-filter")
-    def _refilter(self) -> None:
-        option_list = self.query_one("#bookmarks-list", OptionList)
-        highlighted = option_list.highlighted_option
-        keep = highlighted.id if highlighted is not None else None
-        shown = self.shown
-        option_list.set_options(Option(bookmark_row(b, b.article_id in self.present), id=str(b.id)) for b in shown)
-        if shown:
-            ids = [str(b.id) for b in shown]
-            option_list.highlighted = ids.index(keep) if keep in ids else 0
-        if not self.store.available:
-            self._show_status(self.store.reason or "Bookmarks are off.")
-        elif not self._bookmarks:
-            self._show_status("No bookmarks yet: press b on an article or a quote to keep it.")
-        elif not shown:
-            self._show_status("No bookmark matches the filter.")
-        else:
-            total = len(self._bookmarks)
-            self._show_status(f"{len(shown)} of {total}" if len(shown) != total else f"{total} bookmark(s)")
+        """The rows loaded so far, as shown (their quotes and notes cut for the list)."""
+        return self._bookmarks
 
     def _show_status(self, text: str) -> None:
         self.query_one("#bookmarks-status", Label).update(Content(text))
@@ -163,7 +240,71 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
     def _choose(self, index: int) -> None:
         shown = self.shown
         if 0 <= index < len(shown):
-            self.dismiss(shown[index])
+            row_id = shown[index].id
+            try:  # the row's quote and note were cut for the list
+                whole = self.store.get(row_id) if row_id is not None else None
+            except BookmarkError:
+                whole = None
+            self.dismiss(whole or shown[index])
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return self._deleted is not None
+        return True
+
+    def action_switch_focus(self) -> None:
+        option_list = self.query_one("#bookmarks-list", OptionList)
+        if option_list.has_focus:
+            self.query_one("#bookmarks-filter", Input).focus()
+        else:
+            option_list.focus()
+
+    def action_help(self) -> None:
+        from byline.tui.screens.help import HelpScreen
+
+        typing = Binding(
+            "a", "", "Filter: words anywhere (title, quote, speaker, note); #tag for a tag", key_display="type"
+        )
+        self.app.push_screen(HelpScreen([("Bookmarks", [typing, *self.BINDINGS])]))
+
+    def action_delete(self) -> None:
+        filter_box = self.query_one("#bookmarks-filter", Input)
+        if filter_box.has_focus and filter_box.cursor_position < len(filter_box.value):
+            filter_box.action_delete_right()  # Delete inside the filter still edits it
+            return
+        option_list = self.query_one("#bookmarks-list", OptionList)
+        shown = self.shown
+        if option_list.highlighted is not None and option_list.highlighted < len(shown):
+            option_list.focus()  # where u, to undo, works
+            self._change(shown[option_list.highlighted], delete=True)
+
+    def action_undo(self) -> None:
+        if self._deleted is not None:
+            self._change(self._deleted, delete=False)
+
+    @work(thread=True, group="bookmarks-change")
+    def _change(self, bookmark: Bookmark, delete: bool) -> None:
+        """Delete or restore off the UI thread: a lock held elsewhere makes a write wait."""
+        try:
+            if delete:
+                # By id: the row's quote and note were cut for the list, and undo must bring back the whole.
+                bookmark = (self.store.remove(bookmark.id) if bookmark.id is not None else None) or bookmark
+            else:
+                self.store.add(bookmark)
+        except BookmarkError as exc:
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
+            return
+        what = describe(bookmark)
+        message = f"Deleted the bookmark on {what} (u brings it back)" if delete else f"Undone: {what} is back."
+        self.app.call_from_thread(self._changed, bookmark if delete else None, message)
+
+    def _changed(self, deleted: Bookmark | None, message: str) -> None:
+        self.app.notify(message, markup=False, timeout=6)
+        if not self.is_attached:
+            return  # the view was closed meanwhile
+        self._deleted = deleted
+        self.refresh_bindings()
+        self.reload()

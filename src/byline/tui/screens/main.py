@@ -25,6 +25,7 @@ from byline.model import Analysis, Article, Entry, Hit, Quote, Skipped
 from byline.search import quote_number
 from byline.tui.host import Host, Notice
 from byline.tui.loading import NO_ARTICLES, BatchLoaded, LoadingBar, problems, skipped_notice
+from byline.tui.reread import reread, swap_in
 from byline.tui.screens.people_views import PeopleViews
 from byline.tui.widgets.article_list import ArticleList
 from byline.tui.widgets.reader import Reader
@@ -52,16 +53,12 @@ class MainScreen(PeopleViews, Screen[None]):
         self.chip = Static(id="filter-chip")
         self.loading_bar = LoadingBar(host.paths, host.search_index, id="loading")
         self.people_widgets()
-        state = host.state
-        self._restore_id = state.last_article
+        # The place in this corpus (each folder opened keeps its own); its line comes from position_of.
+        self._restore_id, _ = host.state.place(host.corpus_key)
         self._when_shown: tuple[str, Callable[[], object]] | None = None
-        """Where to scroll once the article with this id is shown (a quote, a search hit, the last place)."""
-        if state.last_article and state.position:
-            line = state.position
-            self._when_shown = (
-                state.last_article,
-                lambda: self.reader.scroll_to(y=line, animate=False, immediate=True),
-            )
+        """Where to scroll once the article with this id is shown (a quote, a search hit), not its own place."""
+        self._placing: str | None = None
+        """The article being scrolled back to its place: until it is, its position is not read from the reader."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="❝")
@@ -112,8 +109,7 @@ class MainScreen(PeopleViews, Screen[None]):
             # Not in this corpus: where the reader is now becomes the place to come back to.
             self._restore_id = None
             if (current := self.article_list.current) is not None:
-                self.host.state.last_article = current.id
-                self.host.schedule_save()
+                self._remember(current)
         if not self.loading_bar.is_attached:
             return  # the app quit before loading was over: nothing left to show
         self.loading_bar.display = False
@@ -156,9 +152,25 @@ class MainScreen(PeopleViews, Screen[None]):
             return
         if not self._restore_id or self._user_moved:
             # While the last article is still being looked for, the first one shown is not a new place to keep.
-            self.host.state.last_article = entry.id
-            self.host.schedule_save()
+            self._remember(entry)
         self._open(entry)
+
+    def _remember(self, entry: Entry) -> None:
+        """`entry` becomes this corpus's place, after the reader's place in the article it leaves."""
+        self.note_position()
+        state = self.host.state
+        state.remember(self.host.corpus_key, entry.id, state.position_of(entry.id))
+        self.host.schedule_save()
+
+    def note_position(self) -> None:
+        """Keep how far down the article shown the reader is (not while it is still being put back there)."""
+        article = self.reader.article
+        if article is None or self._restore_id is not None:
+            return
+        if self._when_shown is not None and self._when_shown[0] == article.id:
+            return
+        if self._placing != article.id:
+            self.host.state.remember(self.host.corpus_key, article.id, round(self.reader.scroll_y))
 
     @work(thread=True, exclusive=True, group="open")
     def _open(self, entry: Entry) -> None:
@@ -167,8 +179,12 @@ class MainScreen(PeopleViews, Screen[None]):
             # mention offsets) as loading made it: the extractor does not run again.
             article, analysis = self.host.corpus.open(entry)
         except ArticleGone as gone:
-            self.app.call_from_thread(self._article_gone, entry, str(gone))
-            return
+            again = reread(self.host.corpus, entry)  # the cache may be stale: an edit that kept size and mtime
+            if again is None:
+                self.app.call_from_thread(self._article_gone, entry, str(gone))
+                return
+            fresh, entry, article, analysis = again
+            self.app.call_from_thread(self._swap_in, fresh)
         except Exception as error:  # an unreadable file must not end the app
             self.app.call_from_thread(self._article_gone, entry, f"{type(error).__name__}: {error}")
             return
@@ -183,6 +199,19 @@ class MainScreen(PeopleViews, Screen[None]):
         if self._when_shown is not None and self._when_shown[0] == entry.id:
             self.reader.after_show(self._when_shown[1])
             self._when_shown = None
+        elif line := self.host.state.position_of(entry.id):  # where the reader left it, unless jumping elsewhere
+            self._placing = entry.id
+            self.reader.after_show(partial(self._put_back, entry.id, line))
+
+    def _put_back(self, article_id: str, line: int) -> None:
+        self.reader.scroll_to(y=line, animate=False, immediate=True)
+        if self._placing == article_id:
+            self._placing = None
+
+    def _swap_in(self, fresh: dict[str, Entry]) -> None:
+        swap_in(self.host.corpus.entries, fresh)
+        self.article_list.refresh()
+        self.sidebar.show(self.article_list.current)
 
     def _article_gone(self, entry: Entry, reason: str) -> None:
         if self.article_list.current is entry:

@@ -74,6 +74,7 @@ class Reader(VerticalScroll, can_focus=True):
         self._place: tuple[int, float] | None = None
         """The paragraph at the top of the view and how far into it, kept across a resize."""
         self._place_width = 0
+        self._returning = False
         self._mounted = 0
         """How many of the article's paragraphs are mounted (the first ones)."""
 
@@ -322,28 +323,36 @@ class Reader(VerticalScroll, can_focus=True):
         # the article: go back to the paragraph that was at the top once the text is laid out.
         if self.size.width != self._place_width:
             self._place_width = self.size.width
-            if self._place is not None:
+            if self._place is not None and not self._returning:
+                self._returning = True  # until then, scrolling (clamped to the new height) is not a new place
                 self.call_after_refresh(self._return_to_place)
         self._update_progress()
 
     def _remember_place(self) -> None:
-        if self.article is None or self.size.width != self._place_width:
+        if self.article is None or self.size.width != self._place_width or self._returning:
             return  # nothing shown, or a resize is moving the text under us: the old place stands
         y = self.scroll_y
         for index, paragraph in enumerate(self.query(Paragraph)):
             region = paragraph.virtual_region
+            if index == 0 and y < region.y:  # in the title and byline above the text: a place of its own
+                self._place = (-1, y / max(region.y, 1))
+                return
             if region.bottom > y:
                 self._place = (index, max(0.0, (y - region.y) / max(region.height, 1)))
                 return
 
     def _return_to_place(self) -> None:
+        self._returning = False
         if self._place is None or self.article is None:
             return
         index, into = self._place
         paragraphs = list(self.query(Paragraph))
-        if index < len(paragraphs):
-            region = paragraphs[index].virtual_region
-            self.scroll_to(y=region.y + round(into * region.height), animate=False, immediate=True)
+        if index < len(paragraphs) and paragraphs:
+            region = paragraphs[max(index, 0)].virtual_region
+            y = round(into * region.y) if index < 0 else region.y + round(into * region.height)
+            place = self._place
+            self.scroll_to(y=y, animate=False, immediate=True)
+            self._place = place  # clamped at the end of the text, it is still the place to come back to
 
     def watch_virtual_size(self) -> None:
         # The content's height changes once a new article is laid out.

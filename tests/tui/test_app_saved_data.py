@@ -1,0 +1,205 @@
+"""Saved data through the app (issue 13): nothing typed is lost, writes never freeze the UI,
+read marks from two windows merge, and each corpus keeps its own reading place."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Label
+
+from byline.paths import data_dir
+from byline.tui.app import BylineApp
+from byline.tui.screens.bookmark_edit import BookmarkEditScreen
+from byline.userdata.bookmark_store import BookmarkStore
+from byline.userdata.bookmarks import BookmarkError, article_bookmark
+from tests.helpers.tui import settle, wait_until, write_article
+
+pytestmark = pytest.mark.usefixtures("fake_extractor", "no_display")
+
+
+def notices(app: BylineApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+
+async def test_a_note_that_cannot_be_saved_keeps_the_dialog_open_with_the_text(
+    open_app, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        await pilot.press("b")
+        await settle(pilot)
+        store = app.bookmarking.store
+        real_update = store.update
+
+        def disk_full(*args, **kwargs):
+            raise BookmarkError("Bookmark not saved: database or disk is full.")
+
+        monkeypatch.setattr(store, "update", disk_full)
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BookmarkEditScreen), "the note dialog opens")
+        await pilot.press(*"a long careful note", "enter")
+        error = app.screen.query_one("#edit-error", Label)
+        await wait_until(pilot, lambda: "disk is full" in str(error.render()), "the dialog says why")
+        assert isinstance(app.screen, BookmarkEditScreen), "the dialog stays open"
+        assert app.screen.query_one("#edit-note", Input).value == "a long careful note"
+        monkeypatch.setattr(store, "update", real_update)  # space again
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, BookmarkEditScreen), "the dialog closes once saved")
+        [bookmark] = BookmarkStore.open()[0].all()
+        assert bookmark.note == "a long careful note"
+
+
+async def test_a_bookmark_write_waiting_on_a_lock_does_not_freeze_the_ui(
+    open_app, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        store = app.bookmarking.store
+        real_toggle = store.toggle
+        release, written = threading.Event(), threading.Event()
+
+        def locked_elsewhere(bookmark):
+            release.wait(10)  # another process holds the lock
+            result = real_toggle(bookmark)
+            written.set()
+            return result
+
+        monkeypatch.setattr(store, "toggle", locked_elsewhere)
+        first = app.article_list.current
+        await pilot.press("b", "right_square_bracket")
+        assert app.article_list.cursor == 1 and not written.is_set(), "the UI went on while the write waited"
+        release.set()
+        await settle(pilot)
+        assert [b.article_id for b in BookmarkStore.open()[0].all()] == [first.id]
+        assert any(n.startswith("Bookmarked") for n in notices(app))
+        assert first.id in app.article_list.bookmarked_ids
+
+
+async def test_a_bookmark_asked_for_just_before_quitting_is_kept(small_corpus: Path) -> None:
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "q")
+    assert len(BookmarkStore.open()[0].all()) == 1
+
+
+async def test_read_marks_made_in_two_windows_are_merged_and_shown_in_both(small_corpus: Path) -> None:
+    one, two = BylineApp([str(small_corpus)]), BylineApp([str(small_corpus)])
+    async with one.run_test(size=(120, 40)) as first, two.run_test(size=(120, 40)) as second:
+        await settle(first)
+        await settle(second)
+        await first.press("right_square_bracket")  # article 1 read in one window
+        await settle(first)
+        one.save_state()
+        await second.press("right_square_bracket", "right_square_bracket")  # 1 and 2 in the other
+        await second.press("m")  # and 2 taken back off
+        await settle(second)
+        two.save_state()
+        await second.press("right_square_bracket")  # 3
+        await settle(second)
+        two.save_state()
+        ids = [entry.id for entry in one.corpus.entries]
+        assert set(two.article_list.read_ids) == {ids[1], ids[3]}
+        await first.press("left_square_bracket")  # article 0 read here
+        await settle(first)
+        one.save_state()  # takes in the other window's 3, and its 2 taken off
+        assert set(one.article_list.read_ids) == one.state.read == {ids[0], ids[1], ids[3]}
+        saved = json.loads((data_dir() / "state.json").read_text())
+        assert set(saved["read"]) == {ids[0], ids[1], ids[3]}
+
+
+def two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    folders = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        for n in range(3):
+            body = [f"Paragraph {i} of {name}{n}, long enough to wrap and to scroll a while." for i in range(60)]
+            write_article(folder, f"{n}.txt", f"Folder {name} article {n}", body)
+        folders.append(folder)
+    return folders[0], folders[1]
+
+
+async def test_each_corpus_keeps_its_own_reading_place(tmp_path: Path) -> None:
+    a, b = two_folders(tmp_path)
+    app = BylineApp([str(a)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "tab", "pagedown", "pagedown")
+        await settle(pilot)
+        assert app.reader.article.title == "Folder a article 2"
+        left_at = app.reader.scroll_y
+        assert left_at > 0
+        await pilot.press("q")
+    app = BylineApp([str(b)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "tab", "pagedown")
+        await settle(pilot)
+        assert app.reader.article.title == "Folder b article 1"
+        await pilot.press("q")
+    app = BylineApp([str(a)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: app.reader.scroll_y == left_at, "back where the reader was")
+        assert app.reader.article.title == "Folder a article 2"
+        # Each article keeps its own place too: back to article 1 (left at its top), then to 2 again.
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert app.reader.article.title == "Folder a article 1" and app.reader.scroll_y == 0
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        await wait_until(pilot, lambda: app.reader.scroll_y == left_at, "article 2 at its place again")
+
+
+async def test_bookmarks_locked_by_another_process_at_start_come_on_once_the_lock_goes(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import byline.userdata.bookmark_store as bookmark_store
+
+    monkeypatch.setattr(bookmark_store, "BUSY_TIMEOUT_S", 0.2)
+    data_dir().mkdir(parents=True, exist_ok=True)
+    holder = sqlite3.connect(data_dir() / bookmark_store.FILENAME, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process in the middle of a long write
+    app = BylineApp([str(small_corpus)])
+    app.BOOKMARKS_POLL_SECONDS = 0.1
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await wait_until(pilot, lambda: any("busy" in n for n in notices(app)), "the lock is reported")
+            holder.execute("ROLLBACK")
+            holder.close()
+            other = app.corpus.entries[3]
+            store, _ = BookmarkStore.open()  # another window, once the lock has gone
+            store.add(article_bookmark(other.id, other.path, other.title))
+            await wait_until(pilot, lambda: other.id in app.article_list.bookmarked_ids, "the mark shows")
+            await pilot.press("b")
+            await settle(pilot)
+            assert {b.article_id for b in store.all()} == {other.id, app.corpus.entries[0].id}
+    finally:
+        holder.close()
+
+
+async def test_an_article_edited_without_changing_size_or_mtime_is_read_again_not_gone(
+    open_app, small_corpus: Path
+) -> None:
+    import os
+
+    path = small_corpus / "01.txt"
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        text = path.read_text(encoding="utf-8")
+        stamp = path.stat()
+        edited = text.replace("Paragraph 0 of article 1", "Paragraph Z of article 1")
+        assert len(edited) == len(text) and edited != text
+        path.write_text(edited, encoding="utf-8")
+        os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # the same size and time: the cache is stale
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert not any("can no longer be read" in n or "Article gone" in n for n in notices(app))
+        assert app.reader.article is not None and "Paragraph Z of article 1" in app.reader.article.body
+        assert app.article_list.current.path == str(path)
+        assert app.article_list.current.id == app.reader.article.id
