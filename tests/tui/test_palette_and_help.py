@@ -44,3 +44,26 @@ async def test_the_palette_names_actions_shortly(open_app, query: str, name: str
     async with open_app(size=(120, 40)) as (app, pilot):
         hits = await palette_hits(pilot, query)
         assert hits and hits[0].splitlines()[0] == name, hits
+
+
+async def test_help_at_80x24_wraps_descriptions_under_the_description_column(open_app) -> None:
+    from textual.widgets import Static
+
+    from byline.tui.screens.help import HelpScreen
+
+    column = 17  # two cells of indent, fifteen for the keys
+
+    async with open_app(size=(80, 24)) as (app, pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.query_one("#help-keys", Static)
+        lines = [strip.text for strip in keys.render_lines(keys.content_region.reset_offset)]
+        lines = [line.rstrip() for line in lines if line.strip()]
+        wrapped = [line for line in lines if line.startswith(" " * column)]
+        assert wrapped, "the search description wraps at 80 columns"
+        for line in lines:
+            # A line is a section title, a row (keys at column 2), or a wrapped description under its column.
+            indent = len(line) - len(line.lstrip())
+            titles = {title for title, _ in app.screen.sections}
+            assert line in titles if indent == 0 else indent in (2, column), repr(line)
