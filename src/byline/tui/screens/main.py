@@ -346,17 +346,25 @@ class MainScreen(Screen[None]):
         if selection:
             self.host.copy_to_clipboard(selection)
             return
-        quote, entry = self.chosen_quote(), self.article_list.current
-        if quote is None or entry is None:
-            self.host.tell(
-                Notice("Choose a quote in the sidebar first (Tab to it, then Enter), or select text.", "warning")
-            )
-            return
-        self.host.copy_to_clipboard(attribution(quote.text, quote.speaker, entry.title))
+        quote, entry = self._quote_to_copy(), self.article_list.current
+        if quote is not None and entry is not None:
+            self.host.copy_to_clipboard(attribution(quote.text, quote.speaker, entry.title))
 
     def action_copy_quote_alone(self) -> None:
-        quote = self.chosen_quote()
+        if (quote := self._quote_to_copy()) is not None:
+            self.host.copy_to_clipboard(" ".join(quote.text.split()))
+
+    def _quote_to_copy(self) -> Quote | None:
+        """The chosen quote, else the one highlighted in the sidebar; if none, says why (None)."""
+        quote = self.chosen_quote() or self.sidebar.highlighted_quote()
         if quote is None:
-            self.host.tell(Notice("Choose a quote in the sidebar first (Tab to it, then Enter).", "warning"))
-            return
-        self.host.copy_to_clipboard(" ".join(quote.text.split()))
+            entry = self.article_list.current
+            if entry is None:
+                why = "No article open: nothing to copy."
+            elif not entry.quotes:
+                why = "This article has no quotes to copy; select text to copy it."
+            else:
+                show = "s shows the sidebar, " if not self.sidebar.display else ""
+                why = f"Choose a quote first: {show}Tab to the sidebar, arrows to a quote, then y."
+            self.host.tell(Notice(why, "warning"))
+        return quote
