@@ -147,3 +147,15 @@ async def test_help_lists_the_search_keys_and_prefixes(open_app, small_corpus: P
             "Search quotes only",
         ):
             assert description in text
+
+
+async def test_escape_clears_the_find_from_the_reader_border(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        await pilot.press("ctrl+f", *"paragraph", "enter")
+        await pilot.pause()
+        reader = app.reader
+        assert "find \u201cparagraph\u201d 1/" in str(reader.border_subtitle)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "find" not in str(reader.border_subtitle) and reader.marked_span is None
+        assert reader.find_needle == "" and reader.has_focus

@@ -277,7 +277,9 @@ class MainScreen(Screen[None]):
             self.action_clear_filter()
 
     def action_clear_filter(self) -> None:
-        self.entity_filter = None
+        # Escape undoes the latest narrowing first: a find in the article, then the entity filter.
+        if not self.reader.clear_find():
+            self.entity_filter = None
 
     def watch_sidebar_toggled(self, toggled: bool) -> None:
         self.set_class(toggled, "-sidebar-toggled")
