@@ -221,13 +221,25 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._update_size()
+        self._scroll_to_cursor()  # a height that changed (the filter chip came or went) may leave a half row
 
     def _update_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.count * ROW_HEIGHT)
+        region = self.scrollable_content_region
+        # A line more when the height is odd, so that even the last page starts on a row.
+        self.virtual_size = Size(region.width, self.count * ROW_HEIGHT + region.height % ROW_HEIGHT)
 
     def _scroll_to_cursor(self, animate: bool = False) -> None:
-        region = Region(0, self.cursor * ROW_HEIGHT, 1, ROW_HEIGHT)
-        self.scroll_to_region(region, animate=animate, force=True, immediate=True)
+        """Bring the cursor's row into view, scrolled by whole rows: a title is always the top line."""
+        height = self.scrollable_content_region.height
+        top = self.cursor * ROW_HEIGHT
+        y = int(self.scroll_y)
+        if top < y:
+            y = top
+        elif top + ROW_HEIGHT > y + height:
+            y = top + ROW_HEIGHT - height
+        y = -(-y // ROW_HEIGHT) * ROW_HEIGHT
+        if y != self.scroll_y:
+            self.scroll_to(y=y, animate=animate, force=True, immediate=True)
 
     def _refresh_row(self, position: int) -> None:
         y = position * ROW_HEIGHT - int(self.scroll_y)
