@@ -19,11 +19,10 @@ from byline.search import SearchIndex
 from byline.tui.bookmarking import Bookmarking, Notice
 from byline.tui.commands import BylineCommands
 from byline.tui.screens.main import MainScreen
+from byline.tui.themes import DARK_THEME, LIGHT_THEME, THEMES, theme_named
 from byline.userdata.bookmarks import Bookmark
 from byline.userdata.state import State, StateFile
 
-DARK_THEME = "tokyo-night"
-LIGHT_THEME = "catppuccin-latte"
 SAVE_DELAY = 0.5
 """Seconds of quiet before the state is written, so holding a key does not write on every row."""
 
@@ -81,7 +80,9 @@ class BylineApp(App[None]):
         self.bookmarking: Bookmarking | None = None
         self._bookmarks_seen: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
-        self.theme = self.state.theme if self.state.theme in self.available_themes else DARK_THEME
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = theme_named(self.state.theme, self.available_themes)
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self)
