@@ -5,6 +5,7 @@ Keys are bound here, to show in the footer and work over every screen; the main 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual.app import App
@@ -12,6 +13,7 @@ from textual.binding import Binding
 from textual.theme import Theme
 from textual.timer import Timer
 
+from byline.clipboard import CopyResult
 from byline.corpus import Corpus
 from byline.load.clean import printable
 from byline.model import Entry
@@ -80,6 +82,7 @@ class BylineApp(App[None]):
         self.bookmarking: Bookmarking | None = None
         self._bookmarks_seen: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
+        self._tmux_hinted = False
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = theme_named(self.state.theme, self.available_themes)
@@ -196,11 +199,24 @@ class BylineApp(App[None]):
 
     def copy_to_clipboard(self, text: str) -> None:
         """Every copy (ours, and Textual's Ctrl+C on a selection): system clipboard, else OSC 52, else by hand."""
-        from byline.tui.copying import copy_from_app
+        from byline.tui.copying import copy_from_app, may_block
 
-        result = copy_from_app(self, text)
+        if may_block():  # a clipboard tool that hangs must not freeze the UI
+            self.run_worker(partial(self._copy_off_thread, text), thread=True, group="copy", exit_on_error=False)
+        else:
+            self._copied(copy_from_app(self, text))
+
+    def _copy_off_thread(self, text: str) -> None:
+        from byline.tui.copying import copy_from_app, send_through_terminal, tmux_hint
+
+        result = copy_from_app(self, text, lambda t: self.call_from_thread(send_through_terminal, self, t))
+        if not self._tmux_hinted and (hinted := tmux_hint(result)) is not result:
+            self._tmux_hinted, result = True, hinted  # once a session: it is a setting, not news
+        self.call_from_thread(self._copied, result)
+
+    def _copied(self, result: CopyResult) -> None:
         if result.ok:
-            self.tell(Notice(result.message), title="Copied", timeout=4)
+            self.tell(Notice(result.message), title="Copied", timeout=8 if "tmux.conf" in result.message else 4)
             return
         from byline.tui.screens.copy_by_hand import CopyByHandScreen
 
