@@ -306,6 +306,10 @@ class MainScreen(Screen[None]):
         articles = self.article_list
         if not articles.count:
             return
+        if not 0 <= articles.cursor + delta < articles.count:
+            self.app.bell()
+            self.notify("This is the last article." if delta > 0 else "This is the first article.", timeout=2)
+            return
         articles.cursor += delta
         if (entry := articles.current) is not None:
             self.mark_read(entry)
@@ -328,8 +332,10 @@ class MainScreen(Screen[None]):
             state.read.discard(entry.id)
             self.article_list.read_ids = frozenset(state.read)
             self.host.schedule_save()
+            self.notify("Marked unread.", timeout=2)
         else:
             self.mark_read(entry)
+            self.notify("Marked read.", timeout=2)
 
     def mark_read(self, entry: Entry) -> None:
         state = self.host.state
