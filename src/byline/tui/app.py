@@ -58,6 +58,8 @@ class BylineApp(App[None]):
         Binding("e", main("toggle_entities"), "Entities", tooltip="Highlight people, organisations and places"),
         Binding("s", main("toggle_sidebar"), "Sidebar", tooltip="Show or hide the sidebar"),
         Binding("m", main("toggle_read"), "Mark read/unread", show=False),
+        Binding("U", main("next_unread"), "Next unread", show=False, tooltip="The next article not read yet"),
+        Binding("o", main("cycle_sort"), "Sort", show=False, tooltip="Sort the list: as loaded, by title, by quotes"),
         Binding("x,escape", main("clear_filter"), "Clear filter", show=False),
         Binding("t", "toggle_theme", "Light/dark theme", show=False),
         # Only v in the footer (80 columns hold no more): the bookmarks view, empty, says to press b.

@@ -24,6 +24,7 @@ NAMES = {
     "toggle_theme": "Toggle light/dark theme",
     "toggle_bookmark": "Bookmark",
     "edit_bookmark": "Bookmark note and tags",
+    "main('cycle_sort')": "Sort the list",
 }
 """Palette names where the footer's word is too short to say what the action does."""
 

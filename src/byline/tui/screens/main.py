@@ -74,7 +74,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.sub_title = "loading…"
-        self.query_one("#list-pane").border_title = "Articles"
+        pane = self.query_one("#list-pane")
+        pane.border_title = "Articles"
+        self.article_list.on_position = partial(setattr, pane, "border_subtitle")  # "12 of 2,225"
         self.article_list.read_ids = frozenset(self.host.state.read)
         self.chip.display = False
         self.article_list.focus()
@@ -313,6 +315,15 @@ class MainScreen(Screen[None]):
         articles.cursor += delta
         if (entry := articles.current) is not None:
             self.mark_read(entry)
+
+    def action_next_unread(self) -> None:
+        if self.article_list.next_unread() and (entry := self.article_list.current) is not None:
+            self.mark_read(entry)
+        else:
+            self.notify("No unread articles left.", timeout=3)
+
+    def action_cycle_sort(self) -> None:
+        self.notify(f"Sorted {self.article_list.cycle_sort()}.", timeout=2)
 
     def action_read_on(self) -> None:
         # From any pane, as in a newsreader: page through the article, then on to the next.
