@@ -51,3 +51,16 @@ async def test_y_with_quotes_but_none_highlighted_says_how_to_choose_one(open_ap
         await pilot.press("y")
         assert app.clipboard == ""
         assert "Tab to the sidebar" in last_notice(app) and "s shows the sidebar" in last_notice(app)
+
+
+async def test_down_before_the_sidebar_handles_its_focus_still_lands_on_the_second_quote(
+    open_app, small_corpus: Path
+) -> None:
+    # Tab then Down typed fast: Down's binding can run before the sidebar's Focus handler.
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        sidebar = app.sidebar
+        assert sidebar.highlighted is None
+        sidebar.action_cursor_down()
+        assert sidebar.highlighted == sidebar.get_option_index("quote-1")

@@ -118,6 +118,13 @@ class Sidebar(OptionList):
         if self.highlighted is None:
             self.action_first()
 
+    def action_cursor_down(self) -> None:
+        # A key's binding runs at once, maybe before the Focus event above is handled (Tab, Down
+        # typed quickly on a busy machine): Down still counts from the first quote, not onto it.
+        if self.highlighted is None:
+            self.action_first()
+        super().action_cursor_down()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         option_id = event.option.id or ""
