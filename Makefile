@@ -3,7 +3,7 @@
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: check lint format-check types imports format test
+.PHONY: check lint format-check types imports format test screenshots
 
 check: lint format-check types imports
 
@@ -26,3 +26,7 @@ format:
 
 test:
 	$(BIN)/python -m pytest -n 2 -q
+
+# The README's pictures (SVG; PNG too when rsvg-convert is installed), after a change of look.
+screenshots:
+	$(BIN)/python screenshots/make_screenshots.py

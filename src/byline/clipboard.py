@@ -19,11 +19,15 @@ from __future__ import annotations
 
 import base64
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import threading
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 Method = Literal["system", "terminal", "none"]
@@ -62,7 +66,7 @@ def copy(
     platform = sys.platform if platform is None else platform
     why_not_system = system_clipboard_unavailable(env, platform)
     if why_not_system is None:
-        failure = _run_with_timeout(system or _pyperclip_copy, text)
+        failure = _run_with_timeout(system or partial(_system_copy, env=env, platform=platform), text)
         if failure is None:
             return CopyResult("system", True, "Copied to the clipboard.", text)
         why_not_system = failure
@@ -126,6 +130,69 @@ def tmux_passthrough(sequence: str) -> str:
     `set-clipboard on` it takes the plain sequence itself, so the app sends both.
     """
     return "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
+
+
+TMUX_FIX = "set -g set-clipboard on"
+"""The line in ~/.tmux.conf that lets a copy through OSC 52 reach the clipboard from inside tmux."""
+
+
+def tmux_takes_osc52(env: Mapping[str, str] | None = None) -> bool:
+    """Whether the tmux we run in accepts OSC 52 from programs (`set-clipboard on`); False if unsure."""
+    if not in_tmux(env) or shutil.which("tmux") is None:
+        return False
+    try:
+        done = subprocess.run(
+            ["tmux", "show-options", "-gv", "set-clipboard"],
+            capture_output=True,
+            text=True,
+            timeout=1.0,
+            stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0 and done.stdout.strip() == "on"
+
+
+def clipboard_tool(env: Mapping[str, str]) -> list[str] | None:
+    """The command that copies its stdin on this Linux desktop, or None."""
+    candidates = []
+    if env.get("WAYLAND_DISPLAY"):
+        candidates.append(["wl-copy"])
+    if env.get("DISPLAY"):
+        candidates += [["xclip", "-selection", "clipboard"], ["xsel", "--clipboard", "--input"]]
+    for command in candidates:
+        if shutil.which(command[0]):
+            return command
+    return None
+
+
+def _system_copy(text: str, *, env: Mapping[str, str], platform: str) -> None:
+    """Linux: the clipboard tool, whose exit status says whether the copy happened
+    (pyperclip ignores it, so a dead display read as "Copied"); elsewhere pyperclip."""
+    if not platform.startswith("linux") or _is_wsl():
+        _pyperclip_copy(text)
+        return
+    command = clipboard_tool(env)
+    if command is None:
+        raise RuntimeError("no clipboard tool (xclip, xsel or wl-copy)")
+    run_tool(command, text, dict(env))
+
+
+def run_tool(command: list[str], text: str, env: dict[str, str] | None = None) -> None:
+    """Feed `text` to `command`; raises unless it exits 0 within the timeout (then it is killed)."""
+    # stderr to a file, not a pipe: xclip leaves a child serving the selection, which would hold a pipe open.
+    with tempfile.TemporaryFile() as errors:
+        tool = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        try:
+            tool.communicate(text.encode("utf-8", "surrogatepass"), timeout=SYSTEM_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            tool.kill()
+            tool.wait()
+            raise RuntimeError(f"{command[0]} did not answer") from None
+        if tool.returncode != 0:
+            errors.seek(0)
+            said = errors.read(400).decode("utf-8", "replace").strip().splitlines()
+            raise RuntimeError(f"{command[0]}: {said[0] if said else f'exit status {tool.returncode}'}")
 
 
 def _pyperclip_copy(text: str) -> None:

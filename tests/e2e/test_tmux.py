@@ -69,3 +69,14 @@ def test_sidebar_quote_opens_in_the_reader(terminal: Terminal) -> None:
 
     screen = terminal.wait_for(quote_in_reader, f"the last quote ({words}…) scrolled into the reader")
     assert second.subtitle[:40] not in screen, "the reader scrolled down, past the head"
+
+
+def test_the_palette_finds_search_by_name(terminal: Terminal) -> None:
+    first = sample_articles()[0]
+    terminal.wait_for(lambda s: first.subtitle[:40] in s, "the first article")
+    terminal.keys("C-p")
+    terminal.wait_for("Search for commands", "the command palette")
+    terminal.type("search")
+    terminal.wait_for(lambda s: "Titles, quotes, speakers" in s, "Search found by its name, its description beside")
+    terminal.keys("Enter")
+    terminal.wait_for(lambda s: "Type to search titles" in s, "the search screen")

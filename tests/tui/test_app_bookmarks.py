@@ -167,7 +167,7 @@ async def test_y_without_a_quote_says_how_to_choose_one(open_app, small_corpus: 
     async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("y")
         assert app.clipboard == ""
-        assert "Choose a quote in the sidebar first" in notices(app)[-1]
+        assert "Choose a quote first" in notices(app)[-1]
 
 
 async def test_selected_text_in_the_reader_is_copied_as_it_is(open_app, small_corpus: Path) -> None:

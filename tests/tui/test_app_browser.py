@@ -1,4 +1,4 @@
-"""Opening the article's link in the web browser (o): webbrowser.open is never really called."""
+"""Opening the article's link in the web browser (w): webbrowser.open is never really called."""
 
 from __future__ import annotations
 
@@ -39,14 +39,14 @@ async def test_o_opens_the_article_link_in_the_browser(tmp_path: Path, browser: 
     url = "https://news.example.org/2026/12/02/linked-story"
     async with open_app(article_with_url(tmp_path / "c", url)) as (app, pilot):
         assert app.reader.article.url == url
-        await pilot.press("o")
+        await pilot.press("w")
         await wait_until(pilot, lambda: browser == [url], "webbrowser.open called with the URL")
 
 
 async def test_o_without_a_url_says_so(tmp_path: Path, browser: list[str], open_app) -> None:
     async with open_app(article_with_url(tmp_path / "c", "")) as (app, pilot):
         seen: list[str] = []
-        await pilot.press("o")
+        await pilot.press("w")
         await wait_until(pilot, lambda: any("no link" in m for m in seen), "the notice", seen)
         assert browser == []
 
@@ -59,7 +59,7 @@ async def test_o_without_a_browser_shows_the_link_to_copy(
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: False)
     url = "https://news.example.org/story"
     async with open_app(article_with_url(tmp_path / "c", url)) as (app, pilot):
-        await pilot.press("o")
+        await pilot.press("w")
         await wait_until(pilot, lambda: isinstance(app.screen, CopyByHandScreen), "the link shown to copy")
         assert app.screen.text == url
 
@@ -71,6 +71,6 @@ def test_the_feed_keys_are_in_help_and_the_palette_not_the_footer() -> None:
     from byline.tui.screens.help import describe
 
     bindings = {b.key: b for b in Binding.make_bindings(BylineApp.BINDINGS)}
-    assert not bindings["R"].show and not bindings["o"].show  # the footer (and its snapshots) unchanged
+    assert not bindings["R"].show and not bindings["w"].show  # the footer (and its snapshots) unchanged
     rows = dict(describe(BylineApp.BINDINGS, lambda binding: binding.key))
-    assert rows["R"].startswith("Refresh feeds") and rows["o"].startswith("Open the article's link")
+    assert rows["R"].startswith("Refresh feeds") and rows["w"].startswith("Open the article's link")

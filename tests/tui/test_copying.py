@@ -61,7 +61,7 @@ async def test_a_system_clipboard_is_used_first_and_app_clipboard_still_holds_th
 ) -> None:
     monkeypatch.setenv("DISPLAY", ":0")
     system: list[str] = []
-    monkeypatch.setattr(clipboard, "_pyperclip_copy", system.append)
+    monkeypatch.setattr(clipboard, "_system_copy", lambda text, **_: system.append(text))
     app = Host()
     async with app.run_test():
         written = record_writes(app, monkeypatch)

@@ -181,3 +181,15 @@ async def test_a_search_typed_while_loading_says_what_it_covers_and_is_refreshed
             assert "searching" not in str(status.content)
     finally:
         release.set()
+
+
+async def test_escape_clears_the_find_from_the_reader_border(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        await pilot.press("ctrl+f", *"paragraph", "enter")
+        await pilot.pause()
+        reader = app.reader
+        assert "find \u201cparagraph\u201d 1/" in str(reader.border_subtitle)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "find" not in str(reader.border_subtitle) and reader.marked_span is None
+        assert reader.find_needle == "" and reader.has_focus

@@ -162,3 +162,34 @@ def test_snippet_keeps_the_match_in_view() -> None:
     shown, moved = snippet(text, positions, width=50)
     assert shown.startswith("\u2026") and shown.endswith("\u2026") and len(shown) == 52
     assert "".join(shown[p] for p in moved) == "Chelsea"
+
+
+def test_snippets_are_cut_between_words() -> None:
+    words = " ".join(f"word{n:03d}" for n in range(100))
+    at = words.index("word050")
+    shown, moved = snippet(words, tuple(range(at, at + 7)), width=60)
+    inner = shown.strip("\u2026")
+    assert shown.startswith("\u2026") and shown.endswith("\u2026")
+    assert all(len(word) == 7 and word.startswith("word") for word in inner.split()), shown
+    assert "".join(shown[p] for p in moved) == "word050"
+
+
+async def test_more_results_than_shown_says_so() -> None:
+    from byline.tui.screens.search import LIMIT
+
+    index = SearchIndex()
+    entries = [Entry(f"e{n}", f"/{n}.txt", f"Election news number {n}", "", (), ()) for n in range(LIMIT + 20)]
+    index.add(entries, [None] * len(entries))
+
+    class Many(Harness):
+        def __init__(self) -> None:
+            super().__init__()
+            self.index = index
+
+    app = Many()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"election")
+        await settle(pilot)
+        assert app.screen.query_one(OptionList).option_count == LIMIT
+        status = app.screen.query_one("#search-status", Static).render().plain
+        assert f"{LIMIT}+ results" in status and "refine" in status

@@ -123,3 +123,48 @@ def test_osc52_sequence_and_tmux_wrapping() -> None:
 )
 def test_attribution(quote: str, speaker: str | None, title: str, expected: str) -> None:
     assert attribution(quote, speaker, title) == expected
+
+
+def fake_tool(folder, name: str, script: str) -> None:
+    """A stand-in clipboard tool on PATH."""
+    tool = folder / name
+    tool.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    tool.chmod(0o755)
+
+
+def with_path(folder, monkeypatch: pytest.MonkeyPatch) -> str:
+    import os
+
+    path = f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"
+    monkeypatch.setenv("PATH", path)
+    return path
+
+
+def test_a_clipboard_tool_that_fails_is_not_a_copy(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A stale X11 forward: xclip is there, the display is not, and xclip exits 1.
+    fake_tool(tmp_path, "xclip", "cat >/dev/null\necho \"Error: Can't open display: :99\" >&2\nexit 1\n")
+    path = with_path(tmp_path, monkeypatch)
+    terminal = Recorder()
+    result = copy("hi", osc52=terminal, env={"DISPLAY": ":99", "PATH": path}, platform="linux")
+    assert result.method == "terminal" and terminal.sent == ["hi"]
+    without_terminal = copy("hi", osc52=None, env={"DISPLAY": ":99", "PATH": path}, platform="linux")
+    assert not without_terminal.ok and "Can't open display" in without_terminal.message
+
+
+def test_a_clipboard_tool_that_works_is_a_copy(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_tool(tmp_path, "xclip", f"cat > {tmp_path / 'copied'}\n")
+    path = with_path(tmp_path, monkeypatch)
+    result = copy("hi there", osc52=Recorder(), env={"DISPLAY": ":0", "PATH": path}, platform="linux")
+    assert result.method == "system" and (tmp_path / "copied").read_text() == "hi there"
+
+
+def test_a_hanging_clipboard_tool_is_killed_not_left_behind(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    fake_tool(tmp_path, "xclip", f"echo $$ > {tmp_path / 'pid'}\nexec sleep 60\n")
+    monkeypatch.setattr(clipboard, "SYSTEM_TIMEOUT_S", 0.5)
+    with pytest.raises(RuntimeError, match="did not answer"):
+        clipboard.run_tool([str(tmp_path / "xclip")], "hi")
+    pid = int((tmp_path / "pid").read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # killed and reaped

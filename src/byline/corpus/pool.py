@@ -44,10 +44,34 @@ def start_pool(workers: int) -> Executor | None:
             context.set_forkserver_preload(
                 ["byline.corpus.pool", "byline.corpus.cache", "byline.load", "byline.extract"]
             )
+        _start_resource_tracker()
         return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
     except Exception as error:  # no /dev/shm, no semaphores, a sandbox...
         log.warning("cannot start worker processes (%s); reading in-process", error)
         return None
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a stderr it can pass on.
+
+    It hands `sys.stderr.fileno()` to its process; inside the app, Textual's
+    capture of stderr answers -1 and the start fails ("bad value(s) in
+    fds_to_keep"), so the pool never started there. For that moment it gets
+    a real file (its own warnings are not for the app's screen).
+    """
+    import contextlib
+    import sys
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    with open(os.devnull, "w") as devnull, contextlib.redirect_stderr(devnull):
+        resource_tracker.ensure_running()
 
 
 def _worker_init() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from textual import work
@@ -17,6 +18,7 @@ from textual.message import Message
 from textual.theme import Theme
 from textual.timer import Timer
 
+from byline.clipboard import CopyResult
 from byline.corpus import Corpus
 from byline.load.clean import printable
 from byline.model import Entry
@@ -26,11 +28,10 @@ from byline.tui.commands import BylineCommands
 from byline.tui.refreshing import FeedRefresh
 from byline.tui.screens.bookmarks import describe
 from byline.tui.screens.main import MainScreen
+from byline.tui.themes import DARK_THEME, LIGHT_THEME, THEMES, theme_named
 from byline.userdata.bookmarks import Bookmark
 from byline.userdata.state import State, StateFile, corpus_key
 
-DARK_THEME = "tokyo-night"
-LIGHT_THEME = "catppuccin-latte"
 SAVE_DELAY = 0.5
 """Seconds of quiet before the state is written, so holding a key does not write on every row."""
 
@@ -76,6 +77,8 @@ class BylineApp(App[None]):
         Binding("e", main("toggle_entities"), "Entities", tooltip="Highlight people, organisations and places"),
         Binding("s", main("toggle_sidebar"), "Sidebar", tooltip="Show or hide the sidebar"),
         Binding("m", main("toggle_read"), "Mark read/unread", show=False),
+        Binding("U", main("next_unread"), "Next unread", show=False, tooltip="The next article not read yet"),
+        Binding("o", main("cycle_sort"), "Sort", show=False, tooltip="Sort the list: as loaded, by title, by quotes"),
         Binding("x,escape", main("clear_filter"), "Clear filter", show=False),
         Binding("t", "toggle_theme", "Light/dark theme", show=False),
         # Only v in the footer (80 columns hold no more): the bookmarks view, empty, says to press b.
@@ -89,7 +92,7 @@ class BylineApp(App[None]):
         Binding("y,c", main("copy_quote"), "Copy quote", tooltip="The chosen quote with its attribution, or the selected text", show=False),  # noqa: E501
         Binding("Y", main("copy_quote_alone"), "Copy quote alone", tooltip="Copy the chosen quote alone, without attribution", show=False),  # noqa: E501
         Binding("R", "refresh_feeds", "Refresh feeds", tooltip="Refresh feeds: fetch new articles in the background", show=False),  # noqa: E501
-        Binding("o", "open_in_browser", "Open in browser", tooltip="Open the article's link in the web browser", show=False),  # noqa: E501
+        Binding("w", "open_in_browser", "Open in browser", tooltip="Open the article's link in the web browser", show=False),  # noqa: E501
     ]
     # fmt: on
 
@@ -115,7 +118,10 @@ class BylineApp(App[None]):
         """Clear while the writer thread runs."""
         self._writes_done.set()
         self._closing = False
-        self.theme = self.state.theme if self.state.theme in self.available_themes else DARK_THEME
+        self._tmux_hinted = False
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = theme_named(self.state.theme, self.available_themes)
 
     def get_default_screen(self) -> MainScreen:
         self.main = MainScreen(self)
@@ -296,11 +302,24 @@ class BylineApp(App[None]):
 
     def copy_to_clipboard(self, text: str) -> None:
         """Every copy (ours, and Textual's Ctrl+C on a selection): system clipboard, else OSC 52, else by hand."""
-        from byline.tui.copying import copy_from_app
+        from byline.tui.copying import copy_from_app, may_block
 
-        result = copy_from_app(self, text)
+        if may_block():  # a clipboard tool that hangs must not freeze the UI
+            self.run_worker(partial(self._copy_off_thread, text), thread=True, group="copy", exit_on_error=False)
+        else:
+            self._copied(copy_from_app(self, text))
+
+    def _copy_off_thread(self, text: str) -> None:
+        from byline.tui.copying import copy_from_app, send_through_terminal, tmux_hint
+
+        result = copy_from_app(self, text, lambda t: self.call_from_thread(send_through_terminal, self, t))
+        if not self._tmux_hinted and (hinted := tmux_hint(result)) is not result:
+            self._tmux_hinted, result = True, hinted  # once a session: it is a setting, not news
+        self.call_from_thread(self._copied, result)
+
+    def _copied(self, result: CopyResult) -> None:
         if result.ok:
-            self.tell(Notice(result.message), title="Copied", timeout=4)
+            self.tell(Notice(result.message), title="Copied", timeout=8 if "tmux.conf" in result.message else 4)
             return
         from byline.tui.screens.copy_by_hand import CopyByHandScreen
 

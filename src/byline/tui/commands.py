@@ -16,6 +16,18 @@ from byline.model import Entry
 ARTICLES_OFFERED = 5000
 """Titles the palette matches against, at most: beyond that typing would lag."""
 
+NAMES = {
+    "main('previous_article')": "Previous article",
+    "main('next_article')": "Next article",
+    "main('toggle_entities')": "Highlight entities",
+    "main('toggle_sidebar')": "Toggle sidebar",
+    "toggle_theme": "Toggle light/dark theme",
+    "toggle_bookmark": "Bookmark",
+    "edit_bookmark": "Bookmark note and tags",
+    "main('cycle_sort')": "Sort the list",
+}
+"""Palette names where the footer's word is too short to say what the action does."""
+
 
 class Opens(Protocol):
     """What the palette needs of the app (`BylineApp` is one)."""
@@ -34,27 +46,31 @@ class BylineCommands(Provider):
         return cast(Opens, self.app)
 
     def _actions(self) -> list[tuple[str, Callable[[], object], str]]:
+        """(short name, run it, the long description with the key) for each action."""
         out: list[tuple[str, Callable[[], object], str]] = []
         seen = set()
         for binding in Binding.make_bindings(self.byline.BINDINGS):
-            title = binding.tooltip or binding.description
-            if not title or binding.action in seen or binding.system:
+            name = NAMES.get(binding.action, binding.description)
+            if not name or binding.action in seen or binding.system:
                 continue
             seen.add(binding.action)
-            out.append(
-                (title, partial(self.app.run_action, binding.action), f"Key: {self.app.get_key_display(binding)}")
-            )
+            key = f"Key: {self.app.get_key_display(binding)}"
+            help_ = f"{binding.tooltip}  ·  {key}" if binding.tooltip else key
+            out.append((name, partial(self.app.run_action, binding.action), help_))
         return out
 
     async def discover(self) -> Hits:
-        for title, run, help_ in self._actions():
-            yield DiscoveryHit(Content(title), run, text=title, help=help_)
+        for name, run, help_ in self._actions():
+            yield DiscoveryHit(Content(name), run, text=name, help=help_)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, run, help_ in self._actions():
-            if score := matcher.match(title):
-                yield Hit(score, highlight(matcher, title), run, text=title, help=help_)
+        for name, run, help_ in self._actions():
+            # By its name first; its description finds it too, ranked below.
+            if score := matcher.match(name):
+                yield Hit(score, highlight(matcher, name), run, text=name, help=help_)
+            elif score := matcher.match(help_):
+                yield Hit(score * 0.5, Content(name), run, text=name, help=help_)
         for entry in list(self.byline.corpus.entries)[:ARTICLES_OFFERED]:
             label = f"Open {entry.title}"
             if score := matcher.match(label):

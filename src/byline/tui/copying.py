@@ -8,11 +8,23 @@ wrapped in tmux's passthrough, which reaches the outer terminal when
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
 
-from byline.clipboard import CopyResult, copy, in_tmux, osc52_sequence, tmux_passthrough
+from byline.clipboard import (
+    TMUX_FIX,
+    CopyResult,
+    copy,
+    in_tmux,
+    osc52_sequence,
+    system_clipboard_unavailable,
+    tmux_passthrough,
+    tmux_takes_osc52,
+)
 
 
 def send_through_terminal(app: App[Any], text: str) -> None:
@@ -23,12 +35,26 @@ def send_through_terminal(app: App[Any], text: str) -> None:
         driver.write(tmux_passthrough(osc52_sequence(text)))
 
 
-def copy_from_app(app: App[Any], text: str) -> CopyResult:
-    """Copy by the best way there is; never raises."""
-    terminal = (lambda t: send_through_terminal(app, t)) if app._driver is not None else None
-    result = copy(text, osc52=terminal)
+def may_block() -> bool:
+    """Whether a copy may wait on another program (a clipboard tool, tmux): then it is run off the UI thread."""
+    return in_tmux() or system_clipboard_unavailable(os.environ, sys.platform) is None
+
+
+def copy_from_app(app: App[Any], text: str, terminal: Callable[[str], None] | None = None) -> CopyResult:
+    """Copy by the best way there is; never raises. `terminal` writes OSC 52 (from a worker: through the UI thread)."""
+    if terminal is None and app._driver is not None:
+        terminal = lambda t: send_through_terminal(app, t)  # noqa: E731
+    result = copy(text, osc52=terminal if app._driver is not None else None)
     if result.method == "system":
         # `App.clipboard` is read-only and only Textual's OSC 52 path sets it;
         # keep it true to "the last text copied" when the system clipboard did the work.
         app._clipboard = text
     return result
+
+
+def tmux_hint(result: CopyResult) -> CopyResult:
+    """Inside a tmux that takes no OSC 52 from programs, the copy arrives nowhere: the notice names the fix."""
+    if result.method != "terminal" or not in_tmux() or tmux_takes_osc52():
+        return result
+    message = f"Sent through the terminal, but tmux may drop it: add `{TMUX_FIX}` to ~/.tmux.conf."
+    return CopyResult(result.method, result.ok, message, result.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 from textual.app import ComposeResult
@@ -10,6 +11,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+KEYS_WIDTH = 15
+"""Cells for the keys (two more indent them): descriptions start after, and wrap back there."""
 
 
 def describe(bindings: Iterable[BindingType], key_display) -> list[tuple[str, str]]:
@@ -24,6 +28,14 @@ def describe(bindings: Iterable[BindingType], key_display) -> list[tuple[str, st
         if (shown := key_display(binding)) not in keys:
             keys.append(shown)
     return [(" / ".join(keys), description) for description, keys in rows.items()]
+
+
+class HelpKeys(Static):
+    """The rows of keys, wrapped again whenever the width changes."""
+
+    def on_resize(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.keys_resized(self)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -41,9 +53,14 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "Escape closes"
-            yield Static(self._render_keys(), id="help-keys")
+            yield HelpKeys(self._render_keys(), id="help-keys")
 
-    def _render_keys(self) -> Content:
+    def keys_resized(self, keys: Static) -> None:
+        # Wrapped by hand to the room there is, so a long description goes on under itself.
+        keys.update(self._render_keys(keys.content_region.width or None))
+
+    def _render_keys(self, width: int | None = None) -> Content:
+        room = max(20, width - KEYS_WIDTH - 2) if width else None
         lines: list[Content] = []
         for title, bindings in self.sections:
             rows = describe(bindings, self.app.get_key_display)
@@ -53,7 +70,9 @@ class HelpScreen(ModalScreen[None]):
                 lines.append(Content())
             lines.append(Content.styled(title, "bold $text-accent"))
             for keys, description in rows:
-                lines.append(Content.styled(f"  {keys:<14}", "bold $text-secondary") + Content(description))
+                first, *rest = textwrap.wrap(description, room) if room else [description]
+                lines.append(Content.styled(f"  {keys:<{KEYS_WIDTH}}", "bold $text-secondary") + Content(first))
+                lines += [Content(" " * (KEYS_WIDTH + 2) + line) for line in rest]
         return Content("\n").join(lines)
 
     def on_click(self, event) -> None:

@@ -74,7 +74,9 @@ class MainScreen(PeopleViews, Screen[None]):
 
     def on_mount(self) -> None:
         self.app.sub_title = "loading…"
-        self.query_one("#list-pane").border_title = "Articles"
+        pane = self.query_one("#list-pane")
+        pane.border_title = "Articles"
+        self.article_list.on_position = partial(setattr, pane, "border_subtitle")  # "12 of 2,225"
         self.article_list.read_ids = frozenset(self.host.state.read)
         self.chip.display = False
         self.article_list.focus()
@@ -311,7 +313,9 @@ class MainScreen(PeopleViews, Screen[None]):
             self.action_clear_filter()
 
     def action_clear_filter(self) -> None:
-        self.entity_filter = None
+        # Escape undoes the latest narrowing first: a find in the article, then the entity filter.
+        if not self.reader.clear_find():
+            self.entity_filter = None
 
     def watch_sidebar_toggled(self, toggled: bool) -> None:
         self.set_class(toggled, "-sidebar-toggled")
@@ -338,9 +342,22 @@ class MainScreen(PeopleViews, Screen[None]):
         articles = self.article_list
         if not articles.count:
             return
+        if not 0 <= articles.cursor + delta < articles.count:
+            self.app.bell()
+            self.notify("This is the last article." if delta > 0 else "This is the first article.", timeout=2)
+            return
         articles.cursor += delta
         if (entry := articles.current) is not None:
             self.mark_read(entry)
+
+    def action_next_unread(self) -> None:
+        if self.article_list.next_unread() and (entry := self.article_list.current) is not None:
+            self.mark_read(entry)
+        else:
+            self.notify("No unread articles left.", timeout=3)
+
+    def action_cycle_sort(self) -> None:
+        self.notify(f"Sorted {self.article_list.cycle_sort()}.", timeout=2)
 
     def action_read_on(self) -> None:
         # From any pane, as in a newsreader: page through the article, then on to the next.
@@ -360,8 +377,10 @@ class MainScreen(PeopleViews, Screen[None]):
             state.read.discard(entry.id)
             self.article_list.read_ids = frozenset(state.read)
             self.host.schedule_save()
+            self.notify("Marked unread.", timeout=2)
         else:
             self.mark_read(entry)
+            self.notify("Marked read.", timeout=2)
 
     def mark_read(self, entry: Entry) -> None:
         state = self.host.state
@@ -387,17 +406,25 @@ class MainScreen(PeopleViews, Screen[None]):
         if selection:
             self.host.copy_to_clipboard(selection)
             return
-        quote, entry = self.chosen_quote(), self.chosen_entry()
-        if quote is None or entry is None:
-            self.host.tell(
-                Notice("Choose a quote in the sidebar first (Tab to it, then Enter), or select text.", "warning")
-            )
-            return
-        self.host.copy_to_clipboard(attribution(quote.text, quote.speaker, entry.title))
+        quote, entry = self._quote_to_copy(), self.chosen_entry()
+        if quote is not None and entry is not None:
+            self.host.copy_to_clipboard(attribution(quote.text, quote.speaker, entry.title))
 
     def action_copy_quote_alone(self) -> None:
-        quote = self.chosen_quote()
+        if (quote := self._quote_to_copy()) is not None:
+            self.host.copy_to_clipboard(" ".join(quote.text.split()))
+
+    def _quote_to_copy(self) -> Quote | None:
+        """The chosen quote, else the one highlighted in the sidebar; if none, says why (None)."""
+        quote = self.chosen_quote() or self.sidebar.highlighted_quote()
         if quote is None:
-            self.host.tell(Notice("Choose a quote in the sidebar first (Tab to it, then Enter).", "warning"))
-            return
-        self.host.copy_to_clipboard(" ".join(quote.text.split()))
+            entry = self.article_list.current
+            if entry is None:
+                why = "No article open: nothing to copy."
+            elif not entry.quotes:
+                why = "This article has no quotes to copy; select text to copy it."
+            else:
+                show = "s shows the sidebar, " if not self.sidebar.display else ""
+                why = f"Choose a quote first: {show}Tab to the sidebar, arrows to a quote, then y."
+            self.host.tell(Notice(why, "warning"))
+        return quote

@@ -37,10 +37,22 @@ def snippet(text: str, positions: tuple[int, ...], width: int = SNIPPET) -> tupl
     first = positions[0] if positions else 0
     start = max(0, min(first - width // 4, len(text) - width))
     end = start + width
+    # Cut between words: the first whole word after the start, the last whole word before the end.
+    if start > 0 and (space := text.find(" ", start - 1, first)) != -1:
+        start = space + 1
+    if end < len(text) and (space := text.rfind(" ", first + 1, end + 1)) > start:
+        end = space
     head, tail = ("\u2026" if start else ""), ("\u2026" if end < len(text) else "")
     shift = len(head) - start
     kept = tuple(p + shift for p in positions if start <= p < end)
     return head + text[start:end] + tail, kept
+
+
+def results_line(count: int, more: bool) -> str:
+    """ "3 results", or, where the list stops short, that there are more and to narrow the search."""
+    if more:
+        return f"{count}+ results, the best {count} shown: refine the search to narrow them"
+    return f"{count} result{'s' if count != 1 else ''}" if count else "No match"
 
 
 def runs(positions: tuple[int, ...]) -> list[tuple[int, int]]:
@@ -125,7 +137,7 @@ class SearchScreen(ModalScreen[Hit | None]):
     @work(thread=True, exclusive=True, group="search")
     def search(self, query: str) -> None:
         generation = self.index.generation
-        hits = self.index.search(query, limit=LIMIT)
+        hits = self.index.search(query, limit=LIMIT + 1)  # one more, to know there are more
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, query, hits, generation)
 
@@ -134,7 +146,8 @@ class SearchScreen(ModalScreen[Hit | None]):
             return  # an older query answered late
         self._shown_for = query
         self._shown_generation = generation
-        self.hits = hits
+        more = len(hits) > LIMIT
+        hits = self.hits = hits[:LIMIT]
         results = self.query_one(OptionList)
         results.clear_options()
         width = max(30, results.scrollable_content_region.width - 12)
@@ -145,7 +158,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         if not query.strip():
             text = "Type to search titles, quotes, speakers, entities and text"
         else:
-            text = f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "No match"
+            text = results_line(len(hits), more)
         if (coverage := self.index.coverage) is not None:  # loading goes on: say what was searched
             done, total = coverage
             text += f" · searching {done:,} of {f'{total:,}' if total is not None else '?'} files"
@@ -169,7 +182,7 @@ class SearchScreen(ModalScreen[Hit | None]):
     def _show_now(self, query: str) -> None:
         self.workers.cancel_group(self, "search")
         generation = self.index.generation
-        self._show(query, self.index.search(query, limit=LIMIT), generation)
+        self._show(query, self.index.search(query, limit=LIMIT + 1), generation)
 
     @on(OptionList.OptionSelected, "#search-results")
     def _clicked(self, event: OptionList.OptionSelected) -> None:

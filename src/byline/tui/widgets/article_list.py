@@ -7,6 +7,7 @@ never copies of them, so filtering is a list of ints.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -40,6 +41,14 @@ def fit(text: str, width: int) -> str:
 
 def folder_of(path: str) -> str:
     return printable(PurePath(path.partition("#")[0]).parent.name)
+
+
+SORTS: list[tuple[str, Callable[[Entry], object] | None]] = [
+    ("as loaded", None),
+    ("title", lambda entry: entry.title.casefold()),
+    ("quotes", lambda entry: -len(entry.quotes)),
+]
+"""The list's orders, in the order `o` cycles through them (most quotes first)."""
 
 
 def quote_count(n: int) -> str:
@@ -98,6 +107,10 @@ class ArticleList(LineList):
         self._filtered = 0
         """How many of the entries the filter has been applied to."""
         self._highlighted_id: str | None = None
+        self.sort = 0
+        """Which of `SORTS` orders the list."""
+        self.on_position: Callable[[str], object] | None = None
+        """Told "12 of 2,225" (and the order) whenever the cursor or the count changes."""
 
     # -- data -----------------------------------------------------------------
 
@@ -114,6 +127,10 @@ class ArticleList(LineList):
 
     def entries_changed(self) -> None:
         """The entries grew (loading goes on): filter the new ones, resize, keep the cursor where it is."""
+        if SORTS[self.sort][1] is not None:
+            self._filtered = len(self.entries)
+            self.set_filter(self._arranged())  # sorted again, the new ones in their places
+            return
         if self._keep is not None and self.shown is not None:
             keep, entries = self._keep, self.entries
             self.shown.extend(i for i in range(self._filtered, len(entries)) if keep(entries[i]))
@@ -126,7 +143,40 @@ class ArticleList(LineList):
         """Show only the entries `keep` lets through (None: all), those still loading too."""
         self._keep = keep
         self._filtered = len(self.entries)
-        self.set_filter(None if keep is None else [i for i, entry in enumerate(self.entries) if keep(entry)])
+        self.set_filter(self._arranged())
+
+    def cycle_sort(self) -> str:
+        """The next order of `SORTS`; returns its name."""
+        self.sort = (self.sort + 1) % len(SORTS)
+        self.set_filter(self._arranged())
+        return SORTS[self.sort][0]
+
+    def _arranged(self) -> list[int] | None:
+        """The positions to show: those the filter keeps, in the order chosen (None: all, as loaded)."""
+        keep, key, entries = self._keep, SORTS[self.sort][1], self.entries
+        if keep is None and key is None:
+            return None
+        shown = list(range(len(entries))) if keep is None else [i for i, e in enumerate(entries) if keep(e)]
+        if key is not None:
+            shown.sort(key=lambda i: key(entries[i]))  # type: ignore[arg-type, return-value]
+        return shown
+
+    def next_unread(self) -> bool:
+        """Move to the next article not read yet (after the cursor, wrapping); False if there is none."""
+        indices = range(len(self.entries)) if self.shown is None else self.shown
+        count = len(indices)
+        for step in range(1, count + 1):
+            position = (self.cursor + step) % count
+            if self.entries[indices[position]].id not in self.read_ids:
+                self.cursor = position
+                return True
+        return False
+
+    def _tell_position(self) -> None:
+        if self.on_position is not None:
+            where = f"{self.cursor + 1:,} of {self.count:,}" if self.count else "none"
+            order = SORTS[self.sort][0]
+            self.on_position(where if order == "as loaded" else f"{where} · by {order}")
 
     def set_filter(self, shown: list[int] | None) -> None:
         """Show only the entries at `shown` (None: all), keeping the current one if it stays."""
@@ -176,6 +226,7 @@ class ArticleList(LineList):
 
     def cursor_moved(self) -> None:
         self._announce()
+        self._tell_position()
 
     def watch_read_ids(self) -> None:
         self.refresh()
@@ -197,6 +248,10 @@ class ArticleList(LineList):
             self.post_message(self.Chosen(entry))
 
     # -- rendering ------------------------------------------------------------
+
+    def _update_size(self) -> None:
+        super()._update_size()
+        self._tell_position()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -224,7 +279,24 @@ class ArticleList(LineList):
             title_style = title_style + Style(bold=False)
         elif is_cursor:
             title_style = title_style + Style(bold=True)
-        if half == 0:
+        title_lines = self._title_lines(entry.title, width - 5) if is_cursor else None
+        if title_lines is not None:
+            # The highlighted row's title, too long for one line, takes both: the whole of it to read.
+            segments = [
+                Segment(" ", row),
+                *(
+                    []
+                    if half
+                    else [
+                        Segment(BOOKMARK_MARK if entry.id in self.bookmarked_ids else " ", mark_style),
+                        Segment(READ_MARK if is_read else " ", read_style),
+                        Segment(" ", row),
+                    ]
+                ),
+                Segment(fit(title_lines[half], width - 2 if half else width - 5), title_style),
+                Segment(" ", row),
+            ]
+        elif half == 0:
             segments = [
                 Segment(" ", row),
                 Segment(BOOKMARK_MARK if entry.id in self.bookmarked_ids else " ", mark_style),
@@ -248,3 +320,11 @@ class ArticleList(LineList):
                 Segment(" ", row),
             ]
         return Strip(segments).adjust_cell_length(width, row).apply_meta({"row": position})
+
+    @staticmethod
+    def _title_lines(title: str, width: int) -> tuple[str, str] | None:
+        """A title too long for one line of `width`, as two (the second cut with … if need be); None if it fits."""
+        if width <= 3 or cell_len(title) <= width:
+            return None
+        first = textwrap.wrap(title, width)[0]
+        return first, title[len(first) :].strip()

@@ -96,6 +96,7 @@ class LineList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._update_size()
+        self._scroll_to_cursor()  # a height that changed (a filter chip came or went) may leave a half row
 
     def on_focus(self) -> None:
         self._refresh_row(self.cursor)
@@ -104,11 +105,22 @@ class LineList(ScrollView, can_focus=True):
         self._refresh_row(self.cursor)
 
     def _update_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.count * self.row_height)
+        region = self.scrollable_content_region
+        # A line more when the height is not a whole number of rows, so that even the last page starts on a row.
+        self.virtual_size = Size(region.width, self.count * self.row_height + region.height % self.row_height)
 
     def _scroll_to_cursor(self) -> None:
-        region = Region(0, self.cursor * self.row_height, 1, self.row_height)
-        self.scroll_to_region(region, animate=False, force=True, immediate=True)
+        """Bring the cursor's row into view, scrolled by whole rows: a row's first line is always the top line."""
+        height, step = self.scrollable_content_region.height, self.row_height
+        top = self.cursor * step
+        y = int(self.scroll_y)
+        if top < y:
+            y = top
+        elif top + step > y + height:
+            y = top + step - height
+        y = -(-y // step) * step
+        if y != self.scroll_y:
+            self.scroll_to(y=y, animate=False, force=True, immediate=True)
 
     def _refresh_row(self, position: int) -> None:
         y = position * self.row_height - int(self.scroll_y)

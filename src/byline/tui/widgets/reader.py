@@ -261,6 +261,15 @@ class Reader(VerticalScroll, can_focus=True):
         self._show_match(match)
         return match is not None
 
+    def clear_find(self) -> bool:
+        """Forget the find (its mark and its place in the border); False if there was none."""
+        if not self.finder.needle:
+            return False
+        self.finder = Finder()
+        self.marked_span = None
+        self._update_progress()
+        return True
+
     def action_find_next(self) -> None:
         self._show_match(self.finder.next())
 

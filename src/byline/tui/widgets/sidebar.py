@@ -152,8 +152,12 @@ class Sidebar(OptionList):
 
     def chosen_quote(self) -> Quote | None:
         """The quote under the cursor while the sidebar has focus, else None."""
+        return self.highlighted_quote() if self.has_focus else None
+
+    def highlighted_quote(self) -> Quote | None:
+        """The quote under the cursor, focused or not (what `y` copies from the other panes)."""
         option = self.highlighted_option
-        if not self.has_focus or self.entry is None or option is None:
+        if self.entry is None or option is None:
             return None
         kind, _, number = (option.id or "").partition("-")
         if kind == "quote" and int(number) < len(self.entry.quotes):

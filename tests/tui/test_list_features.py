@@ -1,0 +1,68 @@
+"""The article list: where the cursor is, in what order, the next unread, the whole title of the highlighted row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.tui import settle, write_article
+
+pytestmark = pytest.mark.usefixtures("fake_extractor")
+
+
+def position(app) -> str:
+    return str(app.query_one("#list-pane").border_subtitle)
+
+
+async def test_the_list_border_says_which_article_of_how_many(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(80, 24)) as (app, pilot):
+        assert position(app) == "1 of 5"
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert position(app) == "2 of 5"
+
+
+async def test_o_cycles_the_sort_shown_in_the_border(open_app, tmp_path: Path) -> None:
+    folder = tmp_path / "sorts"
+    folder.mkdir()
+    write_article(folder, "1.txt", "Banana news", ["“One,” Ann Said said.", "“Two,” Ann Said said."])
+    write_article(folder, "2.txt", "apple news", ["No quotes here."])
+    write_article(folder, "3.txt", "Cherry news", ["“Three,” Bob Said said."])
+    async with open_app(folder, size=(120, 40)) as (app, pilot):
+        titles = lambda: [app.article_list.entries[i].title for i in (app.article_list.shown or range(3))]  # noqa: E731
+        assert titles() == ["Banana news", "apple news", "Cherry news"]
+        await pilot.press("o")
+        assert titles() == ["apple news", "Banana news", "Cherry news"] and position(app).endswith("by title")
+        await pilot.press("o")
+        assert titles()[0] == "Banana news" and position(app).endswith("by quotes")
+        await pilot.press("o")
+        assert titles() == ["Banana news", "apple news", "Cherry news"] and position(app).endswith(" of 3")
+
+
+async def test_shift_u_goes_to_the_next_unread_article(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        await pilot.press("right_square_bracket", "right_square_bracket")  # 1 and 2 read
+        await settle(pilot)
+        app.article_list.cursor = 0
+        await pilot.pause()
+        await pilot.press("U")
+        await settle(pilot)
+        assert app.article_list.cursor == 3, "past the two read"
+        for _ in range(3):
+            await pilot.press("U")
+        await settle(pilot)
+        assert [n.message for n in app._notifications][-1] == "No unread articles left."
+
+
+async def test_the_highlighted_row_shows_its_whole_title(open_app, tmp_path: Path) -> None:
+    folder = tmp_path / "long"
+    folder.mkdir()
+    title = "Chancellor warns of tough times for savers"
+    write_article(folder, "1.txt", title, ["Words."])
+    write_article(folder, "2.txt", "Another article with a long title here", ["Words."])
+    async with open_app(folder, size=(80, 24)) as (app, pilot):
+        rows = app.article_list
+        shown = " ".join(rows.render_line(y).text.strip(" ✓★") for y in (0, 1))
+        assert " ".join(shown.split()) == title
+        assert "…" in rows.render_line(2).text, "another row keeps one line and its meta"

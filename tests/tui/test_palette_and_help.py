@@ -1,0 +1,69 @@
+"""The command palette finds actions by their short names; the help screen's columns hold at 80x24."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandList, CommandPalette
+
+from byline.tui.screens.search import SearchScreen
+
+pytestmark = pytest.mark.usefixtures("fake_extractor")
+
+
+async def palette_hits(pilot, query: str) -> list[str]:
+    """The palette's hits for `query`, once they are in."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*query)
+    hits: list[str] = []
+    for _ in range(100):
+        await pilot.pause(0.02)
+        hits = [str(option.prompt) for option in pilot.app.screen.query_one(CommandList).options]
+        if hits and not pilot.app.screen.query_one(CommandList).loading:
+            break
+    return hits
+
+
+async def test_typing_search_in_the_palette_finds_search_and_enter_opens_it(open_app) -> None:
+    async with open_app(size=(120, 40)) as (app, pilot):
+        hits = await palette_hits(pilot, "search")
+        assert isinstance(app.screen, CommandPalette)
+        assert hits and hits[0].splitlines()[0] == "Search", hits
+        assert "Titles, quotes, speakers" in hits[0], "the description beside the name"
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, SearchScreen):
+                break
+        assert isinstance(app.screen, SearchScreen)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"), [("find in", "Find in article"), ("toggle side", "Toggle sidebar"), ("previous art", "Previous article")]
+)
+async def test_the_palette_names_actions_shortly(open_app, query: str, name: str) -> None:
+    async with open_app(size=(120, 40)) as (app, pilot):
+        hits = await palette_hits(pilot, query)
+        assert hits and hits[0].splitlines()[0] == name, hits
+
+
+async def test_help_at_80x24_wraps_descriptions_under_the_description_column(open_app) -> None:
+    from textual.widgets import Static
+
+    from byline.tui.screens.help import HelpScreen
+
+    column = 17  # two cells of indent, fifteen for the keys
+
+    async with open_app(size=(80, 24)) as (app, pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.query_one("#help-keys", Static)
+        lines = [strip.text for strip in keys.render_lines(keys.content_region.reset_offset)]
+        lines = [line.rstrip() for line in lines if line.strip()]
+        wrapped = [line for line in lines if line.startswith(" " * column)]
+        assert wrapped, "the search description wraps at 80 columns"
+        for line in lines:
+            # A line is a section title, a row (keys at column 2), or a wrapped description under its column.
+            indent = len(line) - len(line.lstrip())
+            titles = {title for title, _ in app.screen.sections}
+            assert line in titles if indent == 0 else indent in (2, column), repr(line)
