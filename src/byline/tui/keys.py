@@ -21,3 +21,45 @@ def vim_keys(
         Binding("g,home" if home_end else "g", top, labels[2], show=False),
         Binding("G,end" if home_end else "G", bottom, labels[3], show=False),
     ]
+
+
+def main(action: str) -> str:
+    """An action of the main view, run from the app's bindings (they work over every screen)."""
+    return f"main('{action}')"
+
+
+VIEWS = Binding.Group("Views", compact=True)
+"""The left pane's three views: one footer entry, "123 Views" (past 80 columns: there it has no room)."""
+
+# fmt: off
+APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding("q", "quit", "Quit"),
+    Binding("question_mark", "help", "Help"),
+    Binding("slash", main("search"), "Search", tooltip="Titles, quotes, speakers, entities, text; prefixes @ # \" t:"),  # noqa: E501
+    Binding("ctrl+f", main("find"), "Find in article", show=False, tooltip="Find in this article, then n / N"),
+    Binding("left_square_bracket", main("previous_article"), "Prev", tooltip="Previous article"),
+    Binding("right_square_bracket", main("next_article"), "Next", tooltip="Next article"),
+    Binding("space", main("read_on"), "Read on", show=False, tooltip="Scroll the reader a page; at the end, the next article"),  # noqa: E501
+    Binding("tab", "focus_next", "Next pane", show=False),
+    Binding("shift+tab", "focus_previous", "Previous pane", show=False),
+    Binding("e", main("toggle_entities"), "Entities", tooltip="Highlight people, organisations and places"),
+    Binding("s", main("toggle_sidebar"), "Sidebar", tooltip="Show or hide the sidebar"),
+    Binding("m", main("toggle_read"), "Mark read/unread", show=False),
+    Binding("U", main("next_unread"), "Next unread", show=False, tooltip="The next article not read yet"),
+    Binding("o", main("cycle_sort"), "Sort", show=False, tooltip="Sort the list: as loaded, by title, by quotes"),
+    Binding("x,escape", main("clear_filter"), "Clear filter", show=False),
+    Binding("t", "toggle_theme", "Light/dark theme", show=False),
+    # Only v in the footer (80 columns hold no more): the bookmarks view, empty, says to press b.
+    Binding("b", "toggle_bookmark", "Bookmark", tooltip="Bookmark the article, or the quote chosen in the sidebar; again to remove", show=False),  # noqa: E501
+    Binding("u", "undo_bookmark", "Undo bookmark change", show=False),
+    Binding("B", "edit_bookmark", "Bookmark note and tags", show=False),
+    Binding("v", "bookmarks", "Bookmarks", tooltip="Show bookmarks, from every corpus"),
+    Binding("1", main("show_articles"), "Articles", tooltip="Left pane: the articles", group=VIEWS),
+    Binding("2", main("show_speakers"), "Speakers", tooltip="Left pane: every speaker of the corpus; Enter lists their quotes", group=VIEWS),  # noqa: E501
+    Binding("3", main("show_entities"), "Entities", tooltip="Left pane: every person, organisation and place; Enter lists the quotes naming one", group=VIEWS),  # noqa: E501
+    Binding("y,c", main("copy_quote"), "Copy quote", tooltip="The chosen quote with its attribution, or the selected text", show=False),  # noqa: E501
+    Binding("Y", main("copy_quote_alone"), "Copy quote alone", tooltip="Copy the chosen quote alone, without attribution", show=False),  # noqa: E501
+    Binding("R", "refresh_feeds", "Refresh feeds", tooltip="Refresh feeds: fetch new articles in the background", show=False),  # noqa: E501
+    Binding("w", "open_in_browser", "Open in browser", tooltip="Open the article's link in the web browser", show=False),  # noqa: E501
+]
+# fmt: on
