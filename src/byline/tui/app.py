@@ -1,6 +1,7 @@
 """Byline's Textual app: the theme, the state and the stores, around the main view (`MainScreen`).
 
-Keys are bound here, to show in the footer and work over every screen; the main view's land on it via `main(...)`.
+Keys (`tui/keys.py`) are bound here, to show in the footer and work over every screen;
+the main view's land on it via `main(...)`.
 """
 
 from __future__ import annotations
