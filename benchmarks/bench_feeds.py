@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.feeds.server
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.helpers.feed_server
 
-from tests.feeds.server import FeedServer, rss  # noqa: E402
+from tests.helpers.feed_server import FeedServer, rss  # noqa: E402
 
 WORDS = (
     "the minister said plan would be published spring sound council vote budget police city river school "

@@ -87,3 +87,13 @@ def no_display(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX", "SSH_CONNECTION", "SSH_TTY", "TERM_PROGRAM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
+
+
+@pytest.fixture
+def server():
+    """A local HTTP server for feeds and pages (127.0.0.1, a free port): never the outside network."""
+    from tests.helpers.feed_server import FeedServer
+
+    srv = FeedServer()
+    yield srv
+    srv.stop()

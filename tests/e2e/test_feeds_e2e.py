@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.feeds.server import FeedServer, rss
+from tests.helpers.feed_server import FeedServer, rss
 from tests.helpers.tmux import byline_command, byline_in_tmux
 
 pytestmark = [pytest.mark.e2e]

@@ -5,14 +5,6 @@ from collections.abc import Iterator
 import pytest
 
 from byline.feeds.http import Client, Timeouts
-from tests.feeds.server import FeedServer
-
-
-@pytest.fixture
-def server() -> Iterator[FeedServer]:
-    srv = FeedServer()
-    yield srv
-    srv.stop()
 
 
 @pytest.fixture

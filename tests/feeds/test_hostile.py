@@ -10,7 +10,7 @@ from byline.feeds.parse import MAX_ENTRIES, RefusedFeed, declares_entities, pars
 from byline.feeds.refresh import FeedResult, full_text, refresh
 from byline.feeds.store import FeedStore
 from byline.load import load_paths
-from tests.feeds.server import FeedServer, rss
+from tests.helpers.feed_server import FeedServer, rss
 
 GOOD = [{"title": "Good story", "guid": "g1", "description": "&lt;p&gt;" + "Words said here. " * 60 + "&lt;/p&gt;"}]
 

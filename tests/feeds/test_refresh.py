@@ -10,7 +10,7 @@ from byline.feeds.http import Client, Timeouts
 from byline.feeds.refresh import refresh
 from byline.feeds.store import FeedStore
 from byline.load import load_paths, sample_corpus
-from tests.feeds.server import FeedServer, atom, rss
+from tests.helpers.feed_server import FeedServer, atom, rss
 
 LONG = " ".join(["The minister said the budget would be balanced by the end of the decade."] * 12)
 

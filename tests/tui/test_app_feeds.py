@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from byline.feeds import articles_dir, default_paths
 from byline.feeds.store import FeedStore
 from byline.tui.app import BylineApp
-from tests.feeds.server import FeedServer, rss
+from tests.helpers.feed_server import FeedServer, rss
 from tests.helpers.tui import wait_until
 
 BODY = (
     "&lt;p&gt;The finance minister spoke to reporters in the capital on Monday about the budget.&lt;/p&gt;"
     "&lt;p&gt;“We will balance the budget by the end of the decade,” Maria Lopez said.&lt;/p&gt;"
 )
-
-
-@pytest.fixture
-def server() -> Iterator[FeedServer]:
-    srv = FeedServer()
-    yield srv
-    srv.stop()
 
 
 def items(base: str, days: list[int]) -> list[dict[str, str]]:

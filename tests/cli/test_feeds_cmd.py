@@ -10,7 +10,7 @@ from byline.cli import main
 from byline.feeds import articles_dir
 from byline.feeds.store import FeedStore
 from byline.load import sample_corpus
-from tests.feeds.server import FeedServer, rss
+from tests.helpers.feed_server import FeedServer, rss
 
 TEXT = "The chancellor said the figures were sound. " * 20
 ITEMS = [{"title": f"Headline {i}", "guid": f"h{i}", "description": f"&lt;p&gt;{TEXT}&lt;/p&gt;"} for i in (1, 2)]
