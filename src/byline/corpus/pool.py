@@ -45,7 +45,7 @@ def start_pool(workers: int) -> Executor | None:
                 ["byline.corpus.pool", "byline.corpus.cache", "byline.load", "byline.extract"]
             )
         _start_resource_tracker()
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init)
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),))
     except Exception as error:  # no /dev/shm, no semaphores, a sandbox...
         log.warning("cannot start worker processes (%s); reading in-process", error)
         return None
@@ -74,17 +74,37 @@ def _start_resource_tracker() -> None:
         resource_tracker.ensure_running()
 
 
-def _worker_init() -> None:
+def _worker_init(owner: int) -> None:
     import signal
+    import threading
 
     # Ctrl+C is for the parent to handle; workers end when it shuts the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright (kill -9, the OOM killer) shuts nothing down, and a worker's
+    # parent is the fork server, not the process that owns the pool: watch the owner.
+    threading.Thread(target=_exit_when_gone, args=(owner,), name="owner-watch", daemon=True).start()
     # Below the parent: its walk, its writes and (in the app) the UI come first;
     # the workers still get every cycle the parent leaves.
     try:
         os.nice(WORKER_NICENESS)
     except (AttributeError, OSError):
         pass
+
+
+OWNER_POLL_SECONDS = 1.0
+
+
+def _exit_when_gone(owner: int) -> None:
+    import time
+
+    while True:
+        time.sleep(OWNER_POLL_SECONDS)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(1)  # nothing to save: the owner that would have read our results is gone
+        except OSError:
+            pass  # alive, but not ours to signal
 
 
 def read_files(chunk: list[tuple[str, FileStat]]) -> list[FileRecord]:
