@@ -17,12 +17,25 @@ async def settle(pilot) -> None:
     """Wait until loading and article opening are over and the screen is drawn."""
     app = pilot.app
     for _ in range(50):
-        await app.workers.wait_for_complete()
+        await _workers_done(app)
         await pilot.pause()
         if not app.loading and not any(w.is_running for w in app.workers):
             break
-    await app.workers.wait_for_complete()
+    await _workers_done(app)
     await pilot.pause()
+
+
+async def _workers_done(app) -> None:
+    """Every worker over. An exclusive worker (opening an article) is cancelled when the next
+    one starts: that is the app working, not a failure, so a cancellation is waited past."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(50):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
 
 
 def pause_loading_after_first_batch(monkeypatch, batch_size: int):
