@@ -278,3 +278,13 @@ async def test_the_bookmarks_view_footer_shows_its_own_keys_not_the_main_views(o
         assert "Delete" in keys and "Close" in keys
         for main_key in ("Search", "Entities", "Sidebar", "Bookmarks"):
             assert main_key not in keys
+
+
+async def test_ctrl_q_quits_from_the_bookmarks_view(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running

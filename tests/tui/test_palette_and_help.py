@@ -67,3 +67,30 @@ async def test_help_at_80x24_wraps_descriptions_under_the_description_column(ope
             indent = len(line) - len(line.lstrip())
             titles = {title for title, _ in app.screen.sections}
             assert line in titles if indent == 0 else indent in (2, column), repr(line)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 48)])
+async def test_the_footer_fits_the_width_its_keys_side_by_side(open_app, size: tuple[int, int]) -> None:
+    from textual.widgets import Footer
+
+    async with open_app(size=size) as (app, pilot):
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        shown = [item for item in footer.query("FooterKey, FooterLabel") if item.display]
+        regions = sorted((item.region for item in shown), key=lambda region: region.x)
+        assert regions and all(region.right <= size[0] for region in regions), regions
+        assert all(a.right <= b.x for a, b in zip(regions, regions[1:])), f"keys overlap: {regions}"
+        texts = " ".join(str(item.render()) for item in shown)
+        for key in ("Quit", "Help", "Search", "Bookmarks", "palette"):
+            assert key in texts, texts
+
+
+async def test_keys_left_out_of_a_narrow_footer_stay_in_help_and_the_palette(open_app) -> None:
+    from byline.tui.screens.help import describe
+
+    async with open_app(size=(80, 24)) as (app, pilot):
+        help_keys = " ".join(description for _, description in describe(app.BINDINGS, str))
+        for name in ("Previous article", "Next article", "Highlight people"):
+            assert name in help_keys
+            assert await palette_hits(pilot, name), name
+            await pilot.press("escape")

@@ -84,8 +84,9 @@ class BylineApp(BookmarkActions, QuoteCopying, App[None]):
         self.call_after_refresh(self._open_bookmarks)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # A view with keys of its own (the bookmarks view) shows those in its footer, not these.
-        return not getattr(self.screen, "KEYS_OF_ITS_OWN", False)
+        # A view with keys of its own (the bookmarks view) shows those in its footer, not these;
+        # but quitting (Ctrl+Q) works everywhere.
+        return action == "quit" or not getattr(self.screen, "KEYS_OF_ITS_OWN", False)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from byline.corpus import ArticleGone
@@ -28,6 +28,7 @@ from byline.tui.reread import reread, swap_in
 from byline.tui.screens.people_views import PeopleViews
 from byline.tui.screens.quote_choice import QuoteChoice
 from byline.tui.widgets.article_list import ArticleList
+from byline.tui.widgets.footer import BylineFooter
 from byline.tui.widgets.reader import Reader
 from byline.tui.widgets.sidebar import Sidebar
 
@@ -70,7 +71,7 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
             yield self.reader
             yield self.sidebar
         yield self.loading_bar
-        yield Footer(compact=True)
+        yield BylineFooter(compact=True)
 
     def on_mount(self) -> None:
         self.app.sub_title = "loading…"
