@@ -140,6 +140,9 @@ class Entry:
     details: tuple[str, str, str, str, str, int] | tuple[()] = ()
     """Only when asked for (`byline list`, `byline extract` read the cache): the title as
     written, subtitle, format, date, URL and number of paragraphs; empty in the app."""
+    date: str = ""
+    """The article's date as the loader normalised it (`YYYY-MM-DD`, with ` HH:MM` when it
+    has a time of day; else as written), or "": the list shows it and sorts by it."""
 
     @classmethod
     def of(cls, article: Article, analysis: Analysis) -> Entry:
@@ -153,6 +156,7 @@ class Entry:
             warnings=article.warnings,
             mention_spans=pack_mentions(analysis.entities),
             quote_sentences=pack_sentences(article.body, analysis.quotes),
+            date=article.date,
         )
 
     @property

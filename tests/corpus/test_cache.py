@@ -312,3 +312,15 @@ def test_a_file_name_that_is_not_utf8_is_cached_like_any_other(tmp_path: Path, r
     assert reads == [] and second == first and len(second) == 1
     (hit,) = search_text("chelsea", roots=[str(folder)])
     assert hit.path == os.fsdecode(odd) and hit.entry_id == second[0].id
+
+
+def test_an_entry_keeps_its_date_through_the_cache(tmp_path: Path, reads: list[str]) -> None:
+    root = tmp_path / "dated"
+    root.mkdir()
+    (root / "a.md").write_text("---\ntitle: Dated\ndate: Mon, 04 Mar 2024 09:30:00 GMT\n---\n\nSome words.\n", encoding="utf-8")
+    write(root / "b.txt", "Undated", "Other words.")
+    first, _ = load([root])
+    assert {e.title: e.date for e in first} == {"Dated": "2024-03-04 09:30", "Undated": ""}
+    reads.clear()
+    second, _ = load([root])
+    assert reads == [] and {e.title: e.date for e in second} == {"Dated": "2024-03-04 09:30", "Undated": ""}

@@ -33,6 +33,8 @@ async def test_o_cycles_the_sort_shown_in_the_border(open_app, tmp_path: Path) -
         titles = lambda: [app.article_list.entries[i].title for i in (app.article_list.shown or range(3))]  # noqa: E731
         assert titles() == ["Banana news", "apple news", "Cherry news"]
         await pilot.press("o")
+        assert titles() == ["Banana news", "apple news", "Cherry news"] and position(app).endswith("by date")
+        await pilot.press("o")
         assert titles() == ["apple news", "Banana news", "Cherry news"] and position(app).endswith("by title")
         await pilot.press("o")
         assert titles()[0] == "Banana news" and position(app).endswith("by quotes")
@@ -66,3 +68,27 @@ async def test_the_highlighted_row_shows_its_whole_title(open_app, tmp_path: Pat
         shown = " ".join(rows.render_line(y).text.strip(" ✓★") for y in (0, 1))
         assert " ".join(shown.split()) == title
         assert "…" in rows.render_line(2).text, "another row keeps one line and its meta"
+
+
+def dated_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    for name, title, date in [("a", "Middle", "2024-03-04"), ("b", "Undated", ""), ("c", "Newest", "2025-01-02 10:00"), ("d", "Oldest", "1999-12-31")]:
+        front = f"date: {date}\n" if date else ""
+        (folder / f"{name}.md").write_text(f"---\ntitle: {title}\n{front}---\n\nWords of {title}.\n", encoding="utf-8")
+    return folder
+
+
+async def test_o_sorts_by_date_newest_first_the_undated_last(open_app, tmp_path: Path) -> None:
+    async with open_app(dated_folder(tmp_path), size=(120, 40)) as (app, pilot):
+        titles = lambda: [app.article_list.entries[i].title for i in (app.article_list.shown or range(4))]  # noqa: E731
+        assert titles() == ["Middle", "Undated", "Newest", "Oldest"]
+        await pilot.press("o")
+        assert titles() == ["Newest", "Middle", "Oldest", "Undated"] and position(app).endswith("by date")
+
+
+async def test_a_row_shows_its_articles_date(open_app, tmp_path: Path) -> None:
+    async with open_app(dated_folder(tmp_path), size=(160, 48)) as (app, pilot):
+        meta = [app.article_list.render_line(y).text for y in (1, 3, 5)]
+        assert "2024-03-04" in meta[0] and "2025-01-02" in meta[2]
+        assert not any(ch.isdigit() for ch in meta[1].replace("no quotes", "")), "no date where there is none"

@@ -51,3 +51,12 @@ def test_it_loads_into_the_index_it_is_given_and_the_head_alone(index: SearchInd
 def test_damage_is_a_value_error(data: bytes) -> None:
     with pytest.raises(ValueError):
         snapshot.load(data)
+
+
+def test_entries_keep_their_dates_in_a_snapshot(index: SearchIndex) -> None:  # noqa: F811
+    from dataclasses import replace
+
+    index.entries = [replace(entry, date=f"2024-01-{n + 1:02d}") for n, entry in enumerate(index.entries)]
+    loaded = snapshot.load(snapshot.dump(index))
+    assert [e.date for e in loaded.entries] == [e.date for e in index.entries]
+    assert [e.date for e in snapshot.load_head(snapshot.dump_head(index))] == [e.date for e in index.entries]

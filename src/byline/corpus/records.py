@@ -57,6 +57,7 @@ def entry_row(suffix: str, entry: Entry) -> tuple:
         entry.mention_spans,
         entry.quote_sentences,
         entry.details,
+        entry.date,
     )
 
 
@@ -113,11 +114,12 @@ class EntryDecoder:
                 ),
                 entities=tuple(self._entity(row) for row in entities),
                 warnings=warnings,
-                mention_spans=mention_spans,
+                mention_spans=spans,
                 quote_sentences=sentences,
                 details=extra if self._details else (),
+                date=date,
             )
-            for suffix, entry_id, title, author, quotes, entities, warnings, mention_spans, sentences, extra in rows
+            for suffix, entry_id, title, author, quotes, entities, warnings, spans, sentences, extra, date in rows
         ]
 
     @staticmethod

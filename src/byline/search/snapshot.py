@@ -24,7 +24,7 @@ from byline.search.index import SearchIndex
 from byline.search.sources import MemoryTextSource
 from byline.search.vocabulary import Vocabulary
 
-FORMAT = 1
+FORMAT = 2
 
 
 def dump(index: SearchIndex, *, with_text: bool = True) -> bytes:

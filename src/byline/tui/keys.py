@@ -46,7 +46,7 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("s", main("toggle_sidebar"), "Sidebar", tooltip="Show or hide the sidebar"),
     Binding("m", main("toggle_read"), "Mark read/unread", show=False),
     Binding("U", main("next_unread"), "Next unread", show=False, tooltip="The next article not read yet"),
-    Binding("o", main("cycle_sort"), "Sort", show=False, tooltip="Sort the list: as loaded, by title, by quotes"),
+    Binding("o", main("cycle_sort"), "Sort", show=False, tooltip="Sort the list: as loaded, by date, by title, by quotes"),  # noqa: E501
     Binding("x,escape", main("clear_filter"), "Clear filter", show=False),
     Binding("t", "toggle_theme", "Light/dark theme", show=False),
     # Only v in the footer (80 columns hold no more): the bookmarks view, empty, says to press b.

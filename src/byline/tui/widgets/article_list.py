@@ -26,6 +26,8 @@ from byline.model import Entry
 from byline.tui.widgets.line_list import LineList
 
 ROW_HEIGHT = 2
+AUTHOR_ROOM = 10
+"""Cells an author keeps on a row's second line before a date is left out for it."""
 BOOKMARK_MARK = "★"
 READ_MARK = "✓"
 
@@ -43,12 +45,24 @@ def folder_of(path: str) -> str:
     return printable(PurePath(path.partition("#")[0]).parent.name)
 
 
+def newest_first(entry: Entry) -> tuple[bool, str]:
+    """A sort key: the newest date first, the undated last (as loaded among themselves)."""
+    # Normalised dates (YYYY-MM-DD[ HH:MM]) sort as text; each character's complement turns it round.
+    return not entry.date, "".join(chr(0x10FFFF - ord(ch)) for ch in entry.date)
+
+
 SORTS: list[tuple[str, Callable[[Entry], object] | None]] = [
     ("as loaded", None),
+    ("date", newest_first),
     ("title", lambda entry: entry.title.casefold()),
     ("quotes", lambda entry: -len(entry.quotes)),
 ]
-"""The list's orders, in the order `o` cycles through them (most quotes first)."""
+"""The list's orders, in the order `o` cycles through them (newest, most quotes first)."""
+
+
+def day_of(date: str) -> str:
+    """What a row shows of a date: its day (`2024-03-04`), or a date not in that form as it is."""
+    return date[:10] if len(date) >= 10 and date[4] == "-" and date[:4].isdigit() else date
 
 
 def quote_count(n: int) -> str:
@@ -307,9 +321,14 @@ class ArticleList(LineList):
             ]
         else:
             count = quote_count(len(entry.quotes))
-            room = width - 5 - cell_len(count) - 1
             # Without an author, the folder it came from (a BBC topic, a feed's name) says most.
             source = entry.author or folder_of(entry.path)
+            day = day_of(entry.date)
+            room = width - 5 - cell_len(count) - 1
+            # The date where there is room beside the author (first when the list is sorted by date).
+            if day and (room - cell_len(day) - 2 >= AUTHOR_ROOM or not source or SORTS[self.sort][0] == "date"):
+                count = f"{fit(day, room - 2) if cell_len(day) > room - 2 else day}  {count}"
+                room = width - 5 - cell_len(count) - 1
             author = fit(source, room) if room > 3 else ""
             gap = width - 4 - cell_len(author) - cell_len(count) - 1
             segments = [
