@@ -47,6 +47,8 @@ class Article:
     date: str = ""
     url: str = ""
     warnings: tuple[str, ...] = ()
+    source: str = ""
+    """Where it was published, where that is known: a feed's name, a site's; else ""."""
 
     @property
     def body(self) -> str:
@@ -143,6 +145,8 @@ class Entry:
     date: str = ""
     """The article's date as the loader normalised it (`YYYY-MM-DD`, with ` HH:MM` when it
     has a time of day; else as written), or "": the list shows it and sorts by it."""
+    source: str = ""
+    """`Article.source`: what the list shows in the author's place when there is no author."""
 
     @classmethod
     def of(cls, article: Article, analysis: Analysis) -> Entry:
@@ -157,6 +161,7 @@ class Entry:
             mention_spans=pack_mentions(analysis.entities),
             quote_sentences=pack_sentences(article.body, analysis.quotes),
             date=article.date,
+            source=article.source,
         )
 
     @property

@@ -92,3 +92,14 @@ async def test_a_row_shows_its_articles_date(open_app, tmp_path: Path) -> None:
         meta = [app.article_list.render_line(y).text for y in (1, 3, 5)]
         assert "2024-03-04" in meta[0] and "2025-01-02" in meta[2]
         assert not any(ch.isdigit() for ch in meta[1].replace("no quotes", "")), "no date where there is none"
+
+
+async def test_a_row_without_an_author_shows_its_source_not_its_folder(open_app, tmp_path: Path) -> None:
+    folder = tmp_path / "business"
+    folder.mkdir()
+    (folder / "001.txt").write_text("Shares rise\n\nThe markets rose today.\n", encoding="utf-8")
+    (folder / "002.md").write_text("---\ntitle: Kept\nfeed: Example News\n---\n\nWords.\n", encoding="utf-8")
+    async with open_app(folder, size=(120, 40)) as (app, pilot):
+        meta = [app.article_list.render_line(y).text for y in (1, 3)]
+        assert "business" not in meta[0] and meta[0].split() == ["no", "quotes"]
+        assert "Example News" in meta[1]

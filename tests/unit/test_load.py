@@ -230,3 +230,22 @@ def test_every_bbc_file_loads_or_is_reported() -> None:
     assert all(a.title and a.paragraphs for a in result.articles)
     # References such as &#233; in the raw files are decoded.
     assert not any("&#" in a.body or "&amp;" in a.body for a in result.articles)
+
+
+class TestSource:
+    """Where an article comes from (a feed's or a site's name), shown where it has no author."""
+
+    def test_a_feeds_entries_name_the_feed(self, tmp_path: Path) -> None:
+        rss = """<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title>
+        <item><title>One</title><description>Words.</description></item></channel></rss>"""
+        assert load_file(write(tmp_path, "f.rss", rss)).articles[0].source == "Example News"
+
+    def test_a_kept_feed_entry_names_its_feed_and_a_page_its_site(self, tmp_path: Path) -> None:
+        kept = only_article(write(tmp_path, "a.md", "---\ntitle: T\nurl: https://x.org/a\nfeed: Example News\n---\n\nWords.\n"))
+        page = only_article(write(tmp_path, "b.md", "---\ntitle: T\nurl: https://www.example.org/story/1\n---\n\nWords.\n"))
+        assert (kept.source, page.source) == ("Example News", "example.org")
+
+    def test_a_plain_text_article_has_none(self, tmp_path: Path) -> None:
+        folder = tmp_path / "business"
+        folder.mkdir()
+        assert only_article(write(folder, "001.txt", "Title\n\nBody text here.\n")).source == ""

@@ -78,6 +78,7 @@ def as_article(entry: Entry) -> Article:
         date=date,
         url=url,
         warnings=entry.warnings,
+        source=entry.source,
     )
 
 

@@ -32,7 +32,7 @@ from byline.storage import DAMAGE, decode_text, is_damage, transaction
 
 __all__ = ["CacheBroken", "CacheUnavailable", "CorpusCache", "EntryDecoder", "FileRecord", "encode_file"]
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 """Bumped whenever the tables or the BLOB layout change."""
 CACHE_NAME = "index.sqlite3"
 BUSY_TIMEOUT_S = 10.0

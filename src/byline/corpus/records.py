@@ -58,6 +58,7 @@ def entry_row(suffix: str, entry: Entry) -> tuple:
         entry.quote_sentences,
         entry.details,
         entry.date,
+        entry.source,
     )
 
 
@@ -118,8 +119,22 @@ class EntryDecoder:
                 quote_sentences=sentences,
                 details=extra if self._details else (),
                 date=date,
+                source=share(source, source),
             )
-            for suffix, entry_id, title, author, quotes, entities, warnings, spans, sentences, extra, date in rows
+            for (
+                suffix,
+                entry_id,
+                title,
+                author,
+                quotes,
+                entities,
+                warnings,
+                spans,
+                sentences,
+                extra,
+                date,
+                source,
+            ) in rows
         ]
 
     @staticmethod

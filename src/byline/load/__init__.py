@@ -16,7 +16,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from byline.load.clean import PARAGRAPH_MAX, TITLE_MAX, author_name, iso_date, same_text, shorten, split_long
+from byline.load.clean import (
+    PARAGRAPH_MAX,
+    TITLE_MAX,
+    author_name,
+    iso_date,
+    same_text,
+    shorten,
+    site_of,
+    split_long,
+)
 from byline.load.decode import decode, looks_binary
 from byline.load.files import NotRead, link_reason, not_a_file, os_reason, read_regular
 from byline.model import Article, Skipped
@@ -273,7 +282,8 @@ def parse_bytes(data: bytes, name: str, suffix: str) -> list[Article]:
 
 def finish(article: Article) -> Article:
     """What every format gets: one date format, an author's name rather than an
-    address, no paragraph repeating the title, and lengths fit for display.
+    address, a source (the site of its link, if nothing better), no paragraph
+    repeating the title, and lengths fit for display.
 
     The id stays the parser's (it is derived from the whole file's text), so
     bookmarks and read marks made before this existed still find the article.
@@ -282,21 +292,27 @@ def finish(article: Article) -> Article:
     subtitle = shorten(article.subtitle, TITLE_MAX)
     author = shorten(author_name(article.author), TITLE_MAX)
     date = iso_date(article.date)
+    # A feed with no title is named by its address: its site says the same, shorter.
+    source = site_of(article.source) or article.source or site_of(article.url)
+    source = shorten(source, TITLE_MAX)
     paragraphs = article.paragraphs
     # (A title too long to show whole is a text's first line, moved to the body on purpose.)
     if len(paragraphs) > 1 and title == article.title and same_text(paragraphs[0], title):
         paragraphs = paragraphs[1:]
     if any(len(p) > PARAGRAPH_MAX for p in paragraphs):
         paragraphs = tuple(piece for p in paragraphs for piece in split_long(p, PARAGRAPH_MAX))
-    if (title, subtitle, author, date, paragraphs) == (
+    if (title, subtitle, author, date, source, paragraphs) == (
         article.title,
         article.subtitle,
         article.author,
         article.date,
+        article.source,
         article.paragraphs,
     ):
         return article
-    return replace(article, title=title, subtitle=subtitle, author=author, date=date, paragraphs=paragraphs)
+    return replace(
+        article, title=title, subtitle=subtitle, author=author, date=date, source=source, paragraphs=paragraphs
+    )
 
 
 def _is_feed(head: bytes) -> bool:

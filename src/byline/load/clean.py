@@ -140,6 +140,20 @@ def author_name(author: str) -> str:
     return " ".join(match.group("name").split()) if match else author
 
 
+def site_of(url: str) -> str:
+    """The site an http(s) link is on, as a reader names it (`example.org`, without `www.`); else ""."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+    except ValueError:
+        return ""
+    if parts.scheme not in ("http", "https"):
+        return ""
+    return host.removeprefix("www.")
+
+
 def iso_date(text: str) -> str:
     """A date as `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM` when it has a time of day.
 

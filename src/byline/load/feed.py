@@ -55,6 +55,7 @@ def parse_feed(data: bytes, path: str) -> list[Article]:
         raise NotAFeed("XML file with no RSS or Atom entries")
     warnings = ("feed is not well-formed XML; read what could be read",) if parsed.get("bozo") else ()
     feed_author = parsed.feed.get("author", "")
+    feed_title = clean_line(html_to_text(parsed.feed.get("title") or ""))
     articles = []
     for n, entry in enumerate(parsed.entries, 1):
         content = entry.get("content") or []
@@ -75,6 +76,7 @@ def parse_feed(data: bytes, path: str) -> list[Article]:
                 date=clean_line(entry.get("published", "") or entry.get("updated", "")),
                 url=clean_line(entry.get("link", "")),
                 warnings=warnings,
+                source=feed_title,
             )
         )
     if not articles:

@@ -42,4 +42,5 @@ def parse_html(raw: str, path: str, warnings: list[str] | None = None) -> Articl
         date=clean_line(getattr(document, "date", None) or ""),
         url=clean_line(getattr(document, "url", None) or ""),
         warnings=tuple(warnings or ()),
+        source=clean_line(getattr(document, "sitename", None) or ""),
     )

@@ -108,4 +108,6 @@ def parse_markdown(raw: str, path: str, warnings: list[str] | None = None) -> Ar
         date=clean_line(fields.get("date", "")),
         url=clean_line(fields.get("url", "") or fields.get("link", "")),
         warnings=tuple(warnings or ()),
+        # A feed's entry kept by `byline feeds` names its feed; other front matter may name the site.
+        source=clean_line(fields.get("feed", "") or fields.get("source", "") or fields.get("site", "")),
     )

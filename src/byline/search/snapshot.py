@@ -24,7 +24,7 @@ from byline.search.index import SearchIndex
 from byline.search.sources import MemoryTextSource
 from byline.search.vocabulary import Vocabulary
 
-FORMAT = 2
+FORMAT = 3
 
 
 def dump(index: SearchIndex, *, with_text: bool = True) -> bytes:

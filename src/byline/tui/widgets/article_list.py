@@ -10,7 +10,6 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import cast
 
 from rich.cells import cell_len, set_cell_size
@@ -21,7 +20,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from byline.load.clean import printable
 from byline.model import Entry
 from byline.tui.widgets.line_list import LineList
 
@@ -39,10 +37,6 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
-
-
-def folder_of(path: str) -> str:
-    return printable(PurePath(path.partition("#")[0]).parent.name)
 
 
 def newest_first(entry: Entry) -> tuple[bool, str]:
@@ -321,8 +315,8 @@ class ArticleList(LineList):
             ]
         else:
             count = quote_count(len(entry.quotes))
-            # Without an author, the folder it came from (a BBC topic, a feed's name) says most.
-            source = entry.author or folder_of(entry.path)
+            # Without an author, where it was published (a feed's or a site's name), if known.
+            source = entry.author or entry.source
             day = day_of(entry.date)
             room = width - 5 - cell_len(count) - 1
             # The date where there is room beside the author (first when the list is sorted by date).

@@ -127,7 +127,8 @@ class Reader(VerticalScroll, can_focus=True):
         lines: list[Content] = [Content.styled(article.display_title, "bold $text-primary")]
         if article.subtitle:
             lines += [Content(), Content.styled(article.subtitle, "italic")]
-        byline = " · ".join(part for part in (article.author and f"By {article.author}", article.date) if part)
+        parts = (article.author and f"By {article.author}", article.source, article.date)
+        byline = " · ".join(part for part in parts if part)
         meta = [Content.styled(byline, "dim")] if byline else []
         meta += [Content.styled(f"⚠ {warning}", "$text-warning") for warning in article.warnings]
         if meta:
