@@ -103,3 +103,27 @@ async def test_a_row_without_an_author_shows_its_source_not_its_folder(open_app,
         meta = [app.article_list.render_line(y).text for y in (1, 3)]
         assert "business" not in meta[0] and meta[0].split() == ["no", "quotes"]
         assert "Example News" in meta[1]
+
+
+BBC_TITLE = "Ad sales boost Time Warner profit"
+"""33 characters: three BBC titles in four are this long or shorter."""
+LONGER_TITLE = "Chancellor Gordon Brown sets budget date"
+"""40 characters: one BBC title in a hundred is longer."""
+
+
+@pytest.mark.parametrize(
+    ("size", "title", "whole", "measure"),
+    [((80, 24), BBC_TITLE, False, 40), ((120, 40), BBC_TITLE, True, 44), ((160, 48), LONGER_TITLE, True, 60)],
+)
+async def test_the_list_grows_with_the_window_and_the_reader_keeps_a_readable_measure(
+    open_app, tmp_path: Path, size: tuple[int, int], title: str, whole: bool, measure: int
+) -> None:
+    folder = tmp_path / "bbc"
+    folder.mkdir()
+    write_article(folder, "1.txt", "The article read first", ["Words of a paragraph, long enough to wrap. " * 5])
+    write_article(folder, "2.txt", title, ["Words."])
+    async with open_app(folder, size=size) as (app, pilot):
+        second_row = app.article_list.render_line(2).text
+        assert (title in second_row) is whole, second_row
+        paragraph = app.reader.query("Paragraph").first()
+        assert paragraph.content_region.width >= measure, f"the reader's lines are {paragraph.content_region.width} wide"
