@@ -8,6 +8,7 @@ Byline: every other module may import this one, so it never imports back up.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from array import array
 from dataclasses import dataclass, field
@@ -26,6 +27,15 @@ def article_id(title: str, body: str) -> str:
     digest.update(b"\0")
     digest.update(body.strip().encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def file_key(article_id: str, path: str) -> str:
+    """One file's copy of an article: its id (from its content) and the file's absolute path.
+
+    Identical files share an id, never a file key: read marks, the reading place and the
+    list's rows go by it, so each copy is read, scrolled and chosen on its own.
+    """
+    return f"{article_id}:{os.path.abspath(path)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +63,11 @@ class Article:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def key(self) -> str:
+        """`file_key`: this file's copy of the article."""
+        return file_key(self.id, self.path)
 
     @property
     def display_title(self) -> str:
@@ -147,6 +162,7 @@ class Entry:
     has a time of day; else as written), or "": the list shows it and sorts by it."""
     source: str = ""
     """`Article.source`: what the list shows in the author's place when there is no author."""
+    _key: str = field(default="", init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, article: Article, analysis: Analysis) -> Entry:
@@ -163,6 +179,13 @@ class Entry:
             date=article.date,
             source=article.source,
         )
+
+    @property
+    def key(self) -> str:
+        """`file_key`: which file's copy of the article this is (worked out once)."""
+        if not self._key:
+            self._key = file_key(self.id, self.path)
+        return self._key
 
     @property
     def speakers(self) -> list[str]:

@@ -65,8 +65,8 @@ async def test_refresh_adds_new_articles_unread_and_newest_first(server: FeedSer
         await wait_until(pilot, refreshed(app), "the second refresh", seen)
         assert titles(app) == ["Story 4", "Story 3", "Story 2", "Story 1"]
         new = [entry for entry in app.corpus.entries if entry.title in ("Story 4", "Story 2")]
-        assert new and not {entry.id for entry in new} & app.state.read  # unread
-        assert not {entry.id for entry in new} & app.article_list.read_ids
+        assert new and not any(app.article_list.is_read(entry) for entry in new)  # unread
+        assert not {entry.key for entry in new} & app.state.read
         # Reading went on: the cursor and the reader stayed on the story being read.
         assert app.article_list.current.title == "Story 1" and app.reader.article.title == "Story 1"
         assert "2 new articles from 1 feed." in seen

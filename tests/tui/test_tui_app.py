@@ -107,7 +107,7 @@ async def test_remembers_the_last_article_and_read_marks_across_runs(small_corpu
 
 async def test_m_marks_the_current_article_read_and_unread(open_app, small_corpus: Path) -> None:
     async with open_app(small_corpus) as (app, pilot):
-        current = app.article_list.current.id
+        current = app.article_list.current.key
         await pilot.press("m")
         assert current in app.article_list.read_ids
         await pilot.press("m")
@@ -292,12 +292,12 @@ async def test_the_last_article_is_not_forgotten_before_loading_finds_it(small_c
     try:
         async with again.run_test() as pilot:
             await wait_for_first_article(pilot)
-            assert again.loading and again.reader.article.id != last
+            assert again.loading and again.reader.article.key != last
             again.save_state()
             assert again.state.last_article == last, "the first article shown did not replace the place to come back to"
             release.set()
             await settle(pilot)
-            assert again.article_list.current.id == last
+            assert again.article_list.current.key == last
     finally:
         release.set()
 

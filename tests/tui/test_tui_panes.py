@@ -52,7 +52,7 @@ async def test_enter_opens_marks_read_and_focuses_the_reader(open_app, small_cor
         await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(app.focused, Reader)
-        assert app.article_list.current.id in app.article_list.read_ids
+        assert app.article_list.current.key in app.article_list.read_ids
         assert "✓" in app.article_list.render_line(2).text
 
 
@@ -110,7 +110,7 @@ async def test_mouse_click_opens_and_wheel_scrolls(open_app, small_corpus: Path)
         await pilot.click(ArticleList, offset=(5, 4))
         await settle(pilot)
         assert reader_title(app) == "Article number 2"
-        assert app.article_list.current.id in app.article_list.read_ids
+        assert app.article_list.current.key in app.article_list.read_ids
         reader = app.reader
         before = reader.scroll_y
         region = reader.region

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 
+from byline.model import file_key
 from byline.tui.bookmarking import Bookmarking, Notice
 from byline.tui.screens.bookmarks import describe
 from byline.tui.telling import TellingApp
@@ -169,7 +170,10 @@ class BookmarkActions(TellingApp):
         """Open the bookmark's article, at its quote."""
         if bookmark is None:
             return
-        entry = next((e for e in self.corpus.entries if e.id == bookmark.article_id), None)
+        # Identical files share the bookmark (it is by article id): the file it was made in, if here.
+        copies = [e for e in self.corpus.entries if e.id == bookmark.article_id]
+        made_in = file_key(bookmark.article_id, bookmark.path)
+        entry = next((e for e in copies if e.key == made_in), copies[0] if copies else None)
         if entry is None:
             self.tell(Notice(f"“{bookmark.title}” is not in this corpus; it was at {bookmark.path}.", "warning"))
             return

@@ -141,7 +141,7 @@ class FeedRefresh:
         articles = self.main.article_list
         current = articles.current
         # The newest at the top, unless the reader is back at the last article read, or has moved.
-        top = current is None or (current.id != self._restore_id and articles.cursor == 0)
+        top = current is None or (self._restore_id not in (current.key, current.id) and articles.cursor == 0)
         articles.reorder(newest_first(dates), reverse=True, top=top)
 
     # -- refreshing ------------------------------------------------------------------
@@ -195,11 +195,11 @@ class FeedRefresh:
         while not self.loaded.wait(0.5):  # not a sleep: ends as soon as loading does
             if worker.is_cancelled:
                 raise Stopped
-        known = {entry.id for entry in list(self.host.corpus.entries)}
+        known = {entry.key for entry in list(self.host.corpus.entries)}  # by file: a copy is an article too
         entries: list[Entry] = []
         skipped: list[Skipped] = []
         for batch in load_corpus(shown):
-            entries.extend(entry for entry in batch.entries if entry.id not in known)
+            entries.extend(entry for entry in batch.entries if entry.key not in known)
             skipped.extend(batch.skipped)
         self.host.search_index.add(entries)
         return entries, skipped
@@ -220,12 +220,12 @@ class FeedRefresh:
             articles = self.main.article_list
             current = articles.current
             # From an empty list, the newest stays on top as feeds come in, until the reader moves or reads.
-            top = current is None or (current.id == self._put_on_top and current.id not in self.host.state.read)
+            top = current is None or (current.key == self._put_on_top and not articles.is_read(current))
             self.main.on_batch_loaded(BatchLoaded(Batch(entries, [], 0, None), 0.0))
             if dates is not None:
                 articles.reorder(newest_first(dates), reverse=True, top=top)
                 if top and (first := articles.current) is not None:
-                    self._put_on_top = first.id
+                    self._put_on_top = first.key
         if problems(skipped):
             self.host.tell(Notice(skipped_notice(skipped), "warning"), title="New articles skipped", timeout=10)
 

@@ -60,16 +60,18 @@ def corpus_key(paths: Iterable[str]) -> str:
 @dataclass
 class State:
     last_article: str | None = None
-    """Id of the article open when the app last closed (in whichever corpus)."""
+    """The article open when the app last closed (in whichever corpus): its file key
+    (`byline.model.file_key`), or its id in a state saved before file keys."""
     position: int = 0
     """How far down that article the reader was scrolled, in lines."""
     read: set[str] = field(default_factory=set)
-    """Ids of the articles that have been read."""
+    """The files read, by file key (each of identical files on its own); article ids in a state
+    saved before file keys (such a mark covers every copy)."""
     theme: str | None = None
     places: dict[str, str] = field(default_factory=dict)
-    """The article open last in each corpus, by `corpus_key`; the most recent last."""
+    """The article open last in each corpus (a file key), by `corpus_key`; the most recent last."""
     positions: dict[str, int] = field(default_factory=dict)
-    """How far down each article the reader was, in lines, by article id; the most recent last."""
+    """How far down each article the reader was, in lines, by file key; the most recent last."""
 
     def place(self, corpus: str) -> tuple[str | None, int]:
         """(article id, position) to return to in the corpus `corpus_key(paths)`; (None, 0) for a new one."""

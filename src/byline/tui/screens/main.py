@@ -54,12 +54,13 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
         self.chip = Static(id="filter-chip")
         self.loading_bar = LoadingBar(host.paths, host.search_index, id="loading")
         self.people_widgets()
-        # The place in this corpus (each folder opened keeps its own); its line comes from position_of.
+        # The place in this corpus (each folder opened keeps its own): a file key (`Entry.key`),
+        # or an article id if it was saved before there were file keys.
         self._restore_id, _ = host.state.place(host.corpus_key)
         self._when_shown: tuple[str, Callable[[], object]] | None = None
-        """Where to scroll once the article with this id is shown (a quote, a search hit), not its own place."""
+        """Where to scroll once the file with this key is shown (a quote, a search hit), not its own place."""
         self._placing: str | None = None
-        """The article being scrolled back to its place: until it is, its position is not read from the reader."""
+        """The file (key) being scrolled back to its place: until it is, its position is not read from the reader."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="❝")
@@ -94,8 +95,9 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
         if batch.entries:
             self.call_after_refresh(self.loading_bar.first_rows_shown.set)
             self.people_batch_loaded()
-        if self._restore_id and not self._user_moved and any(entry.id == self._restore_id for entry in batch.entries):
-            self.article_list.select_id(self._restore_id)
+        restore = self._restore_id
+        if restore and not self._user_moved and any(restore in (entry.key, entry.id) for entry in batch.entries):
+            self.article_list.select(restore)
             self._restore_id = None
         for note in batch.notes:  # e.g. the index cache is unusable: said once, loading goes on
             self.notify(note, title="Index cache", severity="warning", markup=False, timeout=8)
@@ -162,18 +164,23 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
         """`entry` becomes this corpus's place, after the reader's place in the article it leaves."""
         self.note_position()
         state = self.host.state
-        state.remember(self.host.corpus_key, entry.id, state.position_of(entry.id))
+        state.remember(self.host.corpus_key, entry.key, self._position_of(entry.key, entry.id))
         self.host.schedule_save()
+
+    def _position_of(self, key: str, article_id: str) -> int:
+        """Where the reader left this file's article (by its key; else by the id a place saved before file keys had)."""
+        state = self.host.state
+        return state.position_of(key) or state.position_of(article_id)
 
     def note_position(self) -> None:
         """Keep how far down the article shown the reader is (not while it is still being put back there)."""
         article = self.reader.article
         if article is None or self._restore_id is not None:
             return
-        if self._when_shown is not None and self._when_shown[0] == article.id:
+        if self._when_shown is not None and self._when_shown[0] == article.key:
             return
-        if self._placing != article.id:
-            self.host.state.remember(self.host.corpus_key, article.id, round(self.reader.scroll_y))
+        if self._placing != article.key:
+            self.host.state.remember(self.host.corpus_key, article.key, round(self.reader.scroll_y))
 
     @work(thread=True, exclusive=True, group="open")
     def _open(self, entry: Entry) -> None:
@@ -199,16 +206,16 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
             return  # the cursor moved on while this one was read
         self.reader.show(article, analysis)
         # Scrolled to once the paragraphs are laid out: before that they are nowhere.
-        if self._when_shown is not None and self._when_shown[0] == entry.id:
+        if self._when_shown is not None and self._when_shown[0] == entry.key:
             self.reader.after_show(self._when_shown[1])
             self._when_shown = None
-        elif line := self.host.state.position_of(entry.id):  # where the reader left it, unless jumping elsewhere
-            self._placing = entry.id
-            self.reader.after_show(partial(self._put_back, entry.id, line))
+        elif line := self._position_of(entry.key, entry.id):  # where the reader left it, unless jumping elsewhere
+            self._placing = entry.key
+            self.reader.after_show(partial(self._put_back, entry.key, line))
 
-    def _put_back(self, article_id: str, line: int) -> None:
+    def _put_back(self, key: str, line: int) -> None:
         self.reader.scroll_to(y=line, animate=False, immediate=True)
-        if self._placing == article_id:
+        if self._placing == key:
             self._placing = None
 
     def _swap_in(self, fresh: dict[str, Entry]) -> None:
@@ -229,14 +236,14 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
 
     def _is_shown(self, entry: Entry) -> bool:
         shown = self.reader.article
-        return self.article_list.current is entry and shown is not None and shown.id == entry.id
+        return self.article_list.current is entry and shown is not None and shown.key == entry.key
 
     def open_entry(self, entry: Entry, quote: int | None = None, then: Callable[[], object] | None = None) -> None:
         """Open `entry`, scrolled to its quote number `quote` (or doing `then`) once shown.
 
         For the palette, and for search and bookmarks: whatever finds an article opens it here.
         """
-        if self.article_list.position_of(entry.id) is None:
+        if self.article_list.position_of(entry.key) is None:
             self.action_clear_filter()
         if quote is not None:
             then = partial(self._show_quote, quote)
@@ -244,8 +251,8 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
             if self._is_shown(entry):
                 then()
             else:
-                self._when_shown = (entry.id, then)
-        self.article_list.select_id(entry.id)
+                self._when_shown = (entry.key, then)
+        self.article_list.select(entry.key)
         self.mark_read(entry)
 
     def _show_quote(self, number: int) -> None:
@@ -374,8 +381,9 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
         entry, state = self.article_list.current, self.host.state
         if entry is None:
             return
-        if entry.id in state.read:
-            state.read.discard(entry.id)
+        if self.article_list.is_read(entry):
+            state.read.discard(entry.key)
+            state.read.discard(entry.id)  # a mark made before file keys, on every copy
             self.article_list.read_ids = frozenset(state.read)
             self.host.schedule_save()
             self.notify("Marked unread.", timeout=2)
@@ -385,7 +393,7 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
 
     def mark_read(self, entry: Entry) -> None:
         state = self.host.state
-        if entry.id not in state.read:
-            state.read.add(entry.id)
+        if not self.article_list.is_read(entry):
+            state.read.add(entry.key)
             self.article_list.read_ids = frozenset(state.read)
             self.host.schedule_save()

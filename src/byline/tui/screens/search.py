@@ -9,6 +9,8 @@ as it is written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,7 +21,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from byline.model import Entry
 from byline.search import PREFIX_HELP, PREFIXES, Hit, SearchIndex
+from byline.tui.widgets.article_list import file_name
 
 LIMIT = 50
 REFRESH_S = 0.5
@@ -66,9 +70,10 @@ def runs(positions: tuple[int, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def hit_content(hit: Hit, title: str, width: int = SNIPPET) -> Content:
+def hit_content(hit: Hit, title: str, width: int = SNIPPET, file: str = "") -> Content:
     """The kind and the matched text with its letters marked; under it, for
-    anything but a title, the article it belongs to."""
+    anything but a title, the article it belongs to; and `file`, which of
+    identical files it is, where the results hold more than one."""
     text, positions = snippet(hit.text, hit.positions, width)
     if hit.kind == "quote":
         text, positions = f"\u201c{text}\u201d", tuple(p + 1 for p in positions)
@@ -81,8 +86,17 @@ def hit_content(hit: Hit, title: str, width: int = SNIPPET) -> Content:
     if hit.others:
         line = line + Content(f"  +{hit.others:,} more").stylize("dim")
     if hit.kind == "title":
-        return line
-    return Content.assemble(line, "\n", Content(f"{'':<8}in {title}").stylize("dim italic"))
+        return line + Content(f"  {file}").stylize("dim") if file else line
+    where = f"in {title} · {file}" if file else f"in {title}"
+    return Content.assemble(line, "\n", Content(f"{'':<8}{where}").stylize("dim italic"))
+
+
+def copies_among(hits: list[Hit], entries: Sequence[Entry]) -> set[int]:
+    """The entries of `hits` that share their article id with another one there (identical files)."""
+    by_id: dict[str, set[int]] = {}
+    for hit in hits:
+        by_id.setdefault(entries[hit.entry].id, set()).add(hit.entry)
+    return {entry for same in by_id.values() if len(same) > 1 for entry in same}
 
 
 def search_keys() -> list[BindingType]:
@@ -151,8 +165,19 @@ class SearchScreen(ModalScreen[Hit | None]):
         results = self.query_one(OptionList)
         results.clear_options()
         width = max(30, results.scrollable_content_region.width - 12)
-        titles = self.index.entries
-        results.add_options(Option(hit_content(hit, titles[hit.entry].title, width)) for hit in hits)
+        entries = self.index.entries
+        copies = copies_among(hits, entries)
+        results.add_options(
+            Option(
+                hit_content(
+                    hit,
+                    entries[hit.entry].title,
+                    width,
+                    file_name(entries[hit.entry].path) if hit.entry in copies else "",
+                )
+            )
+            for hit in hits
+        )
         if hits:
             results.highlighted = 0
         if not query.strip():

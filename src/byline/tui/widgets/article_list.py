@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import cast
 
 from rich.cells import cell_len, set_cell_size
@@ -20,6 +21,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from byline.load.clean import printable
 from byline.model import Entry
 from byline.tui.widgets.line_list import LineList
 
@@ -59,6 +61,12 @@ def day_of(date: str) -> str:
     return date[:10] if len(date) >= 10 and date[4] == "-" and date[:4].isdigit() else date
 
 
+def file_name(path: str) -> str:
+    """A file as a row names it: its folder and name (`tech/131.txt`), control characters replaced."""
+    file = PurePath(path.partition("#")[0])
+    return printable(f"{file.parent.name}/{file.name}")
+
+
 def quote_count(n: int) -> str:
     return "no quotes" if n == 0 else "1 quote" if n == 1 else f"{n} quotes"
 
@@ -92,7 +100,10 @@ class ArticleList(LineList):
 
     # `cursor` (LineList's): position of the highlighted row in `shown`.
     read_ids: reactive[frozenset[str]] = reactive(frozenset())
+    """The read marks: file keys (`Entry.key`: each copy of an article on its own), and the
+    article ids that marks were before there were file keys (those cover every copy)."""
     bookmarked_ids: reactive[frozenset[str]] = reactive(frozenset())
+    """Article ids: a bookmark is of the content, so it marks every copy."""
 
     @dataclass
     class Highlighted(Message):
@@ -114,7 +125,10 @@ class ArticleList(LineList):
         self._keep: Callable[[Entry], bool] | None = None
         self._filtered = 0
         """How many of the entries the filter has been applied to."""
-        self._highlighted_id: str | None = None
+        self._highlighted_key: str | None = None
+        self._copies: dict[str, int] = {}
+        """How many files hold each article id (identical files share one), for the rows to tell them apart."""
+        self._counted = 0
         self.sort = 0
         """Which of `SORTS` orders the list."""
         self.on_position: Callable[[str], object] | None = None
@@ -135,6 +149,10 @@ class ArticleList(LineList):
 
     def entries_changed(self) -> None:
         """The entries grew (loading goes on): filter the new ones, resize, keep the cursor where it is."""
+        copies = self._copies
+        for entry in self.entries[self._counted :]:
+            copies[entry.id] = copies.get(entry.id, 0) + 1
+        self._counted = len(self.entries)
         if SORTS[self.sort][1] is not None:
             self._filtered = len(self.entries)
             self.set_filter(self._arranged())  # sorted again, the new ones in their places
@@ -144,7 +162,7 @@ class ArticleList(LineList):
             self.shown.extend(i for i in range(self._filtered, len(entries)) if keep(entries[i]))
         self._filtered = len(self.entries)
         self._update_size()
-        if self._highlighted_id is None:
+        if self._highlighted_key is None:
             self._announce()
 
     def filter_by(self, keep: Callable[[Entry], bool] | None) -> None:
@@ -175,7 +193,7 @@ class ArticleList(LineList):
         count = len(indices)
         for step in range(1, count + 1):
             position = (self.cursor + step) % count
-            if self.entries[indices[position]].id not in self.read_ids:
+            if not self.is_read(self.entries[indices[position]]):
                 self.cursor = position
                 return True
         return False
@@ -192,7 +210,7 @@ class ArticleList(LineList):
         self.shown = shown
         position = 0
         if keep is not None:
-            position = self.position_of(keep.id) or 0
+            position = self.position_of(keep.key) or 0
         self._update_size()
         self.set_reactive(ArticleList.cursor, min(position, max(self.count - 1, 0)))
         self._scroll_to_cursor()
@@ -209,26 +227,39 @@ class ArticleList(LineList):
             keep = self._keep
             self.shown = [i for i, entry in enumerate(entries) if keep(entry)]
         self._filtered = len(entries)
-        position = 0 if top or current is None else (self.position_of(current.id) or 0)
+        position = 0 if top or current is None else (self.position_of(current.key) or 0)
         self._update_size()
         self.set_reactive(ArticleList.cursor, min(position, max(self.count - 1, 0)))
         self._scroll_to_cursor()  # never animated: a sort is a new list, not a move
         self.refresh()
         self._announce()
 
-    def position_of(self, entry_id: str) -> int | None:
+    def position_of(self, key: str) -> int | None:
+        """The row of the file `key` (`Entry.key`) names; an article id (a place saved before
+        file keys) names its first copy."""
         indices = range(len(self.entries)) if self.shown is None else self.shown
+        entries = self.entries
         for position, index in enumerate(indices):
-            if self.entries[index].id == entry_id:
+            if entries[index].key == key:
                 return position
+        if ":" not in key:
+            return next((position for position, index in enumerate(indices) if entries[index].id == key), None)
         return None
 
-    def select_id(self, entry_id: str) -> bool:
-        position = self.position_of(entry_id)
+    def select(self, key: str) -> bool:
+        """Move to the row of `key` (see `position_of`); False if it is not shown."""
+        position = self.position_of(key)
         if position is None:
             return False
         self.cursor = position
         return True
+
+    def is_read(self, entry: Entry) -> bool:
+        return entry.key in self.read_ids or entry.id in self.read_ids
+
+    def copies(self, entry: Entry) -> int:
+        """How many files of the corpus hold this article (identical files)."""
+        return self._copies.get(entry.id, 1)
 
     # -- reactives ------------------------------------------------------------
 
@@ -244,9 +275,9 @@ class ArticleList(LineList):
 
     def _announce(self) -> None:
         entry = self.current
-        entry_id = entry.id if entry else None
-        if entry_id != self._highlighted_id:
-            self._highlighted_id = entry_id
+        key = entry.key if entry else None
+        if key != self._highlighted_key:
+            self._highlighted_key = key
             self.post_message(self.Highlighted(entry))
 
     # -- actions --------------------------------------------------------------
@@ -282,7 +313,7 @@ class ArticleList(LineList):
             meta_style = style("article-list--meta")
             mark_style = style("article-list--bookmark")
             read_style = style("article-list--read-mark")
-        is_read = entry.id in self.read_ids
+        is_read = self.is_read(entry)
         if is_read:
             title_style = title_style + Style(bold=False)
         elif is_cursor:
@@ -317,6 +348,8 @@ class ArticleList(LineList):
             count = quote_count(len(entry.quotes))
             # Without an author, where it was published (a feed's or a site's name), if known.
             source = entry.author or entry.source
+            if self.copies(entry) > 1:  # identical files: which file this row is
+                source = " · ".join(part for part in (source, file_name(entry.path)) if part)
             day = day_of(entry.date)
             room = width - 5 - cell_len(count) - 1
             # The date where there is room beside the author (first when the list is sorted by date).
