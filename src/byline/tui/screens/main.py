@@ -174,7 +174,7 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
         if self._placing != article.id:
             self.host.state.remember(self.host.corpus_key, article.id, round(self.reader.scroll_y))
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", description="open an article")
     def _open(self, entry: Entry) -> None:
         try:
             # The body from its file; the analysis (quotes, entities with their
