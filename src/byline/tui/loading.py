@@ -11,6 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -20,9 +21,8 @@ from byline.model import Batch, Skipped
 from byline.progress import rate, time_left
 from byline.search import SearchIndex, fill_text
 
-FIRST_ROWS_WAIT = 10.0
-"""At most this long, the loader waits for the first rows to be painted (a safety net:
-on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
+SHOWN_EVERY_S = 0.25
+"""The progress line changes at most this often while loading goes on."""
 FIRST_ROWS_WAIT = 10.0
 """At most this long, the loader waits for the first rows to be painted (a safety net:
 on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
@@ -57,6 +57,9 @@ class LoadingBar(Horizontal):
         self.paths = paths
         self.search_index = search_index
         self.first_rows_shown = threading.Event()
+        self._shown_at = -SHOWN_EVERY_S
+        self._latest: BatchLoaded | None = None
+        self._show_timer: Timer | None = None
         """Set (by the screen) once the first rows are painted: until then the loader waits."""
 
     @work(thread=True, exclusive=True, group="load")
@@ -170,14 +173,36 @@ class LoadingBar(Horizontal):
             self.search_index.text = FullTextSource(index, self.search_index.entries, roots=self.paths)
 
     def on_batch_loaded(self, message: BatchLoaded) -> None:
-        self.show(message.batch, message.elapsed)  # and on to the screen
+        # And on to the screen. The line changes a few times a second at most (the latest
+        # figures, a moment later): each change repaints, on the thread the loader shares
+        # the GIL with.
+        self._latest = message
+        if self._show_timer is None:
+            wait = self._shown_at + SHOWN_EVERY_S - time.monotonic()
+            if wait <= 0:
+                self._show_latest()
+            else:
+                self._show_timer = self.set_timer(wait, self._show_latest)
+
+    def _show_latest(self) -> None:
+        self._show_timer = None
+        if self._latest is not None:
+            self._shown_at = time.monotonic()
+            self.show(self._latest.batch, self._latest.elapsed)
+            self._latest = None
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="loading-label")
-        yield ProgressBar(id="loading-bar", show_eta=False)
+        bar = ProgressBar(id="loading-bar", show_eta=False)
+        bar.display = False  # until the total is known (see `show`)
+        yield bar
 
     def show(self, batch: Batch, elapsed: float) -> None:
-        self.query_one(ProgressBar).update(total=batch.total, progress=batch.done)
+        bar = self.query_one(ProgressBar)
+        # No bar until the walk knows the total: an indeterminate bar animates at the screen's
+        # frame rate, and every frame is a composition on the thread the loader needs.
+        bar.display = batch.total is not None
+        bar.update(total=batch.total, progress=batch.done)
         total = f"{batch.total:,}" if batch.total is not None else "?"
         # What the search covers: the index takes each batch before the list shows it.
         figures = [
