@@ -109,14 +109,44 @@ async def test_a_changed_file_makes_the_snapshot_stale(small_corpus: Path) -> No
     first = BylineApp([str(small_corpus)])
     async with first.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+    before = titles(first)
     changed = sorted(small_corpus.glob("*.txt"))[0]
+    old_title = changed.read_text(encoding="utf-8").splitlines()[0]
     changed.write_text("A brand new headline\n\nNothing else is the same.\n", encoding="utf-8")
 
     second = BylineApp([str(small_corpus)])
     async with second.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert "A brand new headline" in titles(second)
+        # The head of the last opening showed first; once the walk found the change, it went.
+        shown = titles(second)
+        assert "A brand new headline" in shown and old_title not in shown
+        assert len(shown) == len(before) == len(set(shown)) and second.main.article_list.count == len(before)
         assert any(h.text == "A brand new headline" for h in second.search_index.search("brand new headline"))
+
+
+async def test_the_head_shows_before_the_walk_that_checks_the_snapshot(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk takes a second at 100,000 files: the first rows must not wait for it."""
+    import byline.corpus.pipeline
+
+    first = BylineApp([str(small_corpus)])
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    second = BylineApp([str(small_corpus)])
+    rows_at_walk: list[int] = []
+    walk = byline.corpus.pipeline.Walk.of
+
+    def watched(paths: list[str]) -> byline.corpus.pipeline.Walk:
+        second.main.loading_bar.first_rows_shown.wait(5)
+        rows_at_walk.append(len(second.corpus.entries))
+        return walk(paths)
+
+    monkeypatch.setattr(byline.corpus.pipeline.Walk, "of", staticmethod(watched))
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert rows_at_walk and rows_at_walk[0] > 0
+        assert titles(second) == titles(first)
 
 
 async def test_a_corpus_past_the_snapshot_size_opens_file_by_file(

@@ -47,13 +47,14 @@ class Stamp:
         return self._digest.digest()
 
 
-def get(cache: CorpusCache, key: bytes, stamp: bytes, column: str = "data") -> bytes | None:
-    """The snapshot's `column` ("head" or "data") under `key` if its stamp is `stamp`; None otherwise or on failure."""
+def get(cache: CorpusCache, key: bytes, stamp: bytes | None, column: str = "data") -> bytes | None:
+    """The snapshot's `column` ("head" or "data") under `key` if its stamp is `stamp` (any stamp
+    if None); None otherwise or on failure."""
     try:
         row = cache.conn.execute(f"SELECT stamp, {column} FROM snapshots WHERE key = ?", (key,)).fetchone()  # noqa: S608
     except Exception:  # only a cache: the slow way still works
         return None
-    if row is None or row[0] != stamp:
+    if row is None or (stamp is not None and row[0] != stamp):
         return None
     return bytes(row[1])
 
@@ -87,16 +88,20 @@ def has(cache: CorpusCache, key: bytes) -> bool:
         return False
 
 
-def held(cache: CorpusCache, key: bytes, stamp: bytes) -> Held | None:
-    """What `keep` filed under `key` with `stamp`: files walked, files skipped, the head, the index's
-    bytes, and its parts, read one at a time as they are taken (`Held.parts`)."""
-    head = get(cache, key, stamp, "head")
-    data = get(cache, key, stamp) if head is not None else None
-    if head is None or data is None:
+def held(cache: CorpusCache, key: bytes, stamp: bytes | None) -> Held | None:
+    """What `keep` filed under `key` with `stamp` (any, if None: check `Held.stamp` before use):
+    files walked, files skipped, the head, the index's bytes, and its parts, read one at a time
+    as they are taken (`Held.parts`)."""
+    try:
+        row = cache.conn.execute("SELECT stamp, head, data FROM snapshots WHERE key = ?", (key,)).fetchone()
+    except Exception:  # only a cache: the slow way still works
+        return None
+    if row is None or (stamp is not None and row[0] != stamp):
         return None
     try:
-        files, reasons, index = marshal.loads(data)
-        return Held(files, [Skipped(path, reason) for path, reason in reasons], head, index, cache, key)
+        files, reasons, index = marshal.loads(row[2])
+        skipped = [Skipped(path, reason) for path, reason in reasons]
+        return Held(files, skipped, bytes(row[1]), index, cache, key, bytes(row[0]))
     except Exception:  # damaged: the slow way
         return None
 
@@ -109,6 +114,7 @@ class Held:
     index: bytes
     cache: CorpusCache
     key: bytes
+    stamp: bytes
 
     def parts(self) -> Iterator[bytes]:
         """The parts in order. Raises ValueError if they cannot be read (or changed since `held`)."""
@@ -128,8 +134,9 @@ class Held:
             raise ValueError(f"cannot read the snapshot ({error})") from None
 
 
-def head(cache: CorpusCache, key: bytes, stamp: bytes) -> bytes | None:
-    """Only the small head `keep` filed: what a first frame shows, read before the rest."""
+def head(cache: CorpusCache, key: bytes, stamp: bytes | None = None) -> bytes | None:
+    """Only the small head `keep` filed: what a first frame shows, read before the rest (and,
+    without a `stamp`, before the walk says whether the snapshot still holds)."""
     return get(cache, key, stamp, "head")
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import marshal
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate, starmap
 
 from byline.corpus.records import EntryDecoder, PackedEntry, entry_row
@@ -82,9 +82,12 @@ def load_head(data: bytes) -> list[Entry]:
         raise ValueError(f"not a snapshot's head ({type(error).__name__}: {error})") from None
 
 
-def load(data: bytes, parts: Iterable[bytes], into: SearchIndex | None = None) -> SearchIndex:
+def load(
+    data: bytes, parts: Iterable[bytes], into: SearchIndex | None = None, *, check: Callable[[], None] | None = None
+) -> SearchIndex:
     """The index `dump` made, from its bytes and its parts of entries (put into the empty index
-    `into` if given, which is then returned).
+    `into` if given, which is then returned). `check`, if given, is called once all is read and
+    before `into` is touched: a ValueError from it leaves `into` as it was.
 
     Its text source is the in-memory one, with the text the snapshot holds (none if it
     was made without). Raises ValueError when `data` or a part is not what `dump` made.
@@ -96,14 +99,14 @@ def load(data: bytes, parts: Iterable[bytes], into: SearchIndex | None = None) -
         entries = _packed_entries(parts)
         if len(entries) != state[1]:
             raise ValueError(f"{len(entries):,} entries, not {state[1]:,}")
-        return _load(state, entries, SearchIndex(with_text=False) if into is None else into)
+        return _load(state, entries, SearchIndex(with_text=False) if into is None else into, check)
     except ValueError:
         raise
     except Exception as error:  # a damaged BLOB can fail in any way
         raise ValueError(f"not a snapshot ({type(error).__name__}: {error})") from None
 
 
-def _load(state: tuple, entries: list[Entry], index: SearchIndex) -> SearchIndex:
+def _load(state: tuple, entries: list[Entry], index: SearchIndex, check: Callable[[], None] | None) -> SearchIndex:
     _, _, words, buckets, kinds, strings, details, refs, postings, text = state
     vocab = Vocabulary()
     vocab.words = words
@@ -120,6 +123,8 @@ def _load(state: tuple, entries: list[Entry], index: SearchIndex) -> SearchIndex
         dict(zip(zip(kinds, strings), range(len(strings)))),
         _unpack_postings(postings),
     )
+    if check is not None:
+        check()
     with index._lock:
         index.entries = entries
         index.vocab = vocab

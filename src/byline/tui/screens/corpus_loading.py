@@ -90,6 +90,15 @@ class CorpusLoading(_Screen):
         self.people_batch_loaded()
         self._update_subtitle()
 
+    def on_load_restarted(self) -> None:
+        """The rows shown came from a snapshot that no longer holds: they go; the files are read."""
+        current = self.article_list.current
+        self.host.corpus.entries.clear()
+        self._rows_pending = False
+        self.article_list.entries_replaced()
+        if current is not None and self._restore_id is None:
+            self._restore_id = current.id  # back to it once it is read again
+
     def on_load_finished(self) -> None:
         self._show_new_rows()
         self.loading = False
