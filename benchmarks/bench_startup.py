@@ -146,9 +146,9 @@ def main():
     from byline.search import SearchIndex, snapshot
     with CorpusCache.open() as cache:
         found = held(cache, snapshot_key(paths, "app"), Walk.of(paths).stamp)
-    if found is None:
-        print(json.dumps({"error": "no snapshot: run the app on this corpus first"})); return
-    index = snapshot.load(found[3])
+        if found is None:
+            print(json.dumps({"error": "no snapshot: run the app on this corpus first"})); return
+        index = snapshot.load(found.index, found.parts())
     if not len(index.text):
         from byline.corpus.fulltext import FullTextIndex
         from byline.search.sources import FullTextSource

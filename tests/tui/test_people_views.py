@@ -251,3 +251,24 @@ async def test_the_tables_are_rebuilt_as_batches_arrive_keeping_the_cursor(
             assert main.speakers_pane.list.current.quotes == 3
     finally:
         release.set()
+
+
+async def test_building_the_tables_never_reprs_the_corpus(open_app, people_corpus: Path, monkeypatch) -> None:
+    """Textual describes a worker by repr(work) unless told otherwise: with the entries in a
+    partial that was the repr of every article, 3 s of the UI thread per rebuild at 100,000."""
+    from textual.worker import Worker
+
+    described: list[str] = []
+    init = Worker.__init__
+
+    def recording(self, *args, **kwargs) -> None:
+        init(self, *args, **kwargs)
+        described.append(self.description)
+
+    monkeypatch.setattr(Worker, "__init__", recording)
+    async with open_app(people_corpus, size=(120, 40)) as (app, pilot):
+        await press(pilot, "2")
+        assert app.main.people is not None
+    people = [text for text in described if "people" in text]
+    assert people, described
+    assert max(map(len, described)) < 200, max(described, key=len)[:300]

@@ -11,7 +11,7 @@ import byline.corpus.pipeline
 from byline.corpus import Batch
 from byline.tui.app import BylineApp
 from byline.tui.loading import BatchLoaded
-from tests.helpers.tui import settle
+from tests.helpers.tui import settle, wait_until
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -20,7 +20,9 @@ def titles(app: BylineApp) -> list[str]:
     return [entry.title for entry in app.corpus.entries]
 
 
-async def test_a_second_launch_fills_the_list_from_the_cache(small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_second_launch_fills_the_list_from_the_cache(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = BylineApp([str(small_corpus)])
     async with first.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -39,13 +41,14 @@ async def test_a_second_launch_fills_the_list_from_the_cache(small_corpus: Path,
 async def test_the_progress_line_gives_count_rate_and_time_left(open_app, small_corpus: Path) -> None:
     async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         app.main.loading_bar.post_message(BatchLoaded(Batch([], [], 250, 1000), elapsed=0.5))
-        await pilot.pause()
-        label = str(app.query_one("#loading-label", Static).content)
-        assert label == "Loading 250 of 1,000 files · searching 250 of 1,000 · 500/s · 0:02 left"
+        expected = "Loading 250 of 1,000 files · searching 250 of 1,000 · 500/s · 0:02 left"
+        label = lambda: str(app.query_one("#loading-label", Static).content)  # noqa: E731
+        await wait_until(pilot, lambda: label() == expected, "the progress line", seen=[])
+        assert label() == expected
 
 
-async def test_an_unusable_cache_is_said_once_and_the_articles_still_load(open_app, 
-    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+async def test_an_unusable_cache_is_said_once_and_the_articles_still_load(
+    open_app, small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocker = tmp_path / "plain-file"
     blocker.write_text("not a folder")
@@ -57,7 +60,9 @@ async def test_an_unusable_cache_is_said_once_and_the_articles_still_load(open_a
         assert len(said) == 1 and "cannot create" in said[0]
 
 
-async def test_the_first_rows_are_shown_before_loading_goes_on(small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_first_rows_are_shown_before_loading_goes_on(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import byline.tui.loading
     from byline.corpus import load_corpus
 
@@ -104,14 +109,44 @@ async def test_a_changed_file_makes_the_snapshot_stale(small_corpus: Path) -> No
     first = BylineApp([str(small_corpus)])
     async with first.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+    before = titles(first)
     changed = sorted(small_corpus.glob("*.txt"))[0]
+    old_title = changed.read_text(encoding="utf-8").splitlines()[0]
     changed.write_text("A brand new headline\n\nNothing else is the same.\n", encoding="utf-8")
 
     second = BylineApp([str(small_corpus)])
     async with second.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert "A brand new headline" in titles(second)
+        # The head of the last opening showed first; once the walk found the change, it went.
+        shown = titles(second)
+        assert "A brand new headline" in shown and old_title not in shown
+        assert len(shown) == len(before) == len(set(shown)) and second.main.article_list.count == len(before)
         assert any(h.text == "A brand new headline" for h in second.search_index.search("brand new headline"))
+
+
+async def test_the_head_shows_before_the_walk_that_checks_the_snapshot(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk takes a second at 100,000 files: the first rows must not wait for it."""
+    import byline.corpus.pipeline
+
+    first = BylineApp([str(small_corpus)])
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    second = BylineApp([str(small_corpus)])
+    rows_at_walk: list[int] = []
+    walk = byline.corpus.pipeline.Walk.of
+
+    def watched(paths: list[str]) -> byline.corpus.pipeline.Walk:
+        second.main.loading_bar.first_rows_shown.wait(5)
+        rows_at_walk.append(len(second.corpus.entries))
+        return walk(paths)
+
+    monkeypatch.setattr(byline.corpus.pipeline.Walk, "of", staticmethod(watched))
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert rows_at_walk and rows_at_walk[0] > 0
+        assert titles(second) == titles(first)
 
 
 async def test_a_corpus_past_the_snapshot_size_opens_file_by_file(
@@ -132,3 +167,18 @@ async def test_a_corpus_past_the_snapshot_size_opens_file_by_file(
         await settle(pilot)
         assert walked == [1]
         assert titles(second) == titles(first)
+
+
+async def test_no_bar_animates_while_the_total_is_unknown(open_app, small_corpus: Path) -> None:
+    """An indeterminate bar repaints at the screen's frame rate, on the thread the loader needs:
+    while the walk goes on the line gives the count alone, and the bar comes with the total."""
+    from textual.widgets import ProgressBar
+
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        bar, label = app.query_one(ProgressBar), app.query_one("#loading-label", Static)
+        app.main.loading_bar.post_message(BatchLoaded(Batch([], [], 250, None), elapsed=0.5))
+        await wait_until(pilot, lambda: "Loading 250 of ? files" in str(label.content), "the count")
+        assert not bar.display
+        app.main.loading_bar.post_message(BatchLoaded(Batch([], [], 300, 1000), elapsed=0.6))
+        await wait_until(pilot, lambda: "Loading 300 of 1,000" in str(label.content), "the total")
+        assert bar.display and bar.total == 1000

@@ -19,14 +19,14 @@ def answers(built: SearchIndex) -> list[list[tuple]]:
 
 
 def test_a_loaded_snapshot_answers_as_the_index_did(index: SearchIndex) -> None:  # noqa: F811
-    loaded = snapshot.load(snapshot.dump(index))
+    loaded = snapshot.load(*snapshot.dump(index))
     assert loaded.entries == index.entries
     assert answers(loaded) == answers(index)
     assert any(hits for hits in answers(loaded))
 
 
 def test_it_goes_on_growing_as_the_index_did(index: SearchIndex) -> None:  # noqa: F811
-    loaded = snapshot.load(snapshot.dump(index))
+    loaded = snapshot.load(*snapshot.dump(index))
     more = [index.entries[0]]
     index.add(more, ["Extra text about Chelsea."])
     loaded.add(more, ["Extra text about Chelsea."])
@@ -34,7 +34,7 @@ def test_it_goes_on_growing_as_the_index_did(index: SearchIndex) -> None:  # noq
 
 
 def test_without_text_it_holds_no_passages(index: SearchIndex) -> None:  # noqa: F811
-    loaded = snapshot.load(snapshot.dump(index, with_text=False))
+    loaded = snapshot.load(*snapshot.dump(index, with_text=False))
     assert isinstance(loaded.text, MemoryTextSource) and len(loaded.text) == 0
     assert all(h.kind != "text" for h in loaded.search("mobile phones"))
 
@@ -42,7 +42,7 @@ def test_without_text_it_holds_no_passages(index: SearchIndex) -> None:  # noqa:
 def test_it_loads_into_the_index_it_is_given_and_the_head_alone(index: SearchIndex) -> None:  # noqa: F811
     target = SearchIndex()
     generation = target.generation
-    assert snapshot.load(snapshot.dump(index), into=target) is target
+    assert snapshot.load(*snapshot.dump(index), into=target) is target
     assert target.generation > generation and answers(target) == answers(index)
     assert snapshot.load_head(snapshot.dump_head(index, size=2)) == index.entries[:2]
 
@@ -50,13 +50,43 @@ def test_it_loads_into_the_index_it_is_given_and_the_head_alone(index: SearchInd
 @pytest.mark.parametrize("data", [b"", b"not marshal", b"\xe9\x00\x00\x00", snapshot.marshal.dumps((99,))])
 def test_damage_is_a_value_error(data: bytes) -> None:
     with pytest.raises(ValueError):
-        snapshot.load(data)
+        snapshot.load(data, [])
+
+
+def test_entries_come_in_parts_and_stay_packed_until_read(index: SearchIndex, monkeypatch) -> None:  # noqa: F811
+    """A warm open builds the entries' titles at once and unpacks quotes only when read."""
+    from byline.corpus.records import PackedEntry
+
+    monkeypatch.setattr(snapshot, "PART", 3)
+    data, parts = snapshot.dump(index)
+    parts = list(parts)
+    assert len(parts) == 2  # 4 entries, 3 to a part
+    loaded = snapshot.load(data, parts)
+    blair = loaded.entries[1]
+    assert isinstance(blair, PackedEntry) and blair.title == index.entries[1].title
+    assert blair._packed, "reading the title unpacked the quotes"
+    assert blair.quotes == index.entries[1].quotes and not blair._packed
+    assert blair.entities == index.entries[1].entities and blair == index.entries[1] == blair
+    assert PackedEntry.pack(loaded.entries[2]) == PackedEntry.pack(index.entries[2])
+
+
+def test_a_missing_part_is_a_value_error(index: SearchIndex, monkeypatch) -> None:  # noqa: F811
+    monkeypatch.setattr(snapshot, "PART", 3)
+    data, parts = snapshot.dump(index)
+    with pytest.raises(ValueError, match="entries, not"):
+        snapshot.load(data, list(parts)[:1])
+    with pytest.raises(ValueError):
+        snapshot.load(data, [b"damaged"])
 
 
 def test_entries_keep_their_dates_in_a_snapshot(index: SearchIndex) -> None:  # noqa: F811
     from dataclasses import replace
 
-    index.entries = [replace(entry, date=f"2024-01-{n + 1:02d}") for n, entry in enumerate(index.entries)]
-    loaded = snapshot.load(snapshot.dump(index))
+    index.entries = [
+        replace(entry, date=f"2024-01-{n + 1:02d}", source=f"Source {n}") for n, entry in enumerate(index.entries)
+    ]
+    loaded = snapshot.load(*snapshot.dump(index))
     assert [e.date for e in loaded.entries] == [e.date for e in index.entries]
+    assert [e.source for e in loaded.entries] == [e.source for e in index.entries]
+    assert loaded.entries[0]._packed and loaded.entries == index.entries  # read without unpacking
     assert [e.date for e in snapshot.load_head(snapshot.dump_head(index))] == [e.date for e in index.entries]

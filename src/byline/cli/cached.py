@@ -114,7 +114,7 @@ def search_index_or_exit(args_paths: list[str]) -> SearchIndex:
         if cache is not None:
             from byline.corpus import snapshots
 
-            snapshots.keep(cache, key, walk.stamp, len(walk.files), skipped, b"", snapshot.dump(index))
+            snapshots.keep(cache, key, walk.stamp, len(walk.files), skipped, b"", *snapshot.dump(index))
         return index
     finally:
         if cache is not None:
@@ -138,6 +138,6 @@ def _get(cache: CorpusCache | None, key: bytes, stamp: bytes) -> tuple[list[Skip
     if found is None:
         return None
     try:
-        return found[1], snapshot.load(found[3])
+        return found.skipped, snapshot.load(found.index, found.parts())
     except ValueError:  # a damaged snapshot only means building the index again
         return None

@@ -32,7 +32,7 @@ from byline.storage import DAMAGE, decode_text, is_damage, transaction
 
 __all__ = ["CacheBroken", "CacheUnavailable", "CorpusCache", "EntryDecoder", "FileRecord", "encode_file"]
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 """Bumped whenever the tables or the BLOB layout change."""
 CACHE_NAME = "index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
@@ -62,6 +62,12 @@ CREATE TABLE snapshots (
     used INTEGER NOT NULL,
     head BLOB NOT NULL,
     data BLOB NOT NULL
+);
+CREATE TABLE snapshot_parts (
+    key BLOB NOT NULL,
+    part INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (key, part)
 );
 CREATE VIRTUAL TABLE text_index USING fts5 (
     body, content='', detail=none, tokenize='unicode61 remove_diacritics 2'
@@ -263,7 +269,7 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
         if "meta" in tables:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         if {key: meta.get(key) for key in expected} != expected or _too_many_orphans(conn, meta):
-            for name in ("text_index", "texts", "files", "snapshots", "meta"):
+            for name in ("text_index", "texts", "files", "snapshots", "snapshot_parts", "meta"):
                 conn.execute(f"DROP TABLE IF EXISTS {name}")
             for statement in _SCHEMA.split(";"):
                 if statement.strip():

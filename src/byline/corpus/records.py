@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from itertools import starmap
 from pathlib import Path
 
 from byline.model import Analysis, Article, Entity, Entry, Quote, Skipped
@@ -153,3 +154,101 @@ class EntryDecoder:
             share = self._names.setdefault
             entity = self._entities[row] = Entity(share(name, name), share(kind, kind), count)  # type: ignore[arg-type]
         return entity
+
+
+PACKED_END = 10
+"""`entry_row(...)[4:PACKED_END]` is what `PackedEntry` keeps packed: quotes to details (the
+date and source after them are read at once, for the list)."""
+
+
+class PackedEntry(Entry):
+    """An entry whose quotes, entities and the rest stay packed (`entry_row(...)[4:PACKED_END]`)
+    until first asked for: a warm opening of 100,000 articles needs the titles at once, and the
+    quotes of only the rows on screen and the article open.
+
+    The packed fields read as the `Entry` fields they are (see `_unpacked_on_read`), so code
+    that takes an `Entry` takes this one; it unpacks once, on the first read of any of them.
+    """
+
+    __slots__ = ("_packed", "_decoder")
+
+    def __init__(
+        self,
+        entry_id: str,
+        path: str,
+        title: str,
+        author: str,
+        date: str,
+        source: str,
+        packed: bytes,
+        decoder: EntryDecoder,
+    ) -> None:
+        self.id, self.path, self.title, self.author = entry_id, path, title, author
+        self.date, self.source, self._key = date, source, ""
+        self._packed = packed
+        self._decoder = decoder
+
+    def __eq__(self, other: object) -> bool:
+        # Equal to an `Entry` of the same fields (the dataclass's own test wants the same class).
+        if not isinstance(other, Entry):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # as `Entry`'s: mutable, compared by value
+
+    @staticmethod
+    def pack(entry: Entry) -> bytes:
+        """What `PackedEntry` keeps packed of `entry` (its own bytes again if it was never unpacked)."""
+        if isinstance(entry, PackedEntry) and entry._packed:
+            return entry._packed
+        return marshal.dumps(entry_row("", entry)[4:PACKED_END], 4)
+
+    def _unpack(self) -> None:
+        # Two threads may unpack at once (the people tables, a row on screen): both set the same
+        # values, and `_packed` is cleared only once every field is set.
+        packed = self._packed
+        if not packed:
+            return
+        quotes, entities, warnings, spans, sentences, extra = marshal.loads(packed)
+        decoder, put = self._decoder, _PACKED_SLOTS
+        put["quotes"].__set__(self, tuple(starmap(Quote, quotes)))
+        put["entities"].__set__(self, tuple(map(decoder._entity, entities)))
+        put["warnings"].__set__(self, warnings)
+        put["mention_spans"].__set__(self, spans)
+        put["quote_sentences"].__set__(self, sentences)
+        put["details"].__set__(self, extra)
+        self._packed = b""
+
+
+def unpack(entries: Iterable[Entry]) -> None:
+    """Unpack whatever `PackedEntry`s are among `entries` (a worker's job: about 20 µs each)."""
+    for entry in entries:
+        if isinstance(entry, PackedEntry) and entry._packed:
+            entry._unpack()
+
+
+_FIELDS = tuple(field.name for field in fields(Entry) if field.compare)
+_PACKED_SLOTS = {
+    name: Entry.__dict__[name]
+    for name in ("quotes", "entities", "warnings", "mention_spans", "quote_sentences", "details")
+}
+"""`Entry`'s own slots for the fields `PackedEntry` unpacks on first read."""
+
+
+def _unpacked_on_read(name: str) -> property:
+    slot = _PACKED_SLOTS[name]
+
+    def read(entry: PackedEntry) -> object:
+        try:
+            return slot.__get__(entry, Entry)
+        except AttributeError:  # not unpacked yet
+            entry._unpack()
+            return slot.__get__(entry, Entry)
+
+    return property(read, slot.__set__)
+
+
+# Set on the class after it is made: a property in the class body would shadow `Entry`'s
+# typed attribute for the type checker too, and the fields keep their `Entry` types.
+for _name in _PACKED_SLOTS:
+    setattr(PackedEntry, _name, _unpacked_on_read(_name))

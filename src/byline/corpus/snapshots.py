@@ -13,8 +13,10 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from byline.corpus.cache import CorpusCache
 from byline.model import Skipped
@@ -45,29 +47,35 @@ class Stamp:
         return self._digest.digest()
 
 
-def get(cache: CorpusCache, key: bytes, stamp: bytes, column: str = "data") -> bytes | None:
-    """The snapshot's `column` ("head" or "data") under `key` if its stamp is `stamp`; None otherwise or on failure."""
+def get(cache: CorpusCache, key: bytes, stamp: bytes | None, column: str = "data") -> bytes | None:
+    """The snapshot's `column` ("head" or "data") under `key` if its stamp is `stamp` (any stamp
+    if None); None otherwise or on failure."""
     try:
         row = cache.conn.execute(f"SELECT stamp, {column} FROM snapshots WHERE key = ?", (key,)).fetchone()  # noqa: S608
     except Exception:  # only a cache: the slow way still works
         return None
-    if row is None or row[0] != stamp:
+    if row is None or (stamp is not None and row[0] != stamp):
         return None
     return bytes(row[1])
 
 
-def put(cache: CorpusCache, key: bytes, stamp: bytes, head: bytes, data: bytes) -> None:
-    """File a snapshot (replacing the one under `key`); forget the oldest past `KEPT`. Never raises."""
+def put(cache: CorpusCache, key: bytes, stamp: bytes, head: bytes, data: bytes, parts: Iterable[bytes] = ()) -> None:
+    """File a snapshot and its `parts` (replacing what was under `key`); forget the oldest past
+    `KEPT`. Parts are written as they are made, in the one transaction. Never raises."""
     try:
         with cache._writing() as conn:
+            conn.execute("DELETE FROM snapshot_parts WHERE key = ?", (key,))
             conn.execute(
                 "INSERT OR REPLACE INTO snapshots (key, stamp, used, head, data) VALUES (?, ?, ?, ?, ?)",
                 (key, stamp, time.time_ns(), head, data),
             )
+            for number, part in enumerate(parts):
+                conn.execute("INSERT INTO snapshot_parts (key, part, data) VALUES (?, ?, ?)", (key, number, part))
             conn.execute(
                 "DELETE FROM snapshots WHERE key NOT IN (SELECT key FROM snapshots ORDER BY used DESC LIMIT ?)",
                 (KEPT,),
             )
+            conn.execute("DELETE FROM snapshot_parts WHERE key NOT IN (SELECT key FROM snapshots)")
     except Exception:  # only a cache
         pass
 
@@ -80,26 +88,67 @@ def has(cache: CorpusCache, key: bytes) -> bool:
         return False
 
 
-def held(cache: CorpusCache, key: bytes, stamp: bytes) -> tuple[int, list[Skipped], bytes, bytes] | None:
-    """What `keep` filed under `key` with `stamp`: files walked, files skipped, the head, the index's bytes."""
-    head = get(cache, key, stamp, "head")
-    data = get(cache, key, stamp) if head is not None else None
-    if head is None or data is None:
+def held(cache: CorpusCache, key: bytes, stamp: bytes | None) -> Held | None:
+    """What `keep` filed under `key` with `stamp` (any, if None: check `Held.stamp` before use):
+    files walked, files skipped, the head, the index's bytes, and its parts, read one at a time
+    as they are taken (`Held.parts`)."""
+    try:
+        row = cache.conn.execute("SELECT stamp, head, data FROM snapshots WHERE key = ?", (key,)).fetchone()
+    except Exception:  # only a cache: the slow way still works
+        return None
+    if row is None or (stamp is not None and row[0] != stamp):
         return None
     try:
-        files, reasons, index = marshal.loads(data)
-        return files, [Skipped(path, reason) for path, reason in reasons], head, index
+        files, reasons, index = marshal.loads(row[2])
+        skipped = [Skipped(path, reason) for path, reason in reasons]
+        return Held(files, skipped, bytes(row[1]), index, cache, key, bytes(row[0]))
     except Exception:  # damaged: the slow way
         return None
 
 
-def head(cache: CorpusCache, key: bytes, stamp: bytes) -> bytes | None:
-    """Only the small head `keep` filed: what a first frame shows, read before the rest."""
+@dataclass
+class Held:
+    files: int
+    skipped: list[Skipped]
+    head: bytes
+    index: bytes
+    cache: CorpusCache
+    key: bytes
+    stamp: bytes
+
+    def parts(self) -> Iterator[bytes]:
+        """The parts in order. Raises ValueError if they cannot be read (or changed since `held`)."""
+        try:
+            rows = self.cache.conn.execute("SELECT part FROM snapshot_parts WHERE key = ? ORDER BY part", (self.key,))
+            numbers = [number for (number,) in rows]
+            if numbers != list(range(len(numbers))):
+                raise ValueError("parts are missing")
+            for number in numbers:
+                row = self.cache.conn.execute(
+                    "SELECT data FROM snapshot_parts WHERE key = ? AND part = ?", (self.key, number)
+                ).fetchone()
+                if row is None:
+                    raise ValueError("a part went as it was read")
+                yield bytes(row[0])
+        except sqlite3.Error as error:
+            raise ValueError(f"cannot read the snapshot ({error})") from None
+
+
+def head(cache: CorpusCache, key: bytes, stamp: bytes | None = None) -> bytes | None:
+    """Only the small head `keep` filed: what a first frame shows, read before the rest (and,
+    without a `stamp`, before the walk says whether the snapshot still holds)."""
     return get(cache, key, stamp, "head")
 
 
 def keep(
-    cache: CorpusCache, key: bytes, stamp: bytes, files: int, skipped: list[Skipped], head: bytes, index: bytes
+    cache: CorpusCache,
+    key: bytes,
+    stamp: bytes,
+    files: int,
+    skipped: list[Skipped],
+    head: bytes,
+    index: bytes,
+    parts: Iterable[bytes],
 ) -> None:
     """File what an opening found (see `held`), with a `head` (the first rows) that reads alone. Never raises."""
-    put(cache, key, stamp, head, marshal.dumps((files, [(s.path, s.reason) for s in skipped], index), 4))
+    put(cache, key, stamp, head, marshal.dumps((files, [(s.path, s.reason) for s in skipped], index), 4), parts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -20,19 +22,18 @@ from byline.model import Batch, Skipped
 from byline.progress import rate, time_left
 from byline.search import SearchIndex, fill_text
 
-FIRST_ROWS_WAIT = 10.0
-"""At most this long, the loader waits for the first rows to be painted (a safety net:
-on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
+SHOWN_EVERY_S = 0.25
+"""The progress line changes at most this often while loading goes on."""
 FIRST_ROWS_WAIT = 10.0
 """At most this long, the loader waits for the first rows to be painted (a safety net:
 on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
 SKIPPED_SHOWN = 5
 """Skipped files named in the notice; the rest are counted."""
 
-SNAPSHOT_MAX_ENTRIES = 30_000
-"""Largest corpus whose opening is kept as one snapshot. The snapshot is written and read
-whole, so at 100,000 articles it doubled peak memory (363 to 779 MB) for a warm open that was
-still 17 s: past this size the app loads file by file from the cache, as before."""
+SNAPSHOT_MAX_ENTRIES = 150_000
+"""Largest corpus whose opening is kept as a snapshot. Its entries are written and read in parts
+and stay packed until read, so a warm 100,000 opens from it in a few seconds; past this size the
+app loads file by file from the cache (paging from SQLite is the way past it, not done yet)."""
 
 
 @dataclass
@@ -41,6 +42,11 @@ class BatchLoaded(Message):
 
     batch: Batch
     elapsed: float
+
+
+@dataclass
+class LoadRestarted(Message):
+    """The rows shown so far (a snapshot's head) are out of date: they go, and loading starts again."""
 
 
 @dataclass
@@ -57,6 +63,9 @@ class LoadingBar(Horizontal):
         self.paths = paths
         self.search_index = search_index
         self.first_rows_shown = threading.Event()
+        self._shown_at = -SHOWN_EVERY_S
+        self._latest: BatchLoaded | None = None
+        self._show_timer: Timer | None = None
         """Set (by the screen) once the first rows are painted: until then the loader waits."""
 
     @work(thread=True, exclusive=True, group="load")
@@ -116,24 +125,37 @@ class LoadingBar(Horizontal):
         with cache:
             if not has(cache, key):
                 return False
-            stamp = Walk.of(self.paths).stamp
+            # The head shows before the walk that checks the snapshot (a second at 100,000
+            # files): rows from the last opening at once, taken back if a file has changed.
             try:
-                first = snapshot.load_head(head(cache, key, stamp) or b"")
+                first = snapshot.load_head(head(cache, key) or b"")
             except ValueError:
-                return False
+                first = []
             if first:
                 self.search_index.coverage = (0, None)  # the first rows show; the search has nothing yet
                 self.post_message(BatchLoaded(Batch(first, [], 0, None), time.perf_counter() - start))
                 self.first_rows_shown.wait(timeout=FIRST_ROWS_WAIT)
-            found = held(cache, key, stamp)
-            try:
-                if found is None:
-                    raise ValueError("it changed as it was read")
-                files, skipped, _, data = found
-                index = snapshot.load(data, into=self.search_index)
-            except ValueError as error:
-                if first:  # rows are shown: say so rather than show them twice
-                    raise ValueError(f"the cache's snapshot could not be read ({error}); open again") from None
+            # The walk (mostly waiting on stat) goes on beside the reading of the snapshot; what
+            # was read is used only if the walk then finds the files as the snapshot had them.
+            with ThreadPoolExecutor(1) as walker:
+                walk = walker.submit(Walk.of, self.paths)
+                found = held(cache, key, None)
+                try:
+                    if found is None:
+                        raise ValueError("no snapshot")
+                    files, skipped, stamp = found.files, found.skipped, found.stamp
+
+                    def unchanged() -> None:
+                        if walk.result().stamp != stamp:
+                            raise ValueError("a file changed since")
+
+                    index = snapshot.load(found.index, found.parts(), into=self.search_index, check=unchanged)
+                except ValueError:
+                    index = None
+            if index is None:
+                if first:
+                    self.search_index.coverage = None
+                    self.post_message(LoadRestarted())  # the head goes; the files are read the slow way
                 return False
         with self.search_index._lock:
             index.entries[: len(first)] = first  # the very objects the list has
@@ -153,10 +175,10 @@ class LoadingBar(Horizontal):
         from byline.search import snapshot
 
         text = self.search_index.text
-        data = snapshot.dump(self.search_index, with_text=not getattr(text, "full", True))
+        data, parts = snapshot.dump(self.search_index, with_text=not getattr(text, "full", True))
         try:
             with CorpusCache.open() as cache:
-                keep(cache, key, stamp, files, skipped, snapshot.dump_head(self.search_index), data)
+                keep(cache, key, stamp, files, skipped, snapshot.dump_head(self.search_index), data, parts)
         except CacheUnavailable:
             pass
 
@@ -170,14 +192,36 @@ class LoadingBar(Horizontal):
             self.search_index.text = FullTextSource(index, self.search_index.entries, roots=self.paths)
 
     def on_batch_loaded(self, message: BatchLoaded) -> None:
-        self.show(message.batch, message.elapsed)  # and on to the screen
+        # And on to the screen. The line changes a few times a second at most (the latest
+        # figures, a moment later): each change repaints, on the thread the loader shares
+        # the GIL with.
+        self._latest = message
+        if self._show_timer is None:
+            wait = self._shown_at + SHOWN_EVERY_S - time.monotonic()
+            if wait <= 0:
+                self._show_latest()
+            else:
+                self._show_timer = self.set_timer(wait, self._show_latest)
+
+    def _show_latest(self) -> None:
+        self._show_timer = None
+        if self._latest is not None:
+            self._shown_at = time.monotonic()
+            self.show(self._latest.batch, self._latest.elapsed)
+            self._latest = None
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="loading-label")
-        yield ProgressBar(id="loading-bar", show_eta=False)
+        bar = ProgressBar(id="loading-bar", show_eta=False)
+        bar.display = False  # until the total is known (see `show`)
+        yield bar
 
     def show(self, batch: Batch, elapsed: float) -> None:
-        self.query_one(ProgressBar).update(total=batch.total, progress=batch.done)
+        bar = self.query_one(ProgressBar)
+        # No bar until the walk knows the total: an indeterminate bar animates at the screen's
+        # frame rate, and every frame is a composition on the thread the loader needs.
+        bar.display = batch.total is not None
+        bar.update(total=batch.total, progress=batch.done)
         total = f"{batch.total:,}" if batch.total is not None else "?"
         # What the search covers: the index takes each batch before the list shows it.
         figures = [

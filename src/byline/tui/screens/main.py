@@ -23,8 +23,9 @@ from byline.corpus import ArticleGone
 from byline.model import Analysis, Article, Entry, Hit, Skipped
 from byline.search import quote_number
 from byline.tui.host import Host
-from byline.tui.loading import NO_ARTICLES, BatchLoaded, LoadingBar, problems, skipped_notice
+from byline.tui.loading import LoadingBar
 from byline.tui.reread import reread, swap_in
+from byline.tui.screens.corpus_loading import CorpusLoading
 from byline.tui.screens.people_views import PeopleViews
 from byline.tui.screens.quote_choice import QuoteChoice
 from byline.tui.widgets.article_list import ArticleList
@@ -33,7 +34,7 @@ from byline.tui.widgets.reader import Reader
 from byline.tui.widgets.sidebar import Sidebar
 
 
-class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
+class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
     """The three panes, the filter chip and the loading line; the people views (`PeopleViews`)."""
 
     entity_filter: reactive[str | None] = reactive(None, init=False)
@@ -85,61 +86,6 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
         # Start loading once the first frame is out: the loader's thread competes for the GIL.
         self.call_after_refresh(self.loading_bar.load)
 
-    # -- loading --------------------------------------------------------------
-
-    def on_batch_loaded(self, message: BatchLoaded) -> None:
-        batch = message.batch
-        self.host.corpus.entries.extend(batch.entries)
-        self.skipped.extend(batch.skipped)
-        self.article_list.entries_changed()  # the filter, if any, applies to the new rows too
-        if batch.entries:
-            self.call_after_refresh(self.loading_bar.first_rows_shown.set)
-            self.people_batch_loaded()
-        restore = self._restore_id
-        if restore and not self._user_moved and any(restore in (entry.key, entry.id) for entry in batch.entries):
-            self.article_list.select(restore)
-            self._restore_id = None
-        for note in batch.notes:  # e.g. the index cache is unusable: said once, loading goes on
-            self.notify(note, title="Index cache", severity="warning", markup=False, timeout=8)
-        self._update_subtitle()
-
-    def on_load_finished(self) -> None:
-        self.loading = False
-        self.build_people()
-
-    def watch_loading(self, loading: bool) -> None:
-        if loading:
-            return
-        if self._restore_id is not None:
-            # Not in this corpus: where the reader is now becomes the place to come back to.
-            self._restore_id = None
-            if (current := self.article_list.current) is not None:
-                self._remember(current)
-        if not self.loading_bar.is_attached:
-            return  # the app quit before loading was over: nothing left to show
-        self.loading_bar.display = False
-        self._update_subtitle()
-        if problems(self.skipped):
-            self.notify(
-                skipped_notice(self.skipped),
-                title="Some files were skipped",
-                severity="warning",
-                markup=False,
-                timeout=10,
-            )
-        if not self.host.corpus.entries:
-            self.reader.show_message(NO_ARTICLES.format(where=", ".join(self.host.paths)))
-            self.sidebar.show(None)
-
-    def _update_subtitle(self) -> None:
-        count = len(self.host.corpus.entries)
-        text = f"{count:,} article{'s' if count != 1 else ''}"
-        if self.loading:
-            text += " · loading…"
-        if self.entity_filter is not None:
-            text += f" · {self.article_list.count:,} shown"
-        self.app.sub_title = text
-
     # -- following the cursor ---------------------------------------------------
 
     @property
@@ -182,7 +128,7 @@ class MainScreen(PeopleViews, QuoteChoice, Screen[None]):
         if self._placing != article.key:
             self.host.state.remember(self.host.corpus_key, article.key, round(self.reader.scroll_y))
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", description="open an article")
     def _open(self, entry: Entry) -> None:
         try:
             # The body from its file; the analysis (quotes, entities with their

@@ -165,6 +165,12 @@ class ArticleList(LineList):
         if self._highlighted_key is None:
             self._announce()
 
+    def entries_replaced(self) -> None:
+        """The entries were replaced, not grown (loading started again): arrange them afresh."""
+        self.shown = None  # positions into the entries that were
+        self._filtered = len(self.entries)
+        self.set_filter(self._arranged())
+
     def filter_by(self, keep: Callable[[Entry], bool] | None) -> None:
         """Show only the entries `keep` lets through (None: all), those still loading too."""
         self._keep = keep
