@@ -17,11 +17,12 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
+from concurrent import futures
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from byline.corpus.pool import cpu_count, read_files, start_pool
+from byline.corpus.pool import cpu_count, read_files, start_pool, stop_pool
 from byline.load import FileStat, iter_file_stats
 from byline.model import Batch, Entry, Skipped
 
@@ -40,6 +41,9 @@ CHUNK = 48
 """Files per task sent to a worker: big enough to amortise the round trip,
 small enough that the list fills steadily."""
 
+CANCEL_EVERY = 1_000
+"""Files walked between two looks at whether the load is still wanted."""
+
 BATCH_SECONDS = 0.1
 MAX_BATCH_FACTOR = 16
 """A batch holds at least `batch_size` entries (but the first and the last), and
@@ -57,6 +61,7 @@ def load_corpus(
     workers: int | None = None,
     details: bool = False,
     stamp: Stamp | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Generator[Batch, None, None]:
     """Load and analyse everything under `paths`, in batches, for a progress bar.
 
@@ -69,15 +74,32 @@ def load_corpus(
     work. `workers=0` reads in this process; None picks one per CPU.
     `details=True` fills `Entry.details` (for the command line's listings); `stamp`
     is fed what the walk finds, as `Walk.of` feeds it (for a snapshot of the result).
+    `cancelled`, if given, is asked while the walk goes on and while waiting on the workers:
+    once it says True, the generator ends (without its last batch) and the workers are stopped.
     """
     notes: list[str] = []
     cache = _open_cache(notes) if use_cache else None
     run = _Run(cache, batch_size, workers, notes, details)
     run.stamp = stamp
+    run.cancelled = cancelled or _never
     try:
         yield from run.go(paths)
+    except _Cancelled:
+        return
     finally:
         run.close()
+
+
+class _Cancelled(Exception):
+    """The consumer no longer wants the batches (see `load_corpus`'s `cancelled`)."""
+
+
+def _never() -> bool:
+    return False
+
+
+WAIT_STEP_S = 0.2
+"""While waiting on a worker's result, how often `cancelled` is asked."""
 
 
 @dataclass
@@ -184,6 +206,7 @@ class _Run:
         self.total: int | None = None
         self.cached = 0
         self.stamp: Stamp | None = None
+        self.cancelled: Callable[[], bool] = _never
 
     # --- the run ---------------------------------------------------------
 
@@ -198,6 +221,8 @@ class _Run:
             if os.path.isdir(expanded):
                 roots.append(os.path.abspath(expanded))
         for item in iter_file_stats(paths):
+            if found % CANCEL_EVERY == 0 and self.cancelled():
+                raise _Cancelled
             if isinstance(item, Skipped):
                 if self.stamp is not None:
                     self.stamp.skipped(item)
@@ -232,7 +257,7 @@ class _Run:
     def close(self) -> None:
         self._save()  # what was read before the consumer stopped is worth keeping
         if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            stop_pool(self.pool)
             self.pool = None
         if self.cache is not None:
             self.cache.close()
@@ -307,7 +332,14 @@ class _Run:
 
     def _collect(self, wait: bool) -> Iterator[Batch]:
         while self.in_flight and (wait or self.in_flight[0][0].done()):
-            future, chunk = self.in_flight.popleft()
+            future, chunk = self.in_flight[0]
+            # Not a bare result(): the workers run below the UI's priority and a busy machine
+            # can starve them for minutes; the consumer may have gone meanwhile.
+            while not future.done():
+                if self.cancelled():
+                    raise _Cancelled
+                futures.wait([future], timeout=WAIT_STEP_S)
+            self.in_flight.popleft()
             try:
                 records = future.result()
             except Exception as error:  # a worker died (killed, out of memory): read here

@@ -51,6 +51,19 @@ def start_pool(workers: int) -> Executor | None:
         return None
 
 
+def stop_pool(pool: Executor) -> None:
+    """Stop the workers now: what is queued is dropped and what is running is ended (its results
+    are not wanted; the cache keeps what was stored). Exit then never waits on a long queue."""
+    # Taken before shutdown(), which forgets them.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.terminate()
+        except (OSError, AttributeError):
+            pass
+
+
 def _start_resource_tracker() -> None:
     """Start multiprocessing's resource tracker with a stderr it can pass on.
 

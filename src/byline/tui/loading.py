@@ -77,7 +77,7 @@ class LoadingBar(Horizontal):
         try:
             if self._load_snapshot(key, start):
                 return
-            for batch in load_corpus(self.paths, stamp=stamp):
+            for batch in load_corpus(self.paths, stamp=stamp, cancelled=lambda: worker.is_cancelled):
                 if worker.is_cancelled:
                     return
                 # Indexed here, off the UI thread, in the order the list gets them.

@@ -198,7 +198,7 @@ class FeedRefresh:
         known = {entry.key for entry in list(self.host.corpus.entries)}  # by file: a copy is an article too
         entries: list[Entry] = []
         skipped: list[Skipped] = []
-        for batch in load_corpus(shown):
+        for batch in load_corpus(shown, cancelled=lambda: worker.is_cancelled):
             entries.extend(entry for entry in batch.entries if entry.key not in known)
             skipped.extend(batch.skipped)
         self.host.search_index.add(entries)
