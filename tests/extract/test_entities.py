@@ -504,3 +504,18 @@ def test_the_town_of_a_name_and_at_the_name_are_places() -> None:
 def test_a_phrasal_verb_particle_is_no_place_preposition() -> None:
     names = entity_names("The club decided to bring in Velimir Zajec as director.")
     assert names["Velimir Zajec"] == "PERSON"
+
+
+def test_in_sports_news_an_uncued_country_follows_the_articles_teams() -> None:
+    names = entity_names(
+        _MATCH + " Bruno has been with Italy, and Jason White with Ireland, all week before the match."
+    )
+    assert names["Italy"] == names["Ireland"] == "ORG"  # beside France, Wales, Scotland: teams
+
+
+def test_in_sports_news_an_uncued_country_stays_a_place_among_places() -> None:
+    names = entity_names(
+        "The top seed beat Sweden's Thomas Enqvist in the quarter-final; the seed and the champion met "
+        "in the match after the draw in Spain. Roddick trained in France and then saw Portugal on holiday."
+    )
+    assert names["Portugal"] == "PLACE"

@@ -14,7 +14,7 @@ teams, `teams.py`. This module gathers the candidates and merges them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from byline.extract.article_parts import (
@@ -29,7 +29,7 @@ from byline.extract.context import listed_beside, votes
 from byline.extract.lexicons import Lexicons, name_words
 from byline.extract.names import Candidate, candidates
 from byline.extract.short_forms import short_forms
-from byline.extract.teams import is_sports_news, is_team, team_sheet_names
+from byline.extract.teams import is_sports_news, is_team, team_sheet_names, team_votes
 from byline.extract.works import products, works
 from byline.model import ENTITY_TYPES, Article, Entity
 
@@ -230,6 +230,7 @@ def find_entities(
                 and is_team(body, cluster.mentions, cluster.name in lex.countries, first_name)
             ) or (cluster.type == "PERSON" and not cluster.sure and _team_nickname(cluster.name, lex)):
                 cluster.type = "ORG"
+        _countries_follow_the_sides(body, clusters, lex, first_name)
     for name, cluster in clusters.items():
         if cluster.type == "PERSON" and name not in gender:
             first = name.split()[0]
@@ -239,6 +240,30 @@ def find_entities(
     entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
     mentions = [Mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
+
+
+def _countries_follow_the_sides(
+    body: str, clusters: dict[str, _Cluster], lex: Lexicons, first_name: Callable[[str], bool]
+) -> None:
+    """ "Bruno has been with France, White with Scotland": in sports news, a
+    country that no cue types is a team when the article's other countries
+    are teams by their cues at least as often as places (sports news leans to
+    teams); it stays a place in a report of where players come from."""
+    countries = [c for c in clusters.values() if c.name in lex.countries and c.type in ("PLACE", "ORG")]
+    if len(countries) < 2:
+        return
+    undecided, teams, places = [], 0, 0
+    for cluster in countries:
+        team, place = team_votes(body, cluster.mentions, first_name)
+        if team == place == 0:
+            undecided.append(cluster)
+        elif cluster.type == "ORG":
+            teams += 1
+        else:
+            places += 1
+    if teams and teams >= places:  # sports news leans to teams: a tie goes to them
+        for cluster in undecided:
+            cluster.type = "ORG"
 
 
 def _team_nickname(name: str, lex: Lexicons) -> bool:
