@@ -519,3 +519,20 @@ def test_in_sports_news_an_uncued_country_stays_a_place_among_places() -> None:
         "in the match after the draw in Spain. Roddick trained in France and then saw Portugal on holiday."
     )
     assert names["Portugal"] == "PLACE"
+
+
+def test_a_body_named_by_english_words_is_kept_by_its_cue() -> None:
+    names = entity_names(
+        "Howard Archer, an economist at Global Insight, agreed, said a Jive spokeswoman, and the union "
+        "Unison Dave Prentis backed it, as did industry analysts Screen Digest."
+    )
+    assert names["Global Insight"] == names["Jive"] == names["Unison"] == names["Screen Digest"] == "ORG"
+    assert names["Dave Prentis"] == "PERSON"
+
+
+def test_a_cue_before_a_person_or_a_product_or_inside_a_name_keeps_no_body() -> None:
+    names = entity_names(
+        "Film-maker Spike Lee spoke. It lost to rival Pro Evolution Soccer 4. "
+        "The Department for Culture and Sport spokeswoman said so."
+    )
+    assert "Spike" not in names and "Pro Evolution Soccer" not in names and "Sport" not in names

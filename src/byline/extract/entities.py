@@ -26,6 +26,7 @@ from byline.extract.article_parts import (
     role_before,
 )
 from byline.extract.context import listed_beside, votes
+from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, name_words
 from byline.extract.names import Candidate, candidates
 from byline.extract.short_forms import short_forms
@@ -82,7 +83,8 @@ def find_entities(
     """Entities of the article; `excluded` are body spans that name works (quoted titles)."""
     # Words seen in lower case: a capital elsewhere then only starts a sentence.
     lowercase = LowerWords(body)
-    in_body = candidates(body, lex, lowercase)
+    dropped: list[tuple[int, str]] = []
+    in_body = candidates(body, lex, lowercase, dropped)
     if excluded:
         in_body = [c for c in in_body if not any(s <= c.start < e for s, e in excluded)]
     for cand in list(in_body):
@@ -92,6 +94,10 @@ def find_entities(
                 Candidate(cand.start, cand.end + len(_ADMINISTRATION), cand.text + _ADMINISTRATION, "ORG", strong=True)
             )
             in_body.remove(cand)
+    cued = cued_bodies(body, dropped, in_body, lex, lowercase)
+    if cued:
+        starts = {c.start for c in cued}
+        in_body = [c for c in in_body if c.type is not None or c.start not in starts] + cued
     sports = is_sports_news(body, lex.sport_words)
     if sports:
         # "Nash, Reiziger (Graham 82), Riggott, ...": players, whatever their names look like.
