@@ -536,3 +536,13 @@ def test_a_cue_before_a_person_or_a_product_or_inside_a_name_keeps_no_body() -> 
         "The Department for Culture and Sport spokeswoman said so."
     )
     assert "Spike" not in names and "Pro Evolution Soccer" not in names and "Sport" not in names
+
+
+def test_a_venue_named_with_its_noun_and_a_force_named_by_its_area() -> None:
+    names = entity_names(
+        "He said Norfolk police chief Andy Hayman and Singapore police met at Paddington Green police "
+        "station, then at the Carrington complex, not in a London hotel or at Elland Road stadium."
+    )
+    assert names["Norfolk police"] == "ORG"
+    assert names["Paddington Green police station"] == names["Carrington complex"] == "PLACE"
+    assert names["Singapore"] == names["London"] == names["Elland Road"] == "PLACE"
