@@ -546,3 +546,13 @@ def test_a_venue_named_with_its_noun_and_a_force_named_by_its_area() -> None:
     assert names["Norfolk police"] == "ORG"
     assert names["Paddington Green police station"] == names["Carrington complex"] == "PLACE"
     assert names["Singapore"] == names["London"] == names["Elland Road"] == "PLACE"
+
+
+def test_an_apposition_types_a_guessed_name_by_its_head_noun() -> None:
+    names = entity_names(
+        "Maps came from Unosat, the UN satellite mapping organisation. He flew from Kwerty, the capital "
+        "of Chechnya, with Jo Flaherty, a senior broadcaster with the network."
+    )
+    assert names["Unosat"] == "ORG"
+    assert names["Kwerty"] == "PLACE"
+    assert names["Jo Flaherty"] == "PERSON"
