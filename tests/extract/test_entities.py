@@ -287,7 +287,8 @@ _MATCH = (
 def test_a_country_or_city_named_as_a_team_in_sports_news_is_an_organisation() -> None:
     names = entity_names(_MATCH)
     assert names["France"] == names["Wales"] == names["Scotland"] == names["Barcelona"] == "ORG"
-    assert names["Iceland"] == names["Paris"] == "PLACE"  # a player's nationality, a city where one stays
+    assert names["Iceland"] == "ORG"  # "the Iceland international": the national side he plays for
+    assert names["Paris"] == "PLACE"  # a city where one stays
 
 
 def test_outside_sports_news_a_country_is_a_place() -> None:
