@@ -557,3 +557,12 @@ def test_an_apposition_types_a_guessed_name_by_its_head_noun() -> None:
     assert names["Unosat"] == "ORG"
     assert names["Kwerty"] == "PLACE"
     assert names["Jo Flaherty"] == "PERSON"
+
+
+def test_a_body_named_by_english_words_opening_a_sentence_is_kept_by_its_apposition() -> None:
+    names = entity_names(
+        "Standard Life, Europe's largest mutual life insurer, has cut bonuses. Lib Dem Treasury spokesman "
+        "Vince Cable said it was the sixth time Standard Life has made cuts."
+    )
+    assert names["Standard Life"] == "ORG"
+    assert "Lib Dem Treasury" not in names

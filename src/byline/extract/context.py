@@ -78,7 +78,7 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
     if after:
         first = after[0].lower()
         if first == ",":
-            kind = _apposition(body, end, lex)
+            kind = apposition_type(body, end, lex)
             if kind:
                 return kind
         if first in ("'s", "\u2019s") and len(after) > 1:
@@ -95,7 +95,7 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
     return ""
 
 
-def _apposition(body: str, end: int, lex: Lexicons) -> str:
+def apposition_type(body: str, end: int, lex: Lexicons) -> str:
     """The type that an apposition after a name gives it, by its head noun:
     "Unosat, the UN satellite mapping organisation" a body, "Grozny, the
     capital of Chechnya" a place; or ""."""

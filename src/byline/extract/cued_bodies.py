@@ -4,8 +4,9 @@ A run of capitalised English words ("Standard Life", "Global Insight",
 "Unison", "Jive") reads as a title or a sentence's start to the name finder
 (`classify.py` drops it). Mid-sentence, with a body's cue before it ("an
 economist at Global Insight", "the union Unison", "industry analysts Screen
-Digest") or after it ("a Jive spokeswoman"), it names a body: an ORG, and
-every other mention of the same words is that body too.
+Digest") or after it ("a Jive spokeswoman", "Standard Life, Europe's
+largest mutual life insurer"), it names a body: an ORG, and every other
+mention of the same words is that body too.
 
 Only the runs the name finder dropped are looked at (`names.candidates`
 lists them): a name it typed (a person, a known body) keeps its type. The
@@ -19,6 +20,7 @@ import re
 from collections.abc import Container, Sequence
 from functools import cache
 
+from byline.extract.context import apposition_type
 from byline.extract.lexicons import Lexicons, cue_words
 from byline.extract.name_tokens import Candidate
 from byline.extract.names import WordSet
@@ -56,17 +58,19 @@ def cued_bodies(
         if not words:
             continue
         before = body[max(0, start - _LOOK) : start].split()[-2:]
-        if not before or not before[-1].isalpha() or not before[-1].islower():
-            continue  # a capital after a capital or a mark: the tail of a name, or a sentence's start
-        if before[-1] in _INSIDE_NAMES or (len(before) == 2 and before[0] in _INSIDE_NAMES):
+        mid_sentence = bool(before) and before[-1].isalpha() and before[-1].islower()
+        if not mid_sentence and (len(words) < 2 or before and before[-1][-1:].isalnum()):
+            continue  # a capital after a capital: the tail of a name; one word opening a sentence: any word
+        if before and (before[-1] in _INSIDE_NAMES or (len(before) == 2 and before[0] in _INSIDE_NAMES)):
             continue
         end = start + len(" ".join(words))
         after = [w.strip(_PUNCTUATION) for w in body[end : end + _LOOK].split()[:2]]
         if not (
-            before[-1] in before_cues
-            or " ".join(before) in before_cues
+            mid_sentence
+            and (before[-1] in before_cues or " ".join(before) in before_cues)
             or (after and after[0] in after_cues)
             or " ".join(after) in after_cues
+            or (body.startswith(",", end) and apposition_type(body, end, lex) == "ORG")
         ):
             continue
         name = _body_name(words, lex, lowercase, body)
@@ -87,10 +91,16 @@ def _covered(start: int, found: Sequence[Candidate], english: Container[str]) ->
     return any(c.start <= start < c.end and (c.type is not None or c.text.lower() not in english) for c in found)
 
 
+def _known(name: str, lex: Lexicons) -> bool:
+    return name in lex.orgs or name in lex.org_aliases or name in lex.places
+
+
 def _body_name(words: list[str], lex: Lexicons, lowercase: WordSet, body: str) -> str:
     """The body's name the cued run holds, or "" when the run is no such name:
     a person ("rival John Kerry"), a title, a month, a word the text also
     writes in lower case."""
+    if any(_known(" ".join(words[:n]), lex) for n in range(1, len(words) + 1)):
+        return ""  # "Lib Dem Treasury spokesman": a known body, and what it does
     kept: list[str] = []
     for n, word in enumerate(words):
         if word in lex.first_names:

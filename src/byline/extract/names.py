@@ -66,9 +66,9 @@ def candidates(
     one of them proves nothing. The work on each run of capitals is cached by
     the run's words (names recur within and across articles); only the checks
     against `lowercase_words` are made per text. `dropped`, if given, gets
-    (start, run) of each run mid-sentence whose opening words gave no typed
-    name (English words, "Standard Life", "Jive"): `cued_bodies.py` looks at
-    what stands beside them.
+    (start, run) of each run whose opening words gave no typed name (English
+    words, "Standard Life", "Jive"), mid-sentence or of two words or more:
+    `cued_bodies.py` looks at what stands beside them.
     """
     out: list[Candidate] = []
     common = lex.common_words
@@ -89,7 +89,8 @@ def candidates(
             if len(_RUNS) > 200_000:
                 _RUNS.clear()
             found = _RUNS[key] = _process_run(run, key[1], lex)
-        if dropped is not None and not key[1]:
+        # (a run that opens a sentence only when its second capital proves a name: "Standard Life, the insurer")
+        if dropped is not None and (not key[1] or " " in run):
             if not found or found[0].start or (found[0].type is None and found[0].text.lower() in lex.english_words):
                 dropped.append((start, run))
         for cand in found:
