@@ -28,6 +28,7 @@ from byline.extract.names import WordSet
 _LONGEST = 4  # words in a body's name found this way
 _LOOK = 30  # characters looked at on each side of a run for its cue
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+_PLAIN_RUN = re.compile(rf"[A-Z][a-z]+(?: [A-Z][a-z]+){{0,{_LONGEST - 1}}}")
 _INSIDE_NAMES = frozenset({"of", "and", "&"})  # "Culture and Sport", "Top of the Pops"
 _PUNCTUATION = ',.;:()"\u201c\u201d'
 
@@ -38,6 +39,12 @@ def _cues() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(cues["body_named_before"]), frozenset(cues["body_named_after"])
 
 
+@cache
+def _after_heads() -> frozenset[str]:
+    """The first words of the cues after a name ("lead" of "lead singer")."""
+    return frozenset(cue.split()[0] for cue in _cues()[1])
+
+
 def cued_bodies(
     body: str, dropped: Sequence[tuple[int, str]], found: Sequence[Candidate], lex: Lexicons, lowercase: WordSet
 ) -> list[Candidate]:
@@ -46,8 +53,24 @@ def cued_bodies(
     of `found` keeps (an untyped English word at the same place gives way
     to it: see `entities.py`)."""
     before_cues, after_cues = _cues()
+    after_heads = _after_heads()
     names: dict[str, None] = {}
     for start, run in dropped:
+        before = body[max(0, start - _LOOK) : start].split()[-2:]
+        mid_sentence = bool(before) and before[-1].isalpha() and before[-1].islower()
+        if not mid_sentence and " " not in run:
+            continue  # one word opening a sentence: any word
+        if _PLAIN_RUN.fullmatch(run):  # (the cheap test first: most runs have no cue)
+            run_end = start + len(run)
+            next_word = body[run_end : run_end + _LOOK].split()[:1]
+            if not (
+                mid_sentence
+                and (before[-1] in before_cues or " ".join(before) in before_cues)
+                or body.startswith(",", run_end)
+                or next_word
+                and next_word[0].strip(_PUNCTUATION) in after_heads
+            ):
+                continue
         words: list[str] = []
         for word in run.split()[:_LONGEST]:
             if not _PLAIN_WORD.fullmatch(word):
@@ -57,8 +80,6 @@ def cued_bodies(
             words.append(word)
         if not words:
             continue
-        before = body[max(0, start - _LOOK) : start].split()[-2:]
-        mid_sentence = bool(before) and before[-1].isalpha() and before[-1].islower()
         if not mid_sentence and (len(words) < 2 or before and before[-1][-1:].isalnum()):
             continue  # a capital after a capital: the tail of a name; one word opening a sentence: any word
         if before and (before[-1] in _INSIDE_NAMES or (len(before) == 2 and before[0] in _INSIDE_NAMES)):
