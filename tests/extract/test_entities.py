@@ -566,3 +566,9 @@ def test_a_body_named_by_english_words_opening_a_sentence_is_kept_by_its_apposit
     )
     assert names["Standard Life"] == "ORG"
     assert "Lib Dem Treasury" not in names
+
+
+def test_a_party_named_only_as_an_adjective_is_left_out() -> None:
+    names = entity_names("Labour MP Jean Corston met Cabinet ministers and a Lib Dem spokesman; the SNP said no.")
+    assert "Labour" not in names and "Cabinet" not in names and "Lib Dem" not in names
+    assert names["SNP"] == "ORG"  # the party itself speaks

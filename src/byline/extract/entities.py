@@ -28,7 +28,7 @@ from byline.extract.article_parts import (
 )
 from byline.extract.context import listed_beside, votes
 from byline.extract.cued_bodies import cued_bodies
-from byline.extract.lexicons import Lexicons, name_words
+from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
 from byline.extract.short_forms import short_forms
 from byline.extract.teams import is_sports_news, is_team, team_sheet_names, team_votes
@@ -43,6 +43,10 @@ _PLACE_BEFORE = re.compile(
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
 _PLACE_ENDINGS = tuple(name_words()["place_endings"])
 _TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
+_PARTY_NAMES = frozenset(cue_words()["party_names"])
+_PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
+_NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
+_CLOSING = ',.;:)"\u201d'
 _ADMINISTRATION = " administration"  # "the Biden administration"
 _PREPOSITION_CHARS = 12  # looked at before a name for "in", "at", "from"
 _QUALIFIER_CHARS = 30  # looked at before a title for what qualifies it ("Culture Secretary")
@@ -243,7 +247,10 @@ def find_entities(
             first = name.split()[0]
             gender[name] = lex.first_names.get(first, "-")
 
-    ordered = sorted(clusters.values(), key=lambda c: (_TYPE_ORDER[c.type], -c.count, c.name))
+    ordered = sorted(
+        (c for c in clusters.values() if not _only_an_adjective(body, c)),
+        key=lambda c: (_TYPE_ORDER[c.type], -c.count, c.name),
+    )
     entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
     mentions = [Mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
@@ -271,6 +278,19 @@ def _countries_follow_the_sides(
     if teams and teams >= places:  # sports news leans to teams: a tie goes to them
         for cluster in undecided:
             cluster.type = "ORG"
+
+
+def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
+    """ "Labour MP Jean Corston", "a Lib Dem spokesman", "Cabinet ministers":
+    a party named only before its people or its stances is an adjective,
+    which the guidelines leave out (the mentions still serve the speakers)."""
+    if cluster.name not in _PARTY_NAMES or not cluster.mentions or cluster.count > len(cluster.mentions):
+        return False
+    for _start, end in cluster.mentions:
+        after = body[end : end + _NEXT_WORD_CHARS].split()[:1]
+        if not after or after[0].strip(_CLOSING).lower() not in _PARTY_ADJECTIVE_NOUNS:
+            return False
+    return True
 
 
 def _team_nickname(name: str, lex: Lexicons) -> bool:
