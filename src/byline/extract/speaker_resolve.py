@@ -54,6 +54,9 @@ PERSON_AFTER_BODY = 30  # "Police Commissioner Sir Ian Blair": a person this clo
 BODY_REACH = 2000  # characters back that "the company" may look for its company
 DOCUMENT_REACH = 600  # characters back that "the report" may look for the body that issued it
 MAX_DESCRIPTION_WORDS = 7  # words a description may run to ("spokesman for the firm")
+_AND = re.compile(r" and (?:[A-Z][a-z]{1,3}\.? )?")  # (an honorific: "Mr Smith and Mr Jones")
+_WORD_BEFORE_CHARS = 20  # looked at before a joint subject for a preposition
+_JOINED_BY_PREPOSITION = frozenset("of with between to for from by against on at in about and".split())
 ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")
 # A subject set off from its verb by a participle or relative clause.
 _INTERRUPTION = re.compile(
@@ -111,6 +114,10 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         return name
     # "Commenting on Mr McLetchie's decision, a party spokesman said": a possessor is no subject.
     people = [m for m in mentions if m.type == "PERSON" and not (prefer == LAST and body.startswith(POSSESSIVE, m.end))]
+    joint = _joint_subject(ctx, mentions, stop) if prefer == LAST else None
+    if joint:
+        ctx.trail.append("joint-subject")
+        return joint
     if people:
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.
@@ -221,6 +228,29 @@ def _clause_start_name(phrase: str, mentions: list[Mention], lex: Lexicons) -> s
     if len(words) == 1 and (phrase.lower() in lex.english_words or phrase in lex.calendar):
         return None
     return phrase
+
+
+def _joint_subject(ctx: Context, mentions: list[Mention], stop: int) -> str | None:
+    """ "Mr Smith and Ms Jones said", "EADS and BAE Systems said": two people,
+    or two bodies, joined by "and" right before the verb speak together."""
+    if len(mentions) < 2:
+        return None
+    first, second = mentions[-2], mentions[-1]
+    body = ctx.body
+    if (
+        first.type != second.type
+        or first.type == "PLACE"
+        or not _AND.fullmatch(body, first.end, second.start)
+        or body[second.end : stop].strip(" ,")
+        or first.name == second.name
+    ):
+        return None
+    before = body[max(0, first.start - _WORD_BEFORE_CHARS) : first.start].split()[-1:]
+    if before and before[0].lower() in _JOINED_BY_PREPOSITION:
+        return None  # "talks between Mr Smith and Ms Jones": not the verb's subject
+    if first.type == "PERSON":
+        return f"{person_name(ctx, first)} and {person_name(ctx, second)}"
+    return f"{first.name} and {second.name}"
 
 
 def _appositive(body: str, people: list[Mention], start: int) -> bool:
