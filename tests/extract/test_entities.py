@@ -572,3 +572,9 @@ def test_a_party_named_only_as_an_adjective_is_left_out() -> None:
     names = entity_names("Labour MP Jean Corston met Cabinet ministers and a Lib Dem spokesman; the SNP said no.")
     assert "Labour" not in names and "Cabinet" not in names and "Lib Dem" not in names
     assert names["SNP"] == "ORG"  # the party itself speaks
+
+
+def test_in_sports_news_a_lone_name_with_two_team_cues_is_a_club() -> None:
+    names = entity_names(_MATCH + " Chelsea beat Rosenborg 3-0 and Rosenborg have lost again. Then Zidane scored.")
+    assert names["Rosenborg"] == "ORG"
+    assert names["Zidane"] == "PERSON"

@@ -46,6 +46,7 @@ _TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
 _PARTY_NAMES = frozenset(cue_words()["party_names"])
 _PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
 _NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
+_CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club
 _CLOSING = ',.;:)"\u201d'
 _ADMINISTRATION = " administration"  # "the Biden administration"
 _PREPOSITION_CHARS = 12  # looked at before a name for "in", "at", "from"
@@ -239,7 +240,17 @@ def find_entities(
                 cluster.type == "PLACE"
                 and (cluster.name in lex.places or not cluster.sure and cluster.name.lower().endswith(_PLACE_ENDINGS))
                 and is_team(body, cluster.mentions, cluster.name in lex.countries, first_name)
-            ) or (cluster.type == "PERSON" and not cluster.sure and _team_nickname(cluster.name, lex)):
+            ) or (
+                cluster.type == "PERSON"
+                and not cluster.sure
+                and (
+                    _team_nickname(cluster.name, lex)
+                    or " " not in cluster.name
+                    and cluster.name not in lex.first_names
+                    and _clearly_a_team(body, cluster.mentions, first_name)
+                )
+            ):
+                # "Sevilla have won", "a bid from Sevilla": a lone name with a team's cues is a club
                 cluster.type = "ORG"
         _countries_follow_the_sides(body, clusters, lex, first_name)
     for name, cluster in clusters.items():
@@ -291,6 +302,13 @@ def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
         if not after or after[0].strip(_CLOSING).lower() not in _PARTY_ADJECTIVE_NOUNS:
             return False
     return True
+
+
+def _clearly_a_team(body: str, mentions: list[tuple[int, int]], first_name: Callable[[str], bool]) -> bool:
+    """A lone name guessed a player's that two team cues or more, and no
+    place's, make a club ("Sevilla have won ... a bid from Sevilla")."""
+    team, place = team_votes(body, mentions, first_name)
+    return team >= _CLEAR_TEAM_CUES and not place
 
 
 def _team_nickname(name: str, lex: Lexicons) -> bool:
