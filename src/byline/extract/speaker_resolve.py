@@ -54,6 +54,8 @@ PERSON_AFTER_BODY = 30  # "Police Commissioner Sir Ian Blair": a person this clo
 BODY_REACH = 2000  # characters back that "the company" may look for its company
 DOCUMENT_REACH = 600  # characters back that "the report" may look for the body that issued it
 MAX_DESCRIPTION_WORDS = 7  # words a description may run to ("spokesman for the firm")
+_ARTICLES = frozenset({"a", "an", "the"})
+_PREPOSITIONS = frozenset("by to with for from against of on over at about after before than like".split())
 _AND = re.compile(r" and (?:[A-Z][a-z]{1,3}\.? )?")  # (an honorific: "Mr Smith and Mr Jones")
 _WORD_BEFORE_CHARS = 20  # looked at before a joint subject for a preposition
 _JOINED_BY_PREPOSITION = frozenset("of with between to for from by against on at in about and".split())
@@ -100,6 +102,18 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         return first_subject(ctx, np, start, found_mentions)
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
         return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
+    comma = np.rfind(",")
+    if (
+        comma >= 0
+        and prefer == LAST
+        and ANAPHOR.match(np[comma + 1 :].strip())
+        and _only_objects_before(body, start, start + comma, mentions)
+    ):
+        # "Reacting to a comment by Tim Phillips, the American said": a person
+        # the clause before the comma names as an object is not the anaphor's
+        # ("When Lleyton Hewitt shook his hand, the Australian said" keeps its subject).
+        mentions = [m for m in mentions if m.start > start + comma]
+        np, start = np[comma + 1 :], start + comma + 1
     people_named = any(m.type == "PERSON" for m in mentions)
     if not people_named and ANAPHOR.match(np.strip()) and not ctx.role_words.search(np):
         # (a name inside the phrase only describes: "the Waterford man")
@@ -228,6 +242,24 @@ def _clause_start_name(phrase: str, mentions: list[Mention], lex: Lexicons) -> s
     if len(words) == 1 and (phrase.lower() in lex.english_words or phrase in lex.calendar):
         return None
     return phrase
+
+
+def _only_objects_before(body: str, start: int, comma: int, mentions: list[Mention]) -> bool:
+    """Whether people stand before the comma, each a preposition's object."""
+    before = [m for m in mentions if m.start < comma and m.type == "PERSON"]
+    return bool(before) and all(_object_of_preposition(body, start, m.start) for m in before)
+
+
+def _object_of_preposition(body: str, clause_start: int, pos: int) -> bool:
+    """Whether the name at `pos` is a preposition's object: the word before
+    it, past capitals, titles and articles ("by All England Club chairman
+    Tim Phillips"), is "by", "to", "with"..."""
+    role_heads = lexicons().role_heads
+    for word in reversed(body[clause_start:pos].split()):
+        if word[:1].isupper() or word in _ARTICLES or word in role_heads:
+            continue
+        return word in _PREPOSITIONS
+    return False
 
 
 def _joint_subject(ctx: Context, mentions: list[Mention], stop: int) -> str | None:
