@@ -151,7 +151,7 @@ def test_two_people_or_two_bodies_joined_by_and_speak_together() -> None:
 
 def test_an_anaphor_after_a_clause_naming_an_object_is_not_that_object() -> None:
     text = (
-        "World number one Lindsay Davenport has criticised Wimbledon. Reacting to a disputed comment by club "
+        "World number one Lindsay Davenport has criticised Wimbledon. Reacting to a disputed comment by Club "
         'chairman Tim Phillips, the American said: "I think it is highly insulting."'
     )
     assert speakers(text) == ["Lindsay Davenport"]
