@@ -38,6 +38,7 @@ from byline.extract.speaker_patterns import (
     WORD,
 )
 from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
+from byline.extract.speaker_subjects import joint_subject, only_objects_before
 
 # Which name in a noun phrase is its verb's subject: the first (after an
 # inverted verb: "said Mr Blair, the prime minister"), the last (before the
@@ -54,11 +55,6 @@ PERSON_AFTER_BODY = 30  # "Police Commissioner Sir Ian Blair": a person this clo
 BODY_REACH = 2000  # characters back that "the company" may look for its company
 DOCUMENT_REACH = 600  # characters back that "the report" may look for the body that issued it
 MAX_DESCRIPTION_WORDS = 7  # words a description may run to ("spokesman for the firm")
-_ARTICLES = frozenset({"a", "an", "the"})
-_PREPOSITIONS = frozenset("by to with for from against of on over at about after before than like".split())
-_AND = re.compile(r" and (?:[A-Z][a-z]{1,3}\.? )?")  # (an honorific: "Mr Smith and Mr Jones")
-_WORD_BEFORE_CHARS = 20  # looked at before a joint subject for a preposition
-_JOINED_BY_PREPOSITION = frozenset("of with between to for from by against on at in about and".split())
 ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")
 # A subject set off from its verb by a participle or relative clause.
 _INTERRUPTION = re.compile(
@@ -107,7 +103,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         comma >= 0
         and prefer == LAST
         and ANAPHOR.match(np[comma + 1 :].strip())
-        and _only_objects_before(body, start, start + comma, mentions)
+        and only_objects_before(body, start, start + comma, mentions)
     ):
         # "Reacting to a comment by Tim Phillips, the American said": a person
         # the clause before the comma names as an object is not the anaphor's
@@ -128,7 +124,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         return name
     # "Commenting on Mr McLetchie's decision, a party spokesman said": a possessor is no subject.
     people = [m for m in mentions if m.type == "PERSON" and not (prefer == LAST and body.startswith(POSSESSIVE, m.end))]
-    joint = _joint_subject(ctx, mentions, stop) if prefer == LAST else None
+    joint = joint_subject(ctx, mentions, stop) if prefer == LAST else None
     if joint:
         ctx.trail.append("joint-subject")
         return joint
@@ -242,47 +238,6 @@ def _clause_start_name(phrase: str, mentions: list[Mention], lex: Lexicons) -> s
     if len(words) == 1 and (phrase.lower() in lex.english_words or phrase in lex.calendar):
         return None
     return phrase
-
-
-def _only_objects_before(body: str, start: int, comma: int, mentions: list[Mention]) -> bool:
-    """Whether people stand before the comma, each a preposition's object."""
-    before = [m for m in mentions if m.start < comma and m.type == "PERSON"]
-    return bool(before) and all(_object_of_preposition(body, start, m.start) for m in before)
-
-
-def _object_of_preposition(body: str, clause_start: int, pos: int) -> bool:
-    """Whether the name at `pos` is a preposition's object: the word before
-    it, past capitals, titles and articles ("by All England Club chairman
-    Tim Phillips"), is "by", "to", "with"..."""
-    role_heads = lexicons().role_heads
-    for word in reversed(body[clause_start:pos].split()):
-        if word[:1].isupper() or word in _ARTICLES or word in role_heads:
-            continue
-        return word in _PREPOSITIONS
-    return False
-
-
-def _joint_subject(ctx: Context, mentions: list[Mention], stop: int) -> str | None:
-    """ "Mr Smith and Ms Jones said", "EADS and BAE Systems said": two people,
-    or two bodies, joined by "and" right before the verb speak together."""
-    if len(mentions) < 2:
-        return None
-    first, second = mentions[-2], mentions[-1]
-    body = ctx.body
-    if (
-        first.type != second.type
-        or first.type == "PLACE"
-        or not _AND.fullmatch(body, first.end, second.start)
-        or body[second.end : stop].strip(" ,")
-        or first.name == second.name
-    ):
-        return None
-    before = body[max(0, first.start - _WORD_BEFORE_CHARS) : first.start].split()[-1:]
-    if before and before[0].lower() in _JOINED_BY_PREPOSITION:
-        return None  # "talks between Mr Smith and Ms Jones": not the verb's subject
-    if first.type == "PERSON":
-        return f"{person_name(ctx, first)} and {person_name(ctx, second)}"
-    return f"{first.name} and {second.name}"
 
 
 def _appositive(body: str, people: list[Mention], start: int) -> bool:
