@@ -141,3 +141,17 @@ def test_participle_passive_and_with_clauses_name_their_subject() -> None:
 def test_nouns_and_passives_are_not_reporting_verbs() -> None:
     text = 'The catastrophe was overshadowing the hopes of the year, Michael Howard said.\n\n"We watched the scenes."'
     assert speakers(text) == ["Michael Howard"]
+
+
+def test_two_people_or_two_bodies_joined_by_and_speak_together() -> None:
+    assert speakers('John Smith met Mary Jones. Mr Smith and Ms Jones said: "We will act."') == ["John Smith and Mary Jones"]
+    assert speakers('EADS and BAE Systems said: "We welcome it."') == ["EADS and BAE Systems"]
+    assert speakers('Talks between John Smith and Mary Jones ended. "We will act," Mr Smith said.') == ["John Smith"]
+
+
+def test_an_anaphor_after_a_clause_naming_an_object_is_not_that_object() -> None:
+    text = (
+        "World number one Lindsay Davenport has criticised Wimbledon. Reacting to a disputed comment by Club "
+        'chairman Tim Phillips, the American said: "I think it is highly insulting."'
+    )
+    assert speakers(text) == ["Lindsay Davenport"]

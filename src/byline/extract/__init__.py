@@ -4,7 +4,8 @@
 raises on odd text. The work is split by concern:
 
 * `quotes.py`: where quoted spans open and close, and which are speech;
-* `names.py` / `entities.py`: capitalised names, typed and merged into entities;
+* `names.py` / `entities.py`: capitalised names, typed and merged into entities
+  (`cued_bodies.py`: bodies named by English words, kept by their cues);
 * `speakers.py` and `attribution.py`: who said each quote (candidates, evidence,
   a decision and its confidence), resolved to the fullest name;
 * `lexicons/`: the word lists the rules lean on (see its README for sources).
@@ -22,7 +23,7 @@ from byline.extract.quotes import Span, find_spans, is_name_or_title, kind_of
 from byline.extract.speakers import LOW_CONFIDENCE, attribute, make_context, speech_in_sentence
 from byline.model import Analysis, Article, Quote
 
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "37"
 """Bumped whenever extraction output changes, so cached analyses are redone."""
 
 __all__ = ["EXTRACTOR_VERSION", "LOW_CONFIDENCE", "analyse", "analyse_text"]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Protocol
 
+from byline.extract.lexicons import Lexicons
 from byline.extract.names import Candidate
 
 
@@ -54,6 +55,41 @@ def join_campus(body: str, cands: list[Candidate]) -> list[Candidate]:
         ):
             out[-1] = Candidate(prev.start, cand.end, body[prev.start : cand.end], "ORG", strong=True)
             continue
+        out.append(cand)
+    return out
+
+
+# A venue's lower-case noun after its name ("the Mottram Hall hotel"), the
+# longest first; and a police force named by its area ("Norfolk police").
+_VENUE_NOUN = re.compile(r" (?:police station|hotel|stadium|complex|arena|prison)\b")
+_FORCE = " police"
+_POLICE_STATION = " police station"
+
+
+def join_venue(body: str, cands: list[Candidate], lex: Lexicons) -> list[Candidate]:
+    """ "the Mottram Hall hotel", "Paddington Green police station", "Parken
+    stadium": a place that is not a town (no lexicon's place) named with its
+    lower-case noun is that venue, under the whole name; "Norfolk police",
+    "West Yorkshire police": the area's police force, a body. A country's
+    police ("Singapore police") and a town's hotel ("a London hotel") stay
+    the country and the town."""
+    out: list[Candidate] = []
+    for cand in cands:
+        # (an untyped capital that opens a sentence may be any word: "Local police")
+        if (cand.type == "PLACE" or cand.type is None and not cand.initial) and cand.text not in lex.countries:
+            venue = _VENUE_NOUN.match(body, cand.end)
+            if (
+                venue
+                and cand.text not in lex.places
+                # ("Elland Road stadium": the name says it is a place; an area's police station is not the area)
+                and (cand.text.split()[-1] not in lex.place_words or venue.group() == _POLICE_STATION)
+            ):
+                out.append(Candidate(cand.start, venue.end(), body[cand.start : venue.end()], "PLACE", strong=True))
+                continue
+            end = cand.end + len(_FORCE)
+            if not venue and body.startswith(_FORCE, cand.end) and not body[end : end + 1].isalpha():
+                out.append(Candidate(cand.start, end, body[cand.start : end], "ORG", strong=True))
+                continue
         out.append(cand)
     return out
 

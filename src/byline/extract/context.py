@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from byline.extract.lexicons import Lexicons
+from byline.extract.lexicons import Lexicons, speaker_words
 
 CONTEXT_CHARS = 40  # characters looked at on each side of a mention
 LIST_GAP_CHARS = 8  # ", and " at most between two names of one list
@@ -27,6 +27,10 @@ _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*$")
 
 
 _PUNCTUATION = ',.;:()"\u201c\u201d'
+APPOSITION_CHARS = 60  # looked at after the comma that opens an apposition
+APPOSITION_WORDS = 7  # words of an apposition at most
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
+_AFTER_HEAD = frozenset({"of", "in", "at", "for", "from", "with", "which", "that", "who", "and", "based"})
 
 
 def _words_before(body: str, start: int) -> list[str]:
@@ -73,6 +77,10 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
     after = _words_after(body, end)
     if after:
         first = after[0].lower()
+        if first == ",":
+            kind = apposition_type(body, end, lex)
+            if kind:
+                return kind
         if first in ("'s", "\u2019s") and len(after) > 1:
             noun = after[1].lower()
             return "PERSON" if noun in cues.person_possessions else "ORG" if noun in cues.body_possessions else ""
@@ -84,6 +92,29 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
             return "ORG"
         if first in cues.place_after:
             return "PLACE"
+    return ""
+
+
+def apposition_type(body: str, end: int, lex: Lexicons) -> str:
+    """The type that an apposition after a name gives it, by its head noun:
+    "Unosat, the UN satellite mapping organisation" a body, "Grozny, the
+    capital of Chechnya" a place; or ""."""
+    comma = body.find(",", end, end + 2)
+    words = body[comma + 1 : comma + 1 + APPOSITION_CHARS].split()[:APPOSITION_WORDS]
+    if not words or not (words[0] in _DETERMINERS or words[0].endswith(("'s", "’s"))):
+        return ""
+    head = ""
+    for word in words[1:]:
+        bare = word.rstrip(_PUNCTUATION)
+        if bare in _AFTER_HEAD:
+            break  # "the maker of the iPod": the head is "maker"
+        head = bare.lower()
+        if bare != word:
+            break  # a mark ends the apposition
+    if head in speaker_words().body_nouns and head not in lex.type_cues.person_before:  # ("a senior broadcaster")
+        return "ORG"
+    if head in lex.type_cues.place_nouns_of:
+        return "PLACE"
     return ""
 
 

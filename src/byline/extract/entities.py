@@ -14,7 +14,7 @@ teams, `teams.py`. This module gathers the candidates and merges them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from byline.extract.article_parts import (
@@ -23,13 +23,15 @@ from byline.extract.article_parts import (
     count_in_title,
     is_title_case,
     join_campus,
+    join_venue,
     role_before,
 )
 from byline.extract.context import listed_beside, votes
-from byline.extract.lexicons import Lexicons, name_words
+from byline.extract.cued_bodies import cued_bodies
+from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
 from byline.extract.short_forms import short_forms
-from byline.extract.teams import is_sports_news, is_team, team_sheet_names
+from byline.extract.teams import is_sports_news, is_team, team_sheet_names, team_votes
 from byline.extract.works import products, works
 from byline.model import ENTITY_TYPES, Article, Entity
 
@@ -41,6 +43,11 @@ _PLACE_BEFORE = re.compile(
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
 _PLACE_ENDINGS = tuple(name_words()["place_endings"])
 _TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
+_PARTY_NAMES = frozenset(cue_words()["party_names"])
+_PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
+_NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
+_CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club
+_CLOSING = ',.;:)"\u201d'
 _ADMINISTRATION = " administration"  # "the Biden administration"
 _PREPOSITION_CHARS = 12  # looked at before a name for "in", "at", "from"
 _QUALIFIER_CHARS = 30  # looked at before a title for what qualifies it ("Culture Secretary")
@@ -82,7 +89,8 @@ def find_entities(
     """Entities of the article; `excluded` are body spans that name works (quoted titles)."""
     # Words seen in lower case: a capital elsewhere then only starts a sentence.
     lowercase = LowerWords(body)
-    in_body = candidates(body, lex, lowercase)
+    dropped: list[tuple[int, str]] = []
+    in_body = candidates(body, lex, lowercase, dropped)
     if excluded:
         in_body = [c for c in in_body if not any(s <= c.start < e for s, e in excluded)]
     for cand in list(in_body):
@@ -92,6 +100,10 @@ def find_entities(
                 Candidate(cand.start, cand.end + len(_ADMINISTRATION), cand.text + _ADMINISTRATION, "ORG", strong=True)
             )
             in_body.remove(cand)
+    cued = cued_bodies(body, dropped, in_body, lex, lowercase)
+    if cued:
+        starts = {c.start for c in cued}
+        in_body = [c for c in in_body if c.type is not None or c.start not in starts] + cued
     sports = is_sports_news(body, lex.sport_words)
     if sports:
         # "Nash, Reiziger (Graham 82), Riggott, ...": players, whatever their names look like.
@@ -100,7 +112,7 @@ def find_entities(
             in_body = [c for c in in_body if not any(s <= c.start < e for s, e, _ in players)]
             in_body += [Candidate(s, e, name, "PERSON", strong=True) for s, e, name in players]
     in_body.sort(key=lambda c: c.start)
-    in_body = join_campus(body, in_body)
+    in_body = join_venue(body, join_campus(body, in_body), lex)
     not_entities = products(body, in_body, lex) | works(body, in_body, lex)
     if not_entities:
         in_body = [c for c in in_body if c.text not in not_entities]
@@ -228,17 +240,75 @@ def find_entities(
                 cluster.type == "PLACE"
                 and (cluster.name in lex.places or not cluster.sure and cluster.name.lower().endswith(_PLACE_ENDINGS))
                 and is_team(body, cluster.mentions, cluster.name in lex.countries, first_name)
-            ) or (cluster.type == "PERSON" and not cluster.sure and _team_nickname(cluster.name, lex)):
+            ) or (
+                cluster.type == "PERSON"
+                and not cluster.sure
+                and (
+                    _team_nickname(cluster.name, lex)
+                    or " " not in cluster.name
+                    and cluster.name not in lex.first_names
+                    and _clearly_a_team(body, cluster.mentions, first_name)
+                )
+            ):
+                # "Sevilla have won", "a bid from Sevilla": a lone name with a team's cues is a club
                 cluster.type = "ORG"
+        _countries_follow_the_sides(body, clusters, lex, first_name)
     for name, cluster in clusters.items():
         if cluster.type == "PERSON" and name not in gender:
             first = name.split()[0]
             gender[name] = lex.first_names.get(first, "-")
 
-    ordered = sorted(clusters.values(), key=lambda c: (_TYPE_ORDER[c.type], -c.count, c.name))
+    ordered = sorted(
+        (c for c in clusters.values() if not _only_an_adjective(body, c)),
+        key=lambda c: (_TYPE_ORDER[c.type], -c.count, c.name),
+    )
     entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
     mentions = [Mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
+
+
+def _countries_follow_the_sides(
+    body: str, clusters: dict[str, _Cluster], lex: Lexicons, first_name: Callable[[str], bool]
+) -> None:
+    """ "Bruno has been with France, White with Scotland": in sports news, a
+    country that no cue types is a team when the article's other countries
+    are teams by their cues at least as often as places (sports news leans to
+    teams); it stays a place in a report of where players come from."""
+    countries = [c for c in clusters.values() if c.name in lex.countries and c.type in ("PLACE", "ORG")]
+    if len(countries) < 2:
+        return
+    undecided, teams, places = [], 0, 0
+    for cluster in countries:
+        team, place = team_votes(body, cluster.mentions, first_name)
+        if team == place == 0:
+            undecided.append(cluster)
+        elif cluster.type == "ORG":
+            teams += 1
+        else:
+            places += 1
+    if teams and teams >= places:  # sports news leans to teams: a tie goes to them
+        for cluster in undecided:
+            cluster.type = "ORG"
+
+
+def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
+    """ "Labour MP Jean Corston", "a Lib Dem spokesman", "Cabinet ministers":
+    a party named only before its people or its stances is an adjective,
+    which the guidelines leave out (the mentions still serve the speakers)."""
+    if cluster.name not in _PARTY_NAMES or not cluster.mentions or cluster.count > len(cluster.mentions):
+        return False
+    for _start, end in cluster.mentions:
+        after = body[end : end + _NEXT_WORD_CHARS].split()[:1]
+        if not after or after[0].strip(_CLOSING).lower() not in _PARTY_ADJECTIVE_NOUNS:
+            return False
+    return True
+
+
+def _clearly_a_team(body: str, mentions: list[tuple[int, int]], first_name: Callable[[str], bool]) -> bool:
+    """A lone name guessed a player's that two team cues or more, and no
+    place's, make a club ("Sevilla have won ... a bid from Sevilla")."""
+    team, place = team_votes(body, mentions, first_name)
+    return team >= _CLEAR_TEAM_CUES and not place
 
 
 def _team_nickname(name: str, lex: Lexicons) -> bool:

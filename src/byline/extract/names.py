@@ -57,13 +57,18 @@ class WordSet(Protocol):
     def __contains__(self, word: str, /) -> bool: ...
 
 
-def candidates(text: str, lex: Lexicons, lowercase_words: WordSet) -> list[Candidate]:
+def candidates(
+    text: str, lex: Lexicons, lowercase_words: WordSet, dropped: list[tuple[int, str]] | None = None
+) -> list[Candidate]:
     """Every name candidate in `text`, in order, with offsets into `text`.
 
     `lowercase_words` are the words the text uses in lower case: a capital on
     one of them proves nothing. The work on each run of capitals is cached by
     the run's words (names recur within and across articles); only the checks
-    against `lowercase_words` are made per text.
+    against `lowercase_words` are made per text. `dropped`, if given, gets
+    (start, run) of each run whose opening words gave no typed name (English
+    words, "Standard Life", "Jive"), mid-sentence or of two words or more:
+    `cued_bodies.py` looks at what stands beside them.
     """
     out: list[Candidate] = []
     common = lex.common_words
@@ -84,6 +89,10 @@ def candidates(text: str, lex: Lexicons, lowercase_words: WordSet) -> list[Candi
             if len(_RUNS) > 200_000:
                 _RUNS.clear()
             found = _RUNS[key] = _process_run(run, key[1], lex)
+        # (a run that opens a sentence only when its second capital proves a name: "Standard Life, the insurer")
+        if dropped is not None and (not key[1] or " " in run):
+            if not found or found[0].start or (found[0].type is None and found[0].text.lower() in lex.english_words):
+                dropped.append((start, run))
         for cand in found:
             if cand.check == 1:
                 lower = cand.text.lower()

@@ -38,6 +38,7 @@ from byline.extract.speaker_patterns import (
     WORD,
 )
 from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
+from byline.extract.speaker_subjects import joint_subject, only_objects_before
 
 # Which name in a noun phrase is its verb's subject: the first (after an
 # inverted verb: "said Mr Blair, the prime minister"), the last (before the
@@ -97,6 +98,18 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         return first_subject(ctx, np, start, found_mentions)
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
         return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
+    comma = np.rfind(",")
+    if (
+        comma >= 0
+        and prefer == LAST
+        and ANAPHOR.match(np[comma + 1 :].strip())
+        and only_objects_before(body, start, start + comma, mentions)
+    ):
+        # "Reacting to a comment by Tim Phillips, the American said": a person
+        # the clause before the comma names as an object is not the anaphor's
+        # ("When Lleyton Hewitt shook his hand, the Australian said" keeps its subject).
+        mentions = [m for m in mentions if m.start > start + comma]
+        np, start = np[comma + 1 :], start + comma + 1
     people_named = any(m.type == "PERSON" for m in mentions)
     if not people_named and ANAPHOR.match(np.strip()) and not ctx.role_words.search(np):
         # (a name inside the phrase only describes: "the Waterford man")
@@ -111,6 +124,10 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         return name
     # "Commenting on Mr McLetchie's decision, a party spokesman said": a possessor is no subject.
     people = [m for m in mentions if m.type == "PERSON" and not (prefer == LAST and body.startswith(POSSESSIVE, m.end))]
+    joint = joint_subject(ctx, mentions, stop) if prefer == LAST else None
+    if joint:
+        ctx.trail.append("joint-subject")
+        return joint
     if people:
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.

@@ -8,6 +8,8 @@ got its speaker:
 * `speaker_sites.py`: where an attribution stands (after the quote, before
   it, in the sentence before);
 * `speaker_resolve.py`: whom it names (roles, descriptions, bodies, documents);
+* `speaker_subjects.py`: two names that speak together ("EADS and BAE
+  Systems said"), and a name that is only an object before the subject;
 * `speaker_pronouns.py`: whom a pronoun stands for;
 * `speaker_patterns.py`: the reporting verbs and noun-phrase patterns;
 * `speaker_context.py`: the article's sentences, names and spans.

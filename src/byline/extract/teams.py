@@ -32,11 +32,12 @@ _TEAM_AFTER = re.compile(
     rf"['\u2019]s\s+(?:[a-z]+\s+)?{alternation(_CUES['team_possessions'])}\b|"
     rf"\s+(?:(?:[a-z]+\s+){{0,2}}{alternation(_CUES['team_staff'])}|{alternation(_CUES['team_after'])})\b)"
 )
-# "The Iceland international", "England winger", "Sweden's Thomas Enqvist":
-# a player's nationality, a place.
-_NATIONALITY_AFTER = re.compile(rf"\s+{alternation(_CUES['player_positions'])}\b")
+# "The Iceland international", "England winger", "Leicester flanker": the side
+# a player plays for, a team.
+_SIDE_OF_PLAYER = re.compile(rf"\s+{alternation(_CUES['player_positions'])}\b")
 # "Sweden's Thomas Enqvist": a player of that country, by a first name (one
-# the lexicon knows, or no English word) - not "England's Six Nations camp".
+# the lexicon knows, or no English word) - not "England's Six Nations camp":
+# his nationality, a place (most often in an individual sport).
 _PLAYER_AFTER = re.compile(r"['\u2019]s\s+([A-Z][a-z]+)\s+[A-Z]")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|across|throughout|visit|visited)\s+$")
 
@@ -60,9 +61,13 @@ def team_votes(
     for start, end in mentions:
         before = body[max(0, start - CUE_WINDOW) : start]
         player = _PLAYER_AFTER.match(body, end, end + CUE_WINDOW)
-        if player and is_first_name(player.group(1)) or _NATIONALITY_AFTER.match(body, end, end + CUE_WINDOW):
+        if player and is_first_name(player.group(1)):
             place += 1
-        elif _TEAM_BEFORE.search(before) or _TEAM_AFTER.match(body, end, end + CUE_WINDOW):
+        elif (
+            _TEAM_BEFORE.search(before)
+            or _TEAM_AFTER.match(body, end, end + CUE_WINDOW)
+            or _SIDE_OF_PLAYER.match(body, end, end + CUE_WINDOW)
+        ):
             team += 1
         elif _PLACE_BEFORE.search(before):
             place += 1

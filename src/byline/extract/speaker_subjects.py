@@ -1,0 +1,63 @@
+"""Whose clause a subject is: two names that speak together, and a name
+that is only a preposition's object.
+
+"EADS and BAE Systems said": a joint subject (`joint_subject`). "Reacting to
+a comment by Tim Phillips, the American said": a person the opening clause
+names as an object is not who "the American" is (`only_objects_before`).
+Both serve `speaker_resolve.resolve_np`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from byline.extract.entities import Mention
+from byline.extract.lexicons import lexicons
+from byline.extract.speaker_context import Context, person_name
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_PREPOSITIONS = frozenset("by to with for from against of on over at about after before than like".split())
+_AND = re.compile(r" and (?:[A-Z][a-z]{1,3}\.? )?")  # (an honorific: "Mr Smith and Mr Jones")
+_WORD_BEFORE_CHARS = 20  # looked at before a joint subject for a preposition
+_JOINED_BY_PREPOSITION = frozenset("of with between to for from by against on at in about and".split())
+
+
+def only_objects_before(body: str, start: int, comma: int, mentions: list[Mention]) -> bool:
+    """Whether people stand before the comma, each a preposition's object."""
+    before = [m for m in mentions if m.start < comma and m.type == "PERSON"]
+    return bool(before) and all(_object_of_preposition(body, start, m.start) for m in before)
+
+
+def _object_of_preposition(body: str, clause_start: int, pos: int) -> bool:
+    """Whether the name at `pos` is a preposition's object: the word before
+    it, past capitals, titles and articles ("by All England Club chairman
+    Tim Phillips"), is "by", "to", "with"..."""
+    role_heads = lexicons().role_heads
+    for word in reversed(body[clause_start:pos].split()):
+        if word[:1].isupper() or word in _ARTICLES or word in role_heads:
+            continue
+        return word in _PREPOSITIONS
+    return False
+
+
+def joint_subject(ctx: Context, mentions: list[Mention], stop: int) -> str | None:
+    """ "Mr Smith and Ms Jones said", "EADS and BAE Systems said": two people,
+    or two bodies, joined by "and" right before the verb speak together."""
+    if len(mentions) < 2:
+        return None
+    first, second = mentions[-2], mentions[-1]
+    body = ctx.body
+    if (
+        first.type != second.type
+        or first.type == "PLACE"
+        or not _AND.fullmatch(body, first.end, second.start)
+        or body[second.end : stop].strip(" ,")
+        or first.name == second.name
+    ):
+        return None
+    before = body[max(0, first.start - _WORD_BEFORE_CHARS) : first.start].split()[-1:]
+    if before and before[0].lower() in _JOINED_BY_PREPOSITION:
+        return None  # "talks between Mr Smith and Ms Jones": not the verb's subject
+    if first.type == "PERSON":
+        return f"{person_name(ctx, first)} and {person_name(ctx, second)}"
+    return f"{first.name} and {second.name}"
