@@ -141,7 +141,7 @@ import sys, time, resource, statistics
 def main():
     t0 = float(sys.argv[1]); paths = sys.argv[2:]
     from byline.corpus.cache import CorpusCache
-    from byline.corpus.pipeline import Walk
+    from byline.corpus.walk import Walk
     from byline.corpus.snapshots import held, snapshot_key
     from byline.search import SearchIndex, snapshot
     with CorpusCache.open() as cache:

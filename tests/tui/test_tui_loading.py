@@ -128,21 +128,21 @@ async def test_the_head_shows_before_the_walk_that_checks_the_snapshot(
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The walk takes a second at 100,000 files: the first rows must not wait for it."""
-    import byline.corpus.pipeline
+    import byline.corpus.walk
 
     first = BylineApp([str(small_corpus)])
     async with first.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
     second = BylineApp([str(small_corpus)])
     rows_at_walk: list[int] = []
-    walk = byline.corpus.pipeline.Walk.of
+    walk = byline.corpus.walk.Walk.of
 
-    def watched(paths: list[str]) -> byline.corpus.pipeline.Walk:
+    def watched(paths: list[str]) -> byline.corpus.walk.Walk:
         second.main.loading_bar.first_rows_shown.wait(5)
         rows_at_walk.append(len(second.corpus.entries))
         return walk(paths)
 
-    monkeypatch.setattr(byline.corpus.pipeline.Walk, "of", staticmethod(watched))
+    monkeypatch.setattr(byline.corpus.walk.Walk, "of", staticmethod(watched))
     async with second.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert rows_at_walk and rows_at_walk[0] > 0

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from byline.cli.common import fail, nothing_loaded, paths_or_default, report_skipped
-from byline.corpus.pipeline import Walk
+from byline.corpus.walk import Walk
 from byline.load import LoadResult
 from byline.model import Analysis, Article, Entry, Skipped
 

@@ -19,7 +19,6 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from concurrent import futures
 from concurrent.futures import Future
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from byline.corpus.pool import cpu_count, read_files, start_pool, stop_pool
@@ -100,33 +99,6 @@ def _never() -> bool:
 
 WAIT_STEP_S = 0.2
 """While waiting on a worker's result, how often `cancelled` is asked."""
-
-
-@dataclass
-class Walk:
-    """The files under some paths, in walk order, and the stamp of what the walk found."""
-
-    order: dict[str, int] = field(default_factory=dict)
-    files: set[str] = field(default_factory=set)
-    stamp: bytes = b""
-
-    @classmethod
-    def of(cls, paths: list[str]) -> Walk:
-        from byline.corpus.snapshots import Stamp
-
-        walk, stamp = cls(), Stamp()
-        for item in iter_file_stats(paths):
-            walk.order.setdefault(item.path, len(walk.order))
-            if isinstance(item, FileStat):
-                walk.files.add(item.path)
-                stamp.file(*item)
-            else:
-                stamp.skipped(item)
-        walk.stamp = stamp.value()
-        return walk
-
-    def place(self, path: str) -> int:
-        return self.order.get(path.partition("#")[0], len(self.order))
 
 
 def reindex(paths: list[str]) -> list[Entry]:

@@ -113,8 +113,8 @@ class LoadingBar(Horizontal):
         the first rows at once, then the entries and the whole search index in bulk, not file by
         file and string by string. False when there is no snapshot to use (nothing was shown)."""
         from byline.corpus.cache import CacheUnavailable, CorpusCache
-        from byline.corpus.pipeline import Walk
         from byline.corpus.snapshots import has, head, held
+        from byline.corpus.walk import Walk
         from byline.search import snapshot
         from byline.search.sources import MemoryTextSource
 

@@ -1,0 +1,36 @@
+"""What a walk of some paths found: the files in walk order, and a stamp of the whole walk
+(every file's path, size and modification time, every skipped path and why) that says
+whether a snapshot made from an earlier walk still holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from byline.load import FileStat, iter_file_stats
+
+
+@dataclass
+class Walk:
+    """The files under some paths, in walk order, and the stamp of what the walk found."""
+
+    order: dict[str, int] = field(default_factory=dict)
+    files: set[str] = field(default_factory=set)
+    stamp: bytes = b""
+
+    @classmethod
+    def of(cls, paths: list[str]) -> Walk:
+        from byline.corpus.snapshots import Stamp
+
+        walk, stamp = cls(), Stamp()
+        for item in iter_file_stats(paths):
+            walk.order.setdefault(item.path, len(walk.order))
+            if isinstance(item, FileStat):
+                walk.files.add(item.path)
+                stamp.file(*item)
+            else:
+                stamp.skipped(item)
+        walk.stamp = stamp.value()
+        return walk
+
+    def place(self, path: str) -> int:
+        return self.order.get(path.partition("#")[0], len(self.order))
