@@ -187,6 +187,13 @@ class Entry:
             self._key = file_key(self.id, self.path)
         return self._key
 
+    def has_key(self, key: str) -> bool:
+        """Whether `key` names this file's copy (or, a bare article id as saved before file keys,
+        this article). The id is compared first: a scan of 100,000 entries must not work out
+        every entry's key (an abspath each) to find one."""
+        article_id, sep, _ = key.partition(":")
+        return self.id == article_id and (not sep or self.key == key)
+
     @property
     def speakers(self) -> list[str]:
         return list(dict.fromkeys(q.speaker for q in self.quotes if q.speaker))

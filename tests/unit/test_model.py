@@ -38,3 +38,15 @@ def test_a_quote_keeps_the_bounds_of_its_sentence() -> None:
     start = body.index("We are sure,")
     entry = Entry.of(article, Analysis(quotes=(Quote("We are sure,", "Mr Brown", start, start + 12),)))
     assert unpack_sentences(entry.quote_sentences) == [(body.index('"We are'), body.index(" More."))]
+
+
+def test_a_key_is_found_without_working_out_every_entry_s_key() -> None:
+    """Finding the place to come back to scans every entry a batch brings: 100,000 abspaths."""
+    from byline.model import Entry, file_key
+
+    entries = [Entry(f"id{n}", f"/news/{n}.txt", f"T{n}", "", (), ()) for n in range(50)]
+    copy = Entry("id7", "/news/copy-of-7.txt", "T7", "", (), ())
+    wanted = file_key("id7", "/news/copy-of-7.txt")
+    assert [e.has_key(wanted) for e in [*entries, copy]].count(True) == 1 and copy.has_key(wanted)
+    assert [e.path for e in entries if e._key] == ["/news/7.txt"]  # only the one whose id matched
+    assert entries[7].has_key("id7") and not entries[8].has_key("id7")  # a bare id: any copy

@@ -61,7 +61,7 @@ class CorpusLoading(_Screen):
         restore = (
             self._restore_id is not None
             and not self._user_moved
-            and any(self._restore_id in (entry.key, entry.id) for entry in batch.entries)
+            and any(entry.has_key(self._restore_id) for entry in batch.entries)
         )
         if batch.entries:
             self._rows_pending = True

@@ -245,12 +245,8 @@ class ArticleList(LineList):
         file keys) names its first copy."""
         indices = range(len(self.entries)) if self.shown is None else self.shown
         entries = self.entries
-        for position, index in enumerate(indices):
-            if entries[index].key == key:
-                return position
-        if ":" not in key:
-            return next((position for position, index in enumerate(indices) if entries[index].id == key), None)
-        return None
+        # A bare id names the first copy; a file key, its file: has_key tells both.
+        return next((position for position, index in enumerate(indices) if entries[index].has_key(key)), None)
 
     def select(self, key: str) -> bool:
         """Move to the row of `key` (see `position_of`); False if it is not shown."""
