@@ -40,6 +40,8 @@ async def test_o_cycles_the_sort_shown_in_the_border(open_app, tmp_path: Path) -
         assert titles()[0] == "Banana news" and position(app).endswith("by quotes")
         await pilot.press("o")
         assert titles() == ["Banana news", "apple news", "Cherry news"] and position(app).endswith(" of 3")
+        said = [n.message for n in app._notifications]
+        assert {"Sorted by date.", "Sorted by title.", "In the order loaded."} <= set(said), said
 
 
 async def test_shift_u_goes_to_the_next_unread_article(open_app, small_corpus: Path) -> None:

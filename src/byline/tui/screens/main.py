@@ -311,7 +311,8 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
             self.notify("No unread articles left.", timeout=3)
 
     def action_cycle_sort(self) -> None:
-        self.notify(f"Sorted {self.article_list.cycle_sort()}.", timeout=2)
+        order = self.article_list.cycle_sort()
+        self.notify("In the order loaded." if order == "as loaded" else f"Sorted by {order}.", timeout=2)
 
     def action_read_on(self) -> None:
         # From any pane, as in a newsreader: page through the article, then on to the next.
