@@ -32,15 +32,19 @@ async def test_o_cycles_the_sort_shown_in_the_border(open_app, tmp_path: Path) -
     async with open_app(folder, size=(120, 40)) as (app, pilot):
         titles = lambda: [app.article_list.entries[i].title for i in (app.article_list.shown or range(3))]  # noqa: E731
         assert titles() == ["Banana news", "apple news", "Cherry news"]
+        said: list[str] = []
+        heard = lambda: said.extend(n.message for n in app._notifications)  # noqa: E731  (each fades in 2 s)
         await pilot.press("o")
+        heard()
         assert titles() == ["Banana news", "apple news", "Cherry news"] and position(app).endswith("by date")
         await pilot.press("o")
+        heard()
         assert titles() == ["apple news", "Banana news", "Cherry news"] and position(app).endswith("by title")
         await pilot.press("o")
         assert titles()[0] == "Banana news" and position(app).endswith("by quotes")
         await pilot.press("o")
+        heard()
         assert titles() == ["Banana news", "apple news", "Cherry news"] and position(app).endswith(" of 3")
-        said = [n.message for n in app._notifications]
         assert {"Sorted by date.", "Sorted by title.", "In the order loaded."} <= set(said), said
 
 
