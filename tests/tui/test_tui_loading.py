@@ -16,6 +16,14 @@ from tests.helpers.tui import settle, wait_until
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
 
+async def opened_once(corpus: Path) -> BylineApp:
+    """The app opened on `corpus` until all is loaded, then closed: the cache (and its snapshot) filled."""
+    app = BylineApp([str(corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    return app
+
+
 def titles(app: BylineApp) -> list[str]:
     return [entry.title for entry in app.corpus.entries]
 
@@ -23,9 +31,7 @@ def titles(app: BylineApp) -> list[str]:
 async def test_a_second_launch_fills_the_list_from_the_cache(
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = BylineApp([str(small_corpus)])
-    async with first.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    first = await opened_once(small_corpus)
     read: list[int] = []
     real = byline.corpus.pipeline.read_files
     monkeypatch.setattr(byline.corpus.pipeline, "read_files", lambda chunk: read.append(len(chunk)) or real(chunk))
@@ -88,10 +94,8 @@ async def test_a_second_launch_takes_the_whole_index_from_the_snapshot(
 ) -> None:
     import byline.tui.loading
 
-    first = BylineApp([str(small_corpus)])
-    async with first.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        hits = [(h.kind, h.entry, h.text) for h in first.search_index.search("the", limit=10)]
+    first = await opened_once(small_corpus)
+    hits = [(h.kind, h.entry, h.text) for h in first.search_index.search("the", limit=10)]
     walked: list[int] = []
     monkeypatch.setattr(byline.tui.loading, "load_corpus", lambda *a, **k: walked.append(1) or iter(()))
 
@@ -106,9 +110,7 @@ async def test_a_second_launch_takes_the_whole_index_from_the_snapshot(
 
 
 async def test_a_changed_file_makes_the_snapshot_stale(small_corpus: Path) -> None:
-    first = BylineApp([str(small_corpus)])
-    async with first.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    first = await opened_once(small_corpus)
     before = titles(first)
     changed = sorted(small_corpus.glob("*.txt"))[0]
     old_title = changed.read_text(encoding="utf-8").splitlines()[0]
@@ -130,9 +132,7 @@ async def test_the_head_shows_before_the_walk_that_checks_the_snapshot(
     """The walk takes a second at 100,000 files: the first rows must not wait for it."""
     import byline.corpus.walk
 
-    first = BylineApp([str(small_corpus)])
-    async with first.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    first = await opened_once(small_corpus)
     second = BylineApp([str(small_corpus)])
     rows_at_walk: list[int] = []
     walk = byline.corpus.walk.Walk.of
@@ -156,9 +156,7 @@ async def test_a_corpus_past_the_snapshot_size_opens_file_by_file(
     import byline.tui.loading
 
     monkeypatch.setattr(byline.tui.loading, "SNAPSHOT_MAX_ENTRIES", 2)
-    first = BylineApp([str(small_corpus)])
-    async with first.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    first = await opened_once(small_corpus)
     real_load = byline.tui.loading.load_corpus
     walked: list[int] = []
     monkeypatch.setattr(byline.tui.loading, "load_corpus", lambda *a, **k: walked.append(1) or real_load(*a, **k))

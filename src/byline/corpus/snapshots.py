@@ -47,18 +47,6 @@ class Stamp:
         return self._digest.digest()
 
 
-def get(cache: CorpusCache, key: bytes, stamp: bytes | None, column: str = "data") -> bytes | None:
-    """The snapshot's `column` ("head" or "data") under `key` if its stamp is `stamp` (any stamp
-    if None); None otherwise or on failure."""
-    try:
-        row = cache.conn.execute(f"SELECT stamp, {column} FROM snapshots WHERE key = ?", (key,)).fetchone()  # noqa: S608
-    except Exception:  # only a cache: the slow way still works
-        return None
-    if row is None or (stamp is not None and row[0] != stamp):
-        return None
-    return bytes(row[1])
-
-
 def put(cache: CorpusCache, key: bytes, stamp: bytes, head: bytes, data: bytes, parts: Iterable[bytes] = ()) -> None:
     """File a snapshot and its `parts` (replacing what was under `key`); forget the oldest past
     `KEPT`. Parts are written as they are made, in the one transaction. Never raises."""
@@ -134,10 +122,14 @@ class Held:
             raise ValueError(f"cannot read the snapshot ({error})") from None
 
 
-def head(cache: CorpusCache, key: bytes, stamp: bytes | None = None) -> bytes | None:
-    """Only the small head `keep` filed: what a first frame shows, read before the rest (and,
-    without a `stamp`, before the walk says whether the snapshot still holds)."""
-    return get(cache, key, stamp, "head")
+def head(cache: CorpusCache, key: bytes) -> bytes | None:
+    """Only the small head `keep` filed under `key`, whatever its stamp: what a first frame shows,
+    read before the walk says whether the snapshot still holds. None if there is none (or on failure)."""
+    try:
+        row = cache.conn.execute("SELECT head FROM snapshots WHERE key = ?", (key,)).fetchone()
+    except Exception:  # only a cache: the slow way still works
+        return None
+    return None if row is None else bytes(row[0])
 
 
 def keep(
