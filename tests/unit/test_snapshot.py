@@ -33,6 +33,28 @@ def test_it_goes_on_growing_as_the_index_did(index: SearchIndex) -> None:  # noq
     assert answers(loaded) == answers(index)
 
 
+def test_a_snapshot_of_a_grown_snapshot_holds_the_growth(index: SearchIndex) -> None:  # noqa: F811
+    # Lists grown after loading live apart from the flat arrays; a new dump must gather them.
+    loaded = snapshot.load(*snapshot.dump(index))
+    more = [index.entries[0]]
+    index.add(more, ["Extra text about Chelsea."])
+    loaded.add(more, ["Extra text about Chelsea."])
+    again = snapshot.load(*snapshot.dump(loaded))
+    assert answers(again) == answers(index)
+    assert len(again.search("chelsea")) > len(snapshot.load(*snapshot.dump(loaded)).search("zzzz"))
+
+
+def test_damaged_offsets_are_a_value_error(index: SearchIndex) -> None:  # noqa: F811
+    import marshal
+
+    data, parts = snapshot.dump(index)
+    state = list(marshal.loads(data))
+    ends, flat = state[7]
+    state[7] = (ends, flat[:-4])  # the reference lists lose their last int
+    with pytest.raises(ValueError):
+        snapshot.load(marshal.dumps(tuple(state), 4), parts)
+
+
 def test_without_text_it_holds_no_passages(index: SearchIndex) -> None:  # noqa: F811
     loaded = snapshot.load(*snapshot.dump(index, with_text=False))
     assert isinstance(loaded.text, MemoryTextSource) and len(loaded.text) == 0

@@ -23,7 +23,6 @@ build a new index (about a second per 10,000 articles without text).
 from __future__ import annotations
 
 import threading
-from array import array
 from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
@@ -32,6 +31,7 @@ from rapidfuzz.utils import default_process
 from byline.corpus import Corpus, read_bodies
 from byline.model import Entry, Hit
 from byline.search.engine import match_documents
+from byline.search.flat import FlatLists, FlatPostings
 from byline.search.query import ALL_FIELDS, ENTITY, KIND_NAME, PERSON, QUOTE, SPEAKER, TITLE, Query, parse_query
 from byline.search.sources import TextSource
 from byline.search.vocabulary import Highlighter, Vocabulary, word_list
@@ -54,10 +54,10 @@ class SearchIndex:
         self._kind = bytearray()
         self._string: list[str] = []
         self._detail: list[str] = []
-        self._refs: list[array] = []
+        self._refs = FlatLists()
         """Per document, flattened (entry, start, end) triples; -1 where there is no offset."""
         self._ids: dict[tuple[int, str], int] = {}
-        self._postings: dict[int, array] = {}
+        self._postings = FlatPostings()
         if text is None and with_text:
             from byline.search.sources import MemoryTextSource
 
@@ -122,13 +122,11 @@ class SearchIndex:
             self._kind.append(kind)
             self._string.append(string)
             self._detail.append(detail)
-            self._refs.append(array("i"))
+            self._refs.add()
+            append = self._postings.append
             for word_id in {self.vocab.id(word) for word in word_list(string)}:
-                docs = self._postings.get(word_id)
-                if docs is None:
-                    docs = self._postings[word_id] = array("i")
-                docs.append(doc)
-        self._refs[doc].extend((entry, start, end))
+                append(word_id, doc)
+        self._refs.extend(doc, (entry, start, end))
 
     def search(self, raw: str, limit: int = 50, per_string: int = 3) -> list[Hit]:
         """The best hits for `raw` (which may start with a kind prefix), best first.

@@ -3,9 +3,10 @@ instead of rebuilding it string by string.
 
 What it holds is columns, not objects: the vocabulary's words and buckets, the
 documents' kinds, strings and details, every posting list and reference list
-concatenated into one array with their lengths beside it, and the in-memory
-text source the same way. Loading is then a few C-speed `marshal.loads` and
-`array.frombytes`, and one pass that slices the arrays back apart. The entries
+concatenated into one array with their offsets beside it (`byline.search.flat`,
+which keeps them that way in memory and slices a list out when read), and the
+in-memory text source the same way. Loading is then a few C-speed
+`marshal.loads` and `array.frombytes`. The entries
 come apart from the rest, in parts of `PART`, each a title, author, id and path
 date and source, and the rest packed (`PackedEntry`): only what the list shows is unpacked at once.
 
@@ -16,18 +17,19 @@ cache keeps it beside a stamp of the walk (`byline.corpus.snapshots`).
 from __future__ import annotations
 
 import marshal
-from array import array
 from collections.abc import Callable, Iterable, Iterator
-from itertools import accumulate, starmap
+from itertools import starmap
 
 from byline.corpus.records import EntryDecoder, PackedEntry, entry_row
 from byline.model import Entry, Quote
+from byline.search.flat import FlatLists, FlatPostings, ints
 from byline.search.index import SearchIndex
 from byline.search.sources import MemoryTextSource
 from byline.search.vocabulary import Vocabulary
 
-FORMAT = 4
-"""4: entries in parts, each packed on its own (`PackedEntry`) and unpacked when first read;
+FORMAT = 5
+"""5: reference and posting lists flat, with their offsets (`byline.search.flat`).
+4: entries in parts, each packed on its own (`PackedEntry`) and unpacked when first read;
 with their dates and sources."""
 
 
@@ -50,8 +52,8 @@ def dump(index: SearchIndex, *, with_text: bool = True) -> tuple[bytes, Iterator
             bytes(index._kind),
             index._string,
             index._detail,
-            _pack_lists(index._refs),
-            _pack_postings(index._postings),
+            index._refs.pack(),
+            index._postings.pack(),
             _text_state(text) if isinstance(text, MemoryTextSource) else None,
         )
         entries = list(index.entries)
@@ -112,18 +114,20 @@ def _load(state: tuple, entries: list[Entry], index: SearchIndex, check: Callabl
     vocab = Vocabulary()
     vocab.words = words
     vocab.ids = dict(zip(words, range(len(words))))
-    vocab._buckets = {letter: (bucket_words, _ints(ids)) for letter, (bucket_words, ids) in buckets.items()}
+    vocab._buckets = {letter: (bucket_words, ints(ids)) for letter, (bucket_words, ids) in buckets.items()}
     source = MemoryTextSource(vocab)
     if text is not None:
         budget, chars, full, entry, offset, paragraphs, text_postings = text
         source.budget, source.chars, source.full = budget, chars, full
-        source._entry, source._offset, source._text = _ints(entry), _ints(offset), paragraphs
-        source._postings = _unpack_postings(text_postings)
+        source._entry, source._offset, source._text = ints(entry), ints(offset), paragraphs
+        source._postings = FlatPostings.unpack(text_postings)
     refs_lists, ids, postings_lists = (
-        _unpack_lists(refs),
+        FlatLists.unpack(refs),
         dict(zip(zip(kinds, strings), range(len(strings)))),
-        _unpack_postings(postings),
+        FlatPostings.unpack(postings),
     )
+    if len(refs_lists) != len(strings):
+        raise ValueError(f"{len(refs_lists):,} reference lists for {len(strings):,} strings")
     if check is not None:
         check()
     with index._lock:
@@ -174,32 +178,5 @@ def _text_state(text: MemoryTextSource) -> tuple:
         text._entry.tobytes(),
         text._offset.tobytes(),
         text._text,
-        _pack_postings(text._postings),
+        text._postings.pack(),
     )
-
-
-def _ints(data: bytes) -> array:
-    values = array("i")
-    values.frombytes(data)
-    return values
-
-
-def _pack_lists(lists: list[array]) -> tuple[bytes, bytes]:
-    flat = array("i")
-    for values in lists:
-        flat.extend(values)
-    return array("i", map(len, lists)).tobytes(), flat.tobytes()
-
-
-def _unpack_lists(packed: tuple[bytes, bytes]) -> list[array]:
-    lengths, flat = _ints(packed[0]), _ints(packed[1])
-    ends = list(accumulate(lengths))
-    return [flat[end - length : end] for length, end in zip(lengths, ends)]
-
-
-def _pack_postings(postings: dict[int, array]) -> tuple[bytes, tuple[bytes, bytes]]:
-    return array("i", postings).tobytes(), _pack_lists(list(postings.values()))
-
-
-def _unpack_postings(packed: tuple[bytes, tuple[bytes, bytes]]) -> dict[int, array]:
-    return dict(zip(_ints(packed[0]), _unpack_lists(packed[1])))

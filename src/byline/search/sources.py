@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from byline.model import Entry, Hit
 from byline.search.engine import TEXT_WEIGHT, match_documents
+from byline.search.flat import FlatPostings
 from byline.search.query import Query
 from byline.search.vocabulary import Highlighter, Vocabulary, word_list
 
@@ -71,7 +72,7 @@ class MemoryTextSource:
         self._entry = array("i")
         self._offset = array("i")
         self._text: list[str] = []
-        self._postings: dict[int, array] = {}
+        self._postings = FlatPostings()
 
     def __len__(self) -> int:
         return len(self._text)
@@ -88,11 +89,9 @@ class MemoryTextSource:
                 self._entry.append(entry)
                 self._offset.append(offset)
                 self._text.append(paragraph)
+                append = self._postings.append
                 for word_id in {self.vocab.id(word) for word in word_list(paragraph)}:
-                    passages = self._postings.get(word_id)
-                    if passages is None:
-                        passages = self._postings[word_id] = array("i")
-                    passages.append(passage)
+                    append(word_id, passage)
             offset += len(paragraph) + 2
         return True
 
