@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from byline.load.clean import printable
 from byline.tui.host import Notice
+from byline.tui.threads import deliver
 
 if TYPE_CHECKING:
     from byline.tui.screens.main import MainScreen
@@ -60,10 +61,12 @@ def open_in_browser(main: MainScreen) -> None:
 
     def work() -> None:
         if open_url(url):
-            main.app.call_from_thread(main.host.tell, Notice(f"Opened in the browser: {url}"), timeout=4)
+            deliver(main, main.host.tell, Notice(f"Opened in the browser: {url}"), timeout=4)
         else:
-            main.app.call_from_thread(
-                main.app.push_screen, CopyByHandScreen(url, "No web browser could be started here. The article's link:")
+            deliver(
+                main,
+                main.app.push_screen,
+                CopyByHandScreen(url, "No web browser could be started here. The article's link:"),
             )
 
     main.run_worker(work, name="open in browser", thread=True, group="browser", exit_on_error=False)

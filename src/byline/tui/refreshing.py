@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from byline.feeds import articles_dir, has_subscriptions
 from byline.model import Batch, Entry, Skipped
 from byline.tui.host import Notice
 from byline.tui.loading import BatchLoaded, problems, skipped_notice
+from byline.tui.threads import deliver
 
 if TYPE_CHECKING:
     from byline.feeds.http import Client
@@ -124,7 +126,7 @@ class FeedRefresh:
             self.main.run_worker(self._dates_then_sort, thread=True, group="feeds-sort", exit_on_error=False)
 
     def _dates_then_sort(self) -> None:
-        self.main.app.call_from_thread(self._sort, self._dates())
+        deliver(self.main, self._sort, self._dates())
 
     def _dates(self) -> dict[str, str]:
         if not has_subscriptions():
@@ -156,7 +158,7 @@ class FeedRefresh:
         self.main.run_worker(self._refresh, name="refresh feeds", thread=True, group="feeds", exit_on_error=False)
 
     def _refresh(self) -> None:
-        call = self.main.app.call_from_thread
+        call = partial(deliver, self.main)
         try:
             if not has_subscriptions():
                 call(self._finish, None, NO_FEEDS)
@@ -172,7 +174,7 @@ class FeedRefresh:
         from byline.feeds.store import FeedStore
 
         worker = get_current_worker()
-        call = self.main.app.call_from_thread
+        call = partial(deliver, self.main)
 
         with FeedStore() as store, stoppable_client(worker) as client:
             if store.problem:

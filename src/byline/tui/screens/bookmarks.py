@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from byline.clipboard import one_line
+from byline.tui.threads import deliver
 from byline.userdata.bookmark_store import BookmarkStore
 from byline.userdata.bookmarks import Bookmark, BookmarkError
 
@@ -143,10 +144,10 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             total = self.store.count()
             matching = self.store.count(query) if query.split() else total
         except BookmarkError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            deliver(self, self._failed, str(exc))
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._loaded, query, generation, rows, total, matching)
+            deliver(self, self._loaded, query, generation, rows, total, matching)
 
     def _loaded(self, query: str, generation: tuple[int, int], rows: list[Bookmark], total: int, matching: int) -> None:
         if not self.is_attached or query != self.query_one("#bookmarks-filter", Input).value:
@@ -188,7 +189,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             rows = self.store.page(query, offset, PAGE + 1)
         except BookmarkError:
             rows = []
-        self.app.call_from_thread(self._more_loaded, query, offset, rows)
+        deliver(self, self._more_loaded, query, offset, rows)
 
     def _more_loaded(self, query: str, offset: int, rows: list[Bookmark]) -> None:
         self._loading_more = False
@@ -295,11 +296,11 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             else:
                 self.store.add(bookmark)
         except BookmarkError as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
+            deliver(self, self.app.notify, str(exc), severity="error", markup=False)
             return
         what = describe(bookmark)
         message = f"Deleted the bookmark on {what} (u brings it back)" if delete else f"Undone: {what} is back."
-        self.app.call_from_thread(self._changed, bookmark if delete else None, message)
+        deliver(self, self._changed, bookmark if delete else None, message)
 
     def _changed(self, deleted: Bookmark | None, message: str) -> None:
         self.app.notify(message, markup=False, timeout=6)

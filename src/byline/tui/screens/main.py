@@ -28,6 +28,7 @@ from byline.tui.reread import reread, swap_in
 from byline.tui.screens.corpus_loading import CorpusLoading
 from byline.tui.screens.people_views import PeopleViews
 from byline.tui.screens.quote_choice import QuoteChoice
+from byline.tui.threads import deliver
 from byline.tui.widgets.article_list import ArticleList
 from byline.tui.widgets.footer import BylineFooter
 from byline.tui.widgets.reader import Reader
@@ -137,15 +138,15 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         except ArticleGone as gone:
             again = reread(self.host.corpus, entry)  # the cache may be stale: an edit that kept size and mtime
             if again is None:
-                self.app.call_from_thread(self._article_gone, entry, str(gone))
+                deliver(self, self._article_gone, entry, str(gone))
                 return
             fresh, entry, article, analysis = again
-            self.app.call_from_thread(self._swap_in, fresh)
+            deliver(self, self._swap_in, fresh)
         except Exception as error:  # an unreadable file must not end the app
-            self.app.call_from_thread(self._article_gone, entry, f"{type(error).__name__}: {error}")
+            deliver(self, self._article_gone, entry, f"{type(error).__name__}: {error}")
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_article, entry, article, analysis)
+            deliver(self, self._show_article, entry, article, analysis)
 
     def _show_article(self, entry: Entry, article: Article, analysis: Analysis) -> None:
         if self.article_list.current is not entry:

@@ -20,6 +20,7 @@ from byline.corpus.records import unpack
 from byline.model import Entity, Entry, Quote
 from byline.people import EntityRow, People, QuoteRow, Speaker
 from byline.tui.host import Notice
+from byline.tui.threads import deliver
 from byline.tui.widgets.people_list import PeopleList, PeoplePane
 from byline.tui.widgets.quote_list import QuoteItem, QuoteList
 from byline.tui.widgets.sidebar import Sidebar
@@ -110,16 +111,16 @@ class PeopleViews(_Screen):
         _ = people.speaker_matcher, people.speakers.described  # made here, not on the first keystroke
         if worker.is_cancelled:
             return
-        self.app.call_from_thread(self._people_ready, people, "speakers")
+        deliver(self, self._people_ready, people, "speakers")
         if not final:
             return
         _ = people.entity_matcher
         if worker.is_cancelled:
             return
-        self.app.call_from_thread(self._people_ready, people, "entities")
+        deliver(self, self._people_ready, people, "entities")
         people.count_entity_quotes()  # seconds at 100,000: the counts show "…" meanwhile
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._people_ready, people, "counted")
+            deliver(self, self._people_ready, people, "counted")
 
     def _people_ready(self, people: People, stage: Stage) -> None:
         if stage == "speakers":

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from byline.model import Entry
 from byline.search import PREFIX_HELP, PREFIXES, Hit, SearchIndex
+from byline.tui.threads import deliver
 from byline.tui.widgets.article_list import file_name
 
 LIMIT = 50
@@ -153,7 +154,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         generation = self.index.generation
         hits = self.index.search(query, limit=LIMIT + 1)  # one more, to know there are more
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, query, hits, generation)
+            deliver(self, self._show, query, hits, generation)
 
     def _show(self, query: str, hits: list[Hit], generation: int = -1) -> None:
         if query != self.query_one(Input).value:
