@@ -22,6 +22,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING, TypeVar
 
 from byline.corpus.pool import cpu_count, read_files, start_pool, stop_pool
+from byline.gc_pause import no_gc
 from byline.load import FileStat, iter_file_stats
 from byline.model import Batch, Entry, Skipped
 
@@ -242,18 +243,19 @@ class _Run:
             return
         empty: dict[str, tuple[int, int, bytes]] = {}
         found = self._cache_call(lambda cache: cache.lookup([key for key, _ in batch]), empty)
-        for key, stat in batch:
-            held = found.get(key)
-            if held is not None and held[0] == stat.size and held[1] == stat.mtime_ns:
-                try:
-                    entries, skipped = self.decoder.decode(stat.path, held[2])
-                except (ValueError, TypeError, EOFError):
-                    pass  # not what we wrote: read the file again
-                else:
-                    self._handled(entries, skipped)
-                    self.cached += 1
-                    continue
-            self._queue(key, stat)
+        with no_gc():  # entries by the thousand: see byline.gc_pause
+            for key, stat in batch:
+                held = found.get(key)
+                if held is not None and held[0] == stat.size and held[1] == stat.mtime_ns:
+                    try:
+                        entries, skipped = self.decoder.decode(stat.path, held[2])
+                    except (ValueError, TypeError, EOFError):
+                        pass  # not what we wrote: read the file again
+                    else:
+                        self._handled(entries, skipped)
+                        self.cached += 1
+                        continue
+                self._queue(key, stat)
 
     def _drop_gone(self, roots: list[str], seen: set[str]) -> None:
         if self.cache is None or not roots:

@@ -19,15 +19,14 @@ which articles quote a speaker is found when asked (`entries_of`), the same way.
 
 from __future__ import annotations
 
-import gc
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter
 
+from byline.gc_pause import no_gc
 from byline.model import Entry
 from byline.people.names import is_bare, is_description, merge_bare, name_key, surname
 
@@ -127,19 +126,6 @@ class SpeakerTable:
             return row
         _ = self.described
         return self._by_article.get((row.key, entry), row)
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused: building makes many small objects, and each
-    collection it triggers would walk every entry of the corpus (most of the time at 100,000)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def build_speakers(entries: Sequence[Entry]) -> SpeakerTable:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import starmap
 
 from byline.corpus.records import EntryDecoder, PackedEntry, entry_row
+from byline.gc_pause import no_gc
 from byline.model import Entry, Quote
 from byline.search.flat import FlatLists, FlatPostings, ints
 from byline.search.index import SearchIndex
@@ -99,10 +100,11 @@ def load(
         state = marshal.loads(data)
         if state[0] != FORMAT:
             raise ValueError(f"snapshot format {state[0]}, not {FORMAT}")
-        entries = _packed_entries(parts)
-        if len(entries) != state[1]:
-            raise ValueError(f"{len(entries):,} entries, not {state[1]:,}")
-        return _load(state, entries, SearchIndex(with_text=False) if into is None else into, check)
+        with no_gc():  # a million objects at once: collections meanwhile would walk them over and over
+            entries = _packed_entries(parts)
+            if len(entries) != state[1]:
+                raise ValueError(f"{len(entries):,} entries, not {state[1]:,}")
+            return _load(state, entries, SearchIndex(with_text=False) if into is None else into, check)
     except ValueError:
         raise
     except Exception as error:  # a damaged BLOB can fail in any way

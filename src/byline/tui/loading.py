@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from byline.corpus import load_corpus
 from byline.corpus.snapshots import Stamp, snapshot_key
+from byline.gc_pause import no_gc
 from byline.model import Batch, Skipped
 from byline.progress import rate, time_left
 from byline.search import SearchIndex, fill_text
@@ -75,8 +76,11 @@ class LoadingBar(Horizontal):
         key, stamp, files = snapshot_key(self.paths, "app"), Stamp(), 0
         skipped: list[Skipped] = []
         try:
-            if self._load_snapshot(key, start):
-                return
+            # Frozen once loaded: the entries live as long as the app, and each later
+            # collection (a pause of the UI) would otherwise walk all of them again.
+            with no_gc(freeze=True):
+                if self._load_snapshot(key, start):
+                    return
             for batch in load_corpus(self.paths, stamp=stamp, cancelled=lambda: worker.is_cancelled):
                 if worker.is_cancelled:
                     return
