@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from textual.worker import WorkerState
 
+from tests.helpers.tui import settle
+
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
 
@@ -50,3 +52,16 @@ async def test_an_article_read_while_the_app_quits_is_dropped(
     assert not raised
     assert opening and all(worker.state != WorkerState.ERROR for worker in opening), [w.error for w in opening]
     assert app._exception is None, app._exception
+
+
+async def test_the_place_in_the_article_is_kept_as_the_reader_scrolls(open_app, small_corpus: Path) -> None:
+    # Kept when it changes, not only when quitting asks: by then taking the reader down may
+    # have scrolled it back to the top (tmux saw a place saved as 0, 1 run in 5 under load).
+    async with open_app(small_corpus, size=(80, 24)) as (app, pilot):
+        await pilot.press("right_square_bracket", "right_square_bracket")  # article 2, the long one
+        await settle(pilot)
+        assert app.reader.article is not None and app.reader.article.title == "Article number 2"
+        await pilot.press("tab", "pagedown", "pagedown")
+        await settle(pilot)
+        assert app.reader.scroll_y > 0
+        assert app.state.position_of(app.reader.article.key) == round(app.reader.scroll_y)

@@ -28,7 +28,7 @@ from byline.tui.reread import reread, swap_in
 from byline.tui.screens.corpus_loading import CorpusLoading
 from byline.tui.screens.people_views import PeopleViews
 from byline.tui.screens.quote_choice import QuoteChoice
-from byline.tui.threads import deliver
+from byline.tui.threads import deliver, going
 from byline.tui.widgets.article_list import ArticleList
 from byline.tui.widgets.footer import BylineFooter
 from byline.tui.widgets.reader import Reader
@@ -84,6 +84,9 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         self.article_list.read_ids = frozenset(self.host.state.read)
         self.chip.display = False
         self.article_list.focus()
+        # The place in the article is kept as the reader scrolls, not only when asked: by the
+        # time quitting asks, taking the reader down may have scrolled it back to the top.
+        self.watch(self.reader, "scroll_y", self.note_position, init=False)
         # Start loading once the first frame is out: the loader's thread competes for the GIL.
         self.call_after_refresh(self.loading_bar.load)
 
@@ -122,8 +125,8 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
     def note_position(self) -> None:
         """Keep how far down the article shown the reader is (not while it is still being put back there)."""
         article = self.reader.article
-        if article is None or self._restore_id is not None:
-            return
+        if article is None or self._restore_id is not None or going(self.reader):
+            return  # (while the reader is taken down its scroll is no place of the reader's)
         if self._when_shown is not None and self._when_shown[0] == article.key:
             return
         if self._placing != article.key:
