@@ -20,7 +20,8 @@ _FOREIGN_ARTICLES = _WORDS["foreign_articles"]
 _INDEX_WORDS = _WORDS["index_words"]
 GENERIC = _WORDS["generic"]
 _NEWSPAPER_FIRST = _WORDS["newspaper_first"]
-_MODEL_NUMBER = re.compile(r"[A-Z][0-9]{3,4}")
+# A model's number ("A350", "AV400", "PMC-100", "A380s"): a product, not a body.
+MODEL_NUMBER = re.compile(r"[A-Z]{1,4}-?[0-9]{3,4}s?")
 _LONGEST_INITIALS = 3  # capitals that can be a person's initials ("JRR")
 
 
@@ -73,7 +74,7 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
             return "PERSON", False
         if word.endswith(("ians", "eans", "ites")) and len(word) > 6:
             return "DROP", False  # "Gibraltarians": people of a place, not a name
-        if _MODEL_NUMBER.fullmatch(word):
+        if MODEL_NUMBER.fullmatch(word):
             return "DROP", False  # "A350", "E190": a model's number, a product
         if word.isupper() and 2 <= len(word) <= 6 or re.fullmatch(r"[A-Z]+[0-9]+|[A-Z][a-z]*[A-Z][A-Za-z]*", word):
             return "ORG", False

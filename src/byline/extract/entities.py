@@ -194,8 +194,14 @@ def find_entities(
                 continue
             if kind is None and key == cand.text and key.lower() in lex.english_words:
                 continue  # "Ghost", "Sideways": an English word, not a name
-            if key == cand.text and (key[-1:] == "s" and key[:-1] in surnames or _follower_of(key, surnames)):
-                continue  # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers
+            if key == cand.text and (
+                key[-1:] == "s"
+                and (key[:-1] in surnames or " " not in key and key[:-1] in seen_texts)
+                or _follower_of(key, surnames)
+            ):
+                # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers;
+                # "their TiVos" beside "TiVo": a firm's products
+                continue
             cluster = clusters.get(key)
             if cluster is None:
                 cluster = clusters[key] = _Cluster(key, kind or "")

@@ -9,7 +9,7 @@ titles), and each name is typed (`classify.py`) into a `Candidate`.
 
 from __future__ import annotations
 
-from byline.extract.classify import classify, is_known, is_org
+from byline.extract.classify import MODEL_NUMBER, classify, is_known, is_org
 from byline.extract.lexicons import Lexicons, name_words
 from byline.extract.name_tokens import CONNECTORS, Candidate, Token, trim_connectors, whole
 from byline.extract.titles import MULTI_BY_FIRST, is_title_word, last_title, trim_titles
@@ -196,6 +196,8 @@ def add(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool)
     tokens = trim_connectors(tokens)
     while len(tokens) > 1 and tokens[0].text == "The":
         tokens = tokens[1:]
+    if len(tokens) > 1 and MODEL_NUMBER.fullmatch(tokens[-1].text):
+        tokens = tokens[:-1]  # "Archos AV400", "Airbus A380": the maker, not its product
     if not tokens:
         return
     name = whole(tokens)
