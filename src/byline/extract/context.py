@@ -81,7 +81,8 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
             kind = apposition_type(body, end, lex)
             if kind:
                 return kind
-        if first in ("'s", "\u2019s") and len(after) > 1:
+        if (first in ("'s", "\u2019s") or first in ("'", "\u2019") and body[end - 1] == "s") and len(after) > 1:
+            # ("Jesus' life": the possessive of a name ending in s)
             noun = after[1].lower()
             return "PERSON" if noun in cues.person_possessions else "ORG" if noun in cues.body_possessions else ""
         if first.startswith("-based"):

@@ -42,6 +42,8 @@ _PLACE_BEFORE = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
 _PLACE_ENDINGS = tuple(name_words()["place_endings"])
+_IDEA_ENDINGS = tuple(name_words()["idea_endings"])
+_SHORTEST_IDEA = 7  # letters: "Brian", "Julian" end so too
 _TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
 _PARTY_NAMES = frozenset(cue_words()["party_names"])
 _PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
@@ -192,8 +194,8 @@ def find_entities(
                 continue
             if cand.initial and key == cand.text and not cand.strong and key not in proven and key not in persons:
                 continue
-            if kind is None and key == cand.text and key.lower() in lex.english_words:
-                continue  # "Ghost", "Sideways": an English word, not a name
+            if kind is None and key == cand.text and (key.lower() in lex.english_words or _an_idea(key, lex)):
+                continue  # "Ghost", "Sideways": an English word, not a name; "Orwellian", "Thatcherism"
             if key == cand.text and (
                 key[-1:] == "s"
                 and (key[:-1] in surnames or " " not in key and key[:-1] in seen_texts)
@@ -328,6 +330,12 @@ def _team_nickname(name: str, lex: Lexicons) -> bool:
         and last.endswith("s")
         and last[:-1].lower() in lex.english_words
     )
+
+
+def _an_idea(word: str, lex: Lexicons) -> bool:
+    """ "Thatcherism", "Christianity", "Orwellian": a creed or an adjective
+    made from a name, which names nothing the guidelines count."""
+    return len(word) > _SHORTEST_IDEA and word.endswith(_IDEA_ENDINGS) and word not in lex.first_names
 
 
 def _follower_of(word: str, surnames: dict[str, list[str]]) -> bool:
