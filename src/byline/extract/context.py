@@ -64,8 +64,9 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
         if last == "in" and len(before) == 2 and before[0] in _PHRASAL_IN:
             return ""  # "bring in Velimir Zajec": a verb's particle, not a place's preposition
         if last in cues.place_before:
-            # "a stake in ING", "an economist at Natexis": a body
-            if len(before) == 2 and before[0] in cues.body_before_in:
+            # "a stake in ING", "an economist at Natexis": a body; so is the
+            # employer in "said Kyle Cooper, at Citigroup Global Markets"
+            if len(before) == 2 and before[0] in cues.body_before_in or body.endswith(", at ", 0, start):
                 return "ORG"
             return "PLACE"
         if last in cues.person_before:

@@ -46,6 +46,7 @@ _IDEA_ENDINGS = tuple(name_words()["idea_endings"])
 _SHORTEST_IDEA = 7  # letters: "Brian", "Julian" end so too
 _TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
 _PARTY_NAMES = frozenset(cue_words()["party_names"])
+_VENUES = frozenset(cue_words()["venues"])
 _PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
 _NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
 _CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club
@@ -246,6 +247,7 @@ def find_entities(
         for cluster in clusters.values():
             if (
                 cluster.type == "PLACE"
+                and cluster.name not in _VENUES
                 and (cluster.name in lex.places or not cluster.sure and cluster.name.lower().endswith(_PLACE_ENDINGS))
                 and is_team(body, cluster.mentions, cluster.name in lex.countries, first_name)
             ) or (
