@@ -29,7 +29,13 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
     """The type of a cleaned name, and whether a lexicon or a keyword said so."""
     name = whole(tokens)
     words = [t.text for t in tokens]
-    if name in lex.calendar or name in lex.demonyms or name in lex.honorifics or words[-1] in lex.event_words:
+    if (
+        name in lex.calendar
+        or name in lex.demonyms
+        or name in lex.honorifics
+        or words[-1] in lex.event_words
+        or name in lex.works
+    ):
         return "DROP", True
     if len(words) > 1 and words[-1] in _INDEX_WORDS:
         return "DROP", True  # "Dow Jones Industrial Average": a share index, not a body

@@ -77,6 +77,7 @@ class Lexicons:
     english_words: frozenset[str]
     sport_words: frozenset[str] = frozenset()
     type_cues: TypeCues = TypeCues()
+    works: frozenset[str] = frozenset()  # well-known titles of works and products
 
 
 @cache
@@ -114,6 +115,7 @@ def lexicons() -> Lexicons:
         ),
         sport_words=frozenset(_lines("sport_words.txt")),
         type_cues=TypeCues(**_sections("type_cues.txt")),
+        works=frozenset(_lines("works.txt")),
     )
 
 
