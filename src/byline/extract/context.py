@@ -69,6 +69,13 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
             if len(before) == 2 and before[0] in cues.body_before_in or body.endswith(", at ", 0, start):
                 return "ORG"
             return "PLACE"
+        if last == "like" and len(before) == 2 and before[0].endswith("s"):
+            # "authors like Cicero, Virgil and Tacitus", "firms like Enron": the kind listed
+            kind = before[0][:-1]
+            if kind in cues.person_before:
+                return "PERSON"
+            if kind in cues.body_before:
+                return "ORG"
         if last in cues.person_before:
             return "PERSON"
         if last in cues.body_before:

@@ -49,6 +49,7 @@ _PARTY_NAMES = frozenset(cue_words()["party_names"])
 _VENUES = frozenset(cue_words()["venues"])
 _PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
 _NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
+_RETYPE_ROUNDS = 4  # passes of retyping by the names listed beside, at most
 _CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club
 _CLOSING = ',.;:)"\u201d'
 _ADMINISTRATION = " administration"  # "the Biden administration"
@@ -358,9 +359,10 @@ def _retype_guesses(
     known = {name: c.type for name, c in clusters.items() if c.sure}
     mentions = sorted(mentions)
     own = {name: votes(body, clusters[name].mentions, lex) for name in guessed}
-    # Twice: a name retyped by its own cues is evidence for the names listed
-    # beside it ("Basingstoke and Torbay").
-    for _ in range(2):
+    # Again while names change: a name retyped by its own cues is evidence for
+    # the names listed beside it ("Basingstoke and Torbay"), and they for the
+    # next ("authors like Cicero, Virgil and Tacitus").
+    for _ in range(_RETYPE_ROUNDS):
         beside = listed_beside(body, mentions, known, guessed, lex)
         retyped = False
         for name in guessed:
