@@ -20,6 +20,7 @@ _FOREIGN_ARTICLES = _WORDS["foreign_articles"]
 _INDEX_WORDS = _WORDS["index_words"]
 GENERIC = _WORDS["generic"]
 _NEWSPAPER_FIRST = _WORDS["newspaper_first"]
+_EVENT_FIRST = _WORDS["event_first"]
 # A model's number ("A350", "AV400", "PMC-100", "A380s"): a product, not a body.
 MODEL_NUMBER = re.compile(r"[A-Z]{1,4}-?[0-9]{3,4}s?")
 _LONGEST_INITIALS = 3  # capitals that can be a person's initials ("JRR")
@@ -35,7 +36,9 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
         or name in lex.honorifics
         or words[-1] in lex.event_words
         or name in lex.works
-    ):
+        or len(words) > 1
+        and (words[0] in _EVENT_FIRST or words[0] in lex.countries and name[len(words[0]) + 1 :] in lex.works)
+    ):  # ("Hurricane Ivan": a storm; "US Wife Swap": a work's national version)
         return "DROP", True
     if len(words) > 1 and words[-1] in _INDEX_WORDS:
         return "DROP", True  # "Dow Jones Industrial Average": a share index, not a body
