@@ -21,6 +21,7 @@ _INDEX_WORDS = _WORDS["index_words"]
 GENERIC = _WORDS["generic"]
 _NEWSPAPER_FIRST = _WORDS["newspaper_first"]
 _EVENT_FIRST = _WORDS["event_first"]
+_CAUSE_WORDS = _WORDS["cause_words"]
 # A model's number ("A350", "AV400", "PMC-100", "A380s"): a product, not a body.
 MODEL_NUMBER = re.compile(r"[A-Z]{1,4}-?[0-9]{3,4}s?")
 _LONGEST_INITIALS = 3  # capitals that can be a person's initials ("JRR")
@@ -136,9 +137,10 @@ def is_org(tokens: list[Token], lex: Lexicons) -> bool:
     words = [t.text for t in tokens if not t.text.isdigit()]
     if len(words) > 1 and (words[-1] in lex.org_words or any(w in lex.org_words_anywhere for w in words)):
         return True
-    # "Times of Israel", "Bureau of Statistics": a body's word before "of".
+    # "Times of Israel", "Bureau of Statistics": a body's word before "of";
+    # "League Against Cruel Sports", "Doctors Without Borders": a cause's word.
     for i in range(1, len(words) - 1):
-        if words[i] in ("of", "for") and words[i - 1] in lex.org_words:
+        if words[i] in ("of", "for") and words[i - 1] in lex.org_words or words[i] in _CAUSE_WORDS:
             return True
     return False
 

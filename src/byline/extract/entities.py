@@ -23,6 +23,7 @@ from byline.extract.article_parts import (
     count_in_title,
     is_title_case,
     join_campus,
+    join_on,
     join_venue,
     role_before,
 )
@@ -116,7 +117,7 @@ def find_entities(
             in_body = [c for c in in_body if not any(s <= c.start < e for s, e, _ in players)]
             in_body += [Candidate(s, e, name, "PERSON", strong=True) for s, e, name in players]
     in_body.sort(key=lambda c: c.start)
-    in_body = join_venue(body, join_campus(body, in_body), lex)
+    in_body = join_on(body, join_venue(body, join_campus(body, in_body), lex), lex)
     not_entities = products(body, in_body, lex) | works(body, in_body, lex)
     if not_entities:
         in_body = [c for c in in_body if c.text not in not_entities]
