@@ -163,3 +163,11 @@ def listed_beside(
             if kind and other != name:
                 out.setdefault(name, Counter())[kind] += 1
     return out
+
+
+def named_by_cue_after(body: str, end: int, lex: Lexicons) -> bool:
+    """Whether the word after a sentence's first capital makes it a body's
+    name ("Ladbrokes spokesman Warren Lush", "Quentrix announced"), which a
+    capital at a sentence's start does not prove by itself."""
+    after = body[end : end + CONTEXT_CHARS].split(None, 1)
+    return bool(after) and after[0] in lex.type_cues.body_after

@@ -27,7 +27,7 @@ from byline.extract.article_parts import (
     join_venue,
     role_before,
 )
-from byline.extract.context import listed_beside, votes
+from byline.extract.context import listed_beside, named_by_cue_after, votes
 from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
@@ -196,7 +196,8 @@ def find_entities(
             if where == "title" and title_case and key not in proven and key not in clusters and not cand.strong:
                 continue
             if cand.initial and key == cand.text and not cand.strong and key not in proven and key not in persons:
-                continue
+                if where != "body" or not named_by_cue_after(body, cand.end, lex):  # ("Ladbrokes spokesman")
+                    continue
             if kind is None and key == cand.text and (key.lower() in lex.english_words or _an_idea(key, lex)):
                 continue  # "Ghost", "Sideways": an English word, not a name; "Orwellian", "Thatcherism"
             if key == cand.text and (
