@@ -143,9 +143,11 @@ def join_on(body: str, cands: list[Candidate], lex: Lexicons) -> list[Candidate]
             continue
         on = _ON.match(body, cand.end) if cand.type == "ORG" and cand.text.split()[-1] in lex.on_bodies else None
         run = NAME_RUN.match(body, on.end()) if on else None
-        if on and run and not any(w in lex.calendar or w in lex.places for w in run.group().split()):
-            out.append(Candidate(cand.start, run.end(), body[cand.start : run.end()], "ORG", strong=True))
-            skip_to = run.end()
+        # ("... on Human Rights and the League ...": "and the" joins two names)
+        end = run.start() + len(run.group().split(" and the ", 1)[0]) if run else 0
+        if on and run and not any(w in lex.calendar or w in lex.places for w in body[run.start() : end].split()):
+            out.append(Candidate(cand.start, end, body[cand.start : end], "ORG", strong=True))
+            skip_to = end
             continue
         out.append(cand)
     return out

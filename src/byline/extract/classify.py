@@ -153,7 +153,7 @@ def is_known(tokens: list[Token], lex: Lexicons) -> bool:
 def has_lexicon_prefix(tokens: list[Token], lex: Lexicons) -> bool:
     for size in range(len(tokens), 1, -1):
         name = whole(tokens[:size])
-        if name in lex.places or name in lex.orgs:
+        if name in lex.places or name in lex.orgs or name in lex.works:  # ("Windows XP" opening a sentence)
             return True
     return False
 
