@@ -20,7 +20,9 @@ def test_well_known_works_products_and_share_indices_are_not_entities() -> None:
 
 
 def test_creeds_storms_and_charts_are_not_entities() -> None:
-    names = entity_names("He spoke of Thatcherism and Christianity as Hurricane Ivan hit the Official UK Singles Chart.")
+    names = entity_names(
+        "He spoke of Thatcherism and Christianity as Hurricane Ivan hit the Official UK Singles Chart."
+    )
     assert names == {}
 
 
