@@ -22,6 +22,8 @@ GENERIC = _WORDS["generic"]
 _NEWSPAPER_FIRST = _WORDS["newspaper_first"]
 _EVENT_FIRST = _WORDS["event_first"]
 _CAUSE_WORDS = _WORDS["cause_words"]
+_IDEA_ENDINGS = tuple(_WORDS["idea_endings"])
+_SHORTEST_IDEA = 7  # letters: "Brian", "Julian" end so too
 # A model's number ("A350", "AV400", "PMC-100", "A380s"): a product, not a body.
 MODEL_NUMBER = re.compile(r"[A-Z]{1,4}-?[0-9]{3,4}s?")
 _LONGEST_INITIALS = 3  # capitals that can be a person's initials ("JRR")
@@ -185,3 +187,9 @@ def is_acronym_like(word: str) -> bool:
 def is_plural_acronym(word: str) -> bool:
     """'MPs', 'MEPs' (but not 'Ms' or 'Mr')."""
     return len(word) > 2 and word[-1] == "s" and word[:-1].isupper()
+
+
+def is_idea(word: str, lex: Lexicons) -> bool:
+    """ "Thatcherism", "Christianity", "Orwellian": a creed or an adjective
+    made from a name, which names nothing the guidelines count."""
+    return len(word) > _SHORTEST_IDEA and word.endswith(_IDEA_ENDINGS) and word not in lex.first_names

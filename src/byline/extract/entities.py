@@ -27,6 +27,7 @@ from byline.extract.article_parts import (
     join_venue,
     role_before,
 )
+from byline.extract.classify import is_idea
 from byline.extract.context import listed_beside, named_by_cue_after, votes
 from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
@@ -43,12 +44,11 @@ _PLACE_BEFORE = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
 _PLACE_ENDINGS = tuple(name_words()["place_endings"])
-_IDEA_ENDINGS = tuple(name_words()["idea_endings"])
-_SHORTEST_IDEA = 7  # letters: "Brian", "Julian" end so too
 _TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
 _PARTY_NAMES = frozenset(cue_words()["party_names"])
 _VENUES = frozenset(cue_words()["venues"])
 _PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
+_EVENT_NOUNS = frozenset(cue_words()["place_event_nouns"])
 _NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
 _RETYPE_ROUNDS = 4  # passes of retyping by the names listed beside, at most
 _CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club
@@ -198,7 +198,7 @@ def find_entities(
             if cand.initial and key == cand.text and not cand.strong and key not in proven and key not in persons:
                 if where != "body" or not named_by_cue_after(body, cand.end, lex):  # ("Ladbrokes spokesman")
                     continue
-            if kind is None and key == cand.text and (key.lower() in lex.english_words or _an_idea(key, lex)):
+            if kind is None and key == cand.text and (key.lower() in lex.english_words or is_idea(key, lex)):
                 continue  # "Ghost", "Sideways": an English word, not a name; "Orwellian", "Thatcherism"
             if key == cand.text and (
                 key[-1:] == "s"
@@ -307,12 +307,14 @@ def _countries_follow_the_sides(
 def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
     """ "Labour MP Jean Corston", "a Lib Dem spokesman", "Cabinet ministers":
     a party named only before its people or its stances is an adjective,
-    which the guidelines leave out (the mentions still serve the speakers)."""
-    if cluster.name not in _PARTY_NAMES or not cluster.mentions or cluster.count > len(cluster.mentions):
+    which the guidelines leave out (the mentions still serve the speakers);
+    so is a place named only in an event's name ("the Iraq war")."""
+    nouns = _PARTY_ADJECTIVE_NOUNS if cluster.name in _PARTY_NAMES else _EVENT_NOUNS if cluster.type == "PLACE" else ()
+    if not nouns or not cluster.mentions or cluster.count > len(cluster.mentions):
         return False
     for _start, end in cluster.mentions:
         after = body[end : end + _NEXT_WORD_CHARS].split()[:1]
-        if not after or after[0].strip(_CLOSING).lower() not in _PARTY_ADJECTIVE_NOUNS:
+        if not after or after[0].strip(_CLOSING).lower() not in nouns:
             return False
     return True
 
@@ -335,12 +337,6 @@ def _team_nickname(name: str, lex: Lexicons) -> bool:
         and last.endswith("s")
         and last[:-1].lower() in lex.english_words
     )
-
-
-def _an_idea(word: str, lex: Lexicons) -> bool:
-    """ "Thatcherism", "Christianity", "Orwellian": a creed or an adjective
-    made from a name, which names nothing the guidelines count."""
-    return len(word) > _SHORTEST_IDEA and word.endswith(_IDEA_ENDINGS) and word not in lex.first_names
 
 
 def _follower_of(word: str, surnames: dict[str, list[str]]) -> bool:
