@@ -146,6 +146,9 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
         if cut is not None:
             title_start, person_start = cut
             before = trim_titles(tokens[:title_start], lex)
+            # "EU Trade Commissioner": the words that qualify the title are no part of the body's name
+            while len(before) > 1 and before[-1].text.lower() in lex.english_words and not _named(before, lex):
+                before = before[:-1]
             if before:
                 add(before, lex, out, initial)
             honorific = tokens[person_start - 1].text
@@ -250,3 +253,7 @@ def _describes(word: str, lex: Lexicons) -> bool:
         or word in lex.demonyms
         or any(word in alias.split() for alias in lex.org_aliases)
     )
+
+
+def _named(tokens: list[Token], lex: Lexicons) -> bool:
+    return is_known(tokens, lex) or is_org(tokens, lex)
