@@ -191,12 +191,15 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
             and (
                 lower in lex.common_words
                 or (lower in lex.english_words and word not in lex.first_names and len(tokens) > 2)
-                # "Weak US demand", "Cult British band": an adjective, then a country or a nationality
+                # "Weak US demand", "Cult British band", "Rival Sony": an adjective, then a
+                # country, a nationality or a known body
                 or (
                     lower in lex.english_words
                     and word not in lex.first_names
                     and word not in lex.org_words
-                    and (tokens[1].text in lex.countries or tokens[1].text in lex.demonyms)
+                    and (
+                        tokens[1].text in lex.countries or tokens[1].text in lex.demonyms or tokens[1].text in lex.orgs
+                    )
                 )
             )
             and not has_lexicon_prefix(tokens, lex)
