@@ -197,6 +197,8 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
                     lower in lex.english_words
                     and word not in lex.first_names
                     and word not in lex.org_words
+                    and lower not in lex.sport_words  # "Athletics Ireland", "Sport England": a body
+                    and not lower.endswith("s")
                     and (
                         tokens[1].text in lex.countries or tokens[1].text in lex.demonyms or tokens[1].text in lex.orgs
                     )
