@@ -202,7 +202,7 @@ def find_entities(
                 continue  # "Ghost", "Sideways": an English word, not a name; "Orwellian", "Thatcherism"
             if key == cand.text and (
                 key[-1:] == "s"
-                and (key[:-1] in surnames or " " not in key and key[:-1] in seen_texts)
+                and (key[:-1] in surnames or " " not in key and getattr(clusters.get(key[:-1]), "type", "") == "ORG")
                 or _follower_of(key, surnames)
             ):
                 # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers;

@@ -191,17 +191,14 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
             and (
                 lower in lex.common_words
                 or (lower in lex.english_words and word not in lex.first_names and len(tokens) > 2)
-                # "Weak US demand", "Cult British band", "Rival Sony": an adjective, then a
-                # country, a nationality or a known body
+                # "Weak US demand", "Cult British band": an adjective, then a country or a nationality
                 or (
                     lower in lex.english_words
                     and word not in lex.first_names
                     and word not in lex.org_words
                     and lower not in lex.sport_words  # "Athletics Ireland", "Sport England": a body
                     and not lower.endswith("s")
-                    and (
-                        tokens[1].text in lex.countries or tokens[1].text in lex.demonyms or tokens[1].text in lex.orgs
-                    )
+                    and (tokens[1].text in lex.countries or tokens[1].text in lex.demonyms)
                 )
             )
             and not has_lexicon_prefix(tokens, lex)

@@ -70,6 +70,13 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                     # "Norwich Union and Axa Sun Life": a body, then a name opened by no English word
                     or (len(right) > 1 and (is_org(right, lex) or right[0].text.lower() not in lex.english_words))
                 )
+                # but "Institute of Economic and Social Research", "Department of Trade and
+                # Industry": the body's field goes on past "and"
+                and not (
+                    any(t.text in ("of", "for") for t in left)
+                    and left[-1].text.lower() in lex.english_words
+                    and not is_known(right, lex)
+                )
             )
             if left and (is_known(left, lex) or last_title(left, lex) or both_named or not is_org(tokens, lex)):
                 split_piece(left, lex, out, initial)
