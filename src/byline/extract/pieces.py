@@ -19,6 +19,7 @@ _ROYAL = _WORDS["royal"]
 _PLACE_FIRST = _WORDS["place_first"]
 SELF_STANDING_ORG_WORDS = 3  # a body's title this long names it without its country
 LONGEST_PERSON_AFTER_DESCRIPTION = 3  # words of the person in "Beatle George Harrison"
+FIELD_WORDS = 2  # words of a body's field after "and" ("... of Economic and Social Research")
 
 
 def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
@@ -75,6 +76,8 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                 and not (
                     any(t.text in ("of", "for") for t in left)
                     and left[-1].text.lower() in lex.english_words
+                    and len(right) <= FIELD_WORDS
+                    and not any(t.text in CONNECTORS for t in right)
                     and not is_known(right, lex)
                 )
             )
