@@ -57,3 +57,18 @@ def test_a_ground_stays_a_place_in_sports_news() -> None:
         "The striker scored twice for the club this season, and the coach praised the squad after the match."
     )
     assert names["Anfield"] == "PLACE"
+
+
+def test_a_place_named_only_in_a_wars_name_is_left_out() -> None:
+    names = entity_names("Critics of the Iraq war met in London.")
+    assert names == {"London": "PLACE"}
+
+
+def test_an_adjective_opening_a_sentence_before_a_country_is_no_part_of_a_name() -> None:
+    assert entity_names("Weak US demand hit sales.") == {"US": "PLACE"}
+    assert entity_names("Athletics Ireland have hinted that she may run.") == {"Athletics Ireland": "ORG"}
+
+
+def test_a_bodys_field_goes_on_past_and() -> None:
+    names = entity_names("The National Institute of Economic and Social Research said growth would slow.")
+    assert names == {"National Institute of Economic and Social Research": "ORG"}
