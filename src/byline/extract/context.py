@@ -169,5 +169,7 @@ def named_by_cue_after(body: str, end: int, lex: Lexicons) -> bool:
     """Whether the word after a sentence's first capital makes it a body's
     name ("Ladbrokes spokesman Warren Lush", "Quentrix announced", "Molik admitted"), which a
     capital at a sentence's start does not prove by itself."""
+    if body.startswith((", the ", ", a "), end):
+        return True  # "Myskina, the third seed, now plays": an apposition describes a name
     after = body[end : end + CONTEXT_CHARS].split(None, 1)
     return bool(after) and (after[0] in lex.type_cues.body_after or after[0] in lex.type_cues.person_after)

@@ -48,7 +48,8 @@ _TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
 _PARTY_NAMES = frozenset(cue_words()["party_names"])
 _VENUES = frozenset(cue_words()["venues"])
 _PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
-_EVENT_NOUNS = frozenset(cue_words()["event_nouns"])
+# ("the UN war crimes tribunal", "a House of Lords ruling": a body stays a body)
+_EVENT_NOUNS = {"PLACE": frozenset(cue_words()["place_event_nouns"]), "PERSON": frozenset(cue_words()["ruling_nouns"])}
 _NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
 _RETYPE_ROUNDS = 4  # passes of retyping by the names listed beside, at most
 _CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club
@@ -309,7 +310,7 @@ def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
     a party named only before its people or its stances is an adjective,
     which the guidelines leave out (the mentions still serve the speakers);
     so is a name said only in an event's or a ruling's ("the Iraq war", "the Bosman ruling")."""
-    nouns = _PARTY_ADJECTIVE_NOUNS if cluster.name in _PARTY_NAMES else _EVENT_NOUNS
+    nouns = _PARTY_ADJECTIVE_NOUNS if cluster.name in _PARTY_NAMES else _EVENT_NOUNS.get(cluster.type, ())
     if not nouns or not cluster.mentions or cluster.count > len(cluster.mentions):
         return False
     for _start, end in cluster.mentions:
