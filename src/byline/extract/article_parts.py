@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from byline.extract.lexicons import Lexicons
-from byline.extract.names import Candidate
+from byline.extract.names import NAME_RUN, Candidate
 
 
 class _Counted(Protocol):
@@ -127,3 +127,27 @@ def is_title_case(title: str) -> bool:
 def author_name(author: str) -> str:
     match = _AUTHOR_NAME.match(author.strip())
     return match.group(1) if match else ""
+
+
+_ON = re.compile(r" on (?:the )?(?=[A-Z])")
+
+
+def join_on(body: str, cands: list[Candidate], lex: Lexicons) -> list[Candidate]:
+    """ "the Joint Committee on Human Rights", "the Council on Foreign
+    Relations": a body whose name goes on past "on", which no run of capitals
+    takes in (a run stops at a small word), under the whole name."""
+    out: list[Candidate] = []
+    skip_to = -1
+    for cand in cands:
+        if cand.start < skip_to:
+            continue
+        on = _ON.match(body, cand.end) if cand.type == "ORG" and cand.text.split()[-1] in lex.on_bodies else None
+        run = NAME_RUN.match(body, on.end()) if on else None
+        # ("... on Human Rights and the League ...": "and the" joins two names)
+        end = run.start() + len(run.group().split(" and the ", 1)[0]) if run else 0
+        if on and run and not any(w in lex.calendar or w in lex.places for w in body[run.start() : end].split()):
+            out.append(Candidate(cand.start, end, body[cand.start : end], "ORG", strong=True))
+            skip_to = end
+            continue
+        out.append(cand)
+    return out

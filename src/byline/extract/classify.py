@@ -20,7 +20,12 @@ _FOREIGN_ARTICLES = _WORDS["foreign_articles"]
 _INDEX_WORDS = _WORDS["index_words"]
 GENERIC = _WORDS["generic"]
 _NEWSPAPER_FIRST = _WORDS["newspaper_first"]
-_MODEL_NUMBER = re.compile(r"[A-Z][0-9]{3,4}")
+_EVENT_FIRST = _WORDS["event_first"]
+_CAUSE_WORDS = _WORDS["cause_words"]
+_IDEA_ENDINGS = tuple(_WORDS["idea_endings"])
+_SHORTEST_IDEA = 7  # letters: "Brian", "Julian" end so too
+# A model's number ("A350", "AV400", "PMC-100", "A380s"): a product, not a body.
+MODEL_NUMBER = re.compile(r"[A-Z]{1,4}-?[0-9]{3,4}s?")
 _LONGEST_INITIALS = 3  # capitals that can be a person's initials ("JRR")
 
 
@@ -28,7 +33,15 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
     """The type of a cleaned name, and whether a lexicon or a keyword said so."""
     name = whole(tokens)
     words = [t.text for t in tokens]
-    if name in lex.calendar or name in lex.demonyms or name in lex.honorifics or words[-1] in lex.event_words:
+    if (
+        name in lex.calendar
+        or name in lex.demonyms
+        or name in lex.honorifics
+        or words[-1] in lex.event_words
+        or name in lex.works
+        or len(words) > 1
+        and (words[0] in _EVENT_FIRST or words[0] in lex.countries and name[len(words[0]) + 1 :] in lex.works)
+    ):  # ("Hurricane Ivan": a storm; "US Wife Swap": a work's national version)
         return "DROP", True
     if len(words) > 1 and words[-1] in _INDEX_WORDS:
         return "DROP", True  # "Dow Jones Industrial Average": a share index, not a body
@@ -73,7 +86,7 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
             return "PERSON", False
         if word.endswith(("ians", "eans", "ites")) and len(word) > 6:
             return "DROP", False  # "Gibraltarians": people of a place, not a name
-        if _MODEL_NUMBER.fullmatch(word):
+        if MODEL_NUMBER.fullmatch(word):
             return "DROP", False  # "A350", "E190": a model's number, a product
         if word.isupper() and 2 <= len(word) <= 6 or re.fullmatch(r"[A-Z]+[0-9]+|[A-Z][a-z]*[A-Z][A-Za-z]*", word):
             return "ORG", False
@@ -126,9 +139,10 @@ def is_org(tokens: list[Token], lex: Lexicons) -> bool:
     words = [t.text for t in tokens if not t.text.isdigit()]
     if len(words) > 1 and (words[-1] in lex.org_words or any(w in lex.org_words_anywhere for w in words)):
         return True
-    # "Times of Israel", "Bureau of Statistics": a body's word before "of".
+    # "Times of Israel", "Bureau of Statistics": a body's word before "of";
+    # "League Against Cruel Sports", "Doctors Without Borders": a cause's word.
     for i in range(1, len(words) - 1):
-        if words[i] in ("of", "for") and words[i - 1] in lex.org_words:
+        if words[i] in ("of", "for") and words[i - 1] in lex.org_words or words[i] in _CAUSE_WORDS:
             return True
     return False
 
@@ -141,7 +155,7 @@ def is_known(tokens: list[Token], lex: Lexicons) -> bool:
 def has_lexicon_prefix(tokens: list[Token], lex: Lexicons) -> bool:
     for size in range(len(tokens), 1, -1):
         name = whole(tokens[:size])
-        if name in lex.places or name in lex.orgs:
+        if name in lex.places or name in lex.orgs or name in lex.works:  # ("Windows XP" opening a sentence)
             return True
     return False
 
@@ -173,3 +187,9 @@ def is_acronym_like(word: str) -> bool:
 def is_plural_acronym(word: str) -> bool:
     """'MPs', 'MEPs' (but not 'Ms' or 'Mr')."""
     return len(word) > 2 and word[-1] == "s" and word[:-1].isupper()
+
+
+def is_idea(word: str, lex: Lexicons) -> bool:
+    """ "Thatcherism", "Christianity", "Orwellian": a creed or an adjective
+    made from a name, which names nothing the guidelines count."""
+    return len(word) > _SHORTEST_IDEA and word.endswith(_IDEA_ENDINGS) and word not in lex.first_names

@@ -64,10 +64,18 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
         if last == "in" and len(before) == 2 and before[0] in _PHRASAL_IN:
             return ""  # "bring in Velimir Zajec": a verb's particle, not a place's preposition
         if last in cues.place_before:
-            # "a stake in ING", "an economist at Natexis": a body
-            if len(before) == 2 and before[0] in cues.body_before_in:
+            # "a stake in ING", "an economist at Natexis": a body; so is the
+            # employer in "said Kyle Cooper, at Citigroup Global Markets"
+            if len(before) == 2 and before[0] in cues.body_before_in or body.endswith(", at ", 0, start):
                 return "ORG"
             return "PLACE"
+        if last == "like" and len(before) == 2 and before[0].endswith("s"):
+            # "authors like Cicero, Virgil and Tacitus", "firms like Enron": the kind listed
+            kind = before[0][:-1]
+            if kind in cues.person_before:
+                return "PERSON"
+            if kind in cues.body_before:
+                return "ORG"
         if last in cues.person_before:
             return "PERSON"
         if last in cues.body_before:
@@ -81,7 +89,8 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
             kind = apposition_type(body, end, lex)
             if kind:
                 return kind
-        if first in ("'s", "\u2019s") and len(after) > 1:
+        if (first in ("'s", "\u2019s") or first in ("'", "\u2019") and body[end - 1] == "s") and len(after) > 1:
+            # ("Jesus' life": the possessive of a name ending in s)
             noun = after[1].lower()
             return "PERSON" if noun in cues.person_possessions else "ORG" if noun in cues.body_possessions else ""
         if first.startswith("-based"):
@@ -154,3 +163,13 @@ def listed_beside(
             if kind and other != name:
                 out.setdefault(name, Counter())[kind] += 1
     return out
+
+
+def named_by_cue_after(body: str, end: int, lex: Lexicons) -> bool:
+    """Whether the word after a sentence's first capital makes it a body's
+    name ("Ladbrokes spokesman Warren Lush", "Quentrix announced", "Molik admitted"), which a
+    capital at a sentence's start does not prove by itself."""
+    if body.startswith((", the ", ", a "), end):
+        return True  # "Myskina, the third seed, now plays": an apposition describes a name
+    after = body[end : end + CONTEXT_CHARS].split(None, 1)
+    return bool(after) and (after[0] in lex.type_cues.body_after or after[0] in lex.type_cues.person_after)

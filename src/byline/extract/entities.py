@@ -23,10 +23,12 @@ from byline.extract.article_parts import (
     count_in_title,
     is_title_case,
     join_campus,
+    join_on,
     join_venue,
     role_before,
 )
-from byline.extract.context import listed_beside, votes
+from byline.extract.classify import is_idea
+from byline.extract.context import listed_beside, named_by_cue_after, votes
 from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
@@ -44,8 +46,12 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
 _PLACE_ENDINGS = tuple(name_words()["place_endings"])
 _TYPE_ORDER: dict[str, int] = {t: i for i, t in enumerate(ENTITY_TYPES)}
 _PARTY_NAMES = frozenset(cue_words()["party_names"])
+_VENUES = frozenset(cue_words()["venues"])
 _PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
+# ("the UN war crimes tribunal", "a House of Lords ruling": a body stays a body)
+_EVENT_NOUNS = {"PLACE": frozenset(cue_words()["place_event_nouns"]), "PERSON": frozenset(cue_words()["ruling_nouns"])}
 _NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
+_RETYPE_ROUNDS = 4  # passes of retyping by the names listed beside, at most
 _CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club
 _CLOSING = ',.;:)"\u201d'
 _ADMINISTRATION = " administration"  # "the Biden administration"
@@ -112,7 +118,7 @@ def find_entities(
             in_body = [c for c in in_body if not any(s <= c.start < e for s, e, _ in players)]
             in_body += [Candidate(s, e, name, "PERSON", strong=True) for s, e, name in players]
     in_body.sort(key=lambda c: c.start)
-    in_body = join_venue(body, join_campus(body, in_body), lex)
+    in_body = join_on(body, join_venue(body, join_campus(body, in_body), lex), lex)
     not_entities = products(body, in_body, lex) | works(body, in_body, lex)
     if not_entities:
         in_body = [c for c in in_body if c.text not in not_entities]
@@ -191,11 +197,18 @@ def find_entities(
             if where == "title" and title_case and key not in proven and key not in clusters and not cand.strong:
                 continue
             if cand.initial and key == cand.text and not cand.strong and key not in proven and key not in persons:
+                if where != "body" or not named_by_cue_after(body, cand.end, lex):  # ("Ladbrokes spokesman")
+                    continue
+            if kind is None and key == cand.text and (key.lower() in lex.english_words or is_idea(key, lex)):
+                continue  # "Ghost", "Sideways": an English word, not a name; "Orwellian", "Thatcherism"
+            if key == cand.text and (
+                key[-1:] == "s"
+                and (key[:-1] in surnames or " " not in key and getattr(clusters.get(key[:-1]), "type", "") == "ORG")
+                or _follower_of(key, surnames)
+            ):
+                # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers;
+                # "their TiVos" beside "TiVo": a firm's products
                 continue
-            if kind is None and key == cand.text and key.lower() in lex.english_words:
-                continue  # "Ghost", "Sideways": an English word, not a name
-            if key == cand.text and (key[-1:] == "s" and key[:-1] in surnames or _follower_of(key, surnames)):
-                continue  # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers
             cluster = clusters.get(key)
             if cluster is None:
                 cluster = clusters[key] = _Cluster(key, kind or "")
@@ -238,6 +251,7 @@ def find_entities(
         for cluster in clusters.values():
             if (
                 cluster.type == "PLACE"
+                and cluster.name not in _VENUES
                 and (cluster.name in lex.places or not cluster.sure and cluster.name.lower().endswith(_PLACE_ENDINGS))
                 and is_team(body, cluster.mentions, cluster.name in lex.countries, first_name)
             ) or (
@@ -294,12 +308,14 @@ def _countries_follow_the_sides(
 def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
     """ "Labour MP Jean Corston", "a Lib Dem spokesman", "Cabinet ministers":
     a party named only before its people or its stances is an adjective,
-    which the guidelines leave out (the mentions still serve the speakers)."""
-    if cluster.name not in _PARTY_NAMES or not cluster.mentions or cluster.count > len(cluster.mentions):
+    which the guidelines leave out (the mentions still serve the speakers);
+    so is a name said only in an event's or a ruling's ("the Iraq war", "the Bosman ruling")."""
+    nouns = _PARTY_ADJECTIVE_NOUNS if cluster.name in _PARTY_NAMES else _EVENT_NOUNS.get(cluster.type, ())
+    if not nouns or not cluster.mentions or cluster.count > len(cluster.mentions):
         return False
     for _start, end in cluster.mentions:
         after = body[end : end + _NEXT_WORD_CHARS].split()[:1]
-        if not after or after[0].strip(_CLOSING).lower() not in _PARTY_ADJECTIVE_NOUNS:
+        if not after or after[0].strip(_CLOSING).lower() not in nouns:
             return False
     return True
 
@@ -342,9 +358,10 @@ def _retype_guesses(
     known = {name: c.type for name, c in clusters.items() if c.sure}
     mentions = sorted(mentions)
     own = {name: votes(body, clusters[name].mentions, lex) for name in guessed}
-    # Twice: a name retyped by its own cues is evidence for the names listed
-    # beside it ("Basingstoke and Torbay").
-    for _ in range(2):
+    # Again while names change: a name retyped by its own cues is evidence for
+    # the names listed beside it ("Basingstoke and Torbay"), and they for the
+    # next ("authors like Cicero, Virgil and Tacitus").
+    for _ in range(_RETYPE_ROUNDS):
         beside = listed_beside(body, mentions, known, guessed, lex)
         retyped = False
         for name in guessed:

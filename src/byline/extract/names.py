@@ -47,6 +47,7 @@ _HYPHEN_WORDS = _WORDS["hyphen_words"]
 _HYPHEN_PREFIXES = _WORDS["hyphen_prefixes"]
 _NUMBER_AFTER = _WORDS["number_after"]
 _FUNCTION_WORDS = _WORDS["function_words"]
+_PLACE_OPENERS = _WORDS["place_openers"]
 _HYPHEN_TAIL = re.compile(r"-([a-z]+)$")
 _token = Token._make  # (faster than Token(...) in the hot loop)
 
@@ -190,9 +191,22 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
             and (
                 lower in lex.common_words
                 or (lower in lex.english_words and word not in lex.first_names and len(tokens) > 2)
+                # "Weak US demand", "Cult British band": an adjective, then a country or a nationality
+                or (
+                    lower in lex.english_words
+                    and word not in lex.first_names
+                    and word not in lex.org_words
+                    and lower not in lex.sport_words  # "Athletics Ireland", "Sport England": a body
+                    and not lower.endswith("s")
+                    and (tokens[1].text in lex.countries or tokens[1].text in lex.demonyms)
+                )
             )
             and not has_lexicon_prefix(tokens, lex)
-            and (lower in _FUNCTION_WORDS or not is_org(tokens, lex))  # "Police Federation"
+            # "Police Federation", "Great Ormond Street Hospital"
+            and (
+                lower in _FUNCTION_WORDS
+                or not (is_org(tokens, lex) or word in _PLACE_OPENERS and tokens[-1].text in lex.place_words)
+            )
         ):
             # "Backbencher Stephen Pound": an English word before a full name.
             tokens = tokens[1:]

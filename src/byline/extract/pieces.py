@@ -9,7 +9,7 @@ titles), and each name is typed (`classify.py`) into a `Candidate`.
 
 from __future__ import annotations
 
-from byline.extract.classify import classify, is_known, is_org
+from byline.extract.classify import MODEL_NUMBER, classify, is_known, is_org
 from byline.extract.lexicons import Lexicons, name_words
 from byline.extract.name_tokens import CONNECTORS, Candidate, Token, trim_connectors, whole
 from byline.extract.titles import MULTI_BY_FIRST, is_title_word, last_title, trim_titles
@@ -19,6 +19,7 @@ _ROYAL = _WORDS["royal"]
 _PLACE_FIRST = _WORDS["place_first"]
 SELF_STANDING_ORG_WORDS = 3  # a body's title this long names it without its country
 LONGEST_PERSON_AFTER_DESCRIPTION = 3  # words of the person in "Beatle George Harrison"
+FIELD_WORDS = 2  # words of a body's field after "and" ("... of Economic and Social Research")
 
 
 def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
@@ -69,6 +70,15 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                     is_known(right, lex)
                     # "Norwich Union and Axa Sun Life": a body, then a name opened by no English word
                     or (len(right) > 1 and (is_org(right, lex) or right[0].text.lower() not in lex.english_words))
+                )
+                # but "Institute of Economic and Social Research", "Department of Trade and
+                # Industry": the body's field goes on past "and"
+                and not (
+                    any(t.text in ("of", "for") for t in left)
+                    and left[-1].text.lower() in lex.english_words
+                    and len(right) <= FIELD_WORDS
+                    and not any(t.text in CONNECTORS for t in right)
+                    and not is_known(right, lex)
                 )
             )
             if left and (is_known(left, lex) or last_title(left, lex) or both_named or not is_org(tokens, lex)):
@@ -146,6 +156,9 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
         if cut is not None:
             title_start, person_start = cut
             before = trim_titles(tokens[:title_start], lex)
+            # "EU Trade Commissioner": the words that qualify the title are no part of the body's name
+            while len(before) > 1 and before[-1].text.lower() in lex.english_words and not _named(before, lex):
+                before = before[:-1]
             if before:
                 add(before, lex, out, initial)
             honorific = tokens[person_start - 1].text
@@ -196,6 +209,8 @@ def add(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool)
     tokens = trim_connectors(tokens)
     while len(tokens) > 1 and tokens[0].text == "The":
         tokens = tokens[1:]
+    if len(tokens) > 1 and MODEL_NUMBER.fullmatch(tokens[-1].text):
+        tokens = tokens[:-1]  # "Archos AV400", "Airbus A380": the maker, not its product
     if not tokens:
         return
     name = whole(tokens)
@@ -248,3 +263,7 @@ def _describes(word: str, lex: Lexicons) -> bool:
         or word in lex.demonyms
         or any(word in alias.split() for alias in lex.org_aliases)
     )
+
+
+def _named(tokens: list[Token], lex: Lexicons) -> bool:
+    return is_known(tokens, lex) or is_org(tokens, lex)

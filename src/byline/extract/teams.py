@@ -18,6 +18,8 @@ from byline.extract.lexicons import alternation, cue_words
 _CUES = cue_words()
 
 SPORT_WORDS_FOR_SPORTS_NEWS = 5  # occurrences of sport words that make an article sports news
+SPORT_WORDS_IN_SHORT_NEWS = 3  # the fewest, however short the article
+CHARS_A_SPORT_WORD = 300  # a short article needs a sport word for each this many characters
 SPORTS_SCAN_CHARS = 2500  # the opening paragraphs tell sports news well enough
 CUE_WINDOW = 40  # characters looked at on each side of a mention
 
@@ -44,11 +46,13 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|
 
 def is_sports_news(body: str, sport_words: frozenset[str]) -> bool:
     """Whether the article's opening reads as sports news."""
+    # (a short report has fewer words of any kind: it needs fewer of sport)
+    needed = min(SPORT_WORDS_FOR_SPORTS_NEWS, max(SPORT_WORDS_IN_SHORT_NEWS, len(body) // CHARS_A_SPORT_WORD))
     seen = 0
     for word in _WORD.findall(body[:SPORTS_SCAN_CHARS].lower()):
         if word in sport_words:
             seen += 1
-            if seen >= SPORT_WORDS_FOR_SPORTS_NEWS:
+            if seen >= needed:
                 return True
     return False
 

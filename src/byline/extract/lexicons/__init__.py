@@ -77,6 +77,8 @@ class Lexicons:
     english_words: frozenset[str]
     sport_words: frozenset[str] = frozenset()
     type_cues: TypeCues = TypeCues()
+    works: frozenset[str] = frozenset()  # well-known titles of works and products
+    on_bodies: frozenset[str] = frozenset()  # "Committee" in "Joint Committee on Human Rights"
 
 
 @cache
@@ -114,6 +116,8 @@ def lexicons() -> Lexicons:
         ),
         sport_words=frozenset(_lines("sport_words.txt")),
         type_cues=TypeCues(**_sections("type_cues.txt")),
+        works=frozenset(_lines("works.txt")),
+        on_bodies=_sections("name_words.txt")["on_bodies"],
     )
 
 
