@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from byline.extract.entities import EntityIndex, Mention
+from byline.extract.lexicons import lexicons
 from byline.extract.quotes import Span
 from byline.extract.speaker_patterns import BOUNDARY
 
@@ -91,6 +92,21 @@ def person_name(ctx: Context, mention: Mention) -> str:
         if text in ctx.principal:
             return ctx.principal[text]
     return mention.name
+
+
+def gender_of(ctx: Context, name: str) -> str | None:
+    """A person's gender (m, f, or - when unknown); None for a name that is no
+    person of the article's. The entity index knows it from an honorific or a
+    first name; where a title stood in front ("Secretary Alan Johnson") it
+    says "-", and a speaker the index does not list ("Michelle, a mother of
+    twins, said") is not in it: the first name tells both."""
+    known = ctx.index.gender.get(name)
+    if known in ("m", "f"):
+        return known
+    first = lexicons().first_names.get(name.split()[0]) if name[:1].isupper() else None
+    if first in ("m", "f"):
+        return first
+    return known
 
 
 def sentence_start(ctx: Context, pos: int, p_start: int) -> int:

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Literal
 
 from byline.extract.entities import Mention
-from byline.extract.lexicons import Lexicons, lexicons
+from byline.extract.lexicons import lexicons
 from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name
+from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
     ANAPHOR,
     ANY_BODY_NOUNS,
     ANY_DETERMINER,
     BODY_NOUNS,
-    CLAUSE_OPENER,
     DASH,
     DETERMINER,
     DOCUMENT_NOUNS,
@@ -33,21 +32,11 @@ from byline.extract.speaker_patterns import (
     POSSESSIVE_DETERMINER,
     PRONOUN,
     SEATS_OF_GOVERNMENT,
-    UNKNOWN_NAME,
     UNNAMED_ROLES,
     WORD,
 )
 from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
 from byline.extract.speaker_subjects import joint_subject, only_objects_before
-
-# Which name in a noun phrase is its verb's subject: the first (after an
-# inverted verb: "said Mr Blair, the prime minister"), the last (before the
-# verb: "the BBC's Nick Robinson said") or the clause's own subject (before a
-# participle or a coordinated verb: "Mr Blair spoke, saying ...").
-Prefer = Literal["first", "last", "subject"]
-FIRST: Prefer = "first"
-LAST: Prefer = "last"
-SUBJECT: Prefer = "subject"
 
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
 FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
@@ -62,7 +51,6 @@ _INTERRUPTION = re.compile(
 )
 # A new clause with its own subject: "Cyprus is a member, but Turkey ... had insisted".
 _CONTRAST_CLAUSE = re.compile(r",\s+(?:but|while|whereas|although|though)\s+")
-LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
 def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | None:
@@ -132,7 +120,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.
         return person_name(ctx, people[0] if prefer == FIRST or _appositive(body, people, start) else people[-1])
-    unlisted = _unlisted_name(ctx, np, prefer, found_mentions)
+    unlisted = unlisted_name(ctx, np, prefer, found_mentions)
     if unlisted:
         ctx.trail.append("unlisted-name")
         return unlisted
@@ -180,66 +168,6 @@ def _names_document(tail: str) -> bool:
     return bool(words) and words[0].lower() in DOCUMENT_NOUNS
 
 
-def _unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention]) -> str | None:
-    """A person's name that the entity finder did not list, where the verb's
-    subject stands: at the start of an inverted phrase ("says Stephen
-    Candillon of ..."), or alone after a comma before the verb ("In one of
-    his posts, Heretic writes"). A name of two words or more must start with
-    a known first name; a lone word must not be a common word or a role."""
-    lex = lexicons()
-    if prefer == FIRST:
-        m = UNKNOWN_NAME.match(LOWER_LEAD.sub("", np.lstrip(), count=1))  # "economist Gary Thayer of ..."
-        if not m or " " not in m.group() or m.group().split()[0] not in lex.first_names:
-            return None
-        return m.group()
-    if prefer != LAST:
-        return None
-    lead, comma, phrase = np.rstrip(" ,").rpartition(",")
-    if not comma:
-        # The whole subject of its clause: "But Age Concern said", "Highfield said".
-        clause_subject = _clause_start_name(phrase, mentions, lex)
-        if clause_subject:
-            return clause_subject
-    openers = list(CLAUSE_OPENER.finditer(phrase + " "))
-    opener = openers[-1] if openers else None  # the last clause opener
-    if opener is not None:  # "... in the summer - but Parry claims"
-        phrase, comma = (phrase + " ")[opener.end() :], ","
-    phrase = phrase.strip()
-    if any(phrase in m.name for m in mentions):
-        return None  # a name the entity finder knows, and not as a person
-    m = UNKNOWN_NAME.fullmatch(phrase)
-    if not m:
-        return None
-    words = phrase.split()
-    if len(words) > 1:
-        return phrase if words[0] in lex.first_names else None
-    lower = phrase.lower()
-    if (
-        not comma
-        or lower in lex.common_words
-        or phrase in lex.demonyms
-        or lower in BODY_NOUNS
-        or ctx.role_words.fullmatch(lower)
-    ):
-        return None
-    return phrase
-
-
-def _clause_start_name(phrase: str, mentions: list[Mention], lex: Lexicons) -> str | None:
-    """A capitalised name that is all of a clause's subject, after any 'But'
-    or 'However': two or three words not starting with a common word, or one
-    word that is no English word ('Highfield', not 'Officials')."""
-    phrase = LEADING_LINK.sub("", phrase).strip()
-    if not UNKNOWN_NAME.fullmatch(phrase) or any(phrase in m.name or m.name in phrase for m in mentions):
-        return None
-    words = phrase.split()
-    if words[0] in lex.common_words or words[0] in lex.demonyms or words[0].lower() in lex.common_words:
-        return None
-    if len(words) == 1 and (phrase.lower() in lex.english_words or phrase in lex.calendar):
-        return None
-    return phrase
-
-
 def _appositive(body: str, people: list[Mention], start: int) -> bool:
     """Whether the phrase opens with a person set off by a comma: "Glenn
     Maguire, chief economist for the region at ..."."""
@@ -281,7 +209,7 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
     # "Mr Begg's father, Azmat, said": a possessor is not the subject.
     mentions = [m for m in mentions if not ctx.body.startswith(POSSESSIVE, m.end)]
     if mentions and all(m.type != "PERSON" for m in mentions) and np.rstrip().endswith(","):
-        named = _unlisted_name(ctx, np, LAST, mentions)
+        named = unlisted_name(ctx, np, LAST, mentions)
         if named:  # "The UN's relief coordinator, Jan Egeland, said"
             ctx.trail.append("unlisted-name")
             return named
@@ -292,6 +220,10 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
             return person_name(ctx, people[0])
         if can_speak(mentions[0]):
             return person_name(ctx, mentions[0]) if mentions[0].type == "PERSON" else mentions[0].name
+    named = None if mentions else set_off_name(np, mentions, lexicons())
+    if named:
+        ctx.trail.append("unlisted-name")
+        return named
     role = ctx.role_words.search(np)
     if ANY_DETERMINER.match(np) or role and len(np[: role.start()].split()) < ROLE_LEAD_WORDS:
         return description(ctx, np)  # "The organisation said ...", "Church ministers are ..."

@@ -1,0 +1,45 @@
+"""Who said it: pronouns, set-off names and descriptions around a quote."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import quotes
+
+
+def test_a_title_before_a_name_does_not_hide_its_gender() -> None:
+    # "Secretary" says nothing of gender; the first name does.
+    found = quotes(
+        'Work and Pensions Secretary Alan Johnson spoke on Monday. A spokeswoman for the agency said it was "working hard". '
+        '"We are doing our best," she said.'
+    )
+    assert found[-1] == ("We are doing our best,", "spokeswoman for the agency")
+
+
+def test_a_name_set_off_by_a_description_is_the_speaker() -> None:
+    found = quotes('Michelle, a mother of twins, said she had faced an "on-going battle" with the agency.')
+    assert found == [("on-going battle", "Michelle")]
+
+
+def test_a_name_before_the_speakers_own_in_a_partial_quotes_sentence_is_no_rival() -> None:
+    found = quotes(
+        "Ray Charles was a giant of soul. "
+        'Among the tributes paid when Ray Charles died was one from the producer Quincy Jones, who described him as '
+        'a "brother". '
+        '"There will never be another," he said.'
+    )
+    assert found[-1] == ("There will never be another,", "Quincy Jones")
+
+
+def test_a_name_and_a_role_in_front_of_a_person_only_describe_him() -> None:
+    found = quotes(
+        '"It was great," said Quincy Jones. Former Manfred Mann singer Paul Jones, who sang with him, said Ray Charles '
+        'was a hero. "He influenced me," he said.'
+    )
+    assert found[-1] == ("He influenced me,", "Paul Jones")
+
+
+def test_an_inverted_verb_without_a_comma_still_names_the_subject() -> None:
+    found = quotes(
+        "Martin Owen runs the lab. Dr Carl Gavin thinks games help. Games teach skills said Mr Owen. "
+        '"Even violent games engage people," he said.'
+    )
+    assert found == [("Even violent games engage people,", "Martin Owen")]
