@@ -43,3 +43,27 @@ def test_an_inverted_verb_without_a_comma_still_names_the_subject() -> None:
         '"Even violent games engage people," he said.'
     )
     assert found == [("Even violent games engage people,", "Martin Owen")]
+
+
+def test_a_partial_quote_led_by_a_pronoun_goes_on_with_the_speaker_before() -> None:
+    found = quotes(
+        "Deloitte stressed that the slowdown was unlikely to hurt retail prices. "
+        'It expects a series of "aggressive" interest rate cuts over the next two years.'
+    )
+    assert found == [("aggressive", "Deloitte")]
+
+
+def test_a_quoted_term_in_the_next_sentence_without_a_pronoun_is_not_carried_over() -> None:
+    assert quotes('The report predicts that sales will grow. Phones are now a "must-have" buy.') == []
+
+
+def test_the_agent_of_a_passive_after_the_quote_is_the_speaker() -> None:
+    found = quotes(
+        'Reports of a snap election have been described as "idle speculation" by Downing Street. '
+        'Her remarks were described as "irresponsible" and "outrageous" by the Islamic Human Rights Commission.'
+    )
+    assert found == [
+        ("idle speculation", "Downing Street"),
+        ("irresponsible", "Islamic Human Rights Commission"),
+        ("outrageous", "Islamic Human Rights Commission"),
+    ]

@@ -15,13 +15,14 @@ learned at development time by `tools/train_attribution.py` and shipped in
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
 from byline.extract.lexicons import speaker_words
 from byline.extract.quotes import Span
-from byline.extract.speaker_context import Context, full_form, paragraph_of, sentence_start
+from byline.extract.speaker_context import Context, full_form, gender_of, paragraph_of, sentence_start
 from byline.extract.speaker_pronouns import resolve_pronoun
 from byline.extract.speaker_sites import AFTER, BEFORE, own_attribution, previous_sentence_speaker
 
@@ -48,6 +49,12 @@ SOURCE_WEIGHT = {
     NEARBY: 0.5,
 }
 MAX_PARAGRAPH_GAP = 1  # paragraphs a quote-only paragraph may look back for its speaker
+# A sentence whose subject is a pronoun, after a linking word ("But he is
+# confident ..."); not the "it" of "it is" / "it was", which stands for nothing.
+_REFERRING_IT = r"[Ii]t(?!\s+(?:is|was|has been|had been|would be|will be)\b)"
+_PRONOUN_SUBJECT = re.compile(
+    rf"(?:(?:But|And|Yet|So|However|Now),?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{_REFERRING_IT})\b"
+)
 
 
 @dataclass(slots=True)
@@ -125,6 +132,10 @@ def _gather(
             out.append(_Candidate(previous.speaker, SAME_SENTENCE, ()))
         elif span.kind == "full" and paragraphs[i] - paragraphs[i - 1] <= MAX_PARAGRAPH_GAP:
             out.append(_Candidate(previous.speaker, CONTINUES, ()))
+    if span.kind == "partial" and not out:
+        carried = _carried_over(ctx, i, span, paragraphs[i], previous)
+        if carried:
+            out.append(carried)
     if span.kind == "full" and not span.chained:
         floor = ctx.paragraph_starts[max(0, paragraphs[i] - MAX_PARAGRAPH_GAP)]
         if i and spans[i - 1].close_at is not None:
@@ -143,6 +154,43 @@ def _gather(
             if nearby:
                 out.append(_Candidate(nearby, NEARBY, ()))
     return out
+
+
+def _carried_over(ctx: Context, i: int, span: Span, para: int, previous: Attribution | None) -> _Candidate | None:
+    """'Deloitte stressed that the slowdown was unlikely to hurt. It expects a
+    series of "aggressive" rate cuts.': a partial quote whose own sentence has
+    a pronoun for its subject goes on with the speaker of the sentence before
+    (the previous quote's, or one a reporting verb introduced), within the
+    paragraph. Without the pronoun, a quoted term in the next sentence is as
+    often a scare quote or someone else's word."""
+    p_start = ctx.paragraph_starts[para]
+    start = sentence_start(ctx, span.open_at, p_start)
+    pronoun = _PRONOUN_SUBJECT.match(ctx.body, start, span.open_at)
+    if not pronoun:
+        return None
+    before = ctx.spans[i - 1] if i else None
+    if before and previous and previous.speaker and before.open_at >= p_start and _sentence_before(ctx, before, span):
+        found = _Candidate(previous.speaker, CONTINUES, ())
+    else:
+        floor = p_start
+        if before and before.close_at is not None:
+            floor = max(floor, _next_boundary(ctx, before.close_at))
+        ctx.trail.clear()
+        introduced = previous_sentence_speaker(ctx, span, floor)
+        if not introduced:
+            return None
+        found = _Candidate(introduced, INTRODUCED, tuple(ctx.trail))
+    want = {"he": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.group("p").lower())
+    gender = gender_of(ctx, found.speaker)
+    if want and gender in ("m", "f") and gender != want:
+        return None
+    return found
+
+
+def _sentence_before(ctx: Context, before: Span, span: Span) -> bool:
+    """Whether a quote ends in the sentence right before another's."""
+    own = sentence_start(ctx, span.open_at, 0)
+    return before.close_at is not None and sentence_start(ctx, own - 2, 0) <= before.close_at < own
 
 
 def _next_boundary(ctx: Context, pos: int) -> int:

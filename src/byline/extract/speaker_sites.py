@@ -17,10 +17,12 @@ from byline.extract.speaker_patterns import (
     AFTER_ACCORDING,
     AFTER_INVERTED,
     AFTER_SUBJECT,
+    AGENT_AFTER,
     APPOSITIVE_NAME,
     CLAUSE_ACCORDING,
     CLAUSE_FINAL,
     COORDINATED,
+    PASSIVE_AS,
     PASSIVE_BY,
     PRONOUN,
     WITH_PARTICIPLE,
@@ -84,6 +86,10 @@ def own_attribution(ctx: Context, i: int, span: Span, para: int) -> Own:
             found = _from_after(ctx, after.start, after.stop)
         elif side == BEFORE:
             found = _from_before(ctx, before_start, span.open_at)
+            if not found and span.close_at is not None and PASSIVE_AS.search(ctx.body, before_start, span.open_at):
+                agent = AGENT_AFTER.match(ctx.body, span.close_at + 1)
+                if agent:  # 'Her comments were described as "outrageous" by the IHRC'
+                    found = resolve_np(ctx, agent.start("np"), agent.end("np"), prefer=FIRST)
         if found:
             return Own(found, side)
         ctx.trail.clear()
