@@ -55,6 +55,8 @@ def test_a_partial_quote_led_by_a_pronoun_goes_on_with_the_speaker_before() -> N
 
 def test_a_quoted_term_in_the_next_sentence_without_a_pronoun_is_not_carried_over() -> None:
     assert quotes('The report predicts that sales will grow. Phones are now a "must-have" buy.') == []
+    # "They" is never the one person who spoke before.
+    assert quotes('Stephen Pound said the rows must stop. They backed a plan to have briefers "named and shamed".') == []
 
 
 def test_the_agent_of_a_passive_after_the_quote_is_the_speaker() -> None:
@@ -66,4 +68,16 @@ def test_the_agent_of_a_passive_after_the_quote_is_the_speaker() -> None:
         ("idle speculation", "Downing Street"),
         ("irresponsible", "Islamic Human Rights Commission"),
         ("outrageous", "Islamic Human Rights Commission"),
+    ]
+
+
+def test_a_clause_ended_by_a_colon_introduces_its_subjects_words() -> None:
+    found = quotes(
+        "Everton held on for a draw.",
+        '- Brentford boss Martin Allen: "I have to admit I am not very confident."',
+        'For Henry Reichhold, this is progress: "I can see that happening a lot more."',
+    )
+    assert found == [
+        ("I have to admit I am not very confident.", "Martin Allen"),
+        ("I can see that happening a lot more.", "Henry Reichhold"),
     ]

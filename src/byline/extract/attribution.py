@@ -180,9 +180,11 @@ def _carried_over(ctx: Context, i: int, span: Span, para: int, previous: Attribu
         if not introduced:
             return None
         found = _Candidate(introduced, INTRODUCED, tuple(ctx.trail))
-    want = {"he": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.group("p").lower())
+    # The pronoun agrees: "he" or "she" is a person of that gender, "it" or
+    # "they" no person ("They backed the suggestion" after Mr Pound spoke: others).
+    want = {"he": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun.group("p").lower(), "")
     gender = gender_of(ctx, found.speaker)
-    if want and gender in ("m", "f") and gender != want:
+    if (not want and gender is not None) or (want and gender in ("m", "f") and gender != want):
         return None
     return found
 

@@ -1,7 +1,7 @@
 """Where a quote's attribution stands: right after its closing mark
 (`"...," he said` / `said Mr Blair`), before its opening mark in the same
-sentence (`Mr Howard said: "..."`, `dismissed it as "..."`), or in the
-sentence before a quote that has none of its own. Each finder returns the
+sentence (`Mr Howard said: "..."`, `dismissed it as "..."`, `Mr Blair was
+defiant: "..."`), or in the sentence before a quote that has none of its own. Each finder returns the
 speaker its noun phrase names (see `speaker_resolve`), or None.
 """
 
@@ -90,10 +90,25 @@ def own_attribution(ctx: Context, i: int, span: Span, para: int) -> Own:
                 agent = AGENT_AFTER.match(ctx.body, span.close_at + 1)
                 if agent:  # 'Her comments were described as "outrageous" by the IHRC'
                     found = resolve_np(ctx, agent.start("np"), agent.end("np"), prefer=FIRST)
+            if not found and span.kind == "full":
+                found = _before_colon(ctx, before_start, span.open_at)
         if found:
             return Own(found, side)
         ctx.trail.clear()
     return Own(None, "")
+
+
+def _before_colon(ctx: Context, start: int, stop: int) -> str | None:
+    """'For Henry Reichhold, this is progress: "..."', 'Mr Blair was defiant:
+    "..."': a clause that a colon ends introduces its subject's words, with
+    no verb of saying."""
+    lead = ctx.body[start:stop].rstrip()
+    if not lead.endswith(":") or has_reporting_verb(ctx.body, start, stop) or SENTENCE_INITIAL_VERB.match(lead):
+        return None
+    found = resolve_np(ctx, start, start + len(lead) - 1, prefer=SUBJECT)
+    if found:
+        ctx.trail.append("colon")
+    return found
 
 
 def previous_sentence_speaker(ctx: Context, span: Span, floor: int) -> str | None:
