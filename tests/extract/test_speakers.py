@@ -81,3 +81,21 @@ def test_a_clause_ended_by_a_colon_introduces_its_subjects_words() -> None:
         ("I have to admit I am not very confident.", "Martin Allen"),
         ("I can see that happening a lot more.", "Henry Reichhold"),
     ]
+
+
+def test_a_peer_is_named_by_the_fullest_name_the_article_gives() -> None:
+    found = quotes(
+        "Peter Goldsmith, the attorney general, gave his advice in 2003.",
+        'Lord Goldsmith said his statement had not been "written by Number 10".',
+    )
+    assert found == [("written by Number 10", "Peter Goldsmith")]
+
+
+def test_the_spokesman_is_the_spokesman_for_the_body_introduced_before() -> None:
+    found = quotes(
+        'A spokesman for the Home Office said it was "wholly wrong". "We are developing a programme," said the spokesman.'
+    )
+    assert found == [
+        ("wholly wrong", "spokesman for the Home Office"),
+        ("We are developing a programme,", "spokesman for the Home Office"),
+    ]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from byline.extract.lexicons import speaker_words
 from byline.extract.quotes import Span
-from byline.extract.speaker_context import Context, full_form, gender_of, paragraph_of, sentence_start
+from byline.extract.speaker_context import Context, full_form, fullest_person, gender_of, paragraph_of, sentence_start
 from byline.extract.speaker_pronouns import resolve_pronoun
 from byline.extract.speaker_sites import AFTER, BEFORE, own_attribution, previous_sentence_speaker
 
@@ -90,6 +90,9 @@ def attribute(ctx: Context) -> list[Attribution]:
         if decided.speaker and decided.speaker in ctx.acronyms:
             decided.speaker = full_form(ctx, decided.speaker)
             decided.evidence += (f"acronym->{decided.speaker}",)
+        elif decided.speaker and (fuller := fullest_person(ctx, decided.speaker)) != decided.speaker:
+            decided.speaker = fuller
+            decided.evidence += (f"fuller-name->{fuller}",)
         found.append(decided)
     return found
 

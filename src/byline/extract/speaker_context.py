@@ -84,6 +84,29 @@ def full_form(ctx: Context, name: str) -> str:
     return ctx.acronyms.get(name, name) if ctx.acronyms else name
 
 
+def fullest_person(ctx: Context, speaker: str) -> str:
+    """A person's fullest name in the article: "Lord Goldsmith" or "El
+    Guerrouj" -> "Peter Goldsmith", "Hicham El Guerrouj" where one person of
+    the article, and one only, has those words for a surname after a given
+    name. (The entity finder keeps a peer's title as his name.)"""
+    honorifics = lexicons().honorifics
+    words = speaker.split()
+    if not words or not words[-1][:1].isupper():
+        return speaker
+    surname = words[1:] if len(words) > 1 and words[0] in honorifics else words
+    if len(surname) > 2:
+        return speaker
+    fuller = {
+        e.name
+        for e in ctx.index.entities
+        if e.type == "PERSON"
+        and len(e.name.split()) > len(surname)
+        and e.name.split()[-len(surname) :] == surname
+        and e.name.split()[0] not in honorifics
+    }
+    return fuller.pop() if len(fuller) == 1 else speaker
+
+
 def person_name(ctx: Context, mention: Mention) -> str:
     """The person a mention names. A bare surname that two people of the
     article bear ("Osbourne": Ozzy or Sharon) is the one the article names most."""

@@ -44,6 +44,7 @@ PERSON_AFTER_BODY = 30  # "Police Commissioner Sir Ian Blair": a person this clo
 BODY_REACH = 2000  # characters back that "the company" may look for its company
 DOCUMENT_REACH = 600  # characters back that "the report" may look for the body that issued it
 MAX_DESCRIPTION_WORDS = 7  # words a description may run to ("spokesman for the firm")
+_CAPITALISED = r"[A-Z][\w'\u2019&.()-]*"
 ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")
 # A subject set off from its verb by a participle or relative clause.
 _INTERRUPTION = re.compile(
@@ -288,6 +289,11 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         if found:
             ctx.trail.append(f"body->{found}")
             return found
+    if dets and dets[-1].group().strip().lower() == "the" and phrase.lower() in UNNAMED_ROLES and pos >= 0:
+        introduced = _introduced_as(ctx, phrase, pos)
+        if introduced:
+            ctx.trail.append("description")
+            return introduced
     # A description's head is a noun: not a function word or an adverb ("the same again").
     noun_head = (
         head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
@@ -296,6 +302,17 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         ctx.trail.append("description")
         return phrase  # "said the artists", not "do the same again"
     return None
+
+
+def _introduced_as(ctx: Context, role: str, pos: int) -> str | None:
+    """ "the spokesman" after "A spokesman for the Home Office said": the
+    fuller description that introduced him, the last one before `pos`."""
+    intro = re.compile(
+        rf"\b[Aa]n?\s+(?P<np>(?:[A-Z][\w'\u2019&.-]*\s+){{0,4}}{re.escape(role)}"
+        rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:(?:of|and|for|the)\s+)*{_CAPITALISED})*)?)\b"
+    )
+    found = [m.group("np") for m in intro.finditer(ctx.body, max(0, pos - BODY_REACH), pos)]
+    return found[-1] if found and found[-1] != role else None
 
 
 def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int, legal: bool) -> str | None:
