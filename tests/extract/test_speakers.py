@@ -99,3 +99,19 @@ def test_the_spokesman_is_the_spokesman_for_the_body_introduced_before() -> None
         ("wholly wrong", "spokesman for the Home Office"),
         ("We are developing a programme,", "spokesman for the Home Office"),
     ]
+
+
+def test_a_new_subject_before_a_quote_takes_the_word_from_the_last_speaker() -> None:
+    found = quotes(
+        '"What a great way to finish the year," said Rafael Nadal. US coach Patrick McEnroe wants his team to play '
+        'more on clay. "It will help these guys to play smarter."'
+    )
+    assert found[-1] == ("It will help these guys to play smarter.", "Patrick McEnroe")
+
+
+def test_a_new_subject_the_quote_speaks_of_is_not_its_speaker() -> None:
+    found = quotes(
+        '"We were strong," said Clive Woodward. Scotland forward Simon Taylor looks certain to get the call. '
+        '"Simon Taylor is an outstanding player."'
+    )
+    assert found[-1] == ("Simon Taylor is an outstanding player.", "Clive Woodward")

@@ -22,8 +22,17 @@ from dataclasses import dataclass, field
 
 from byline.extract.lexicons import speaker_words
 from byline.extract.quotes import Span
-from byline.extract.speaker_context import Context, full_form, fullest_person, gender_of, paragraph_of, sentence_start
-from byline.extract.speaker_pronouns import resolve_pronoun
+from byline.extract.speaker_context import (
+    Context,
+    full_form,
+    fullest_person,
+    gender_of,
+    mentions_in,
+    paragraph_of,
+    person_name,
+    sentence_start,
+)
+from byline.extract.speaker_pronouns import is_subject, resolve_pronoun
 from byline.extract.speaker_sites import AFTER, BEFORE, own_attribution, previous_sentence_speaker
 
 # LOW_CONFIDENCE (in byline.model, where the UI reads it) is 0.8: cross-validated
@@ -35,6 +44,7 @@ SAME_SENTENCE = "same-sentence-as-previous-quote"
 CONTINUES = "continues-previous-quote"
 INTRODUCED = "introduced-before-quote"
 NEARBY = "subject-nearby"
+NEW_SUBJECT = "new-subject-before-quote"
 
 # How much each kind of evidence counts for the speaker it names. Own
 # attributions outrank everything; a speaker introduced in the sentence just
@@ -45,6 +55,7 @@ SOURCE_WEIGHT = {
     RUNS_ON: 3.0,
     SAME_SENTENCE: 2.5,
     INTRODUCED: 1.6,
+    NEW_SUBJECT: 1.4,
     CONTINUES: 1.2,
     NEARBY: 0.5,
 }
@@ -149,6 +160,10 @@ def _gather(
         introduced = previous_sentence_speaker(ctx, span, floor)
         if introduced:
             out.append(_Candidate(introduced, INTRODUCED, tuple(ctx.trail)))
+        elif out and out[0].source == CONTINUES:
+            newcomer = _new_subject(ctx, span, floor, out[0].speaker)
+            if newcomer:
+                out.append(_Candidate(newcomer, NEW_SUBJECT, ()))
         # A full quote that nobody introduces belongs to the person the text
         # is about just then; but not where a quote nearby had no speaker either.
         elif not out and not (i and spans[i - 1].open_at >= floor and not (previous and previous.speaker)):
@@ -157,6 +172,39 @@ def _gather(
             if nearby:
                 out.append(_Candidate(nearby, NEARBY, ()))
     return out
+
+
+def _new_subject(ctx: Context, span: Span, floor: int, previous: str) -> str | None:
+    """'"What a great way to finish," said Nadal. US coach Patrick McEnroe
+    wants his team to play more on clay. "It will help these guys."': a
+    person other than the last speaker, the subject of the sentence right
+    before a quote, takes the word from him."""
+    own = sentence_start(ctx, span.open_at, floor)
+    if own <= floor:
+        return None
+    start = sentence_start(ctx, own - 2, floor)
+    for m in mentions_in(ctx, start, own):
+        if m.type == "PERSON" and is_subject(ctx, m):
+            name = person_name(ctx, m)
+            # "Simon Taylor looks certain to get the call. "... Simon Taylor
+            # is an outstanding player": a quote that names him is about him.
+            return name if name != previous and not _names_in_speech(ctx, span, name) else None
+    return None
+
+
+def _names_in_speech(ctx: Context, span: Span, name: str) -> bool:
+    """Whether a quote, or the quotes it runs on into, speak of someone: by
+    either of his names, or as "he" or "she" (of his gender)."""
+    k = ctx.spans.index(span)
+    end = span.end
+    while k + 1 < len(ctx.spans) and ctx.spans[k + 1].chained:
+        k += 1
+        end = ctx.spans[k].end
+    words = [re.escape(w) for w in name.split() if len(w) > 2]
+    words += {"m": ["he", "him", "his"], "f": ["she", "her"]}.get(gender_of(ctx, name) or "-", [])
+    return (
+        bool(words) and re.search(rf"\b(?:{'|'.join(words)})\b", ctx.body[span.start : end], re.IGNORECASE) is not None
+    )
 
 
 def _carried_over(ctx: Context, i: int, span: Span, para: int, previous: Attribution | None) -> _Candidate | None:
