@@ -115,3 +115,11 @@ def test_a_new_subject_the_quote_speaks_of_is_not_its_speaker() -> None:
         '"Simon Taylor is an outstanding player."'
     )
     assert found[-1] == ("Simon Taylor is an outstanding player.", "Clive Woodward")
+
+
+def test_a_surname_speaker_takes_the_given_name_the_article_gives() -> None:
+    found = quotes(
+        "According to its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling, the claim is sound.",
+        '"The ruling is binding," Mr Gaillard said.',
+    )
+    assert found == [("The ruling is binding,", "Emmanuel Gaillard")]

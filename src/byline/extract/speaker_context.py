@@ -104,7 +104,38 @@ def fullest_person(ctx: Context, speaker: str) -> str:
         and e.name.split()[-len(surname) :] == surname
         and e.name.split()[0] not in honorifics
     }
+    if not fuller and _SURNAME.fullmatch(speaker) and speaker not in kinds_of_bodies(ctx):
+        fuller = _given_names_before(ctx, speaker)
     return fuller.pop() if len(fuller) == 1 else speaker
+
+
+_SURNAME = re.compile(r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?")  # "Gaillard", "Kilroy-Silk"; not "MPs"
+
+
+def kinds_of_bodies(ctx: Context) -> set[str]:
+    """The names of the article's bodies and places, which have no given names."""
+    return {e.name for e in ctx.index.entities if e.type != "PERSON"}
+
+
+def _given_names_before(ctx: Context, surname: str) -> set[str]:
+    """ "Emmanuel Gaillard" for "Gaillard" where the entity finder did not list
+    him: the surname after a known given name, or after a capitalised word
+    that is no English word, nationality, country or title ("If Gaillard",
+    "German Gref" and "Israel Holiff" are not read as names)."""
+    lex = lexicons()
+    found = set()
+    for m in re.finditer(rf"\b([A-Z][a-z'\u2019-]+) {re.escape(surname)}\b", ctx.body):
+        given = m.group(1)
+        if given in lex.first_names or not (
+            len(given) < 3  # "If", "As": too short for the English word list
+            or given.lower() in lex.english_words
+            or given in lex.demonyms
+            or given in lex.countries
+            or given in lex.honorifics
+            or given in lex.common_words
+        ):
+            found.add(f"{given} {surname}")
+    return found
 
 
 def person_name(ctx: Context, mention: Mention) -> str:
