@@ -123,3 +123,11 @@ def test_a_surname_speaker_takes_the_given_name_the_article_gives() -> None:
         '"The ruling is binding," Mr Gaillard said.',
     )
     assert found == [("The ruling is binding,", "Emmanuel Gaillard")]
+
+
+def test_a_name_before_a_role_and_a_person_is_no_subject() -> None:
+    found = quotes(
+        "Prospective Tory candidate Andrew Mennear, whose seat holds a large Jewish community, "
+        'branded it "tasteless" and offensive.'
+    )
+    assert found == [("tasteless", "Andrew Mennear")]

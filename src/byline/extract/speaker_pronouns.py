@@ -150,7 +150,7 @@ def is_subject(ctx: Context, mention: Mention) -> bool:
     if body.startswith(POSSESSIVE, mention.end):
         return False
     k = bisect_right(ctx.mention_starts, mention.start)
-    if k < len(ctx.index.mentions) and _describes(ctx, mention, ctx.index.mentions[k]):
+    if k < len(ctx.index.mentions) and describes(ctx, mention, ctx.index.mentions[k]):
         return False  # "Former Manfred Mann singer Paul Jones": the band only describes him
     start = sentence_start(ctx, mention.start, 0)
     lead = body[start : mention.start]
@@ -175,13 +175,13 @@ def is_subject(ctx: Context, mention: Mention) -> bool:
         return False
     k = bisect_left(ctx.mention_starts, start)
     return not any(
-        m.type == "PERSON" and not body.startswith(POSSESSIVE, m.end) and not _describes(ctx, m, mention)
+        m.type == "PERSON" and not body.startswith(POSSESSIVE, m.end) and not describes(ctx, m, mention)
         for m in ctx.index.mentions[k:]
         if m.start < mention.start
     )
 
 
-def _describes(ctx: Context, first: Mention, then: Mention) -> bool:
+def describes(ctx: Context, first: Mention, then: Mention) -> bool:
     """Whether a name and a role noun stand in front of a person's name as
     a description of him ("Manfred Mann singer Paul Jones")."""
     if then.type != "PERSON" or then.name == first.name:

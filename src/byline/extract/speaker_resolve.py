@@ -35,7 +35,7 @@ from byline.extract.speaker_patterns import (
     UNNAMED_ROLES,
     WORD,
 )
-from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
+from byline.extract.speaker_pronouns import POSSESSIVE, describes, resolve_pronoun
 from byline.extract.speaker_subjects import joint_subject, only_objects_before
 
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
@@ -209,6 +209,8 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
             return described or first_subject(ctx, head, start, in_head)
     # "Mr Begg's father, Azmat, said": a possessor is not the subject.
     mentions = [m for m in mentions if not ctx.body.startswith(POSSESSIVE, m.end)]
+    # "Prospective Tory candidate Andrew Mennear": what stands before the role describes him.
+    mentions = [m for k, m in enumerate(mentions) if k + 1 == len(mentions) or not describes(ctx, m, mentions[k + 1])]
     if mentions and all(m.type != "PERSON" for m in mentions) and np.rstrip().endswith(","):
         named = unlisted_name(ctx, np, LAST, mentions)
         if named:  # "The UN's relief coordinator, Jan Egeland, said"
