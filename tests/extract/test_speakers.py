@@ -131,3 +131,16 @@ def test_a_name_before_a_role_and_a_person_is_no_subject() -> None:
         'branded it "tasteless" and offensive.'
     )
     assert found == [("tasteless", "Andrew Mennear")]
+
+
+def test_reported_constructions_name_who_spoke() -> None:
+    assert quotes('"It was hard," singer Gary Lightbody and drummer Jonny Quinn said.') == [
+        ("It was hard,", "Gary Lightbody and Jonny Quinn")
+    ]
+    assert quotes('"We are proud," Arab News quoted Prince Saud as saying.') == [("We are proud,", "Prince Saud")]
+    assert quotes(
+        'Talks go on. A spokesman for Unison, Britain\'s biggest union, said after the meeting: "We are talking."'
+    ) == [("We are talking.", "spokesman for Unison")]
+    assert quotes('A critic once said of her dancing: "She gave the illusion of flight."') == [
+        ("She gave the illusion of flight.", "critic")
+    ]

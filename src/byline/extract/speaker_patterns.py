@@ -81,6 +81,8 @@ PASSIVE_AS = re.compile(
 AGENT_AFTER = re.compile(
     rf"(?:\s*(?:,|and|or)\s*[\"\u201c][^\"\u201c\u201d]{{0,120}}[\"\u201d])*,?\s+by\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}})"
 )
+# "Arab News quoted Prince Saud as saying": the one quoted speaks, not the paper.
+QUOTED_AS = re.compile(rf"\bquoted\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+as\s+(?:saying|telling|adding)\b")
 PASSIVE_BY = re.compile(rf"\b(?:{FINITE})\s+by\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+as(?:\s+(?:the|a|an))?\s*$")
 
 # A sentence ends at . ! or ? (and any closing marks) before white space,
@@ -112,7 +114,7 @@ ANAPHOR = re.compile(
 COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|has|had|have|was)\s+)*$")
 NP_END = re.compile(
     r",|\s[-\u2013\u2014]\s|\s(?:said|says|told|has|had|have|is|was|were|will|would|also|meanwhile|"
-    r"reportedly|however|though|to|but|who|which|that|are|then|now|still|again)\b|\s[a-z]\w*ly\b"
+    r"reportedly|however|though|to|but|who|which|that|are|then|now|still|again|once)\b|\s[a-z]\w*ly\b"
 )
 DOCUMENT_TAIL = re.compile(
     r"^(?:['\u2019]s)?\s+(?:own\s+|official\s+|written\s+)?(?:statement|website|web site|letter)\s*$"

@@ -221,6 +221,11 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
         # "New Metropolitan Police Commissioner Sir Ian Blair": the person, not the force.
         if people and mentions[0].type != "PERSON" and people[0].start - mentions[0].end < PERSON_AFTER_BODY:
             return person_name(ctx, people[0])
+        lead = np[: mentions[0].start - start]
+        if not people and ANY_DETERMINER.match(lead) and ctx.role_words.search(lead):
+            described = description(ctx, np, start)
+            if described:  # "A spokesman for Unison, Britain's biggest union, said": him
+                return described
         if can_speak(mentions[0]):
             return person_name(ctx, mentions[0]) if mentions[0].type == "PERSON" else mentions[0].name
     named = None if mentions else set_off_name(np, mentions, lexicons())

@@ -25,6 +25,7 @@ from byline.extract.speaker_patterns import (
     PASSIVE_AS,
     PASSIVE_BY,
     PRONOUN,
+    QUOTED_AS,
     WITH_PARTICIPLE,
     has_reporting_verb,
     reporting_verbs,
@@ -161,6 +162,9 @@ def _after_context(ctx: Context, i: int, span: Span, p_end: int) -> Window | Non
 
 def _from_after(ctx: Context, start: int, stop: int) -> str | None:
     text = ctx.body[start:stop]
+    m = QUOTED_AS.search(text)
+    if m:
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     m = AFTER_ACCORDING.match(text)
     if m:
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
@@ -210,6 +214,9 @@ def _clause_final(ctx: Context, start: int, text: str) -> str | None:
 
 def _from_before(ctx: Context, start: int, stop: int) -> str | None:
     text = ctx.body[start:stop]
+    m = QUOTED_AS.search(text)
+    if m:  # 'The paper quoted Mr Chernin as saying: "..."'
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     m = PASSIVE_BY.search(text)
     if m:  # "described by Sharon as "...""
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
