@@ -144,3 +144,11 @@ def test_reported_constructions_name_who_spoke() -> None:
     assert quotes('A critic once said of her dancing: "She gave the illusion of flight."') == [
         ("She gave the illusion of flight.", "critic")
     ]
+
+
+def test_he_after_a_described_speakers_quote_is_that_speaker() -> None:
+    found = quotes(
+        'Gemma Jackson lost to The Aviator. A spokesman for the UK Film Council said: "It is disappointing." '
+        'He added: "It was extraordinary to have 24 nominees."'
+    )
+    assert found[-1] == ("It was extraordinary to have 24 nominees.", "spokesman for the UK Film Council")

@@ -29,6 +29,8 @@ _BARE_INVERTED_LEAD = re.compile(
     r"\s(?:said|says|added|adds|explained|argued|insisted|warned|noted|admitted|claimed)\s+"
     r"(?:(?:[A-Z][\w'\u2019-]*|[a-z]+(?:man|woman|er|or|ist|ant|ent))\s+){0,2}$"
 )
+_FEMININE = re.compile(r"(?:woman|women|wife|mother|actress|sister|daughter)\b")
+_MASCULINE = re.compile(r"(?:spokesman|\bman|husband|father|brother|son)\b")
 _SENTENCE_END = re.compile(r"\s*(?:[.!?]|$)")
 _BEFORE_ITS_VERB = re.compile(rf",?\s+{AUX}(?:{FINITE})\b")
 
@@ -96,6 +98,8 @@ def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
         return None
     span, speaker = ctx.spans[k], ctx.speakers[k]
     gender = gender_of(ctx, speaker) if speaker else None
+    if gender is None and speaker and _unlisted_person(ctx, speaker):
+        gender = "f" if _FEMININE.search(speaker) else "m" if _MASCULINE.search(speaker) else "-"
     if gender is None or span.close_at is None:
         return None
     distance = pos - span.close_at
@@ -140,6 +144,14 @@ def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
             if other == "-" or want == "-" or other == want:
                 return None
     return speaker
+
+
+def _unlisted_person(ctx: Context, speaker: str) -> bool:
+    """Whether a speaker the entity index does not list is a person: a name
+    the rules found ("Heretic writes") or a described one ("a spokeswoman")."""
+    if any(e.name == speaker for e in ctx.index.entities):
+        return False
+    return speaker[:1].isupper() and " " not in speaker or ctx.role_words.search(speaker) is not None
 
 
 def is_subject(ctx: Context, mention: Mention) -> bool:
