@@ -152,3 +152,11 @@ def test_he_after_a_described_speakers_quote_is_that_speaker() -> None:
         'He added: "It was extraordinary to have 24 nominees."'
     )
     assert found[-1] == ("It was extraordinary to have 24 nominees.", "spokesman for the UK Film Council")
+
+
+def test_a_shadow_or_deputy_office_is_not_the_office() -> None:
+    found = quotes(
+        "Shadow foreign secretary Michael Ancram spoke first. Then Jack Straw spoke. "
+        'The Foreign Secretary told the BBC: "I was making an observation."'
+    )
+    assert found == [("I was making an observation.", "Jack Straw")]
