@@ -160,3 +160,15 @@ def test_a_shadow_or_deputy_office_is_not_the_office() -> None:
         'The Foreign Secretary told the BBC: "I was making an observation."'
     )
     assert found == [("I was making an observation.", "Jack Straw")]
+
+
+def test_capitalised_words_after_an_inverted_verb_name_the_speaker() -> None:
+    found = quotes(
+        "The event could upset her plans. "
+        '"There is no question she would be an asset," said Zara Hyde Peters of UK Athletics. '
+        '"This technology can do more," said Professor Nadia Magnenat-Thalman of the research group MiraLab.'
+    )
+    assert found == [
+        ("There is no question she would be an asset,", "Zara Hyde Peters"),
+        ("This technology can do more,", "Nadia Magnenat-Thalman"),
+    ]

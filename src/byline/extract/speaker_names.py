@@ -28,6 +28,11 @@ Prefer = Literal["first", "last", "subject"]
 FIRST: Prefer = "first"
 LAST: Prefer = "last"
 SUBJECT: Prefer = "subject"
+_NAME_WORD = r"[A-Z][a-z'\u2019]+(?:-[A-Z]?[a-z'\u2019]+)*"
+# Two or three capitalised words after any honorific, ending where a word ends.
+_INVERTED_NAME = re.compile(
+    rf"(?:(?:Professor|Prof|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![\w-])"
+)
 LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
@@ -40,9 +45,29 @@ def unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention]
     lex = lexicons()
     if prefer == FIRST:
         m = UNKNOWN_NAME.match(LOWER_LEAD.sub("", np.lstrip(), count=1))  # "economist Gary Thayer of ..."
-        if not m or " " not in m.group() or m.group().split()[0] not in lex.first_names:
+        if not m or " " not in m.group():
             return None
-        return m.group()
+        name, words = m.group(), m.group().split()
+        if words[0] in lex.first_names:
+            return name
+        inverted = _INVERTED_NAME.match(LOWER_LEAD.sub("", np.lstrip(), count=1))
+        if not inverted:
+            return None
+        name = inverted.group("name")
+        words = name.split()
+        # "said Zara Hyde Peters of UK Athletics": the capitalised words right
+        # after an inverted verb name its subject, given name known or not;
+        # but not a body's or a place's ("said British Airways", "said Wall
+        # Street analysts"), which the entity finder or a description covers.
+        if (
+            words[0] in lex.demonyms
+            or words[0] in lex.calendar
+            or words[0].lower() in lex.common_words
+            or any(w in lex.org_words or w in lex.place_words or w in lex.countries for w in words)
+            or any(name in x.name or x.name in name for x in mentions)
+        ):
+            return None
+        return name
     if prefer != LAST:
         return None
     named = set_off_name(np, mentions, lex)
