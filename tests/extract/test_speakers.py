@@ -172,3 +172,11 @@ def test_capitalised_words_after_an_inverted_verb_name_the_speaker() -> None:
         ("There is no question she would be an asset,", "Zara Hyde Peters"),
         ("This technology can do more,", "Nadia Magnenat-Thalman"),
     ]
+
+
+def test_the_companies_are_the_two_bodies_named_together() -> None:
+    found = quotes(
+        "EADS and BAE Systems, the firms which own Airbus, welcomed the announcement. "
+        '"Talks are preferable," the companies said in a joint statement.'
+    )
+    assert found == [("Talks are preferable,", "EADS and BAE Systems")]

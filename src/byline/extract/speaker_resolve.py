@@ -291,6 +291,11 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         if found:
             ctx.trail.append(f"role->{found}")
             return found
+    if dets and dets[-1].group().strip().lower() == "the" and head in _PLURAL_BODIES and pos >= 0:
+        pair = _last_pair(ctx, pos)
+        if pair:  # "EADS and BAE Systems welcomed it. "...," the companies said"
+            ctx.trail.append("joint-subject")
+            return pair
     if determined and head in BODY_NOUNS and pos >= 0 and len(phrase.split()) <= 3:
         found = last_body(ctx, head, pos)
         if found:
@@ -308,6 +313,21 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
     if role or determined and len(phrase.split()) <= 3 and phrase.islower() and noun_head:
         ctx.trail.append("description")
         return phrase  # "said the artists", not "do the same again"
+    return None
+
+
+_PLURAL_BODIES = frozenset("companies firms groups banks unions airlines carriers clubs parties".split())
+PAIR_REACH = 600  # characters back that "the companies" may look for the two it stands for
+
+
+def _last_pair(ctx: Context, pos: int) -> str | None:
+    """The last two bodies named together ("EADS and BAE Systems") before `pos`."""
+    k = bisect_left(ctx.mention_starts, pos) - 1
+    while k > 0 and ctx.index.mentions[k].start > pos - PAIR_REACH:
+        first, second = ctx.index.mentions[k - 1], ctx.index.mentions[k]
+        k -= 1
+        if first.type == second.type == "ORG" and ctx.body[first.end : second.start] == " and ":
+            return f"{first.name} and {second.name}"
     return None
 
 
