@@ -36,8 +36,9 @@ from byline.extract.speaker_pronouns import is_subject, resolve_pronoun
 from byline.extract.speaker_sites import AFTER, BEFORE, own_attribution, previous_sentence_speaker
 
 # LOW_CONFIDENCE (in byline.model, where the UI reads it) is 0.8: cross-validated
-# over the dev articles, two in five attributions below it were wrong, against
-# one in twenty above it (see tools/train_attribution.py).
+# over the 121 labelled training articles (dev, tune, tune-2), two in five
+# attributions below it were wrong, against one in twenty above it (see
+# tools/train_attribution.py).
 
 RUNS_ON = "quote-runs-on"  # the same speech, cut by a lost mark or a paragraph break
 SAME_SENTENCE = "same-sentence-as-previous-quote"
