@@ -180,3 +180,11 @@ def test_the_companies_are_the_two_bodies_named_together() -> None:
         '"Talks are preferable," the companies said in a joint statement.'
     )
     assert found == [("Talks are preferable,", "EADS and BAE Systems")]
+
+
+def test_he_with_no_named_man_before_is_the_spokesman_just_introduced() -> None:
+    found = quotes(
+        "A Labour Party spokesman told the BBC the party avoided those lists. "
+        'But that did not happen for other calls. "That is not marketing," he said.'
+    )
+    assert found == [("That is not marketing,", "Labour Party spokesman")]

@@ -86,7 +86,8 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
             found_mentions = [m for m in found_mentions if m.start >= start]
         return first_subject(ctx, np, start, found_mentions)
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
-        return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
+        word = pronoun.group("p").lower()
+        return resolve_pronoun(ctx, word, start + pronoun.start()) or _spokesperson_before(ctx, word, start)
     comma = np.rfind(",")
     if (
         comma >= 0
@@ -331,15 +332,32 @@ def _last_pair(ctx: Context, pos: int) -> str | None:
     return None
 
 
-def _introduced_as(ctx: Context, role: str, pos: int) -> str | None:
+SPOKESPERSON_REACH = 500  # characters back that an unresolved "he" may find "a spokesman for ..."
+
+
+def _spokesperson_before(ctx: Context, pronoun: str, pos: int) -> str | None:
+    """ "A Labour Party spokesman told the BBC ... "...," he said": a "he" or
+    "she" that no named person stands for is the spokesperson just introduced."""
+    if pronoun not in ("he", "she"):
+        return None
+    role = "spokesman" if pronoun == "he" else "spokeswoman"
+    for noun in (role, "spokesperson"):
+        found = _introduced_as(ctx, noun, pos, SPOKESPERSON_REACH, bare=True)
+        if found:
+            ctx.trail.append("pronoun->description")
+            return found
+    return None
+
+
+def _introduced_as(ctx: Context, role: str, pos: int, reach: int = BODY_REACH, bare: bool = False) -> str | None:
     """ "the spokesman" after "A spokesman for the Home Office said": the
     fuller description that introduced him, the last one before `pos`."""
     intro = re.compile(
         rf"\b[Aa]n?\s+(?P<np>(?:[A-Z][\w'\u2019&.-]*\s+){{0,4}}{re.escape(role)}"
         rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:(?:of|and|for|the)\s+)*{_CAPITALISED})*)?)\b"
     )
-    found = [m.group("np") for m in intro.finditer(ctx.body, max(0, pos - BODY_REACH), pos)]
-    return found[-1] if found and found[-1] != role else None
+    found = [m.group("np") for m in intro.finditer(ctx.body, max(0, pos - reach), pos)]
+    return found[-1] if found and (bare or found[-1] != role) else None
 
 
 def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int, legal: bool) -> str | None:
