@@ -188,3 +188,10 @@ def test_he_with_no_named_man_before_is_the_spokesman_just_introduced() -> None:
         'But that did not happen for other calls. "That is not marketing," he said.'
     )
     assert found == [("That is not marketing,", "Labour Party spokesman")]
+
+
+def test_a_title_and_a_name_unknown_to_the_entity_finder_and_a_listed_speaker() -> None:
+    found = quotes('He awaits trial. "I am not pleased," Jefferson Parish Sheriff Harry Lee said.')
+    assert found == [("I am not pleased,", "Harry Lee")]
+    found = quotes("Dyer scored late on.", '- Newcastle boss Graeme Souness "We deserved the win. We had a good half."')
+    assert [speaker for _, speaker in found] == ["Graeme Souness"]

@@ -33,6 +33,8 @@ _NAME_WORD = r"[A-Z][a-z'\u2019]+(?:-[A-Z]?[a-z'\u2019]+)*"
 _INVERTED_NAME = re.compile(
     rf"(?:(?:Professor|Prof|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![\w-])"
 )
+# A title of capitalised words, then a given name and a surname, ending the phrase.
+_TITLED_NAME = re.compile(rf"(?:^|\s)(?:{_NAME_WORD}\s+){{1,4}}(?P<name>{_NAME_WORD}\s+{_NAME_WORD})\s*$")
 LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
@@ -73,6 +75,9 @@ def unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention]
     named = set_off_name(np, mentions, lex)
     if named:
         return named
+    titled = _TITLED_NAME.search(np)
+    if titled and titled.group("name").split()[0] in lex.first_names and not mentions:
+        return titled.group("name")  # "Jefferson Parish Sheriff Harry Lee said": the name after the title
     lead, comma, phrase = np.rstrip(" ,").rpartition(",")
     if not comma:
         # The whole subject of its clause: "But Age Concern said", "Highfield said".

@@ -48,6 +48,7 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*$")  # "According to X, ...", "
 UNMARKED_SUBJECT_WORDS = 6  # words of a subject right after a quote with no comma ('"..." he says')
 # How such a subject starts: a pronoun, a determiner or a capital ("where social workers tell" is no subject).
 _SUBJECT_START = re.compile(r"\s*(?:he|she|they|it|we|the|a|an|his|her|their|its|one|[A-Z])\b|\s*[A-Z]")
+LISTED_SPEAKER_WORDS = 8  # words of '- Newcastle boss Graeme Souness' before a quote
 INVERTED_TAIL_WORDS = 8  # words after an inverted verb ("..., argues Mr Donofrio.") to the sentence's end
 
 AFTER = "said-after-quote"
@@ -91,7 +92,7 @@ def own_attribution(ctx: Context, i: int, span: Span, para: int) -> Own:
                 agent = AGENT_AFTER.match(ctx.body, span.close_at + 1)
                 if agent:  # 'Her comments were described as "outrageous" by the IHRC'
                     found = resolve_np(ctx, agent.start("np"), agent.end("np"), prefer=FIRST)
-            if not found and span.kind == "full":
+            if not found and (span.kind == "full" or text[:1].isupper()):
                 found = _before_colon(ctx, before_start, span.open_at)
         if found:
             return Own(found, side)
@@ -104,9 +105,15 @@ def _before_colon(ctx: Context, start: int, stop: int) -> str | None:
     "..."': a clause that a colon ends introduces its subject's words, with
     no verb of saying."""
     lead = ctx.body[start:stop].rstrip()
-    if not lead.endswith(":") or has_reporting_verb(ctx.body, start, stop) or SENTENCE_INITIAL_VERB.match(lead):
+    # (also a list's item with no colon: '- Newcastle boss Graeme Souness "We deserved the win."')
+    listed = lead.startswith(("- ", "\u2022")) and len(lead.split()) <= LISTED_SPEAKER_WORDS
+    if (
+        not (lead.endswith(":") or listed)
+        or has_reporting_verb(ctx.body, start, stop)
+        or SENTENCE_INITIAL_VERB.match(lead)
+    ):
         return None
-    found = resolve_np(ctx, start, start + len(lead) - 1, prefer=SUBJECT)
+    found = resolve_np(ctx, start, start + len(lead) - (not listed), prefer=SUBJECT)
     if found:
         ctx.trail.append("colon")
     return found
