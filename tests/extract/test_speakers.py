@@ -195,3 +195,13 @@ def test_a_title_and_a_name_unknown_to_the_entity_finder_and_a_listed_speaker() 
     assert found == [("I am not pleased,", "Harry Lee")]
     found = quotes("Dyer scored late on.", '- Newcastle boss Graeme Souness "We deserved the win. We had a good half."')
     assert [speaker for _, speaker in found] == ["Graeme Souness"]
+
+
+def test_attributions_inside_and_at_the_end_of_a_sentence() -> None:
+    found = quotes(
+        'The deal was a "natural development" of its venture, said Tony Froggatt, the firm\'s chief executive. '
+        'Oliver Letwin spoke later. The Peter Hain "mongrel" attack, he says, is just the latest example.'
+    )
+    assert found == [("natural development", "Tony Froggatt"), ("mongrel", "Oliver Letwin")]
+    found = quotes('Nicholas Scott was sacked. After that, he bitterly said they were "determined to get rid of me".')
+    assert found == [("determined to get rid of me", "Nicholas Scott")]

@@ -63,7 +63,13 @@ AFTER_SUBJECT = re.compile(
 CLAUSE_FINAL = re.compile(
     rf",\s+(?:(?!(?:but|and|or|so|yet|then)\b)(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+{AUX}(?:{FINITE})"
     rf"|(?:{FINITE})\s+(?!(?:in|on|at|to|during|after|before|last|this|yesterday|earlier|later)\b)(?P<inv>{NPC}{{1,{MAX_CLAUSE_NP}}}))"
-    rf"(?:\s+{NPC}{{0,40}})?[.!?]?\s*$"
+    # (an appositive may follow: "said Tony Froggatt, S&N's chief executive.")
+    rf"(?:,\s+{NPC}{{1,{MAX_CLAUSE_NP}}})?(?:\s+{NPC}{{0,40}})?[.!?]?\s*$"
+)
+# "The Peter Hain "mongrel" attack, he says, is the latest example": a
+# parenthetical attribution inside the sentence after the quote.
+PARENTHETICAL = re.compile(
+    rf",\s+(?P<np>he|she|they|[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{0,2}})\s+(?:{FINITE}),\s"
 )
 AFTER_ACCORDING = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>{NPC}{{1,{MAX_NP}}})")
 # "..., according to Q magazine editor Paul Rees." at the end of the quote's clause.
@@ -94,7 +100,7 @@ BOUNDARY = re.compile(
 )
 
 PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|it|It|I|we|We)\b")
-LAST_PRONOUN = re.compile(r"(?:^|\s)(?P<p>he|she|they|He|She|They|it|It)\s*$")
+LAST_PRONOUN = re.compile(r"(?:^|\s)(?P<p>he|she|they|He|She|They|it|It)(?:\s+[a-z]+ly)?\s*$")  # "he bitterly said"
 DETERMINER = re.compile(r"^(?:(?:a|an|the|one|another|his|her|their|its|our|my|your)\s+)", re.IGNORECASE)
 ANY_DETERMINER = re.compile(r"(?:^|\s)(?:a|an|the|one|another|A|An|The|One|Another)\s+")
 NP_TAIL = re.compile(

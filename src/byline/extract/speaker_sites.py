@@ -22,6 +22,7 @@ from byline.extract.speaker_patterns import (
     CLAUSE_ACCORDING,
     CLAUSE_FINAL,
     COORDINATED,
+    PARENTHETICAL,
     PASSIVE_AS,
     PASSIVE_BY,
     PRONOUN,
@@ -194,11 +195,16 @@ def _from_after(ctx: Context, start: int, stop: int) -> str | None:
         m = AFTER_SUBJECT.match(text)
         if m and len(m.group("np").split()) <= UNMARKED_SUBJECT_WORDS and _SUBJECT_START.match(m.group("np")):
             return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=LAST)
-        return _clause_final(ctx, start, text)
+        return _clause_final(ctx, start, text) or _parenthetical(ctx, start, text)
     m = AFTER_SUBJECT.match(text)
     if m and len(m.group("np").split()) <= MAX_SUBJECT_WORDS:
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=LAST)
     return _clause_final(ctx, start, text)
+
+
+def _parenthetical(ctx: Context, start: int, text: str) -> str | None:
+    m = PARENTHETICAL.search(text)
+    return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=LAST) if m else None
 
 
 def _last_word_char(body: str, at: int) -> str:
