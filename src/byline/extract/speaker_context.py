@@ -32,6 +32,7 @@ class Context:
     trail: list[str] = field(default_factory=list)  # how the name being resolved was reached
     principal: dict[str, str] = field(default_factory=dict)  # shared surname -> its most-named bearer
     acronyms: dict[str, str] = field(default_factory=dict)  # "BCC" -> "British Chamber of Commerce"
+    fullest: dict[str, str] = field(default_factory=dict)  # speaker -> fullest name (`fullest_person`), once each
 
 
 def make_context(
@@ -85,6 +86,14 @@ def full_form(ctx: Context, name: str) -> str:
 
 
 def fullest_person(ctx: Context, speaker: str) -> str:
+    """`_fullest_person`, worked out once per speaker and article."""
+    found = ctx.fullest.get(speaker)
+    if found is None:
+        found = ctx.fullest[speaker] = _fullest_person(ctx, speaker)
+    return found
+
+
+def _fullest_person(ctx: Context, speaker: str) -> str:
     """A person's fullest name in the article: "Lord Goldsmith" or "El
     Guerrouj" -> "Peter Goldsmith", "Hicham El Guerrouj" where one person of
     the article, and one only, has those words for a surname after a given
