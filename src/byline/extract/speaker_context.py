@@ -33,6 +33,8 @@ class Context:
     principal: dict[str, str] = field(default_factory=dict)  # shared surname -> its most-named bearer
     acronyms: dict[str, str] = field(default_factory=dict)  # "BCC" -> "British Chamber of Commerce"
     fullest: dict[str, str] = field(default_factory=dict)  # speaker -> fullest name (`fullest_person`), once each
+    surnames: dict[tuple[str, ...], list[str]] | None = None  # people by last words (`_people_by_surname`)
+    bodies: set[str] | None = None  # names of bodies and places (`kinds_of_bodies`)
 
 
 def make_context(
@@ -98,32 +100,43 @@ def _fullest_person(ctx: Context, speaker: str) -> str:
     Guerrouj" -> "Peter Goldsmith", "Hicham El Guerrouj" where one person of
     the article, and one only, has those words for a surname after a given
     name. (The entity finder keeps a peer's title as his name.)"""
-    honorifics = lexicons().honorifics
     words = speaker.split()
     if not words or not words[-1][:1].isupper():
         return speaker
+    honorifics = lexicons().honorifics
     surname = words[1:] if len(words) > 1 and words[0] in honorifics else words
     if len(surname) > 2:
         return speaker
-    fuller = {
-        e.name
-        for e in ctx.index.entities
-        if e.type == "PERSON"
-        and len(e.name.split()) > len(surname)
-        and e.name.split()[-len(surname) :] == surname
-        and e.name.split()[0] not in honorifics
-    }
+    fuller = set(_people_by_surname(ctx).get(tuple(surname), ()))
     if not fuller and _SURNAME.fullmatch(speaker) and speaker not in kinds_of_bodies(ctx):
         fuller = _given_names_before(ctx, speaker)
     return fuller.pop() if len(fuller) == 1 else speaker
 
 
-_SURNAME = re.compile(r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?")  # "Gaillard", "Kilroy-Silk"; not "MPs"
+def _people_by_surname(ctx: Context) -> dict[tuple[str, ...], list[str]]:
+    """The article's people with a given name, by their last one or two words."""
+    if ctx.surnames is None:
+        honorifics = lexicons().honorifics
+        ctx.surnames = {}
+        for e in ctx.index.entities:
+            words = e.name.split()
+            if e.type == "PERSON" and words[0] not in honorifics:
+                for n in range(1, min(3, len(words))):
+                    ctx.surnames.setdefault(tuple(words[-n:]), []).append(e.name)
+    return ctx.surnames
+
+
+_SURNAME = re.compile(r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?")
+_GIVEN = re.compile(
+    r"(?<![\w'\u2019-])([A-Z][a-z'\u2019-]+)$"
+)  # the word right before a surname  # "Gaillard", "Kilroy-Silk"; not "MPs"
 
 
 def kinds_of_bodies(ctx: Context) -> set[str]:
     """The names of the article's bodies and places, which have no given names."""
-    return {e.name for e in ctx.index.entities if e.type != "PERSON"}
+    if ctx.bodies is None:
+        ctx.bodies = {e.name for e in ctx.index.entities if e.type != "PERSON"}
+    return ctx.bodies
 
 
 def _given_names_before(ctx: Context, surname: str) -> set[str]:
@@ -133,7 +146,13 @@ def _given_names_before(ctx: Context, surname: str) -> set[str]:
     "German Gref" and "Israel Holiff" are not read as names)."""
     lex = lexicons()
     found = set()
-    for m in re.finditer(rf"\b([A-Z][a-z'\u2019-]+) {re.escape(surname)}\b", ctx.body):
+    at = ctx.body.find(" " + surname)
+    while at > 0:
+        m = _GIVEN.search(ctx.body, max(0, at - 30), at)
+        end = at + 1 + len(surname)
+        at = ctx.body.find(" " + surname, end)
+        if m is None or ctx.body[end : end + 1].isalnum():
+            continue
         given = m.group(1)
         if given in lex.first_names or not (
             len(given) < 3  # "If", "As": too short for the English word list

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
@@ -349,13 +350,19 @@ def _spokesperson_before(ctx: Context, pronoun: str, pos: int) -> str | None:
     return None
 
 
-def _introduced_as(ctx: Context, role: str, pos: int, reach: int = BODY_REACH, bare: bool = False) -> str | None:
-    """ "the spokesman" after "A spokesman for the Home Office said": the
-    fuller description that introduced him, the last one before `pos`."""
-    intro = re.compile(
+@cache
+def _intro_pattern(role: str) -> re.Pattern[str]:
+    """ "A spokesman for the Home Office", "a Jive spokeswoman": how a role is introduced."""
+    return re.compile(
         rf"\b[Aa]n?\s+(?P<np>(?:[A-Z][\w'\u2019&.-]*\s+){{0,4}}{re.escape(role)}"
         rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:(?:of|and|for|the)\s+)*{_CAPITALISED})*)?)\b"
     )
+
+
+def _introduced_as(ctx: Context, role: str, pos: int, reach: int = BODY_REACH, bare: bool = False) -> str | None:
+    """ "the spokesman" after "A spokesman for the Home Office said": the
+    fuller description that introduced him, the last one before `pos`."""
+    intro = _intro_pattern(role)
     found = [m.group("np") for m in intro.finditer(ctx.body, max(0, pos - reach), pos)]
     return found[-1] if found and (bare or found[-1] != role) else None
 
