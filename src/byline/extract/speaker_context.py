@@ -103,7 +103,10 @@ def _fullest_person(ctx: Context, speaker: str) -> str:
     words = speaker.split()
     if not words or not words[-1][:1].isupper():
         return speaker
-    honorifics = lexicons().honorifics
+    lex = lexicons()
+    if len(words) > 1 and words[0] in lex.first_names:
+        return speaker  # "Tony Blair": a given name and a surname already
+    honorifics = lex.honorifics
     surname = words[1:] if len(words) > 1 and words[0] in honorifics else words
     if len(surname) > 2:
         return speaker

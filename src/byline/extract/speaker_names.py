@@ -35,6 +35,7 @@ _INVERTED_NAME = re.compile(
 )
 # A title of capitalised words, then a given name and a surname, ending the phrase.
 _TITLED_NAME = re.compile(rf"(?:^|\s)(?:{_NAME_WORD}\s+){{1,4}}(?P<name>{_NAME_WORD}\s+{_NAME_WORD})\s*$")
+_TITLED_SPACES = 10  # a subject of more words than that is no title and name
 LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
@@ -46,13 +47,14 @@ def unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention]
     a known first name; a lone word must not be a common word or a role."""
     lex = lexicons()
     if prefer == FIRST:
-        m = UNKNOWN_NAME.match(LOWER_LEAD.sub("", np.lstrip(), count=1))  # "economist Gary Thayer of ..."
+        lead = LOWER_LEAD.sub("", np.lstrip(), count=1)
+        m = UNKNOWN_NAME.match(lead)  # "economist Gary Thayer of ..."
         if not m or " " not in m.group():
             return None
         name, words = m.group(), m.group().split()
         if words[0] in lex.first_names:
             return name
-        inverted = _INVERTED_NAME.match(LOWER_LEAD.sub("", np.lstrip(), count=1))
+        inverted = _INVERTED_NAME.match(lead)
         if not inverted:
             return None
         name = inverted.group("name")
@@ -75,8 +77,8 @@ def unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention]
     named = set_off_name(np, mentions, lex)
     if named:
         return named
-    titled = _TITLED_NAME.search(np)
-    if titled and titled.group("name").split()[0] in lex.first_names and not mentions:
+    titled = _TITLED_NAME.search(np) if not mentions and np.count(" ") < _TITLED_SPACES else None
+    if titled and titled.group("name").split()[0] in lex.first_names:
         return titled.group("name")  # "Jefferson Parish Sheriff Harry Lee said": the name after the title
     lead, comma, phrase = np.rstrip(" ,").rpartition(",")
     if not comma:

@@ -170,7 +170,7 @@ def _after_context(ctx: Context, i: int, span: Span, p_end: int) -> Window | Non
 
 def _from_after(ctx: Context, start: int, stop: int) -> str | None:
     text = ctx.body[start:stop]
-    m = QUOTED_AS.search(text)
+    m = QUOTED_AS.search(text) if "quoted" in text else None
     if m:
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     m = AFTER_ACCORDING.match(text)
@@ -227,7 +227,7 @@ def _clause_final(ctx: Context, start: int, text: str) -> str | None:
 
 def _from_before(ctx: Context, start: int, stop: int) -> str | None:
     text = ctx.body[start:stop]
-    m = QUOTED_AS.search(text)
+    m = QUOTED_AS.search(text) if "quoted" in text else None
     if m:  # 'The paper quoted Mr Chernin as saying: "..."'
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     m = PASSIVE_BY.search(text)
