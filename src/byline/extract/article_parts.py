@@ -104,9 +104,16 @@ def role_before(body: str, start: int, known: frozenset[str], heads: frozenset[s
     words = [w.lower() for w in body[max(0, start - 40) : start].split()[-3:]]
     for n in range(len(words)):
         if " ".join(words[n:]) in known:
-            # "Tory leader", "Lions coach": the role with what qualifies it too.
+            # "Tory leader", "Lions coach": the role with what qualifies it too;
+            # but a "shadow foreign secretary" or "deputy mayor" is not the
+            # foreign secretary or the mayor.
+            if any(w in _OTHER_OFFICE for w in words[:n]):
+                return [" ".join(words[m:]) for m in range(n)]
             return [" ".join(words[m:]) for m in range(n + 1)]
     return []
+
+
+_OTHER_OFFICE = frozenset("shadow deputy former ex assistant vice junior acting".split())
 
 
 def count_in_title(title: str, surfaces: dict[str, str], clusters: Mapping[str, _Counted]) -> None:

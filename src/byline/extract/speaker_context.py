@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from byline.extract.entities import EntityIndex, Mention
+from byline.extract.lexicons import lexicons
 from byline.extract.quotes import Span
 from byline.extract.speaker_patterns import BOUNDARY
 
@@ -31,6 +32,9 @@ class Context:
     trail: list[str] = field(default_factory=list)  # how the name being resolved was reached
     principal: dict[str, str] = field(default_factory=dict)  # shared surname -> its most-named bearer
     acronyms: dict[str, str] = field(default_factory=dict)  # "BCC" -> "British Chamber of Commerce"
+    fullest: dict[str, str] = field(default_factory=dict)  # speaker -> fullest name (`fullest_person`), once each
+    surnames: dict[tuple[str, ...], list[str]] | None = None  # people by last words (`_people_by_surname`)
+    bodies: set[str] | None = None  # names of bodies and places (`kinds_of_bodies`)
 
 
 def make_context(
@@ -83,6 +87,88 @@ def full_form(ctx: Context, name: str) -> str:
     return ctx.acronyms.get(name, name) if ctx.acronyms else name
 
 
+def fullest_person(ctx: Context, speaker: str) -> str:
+    """`_fullest_person`, worked out once per speaker and article."""
+    found = ctx.fullest.get(speaker)
+    if found is None:
+        found = ctx.fullest[speaker] = _fullest_person(ctx, speaker)
+    return found
+
+
+def _fullest_person(ctx: Context, speaker: str) -> str:
+    """A person's fullest name in the article: "Lord Goldsmith" or "El
+    Guerrouj" -> "Peter Goldsmith", "Hicham El Guerrouj" where one person of
+    the article, and one only, has those words for a surname after a given
+    name. (The entity finder keeps a peer's title as his name.)"""
+    words = speaker.split()
+    if not words or not words[-1][:1].isupper():
+        return speaker
+    lex = lexicons()
+    if len(words) > 1 and words[0] in lex.first_names:
+        return speaker  # "Tony Blair": a given name and a surname already
+    honorifics = lex.honorifics
+    surname = words[1:] if len(words) > 1 and words[0] in honorifics else words
+    if len(surname) > 2:
+        return speaker
+    fuller = set(_people_by_surname(ctx).get(tuple(surname), ()))
+    if not fuller and _SURNAME.fullmatch(speaker) and speaker not in kinds_of_bodies(ctx):
+        fuller = _given_names_before(ctx, speaker)
+    return fuller.pop() if len(fuller) == 1 else speaker
+
+
+def _people_by_surname(ctx: Context) -> dict[tuple[str, ...], list[str]]:
+    """The article's people with a given name, by their last one or two words."""
+    if ctx.surnames is None:
+        honorifics = lexicons().honorifics
+        ctx.surnames = {}
+        for e in ctx.index.entities:
+            words = e.name.split()
+            if e.type == "PERSON" and words[0] not in honorifics:
+                for n in range(1, min(3, len(words))):
+                    ctx.surnames.setdefault(tuple(words[-n:]), []).append(e.name)
+    return ctx.surnames
+
+
+_SURNAME = re.compile(r"[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?")
+_GIVEN = re.compile(
+    r"(?<![\w'\u2019-])([A-Z][a-z'\u2019-]+)$"
+)  # the word right before a surname  # "Gaillard", "Kilroy-Silk"; not "MPs"
+
+
+def kinds_of_bodies(ctx: Context) -> set[str]:
+    """The names of the article's bodies and places, which have no given names."""
+    if ctx.bodies is None:
+        ctx.bodies = {e.name for e in ctx.index.entities if e.type != "PERSON"}
+    return ctx.bodies
+
+
+def _given_names_before(ctx: Context, surname: str) -> set[str]:
+    """ "Emmanuel Gaillard" for "Gaillard" where the entity finder did not list
+    him: the surname after a known given name, or after a capitalised word
+    that is no English word, nationality, country or title ("If Gaillard",
+    "German Gref" and "Israel Holiff" are not read as names)."""
+    lex = lexicons()
+    found = set()
+    at = ctx.body.find(" " + surname)
+    while at > 0:
+        m = _GIVEN.search(ctx.body, max(0, at - 30), at)
+        end = at + 1 + len(surname)
+        at = ctx.body.find(" " + surname, end)
+        if m is None or ctx.body[end : end + 1].isalnum():
+            continue
+        given = m.group(1)
+        if given in lex.first_names or not (
+            len(given) < 3  # "If", "As": too short for the English word list
+            or given.lower() in lex.english_words
+            or given in lex.demonyms
+            or given in lex.countries
+            or given in lex.honorifics
+            or given in lex.common_words
+        ):
+            found.add(f"{given} {surname}")
+    return found
+
+
 def person_name(ctx: Context, mention: Mention) -> str:
     """The person a mention names. A bare surname that two people of the
     article bear ("Osbourne": Ozzy or Sharon) is the one the article names most."""
@@ -91,6 +177,21 @@ def person_name(ctx: Context, mention: Mention) -> str:
         if text in ctx.principal:
             return ctx.principal[text]
     return mention.name
+
+
+def gender_of(ctx: Context, name: str) -> str | None:
+    """A person's gender (m, f, or - when unknown); None for a name that is no
+    person of the article's. The entity index knows it from an honorific or a
+    first name; where a title stood in front ("Secretary Alan Johnson") it
+    says "-", and a speaker the index does not list ("Michelle, a mother of
+    twins, said") is not in it: the first name tells both."""
+    known = ctx.index.gender.get(name)
+    if known in ("m", "f"):
+        return known
+    first = lexicons().first_names.get(name.split()[0]) if name[:1].isupper() else None
+    if first in ("m", "f"):
+        return first
+    return known
 
 
 def sentence_start(ctx: Context, pos: int, p_start: int) -> int:

@@ -63,7 +63,13 @@ AFTER_SUBJECT = re.compile(
 CLAUSE_FINAL = re.compile(
     rf",\s+(?:(?!(?:but|and|or|so|yet|then)\b)(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+{AUX}(?:{FINITE})"
     rf"|(?:{FINITE})\s+(?!(?:in|on|at|to|during|after|before|last|this|yesterday|earlier|later)\b)(?P<inv>{NPC}{{1,{MAX_CLAUSE_NP}}}))"
-    rf"(?:\s+{NPC}{{0,40}})?[.!?]?\s*$"
+    # (an appositive may follow: "said Tony Froggatt, S&N's chief executive.")
+    rf"(?:,\s+{NPC}{{1,{MAX_CLAUSE_NP}}})?(?:\s+{NPC}{{0,40}})?[.!?]?\s*$"
+)
+# "The Peter Hain "mongrel" attack, he says, is the latest example": a
+# parenthetical attribution inside the sentence after the quote.
+PARENTHETICAL = re.compile(
+    rf",\s+(?P<np>he|she|they|[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{0,2}})\s+(?:{FINITE}),\s"
 )
 AFTER_ACCORDING = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>{NPC}{{1,{MAX_NP}}})")
 # "..., according to Q magazine editor Paul Rees." at the end of the quote's clause.
@@ -73,7 +79,17 @@ POSSESSIVE_DETERMINER = re.compile(r"(?:^|\s)(?P<p>his|her|their|its)\s+(?:[\w-]
 # "with leader Charles Kennedy saying": the noun after "with" is the participle's subject.
 WITH_PARTICIPLE = re.compile(rf"\bwith\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+(?:{PARTICIPLES})\b")
 # "described by Sharon as": a passive reporting verb names its speaker after "by".
-PASSIVE_BY = re.compile(rf"\b(?:{FINITE})\s+by\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+as\s*$")
+# "have been described as "..." by the IHRC": the passive's agent follows the
+# quote (and any quotes joined to it).
+PASSIVE_AS = re.compile(
+    rf"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:{FINITE})\s+as(?:\s+(?:the|a|an))?\s*$"
+)
+AGENT_AFTER = re.compile(
+    rf"(?:\s*(?:,|and|or)\s*[\"\u201c][^\"\u201c\u201d]{{0,120}}[\"\u201d])*,?\s+by\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}})"
+)
+# "Arab News quoted Prince Saud as saying": the one quoted speaks, not the paper.
+QUOTED_AS = re.compile(rf"\bquoted\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+as\s+(?:saying|telling|adding)\b")
+PASSIVE_BY = re.compile(rf"\b(?:{FINITE})\s+by\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+as(?:\s+(?:the|a|an))?\s*$")
 
 # A sentence ends at . ! or ? (and any closing marks) before white space,
 # unless the full stop ends an abbreviation ("Mr.", "St.") or an initial ("J.").
@@ -84,7 +100,7 @@ BOUNDARY = re.compile(
 )
 
 PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|it|It|I|we|We)\b")
-LAST_PRONOUN = re.compile(r"(?:^|\s)(?P<p>he|she|they|He|She|They|it|It)\s*$")
+LAST_PRONOUN = re.compile(r"(?:^|\s)(?P<p>he|she|they|He|She|They|it|It)(?:\s+[a-z]+ly)?\s*$")  # "he bitterly said"
 DETERMINER = re.compile(r"^(?:(?:a|an|the|one|another|his|her|their|its|our|my|your)\s+)", re.IGNORECASE)
 ANY_DETERMINER = re.compile(r"(?:^|\s)(?:a|an|the|one|another|A|An|The|One|Another)\s+")
 NP_TAIL = re.compile(
@@ -104,7 +120,7 @@ ANAPHOR = re.compile(
 COORDINATED = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:(?:also|later|then|has|had|have|was)\s+)*$")
 NP_END = re.compile(
     r",|\s[-\u2013\u2014]\s|\s(?:said|says|told|has|had|have|is|was|were|will|would|also|meanwhile|"
-    r"reportedly|however|though|to|but|who|which|that|are|then|now|still|again)\b|\s[a-z]\w*ly\b"
+    r"reportedly|however|though|to|but|who|which|that|are|then|now|still|again|once)\b|\s[a-z]\w*ly\b"
 )
 DOCUMENT_TAIL = re.compile(
     r"^(?:['\u2019]s)?\s+(?:own\s+|official\s+|written\s+)?(?:statement|website|web site|letter)\s*$"

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from byline.extract.entities import Mention
-from byline.extract.speaker_context import Context, in_quote, sentence_start
+from byline.extract.speaker_context import Context, gender_of, in_quote, sentence_start
 from byline.extract.speaker_patterns import AUX, CLAUSE_OPENER, FINITE, OBJECT_LEAD, PRONOUN, SUBJECT_PRONOUNS
 
 PRONOUN_REACH = 3000  # characters back that a pronoun's antecedent may stand
@@ -22,6 +22,16 @@ POSSESSIVE = ("'s", "\u2019s")
 # right after it and set off by punctuation ("..., said Melzer was" is not).
 _INVERTED_LEAD = re.compile(rf"[,;]\s*(?:{FINITE})\s+(?:[\w'\u2019-]+\s+){{0,2}}$")
 _INVERTED_TAIL = re.compile(r"\s*(?:[,.;:!?]|$)")
+# "... have educational elements said Mr Owen.": with no comma, only at the sentence's end.
+# The verb is one that inverts ("told Cadena Cope" names an object), and the
+# words between it and the name describe the speaker ("said Speegle founder").
+_BARE_INVERTED_LEAD = re.compile(
+    r"\s(?:said|says|added|adds|explained|argued|insisted|warned|noted|admitted|claimed)\s+"
+    r"(?:(?:[A-Z][\w'\u2019-]*|[a-z]+(?:man|woman|er|or|ist|ant|ent))\s+){0,2}$"
+)
+_FEMININE = re.compile(r"(?:woman|women|wife|mother|actress|sister|daughter)\b")
+_MASCULINE = re.compile(r"(?:spokesman|\bman|husband|father|brother|son)\b")
+_SENTENCE_END = re.compile(r"\s*(?:[.!?]|$)")
 _BEFORE_ITS_VERB = re.compile(rf",?\s+{AUX}(?:{FINITE})\b")
 
 
@@ -64,7 +74,7 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
             continue
         if m.type != "PERSON":
             continue
-        gender = ctx.index.gender.get(m.name, "-")
+        gender = gender_of(ctx, m.name) or "-"
         if gender != "-" and want != "-" and gender != want:
             continue
         if is_subject(ctx, m):
@@ -87,14 +97,16 @@ def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
     if k < 0 or k >= len(ctx.speakers):
         return None
     span, speaker = ctx.spans[k], ctx.speakers[k]
-    if not speaker or span.close_at is None or speaker not in ctx.index.gender:
+    gender = gender_of(ctx, speaker) if speaker else None
+    if gender is None and speaker and _unlisted_person(ctx, speaker):
+        gender = "f" if _FEMININE.search(speaker) else "m" if _MASCULINE.search(speaker) else "-"
+    if gender is None or span.close_at is None:
         return None
     distance = pos - span.close_at
     if current is not None:
         distance -= current.end - current.open_at
     if distance > LAST_SPEAKER_REACH:
         return None
-    gender = ctx.index.gender[speaker]
     if gender != "-" and want != "-" and gender != want:
         return None
     # Only the quote's own sentence and the next may stand between.
@@ -108,18 +120,38 @@ def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
     # Other names in the attribution's own sentence ('..., Glenn Maguire of
     # Societe Generale told AFP') describe the speaker or are objects: only
     # names in the sentences after it may take "he" from them.
+    # Before the speaker's own name in that sentence, only its subject counts
+    # ("when Charles died ... was one from Quincy Jones, who described him
+    # as "...". "...," he said": Jones; but "Weitz said he had visited
+    # Pullman, who had told him ...": Weitz may be "he").
+    own = -1
     if span.kind == "partial":
         lo = bisect_left(ctx.mention_starts, sentence_start(ctx, span.open_at, 0))
+        named = [
+            k for k in range(lo, bisect_left(ctx.mention_starts, span.open_at)) if ctx.index.mentions[k].name == speaker
+        ]
+        own = named[-1] if named else -1
     else:
         b = bisect_right(ctx.boundaries, span.close_at + 1)
         lo = bisect_left(ctx.mention_starts, ctx.boundaries[b] if b < len(ctx.boundaries) else pos)
     hi = bisect_left(ctx.mention_starts, pos)
-    for m in ctx.index.mentions[lo:hi]:
+    for k in range(lo, hi):
+        m = ctx.index.mentions[k]
+        if k < own and not is_subject(ctx, m):
+            continue
         if m.type == "PERSON" and m.name != speaker and not in_quote(ctx, m.start):
-            other = ctx.index.gender.get(m.name, "-")
+            other = gender_of(ctx, m.name) or "-"
             if other == "-" or want == "-" or other == want:
                 return None
     return speaker
+
+
+def _unlisted_person(ctx: Context, speaker: str) -> bool:
+    """Whether a speaker the entity index does not list is a person: a name
+    the rules found ("Heretic writes") or a described one ("a spokeswoman")."""
+    if any(e.name == speaker for e in ctx.index.entities):
+        return False
+    return speaker[:1].isupper() and " " not in speaker or ctx.role_words.search(speaker) is not None
 
 
 def is_subject(ctx: Context, mention: Mention) -> bool:
@@ -129,9 +161,14 @@ def is_subject(ctx: Context, mention: Mention) -> bool:
     body = ctx.body
     if body.startswith(POSSESSIVE, mention.end):
         return False
+    k = bisect_right(ctx.mention_starts, mention.start)
+    if k < len(ctx.index.mentions) and describes(ctx, mention, ctx.index.mentions[k]):
+        return False  # "Former Manfred Mann singer Paul Jones": the band only describes him
     start = sentence_start(ctx, mention.start, 0)
     lead = body[start : mention.start]
     if _INVERTED_LEAD.search(lead) and _INVERTED_TAIL.match(body, mention.end):
+        return True
+    if len(mention.name) > 2 and _BARE_INVERTED_LEAD.search(lead) and _SENTENCE_END.match(body, mention.end):
         return True
     if _BEFORE_ITS_VERB.match(body, mention.end):
         return True  # "..., her lawyer, Perry Wander, said.": the name right before its verb
@@ -150,7 +187,16 @@ def is_subject(ctx: Context, mention: Mention) -> bool:
         return False
     k = bisect_left(ctx.mention_starts, start)
     return not any(
-        m.type == "PERSON" and not body.startswith(POSSESSIVE, m.end)
+        m.type == "PERSON" and not body.startswith(POSSESSIVE, m.end) and not describes(ctx, m, mention)
         for m in ctx.index.mentions[k:]
         if m.start < mention.start
     )
+
+
+def describes(ctx: Context, first: Mention, then: Mention) -> bool:
+    """Whether a name and a role noun stand in front of a person's name as
+    a description of him ("Manfred Mann singer Paul Jones")."""
+    if then.type != "PERSON" or then.name == first.name:
+        return False
+    between = ctx.body[first.end : then.start]
+    return bool(between.strip()) and ctx.role_words.fullmatch(between.strip()) is not None and between[:1] == " "

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Literal
+from functools import cache
 
 from byline.extract.entities import Mention
-from byline.extract.lexicons import Lexicons, lexicons
+from byline.extract.lexicons import lexicons
 from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name
+from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
     ANAPHOR,
     ANY_BODY_NOUNS,
     ANY_DETERMINER,
     BODY_NOUNS,
-    CLAUSE_OPENER,
     DASH,
     DETERMINER,
     DOCUMENT_NOUNS,
@@ -33,21 +33,11 @@ from byline.extract.speaker_patterns import (
     POSSESSIVE_DETERMINER,
     PRONOUN,
     SEATS_OF_GOVERNMENT,
-    UNKNOWN_NAME,
     UNNAMED_ROLES,
     WORD,
 )
-from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
+from byline.extract.speaker_pronouns import POSSESSIVE, describes, resolve_pronoun
 from byline.extract.speaker_subjects import joint_subject, only_objects_before
-
-# Which name in a noun phrase is its verb's subject: the first (after an
-# inverted verb: "said Mr Blair, the prime minister"), the last (before the
-# verb: "the BBC's Nick Robinson said") or the clause's own subject (before a
-# participle or a coordinated verb: "Mr Blair spoke, saying ...").
-Prefer = Literal["first", "last", "subject"]
-FIRST: Prefer = "first"
-LAST: Prefer = "last"
-SUBJECT: Prefer = "subject"
 
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
 FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
@@ -55,6 +45,7 @@ PERSON_AFTER_BODY = 30  # "Police Commissioner Sir Ian Blair": a person this clo
 BODY_REACH = 2000  # characters back that "the company" may look for its company
 DOCUMENT_REACH = 600  # characters back that "the report" may look for the body that issued it
 MAX_DESCRIPTION_WORDS = 7  # words a description may run to ("spokesman for the firm")
+_CAPITALISED = r"[A-Z][\w'\u2019&.()-]*"
 ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")
 # A subject set off from its verb by a participle or relative clause.
 _INTERRUPTION = re.compile(
@@ -62,7 +53,6 @@ _INTERRUPTION = re.compile(
 )
 # A new clause with its own subject: "Cyprus is a member, but Turkey ... had insisted".
 _CONTRAST_CLAUSE = re.compile(r",\s+(?:but|while|whereas|although|though)\s+")
-LOWER_LEAD = re.compile(r"^(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 
 
 def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | None:
@@ -97,7 +87,8 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
             found_mentions = [m for m in found_mentions if m.start >= start]
         return first_subject(ctx, np, start, found_mentions)
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
-        return resolve_pronoun(ctx, pronoun.group("p").lower(), start + pronoun.start())
+        word = pronoun.group("p").lower()
+        return resolve_pronoun(ctx, word, start + pronoun.start()) or _spokesperson_before(ctx, word, start)
     comma = np.rfind(",")
     if (
         comma >= 0
@@ -132,7 +123,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.
         return person_name(ctx, people[0] if prefer == FIRST or _appositive(body, people, start) else people[-1])
-    unlisted = _unlisted_name(ctx, np, prefer, found_mentions)
+    unlisted = unlisted_name(ctx, np, prefer, found_mentions)
     if unlisted:
         ctx.trail.append("unlisted-name")
         return unlisted
@@ -180,66 +171,6 @@ def _names_document(tail: str) -> bool:
     return bool(words) and words[0].lower() in DOCUMENT_NOUNS
 
 
-def _unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention]) -> str | None:
-    """A person's name that the entity finder did not list, where the verb's
-    subject stands: at the start of an inverted phrase ("says Stephen
-    Candillon of ..."), or alone after a comma before the verb ("In one of
-    his posts, Heretic writes"). A name of two words or more must start with
-    a known first name; a lone word must not be a common word or a role."""
-    lex = lexicons()
-    if prefer == FIRST:
-        m = UNKNOWN_NAME.match(LOWER_LEAD.sub("", np.lstrip(), count=1))  # "economist Gary Thayer of ..."
-        if not m or " " not in m.group() or m.group().split()[0] not in lex.first_names:
-            return None
-        return m.group()
-    if prefer != LAST:
-        return None
-    lead, comma, phrase = np.rstrip(" ,").rpartition(",")
-    if not comma:
-        # The whole subject of its clause: "But Age Concern said", "Highfield said".
-        clause_subject = _clause_start_name(phrase, mentions, lex)
-        if clause_subject:
-            return clause_subject
-    openers = list(CLAUSE_OPENER.finditer(phrase + " "))
-    opener = openers[-1] if openers else None  # the last clause opener
-    if opener is not None:  # "... in the summer - but Parry claims"
-        phrase, comma = (phrase + " ")[opener.end() :], ","
-    phrase = phrase.strip()
-    if any(phrase in m.name for m in mentions):
-        return None  # a name the entity finder knows, and not as a person
-    m = UNKNOWN_NAME.fullmatch(phrase)
-    if not m:
-        return None
-    words = phrase.split()
-    if len(words) > 1:
-        return phrase if words[0] in lex.first_names else None
-    lower = phrase.lower()
-    if (
-        not comma
-        or lower in lex.common_words
-        or phrase in lex.demonyms
-        or lower in BODY_NOUNS
-        or ctx.role_words.fullmatch(lower)
-    ):
-        return None
-    return phrase
-
-
-def _clause_start_name(phrase: str, mentions: list[Mention], lex: Lexicons) -> str | None:
-    """A capitalised name that is all of a clause's subject, after any 'But'
-    or 'However': two or three words not starting with a common word, or one
-    word that is no English word ('Highfield', not 'Officials')."""
-    phrase = LEADING_LINK.sub("", phrase).strip()
-    if not UNKNOWN_NAME.fullmatch(phrase) or any(phrase in m.name or m.name in phrase for m in mentions):
-        return None
-    words = phrase.split()
-    if words[0] in lex.common_words or words[0] in lex.demonyms or words[0].lower() in lex.common_words:
-        return None
-    if len(words) == 1 and (phrase.lower() in lex.english_words or phrase in lex.calendar):
-        return None
-    return phrase
-
-
 def _appositive(body: str, people: list[Mention], start: int) -> bool:
     """Whether the phrase opens with a person set off by a comma: "Glenn
     Maguire, chief economist for the region at ..."."""
@@ -280,8 +211,10 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
             return described or first_subject(ctx, head, start, in_head)
     # "Mr Begg's father, Azmat, said": a possessor is not the subject.
     mentions = [m for m in mentions if not ctx.body.startswith(POSSESSIVE, m.end)]
+    # "Prospective Tory candidate Andrew Mennear": what stands before the role describes him.
+    mentions = [m for k, m in enumerate(mentions) if k + 1 == len(mentions) or not describes(ctx, m, mentions[k + 1])]
     if mentions and all(m.type != "PERSON" for m in mentions) and np.rstrip().endswith(","):
-        named = _unlisted_name(ctx, np, LAST, mentions)
+        named = unlisted_name(ctx, np, LAST, mentions)
         if named:  # "The UN's relief coordinator, Jan Egeland, said"
             ctx.trail.append("unlisted-name")
             return named
@@ -290,8 +223,17 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
         # "New Metropolitan Police Commissioner Sir Ian Blair": the person, not the force.
         if people and mentions[0].type != "PERSON" and people[0].start - mentions[0].end < PERSON_AFTER_BODY:
             return person_name(ctx, people[0])
+        lead = np[: mentions[0].start - start]
+        if not people and ANY_DETERMINER.match(lead) and ctx.role_words.search(lead):
+            described = description(ctx, np, start)
+            if described:  # "A spokesman for Unison, Britain's biggest union, said": him
+                return described
         if can_speak(mentions[0]):
             return person_name(ctx, mentions[0]) if mentions[0].type == "PERSON" else mentions[0].name
+    named = None if mentions else set_off_name(np, mentions, lexicons())
+    if named:
+        ctx.trail.append("unlisted-name")
+        return named
     role = ctx.role_words.search(np)
     if ANY_DETERMINER.match(np) or role and len(np[: role.start()].split()) < ROLE_LEAD_WORDS:
         return description(ctx, np)  # "The organisation said ...", "Church ministers are ..."
@@ -351,11 +293,21 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         if found:
             ctx.trail.append(f"role->{found}")
             return found
+    if dets and dets[-1].group().strip().lower() == "the" and head in _PLURAL_BODIES and pos >= 0:
+        pair = _last_pair(ctx, pos)
+        if pair:  # "EADS and BAE Systems welcomed it. "...," the companies said"
+            ctx.trail.append("joint-subject")
+            return pair
     if determined and head in BODY_NOUNS and pos >= 0 and len(phrase.split()) <= 3:
         found = last_body(ctx, head, pos)
         if found:
             ctx.trail.append(f"body->{found}")
             return found
+    if dets and dets[-1].group().strip().lower() == "the" and phrase.lower() in UNNAMED_ROLES and pos >= 0:
+        introduced = _introduced_as(ctx, phrase, pos)
+        if introduced:
+            ctx.trail.append("description")
+            return introduced
     # A description's head is a noun: not a function word or an adverb ("the same again").
     noun_head = (
         head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
@@ -364,6 +316,55 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         ctx.trail.append("description")
         return phrase  # "said the artists", not "do the same again"
     return None
+
+
+_PLURAL_BODIES = frozenset("companies firms groups banks unions airlines carriers clubs parties".split())
+PAIR_REACH = 600  # characters back that "the companies" may look for the two it stands for
+
+
+def _last_pair(ctx: Context, pos: int) -> str | None:
+    """The last two bodies named together ("EADS and BAE Systems") before `pos`."""
+    k = bisect_left(ctx.mention_starts, pos) - 1
+    while k > 0 and ctx.index.mentions[k].start > pos - PAIR_REACH:
+        first, second = ctx.index.mentions[k - 1], ctx.index.mentions[k]
+        k -= 1
+        if first.type == second.type == "ORG" and ctx.body[first.end : second.start] == " and ":
+            return f"{first.name} and {second.name}"
+    return None
+
+
+SPOKESPERSON_REACH = 500  # characters back that an unresolved "he" may find "a spokesman for ..."
+
+
+def _spokesperson_before(ctx: Context, pronoun: str, pos: int) -> str | None:
+    """ "A Labour Party spokesman told the BBC ... "...," he said": a "he" or
+    "she" that no named person stands for is the spokesperson just introduced."""
+    if pronoun not in ("he", "she"):
+        return None
+    role = "spokesman" if pronoun == "he" else "spokeswoman"
+    for noun in (role, "spokesperson"):
+        found = _introduced_as(ctx, noun, pos, SPOKESPERSON_REACH, bare=True)
+        if found:
+            ctx.trail.append("pronoun->description")
+            return found
+    return None
+
+
+@cache
+def _intro_pattern(role: str) -> re.Pattern[str]:
+    """ "A spokesman for the Home Office", "a Jive spokeswoman": how a role is introduced."""
+    return re.compile(
+        rf"\b[Aa]n?\s+(?P<np>(?:[A-Z][\w'\u2019&.-]*\s+){{0,4}}{re.escape(role)}"
+        rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:(?:of|and|for|the)\s+)*{_CAPITALISED})*)?)\b"
+    )
+
+
+def _introduced_as(ctx: Context, role: str, pos: int, reach: int = BODY_REACH, bare: bool = False) -> str | None:
+    """ "the spokesman" after "A spokesman for the Home Office said": the
+    fuller description that introduced him, the last one before `pos`."""
+    intro = _intro_pattern(role)
+    found = [m.group("np") for m in intro.finditer(ctx.body, max(0, pos - reach), pos)]
+    return found[-1] if found and (bare or found[-1] != role) else None
 
 
 def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int, legal: bool) -> str | None:

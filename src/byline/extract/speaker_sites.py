@@ -1,7 +1,7 @@
 """Where a quote's attribution stands: right after its closing mark
 (`"...," he said` / `said Mr Blair`), before its opening mark in the same
-sentence (`Mr Howard said: "..."`, `dismissed it as "..."`), or in the
-sentence before a quote that has none of its own. Each finder returns the
+sentence (`Mr Howard said: "..."`, `dismissed it as "..."`, `Mr Blair was
+defiant: "..."`), or in the sentence before a quote that has none of its own. Each finder returns the
 speaker its noun phrase names (see `speaker_resolve`), or None.
 """
 
@@ -17,12 +17,16 @@ from byline.extract.speaker_patterns import (
     AFTER_ACCORDING,
     AFTER_INVERTED,
     AFTER_SUBJECT,
+    AGENT_AFTER,
     APPOSITIVE_NAME,
     CLAUSE_ACCORDING,
     CLAUSE_FINAL,
     COORDINATED,
+    PARENTHETICAL,
+    PASSIVE_AS,
     PASSIVE_BY,
     PRONOUN,
+    QUOTED_AS,
     WITH_PARTICIPLE,
     has_reporting_verb,
     reporting_verbs,
@@ -45,6 +49,7 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*$")  # "According to X, ...", "
 UNMARKED_SUBJECT_WORDS = 6  # words of a subject right after a quote with no comma ('"..." he says')
 # How such a subject starts: a pronoun, a determiner or a capital ("where social workers tell" is no subject).
 _SUBJECT_START = re.compile(r"\s*(?:he|she|they|it|we|the|a|an|his|her|their|its|one|[A-Z])\b|\s*[A-Z]")
+LISTED_SPEAKER_WORDS = 8  # words of '- Newcastle boss Graeme Souness' before a quote
 INVERTED_TAIL_WORDS = 8  # words after an inverted verb ("..., argues Mr Donofrio.") to the sentence's end
 
 AFTER = "said-after-quote"
@@ -84,10 +89,35 @@ def own_attribution(ctx: Context, i: int, span: Span, para: int) -> Own:
             found = _from_after(ctx, after.start, after.stop)
         elif side == BEFORE:
             found = _from_before(ctx, before_start, span.open_at)
+            if not found and span.close_at is not None and PASSIVE_AS.search(ctx.body, before_start, span.open_at):
+                agent = AGENT_AFTER.match(ctx.body, span.close_at + 1)
+                if agent:  # 'Her comments were described as "outrageous" by the IHRC'
+                    found = resolve_np(ctx, agent.start("np"), agent.end("np"), prefer=FIRST)
+            if not found and (span.kind == "full" or text[:1].isupper()):
+                found = _before_colon(ctx, before_start, span.open_at)
         if found:
             return Own(found, side)
         ctx.trail.clear()
     return Own(None, "")
+
+
+def _before_colon(ctx: Context, start: int, stop: int) -> str | None:
+    """'For Henry Reichhold, this is progress: "..."', 'Mr Blair was defiant:
+    "..."': a clause that a colon ends introduces its subject's words, with
+    no verb of saying."""
+    lead = ctx.body[start:stop].rstrip()
+    # (also a list's item with no colon: '- Newcastle boss Graeme Souness "We deserved the win."')
+    listed = lead.startswith(("- ", "\u2022")) and len(lead.split()) <= LISTED_SPEAKER_WORDS
+    if (
+        not (lead.endswith(":") or listed)
+        or has_reporting_verb(ctx.body, start, stop)
+        or SENTENCE_INITIAL_VERB.match(lead)
+    ):
+        return None
+    found = resolve_np(ctx, start, start + len(lead) - (not listed), prefer=SUBJECT)
+    if found:
+        ctx.trail.append("colon")
+    return found
 
 
 def previous_sentence_speaker(ctx: Context, span: Span, floor: int) -> str | None:
@@ -140,6 +170,9 @@ def _after_context(ctx: Context, i: int, span: Span, p_end: int) -> Window | Non
 
 def _from_after(ctx: Context, start: int, stop: int) -> str | None:
     text = ctx.body[start:stop]
+    m = QUOTED_AS.search(text) if "quoted" in text else None
+    if m:
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     m = AFTER_ACCORDING.match(text)
     if m:
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
@@ -162,11 +195,16 @@ def _from_after(ctx: Context, start: int, stop: int) -> str | None:
         m = AFTER_SUBJECT.match(text)
         if m and len(m.group("np").split()) <= UNMARKED_SUBJECT_WORDS and _SUBJECT_START.match(m.group("np")):
             return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=LAST)
-        return _clause_final(ctx, start, text)
+        return _clause_final(ctx, start, text) or _parenthetical(ctx, start, text)
     m = AFTER_SUBJECT.match(text)
     if m and len(m.group("np").split()) <= MAX_SUBJECT_WORDS:
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=LAST)
     return _clause_final(ctx, start, text)
+
+
+def _parenthetical(ctx: Context, start: int, text: str) -> str | None:
+    m = PARENTHETICAL.search(text)
+    return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=LAST) if m else None
 
 
 def _last_word_char(body: str, at: int) -> str:
@@ -189,6 +227,9 @@ def _clause_final(ctx: Context, start: int, text: str) -> str | None:
 
 def _from_before(ctx: Context, start: int, stop: int) -> str | None:
     text = ctx.body[start:stop]
+    m = QUOTED_AS.search(text) if "quoted" in text else None
+    if m:  # 'The paper quoted Mr Chernin as saying: "..."'
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     m = PASSIVE_BY.search(text)
     if m:  # "described by Sharon as "...""
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)

@@ -17,7 +17,8 @@ from byline.extract.speaker_context import Context, person_name
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PREPOSITIONS = frozenset("by to with for from against of on over at about after before than like".split())
-_AND = re.compile(r" and (?:[A-Z][a-z]{1,3}\.? )?")  # (an honorific: "Mr Smith and Mr Jones")
+# (an honorific: "Mr Smith and Mr Jones"; a role: "and drummer Jonny Quinn")
+_AND = re.compile(r" and (?:(?P<role>[a-z][\w-]*(?: [a-z][\w-]*)?) )?(?:[A-Z][a-z]{1,3}\.? )?")
 _WORD_BEFORE_CHARS = 20  # looked at before a joint subject for a preposition
 _JOINED_BY_PREPOSITION = frozenset("of with between to for from by against on at in about and".split())
 
@@ -40,6 +41,13 @@ def _object_of_preposition(body: str, clause_start: int, pos: int) -> bool:
     return False
 
 
+def _joined(ctx: Context, end: int, start: int) -> bool:
+    """Whether two names are joined by "and", a role in front of the second
+    allowed ("singer Gary Lightbody and drummer Jonny Quinn said")."""
+    m = _AND.fullmatch(ctx.body, end, start)
+    return m is not None and (not m.group("role") or ctx.role_words.fullmatch(m.group("role")) is not None)
+
+
 def joint_subject(ctx: Context, mentions: list[Mention], stop: int) -> str | None:
     """ "Mr Smith and Ms Jones said", "EADS and BAE Systems said": two people,
     or two bodies, joined by "and" right before the verb speak together."""
@@ -50,7 +58,7 @@ def joint_subject(ctx: Context, mentions: list[Mention], stop: int) -> str | Non
     if (
         first.type != second.type
         or first.type == "PLACE"
-        or not _AND.fullmatch(body, first.end, second.start)
+        or not _joined(ctx, first.end, second.start)
         or body[second.end : stop].strip(" ,")
         or first.name == second.name
     ):

@@ -8,6 +8,8 @@ got its speaker:
 * `speaker_sites.py`: where an attribution stands (after the quote, before
   it, in the sentence before);
 * `speaker_resolve.py`: whom it names (roles, descriptions, bodies, documents);
+* `speaker_names.py`: names the entity finder did not list, where a subject
+  stands ("But Age Concern said", "Michelle, a mother of twins, said");
 * `speaker_subjects.py`: two names that speak together ("EADS and BAE
   Systems said"), and a name that is only an object before the subject;
 * `speaker_pronouns.py`: whom a pronoun stands for;
