@@ -34,6 +34,10 @@ from byline.tui.widgets.footer import BylineFooter
 from byline.tui.widgets.reader import Reader
 from byline.tui.widgets.sidebar import Sidebar
 
+PUT_BACK_FRAMES = 20
+"""Frames the reader's place waits for the article to be laid out down to it (a shorter article
+is scrolled to its end)."""
+
 
 class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
     """The three panes, the filter chip and the loading line; the people views (`PeopleViews`)."""
@@ -163,8 +167,14 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
             self._placing = entry.key
             self.reader.after_show(partial(self._put_back, entry.key, line))
 
-    def _put_back(self, key: str, line: int) -> None:
-        self.reader.scroll_to(y=line, animate=False, immediate=True)
+    def _put_back(self, key: str, line: int, frames: int = PUT_BACK_FRAMES) -> None:
+        reader = self.reader
+        if reader.article is not None and reader.article.key == key and reader.max_scroll_y < line and frames:
+            # Not laid out to that depth yet (a busy machine can take a frame or two more):
+            # scrolling now would stop short, and that short place would then be kept.
+            reader.call_after_refresh(self._put_back, key, line, frames - 1)
+            return
+        reader.scroll_to(y=line, animate=False, immediate=True)
         if self._placing == key:
             self._placing = None
 
