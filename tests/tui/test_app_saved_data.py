@@ -154,6 +154,27 @@ async def test_each_corpus_keeps_its_own_reading_place(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: app.reader.scroll_y == left_at, "article 2 at its place again")
 
 
+async def test_leaving_a_scrolled_article_for_one_with_a_place_goes_to_that_place(tmp_path: Path) -> None:
+    # Showing an article scrolls the reader to the top; that scroll must not be kept as the
+    # place of the article coming in (it was, once the place was noted as the reader scrolls).
+    a, _ = two_folders(tmp_path)
+    app = BylineApp([str(a)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "tab", "pagedown", "pagedown")
+        await settle(pilot)
+        assert app.reader.article.title == "Folder a article 1"
+        left_at = app.reader.scroll_y
+        assert left_at > 0
+        await pilot.press("shift+tab", "right_square_bracket", "tab", "pagedown")  # article 2, scrolled too
+        await settle(pilot)
+        assert app.reader.article.title == "Folder a article 2" and app.reader.scroll_y > 0
+        await pilot.press("shift+tab", "left_square_bracket")
+        await settle(pilot)
+        assert app.reader.article.title == "Folder a article 1"
+        await wait_until(pilot, lambda: app.reader.scroll_y == left_at, "article 1 at its place again")
+
+
 async def test_bookmarks_locked_by_another_process_at_start_come_on_once_the_lock_goes(
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

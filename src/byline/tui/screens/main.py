@@ -158,13 +158,18 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
     def _show_article(self, entry: Entry, article: Article, analysis: Analysis) -> None:
         if self.article_list.current is not entry:
             return  # the cursor moved on while this one was read
+        jumping = self._when_shown is not None and self._when_shown[0] == entry.key
+        # Where the reader left it, unless jumping elsewhere: read, and marked as being put back,
+        # before showing it, whose scroll to the top is noted as a place otherwise.
+        line = 0 if jumping else self._position_of(entry.key, entry.id)
+        if line:
+            self._placing = entry.key
         self.reader.show(article, analysis)
         # Scrolled to once the paragraphs are laid out: before that they are nowhere.
-        if self._when_shown is not None and self._when_shown[0] == entry.key:
+        if jumping and self._when_shown is not None:
             self.reader.after_show(self._when_shown[1])
             self._when_shown = None
-        elif line := self._position_of(entry.key, entry.id):  # where the reader left it, unless jumping elsewhere
-            self._placing = entry.key
+        elif line:
             self.reader.after_show(partial(self._put_back, entry.key, line))
 
     def _put_back(self, key: str, line: int, frames: int = PUT_BACK_FRAMES) -> None:
