@@ -33,6 +33,18 @@ def test_stopping_the_pool_ends_a_task_that_is_running() -> None:
         assert future.done() and (future.cancelled() or future.exception() is not None)
 
 
+def test_stopping_the_pool_waits_for_its_manager_thread() -> None:
+    """The manager thread closes a pipe that the interpreter's exit hook writes to: were it
+    still ending at exit, `byline index` printed "OSError: Bad file descriptor" (seen in CI)."""
+    pool = start_pool(2)
+    assert pool is not None
+    pool.submit(time.sleep, 600)
+    manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+    assert manager is not None and manager.is_alive()
+    stop_pool(pool)
+    assert not manager.is_alive()
+
+
 def test_a_cancelled_load_ends_without_its_last_batch(tmp_path: Path) -> None:
     root = tmp_path / "many"
     root.mkdir()

@@ -17,15 +17,15 @@ async def settle(pilot) -> None:
     """Wait until loading and article opening are over and the screen is drawn."""
     app = pilot.app
     for _ in range(50):
-        await _workers_done(app)
+        await workers_done(app)
         await pilot.pause()
         if not app.loading and not any(w.is_running for w in app.workers):
             break
-    await _workers_done(app)
+    await workers_done(app)
     await pilot.pause()
 
 
-async def _workers_done(app) -> None:
+async def workers_done(app) -> None:
     """Every worker over. An exclusive worker (opening an article) is cancelled when the next
     one starts: that is the app working, not a failure, so a cancellation is waited past."""
     from textual.worker import WorkerCancelled

@@ -20,6 +20,7 @@ from byline.tui.widgets.article_list import fit
 from byline.tui.widgets.reader import Reader
 from byline.tui.widgets.sidebar import shorten
 from tests.helpers.hostile import HOSTILE, TERMINAL_CONTROL
+from tests.helpers.tui import workers_done
 
 # What could reorder or hide text on a terminal besides controls: bidi overrides and isolates.
 SHOWN_CONTROL = re.compile(TERMINAL_CONTROL.pattern[:-1] + r"\u202a-\u202e\u2066-\u2069]")
@@ -61,12 +62,12 @@ async def walk_the_app(folder: Path, count: int) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         while app.loading:
             await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.press("e")
         for step in range(count + 1):
             if step == count // 2:
                 await pilot.resize_terminal(70, 20)
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             segments = screen_segments(app)
             assert segments

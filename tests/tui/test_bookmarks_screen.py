@@ -14,6 +14,7 @@ from byline.userdata.bookmarks import Bookmark, article_bookmark, quote_bookmark
 from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
 from byline.tui.screens.bookmarks import BookmarksScreen
 from tests.helpers.tui import wait_until
+from tests.helpers.tui import workers_done
 
 NO_RESULT = object()
 
@@ -51,7 +52,7 @@ def store_with_three() -> BookmarkStore:
 
 async def loaded(pilot) -> None:
     """The view reads its rows off the UI thread: wait for them."""
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 

@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList, Static
 from byline.tui.screens.find import FindScreen
 from byline.tui.screens.help import HelpScreen
 from byline.tui.screens.search import SearchScreen
-from tests.helpers.tui import settle, wait_until
+from tests.helpers.tui import settle, wait_until, workers_done
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -21,7 +21,7 @@ async def search_for(pilot, query: str) -> SearchScreen:
     screen = pilot.app.screen
     assert isinstance(screen, SearchScreen)
     await pilot.press(*query)
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
     return screen
 

@@ -10,6 +10,7 @@ from byline.corpus import Entry
 from byline.model import Entity, Quote
 from byline.search import Hit, SearchIndex
 from byline.tui.screens.search import SearchScreen, snippet
+from tests.helpers.tui import workers_done
 
 UNSET = object()
 BODY = 'Mr Blair spoke. "We will win the election," he said.\n\nChelsea fans cheered.'
@@ -55,7 +56,7 @@ class Harness(App[None]):
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 
