@@ -32,8 +32,7 @@ def test_a_bookmarked_quote_survives_a_restart_and_is_found_in_the_view(tmp_path
         # tmux (set-clipboard on) took the OSC 52 into its paste buffer: what a paste would give.
         pasted = term.tmux("show-buffer")
         assert pasted.startswith(f"“{QUOTE}") and pasted.endswith(f"” — Antony Blinken, {TITLE}"), pasted
-        term.keys("q")
-        term.wait_for(lambda s: "Byline" not in s, "the app to quit")
+        term.quit()
 
     with byline_in_tmux(corpus, data) as term:
         term.wait_for(lambda s: TITLE in s, "the app, started again")
@@ -43,5 +42,4 @@ def test_a_bookmarked_quote_survives_a_restart_and_is_found_in_the_view(tmp_path
         term.keys("Escape")
         # Wait for the view to close: ESC followed at once by q would read as Alt+q.
         term.wait_for(lambda s: "Type to filter" not in s, "the view to close")
-        term.keys("q")
-        term.wait_for(lambda s: "Byline" not in s, "the app to quit")
+        term.quit()

@@ -44,9 +44,7 @@ def test_subscribe_refresh_in_the_app_read_then_read_offline(tmp_path: Path) -> 
             term.keys("Enter")  # read it
             screen = term.wait_for(lambda s: f"— {SPEAKER}" in s, "its quote in the sidebar")
             assert "balance the budget" in screen, screen
-            term.keys("q")
-            # Until the session ends with the app (not just its screen): the state is written on the way out.
-            term.wait_for(lambda s: s == "", "the app to exit")
+            term.quit()  # the state is written on the way out
     finally:
         server.stop()
 
@@ -54,5 +52,4 @@ def test_subscribe_refresh_in_the_app_read_then_read_offline(tmp_path: Path) -> 
     with byline_in_tmux(None, data, cache) as term:
         screen = term.wait_for(lambda s: TITLE in s and f"— {SPEAKER}" in s, "the kept entry and its quote")
         assert "✓" in screen  # read before, still marked read
-        term.keys("q")
-        term.wait_for(lambda s: "Byline" not in s, "the app to quit")
+        term.quit()

@@ -14,11 +14,6 @@ from tests.helpers.tui import write_article
 pytestmark = [pytest.mark.e2e]
 
 
-def quit_app(term) -> None:
-    term.keys("q")
-    term.wait_for(lambda s: "Byline" not in s, "the app to quit")
-
-
 def count_shown(screen: str) -> str | None:
     found = re.search(r"(\d+) bookmarks?\b", screen)
     return found.group(0) if found else None
@@ -46,7 +41,7 @@ def test_delete_in_the_bookmarks_view_and_undo_and_it_stays_deleted(tmp_path: Pa
         term.wait_for(lambda s: count_shown(s) == "1 bookmark", "deleted again")
         term.keys("Escape")
         term.wait_for(lambda s: "Type to filter" not in s, "the view to close")
-        quit_app(term)
+        term.quit()
     with byline_in_tmux(corpus, data) as term:
         term.wait_for("First story")
         term.keys("v")
@@ -54,7 +49,7 @@ def test_delete_in_the_bookmarks_view_and_undo_and_it_stays_deleted(tmp_path: Pa
         assert "Second story" in screen.split("Type to filter")[-1]
         term.keys("Escape")
         term.wait_for(lambda s: "Type to filter" not in s, "the view to close")
-        quit_app(term)
+        term.quit()
 
 
 def steady(term) -> str:
@@ -91,12 +86,12 @@ def test_switching_corpus_and_back_returns_to_the_reading_place(tmp_path: Path) 
         place = re.search(r"Paragraph (\d+) of a2", reader_text(screen))
         assert place is not None
         left_at = place.group(0)
-        quit_app(term)
+        term.quit()
     with byline_in_tmux(b, data) as term:
         term.wait_for("Folder b article 0")
         term.keys("]")
         term.wait_for(lambda s: "Paragraph 0 of b1" in reader_text(s), "article 1 of folder b")
-        quit_app(term)
+        term.quit()
     with byline_in_tmux(a, data) as term:
         screen = term.wait_for(
             lambda s: "Folder a article 0" in s and reader_text(s).find("of a2") != -1, "folder a, article 2 again"
@@ -105,4 +100,4 @@ def test_switching_corpus_and_back_returns_to_the_reading_place(tmp_path: Path) 
             lambda s: (m := re.search(r"Paragraph (\d+) of a2", reader_text(s))) is not None and m.group(0) == left_at,
             f"back at {left_at}",
         )
-        quit_app(term)
+        term.quit()

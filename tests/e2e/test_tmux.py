@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from byline.load import load_file, sample_corpus
-from tests.helpers.tmux import HEIGHT, WIDTH, Terminal, byline_command, reader_text
+from tests.helpers.tmux import HEIGHT, WIDTH, Terminal, byline_in_tmux, reader_text
 
 pytestmark = [
     pytest.mark.e2e,
@@ -21,14 +19,8 @@ pytestmark = [
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(f"byline-test-{uuid.uuid4().hex[:8]}", "byline")
-    # COLUMNS/LINES left by other tests in this process would override the real terminal size.
-    env = f"BYLINE_DATA_DIR={tmp_path / 'data'} BYLINE_CACHE_DIR={tmp_path / 'cache'} TERM=xterm-256color"
-    term.tmux("new-session", "-d", "-s", term.session, "-x", str(WIDTH), "-y", str(HEIGHT), f"env -u COLUMNS -u LINES {env} {byline_command()}")
-    try:
+    with byline_in_tmux(None, tmp_path / "data", tmp_path / "cache", (WIDTH, HEIGHT)) as term:
         yield term
-    finally:
-        subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
 
 
 def sample_articles():
@@ -45,8 +37,7 @@ def test_opens_on_the_first_article_and_moves_to_the_second(terminal: Terminal) 
     screen = terminal.wait_for(lambda s: second.subtitle[:40] in s, "the second article after ]")
     assert first.subtitle[:40] not in screen
     assert "✓" in screen, "the article opened is marked read"
-    terminal.keys("q")
-    terminal.wait_for(lambda s: "Byline" not in s, "the app to quit")
+    terminal.quit()
 
 
 def test_sidebar_quote_opens_in_the_reader(terminal: Terminal) -> None:

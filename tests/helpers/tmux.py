@@ -6,6 +6,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -37,9 +38,36 @@ class Terminal:
         return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True).stdout
 
     def screen(self) -> str:
-        """What the terminal shows; empty once the session has ended (the app quit)."""
+        """What the terminal shows (the pane stays once byline has ended: see `exited`)."""
         done = subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p", "-t", self.session], capture_output=True, text=True)
         return done.stdout if done.returncode == 0 else ""
+
+    def exit_status(self) -> int | None:
+        """byline's exit status once its process has ended, else None.
+
+        The pane is kept after the process ends (remain-on-exit), so this is read off
+        tmux, not guessed from the screen: a screen without the app on it can be a
+        moment of the app's way out, and a test that moved on then killed the app
+        before it had saved its state (one run in three under load)."""
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, "display-message", "-p", "-t", self.session, "#{pane_dead} #{pane_dead_status}"],
+            capture_output=True,
+            text=True,
+        )
+        dead, _, status = done.stdout.strip().partition(" ")
+        return int(status or 0) if done.returncode == 0 and dead == "1" else None
+
+    def quit(self, key: str = "q", wait: float = WAIT) -> str:
+        """Press `key` and wait until byline's process has ended, cleanly: what it left on the screen."""
+        self.keys(key)
+        deadline = time.monotonic() + wait
+        while (status := self.exit_status()) is None:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"byline still running {wait:.0f} s after {key!r}\n--- screen ---\n{self.screen()}")
+            time.sleep(0.1)
+        left = self.screen()
+        assert status == 0 and "Traceback" not in left, f"byline ended with status {status}\n--- screen ---\n{left}"
+        return left
 
     def keys(self, *keys: str) -> None:
         for key in keys:
@@ -58,12 +86,15 @@ class Terminal:
             predicate = lambda screen: text in screen  # noqa: E731
         deadline = time.monotonic() + wait
         screen = ""
+        passing: dict[str, None] = {}  # lines shown during the wait and gone by its end (notices), in order
         while time.monotonic() < deadline:
             screen = self.screen()
             if predicate(screen):
                 return screen
+            passing.update(dict.fromkeys(line.strip() for line in screen.splitlines()))
             time.sleep(0.2)
-        raise AssertionError(f"not seen within {wait:.0f} s: {what}\n--- screen ---\n{screen}")
+        gone = "\n".join(line for line in passing if line and line not in screen)[-3000:]
+        raise AssertionError(f"not seen within {wait:.0f} s: {what}\n--- screen ---\n{screen}\n--- lines seen, then gone ---\n{gone}")
 
 
 @contextmanager
@@ -74,12 +105,16 @@ def byline_in_tmux(
     term = Terminal(f"byline-bm-{uuid.uuid4().hex[:8]}", "byline")
     env = f"BYLINE_DATA_DIR={shlex.quote(str(data))} BYLINE_CACHE_DIR={shlex.quote(str(cache or data.parent / 'cache'))} TERM=xterm-256color"
     command = f"env -u COLUMNS -u LINES -u DISPLAY -u WAYLAND_DISPLAY -u TMUX {env} {byline_command()} {shlex.quote(str(corpus)) if corpus is not None else ''}"
-    term.tmux("-f", "/dev/null", "new-session", "-d", "-s", term.session, "-x", str(size[0]), "-y", str(size[1]), command)
-    term.tmux("set-option", "-g", "set-clipboard", "on")
+    # Options from a file, in force before byline starts: the pane must outlive a byline that ends at once.
+    conf = tempfile.NamedTemporaryFile("w", prefix="byline-tmux-", suffix=".conf", delete=False)
+    with conf:
+        conf.write("set-option -g remain-on-exit on\nset-option -g set-clipboard on\n")
     try:
+        term.tmux("-f", conf.name, "new-session", "-d", "-s", term.session, "-x", str(size[0]), "-y", str(size[1]), command)
         yield term
     finally:
-        subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)  # gone already if byline quit
+        subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
+        Path(conf.name).unlink(missing_ok=True)
 
 
 def reader_text(screen: str) -> str:

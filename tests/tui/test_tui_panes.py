@@ -244,3 +244,13 @@ async def test_keys_typed_ahead_of_the_focus_land_as_if_typed_slowly(open_app) -
         assert app.sidebar.highlighted is None
         app.sidebar.action_cursor_down()  # before any focus arrived
         assert app.sidebar.highlighted_option is not None and app.sidebar.highlighted_option.id == "quote-1"
+
+
+async def test_a_quote_key_typed_ahead_of_the_focus_takes_the_first_quote(open_app) -> None:
+    # Tab, Tab, b in one burst: `b` can run after the focus moved to the sidebar but before its
+    # Focus event put the cursor on the first quote. It bookmarked the article then (seen in tmux).
+    async with open_app(size=(120, 40)) as (app, pilot):
+        entry = app.article_list.current
+        assert app.sidebar.highlighted is None and entry.quotes
+        app.screen.set_focus(app.sidebar)  # has_focus now; its Focus event is still queued
+        assert app.screen.chosen_quote() == entry.quotes[0]

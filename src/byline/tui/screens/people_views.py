@@ -227,6 +227,7 @@ class PeopleViews(_Screen):
     def chosen_in_quotes(self) -> tuple[Entry, Quote] | None:
         """The quote under the quote list's cursor while it has focus: what `y` and `b` take."""
         row = self.quote_list.current
-        if not self.quote_list.has_focus or row is None or self.people is None:
+        # The screen's focus, not has_focus, which waits for the Focus event: a key typed ahead runs first.
+        if self.focused is not self.quote_list or row is None or self.people is None:
             return None
         return self.people.entries[row.entry], row.quote

@@ -152,7 +152,13 @@ class Sidebar(OptionList):
 
     def chosen_quote(self) -> Quote | None:
         """The quote under the cursor while the sidebar has focus, else None."""
-        return self.highlighted_quote() if self.has_focus else None
+        # The screen's focus, not has_focus: keys go to the focused widget at once, and
+        # has_focus waits for the Focus event (a key typed ahead runs before it).
+        if self.screen.focused is not self:
+            return None
+        if self.highlighted is None:
+            self.action_first()  # a key typed ahead of the Focus event: where arriving puts the cursor
+        return self.highlighted_quote()
 
     def highlighted_quote(self) -> Quote | None:
         """The quote under the cursor, focused or not (what `y` copies from the other panes)."""
