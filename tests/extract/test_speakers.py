@@ -205,3 +205,19 @@ def test_attributions_inside_and_at_the_end_of_a_sentence() -> None:
     assert found == [("natural development", "Tony Froggatt"), ("mongrel", "Oliver Letwin")]
     found = quotes('Nicholas Scott was sacked. After that, he bitterly said they were "determined to get rid of me".')
     assert found == [("determined to get rid of me", "Nicholas Scott")]
+
+
+def test_a_verb_after_but_with_no_subject_of_its_own_goes_on_with_the_sentences() -> None:
+    found = quotes(
+        "Alan Milburn defended the posters. "
+        'Mr Milburn said he appreciated the concerns, but insisted that "what they were was anti-Tory".'
+    )
+    assert found == [("what they were was anti-Tory", "Alan Milburn")]
+
+
+def test_a_clause_opened_by_a_description_is_not_described_by_its_object() -> None:
+    found = quotes(
+        "The tribunal upheld Ms Villalba's claim of victimisation on certain specific issues, including bullying "
+        'e-mails in connection with a contract, but said it found no evidence of "laddish culture" at the bank.'
+    )
+    assert [speaker for _, speaker in found] != ["contract"]

@@ -81,7 +81,9 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
     mentions = [m for m in found_mentions if can_speak(m)]
     if prefer == SUBJECT:
         clauses = list(_CONTRAST_CLAUSE.finditer(np))
-        if clauses:  # the participle's subject is the last clause's
+        # "Mr Milburn said ..., but insisted that": a clause with no subject
+        # of its own goes on with the sentence's.
+        if clauses and np[clauses[-1].end() :].strip():  # the participle's subject is the last clause's
             start += clauses[-1].end()
             np = body[start:stop]
             found_mentions = [m for m in found_mentions if m.start >= start]
@@ -236,7 +238,11 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
         return named
     role = ctx.role_words.search(np)
     if ANY_DETERMINER.match(np) or role and len(np[: role.start()].split()) < ROLE_LEAD_WORDS:
-        return description(ctx, np)  # "The organisation said ...", "Church ministers are ..."
+        # "The organisation said ...", "Church ministers are ...": the phrase
+        # that opens the clause, not an object further in ("The tribunal
+        # upheld ... in connection with a contract, but said").
+        later = ANY_DETERMINER.search(np, 1) if ANY_DETERMINER.match(np) else None
+        return description(ctx, np[: later.start()] if later else np)
     return None  # no subject in reach: a quote before may supply one
 
 
