@@ -221,3 +221,11 @@ def test_a_clause_opened_by_a_description_is_not_described_by_its_object() -> No
         'e-mails in connection with a contract, but said it found no evidence of "laddish culture" at the bank.'
     )
     assert [speaker for _, speaker in found] != ["contract"]
+
+
+def test_an_infinitive_verb_leaves_the_quote_to_the_finite_verbs_subject() -> None:
+    found = quotes(
+        "A spokesman for the Home Office said it was wholly wrong to suggest that the plan was to return children "
+        '"and leave them to rot".'
+    )
+    assert found == [("and leave them to rot", "spokesman for the Home Office")]
