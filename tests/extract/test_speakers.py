@@ -229,3 +229,12 @@ def test_an_infinitive_verb_leaves_the_quote_to_the_finite_verbs_subject() -> No
         '"and leave them to rot".'
     )
     assert found == [("and leave them to rot", "spokesman for the Home Office")]
+
+
+def test_she_after_a_spokeswoman_introduced_since_the_last_named_woman_is_the_spokeswoman() -> None:
+    found = quotes(
+        "Susan Wojcicki of Google said it was fine. Harvard is limiting its participation, while Oxford wants Google "
+        "to scan books. A spokeswoman for Oxford University said the books would include novels. "
+        '"Important works will be made available to everyone," she said.'
+    )
+    assert found == [("Important works will be made available to everyone,", "spokeswoman for Oxford University")]

@@ -90,7 +90,19 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         return first_subject(ctx, np, start, found_mentions)
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
         word = pronoun.group("p").lower()
-        return resolve_pronoun(ctx, word, start + pronoun.start()) or _spokesperson_before(ctx, word, start)
+        at = start + pronoun.start()
+        found = resolve_pronoun(ctx, word, at)
+        intro = _spokesperson_before(ctx, word, start)
+        if intro and found and not intro[0] > _last_named_before(ctx, found, at) >= 0:
+            intro = None  # the person was named after the spokesperson came in (or is no name)
+        if intro is None:
+            return found
+        # "A spokeswoman for Oxford University said ... "...," she said": the
+        # spokesperson introduced since the person last named.
+        if found:
+            ctx.trail.remove(f"pronoun->{found}")
+        ctx.trail.append("pronoun->description")
+        return intro[1]
     comma = np.rfind(",")
     if (
         comma >= 0
@@ -342,18 +354,29 @@ def _last_pair(ctx: Context, pos: int) -> str | None:
 SPOKESPERSON_REACH = 500  # characters back that an unresolved "he" may find "a spokesman for ..."
 
 
-def _spokesperson_before(ctx: Context, pronoun: str, pos: int) -> str | None:
-    """ "A Labour Party spokesman told the BBC ... "...," he said": a "he" or
-    "she" that no named person stands for is the spokesperson just introduced."""
+def _spokesperson_before(ctx: Context, pronoun: str, pos: int) -> tuple[int, str] | None:
+    """ "A Labour Party spokesman told the BBC ... "...," he said": the
+    spokesperson just introduced, whom "he" or "she" may stand for, and where."""
     if pronoun not in ("he", "she"):
         return None
     role = "spokesman" if pronoun == "he" else "spokeswoman"
-    for noun in (role, "spokesperson"):
-        found = _introduced_as(ctx, noun, pos, SPOKESPERSON_REACH, bare=True)
-        if found:
-            ctx.trail.append("pronoun->description")
-            return found
-    return None
+    found = [
+        (m.start(), m.group("np"))
+        for noun in (role, "spokesperson")
+        for m in _intro_pattern(noun).finditer(ctx.body, max(0, pos - SPOKESPERSON_REACH), pos)
+    ]
+    return max(found) if found else None
+
+
+def _last_named_before(ctx: Context, name: str, pos: int) -> int:
+    """Where a speaker was last named before `pos` (-1: not by a name in the index)."""
+    k = bisect_left(ctx.mention_starts, pos) - 1
+    while k >= 0:
+        m = ctx.index.mentions[k]
+        if m.name == name or (m.type == "PERSON" and person_name(ctx, m) == name):
+            return m.start
+        k -= 1
+    return -1
 
 
 @cache
