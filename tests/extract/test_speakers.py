@@ -238,3 +238,26 @@ def test_she_after_a_spokeswoman_introduced_since_the_last_named_woman_is_the_sp
         '"Important works will be made available to everyone," she said.'
     )
     assert found == [("Important works will be made available to everyone,", "spokeswoman for Oxford University")]
+
+
+def test_a_body_written_in_lower_case_speaks_under_the_name_the_text_gives_it() -> None:
+    found = quotes(
+        "A report by the Commons work and pensions committee called for the agency to be wound up. "
+        "The committee reached its conclusions after it found long delays at the CSA. "
+        'It warned that the agency was "in crisis". '
+        'The report urged the CSA to draw up plans, including the "abandonment option", by Easter.'
+    )
+    assert found == [
+        ("in crisis", "Commons work and pensions committee"),
+        ("abandonment option", "Commons work and pensions committee"),
+    ]
+
+
+def test_the_mps_of_a_named_committee_speak_for_it() -> None:
+    found = quotes(
+        "The Constitutional Affairs Select Committee published its report on Monday. It looked at contact. "
+        '"An arbitrary template would relegate the welfare of children," the MPs said.'
+    )
+    assert found == [
+        ("An arbitrary template would relegate the welfare of children,", "Constitutional Affairs Select Committee")
+    ]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from byline.extract.lexicons import speaker_words
 from byline.extract.quotes import Span
+from byline.extract.speaker_bodies import fuller_body
 from byline.extract.speaker_context import (
     Context,
     full_form,
@@ -105,6 +106,9 @@ def attribute(ctx: Context) -> list[Attribution]:
         elif decided.speaker and (fuller := fullest_person(ctx, decided.speaker)) != decided.speaker:
             decided.speaker = fuller
             decided.evidence += (f"fuller-name->{fuller}",)
+        elif decided.speaker and (body := fuller_body(ctx, decided.speaker)) != decided.speaker:
+            decided.speaker = body
+            decided.evidence += (f"fuller-name->{body}",)
         found.append(decided)
     return found
 

@@ -14,7 +14,8 @@ from functools import cache
 
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
-from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name
+from byline.extract.speaker_bodies import MEMBERS, WRITTEN_NOUNS, last_written_body
+from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name, sentence_start
 from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
     ANAPHOR,
@@ -91,6 +92,10 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
         word = pronoun.group("p").lower()
         at = start + pronoun.start()
+        body_subject = body_subject_before(ctx, at) if word in ("it", "its") else None
+        if body_subject:
+            ctx.trail.append(f"pronoun->{body_subject}")
+            return body_subject
         found = resolve_pronoun(ctx, word, at)
         intro = _spokesperson_before(ctx, word, start)
         if intro and found and not intro[0] > _last_named_before(ctx, found, at) >= 0:
@@ -311,6 +316,12 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         if found:
             ctx.trail.append(f"role->{found}")
             return found
+    if dets and dets[-1].group().strip().lower() == "the" and phrase.lower() in MEMBERS and pos >= 0:
+        # "the MPs said" after the committee is named: its members speak for it
+        committee = next((b for b in (last_body(ctx, noun, pos) for noun in sorted(WRITTEN_NOUNS)) if b), None)
+        if committee:
+            ctx.trail.append(f"body->{committee}")
+            return committee
     if dets and dets[-1].group().strip().lower() == "the" and head in _PLURAL_BODIES and pos >= 0:
         pair = _last_pair(ctx, pos)
         if pair:  # "EADS and BAE Systems welcomed it. "...," the companies said"
@@ -405,24 +416,73 @@ def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int, legal:
         pronoun = owner.group("p").lower()
         found = resolve_pronoun(ctx, {"his": "he", "her": "she"}.get(pronoun, "they"), pos)
     else:
-        found = None if legal else last_body(ctx, "", pos, DOCUMENT_REACH)
+        found = None if legal else _issuer(ctx, pos) or last_body(ctx, "", pos, DOCUMENT_REACH)
     if found:
         ctx.trail.append(f"document->{found}")
     return found
 
 
 def last_body(ctx: Context, noun: str, pos: int, reach: int = BODY_REACH) -> str | None:
-    """The organisation that 'the <noun>' stands for: the last one named."""
+    """The organisation that 'the <noun>' stands for: the last one named
+    (by a capitalised name, or one the text writes in lower case)."""
     k = bisect_left(ctx.mention_starts, pos) - 1
-    fallback = None
+    fallback = found = None
     while k >= 0 and ctx.index.mentions[k].start > pos - reach:
         m = ctx.index.mentions[k]
         k -= 1
         if m.type != "ORG" or in_quote(ctx, m.start):
             continue
         if noun in m.name.lower():
-            return m.name
-        fallback = fallback or m.name
+            found = (m.start, m.name)
+            break
+        fallback = fallback or (m.start, m.name)
     # "the company" is whichever company the text is about; "the government"
     # or "the committee" only one that the text names so.
-    return fallback if noun in ANY_BODY_NOUNS or not noun else None
+    if not found and (noun in ANY_BODY_NOUNS or not noun):
+        found = fallback
+    written = last_written_body(ctx, noun, pos, reach) if not noun or noun in WRITTEN_NOUNS else None
+    if written and (found is None or written[0] > found[0]):
+        return written[1]
+    return found[1] if found else None
+
+
+@cache
+def _issued_by() -> re.Pattern[str]:
+    """ "a report by the committee": who issued a document."""
+    nouns = "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\s+(?:by|from)\s+(?:the\s+)?(?=[A-Za-z])")
+
+
+def _issuer(ctx: Context, pos: int) -> str | None:
+    """The body the text said issued a document ("a report by the Commons
+    work and pensions committee"), the last one before `pos`."""
+    issued = [m for m in _issued_by().finditer(ctx.body, max(0, pos - BODY_REACH), pos) if not in_quote(ctx, m.start())]
+    if not issued:
+        return None
+    at = issued[-1].end()
+    written = last_written_body(ctx, "", at + 1, 1)
+    if written:
+        return written[1]
+    k = bisect_left(ctx.mention_starts, at)
+    if k < len(ctx.index.mentions) and ctx.index.mentions[k].start == at and ctx.index.mentions[k].type == "ORG":
+        return ctx.index.mentions[k].name
+    noun = WORD.match(ctx.body, at)
+    if noun and noun.group().lower() in BODY_NOUNS:  # "an inquiry by the committee": which committee
+        return last_body(ctx, noun.group().lower(), at)
+    return None
+
+
+_BODY_SUBJECT = re.compile(r"(?:(?:But|And|However|Meanwhile),?\s+)?[Tt]he\s+(?P<noun>[a-z]+)\b")
+
+
+def body_subject_before(ctx: Context, pos: int) -> str | None:
+    """ "The committee said ... It blamed ...": the body that the sentence
+    before the pronoun's has for its subject."""
+    own = sentence_start(ctx, pos, 0)
+    if own <= 0:
+        return None
+    before = sentence_start(ctx, own - 2, 0)
+    m = _BODY_SUBJECT.match(ctx.body, before, own)
+    if not m or m.group("noun") not in BODY_NOUNS:
+        return None
+    return last_body(ctx, m.group("noun"), before + 1)
