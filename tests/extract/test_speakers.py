@@ -261,3 +261,11 @@ def test_the_mps_of_a_named_committee_speak_for_it() -> None:
     assert found == [
         ("An arbitrary template would relegate the welfare of children,", "Constitutional Affairs Select Committee")
     ]
+
+
+def test_a_body_that_found_something_is_the_speaker_of_its_finding() -> None:
+    found = quotes(
+        "The joint committee on human rights looked at deaths in custody. "
+        'The committee also highlighted "deeply worrying" cases of children taking their own lives.'
+    )
+    assert found == [("deeply worrying", "joint committee on human rights")]

@@ -10,6 +10,7 @@ from bisect import bisect_left
 
 from byline.extract.lexicons import speaker_words
 from byline.extract.speaker_context import Context, in_quote
+from byline.extract.speaker_patterns import FINITE
 
 _WORDS = speaker_words().written_bodies
 WRITTEN_NOUNS = _WORDS["nouns"]
@@ -17,9 +18,11 @@ MEMBERS = _WORDS["members"]  # "the MPs": the members of the committee named las
 _NOUNS = "|".join(sorted(WRITTEN_NOUNS))
 _BREAKS = "|".join(sorted(_WORDS["breaks"]))
 _WORD = rf"(?!(?:{_BREAKS})\b)[a-z][a-z-]*"
+# After "on", no verb: "the joint committee on human rights looked at ...".
+_TAIL_WORD = rf"(?!(?:{FINITE})\b|[a-z]+ed\b){_WORD}"
 WRITTEN_BODY = re.compile(
     rf"\b(?:[Tt]he|[Aa]n?)\s+(?P<name>(?P<head>[A-Z][\w'\u2019-]*\s+)?(?P<mods>(?:{_WORD}\s+){{1,4}})"
-    rf"(?P<noun>{_NOUNS})(?P<on>\s+on\s+(?:{_WORD}\s+){{0,2}}{_WORD})?)\b"
+    rf"(?P<noun>{_NOUNS})(?P<on>\s+on\s+(?:{_TAIL_WORD}\s+){{0,2}}{_TAIL_WORD}\b)?)\b"
 )
 _NOT_NAMES = _WORDS["not_names"]
 _POSSESSIVE = ("'s", "\u2019s")
