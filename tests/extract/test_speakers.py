@@ -269,3 +269,13 @@ def test_a_body_that_found_something_is_the_speaker_of_its_finding() -> None:
         'The committee also highlighted "deeply worrying" cases of children taking their own lives.'
     )
     assert found == [("deeply worrying", "joint committee on human rights")]
+
+
+def test_a_passive_reporting_verb_gives_the_quote_to_its_agent_or_to_nobody() -> None:
+    found = quotes(
+        "Labour published posters of Michael Howard. "
+        'The posters were labelled a "big misjudgement" by the Conservatives.'
+    )
+    assert found == [("big misjudgement", "Conservatives")]
+    found = quotes('Al Aynsley-Green was appointed on Monday. He is described as "a proud grandfather" of four.')
+    assert found == [("a proud grandfather", None)]

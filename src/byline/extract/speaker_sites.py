@@ -90,10 +90,12 @@ def own_attribution(ctx: Context, i: int, span: Span, para: int) -> Own:
             found = _from_after(ctx, after.start, after.stop)
         elif side == BEFORE:
             found = _from_before(ctx, before_start, span.open_at)
-            if not found and span.close_at is not None and PASSIVE_AS.search(ctx.body, before_start, span.open_at):
+            if span.close_at is not None and PASSIVE_AS.search(ctx.body, before_start, span.open_at):
+                # 'Her comments were described as "outrageous" by the IHRC';
+                # with no agent ('He is described as "a proud grandfather"')
+                # the subject is the one described, not the speaker.
                 agent = AGENT_AFTER.match(ctx.body, span.close_at + 1)
-                if agent:  # 'Her comments were described as "outrageous" by the IHRC'
-                    found = resolve_np(ctx, agent.start("np"), agent.end("np"), prefer=FIRST)
+                found = resolve_np(ctx, agent.start("np"), agent.end("np"), prefer=FIRST) if agent else None
             if not found and (span.kind == "full" or text[:1].isupper()):
                 found = _before_colon(ctx, before_start, span.open_at)
         if found:
