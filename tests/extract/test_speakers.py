@@ -279,3 +279,12 @@ def test_a_passive_reporting_verb_gives_the_quote_to_its_agent_or_to_nobody() ->
     assert found == [("big misjudgement", "Conservatives")]
     found = quotes('Al Aynsley-Green was appointed on Monday. He is described as "a proud grandfather" of four.')
     assert found == [("a proud grandfather", None)]
+
+
+def test_a_report_with_no_named_author_is_the_one_committee_the_article_reports_on() -> None:
+    found = quotes(
+        "The Public Accounts Committee called for the National Audit Office to be given a free hand. "
+        "A BBC spokeswoman said it shared the aim. "
+        'The report said the Freeview service had had an "impressive" take up.'
+    )
+    assert found == [("impressive", "Public Accounts Committee")]

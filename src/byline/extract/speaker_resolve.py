@@ -416,7 +416,9 @@ def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int, legal:
         pronoun = owner.group("p").lower()
         found = resolve_pronoun(ctx, {"his": "he", "her": "she"}.get(pronoun, "they"), pos)
     else:
-        found = None if legal else _issuer(ctx, pos) or last_body(ctx, "", pos, DOCUMENT_REACH)
+        found = (
+            None if legal else _issuer(ctx, pos) or _reporting_body(ctx, pos) or last_body(ctx, "", pos, DOCUMENT_REACH)
+        )
     if found:
         ctx.trail.append(f"document->{found}")
     return found
@@ -470,6 +472,13 @@ def _issuer(ctx: Context, pos: int) -> str | None:
     if noun and noun.group().lower() in BODY_NOUNS:  # "an inquiry by the committee": which committee
         return last_body(ctx, noun.group().lower(), at)
     return None
+
+
+def _reporting_body(ctx: Context, pos: int) -> str | None:
+    """ "The report said" in an article about a committee's or a commission's
+    findings: that body, the last one named, before any firm it reports on."""
+    found = [b for b in (last_body(ctx, noun, pos) for noun in sorted(WRITTEN_NOUNS)) if b]
+    return found[0] if len(found) == 1 else None
 
 
 _BODY_SUBJECT = re.compile(r"(?:(?:But|And|However|Meanwhile),?\s+)?[Tt]he\s+(?P<noun>[a-z]+)\b")
