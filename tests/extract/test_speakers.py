@@ -288,3 +288,17 @@ def test_a_report_with_no_named_author_is_the_one_committee_the_article_reports_
         'The report said the Freeview service had had an "impressive" take up.'
     )
     assert found == [("impressive", "Public Accounts Committee")]
+
+
+def test_a_definite_role_is_the_one_person_the_sentence_before_names_unless_as_an_object() -> None:
+    found = quotes(
+        "Andy Hayman said he did not agree with the critics. "
+        "Among those who have criticised the plans is the UK's top policeman Sir John Stevens. "
+        'The Metropolitan police chief said the plans should be re-examined because of a binge drinking "epidemic".'
+    )
+    assert found == [("epidemic", "John Stevens")]
+    found = quotes(
+        "Tony Wilson said he would rather not appear. His role was played by Steve Coogan. "
+        '"I did a lousy job playing my part," said the Factory Records founder.'
+    )
+    assert found == [("I did a lousy job playing my part,", "Tony Wilson")]

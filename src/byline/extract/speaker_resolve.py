@@ -31,6 +31,7 @@ from byline.extract.speaker_patterns import (
     LEGAL_DOCUMENTS,
     NP_END,
     NP_TAIL,
+    OBJECT_LEAD,
     POSSESSIVE_DETERMINER,
     PRONOUN,
     SEATS_OF_GOVERNMENT,
@@ -168,6 +169,24 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         # "He said prosecutions were ... and promised ...": the clause's subject.
         return first_subject(ctx, body[clause_start:stop], clause_start, mentions_in(ctx, clause_start, stop))
     return None
+
+
+def _only_person_before(ctx: Context, pos: int) -> str | None:
+    """The one person named in the sentence before the one at `pos`, if one only."""
+    own = sentence_start(ctx, pos, 0)
+    if own <= 0:
+        return None
+    start = sentence_start(ctx, own - 2, 0)
+    named = {
+        person_name(ctx, m) for m in mentions_in(ctx, start, own) if m.type == "PERSON" and not in_quote(ctx, m.start)
+    }
+    if len(named) != 1:
+        return None
+    # (not one it names as an object or a possessor: "played by Steve Coogan", "Finnan's cross")
+    m = next(m for m in mentions_in(ctx, start, own) if m.type == "PERSON" and not in_quote(ctx, m.start))
+    if ctx.body.startswith(POSSESSIVE, m.end) or OBJECT_LEAD.search(ctx.body, max(start, m.start - 30), m.start):
+        return None
+    return named.pop()
 
 
 def _owner_of_document(body: str, mentions: list[Mention], stop: int) -> Mention | None:
@@ -311,8 +330,10 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
     head = phrase.split()[-1].lower()
     if dets and dets[-1].group().strip().lower() == "the" and role and head not in UNNAMED_ROLES and pos >= 0:
         # "The Tory leader said", "said the Liverpool player": a definite role
-        # names someone the text has named already, most likely its subject.
-        found = resolve_pronoun(ctx, "one", pos)
+        # names someone the text has named already: the one person the sentence
+        # before names ("... are the UK's top policeman Sir John Stevens. The
+        # Metropolitan police chief said"), else most likely a subject.
+        found = _only_person_before(ctx, pos) or resolve_pronoun(ctx, "one", pos)
         if found:
             ctx.trail.append(f"role->{found}")
             return found
