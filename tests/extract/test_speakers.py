@@ -302,3 +302,8 @@ def test_a_definite_role_is_the_one_person_the_sentence_before_names_unless_as_a
         '"I did a lousy job playing my part," said the Factory Records founder.'
     )
     assert found == [("I did a lousy job playing my part,", "Tony Wilson")]
+
+
+def test_a_body_that_dubbed_something_with_an_object_between_is_its_speaker() -> None:
+    found = quotes("The Law Society dubbed Mr Clarke's new proposals an \"abuse of power\".")
+    assert found == [("abuse of power", "Law Society")]
