@@ -307,3 +307,15 @@ def test_a_definite_role_is_the_one_person_the_sentence_before_names_unless_as_a
 def test_a_body_that_dubbed_something_with_an_object_between_is_its_speaker() -> None:
     found = quotes("The Law Society dubbed Mr Clarke's new proposals an \"abuse of power\".")
     assert found == [("abuse of power", "Law Society")]
+
+
+def test_a_sentence_opened_by_and_that_names_nobody_goes_on_with_the_quoted_speaker() -> None:
+    found = quotes(
+        'Jack Straw said many objections were based on a "lack of information". '
+        'And "intense discussions" were taking place with US officials.'
+    )
+    assert found == [("lack of information", "Jack Straw"), ("intense discussions", "Jack Straw")]
+    # A quoted term in a plain next sentence stays a scare quote.
+    assert quotes('Jack Straw said it was a "lack of information". Phones are now a "must-have" buy.') == [
+        ("lack of information", "Jack Straw")
+    ]
