@@ -319,3 +319,14 @@ def test_a_sentence_opened_by_and_that_names_nobody_goes_on_with_the_quoted_spea
     assert quotes('Jack Straw said it was a "lack of information". Phones are now a "must-have" buy.') == [
         ("lack of information", "Jack Straw")
     ]
+
+
+def test_the_committee_is_the_one_named_in_lower_case_however_far_back() -> None:
+    filler = "The agency has been in trouble for years and staff morale is low. " * 40
+    found = quotes(
+        "A report by the Commons work and pensions committee criticised the agency. "
+        + filler
+        + "The committee said the National Audit Office should look at why the EDS system had gone wrong. "
+        'It blamed the managers for a "multitude of problems".'
+    )
+    assert found == [("multitude of problems", "Commons work and pensions committee")]

@@ -463,7 +463,10 @@ def last_body(ctx: Context, noun: str, pos: int, reach: int = BODY_REACH) -> str
     # or "the committee" only one that the text names so.
     if not found and (noun in ANY_BODY_NOUNS or not noun):
         found = fallback
-    written = last_written_body(ctx, noun, pos, reach) if not noun or noun in WRITTEN_NOUNS else None
+    # ("the committee" is the one the text names in lower case, however far back)
+    written = (
+        last_written_body(ctx, noun, pos, reach if not noun else pos + 1) if not noun or noun in WRITTEN_NOUNS else None
+    )
     if written and (found is None or written[0] > found[0]):
         return written[1]
     return found[1] if found else None
