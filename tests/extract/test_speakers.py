@@ -330,3 +330,11 @@ def test_the_committee_is_the_one_named_in_lower_case_however_far_back() -> None
         'It blamed the managers for a "multitude of problems".'
     )
     assert found == [("multitude of problems", "Commons work and pensions committee")]
+
+
+def test_a_described_committee_is_the_one_committee_the_text_names() -> None:
+    found = quotes(
+        'Deaths in custody have reached "shocking" levels, a committee of MPs and peers has warned. '
+        "The joint committee on human rights found those who died were the most vulnerable."
+    )
+    assert found == [("shocking", "joint committee on human rights")]

@@ -14,7 +14,7 @@ from functools import cache
 
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
-from byline.extract.speaker_bodies import MEMBERS, WRITTEN_NOUNS, last_written_body
+from byline.extract.speaker_bodies import MEMBERS, WRITTEN_NOUNS, last_written_body, written_bodies
 from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name, sentence_start
 from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
@@ -363,9 +363,24 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
     )
     if role or determined and len(phrase.split()) <= 3 and phrase.islower() and noun_head:
+        named = _the_one_named(ctx, phrase)
+        if named:  # "a committee of MPs and peers has warned": the committee the text names
+            ctx.trail.append(f"body->{named}")
+            return named
         ctx.trail.append("description")
         return phrase  # "said the artists", not "do the same again"
     return None
+
+
+def _the_one_named(ctx: Context, phrase: str) -> str | None:
+    """The one committee (or commission) the whole text names, for a phrase
+    that describes one ("committee of MPs and peers")."""
+    core = phrase.split(" of ", 1)[0].split()[-1].lower()
+    if core not in WRITTEN_NOUNS:
+        return None
+    names = {name for _, name in written_bodies(ctx)}
+    names |= {e.name for e in ctx.index.entities if e.type == "ORG" and e.name.lower().endswith(core)}
+    return names.pop() if len(names) == 1 else None
 
 
 _PLURAL_BODIES = frozenset("companies firms groups banks unions airlines carriers clubs parties".split())
