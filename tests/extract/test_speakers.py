@@ -338,3 +338,16 @@ def test_a_described_committee_is_the_one_committee_the_text_names() -> None:
         "The joint committee on human rights found those who died were the most vulnerable."
     )
     assert found == [("shocking", "joint committee on human rights")]
+
+
+def test_the_government_is_the_one_government_the_text_names_by_its_country() -> None:
+    found = quotes(
+        "The UK government is planning to return children to Albania. "
+        'In its plan, the government said it was addressing "the difficult issue" of returns.'
+    )
+    assert found == [("the difficult issue", "UK government")]
+    found = quotes(
+        "The UK government and the Albanian government signed a deal. "
+        'In its plan, the government said it was addressing "the difficult issue" of returns.'
+    )
+    assert found == [("the difficult issue", "government")]

@@ -14,6 +14,7 @@ from byline.extract.speaker_patterns import FINITE
 
 _WORDS = speaker_words().written_bodies
 WRITTEN_NOUNS = _WORDS["nouns"]
+LED_BY_NAMES = _WORDS["led_by_names"]  # "the government": the one "UK government" the text names
 MEMBERS = _WORDS["members"]  # "the MPs": the members of the committee named last
 _NOUNS = "|".join(sorted(WRITTEN_NOUNS))
 _BREAKS = "|".join(sorted(_WORDS["breaks"]))

@@ -14,7 +14,7 @@ from functools import cache
 
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
-from byline.extract.speaker_bodies import MEMBERS, WRITTEN_NOUNS, last_written_body, written_bodies
+from byline.extract.speaker_bodies import LED_BY_NAMES, MEMBERS, WRITTEN_NOUNS, last_written_body, written_bodies
 from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name, sentence_start
 from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
@@ -372,10 +372,19 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
     return None
 
 
+@cache
+def _led_by_name(noun: str) -> re.Pattern[str]:
+    """ "the UK government": a body written as a capitalised name and a noun."""
+    return re.compile(rf"\b[Tt]he\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)\s+({noun})\b")
+
+
 def _the_one_named(ctx: Context, phrase: str) -> str | None:
     """The one committee (or commission) the whole text names, for a phrase
     that describes one ("committee of MPs and peers")."""
     core = phrase.split(" of ", 1)[0].split()[-1].lower()
+    if core in LED_BY_NAMES and phrase.lower() == core:
+        led = {" ".join(m.group(1, 2)) for m in _led_by_name(core).finditer(ctx.body)}
+        return led.pop() if len(led) == 1 else None
     if core not in WRITTEN_NOUNS:
         return None
     names = {name for _, name in written_bodies(ctx)}
