@@ -205,3 +205,149 @@ def test_attributions_inside_and_at_the_end_of_a_sentence() -> None:
     assert found == [("natural development", "Tony Froggatt"), ("mongrel", "Oliver Letwin")]
     found = quotes('Nicholas Scott was sacked. After that, he bitterly said they were "determined to get rid of me".')
     assert found == [("determined to get rid of me", "Nicholas Scott")]
+
+
+def test_a_verb_after_but_with_no_subject_of_its_own_goes_on_with_the_sentences() -> None:
+    found = quotes(
+        "Alan Milburn defended the posters. "
+        'Mr Milburn said he appreciated the concerns, but insisted that "what they were was anti-Tory".'
+    )
+    assert found == [("what they were was anti-Tory", "Alan Milburn")]
+
+
+def test_a_clause_opened_by_a_description_is_not_described_by_its_object() -> None:
+    found = quotes(
+        "The tribunal upheld Ms Villalba's claim of victimisation on certain specific issues, including bullying "
+        'e-mails in connection with a contract, but said it found no evidence of "laddish culture" at the bank.'
+    )
+    assert [speaker for _, speaker in found] != ["contract"]
+
+
+def test_an_infinitive_verb_leaves_the_quote_to_the_finite_verbs_subject() -> None:
+    found = quotes(
+        "A spokesman for the Home Office said it was wholly wrong to suggest that the plan was to return children "
+        '"and leave them to rot".'
+    )
+    assert found == [("and leave them to rot", "spokesman for the Home Office")]
+
+
+def test_she_after_a_spokeswoman_introduced_since_the_last_named_woman_is_the_spokeswoman() -> None:
+    found = quotes(
+        "Susan Wojcicki of Google said it was fine. Harvard is limiting its participation, while Oxford wants Google "
+        "to scan books. A spokeswoman for Oxford University said the books would include novels. "
+        '"Important works will be made available to everyone," she said.'
+    )
+    assert found == [("Important works will be made available to everyone,", "spokeswoman for Oxford University")]
+
+
+def test_a_body_written_in_lower_case_speaks_under_the_name_the_text_gives_it() -> None:
+    found = quotes(
+        "A report by the Commons work and pensions committee called for the agency to be wound up. "
+        "The committee reached its conclusions after it found long delays at the CSA. "
+        'It warned that the agency was "in crisis". '
+        'The report urged the CSA to draw up plans, including the "abandonment option", by Easter.'
+    )
+    assert found == [
+        ("in crisis", "Commons work and pensions committee"),
+        ("abandonment option", "Commons work and pensions committee"),
+    ]
+
+
+def test_the_mps_of_a_named_committee_speak_for_it() -> None:
+    found = quotes(
+        "The Constitutional Affairs Select Committee published its report on Monday. It looked at contact. "
+        '"An arbitrary template would relegate the welfare of children," the MPs said.'
+    )
+    assert found == [
+        ("An arbitrary template would relegate the welfare of children,", "Constitutional Affairs Select Committee")
+    ]
+
+
+def test_a_body_that_found_something_is_the_speaker_of_its_finding() -> None:
+    found = quotes(
+        "The joint committee on human rights looked at deaths in custody. "
+        'The committee also highlighted "deeply worrying" cases of children taking their own lives.'
+    )
+    assert found == [("deeply worrying", "joint committee on human rights")]
+
+
+def test_a_passive_reporting_verb_gives_the_quote_to_its_agent_or_to_nobody() -> None:
+    found = quotes(
+        "Labour published posters of Michael Howard. "
+        'The posters were labelled a "big misjudgement" by the Conservatives.'
+    )
+    assert found == [("big misjudgement", "Conservatives")]
+    found = quotes('Al Aynsley-Green was appointed on Monday. He is described as "a proud grandfather" of four.')
+    assert found == [("a proud grandfather", None)]
+
+
+def test_a_report_with_no_named_author_is_the_one_committee_the_article_reports_on() -> None:
+    found = quotes(
+        "The Public Accounts Committee called for the National Audit Office to be given a free hand. "
+        "A BBC spokeswoman said it shared the aim. "
+        'The report said the Freeview service had had an "impressive" take up.'
+    )
+    assert found == [("impressive", "Public Accounts Committee")]
+
+
+def test_a_definite_role_is_the_one_person_the_sentence_before_names_unless_as_an_object() -> None:
+    found = quotes(
+        "Andy Hayman said he did not agree with the critics. "
+        "Among those who have criticised the plans is the UK's top policeman Sir John Stevens. "
+        'The Metropolitan police chief said the plans should be re-examined because of a binge drinking "epidemic".'
+    )
+    assert found == [("epidemic", "John Stevens")]
+    found = quotes(
+        "Tony Wilson said he would rather not appear. His role was played by Steve Coogan. "
+        '"I did a lousy job playing my part," said the Factory Records founder.'
+    )
+    assert found == [("I did a lousy job playing my part,", "Tony Wilson")]
+
+
+def test_a_body_that_dubbed_something_with_an_object_between_is_its_speaker() -> None:
+    found = quotes("The Law Society dubbed Mr Clarke's new proposals an \"abuse of power\".")
+    assert found == [("abuse of power", "Law Society")]
+
+
+def test_a_sentence_opened_by_and_that_names_nobody_goes_on_with_the_quoted_speaker() -> None:
+    found = quotes(
+        'Jack Straw said many objections were based on a "lack of information". '
+        'And "intense discussions" were taking place with US officials.'
+    )
+    assert found == [("lack of information", "Jack Straw"), ("intense discussions", "Jack Straw")]
+    # A quoted term in a plain next sentence stays a scare quote.
+    assert quotes('Jack Straw said it was a "lack of information". Phones are now a "must-have" buy.') == [
+        ("lack of information", "Jack Straw")
+    ]
+
+
+def test_the_committee_is_the_one_named_in_lower_case_however_far_back() -> None:
+    filler = "The agency has been in trouble for years and staff morale is low. " * 40
+    found = quotes(
+        "A report by the Commons work and pensions committee criticised the agency. "
+        + filler
+        + "The committee said the National Audit Office should look at why the EDS system had gone wrong. "
+        'It blamed the managers for a "multitude of problems".'
+    )
+    assert found == [("multitude of problems", "Commons work and pensions committee")]
+
+
+def test_a_described_committee_is_the_one_committee_the_text_names() -> None:
+    found = quotes(
+        'Deaths in custody have reached "shocking" levels, a committee of MPs and peers has warned. '
+        "The joint committee on human rights found those who died were the most vulnerable."
+    )
+    assert found == [("shocking", "joint committee on human rights")]
+
+
+def test_the_government_is_the_one_government_the_text_names_by_its_country() -> None:
+    found = quotes(
+        "The UK government is planning to return children to Albania. "
+        'In its plan, the government said it was addressing "the difficult issue" of returns.'
+    )
+    assert found == [("the difficult issue", "UK government")]
+    found = quotes(
+        "The UK government and the Albanian government signed a deal. "
+        'In its plan, the government said it was addressing "the difficult issue" of returns.'
+    )
+    assert found == [("the difficult issue", "government")]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from byline.extract.lexicons import speaker_words
 from byline.extract.quotes import Span
+from byline.extract.speaker_bodies import fuller_body
 from byline.extract.speaker_context import (
     Context,
     full_form,
@@ -68,6 +69,8 @@ _PRONOUN_SUBJECT = re.compile(
     rf"(?:(?:But|And|Yet|So|However|Now),?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{_REFERRING_IT})\b"
 )
 
+_LINKED = re.compile(r"(?:And|But|Yet|Also)\s+(?![Hh]e\b|[Ss]he\b|[Tt]hey\b|[Ww]e\b|I\b)")
+
 
 @dataclass(slots=True)
 class Attribution:
@@ -105,6 +108,9 @@ def attribute(ctx: Context) -> list[Attribution]:
         elif decided.speaker and (fuller := fullest_person(ctx, decided.speaker)) != decided.speaker:
             decided.speaker = fuller
             decided.evidence += (f"fuller-name->{fuller}",)
+        elif decided.speaker and (body := fuller_body(ctx, decided.speaker)) != decided.speaker:
+            decided.speaker = body
+            decided.evidence += (f"fuller-name->{body}",)
         found.append(decided)
     return found
 
@@ -218,9 +224,22 @@ def _carried_over(ctx: Context, i: int, span: Span, para: int, previous: Attribu
     p_start = ctx.paragraph_starts[para]
     start = sentence_start(ctx, span.open_at, p_start)
     pronoun = _PRONOUN_SUBJECT.match(ctx.body, start, span.open_at)
-    if not pronoun:
-        return None
     before = ctx.spans[i - 1] if i else None
+    if not pronoun:
+        # "But he said the objections were based on a "lack of information".
+        # And "intense discussions" were taking place": a sentence that a link
+        # opens and that names nobody goes on with the quoted speaker before.
+        if (
+            before
+            and previous
+            and previous.speaker
+            and before.open_at >= p_start
+            and _LINKED.match(ctx.body, start, span.open_at)
+            and _sentence_before(ctx, before, span)
+            and not mentions_in(ctx, start, span.open_at)
+        ):
+            return _Candidate(previous.speaker, CONTINUES, ())
+        return None
     if before and previous and previous.speaker and before.open_at >= p_start and _sentence_before(ctx, before, span):
         found = _Candidate(previous.speaker, CONTINUES, ())
     else:

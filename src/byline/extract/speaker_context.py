@@ -35,6 +35,7 @@ class Context:
     fullest: dict[str, str] = field(default_factory=dict)  # speaker -> fullest name (`fullest_person`), once each
     surnames: dict[tuple[str, ...], list[str]] | None = None  # people by last words (`_people_by_surname`)
     bodies: set[str] | None = None  # names of bodies and places (`kinds_of_bodies`)
+    written: list[tuple[int, str]] | None = None  # bodies named in lower case (`speaker_bodies`)
 
 
 def make_context(

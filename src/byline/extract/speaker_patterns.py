@@ -79,10 +79,11 @@ POSSESSIVE_DETERMINER = re.compile(r"(?:^|\s)(?P<p>his|her|their|its)\s+(?:[\w-]
 # "with leader Charles Kennedy saying": the noun after "with" is the participle's subject.
 WITH_PARTICIPLE = re.compile(rf"\bwith\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+(?:{PARTICIPLES})\b")
 # "described by Sharon as": a passive reporting verb names its speaker after "by".
+# ("labelled a "..." by the Conservatives": "as" may be left out.)
 # "have been described as "..." by the IHRC": the passive's agent follows the
 # quote (and any quotes joined to it).
 PASSIVE_AS = re.compile(
-    rf"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:{FINITE})\s+as(?:\s+(?:the|a|an))?\s*$"
+    rf"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:{FINITE})(?:\s+as)?(?:\s+(?:the|a|an))?\s*$"
 )
 AGENT_AFTER = re.compile(
     rf"(?:\s*(?:,|and|or)\s*[\"\u201c][^\"\u201c\u201d]{{0,120}}[\"\u201d])*,?\s+by\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}})"

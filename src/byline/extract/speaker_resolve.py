@@ -14,7 +14,8 @@ from functools import cache
 
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
-from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name
+from byline.extract.speaker_bodies import LED_BY_NAMES, MEMBERS, WRITTEN_NOUNS, last_written_body, written_bodies
+from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name, sentence_start
 from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
     ANAPHOR,
@@ -30,6 +31,7 @@ from byline.extract.speaker_patterns import (
     LEGAL_DOCUMENTS,
     NP_END,
     NP_TAIL,
+    OBJECT_LEAD,
     POSSESSIVE_DETERMINER,
     PRONOUN,
     SEATS_OF_GOVERNMENT,
@@ -81,14 +83,32 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
     mentions = [m for m in found_mentions if can_speak(m)]
     if prefer == SUBJECT:
         clauses = list(_CONTRAST_CLAUSE.finditer(np))
-        if clauses:  # the participle's subject is the last clause's
+        # "Mr Milburn said ..., but insisted that": a clause with no subject
+        # of its own goes on with the sentence's.
+        if clauses and np[clauses[-1].end() :].strip():  # the participle's subject is the last clause's
             start += clauses[-1].end()
             np = body[start:stop]
             found_mentions = [m for m in found_mentions if m.start >= start]
         return first_subject(ctx, np, start, found_mentions)
     if pronoun and (prefer != LAST or not mentions or mentions[-1].start < start + pronoun.start()):
         word = pronoun.group("p").lower()
-        return resolve_pronoun(ctx, word, start + pronoun.start()) or _spokesperson_before(ctx, word, start)
+        at = start + pronoun.start()
+        body_subject = body_subject_before(ctx, at) if word in ("it", "its") else None
+        if body_subject:
+            ctx.trail.append(f"pronoun->{body_subject}")
+            return body_subject
+        found = resolve_pronoun(ctx, word, at)
+        intro = _spokesperson_before(ctx, word, start)
+        if intro and found and not intro[0] > _last_named_before(ctx, found, at) >= 0:
+            intro = None  # the person was named after the spokesperson came in (or is no name)
+        if intro is None:
+            return found
+        # "A spokeswoman for Oxford University said ... "...," she said": the
+        # spokesperson introduced since the person last named.
+        if found:
+            ctx.trail.remove(f"pronoun->{found}")
+        ctx.trail.append("pronoun->description")
+        return intro[1]
     comma = np.rfind(",")
     if (
         comma >= 0
@@ -149,6 +169,24 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         # "He said prosecutions were ... and promised ...": the clause's subject.
         return first_subject(ctx, body[clause_start:stop], clause_start, mentions_in(ctx, clause_start, stop))
     return None
+
+
+def _only_person_before(ctx: Context, pos: int) -> str | None:
+    """The one person named in the sentence before the one at `pos`, if one only."""
+    own = sentence_start(ctx, pos, 0)
+    if own <= 0:
+        return None
+    start = sentence_start(ctx, own - 2, 0)
+    named = {
+        person_name(ctx, m) for m in mentions_in(ctx, start, own) if m.type == "PERSON" and not in_quote(ctx, m.start)
+    }
+    if len(named) != 1:
+        return None
+    # (not one it names as an object or a possessor: "played by Steve Coogan", "Finnan's cross")
+    m = next(m for m in mentions_in(ctx, start, own) if m.type == "PERSON" and not in_quote(ctx, m.start))
+    if ctx.body.startswith(POSSESSIVE, m.end) or OBJECT_LEAD.search(ctx.body, max(start, m.start - 30), m.start):
+        return None
+    return named.pop()
 
 
 def _owner_of_document(body: str, mentions: list[Mention], stop: int) -> Mention | None:
@@ -236,7 +274,11 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
         return named
     role = ctx.role_words.search(np)
     if ANY_DETERMINER.match(np) or role and len(np[: role.start()].split()) < ROLE_LEAD_WORDS:
-        return description(ctx, np)  # "The organisation said ...", "Church ministers are ..."
+        # "The organisation said ...", "Church ministers are ...": the phrase
+        # that opens the clause, not an object further in ("The tribunal
+        # upheld ... in connection with a contract, but said").
+        later = ANY_DETERMINER.search(np, 1) if ANY_DETERMINER.match(np) else None
+        return description(ctx, np[: later.start()] if later else np)
     return None  # no subject in reach: a quote before may supply one
 
 
@@ -288,11 +330,19 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
     head = phrase.split()[-1].lower()
     if dets and dets[-1].group().strip().lower() == "the" and role and head not in UNNAMED_ROLES and pos >= 0:
         # "The Tory leader said", "said the Liverpool player": a definite role
-        # names someone the text has named already, most likely its subject.
-        found = resolve_pronoun(ctx, "one", pos)
+        # names someone the text has named already: the one person the sentence
+        # before names ("... are the UK's top policeman Sir John Stevens. The
+        # Metropolitan police chief said"), else most likely a subject.
+        found = _only_person_before(ctx, pos) or resolve_pronoun(ctx, "one", pos)
         if found:
             ctx.trail.append(f"role->{found}")
             return found
+    if dets and dets[-1].group().strip().lower() == "the" and phrase.lower() in MEMBERS and pos >= 0:
+        # "the MPs said" after the committee is named: its members speak for it
+        committee = next((b for b in (last_body(ctx, noun, pos) for noun in sorted(WRITTEN_NOUNS)) if b), None)
+        if committee:
+            ctx.trail.append(f"body->{committee}")
+            return committee
     if dets and dets[-1].group().strip().lower() == "the" and head in _PLURAL_BODIES and pos >= 0:
         pair = _last_pair(ctx, pos)
         if pair:  # "EADS and BAE Systems welcomed it. "...," the companies said"
@@ -313,9 +363,33 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
     )
     if role or determined and len(phrase.split()) <= 3 and phrase.islower() and noun_head:
+        named = _the_one_named(ctx, phrase)
+        if named:  # "a committee of MPs and peers has warned": the committee the text names
+            ctx.trail.append(f"body->{named}")
+            return named
         ctx.trail.append("description")
         return phrase  # "said the artists", not "do the same again"
     return None
+
+
+@cache
+def _led_by_name(noun: str) -> re.Pattern[str]:
+    """ "the UK government": a body written as a capitalised name and a noun."""
+    return re.compile(rf"\b[Tt]he\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)\s+({noun})\b")
+
+
+def _the_one_named(ctx: Context, phrase: str) -> str | None:
+    """The one committee (or commission) the whole text names, for a phrase
+    that describes one ("committee of MPs and peers")."""
+    core = phrase.split(" of ", 1)[0].split()[-1].lower()
+    if core in LED_BY_NAMES and phrase.lower() == core:
+        led = {" ".join(m.group(1, 2)) for m in _led_by_name(core).finditer(ctx.body)}
+        return led.pop() if len(led) == 1 else None
+    if core not in WRITTEN_NOUNS:
+        return None
+    names = {name for _, name in written_bodies(ctx)}
+    names |= {e.name for e in ctx.index.entities if e.type == "ORG" and e.name.lower().endswith(core)}
+    return names.pop() if len(names) == 1 else None
 
 
 _PLURAL_BODIES = frozenset("companies firms groups banks unions airlines carriers clubs parties".split())
@@ -336,18 +410,29 @@ def _last_pair(ctx: Context, pos: int) -> str | None:
 SPOKESPERSON_REACH = 500  # characters back that an unresolved "he" may find "a spokesman for ..."
 
 
-def _spokesperson_before(ctx: Context, pronoun: str, pos: int) -> str | None:
-    """ "A Labour Party spokesman told the BBC ... "...," he said": a "he" or
-    "she" that no named person stands for is the spokesperson just introduced."""
+def _spokesperson_before(ctx: Context, pronoun: str, pos: int) -> tuple[int, str] | None:
+    """ "A Labour Party spokesman told the BBC ... "...," he said": the
+    spokesperson just introduced, whom "he" or "she" may stand for, and where."""
     if pronoun not in ("he", "she"):
         return None
     role = "spokesman" if pronoun == "he" else "spokeswoman"
-    for noun in (role, "spokesperson"):
-        found = _introduced_as(ctx, noun, pos, SPOKESPERSON_REACH, bare=True)
-        if found:
-            ctx.trail.append("pronoun->description")
-            return found
-    return None
+    found = [
+        (m.start(), m.group("np"))
+        for noun in (role, "spokesperson")
+        for m in _intro_pattern(noun).finditer(ctx.body, max(0, pos - SPOKESPERSON_REACH), pos)
+    ]
+    return max(found) if found else None
+
+
+def _last_named_before(ctx: Context, name: str, pos: int) -> int:
+    """Where a speaker was last named before `pos` (-1: not by a name in the index)."""
+    k = bisect_left(ctx.mention_starts, pos) - 1
+    while k >= 0:
+        m = ctx.index.mentions[k]
+        if m.name == name or (m.type == "PERSON" and person_name(ctx, m) == name):
+            return m.start
+        k -= 1
+    return -1
 
 
 @cache
@@ -376,24 +461,85 @@ def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int, legal:
         pronoun = owner.group("p").lower()
         found = resolve_pronoun(ctx, {"his": "he", "her": "she"}.get(pronoun, "they"), pos)
     else:
-        found = None if legal else last_body(ctx, "", pos, DOCUMENT_REACH)
+        found = (
+            None if legal else _issuer(ctx, pos) or _reporting_body(ctx, pos) or last_body(ctx, "", pos, DOCUMENT_REACH)
+        )
     if found:
         ctx.trail.append(f"document->{found}")
     return found
 
 
 def last_body(ctx: Context, noun: str, pos: int, reach: int = BODY_REACH) -> str | None:
-    """The organisation that 'the <noun>' stands for: the last one named."""
+    """The organisation that 'the <noun>' stands for: the last one named
+    (by a capitalised name, or one the text writes in lower case)."""
     k = bisect_left(ctx.mention_starts, pos) - 1
-    fallback = None
+    fallback = found = None
     while k >= 0 and ctx.index.mentions[k].start > pos - reach:
         m = ctx.index.mentions[k]
         k -= 1
         if m.type != "ORG" or in_quote(ctx, m.start):
             continue
         if noun in m.name.lower():
-            return m.name
-        fallback = fallback or m.name
+            found = (m.start, m.name)
+            break
+        fallback = fallback or (m.start, m.name)
     # "the company" is whichever company the text is about; "the government"
     # or "the committee" only one that the text names so.
-    return fallback if noun in ANY_BODY_NOUNS or not noun else None
+    if not found and (noun in ANY_BODY_NOUNS or not noun):
+        found = fallback
+    # ("the committee" is the one the text names in lower case, however far back)
+    written = (
+        last_written_body(ctx, noun, pos, reach if not noun else pos + 1) if not noun or noun in WRITTEN_NOUNS else None
+    )
+    if written and (found is None or written[0] > found[0]):
+        return written[1]
+    return found[1] if found else None
+
+
+@cache
+def _issued_by() -> re.Pattern[str]:
+    """ "a report by the committee": who issued a document."""
+    nouns = "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\s+(?:by|from)\s+(?:the\s+)?(?=[A-Za-z])")
+
+
+def _issuer(ctx: Context, pos: int) -> str | None:
+    """The body the text said issued a document ("a report by the Commons
+    work and pensions committee"), the last one before `pos`."""
+    issued = [m for m in _issued_by().finditer(ctx.body, max(0, pos - BODY_REACH), pos) if not in_quote(ctx, m.start())]
+    if not issued:
+        return None
+    at = issued[-1].end()
+    written = last_written_body(ctx, "", at + 1, 1)
+    if written:
+        return written[1]
+    k = bisect_left(ctx.mention_starts, at)
+    if k < len(ctx.index.mentions) and ctx.index.mentions[k].start == at and ctx.index.mentions[k].type == "ORG":
+        return ctx.index.mentions[k].name
+    noun = WORD.match(ctx.body, at)
+    if noun and noun.group().lower() in BODY_NOUNS:  # "an inquiry by the committee": which committee
+        return last_body(ctx, noun.group().lower(), at)
+    return None
+
+
+def _reporting_body(ctx: Context, pos: int) -> str | None:
+    """ "The report said" in an article about a committee's or a commission's
+    findings: that body, the last one named, before any firm it reports on."""
+    found = [b for b in (last_body(ctx, noun, pos) for noun in sorted(WRITTEN_NOUNS)) if b]
+    return found[0] if len(found) == 1 else None
+
+
+_BODY_SUBJECT = re.compile(r"(?:(?:But|And|However|Meanwhile),?\s+)?[Tt]he\s+(?P<noun>[a-z]+)\b")
+
+
+def body_subject_before(ctx: Context, pos: int) -> str | None:
+    """ "The committee said ... It blamed ...": the body that the sentence
+    before the pronoun's has for its subject."""
+    own = sentence_start(ctx, pos, 0)
+    if own <= 0:
+        return None
+    before = sentence_start(ctx, own - 2, 0)
+    m = _BODY_SUBJECT.match(ctx.body, before, own)
+    if not m or m.group("noun") not in BODY_NOUNS:
+        return None
+    return last_body(ctx, m.group("noun"), before + 1)

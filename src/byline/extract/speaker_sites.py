@@ -46,6 +46,7 @@ _INVERTING = frozenset(
 _INVERTED_SUBJECT = re.compile(r"\s+(?P<np>(?:the|a|an|[A-Z])[^,;:\u2014\u2013]{0,60}?)\s*(?:[,;:\u2014\u2013]|\s-\s)")
 _SET_OFF = ",.!?;:\u2014\u2013-"  # what ends a quote's words, or starts the words after it, before an attribution
 _CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*$")  # "According to X, ...", "..., according to X"
+_INFINITIVE = re.compile(r"\bto\s+$")  # "wrong to suggest": a verb with no subject of its own
 UNMARKED_SUBJECT_WORDS = 6  # words of a subject right after a quote with no comma ('"..." he says')
 # How such a subject starts: a pronoun, a determiner or a capital ("where social workers tell" is no subject).
 _SUBJECT_START = re.compile(r"\s*(?:he|she|they|it|we|the|a|an|his|her|their|its|one|[A-Z])\b|\s*[A-Z]")
@@ -89,10 +90,12 @@ def own_attribution(ctx: Context, i: int, span: Span, para: int) -> Own:
             found = _from_after(ctx, after.start, after.stop)
         elif side == BEFORE:
             found = _from_before(ctx, before_start, span.open_at)
-            if not found and span.close_at is not None and PASSIVE_AS.search(ctx.body, before_start, span.open_at):
+            if span.close_at is not None and PASSIVE_AS.search(ctx.body, before_start, span.open_at):
+                # 'Her comments were described as "outrageous" by the IHRC';
+                # with no agent ('He is described as "a proud grandfather"')
+                # the subject is the one described, not the speaker.
                 agent = AGENT_AFTER.match(ctx.body, span.close_at + 1)
-                if agent:  # 'Her comments were described as "outrageous" by the IHRC'
-                    found = resolve_np(ctx, agent.start("np"), agent.end("np"), prefer=FIRST)
+                found = resolve_np(ctx, agent.start("np"), agent.end("np"), prefer=FIRST) if agent else None
             if not found and (span.kind == "full" or text[:1].isupper()):
                 found = _before_colon(ctx, before_start, span.open_at)
         if found:
@@ -240,6 +243,10 @@ def _from_before(ctx: Context, start: int, stop: int) -> str | None:
     if not verbs:
         return None
     verb = verbs[-1]
+    if len(verbs) > 1 and verb.group("finite") and _INFINITIVE.search(text, 0, verb.start()):
+        # "A spokesman said it was wrong to suggest the plan was to ... "...": an
+        # infinitive has no subject of its own; the finite verb before it does.
+        verb = verbs[-2]
     if verb.group("according") and not _CLAUSE_START.search(text, 0, verb.start()):
         return None  # "ranks countries according to the steps they take": not a source
     if verb.group("according"):

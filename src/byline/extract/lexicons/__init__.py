@@ -168,6 +168,7 @@ class SpeakerWords:
     attribution_weights: dict[str, float]
     document_nouns: frozenset[str]
     legal_documents: frozenset[str]  # "the lawsuit said": not the body named last
+    written_bodies: dict[str, frozenset[str]]  # bodies named in lower case: head nouns, words that only describe
 
 
 @cache
@@ -186,4 +187,5 @@ def speaker_words() -> SpeakerWords:
         attribution_weights=weights,
         document_nouns=frozenset(w.rstrip("!") for w in _lines("document_nouns.txt")),
         legal_documents=frozenset(w[:-1] for w in _lines("document_nouns.txt") if w.endswith("!")),
+        written_bodies=_sections("written_bodies.txt"),
     )
