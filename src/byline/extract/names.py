@@ -23,6 +23,7 @@ from byline.extract.classify import (
     has_lexicon_prefix,
     is_acronym_like,
     is_common,
+    is_known,
     is_opening_verb,
     is_org,
 )
@@ -221,7 +222,12 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
             initial = False
         else:
             break
-    if tokens and tokens[-1].text.isdigit() and (len(tokens) < 2 or tokens[-2].text not in _NUMBER_AFTER):
+    if (
+        tokens
+        and tokens[-1].text.isdigit()
+        and (len(tokens) < 2 or tokens[-2].text not in _NUMBER_AFTER)
+        and not is_known(tokens, lex)  # ("Number 10": a place the lexicon knows with its number)
+    ):
         tokens = tokens[:-1]
     # Generic capitals (TV, ISP, Voip), words like "The" and the pronoun "I'd"
     # cut a run in pieces.
