@@ -578,3 +578,8 @@ def test_in_sports_news_a_lone_name_with_two_team_cues_is_a_club() -> None:
     names = entity_names(_MATCH + " Chelsea beat Rosenborg 3-0 and Rosenborg have lost again. Then Zidane scored.")
     assert names["Rosenborg"] == "ORG"
     assert names["Zidane"] == "PERSON"
+
+
+def test_a_firm_known_with_an_ampersand_is_one_name_with_and() -> None:
+    names = entity_names("Accountants Ernst and Young said sales rose at Marks and Spencer.")
+    assert names == {"Ernst and Young": "ORG", "Marks and Spencer": "ORG"}
