@@ -583,3 +583,8 @@ def test_in_sports_news_a_lone_name_with_two_team_cues_is_a_club() -> None:
 def test_a_firm_known_with_an_ampersand_is_one_name_with_and() -> None:
     names = entity_names("Accountants Ernst and Young said sales rose at Marks and Spencer.")
     assert names == {"Ernst and Young": "ORG", "Marks and Spencer": "ORG"}
+
+
+def test_a_brand_spelt_with_a_small_first_letter_is_found() -> None:
+    names = entity_names("Shares in eBay rose as easyJet flew more people; eBay's profits and ebay.com were up.")
+    assert names == {"eBay": "ORG", "easyJet": "ORG"}

@@ -15,6 +15,7 @@ name in `classify.py`, job titles in `titles.py`.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Protocol
 
 from byline.extract.classify import (
@@ -114,10 +115,27 @@ def candidates(
                     cand.strong,
                 )
             )
+    lower_initial = _lower_initial_orgs(lex.orgs)
+    if lower_initial is not None:
+        # "eBay", "easyJet": a brand spelt with a small first letter, which no run of capitals finds.
+        found_lower = [
+            Candidate(m.start(), m.end(), m.group(), "ORG", strong=True) for m in lower_initial.finditer(text)
+        ]
+        if found_lower:
+            out = sorted(out + found_lower, key=lambda c: c.start)
     return out
 
 
 _RUNS: dict[tuple[str, bool], list[Candidate]] = {}
+
+
+@cache
+def _lower_initial_orgs(orgs: frozenset[str]) -> re.Pattern[str] | None:
+    """The lexicon's organisations whose names open with a small letter, as one pattern."""
+    names = sorted((o for o in orgs if o[:1].islower()), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-]|\.\w)")
 
 
 def _process_run(run: str, initial: bool, lex: Lexicons) -> list[Candidate]:
