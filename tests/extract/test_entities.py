@@ -309,6 +309,13 @@ def test_a_team_sheet_names_players_even_when_their_names_are_words() -> None:
         assert names[player] == "PERSON", player
 
 
+def test_a_team_sheet_run_on_into_its_substitutes_names_players() -> None:
+    body = _MATCH + "\n\nNash, Reiziger (Graham 82), Riggott, Young. Subs Not Used: Knight, Fish. Booked: Nash."
+    names = entity_names(body)
+    for player in ("Nash", "Reiziger", "Graham", "Riggott", "Young", "Knight", "Fish"):
+        assert names[player] == "PERSON", player
+
+
 def test_a_surname_that_is_a_place_resolves_to_the_person() -> None:
     names = entity_names(
         "Matt Holland scored early. The ball fell to Holland, who shot, and the team flew home from Holland."

@@ -93,7 +93,13 @@ def is_team(
 _PLAYER = r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2}"
 _ITEM = rf"{_PLAYER}(?: \({_PLAYER} \d{{1,3}}\)| \d{{1,3}})?"
 TEAM_SHEET_MIN_PLAYERS = 4  # a shorter list of bare names may be anything
-_SHEET = re.compile(rf"^(?:(?:Subs|Substitutes)(?: [Nn]ot [Uu]sed)?: )?{_ITEM}(?:, {_ITEM})+\.?[ \t]*$", re.MULTILINE)
+_SUBS = r"(?:Subs|Substitutes)(?: [Nn]ot [Uu]sed)?: "
+# (a line may run on: "..., Henry. Subs Not Used: Senderos, Lehmann. Booked: Cole.")
+_SHEET_END = r"\.?(?:[ \t]*$|(?=[ \t]+(?:Subs|Substitutes|Booked|Sent [Oo]ff|Goals?)\b))"
+_SHEET = re.compile(
+    rf"(?:^(?:{_SUBS})?|(?<=\.[ \t]){_SUBS}){_ITEM}(?:, {_ITEM})+{_SHEET_END}",
+    re.MULTILINE,
+)
 _SHEET_NAME = re.compile(rf"(?<![\w(])({_PLAYER})(?: \(({_PLAYER}) \d{{1,3}}\)| (\d{{1,3}}))?")
 
 
