@@ -299,6 +299,12 @@ def test_outside_sports_news_a_country_is_a_place() -> None:
     }
 
 
+def test_in_sports_news_a_lone_name_named_once_with_a_team_cue_is_a_club() -> None:
+    names = entity_names(_MATCH + " Rangers made a Uefa Cup exit at the hands of Auxerre. Then Zidane scored twice.")
+    assert names["Auxerre"] == "ORG"
+    assert names["Zidane"] == "PERSON"
+
+
 def test_a_team_sheet_names_players_even_when_their_names_are_words() -> None:
     body = (
         _MATCH

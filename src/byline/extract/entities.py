@@ -52,7 +52,7 @@ _PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
 _EVENT_NOUNS = {"PLACE": frozenset(cue_words()["place_event_nouns"]), "PERSON": frozenset(cue_words()["ruling_nouns"])}
 _NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
 _RETYPE_ROUNDS = 4  # passes of retyping by the names listed beside, at most
-_CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club
+_CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club (or one on most of its mentions)
 _CLOSING = ',.;:)"\u201d'
 _ADMINISTRATION = " administration"  # "the Biden administration"
 _PREPOSITION_CHARS = 12  # looked at before a name for "in", "at", "from"
@@ -321,10 +321,12 @@ def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
 
 
 def _clearly_a_team(body: str, mentions: list[tuple[int, int]], first_name: Callable[[str], bool]) -> bool:
-    """A lone name guessed a player's that two team cues or more, and no
-    place's, make a club ("Sevilla have won ... a bid from Sevilla")."""
+    """A lone name guessed a player's that two team cues or more, or team
+    cues on most of its mentions, and no place's, make a club ("Sevilla have
+    won ... a bid from Sevilla", "a Uefa Cup exit at the hands of Auxerre");
+    a player named once by his surname is named in full elsewhere."""
     team, place = team_votes(body, mentions, first_name)
-    return team >= _CLEAR_TEAM_CUES and not place
+    return not place and (team >= _CLEAR_TEAM_CUES or team * 2 > len(mentions))
 
 
 def _team_nickname(name: str, lex: Lexicons) -> bool:
