@@ -601,3 +601,8 @@ def test_a_firm_known_with_an_ampersand_is_one_name_with_and() -> None:
 def test_a_brand_spelt_with_a_small_first_letter_is_found() -> None:
     names = entity_names("Shares in eBay rose as easyJet flew more people; eBay's profits and ebay.com were up.")
     assert names == {"eBay": "ORG", "easyJet": "ORG"}
+
+
+def test_abbreviations_of_common_nouns_are_not_bodies() -> None:
+    names = entity_names("Sales of VCRs fell as PVR and HD-DVD makers spent on R&D, and FDI rose, Sony said.")
+    assert names == {"Sony": "ORG"}
