@@ -606,3 +606,8 @@ def test_a_brand_spelt_with_a_small_first_letter_is_found() -> None:
 def test_abbreviations_of_common_nouns_are_not_bodies() -> None:
     names = entity_names("Sales of VCRs fell as PVR and HD-DVD makers spent on R&D, and FDI rose, Sony said.")
     assert names == {"Sony": "ORG"}
+
+
+def test_an_english_word_in_capitals_is_not_a_body() -> None:
+    names = entity_names("The game, NEED FOR SPEED, was a LEGEND, said IBM; the NUJ agreed.")
+    assert names == {"IBM": "ORG", "NUJ": "ORG"}
