@@ -611,3 +611,11 @@ def test_abbreviations_of_common_nouns_are_not_bodies() -> None:
 def test_an_english_word_in_capitals_is_not_a_body() -> None:
     names = entity_names("The game, NEED FOR SPEED, was a LEGEND, said IBM; the NUJ agreed.")
     assert names == {"IBM": "ORG", "NUJ": "ORG"}
+
+
+def test_a_players_country_after_of_is_no_team_by_the_score() -> None:
+    body = (
+        "Venus Williams reached the fourth round of the tournament with a win in the match. The seed served well "
+        "and her coach praised the set. She beat Francesca Schiavone of Italy 6-3 6-3 in the round."
+    )
+    assert entity_names(body)["Italy"] == "PLACE"

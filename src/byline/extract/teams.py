@@ -41,6 +41,9 @@ _SIDE_OF_PLAYER = re.compile(rf"\s+{alternation(_CUES['player_positions'])}\b")
 # the lexicon knows, or no English word) - not "England's Six Nations camp":
 # his nationality, a place (most often in an individual sport).
 _PLAYER_AFTER = re.compile(r"['\u2019]s\s+([A-Z][a-z]+)\s+[A-Z]")
+# "Francesca Schiavone of Italy 6-3 6-3", "Roger Federer of Switzerland": a player's nationality, which
+# tells nothing of a team; the country follows the article's other countries.
+_PLAYER_OF = re.compile(r"\b[A-Z][\w'\u2019-]+[ \t]+of[ \t]+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|across|throughout|visit|visited)\s+$")
 
 
@@ -65,6 +68,8 @@ def team_votes(
     for start, end in mentions:
         before = body[max(0, start - CUE_WINDOW) : start]
         player = _PLAYER_AFTER.match(body, end, end + CUE_WINDOW)
+        if _PLAYER_OF.search(before):
+            continue  # a nationality, not a result ("of Italy 6-3"); "Jake White of South Africa" coaches a side
         if player and is_first_name(player.group(1)):
             place += 1
         elif (
