@@ -101,17 +101,19 @@ TEAM_SHEET_MIN_PLAYERS = 4  # a shorter list of bare names may be anything
 _SUBS = r"(?:Subs|Substitutes)(?: [Nn]ot [Uu]sed)?: "
 # (a line may run on: "..., Henry. Subs Not Used: Senderos, Lehmann. Booked: Cole.")
 _SHEET_END = r"\.?(?:[ \t]*$|(?=[ \t]+(?:Subs|Substitutes|Booked|Sent [Oo]ff|Goals?)\b))"
-_SHEET = re.compile(
-    rf"(?:^(?:{_SUBS})?|(?<=\.[ \t]){_SUBS}){_ITEM}(?:, {_ITEM})+{_SHEET_END}",
-    re.MULTILINE,
-)
+_SHEET = re.compile(rf"^(?:{_SUBS})?{_ITEM}(?:, {_ITEM})+{_SHEET_END}", re.MULTILINE)
+# (the substitutes after the side's full stop; looked for only where "Subs" stands, the pattern opening on it)
+_RUN_ON_SUBS = re.compile(rf"{_SUBS}{_ITEM}(?:, {_ITEM})+{_SHEET_END}", re.MULTILINE)
 _SHEET_NAME = re.compile(rf"(?<![\w(])({_PLAYER})(?: \(({_PLAYER}) \d{{1,3}}\)| (\d{{1,3}}))?")
 
 
 def team_sheet_names(body: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each player named in the article's team sheets."""
     out: list[tuple[int, int, str]] = []
-    for sheet in _SHEET.finditer(body):
+    sheets = list(_SHEET.finditer(body))
+    if "Subs" in body:
+        sheets += [m for m in _RUN_ON_SUBS.finditer(body) if body[max(0, m.start() - 2) : m.start() - 1] == "."]
+    for sheet in sheets:
         text = sheet.group()
         subs = text.startswith(("Subs", "Substitutes"))
         items = list(_SHEET_NAME.finditer(body, sheet.start() + (text.index(":") + 1 if subs else 0), sheet.end()))
