@@ -80,3 +80,17 @@ def test_the_streets_of_government_are_places_and_still_speak() -> None:
     analysis = run('"It is over," Downing Street said.')
     assert [q.speaker for q in analysis.quotes] == ["Downing Street"]
     assert {e.name: e.type for e in analysis.entities} == {"Downing Street": "PLACE"}
+
+
+def test_car_makers_are_bodies_even_beside_a_place() -> None:
+    names = entity_names("GM sells Buick and Chevrolet in the US and Opel, Saab and Vauxhall in Europe.")
+    assert names == {
+        "GM": "ORG",
+        "Buick": "ORG",
+        "Chevrolet": "ORG",
+        "Opel": "ORG",
+        "Saab": "ORG",
+        "Vauxhall": "ORG",
+        "US": "PLACE",
+        "Europe": "PLACE",
+    }
