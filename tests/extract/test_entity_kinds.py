@@ -94,3 +94,8 @@ def test_car_makers_are_bodies_even_beside_a_place() -> None:
         "US": "PLACE",
         "Europe": "PLACE",
     }
+
+
+def test_a_known_firm_then_an_unknown_word_is_the_firm_and_its_model() -> None:
+    names = entity_names("He drove a Vauxhall Corsa and used a Samsung Yepp, while Hyundai Motor sold more.")
+    assert names == {"Vauxhall": "ORG", "Samsung": "ORG", "Hyundai Motor": "ORG"}

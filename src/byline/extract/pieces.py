@@ -209,8 +209,8 @@ def add(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool)
     tokens = trim_connectors(tokens)
     while len(tokens) > 1 and tokens[0].text == "The":
         tokens = tokens[1:]
-    if len(tokens) > 1 and MODEL_NUMBER.fullmatch(tokens[-1].text):
-        tokens = tokens[:-1]  # "Archos AV400", "Airbus A380": the maker, not its product
+    if len(tokens) > 1 and MODEL_NUMBER.fullmatch(tokens[-1].text) or _model_after_maker(tokens, lex):
+        tokens = tokens[:-1]  # "Archos AV400", "Airbus A380", "Vauxhall Corsa": the maker, not its product
     if not tokens:
         return
     name = whole(tokens)
@@ -227,6 +227,26 @@ def add(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool)
     single = len(tokens) == 1
     out.append(
         Candidate(tokens[0].start, tokens[-1].end, name, kind, initial=initial and single, strong=strong, check=check)
+    )
+
+
+def _model_after_maker(tokens: list[Token], lex: Lexicons) -> bool:
+    """A known firm, then a word that is no English word and names nothing
+    the lexicons know: a model of the firm's ("Vauxhall Corsa", "Samsung Yepp").
+    A firm named by its initials more often names a division so ("BT Openreach")."""
+    if len(tokens) != 2 or tokens[0].text not in lex.orgs or tokens[0].text.isupper() or is_known(tokens, lex):
+        return False
+    model = tokens[1].text
+    return (
+        model[:1].isupper()
+        and not model.isupper()
+        and model.isalpha()
+        and model.lower() not in lex.english_words
+        and model not in lex.orgs
+        and model not in lex.places
+        and model not in lex.first_names
+        and model not in lex.org_words
+        and model not in lex.place_words
     )
 
 
