@@ -619,3 +619,9 @@ def test_a_players_country_after_of_is_no_team_by_the_score() -> None:
         "and her coach praised the set. She beat Francesca Schiavone of Italy 6-3 6-3 in the round."
     )
     assert entity_names(body)["Italy"] == "PLACE"
+
+
+def test_a_known_party_written_with_party_in_lower_case_is_the_party() -> None:
+    analysis = run('"No," the Labour party said. Labour won the vote.')
+    assert {e.name: (e.type, e.count) for e in analysis.entities} == {"Labour Party": ("ORG", 2)}
+    assert [q.speaker for q in analysis.quotes] == ["Labour Party"]

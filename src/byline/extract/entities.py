@@ -55,6 +55,8 @@ _RETYPE_ROUNDS = 4  # passes of retyping by the names listed beside, at most
 _CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club (or one on most of its mentions)
 _CLOSING = ',.;:)"\u201d'
 _ADMINISTRATION = " administration"  # "the Biden administration"
+_PARTY = " party"  # "the Labour party"
+_PARTY_NAME = " Party"
 _PREPOSITION_CHARS = 12  # looked at before a name for "in", "at", "from"
 _QUALIFIER_CHARS = 30  # looked at before a title for what qualifies it ("Culture Secretary")
 
@@ -105,6 +107,15 @@ def find_entities(
             in_body.append(
                 Candidate(cand.start, cand.end + len(_ADMINISTRATION), cand.text + _ADMINISTRATION, "ORG", strong=True)
             )
+            in_body.remove(cand)
+        elif (
+            body.startswith(_PARTY, cand.end)
+            and cand.text + _PARTY_NAME in lex.orgs
+            and not body[cand.end + len(_PARTY) : cand.end + len(_PARTY) + 1].isalpha()
+        ):
+            # "the Labour party said": the party the lexicon knows, its last word in lower case.
+            full = cand.text + _PARTY_NAME
+            in_body.append(Candidate(cand.start, cand.end + len(_PARTY), full, "ORG", strong=True))
             in_body.remove(cand)
     cued = cued_bodies(body, dropped, in_body, lex, lowercase)
     if cued:
