@@ -625,3 +625,14 @@ def test_a_known_party_written_with_party_in_lower_case_is_the_party() -> None:
     analysis = run('"No," the Labour party said. Labour won the vote.')
     assert {e.name: (e.type, e.count) for e in analysis.entities} == {"Labour Party": ("ORG", 2)}
     assert [q.speaker for q in analysis.quotes] == ["Labour Party"]
+
+
+def test_a_persons_plural_possessive_ends_the_name_but_a_bodys_does_not() -> None:
+    names = entity_names(
+        "Fans saw Orson Welles' Macbeth and Charles Dickens' Oliver Twist; the British Bankers' Association "
+        "and the London Critics' Circle met at St James' Park."
+    )
+    assert names["Orson Welles"] == "PERSON" and names["Charles Dickens"] == "PERSON"
+    assert names["British Bankers' Association"] == "ORG" and names["London Critics' Circle"] == "ORG"
+    assert names["St James' Park"] == "PLACE"
+    assert not any("Macbeth" in n or "Twist" in n for n in names)
