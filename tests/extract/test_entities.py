@@ -299,6 +299,12 @@ def test_outside_sports_news_a_country_is_a_place() -> None:
     }
 
 
+def test_in_sports_news_a_lone_name_named_once_with_a_team_cue_is_a_club() -> None:
+    names = entity_names(_MATCH + " Rangers made a Uefa Cup exit at the hands of Auxerre. Then Zidane scored twice.")
+    assert names["Auxerre"] == "ORG"
+    assert names["Zidane"] == "PERSON"
+
+
 def test_a_team_sheet_names_players_even_when_their_names_are_words() -> None:
     body = (
         _MATCH
@@ -306,6 +312,13 @@ def test_a_team_sheet_names_players_even_when_their_names_are_words() -> None:
     )
     names = entity_names(body)
     for player in ("Nash", "Reiziger", "Graham", "Riggott", "Young", "Cooper", "Knight", "Fish"):
+        assert names[player] == "PERSON", player
+
+
+def test_a_team_sheet_run_on_into_its_substitutes_names_players() -> None:
+    body = _MATCH + "\n\nNash, Reiziger (Graham 82), Riggott, Young. Subs Not Used: Knight, Fish. Booked: Nash."
+    names = entity_names(body)
+    for player in ("Nash", "Reiziger", "Graham", "Riggott", "Young", "Knight", "Fish"):
         assert names[player] == "PERSON", player
 
 
@@ -578,3 +591,48 @@ def test_in_sports_news_a_lone_name_with_two_team_cues_is_a_club() -> None:
     names = entity_names(_MATCH + " Chelsea beat Rosenborg 3-0 and Rosenborg have lost again. Then Zidane scored.")
     assert names["Rosenborg"] == "ORG"
     assert names["Zidane"] == "PERSON"
+
+
+def test_a_firm_known_with_an_ampersand_is_one_name_with_and() -> None:
+    names = entity_names("Accountants Ernst and Young said sales rose at Marks and Spencer.")
+    assert names == {"Ernst and Young": "ORG", "Marks and Spencer": "ORG"}
+
+
+def test_a_brand_spelt_with_a_small_first_letter_is_found() -> None:
+    names = entity_names("Shares in eBay rose as easyJet flew more people; eBay's profits and ebay.com were up.")
+    assert names == {"eBay": "ORG", "easyJet": "ORG"}
+
+
+def test_abbreviations_of_common_nouns_are_not_bodies() -> None:
+    names = entity_names("Sales of VCRs fell as PVR and HD-DVD makers spent on R&D, and FDI rose, Sony said.")
+    assert names == {"Sony": "ORG"}
+
+
+def test_an_english_word_in_capitals_is_not_a_body() -> None:
+    names = entity_names("The game, NEED FOR SPEED, was a LEGEND, said IBM; the NUJ agreed.")
+    assert names == {"IBM": "ORG", "NUJ": "ORG"}
+
+
+def test_a_players_country_after_of_is_no_team_by_the_score() -> None:
+    body = (
+        "Venus Williams reached the fourth round of the tournament with a win in the match. The seed served well "
+        "and her coach praised the set. She beat Francesca Schiavone of Italy 6-3 6-3 in the round."
+    )
+    assert entity_names(body)["Italy"] == "PLACE"
+
+
+def test_a_known_party_written_with_party_in_lower_case_is_the_party() -> None:
+    analysis = run('"No," the Labour party said. Labour won the vote.')
+    assert {e.name: (e.type, e.count) for e in analysis.entities} == {"Labour Party": ("ORG", 2)}
+    assert [q.speaker for q in analysis.quotes] == ["Labour Party"]
+
+
+def test_a_persons_plural_possessive_ends_the_name_but_a_bodys_does_not() -> None:
+    names = entity_names(
+        "Fans saw Orson Welles' Macbeth and Charles Dickens' Oliver Twist; the British Bankers' Association "
+        "and the London Critics' Circle met at St James' Park."
+    )
+    assert names["Orson Welles"] == "PERSON" and names["Charles Dickens"] == "PERSON"
+    assert names["British Bankers' Association"] == "ORG" and names["London Critics' Circle"] == "ORG"
+    assert names["St James' Park"] == "PLACE"
+    assert not any("Macbeth" in n or "Twist" in n for n in names)

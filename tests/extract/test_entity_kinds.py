@@ -3,7 +3,7 @@ name takes from its kind (buildings, grounds, bands, employers, lists)."""
 
 from __future__ import annotations
 
-from .helpers import entity_names
+from .helpers import entity_names, run
 
 
 def test_a_models_number_is_a_product_and_its_maker_stays() -> None:
@@ -72,3 +72,30 @@ def test_an_adjective_opening_a_sentence_before_a_country_is_no_part_of_a_name()
 def test_a_bodys_field_goes_on_past_and() -> None:
     names = entity_names("The National Institute of Economic and Social Research said growth would slow.")
     assert names == {"National Institute of Economic and Social Research": "ORG"}
+
+
+def test_the_streets_of_government_are_places_and_still_speak() -> None:
+    names = entity_names("A source at Number 10 said the plan was dead, and officials in Whitehall agreed.")
+    assert names == {"Number 10": "PLACE", "Whitehall": "PLACE"}
+    analysis = run('"It is over," Downing Street said.')
+    assert [q.speaker for q in analysis.quotes] == ["Downing Street"]
+    assert {e.name: e.type for e in analysis.entities} == {"Downing Street": "PLACE"}
+
+
+def test_car_makers_are_bodies_even_beside_a_place() -> None:
+    names = entity_names("GM sells Buick and Chevrolet in the US and Opel, Saab and Vauxhall in Europe.")
+    assert names == {
+        "GM": "ORG",
+        "Buick": "ORG",
+        "Chevrolet": "ORG",
+        "Opel": "ORG",
+        "Saab": "ORG",
+        "Vauxhall": "ORG",
+        "US": "PLACE",
+        "Europe": "PLACE",
+    }
+
+
+def test_a_known_firm_then_an_unknown_word_is_the_firm_and_its_model() -> None:
+    names = entity_names("He drove a Vauxhall Corsa and used a Samsung Yepp, while Hyundai Motor sold more.")
+    assert names == {"Vauxhall": "ORG", "Samsung": "ORG", "Hyundai Motor": "ORG"}

@@ -88,6 +88,8 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
             return "DROP", False  # "Gibraltarians": people of a place, not a name
         if MODEL_NUMBER.fullmatch(word):
             return "DROP", False  # "A350", "E190": a model's number, a product
+        if word.isupper() and len(word) >= _LONGEST_INITIALS + 1 and word.lower() in lex.english_words:
+            return "DROP", False  # "FAST", "LEGEND": an English word in capitals (a title, a headline), not initials
         if word.isupper() and 2 <= len(word) <= 6 or re.fullmatch(r"[A-Z]+[0-9]+|[A-Z][a-z]*[A-Z][A-Za-z]*", word):
             return "ORG", False
         return None, False

@@ -52,9 +52,11 @@ _PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
 _EVENT_NOUNS = {"PLACE": frozenset(cue_words()["place_event_nouns"]), "PERSON": frozenset(cue_words()["ruling_nouns"])}
 _NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
 _RETYPE_ROUNDS = 4  # passes of retyping by the names listed beside, at most
-_CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club
+_CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club (or one on most of its mentions)
 _CLOSING = ',.;:)"\u201d'
 _ADMINISTRATION = " administration"  # "the Biden administration"
+_PARTY = " party"  # "the Labour party"
+_PARTY_NAME = " Party"
 _PREPOSITION_CHARS = 12  # looked at before a name for "in", "at", "from"
 _QUALIFIER_CHARS = 30  # looked at before a title for what qualifies it ("Culture Secretary")
 
@@ -105,6 +107,15 @@ def find_entities(
             in_body.append(
                 Candidate(cand.start, cand.end + len(_ADMINISTRATION), cand.text + _ADMINISTRATION, "ORG", strong=True)
             )
+            in_body.remove(cand)
+        elif (
+            body.startswith(_PARTY, cand.end)
+            and cand.text + _PARTY_NAME in lex.orgs
+            and not body[cand.end + len(_PARTY) : cand.end + len(_PARTY) + 1].isalpha()
+        ):
+            # "the Labour party said": the party the lexicon knows, its last word in lower case.
+            full = cand.text + _PARTY_NAME
+            in_body.append(Candidate(cand.start, cand.end + len(_PARTY), full, "ORG", strong=True))
             in_body.remove(cand)
     cued = cued_bodies(body, dropped, in_body, lex, lowercase)
     if cued:
@@ -321,10 +332,12 @@ def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
 
 
 def _clearly_a_team(body: str, mentions: list[tuple[int, int]], first_name: Callable[[str], bool]) -> bool:
-    """A lone name guessed a player's that two team cues or more, and no
-    place's, make a club ("Sevilla have won ... a bid from Sevilla")."""
+    """A lone name guessed a player's that two team cues or more, or team
+    cues on most of its mentions, and no place's, make a club ("Sevilla have
+    won ... a bid from Sevilla", "a Uefa Cup exit at the hands of Auxerre");
+    a player named once by his surname is named in full elsewhere."""
     team, place = team_votes(body, mentions, first_name)
-    return team >= _CLEAR_TEAM_CUES and not place
+    return not place and (team >= _CLEAR_TEAM_CUES or team * 2 > len(mentions))
 
 
 def _team_nickname(name: str, lex: Lexicons) -> bool:

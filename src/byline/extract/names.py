@@ -15,6 +15,7 @@ name in `classify.py`, job titles in `titles.py`.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Protocol
 
 from byline.extract.classify import (
@@ -23,6 +24,7 @@ from byline.extract.classify import (
     has_lexicon_prefix,
     is_acronym_like,
     is_common,
+    is_known,
     is_opening_verb,
     is_org,
 )
@@ -113,10 +115,29 @@ def candidates(
                     cand.strong,
                 )
             )
+    names, lower_initial = _lower_initial_orgs(lex.orgs)
+    if any(name in text for name in names):
+        # "eBay", "easyJet": a brand spelt with a small first letter, which no run of capitals finds.
+        seen = {c.start for c in out}  # ("al-Qaeda": a run of capitals has it already)
+        found_lower = [
+            Candidate(m.start(), m.end(), m.group(), "ORG", strong=True)
+            for m in lower_initial.finditer(text)
+            if m.start() not in seen
+        ]
+        if found_lower:
+            out = sorted(out + found_lower, key=lambda c: c.start)
     return out
 
 
 _RUNS: dict[tuple[str, bool], list[Candidate]] = {}
+
+
+@cache
+def _lower_initial_orgs(orgs: frozenset[str]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The lexicon's organisations whose names open with a small letter, and
+    one pattern for them (run only on a text that holds one: a substring test is cheaper)."""
+    names = tuple(sorted((o for o in orgs if o[:1].islower()), key=len, reverse=True))
+    return names, re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-]|\.\w)")
 
 
 def _process_run(run: str, initial: bool, lex: Lexicons) -> list[Candidate]:
@@ -221,7 +242,12 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
             initial = False
         else:
             break
-    if tokens and tokens[-1].text.isdigit() and (len(tokens) < 2 or tokens[-2].text not in _NUMBER_AFTER):
+    if (
+        tokens
+        and tokens[-1].text.isdigit()
+        and (len(tokens) < 2 or tokens[-2].text not in _NUMBER_AFTER)
+        and not is_known(tokens, lex)  # ("Number 10": a place the lexicon knows with its number)
+    ):
         tokens = tokens[:-1]
     # Generic capitals (TV, ISP, Voip), words like "The" and the pronoun "I'd"
     # cut a run in pieces.

@@ -25,6 +25,17 @@ FIELD_WORDS = 2  # words of a body's field after "and" ("... of Economic and Soc
 def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
     if tokens[-1].text in lex.event_words or whole(tokens[-2:]) in lex.event_words:
         return  # a law, an event, a prize: not an entity
+    owned = _person_owner(tokens, lex)
+    if owned:
+        # "Wesley Snipes' Blade", "Orson Welles' Macbeth": a person, then what is
+        # theirs (a work, most often; a side or a body is named again on its own),
+        # then maybe another name after "and".
+        last = tokens[owned - 1]
+        split_piece([*tokens[: owned - 1], Token(last.text[:-1], last.start, last.end - 1)], lex, out, initial)
+        after = next((i for i in range(owned, len(tokens) - 1) if tokens[i].text == "and"), None)
+        if after is not None:
+            split_piece(tokens[after + 1 :], lex, out, False)
+        return
     # "The Electoral Commission and the Department for Education and Skills":
     # "and the" joins two names (each keeps the "and" inside it).
     for i, token in enumerate(tokens):
@@ -209,8 +220,8 @@ def add(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool)
     tokens = trim_connectors(tokens)
     while len(tokens) > 1 and tokens[0].text == "The":
         tokens = tokens[1:]
-    if len(tokens) > 1 and MODEL_NUMBER.fullmatch(tokens[-1].text):
-        tokens = tokens[:-1]  # "Archos AV400", "Airbus A380": the maker, not its product
+    if len(tokens) > 1 and MODEL_NUMBER.fullmatch(tokens[-1].text) or _model_after_maker(tokens, lex):
+        tokens = tokens[:-1]  # "Archos AV400", "Airbus A380", "Vauxhall Corsa": the maker, not its product
     if not tokens:
         return
     name = whole(tokens)
@@ -227,6 +238,45 @@ def add(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool)
     single = len(tokens) == 1
     out.append(
         Candidate(tokens[0].start, tokens[-1].end, name, kind, initial=initial and single, strong=strong, check=check)
+    )
+
+
+def _person_owner(tokens: list[Token], lex: Lexicons) -> int:
+    """Where what a person owns starts in "Wesley Snipes' Blade", or 0: a name
+    of two or three words that reads as a person's, its last with the possessive's apostrophe."""
+    if (
+        len(tokens) < 3
+        or tokens[0].text in CONNECTORS
+        or tokens[-1].text in lex.place_words
+        or is_org(tokens, lex)  # "British Bankers' Association", "Lewis Boys' School"
+        or is_known(tokens, lex)
+    ):
+        return 0
+    for k in range(1, min(len(tokens) - 1, LONGEST_PERSON_AFTER_DESCRIPTION)):
+        word = tokens[k]
+        if word.text.endswith("s'") and len(word.text) > 2:
+            person = [*tokens[:k], Token(word.text[:-1], word.start, word.end - 1)]
+            return k + 1 if classify(person, lex)[0] == "PERSON" else 0
+    return 0
+
+
+def _model_after_maker(tokens: list[Token], lex: Lexicons) -> bool:
+    """A known firm, then a word that is no English word and names nothing
+    the lexicons know: a model of the firm's ("Vauxhall Corsa", "Samsung Yepp").
+    A firm named by its initials more often names a division so ("BT Openreach")."""
+    if len(tokens) != 2 or tokens[0].text not in lex.orgs or tokens[0].text.isupper() or is_known(tokens, lex):
+        return False
+    model = tokens[1].text
+    return (
+        model[:1].isupper()
+        and not model.isupper()
+        and model.isalpha()
+        and model.lower() not in lex.english_words
+        and model not in lex.orgs
+        and model not in lex.places
+        and model not in lex.first_names
+        and model not in lex.org_words
+        and model not in lex.place_words
     )
 
 

@@ -41,6 +41,9 @@ _SIDE_OF_PLAYER = re.compile(rf"\s+{alternation(_CUES['player_positions'])}\b")
 # the lexicon knows, or no English word) - not "England's Six Nations camp":
 # his nationality, a place (most often in an individual sport).
 _PLAYER_AFTER = re.compile(r"['\u2019]s\s+([A-Z][a-z]+)\s+[A-Z]")
+# "Francesca Schiavone of Italy 6-3 6-3", "Roger Federer of Switzerland": a player's nationality, which
+# tells nothing of a team; the country follows the article's other countries.
+_PLAYER_OF = re.compile(r"\b[A-Z][\w'\u2019-]+[ \t]+of[ \t]+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|across|throughout|visit|visited)\s+$")
 
 
@@ -65,6 +68,8 @@ def team_votes(
     for start, end in mentions:
         before = body[max(0, start - CUE_WINDOW) : start]
         player = _PLAYER_AFTER.match(body, end, end + CUE_WINDOW)
+        if _PLAYER_OF.search(before):
+            continue  # a nationality, not a result ("of Italy 6-3"); "Jake White of South Africa" coaches a side
         if player and is_first_name(player.group(1)):
             place += 1
         elif (
@@ -93,14 +98,22 @@ def is_team(
 _PLAYER = r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2}"
 _ITEM = rf"{_PLAYER}(?: \({_PLAYER} \d{{1,3}}\)| \d{{1,3}})?"
 TEAM_SHEET_MIN_PLAYERS = 4  # a shorter list of bare names may be anything
-_SHEET = re.compile(rf"^(?:(?:Subs|Substitutes)(?: [Nn]ot [Uu]sed)?: )?{_ITEM}(?:, {_ITEM})+\.?[ \t]*$", re.MULTILINE)
+_SUBS = r"(?:Subs|Substitutes)(?: [Nn]ot [Uu]sed)?: "
+# (a line may run on: "..., Henry. Subs Not Used: Senderos, Lehmann. Booked: Cole.")
+_SHEET_END = r"\.?(?:[ \t]*$|(?=[ \t]+(?:Subs|Substitutes|Booked|Sent [Oo]ff|Goals?)\b))"
+_SHEET = re.compile(rf"^(?:{_SUBS})?{_ITEM}(?:, {_ITEM})+{_SHEET_END}", re.MULTILINE)
+# (the substitutes after the side's full stop; looked for only where "Subs" stands, the pattern opening on it)
+_RUN_ON_SUBS = re.compile(rf"{_SUBS}{_ITEM}(?:, {_ITEM})+{_SHEET_END}", re.MULTILINE)
 _SHEET_NAME = re.compile(rf"(?<![\w(])({_PLAYER})(?: \(({_PLAYER}) \d{{1,3}}\)| (\d{{1,3}}))?")
 
 
 def team_sheet_names(body: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each player named in the article's team sheets."""
     out: list[tuple[int, int, str]] = []
-    for sheet in _SHEET.finditer(body):
+    sheets = list(_SHEET.finditer(body))
+    if "Subs" in body:
+        sheets += [m for m in _RUN_ON_SUBS.finditer(body) if body[max(0, m.start() - 2) : m.start() - 1] == "."]
+    for sheet in sheets:
         text = sheet.group()
         subs = text.startswith(("Subs", "Substitutes"))
         items = list(_SHEET_NAME.finditer(body, sheet.start() + (text.index(":") + 1 if subs else 0), sheet.end()))

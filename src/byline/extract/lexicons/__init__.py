@@ -92,6 +92,8 @@ def lexicons() -> Lexicons:
             orgs.add(full)
         else:
             orgs.add(line)
+    # "Ernst & Young" is written "Ernst and Young" as often: the same firm, named as the text names it.
+    orgs |= {org.replace(" & ", " and ") for org in orgs if " & " in org}
     org_words = _lines("org_words.txt")
     countries = frozenset(_lines("countries.txt"))
     roles = frozenset(_lines("roles.txt"))
