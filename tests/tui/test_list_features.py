@@ -40,6 +40,7 @@ async def test_o_cycles_the_sort_shown_in_the_border(open_app, tmp_path: Path) -
         await pilot.press("o")
         heard()
         assert titles() == ["apple news", "Banana news", "Cherry news"] and position(app).endswith("by title")
+        assert position(app).startswith("2 of 3"), "the cursor stayed on Banana: the new order's row, not the old"
         await pilot.press("o")
         assert titles()[0] == "Banana news" and position(app).endswith("by quotes")
         await pilot.press("o")

@@ -222,6 +222,7 @@ class ArticleList(LineList):
         self._scroll_to_cursor()
         self.refresh()
         self._announce()
+        self._tell_position()  # set_reactive calls no watcher: "n of N" is the new row's
 
     def reorder(self, key: Callable[[Entry], str], *, reverse: bool = False, top: bool = False) -> None:
         """Sort the entries in place (they are the corpus' own list), keeping the filter, and the
@@ -239,6 +240,7 @@ class ArticleList(LineList):
         self._scroll_to_cursor()  # never animated: a sort is a new list, not a move
         self.refresh()
         self._announce()
+        self._tell_position()
 
     def position_of(self, key: str) -> int | None:
         """The row of the file `key` (`Entry.key`) names; an article id (a place saved before
