@@ -52,9 +52,10 @@ def test_a_prefix_narrows_the_kind(news: Path, capsys: pytest.CaptureFixture[str
     assert kinds == {"title"}
 
 
-def test_nothing_found_is_status_1_and_silent(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "zzzzqqq", str(news)]) == 1
-    assert capsys.readouterr().out == ""
+def test_nothing_found_is_status_1_with_stdout_empty_and_a_word_on_stderr(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "zzzzqqq\x1b[2J", str(news)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("byline: no matches for zzzzqqq") and "\x1b" not in err
 
 
 @pytest.mark.parametrize(("args", "message"), [(["   "], "the query has no words"), (["x", "--limit", "0"], "--limit")])

@@ -6,8 +6,9 @@ Exits 0 when something matched and 1 when nothing did, as grep does.
 from __future__ import annotations
 
 import argparse
+import sys
 
-from byline.cli.common import fail, load_or_exit, to_json
+from byline.cli.common import fail, load_or_exit, shown, to_json
 from byline.search import PREFIX_HELP, SearchIndex, parse_query
 
 
@@ -65,4 +66,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             detail = f"  ({hit.detail.lower()})" if hit.detail else ""
             print(f"{hit.kind:<8} {entry.title}\n{'':<9}{hit.text}{detail}")
+    if not hits:
+        # Exit 1 as grep does, for scripts; a word on stderr for a person, stdout left empty.
+        print(f"byline: no matches for {shown(args.query)}", file=sys.stderr)
     return 0 if hits else 1
