@@ -63,6 +63,8 @@ async def test_inside_tmux_the_notice_names_the_fix_once(
         first, second = notices(app)
         assert "set -g set-clipboard on" in first and "tmux.conf" in first
         assert "set-clipboard" not in second
+        # Neither says "Copied": tmux may have dropped both.
+        assert [n.title for n in app._notifications] == ["Sent to the terminal"] * 2
 
 
 async def test_inside_tmux_with_set_clipboard_on_no_hint(open_app, small_corpus: Path, monkeypatch) -> None:
@@ -71,4 +73,4 @@ async def test_inside_tmux_with_set_clipboard_on_no_hint(open_app, small_corpus:
     async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         await pilot.press("tab", "tab", "y")
         await wait_until(pilot, lambda: notices(app))
-        assert "set-clipboard" not in notices(app)[0]
+        assert "set-clipboard" not in notices(app)[0] and [n.title for n in app._notifications] == ["Copied"]

@@ -26,16 +26,19 @@ class QuoteCopying(TellingApp):
             self._copied(copy_from_app(self, text))
 
     def _copy_off_thread(self, text: str) -> None:
-        from byline.tui.copying import copy_from_app, send_through_terminal, tmux_hint
+        from byline.tui.copying import copy_from_app, send_through_terminal, tmux_may_drop, with_tmux_fix
 
         result = copy_from_app(self, text, lambda t: self.call_from_thread(send_through_terminal, self, t))
-        if not self._tmux_hinted and (hinted := tmux_hint(result)) is not result:
-            self._tmux_hinted, result = True, hinted  # once a session: it is a setting, not news
-        self.call_from_thread(self._copied, result)
+        title = "Copied"
+        if tmux_may_drop(result):
+            title = "Sent to the terminal"  # not "Copied": tmux may have dropped it
+            if not self._tmux_hinted:
+                self._tmux_hinted, result = True, with_tmux_fix(result)
+        self.call_from_thread(self._copied, result, title)
 
-    def _copied(self, result: CopyResult) -> None:
+    def _copied(self, result: CopyResult, title: str = "Copied") -> None:
         if result.ok:
-            self.tell(Notice(result.message), title="Copied", timeout=8 if "tmux.conf" in result.message else 4)
+            self.tell(Notice(result.message), title=title, timeout=8 if "tmux.conf" in result.message else 4)
             return
         from byline.tui.screens.copy_by_hand import CopyByHandScreen
 

@@ -52,9 +52,12 @@ def copy_from_app(app: App[Any], text: str, terminal: Callable[[str], None] | No
     return result
 
 
-def tmux_hint(result: CopyResult) -> CopyResult:
-    """Inside a tmux that takes no OSC 52 from programs, the copy arrives nowhere: the notice names the fix."""
-    if result.method != "terminal" or not in_tmux() or tmux_takes_osc52():
-        return result
+def tmux_may_drop(result: CopyResult) -> bool:
+    """Whether the copy went out as OSC 52 into a tmux that takes none from programs: it may arrive nowhere."""
+    return result.method == "terminal" and in_tmux() and not tmux_takes_osc52()
+
+
+def with_tmux_fix(result: CopyResult) -> CopyResult:
+    """The notice names the fix (said once a session: it is a setting, not news)."""
     message = f"Sent through the terminal, but tmux may drop it: add `{TMUX_FIX}` to ~/.tmux.conf."
     return CopyResult(result.method, result.ok, message, result.text)
