@@ -161,11 +161,18 @@ class PeoplePane(Vertical):
             named = [row for row in found if isinstance(row, Speaker) and not row.described]
             described = [row for row in found if isinstance(row, Speaker) and row.described]
             rows = [*named, f"{DESCRIBED_HEADING} · {len(described)}", *described] if described else [*named]
-        self.list.rows = rows or [f"No {self.kind[:-1]} matches"]
+        self.list.rows = rows or [self._nothing(query)]
         if kept is not None:
             at = next((n for n, row in enumerate(rows) if not isinstance(row, str) and row.key == kept), None)
             if at is not None:
                 self.list.cursor = at
+
+    def _nothing(self, query: str) -> str:
+        """What an empty list says: nothing matched what was typed, or there is nothing at all."""
+        noun = "speaker" if self.kind == "speakers" else "name"
+        if query.strip():
+            return f"No {noun} matches “{query.strip()}”"
+        return "No speakers in these articles" if self.kind == "speakers" else "No names in these articles"
 
     def watch_by_name(self) -> None:
         self.refilter()
