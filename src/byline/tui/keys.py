@@ -47,7 +47,7 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("m", main("toggle_read"), "Mark read/unread", show=False),
     Binding("U", main("next_unread"), "Next unread", show=False, tooltip="The next article not read yet"),
     Binding("o", main("cycle_sort"), "Sort", show=False, tooltip="Sort the list: as loaded, by date, by title, by quotes"),  # noqa: E501
-    Binding("x,escape", main("clear_filter"), "Clear filter", show=False),
+    Binding("x,escape", main("clear_filter"), "Clear filter", show=False, tooltip="Clear the find in the article, else the filter"),  # noqa: E501
     Binding("t", "toggle_theme", "Light/dark theme", show=False),
     # Only v in the footer (80 columns hold no more): the bookmarks view, empty, says to press b.
     Binding("b", "toggle_bookmark", "Bookmark", tooltip="Bookmark the article, or the quote chosen in the sidebar; again to remove", show=False),  # noqa: E501
@@ -57,7 +57,7 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("1", main("show_articles"), "Articles", tooltip="Left pane: the articles", group=VIEWS),
     Binding("2", main("show_speakers"), "Speakers", tooltip="Left pane: every speaker of the corpus; Enter lists their quotes", group=VIEWS),  # noqa: E501
     Binding("3", main("show_entities"), "Entities", tooltip="Left pane: every person, organisation and place; Enter lists the quotes naming one", group=VIEWS),  # noqa: E501
-    Binding("y,c", main("copy_quote"), "Copy quote", tooltip="The chosen quote with its attribution, or the selected text", show=False),  # noqa: E501
+    Binding("y,c", main("copy_quote"), "Copy quote", tooltip="Copy the chosen quote with its attribution, or the selected text", show=False),  # noqa: E501
     Binding("Y", main("copy_quote_alone"), "Copy quote alone", tooltip="Copy the chosen quote alone, without attribution", show=False),  # noqa: E501
     Binding("R", "refresh_feeds", "Refresh feeds", tooltip="Refresh feeds: fetch new articles in the background", show=False),  # noqa: E501
     Binding("w", "open_in_browser", "Open in browser", tooltip="Open the article's link in the web browser", show=False),  # noqa: E501
