@@ -7,8 +7,8 @@ the pictures change only when the UI does.
 
 from __future__ import annotations
 
-
 import pytest
+from textual.widgets import Input
 
 from byline.tui.app import BylineApp
 from tests.helpers.tui import settle
@@ -25,6 +25,7 @@ def sample_app() -> BylineApp:
 
 async def loaded(pilot) -> None:
     await settle(pilot)
+    await still_cursors(pilot)
 
 
 def after(*keys: str):
@@ -33,8 +34,18 @@ def after(*keys: str):
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+        await still_cursors(pilot)
 
     return run_before
+
+
+async def still_cursors(pilot) -> None:
+    """A text box's cursor shown, not blinking: on a busy machine the frame was taken in
+    either phase of the blink (the speakers view failed so under load)."""
+    for screen in pilot.app.screen_stack:
+        for box in screen.query(Input):
+            box.cursor_blink = False  # which also shows the cursor
+    await pilot.pause()
 
 
 class TestNarrow:
