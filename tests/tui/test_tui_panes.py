@@ -254,3 +254,18 @@ async def test_a_quote_key_typed_ahead_of_the_focus_takes_the_first_quote(open_a
         assert app.sidebar.highlighted is None and entry.quotes
         app.screen.set_focus(app.sidebar)  # has_focus now; its Focus event is still queued
         assert app.screen.chosen_quote() == entry.quotes[0]
+
+
+async def test_the_sidebar_shown_on_a_narrow_screen_stays_shown_when_it_widens(open_app) -> None:
+    # `s` shows the sidebar on a narrow screen and hides it on a wide one: carried across
+    # the line, the toggle hid the sidebar just asked for.
+    async with open_app(size=(80, 24)) as (app, pilot):
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.sidebar.display and app.sidebar.region.width > 0
+        await pilot.resize_terminal(160, 48)
+        await settle(pilot)
+        assert app.sidebar.region.width > 0 and app.query_one("#list-pane").region.width > 0
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.query_one("#list-pane").region.width > 0, "narrow again: its own default, the list"

@@ -66,6 +66,8 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         self._when_shown: tuple[str, Callable[[], object]] | None = None
         """Where to scroll once the file with this key is shown (a quote, a search hit), not its own place."""
         self._placing: str | None = None
+        self._was_narrow: bool | None = None
+        """Whether the screen was narrow at the last resize (None before the first)."""
         """The file (key) being scrolled back to its place: until it is, its position is not read from the reader."""
 
     def compose(self) -> ComposeResult:
@@ -292,6 +294,16 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
 
     def watch_sidebar_toggled(self, toggled: bool) -> None:
         self.set_class(toggled, "-sidebar-toggled")
+
+    def on_resize(self, event: events.Resize) -> None:
+        # `s` shows the sidebar on a narrow screen and hides it on a wider one: a toggle made on
+        # one side of that line, read on the other, hid the sidebar that `s` had asked to see.
+        # Crossing the line starts from the new layout's own default.
+        reached = [name for least, name in self.app.HORIZONTAL_BREAKPOINTS or [] if event.size.width >= least]
+        narrow = bool(reached) and reached[-1] == "-narrow"
+        if self._was_narrow is not None and narrow != self._was_narrow:
+            self.sidebar_toggled = False
+        self._was_narrow = narrow
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar_toggled = not self.sidebar_toggled
