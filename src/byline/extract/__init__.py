@@ -18,7 +18,7 @@ from bisect import bisect_right
 from functools import cache
 
 from byline.extract.entities import find_entities
-from byline.extract.lexicons import lexicons
+from byline.extract.lexicons import alternation, lexicons
 from byline.extract.quotes import Span, find_spans, is_name_or_title, kind_of
 from byline.extract.speakers import LOW_CONFIDENCE, attribute, make_context, speech_in_sentence
 from byline.model import Analysis, Article, Quote
@@ -35,9 +35,8 @@ ECHO_REACH = 50  # quotes each way that an echo may repeat
 
 @cache
 def _role_words() -> re.Pattern[str]:
-    roles = sorted(lexicons().roles, key=len, reverse=True)
-    alternation = "|".join(re.escape(r) for r in roles)
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+    # (a trie, not a flat list of the roles: searched in every speaker's noun phrase)
+    return re.compile(rf"\b{alternation(tuple(lexicons().roles))}\b", re.IGNORECASE)
 
 
 def analyse(article: Article) -> Analysis:

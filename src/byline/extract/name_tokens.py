@@ -32,8 +32,10 @@ WORD_TAIL = (
 )
 # A given name hyphenated in lower case before a surname: "Hyung-taik Lee",
 # "Lee Hyung-taik"; not a prefix ("Ex-president Bill Clinton").
+# (The lookahead for the hyphen comes first: NAME_RUN tries this after every
+# word, and most words end without one, so the lookbehinds are spared.)
 _LOWER_HYPHEN = (
-    r"(?<=[a-z])(?<!\b(?:Ex|Co))(?<!\b(?:Non|Pro|Pre|Mid))(?<!\b(?:Anti|Post|Self|Semi|Half|Well))"
+    r"(?=-)(?<=[a-z])(?<!\b(?:Ex|Co))(?<!\b(?:Non|Pro|Pre|Mid))(?<!\b(?:Anti|Post|Self|Semi|Half|Well))"
     r"-(?=[a-z]{2,5}\b(?![-'\u2019])(?:[ \t]+[A-Z]|[,.;:]|$))[a-z]+"
 )
 WORD_TAIL = rf"[{LETTER}0-9]*(?:{_LOWER_HYPHEN})?" + WORD_TAIL[len(rf"[{LETTER}0-9]*") :]
@@ -42,8 +44,10 @@ WORD_TAIL += r"(?:(?<=s)'(?=[ \t]+[A-Z]))?"
 WORD = rf"[{UPPER}]{WORD_TAIL}"
 _CONNECTOR = r"(?:of|for|and|&|de|da|di|du|del|della|dos|das|do|von|van|der|den|le|la|bin|ibn|y)(?:[ \t]+the)?"
 # "Mr. Smith": the American full stop after a title does not end the name.
+# (The lookahead for the dot comes first, for speed: this is tried after
+# every word of a run, and fifteen lookbehinds cost more than one lookahead.)
 TITLE_DOT = (
-    "(?:"
+    r"(?=\.)(?:"
     + "|".join(rf"(?<=\b{t})" for t in "Mr Mrs Ms Dr St Gen Gov Sen Rep Lt Col Capt Sgt Prof Rev".split())
     + r")\."
 )

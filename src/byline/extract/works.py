@@ -17,9 +17,14 @@ _CUES = cue_words()
 
 # "its Durex condoms", "brands such as Lemsip and Strepsils": products, not bodies.
 # (Literal openings: a pattern that starts with \b or a case-insensitive group
-# makes the regex engine try every position of the text, and this runs per article.)
-_PRODUCT_ITS = re.compile(r"(?:its|their)\s+(?=[A-Z])")
-_PRODUCT_SUCH = re.compile(r"(?:such as|like|including|called|named)\s+(?=[A-Z])")
+# makes the regex engine try every position of the text, and this runs per article.
+# One pattern per word: a single literal is found by a fast scan, where an
+# alternation is tried at every "i", "t", "l", "c", "n" or "s" of the text.
+# No word holds another, so the matches are those of the alternation.)
+_PRODUCT_ITS = tuple(re.compile(rf"{word}\s+(?=[A-Z])") for word in ("its", "their"))
+_PRODUCT_SUCH = tuple(
+    re.compile(rf"{word}\s+(?=[A-Z])") for word in ("such as", "like", "including", "called", "named")
+)
 _PRODUCT_KIND = re.compile(rf"{alternation(_CUES['product_kinds'])},?\s+$", re.IGNORECASE)
 _PRODUCT_NOUN = re.compile(rf" {alternation(_CUES['product_nouns'])}\b")
 # The titles listed after "films such as": capitalised words, with the small
@@ -33,9 +38,14 @@ _PRODUCT_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)$")
 def products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
     """Names the text introduces as products: the possessive of a firm before
     a name and a product noun after it, or a list after "brands such as"."""
-    leads = {m.end(): True for m in _PRODUCT_ITS.finditer(body) if m.start() == 0 or not body[m.start() - 1].isalpha()}
+    leads = {
+        m.end(): True
+        for pattern in _PRODUCT_ITS
+        for m in pattern.finditer(body)
+        if m.start() == 0 or not body[m.start() - 1].isalpha()
+    }
     lists: list[tuple[int, int]] = []  # "films such as Saving Private Ryan, Forrest Gump and Ghost"
-    for m in _PRODUCT_SUCH.finditer(body):
+    for m in (m for pattern in _PRODUCT_SUCH for m in pattern.finditer(body)):
         if _PRODUCT_KIND.search(body, max(0, m.start() - _KIND_CHARS), m.start()):
             leads[m.end()] = False
             listed = _TITLE_LIST.match(body, m.end())
