@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers.tui import settle
+from tests.helpers.tui import settle, write_article
 from textual.events import MouseScrollDown
 from textual.widgets import Static
 
@@ -269,3 +269,20 @@ async def test_the_sidebar_shown_on_a_narrow_screen_stays_shown_when_it_widens(o
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert app.query_one("#list-pane").region.width > 0, "narrow again: its own default, the list"
+
+
+async def test_an_article_with_more_quotes_than_the_sidebar_lists_says_how_many_more(
+    open_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 30 MB file held 61,000 quotes: listing them all took 17 s on the UI thread.
+    monkeypatch.setattr("byline.tui.widgets.sidebar.LISTED", 2)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    paragraphs = [f"“Quote number {n} is here,” Antony Blinken said." for n in range(5)]
+    write_article(folder, "many.txt", "Many quotes", paragraphs)
+    async with open_app(folder, size=(120, 40)) as (app, pilot):
+        prompts = [str(app.sidebar.get_option_at_index(i).prompt) for i in range(app.sidebar.option_count)]
+        assert sum("Quote number" in p for p in prompts) == 2
+        assert any("and 3 more quotes, not listed" in p for p in prompts), prompts
+        # The reader still marks every quote.
+        assert "Quote number 4" in str(app.reader.query(Paragraph).last().render())

@@ -68,7 +68,7 @@ def file_name(path: str) -> str:
 
 
 def quote_count(n: int) -> str:
-    return "no quotes" if n == 0 else "1 quote" if n == 1 else f"{n} quotes"
+    return "no quotes" if n == 0 else "1 quote" if n == 1 else f"{n:,} quotes"
 
 
 class ArticleList(LineList):
