@@ -49,3 +49,16 @@ def test_a_broken_file_is_skipped_and_the_rest_extracted(tmp_path, capsys: pytes
     objs = [json.loads(line) for line in captured.out.splitlines()]
     assert [o["quotes"][0]["speaker"] for o in objs] == ["Tony Blair"]
     assert "bad.txt" in captured.err
+
+
+def test_the_listing_marks_an_uncertain_speaker_as_the_sidebar_does() -> None:
+    from byline.cli.extract_cmd import as_listing
+    from byline.model import LOW_CONFIDENCE, Analysis, Article, Quote
+
+    article = Article(id="a", path="/n/a.txt", title="Talks", paragraphs=("x",))
+    sure = Quote("We will talk.", "Ann Smith", 0, 5, "full", 0.95)
+    guess = Quote("We may talk " + "at length " * 30, "Bob Jones", 10, 20, "full", LOW_CONFIDENCE - 0.1)
+    listing = as_listing(article, Analysis(quotes=(sure, guess)))
+    assert "Ann Smith: \u201cWe will talk.\u201d" in listing and "Ann Smith?" not in listing
+    assert "Bob Jones?: \u201cWe may talk" in listing and listing.rstrip().count("[uncertain]") == 1
+    assert " …\u201d" in listing and "..." not in listing

@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Iterator
 
 from byline.cli.common import load_or_exit, shown_path, to_json
-from byline.model import Analysis, Article
+from byline.model import LOW_CONFIDENCE, Analysis, Article
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,9 +66,12 @@ def as_listing(article: Article, analysis: Analysis) -> str:
     lines = [article.display_title, f"  {shown_path(article.path)}"]
     lines.append(f"  Quotes ({len(analysis.quotes)}):")
     for quote in analysis.quotes:
-        who = quote.speaker or "(unattributed)"
-        text = textwrap.shorten(quote.text, 200, placeholder=" ...")
-        lines.append(f"    {who}: \u201c{text}\u201d" + ("  [partial]" if quote.kind == "partial" else ""))
+        uncertain = bool(quote.speaker) and quote.confidence < LOW_CONFIDENCE
+        # A guess is marked as the sidebar marks it ("Name?  uncertain"; README: confidence).
+        who = f"{quote.speaker}?" if uncertain else quote.speaker or "(unattributed)"
+        text = textwrap.shorten(quote.text, 200, placeholder=" …")
+        marks = ("  [partial]" if quote.kind == "partial" else "") + ("  [uncertain]" if uncertain else "")
+        lines.append(f"    {who}: \u201c{text}\u201d{marks}")
     for kind, label in (("PERSON", "People"), ("ORG", "Organisations"), ("PLACE", "Places")):
         names = [f"{e.name} ({e.count})" for e in analysis.entities if e.type == kind]
         lines.append(f"  {label}: " + (", ".join(names) if names else "none"))
