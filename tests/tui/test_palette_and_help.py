@@ -44,6 +44,8 @@ async def test_the_palette_names_actions_shortly(open_app, query: str, name: str
     async with open_app(size=(120, 40)) as (app, pilot):
         hits = await palette_hits(pilot, query)
         assert hits and hits[0].splitlines()[0] == name, hits
+        # The line under the name adds to it ("Previous article / Previous article · Key: [" did not).
+        assert name not in "\n".join(hits[0].splitlines()[1:]), hits[0]
 
 
 async def test_help_at_80x24_wraps_descriptions_under_the_description_column(open_app) -> None:

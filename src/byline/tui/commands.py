@@ -55,7 +55,9 @@ class BylineCommands(Provider):
                 continue
             seen.add(binding.action)
             key = f"Key: {self.app.get_key_display(binding)}"
-            help_ = f"{binding.tooltip}  ·  {key}" if binding.tooltip else key
+            # The tooltip under the name, unless it only says the name again ("Previous article").
+            said = binding.tooltip and binding.tooltip.rstrip(".").casefold() != name.casefold()
+            help_ = f"{binding.tooltip}  ·  {key}" if said else key
             out.append((name, partial(self.app.run_action, binding.action), help_))
         return out
 
