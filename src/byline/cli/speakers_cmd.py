@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     for row in named:
         print(f"{row.quotes:>7,} {row.articles:>8,} {row.low_confidence:>4,}  {shown(row.name)}")
     if groups:
-        print("\nknown only by a description (one speaker per article, never merged):")
+        print("\nknown only by a description (each row: one description, a different speaker in each article):")
         for row in groups:
             print(f"{row.quotes:>7,} {row.articles:>8,} {row.low_confidence:>4,}  {shown(row.name)}")
     left = len(table.named) - len(named) + len(table.groups) - len(groups)
