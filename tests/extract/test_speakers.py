@@ -351,3 +351,11 @@ def test_the_government_is_the_one_government_the_text_names_by_its_country() ->
         'In its plan, the government said it was addressing "the difficult issue" of returns.'
     )
     assert found == [("the difficult issue", "government")]
+
+
+def test_a_role_is_not_given_to_a_person_named_in_another_office() -> None:
+    found = quotes(
+        "There was an attempt to end his rift with Chancellor Gordon Brown. "
+        '"We will win this election," the prime minister said.'
+    )
+    assert found == [("We will win this election,", "prime minister")]

@@ -38,6 +38,7 @@ def _trie_pattern(node: dict) -> str:
 FINITE = _alternation(_WORDS.reporting_verbs)
 PARTICIPLES = _alternation(_WORDS.reporting_participles)
 UNNAMED_ROLES = _WORDS.unnamed_roles
+OFFICES = _WORDS.offices
 BODY_NOUNS = _WORDS.body_nouns
 ANY_BODY_NOUNS = _WORDS.any_body_nouns
 SEATS_OF_GOVERNMENT = _WORDS.seats_of_government
