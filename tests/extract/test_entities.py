@@ -646,3 +646,9 @@ def test_a_verb_capitalised_before_a_known_surname_is_no_first_name() -> None:
     people = {e.name for e in analysis.entities if e.type == "PERSON"}
     assert "Vote Blair" not in people
     assert "Tony Blair" in people
+
+
+def test_an_english_word_as_a_first_name_inside_a_sentence_stays_a_name() -> None:
+    analysis = run("Richey Edwards left. His parents, Graham and Sherry Edwards, flew home. Mr Edwards was seen.")
+    people = {e.name for e in analysis.entities if e.type == "PERSON"}
+    assert "Sherry Edwards" in people

@@ -173,7 +173,11 @@ def find_entities(
             seen_texts.add(c.text)
     # "Vote Blair, Get Brown" beside "Tony Blair": an English word (a verb)
     # capitalised before a known person's surname is no first name of his.
-    sure_people = {c.text for _, cands in fields for c in cands if c.strong and c.type == "PERSON"}
+    # (one that stands anywhere but at a sentence's start is a name: "Graham and Sherry Edwards")
+    sure_people = {
+        c.text for c in in_body if c.strong and c.type == "PERSON" or not _SENTENCE_OPENS.search(body, 0, c.start)
+    }
+    sure_people |= {c.text for _, cands in fields[1:] for c in cands}
     verbs_before = _verb_before_surname(full_persons, sure_people, lex)
     for name in verbs_before:
         del full_persons[name]
@@ -419,8 +423,11 @@ def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str], sports: 
     return "ORG"
 
 
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:][\"'\u201c\u2018]?\s+[\"'\u201c\u2018]?|\s[\"\u201c\u2018])$")
+
+
 def _verb_before_surname(full_persons: dict[str, None], sure: set[str], lex: Lexicons) -> set[str]:
-    """Two-word "names", guessed and never typed for sure, whose first word is
+    """Two-word "names", guessed, only ever at a sentence's start, whose first word is
     an English word and no first name, where the article names another person
     with that surname in full ("Vote Blair" beside "Tony Blair")."""
     surnames: dict[str, list[str]] = {}
