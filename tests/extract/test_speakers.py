@@ -359,3 +359,12 @@ def test_a_role_is_not_given_to_a_person_named_in_another_office() -> None:
         '"We will win this election," the prime minister said.'
     )
     assert found == [("We will win this election,", "prime minister")]
+
+
+def test_he_after_a_role_subject_is_not_a_person_named_in_another_office() -> None:
+    found = quotes(
+        "There was an attempt to end his rift with Chancellor Gordon Brown. "
+        "Later the prime minister talked about the future. "
+        'In a key section, he declared: "We will win this election."'
+    )
+    assert found == [("We will win this election.", "prime minister")]

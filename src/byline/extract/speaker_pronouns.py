@@ -9,8 +9,16 @@ import re
 from bisect import bisect_left, bisect_right
 
 from byline.extract.entities import Mention
-from byline.extract.speaker_context import Context, gender_of, in_quote, sentence_start
-from byline.extract.speaker_patterns import AUX, CLAUSE_OPENER, FINITE, OBJECT_LEAD, PRONOUN, SUBJECT_PRONOUNS
+from byline.extract.speaker_context import Context, gender_of, holds_another_office, in_quote, sentence_start
+from byline.extract.speaker_patterns import (
+    AUX,
+    CLAUSE_OPENER,
+    FINITE,
+    OBJECT_LEAD,
+    OFFICES,
+    PRONOUN,
+    SUBJECT_PRONOUNS,
+)
 
 PRONOUN_REACH = 3000  # characters back that a pronoun's antecedent may stand
 LAST_SPEAKER_REACH = 250  # characters after a quote that its speaker stays "he"
@@ -78,10 +86,29 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
         if gender != "-" and want != "-" and gender != want:
             continue
         if is_subject(ctx, m):
-            return m.name
+            return _office_holder_between(ctx, m, pos) or m.name
         if fallback is None and not ctx.body.startswith(POSSESSIVE, m.end):
-            fallback = m.name
+            fallback = _office_holder_between(ctx, m, pos) or m.name
     return fallback
+
+
+_OFFICE_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(" + "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True)) + r")\b(?!['\u2019]s)"
+)
+
+
+def _office_holder_between(ctx: Context, m: Mention, pos: int) -> str | None:
+    """'... his rift with Chancellor Gordon Brown. ... the prime minister
+    talked about ... as he said': an office the text names after a person
+    who holds another one is who "he" is: its holder if the text names
+    one, else the office as described."""
+    found = [o for o in _OFFICE_SUBJECT.finditer(ctx.body, m.end, pos) if not in_quote(ctx, o.start())]
+    if not found:
+        return None
+    office = found[-1].group(1).lower()
+    if not holds_another_office(ctx, m.name, office):
+        return None
+    return ctx.index.roles.get(office) or office
 
 
 def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
