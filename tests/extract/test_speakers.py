@@ -368,3 +368,13 @@ def test_he_after_a_role_subject_is_not_a_person_named_in_another_office() -> No
         'In a key section, he declared: "We will win this election."'
     )
     assert found == [("We will win this election.", "prime minister")]
+
+
+def test_he_is_not_the_person_his_own_sentence_names_after_him() -> None:
+    found = quotes(
+        'Mr Blair said: "I am very sorry." '
+        "However, one of the so-called Guildford Four, Gerry Conlon - who was wrongly convicted - said the "
+        "families were delighted. "
+        'He said Mr Blair had spoken with "such sincerity".'
+    )
+    assert found[-1] == ("such sincerity", "Gerry Conlon")

@@ -61,9 +61,12 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
     if pronoun in ("i", "we"):
         return None
     want = SUBJECT_PRONOUNS.get(pronoun)  # None for "they" and "it": a body
+    # "He said Mr Blair had spoken with ...": a person named later in the
+    # pronoun's own sentence is someone else.
+    others = _named_after_in_sentence(ctx, pos)
     if want is not None:
         last = last_speaker(ctx, pos, want)
-        if last:
+        if last and last not in others:
             return last
     sentence = sentence_start(ctx, pos, 0)
     k = bisect_left(ctx.mention_starts, sentence) - 1
@@ -80,7 +83,7 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
             if m.type == "ORG":
                 return m.name
             continue
-        if m.type != "PERSON":
+        if m.type != "PERSON" or m.name in others:
             continue
         gender = gender_of(ctx, m.name) or "-"
         if gender != "-" and want != "-" and gender != want:
@@ -90,6 +93,14 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
         if fallback is None and not ctx.body.startswith(POSSESSIVE, m.end):
             fallback = _office_holder_between(ctx, m, pos) or m.name
     return fallback
+
+
+def _named_after_in_sentence(ctx: Context, pos: int) -> set[str]:
+    """The people named after `pos` in its sentence, outside quotes."""
+    b = bisect_right(ctx.boundaries, pos)
+    end = ctx.boundaries[b] if b < len(ctx.boundaries) else len(ctx.body)
+    lo, hi = bisect_right(ctx.mention_starts, pos), bisect_left(ctx.mention_starts, end)
+    return {m.name for m in ctx.index.mentions[lo:hi] if m.type == "PERSON" and not in_quote(ctx, m.start)}
 
 
 _OFFICE_SUBJECT = re.compile(
