@@ -378,3 +378,12 @@ def test_he_is_not_the_person_his_own_sentence_names_after_him() -> None:
         'He said Mr Blair had spoken with "such sincerity".'
     )
     assert found[-1] == ("such sincerity", "Gerry Conlon")
+
+
+def test_a_quote_that_is_someones_assessment_is_his() -> None:
+    found = quotes(
+        'Tony Blair told supporters he was "back". '
+        '"The electorate are keener on the government than some members," is the dry assessment of Graham Lane, '
+        "leader of the Labour group."
+    )
+    assert found[-1] == ("The electorate are keener on the government than some members,", "Graham Lane")

@@ -73,6 +73,11 @@ PARENTHETICAL = re.compile(
     rf",\s+(?P<np>he|she|they|[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{0,2}})\s+(?:{FINITE}),\s"
 )
 AFTER_ACCORDING = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>{NPC}{{1,{MAX_NP}}})")
+# '"...," is the dry assessment of Graham Lane': the speaker is whose verdict it is.
+AFTER_VERDICT = re.compile(
+    rf"^\s*[,;:]?\s*(?:is|was|are|were)\s+(?:the|a|an)\s+(?:[a-z]+\s+){{0,2}}"
+    rf"(?:{'|'.join(_WORDS.verdict_nouns)})\s+(?:of|from)\s+(?P<np>{NPC}{{1,{MAX_NP}}})"
+)
 # "..., according to Q magazine editor Paul Rees." at the end of the quote's clause.
 CLAUSE_ACCORDING = re.compile(rf",\s+according to\s+(?P<np>{NPC}{{1,{MAX_NP}}})[.!?]?\s*$")
 DASH = re.compile(r"\s[-\u2013\u2014]\s")

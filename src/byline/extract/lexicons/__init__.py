@@ -164,6 +164,7 @@ class SpeakerWords:
     reporting_verbs: tuple[str, ...]
     reporting_participles: tuple[str, ...]
     unnamed_roles: frozenset[str]
+    verdict_nouns: tuple[str, ...]  # '"...," is the verdict of X': what someone said
     offices: frozenset[str]  # held by one person at a time: "the prime minister" is not "Chancellor Gordon Brown"
     body_nouns: frozenset[str]
     any_body_nouns: frozenset[str]  # "the company": whichever company the text is about
@@ -185,6 +186,7 @@ def speaker_words() -> SpeakerWords:
         reporting_participles=tuple(_lines("reporting_participles.txt")),
         unnamed_roles=frozenset(_lines("unnamed_roles.txt")),
         offices=frozenset(_lines("offices.txt")),
+        verdict_nouns=tuple(_lines("verdict_nouns.txt")),
         body_nouns=frozenset(w.rstrip("*") for w in body),
         any_body_nouns=frozenset(w[:-1] for w in body if w.endswith("*")),
         seats_of_government=frozenset(_lines("seats_of_government.txt")),
