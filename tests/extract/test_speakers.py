@@ -387,3 +387,13 @@ def test_a_quote_that_is_someones_assessment_is_his() -> None:
         "leader of the Labour group."
     )
     assert found[-1] == ("The electorate are keener on the government than some members,", "Graham Lane")
+
+
+
+def test_a_prefixed_former_office_is_not_the_office() -> None:
+    from byline.extract.article_parts import role_before
+    from byline.extract.lexicons import lexicons
+
+    lex = lexicons()
+    body = "Earlier, ex-Conservative chancellor Ken Clarke had warned of the risks."
+    assert "chancellor" not in role_before(body, body.find("Ken"), lex.roles, lex.role_heads)
