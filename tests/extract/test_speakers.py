@@ -397,3 +397,11 @@ def test_a_prefixed_former_office_is_not_the_office() -> None:
     lex = lexicons()
     body = "Earlier, ex-Conservative chancellor Ken Clarke had warned of the risks."
     assert "chancellor" not in role_before(body, body.find("Ken"), lex.roles, lex.role_heads)
+
+
+def test_he_after_a_named_office_holder_opening_the_sentence_is_that_holder() -> None:
+    found = quotes(
+        "Tony Blair has warned of a rift with Chancellor Gordon Brown. Mr Blair spoke in London. "
+        'The chancellor insisted on more cash. He said: "We will win this election."'
+    )
+    assert found == [("We will win this election.", "Gordon Brown")]

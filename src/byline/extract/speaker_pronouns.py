@@ -117,9 +117,18 @@ def _office_holder_between(ctx: Context, m: Mention, pos: int) -> str | None:
     if not found:
         return None
     office = found[-1].group(1).lower()
-    if not holds_another_office(ctx, m.name, office):
-        return None
-    return ctx.index.roles.get(office) or office
+    holder = ctx.index.roles.get(office)
+    if holds_another_office(ctx, m.name, office):
+        return holder or office
+    # "Chancellor Gordon Brown ... Mr Blair spoke. The chancellor insisted ...
+    # He said": an office that opens a sentence, its holder named, is its subject.
+    lead = ctx.body[sentence_start(ctx, found[-1].start(), 0) : found[-1].start()]
+    if holder and holder != m.name and _SENTENCE_LEAD.fullmatch(lead):
+        return holder
+    return None
+
+
+_SENTENCE_LEAD = re.compile(r"(?:(?:But|And|Yet|However|Meanwhile|Later|Earlier|Now),?\s+)?")
 
 
 def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
