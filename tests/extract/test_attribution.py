@@ -155,3 +155,13 @@ def test_an_anaphor_after_a_clause_naming_an_object_is_not_that_object() -> None
         'chairman Tim Phillips, the American said: "I think it is highly insulting."'
     )
     assert speakers(text) == ["Lindsay Davenport"]
+
+
+def test_an_inferred_speaker_whom_the_quote_names_is_flagged_low() -> None:
+    analysis = analyse_text(
+        'Tony Blair met the families on Monday. Mr Blair said: "I am very sorry for what happened to you all." '
+        '"The families know Mr Blair has healed rifts. It is a day I never thought would come."'
+    )
+    carried = analysis.quotes[-1]
+    assert "speaker-named-in-quote" in carried.evidence
+    assert carried.confidence < LOW_CONFIDENCE

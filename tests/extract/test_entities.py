@@ -636,3 +636,19 @@ def test_a_persons_plural_possessive_ends_the_name_but_a_bodys_does_not() -> Non
     assert names["British Bankers' Association"] == "ORG" and names["London Critics' Circle"] == "ORG"
     assert names["St James' Park"] == "PLACE"
     assert not any("Macbeth" in n or "Twist" in n for n in names)
+
+
+def test_a_verb_capitalised_before_a_known_surname_is_no_first_name() -> None:
+    analysis = run(
+        'Tony Blair spoke in Gateshead. Mr Lane said: "I have a new slogan. Vote Blair, get a surprise." '
+        "Later Mr Blair left."
+    )
+    people = {e.name for e in analysis.entities if e.type == "PERSON"}
+    assert "Vote Blair" not in people
+    assert "Tony Blair" in people
+
+
+def test_an_english_word_as_a_first_name_inside_a_sentence_stays_a_name() -> None:
+    analysis = run("Richey Edwards left. His parents, Graham and Sherry Edwards, flew home. Mr Edwards was seen.")
+    people = {e.name for e in analysis.entities if e.type == "PERSON"}
+    assert "Sherry Edwards" in people

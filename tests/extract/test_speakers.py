@@ -351,3 +351,57 @@ def test_the_government_is_the_one_government_the_text_names_by_its_country() ->
         'In its plan, the government said it was addressing "the difficult issue" of returns.'
     )
     assert found == [("the difficult issue", "government")]
+
+
+def test_a_role_is_not_given_to_a_person_named_in_another_office() -> None:
+    found = quotes(
+        "There was an attempt to end his rift with Chancellor Gordon Brown. "
+        '"We will win this election," the prime minister said.'
+    )
+    assert found == [("We will win this election,", "prime minister")]
+
+
+def test_he_after_a_role_subject_is_not_a_person_named_in_another_office() -> None:
+    found = quotes(
+        "There was an attempt to end his rift with Chancellor Gordon Brown. "
+        "Later the prime minister talked about the future. "
+        'In a key section, he declared: "We will win this election."'
+    )
+    assert found == [("We will win this election.", "prime minister")]
+
+
+def test_he_is_not_the_person_his_own_sentence_names_after_him() -> None:
+    found = quotes(
+        'Mr Blair said: "I am very sorry." '
+        "However, one of the so-called Guildford Four, Gerry Conlon - who was wrongly convicted - said the "
+        "families were delighted. "
+        'He said Mr Blair had spoken with "such sincerity".'
+    )
+    assert found[-1] == ("such sincerity", "Gerry Conlon")
+
+
+def test_a_quote_that_is_someones_assessment_is_his() -> None:
+    found = quotes(
+        'Tony Blair told supporters he was "back". '
+        '"The electorate are keener on the government than some members," is the dry assessment of Graham Lane, '
+        "leader of the Labour group."
+    )
+    assert found[-1] == ("The electorate are keener on the government than some members,", "Graham Lane")
+
+
+
+def test_a_prefixed_former_office_is_not_the_office() -> None:
+    from byline.extract.article_parts import role_before
+    from byline.extract.lexicons import lexicons
+
+    lex = lexicons()
+    body = "Earlier, ex-Conservative chancellor Ken Clarke had warned of the risks."
+    assert "chancellor" not in role_before(body, body.find("Ken"), lex.roles, lex.role_heads)
+
+
+def test_he_after_a_named_office_holder_opening_the_sentence_is_that_holder() -> None:
+    found = quotes(
+        "Tony Blair has warned of a rift with Chancellor Gordon Brown. Mr Blair spoke in London. "
+        'The chancellor insisted on more cash. He said: "We will win this election."'
+    )
+    assert found == [("We will win this election.", "Gordon Brown")]

@@ -107,7 +107,8 @@ def role_before(body: str, start: int, known: frozenset[str], heads: frozenset[s
             # "Tory leader", "Lions coach": the role with what qualifies it too;
             # but a "shadow foreign secretary" or "deputy mayor" is not the
             # foreign secretary or the mayor.
-            if any(w in _OTHER_OFFICE for w in words[:n]):
+            # ("ex-Conservative chancellor": a prefix on the word before counts too)
+            if any(w in _OTHER_OFFICE or w.split("-", 1)[0] in _OTHER_OFFICE for w in words[:n]):
                 return [" ".join(words[m:]) for m in range(n)]
             return [" ".join(words[m:]) for m in range(n + 1)]
     return []

@@ -171,6 +171,21 @@ def find_entities(
                 if len(c.text) > len(alias_seen.get(full, "")):
                     alias_seen[full] = c.text  # the fullest alias: "Conservatives" over "Tories"
             seen_texts.add(c.text)
+    # "Vote Blair, Get Brown" beside "Tony Blair": an English word (a verb)
+    # capitalised before a known person's surname is no first name of his.
+    # (one that stands anywhere but at a sentence's start is a name: "Graham and Sherry Edwards")
+    sure_people = {
+        c.text for c in in_body if c.strong and c.type == "PERSON" or not _SENTENCE_OPENS.search(body, 0, c.start)
+    }
+    sure_people |= {c.text for _, cands in fields[1:] for c in cands}
+    verbs_before = _verb_before_surname(full_persons, sure_people, lex)
+    for name in verbs_before:
+        del full_persons[name]
+    if verbs_before:
+        fields = [
+            (where, [_surname_only(c) if c.text in verbs_before else c for c in cands]) for where, cands in fields
+        ]
+        in_body = fields[0][1]
     forms = short_forms(lex, body, in_body, full_persons, orgs, places, alias_seen, seen_texts)
     persons, surnames = forms.persons, forms.surnames
 
@@ -406,3 +421,34 @@ def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str], sports: 
     if sports and lone:
         return "PERSON"
     return "ORG"
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:][\"'\u201c\u2018]?\s+[\"'\u201c\u2018]?|\s[\"\u201c\u2018])$")
+
+
+def _verb_before_surname(full_persons: dict[str, None], sure: set[str], lex: Lexicons) -> set[str]:
+    """Two-word "names", guessed, only ever at a sentence's start, whose first word is
+    an English word and no first name, where the article names another person
+    with that surname in full ("Vote Blair" beside "Tony Blair")."""
+    surnames: dict[str, list[str]] = {}
+    for name in full_persons:
+        surnames.setdefault(name.rsplit(" ", 1)[-1], []).append(name)
+    out = set()
+    for name in full_persons:
+        words = name.split()
+        if (
+            len(words) == 2
+            and name not in sure
+            and words[0].lower() in lex.english_words
+            and words[0] not in lex.first_names
+            and words[0] not in lex.honorifics
+            and any(other != name and other.split()[0] != words[0] for other in surnames[words[1]])
+        ):
+            out.add(name)
+    return out
+
+
+def _surname_only(cand: Candidate) -> Candidate:
+    """The candidate cut down to its last word."""
+    cut = cand.text.rfind(" ") + 1
+    return Candidate(cand.start + cut, cand.end, cand.text[cut:], cand.type, cand.initial, strong=cand.strong)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from byline.extract.entities import EntityIndex, Mention
 from byline.extract.lexicons import lexicons
 from byline.extract.quotes import Span
-from byline.extract.speaker_patterns import BOUNDARY
+from byline.extract.speaker_patterns import BOUNDARY, OFFICES
 
 MAX_SENTENCE = 1000
 """Characters a sentence may run to either side of a quote. In text with no full stop
@@ -219,3 +219,24 @@ def mentions_in(ctx: Context, start: int, stop: int) -> list[Mention]:
 def in_quote(ctx: Context, pos: int) -> bool:
     k = bisect_right(ctx.span_starts, pos) - 1
     return k >= 0 and pos < ctx.spans[k].end
+
+
+def office_in(phrase: str) -> str | None:
+    """The office a role phrase ends with, the longest ("deputy prime minister")."""
+    words = phrase.lower().split()
+    for k in range(len(words)):
+        tail = " ".join(words[k:])
+        if tail in OFFICES:
+            return tail
+    return None
+
+
+def holds_another_office(ctx: Context, name: str, phrase: str) -> bool:
+    """Whether the article names `name` in an office other than the one
+    `phrase` names ("Chancellor Gordon Brown" for "the prime minister")."""
+    wanted = office_in(phrase)
+    if wanted is None:
+        return False
+    held = {office_in(role) for role, holder in ctx.index.roles.items() if holder == name}
+    held.discard(None)
+    return bool(held) and wanted not in held

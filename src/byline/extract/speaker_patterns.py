@@ -38,6 +38,7 @@ def _trie_pattern(node: dict) -> str:
 FINITE = _alternation(_WORDS.reporting_verbs)
 PARTICIPLES = _alternation(_WORDS.reporting_participles)
 UNNAMED_ROLES = _WORDS.unnamed_roles
+OFFICES = _WORDS.offices
 BODY_NOUNS = _WORDS.body_nouns
 ANY_BODY_NOUNS = _WORDS.any_body_nouns
 SEATS_OF_GOVERNMENT = _WORDS.seats_of_government
@@ -72,6 +73,11 @@ PARENTHETICAL = re.compile(
     rf",\s+(?P<np>he|she|they|[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{0,2}})\s+(?:{FINITE}),\s"
 )
 AFTER_ACCORDING = re.compile(rf"^\s*[,;:\u2014\u2013-]?\s*according to\s+(?P<np>{NPC}{{1,{MAX_NP}}})")
+# '"...," is the dry assessment of Graham Lane': the speaker is whose verdict it is.
+AFTER_VERDICT = re.compile(
+    rf"^\s*[,;:]?\s*(?:is|was|are|were)\s+(?:the|a|an)\s+(?:[a-z]+\s+){{0,2}}"
+    rf"(?:{'|'.join(_WORDS.verdict_nouns)})\s+(?:of|from)\s+(?P<np>{NPC}{{1,{MAX_NP}}})"
+)
 # "..., according to Q magazine editor Paul Rees." at the end of the quote's clause.
 CLAUSE_ACCORDING = re.compile(rf",\s+according to\s+(?P<np>{NPC}{{1,{MAX_NP}}})[.!?]?\s*$")
 DASH = re.compile(r"\s[-\u2013\u2014]\s")

@@ -9,8 +9,16 @@ import re
 from bisect import bisect_left, bisect_right
 
 from byline.extract.entities import Mention
-from byline.extract.speaker_context import Context, gender_of, in_quote, sentence_start
-from byline.extract.speaker_patterns import AUX, CLAUSE_OPENER, FINITE, OBJECT_LEAD, PRONOUN, SUBJECT_PRONOUNS
+from byline.extract.speaker_context import Context, gender_of, holds_another_office, in_quote, sentence_start
+from byline.extract.speaker_patterns import (
+    AUX,
+    CLAUSE_OPENER,
+    FINITE,
+    OBJECT_LEAD,
+    OFFICES,
+    PRONOUN,
+    SUBJECT_PRONOUNS,
+)
 
 PRONOUN_REACH = 3000  # characters back that a pronoun's antecedent may stand
 LAST_SPEAKER_REACH = 250  # characters after a quote that its speaker stays "he"
@@ -53,9 +61,12 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
     if pronoun in ("i", "we"):
         return None
     want = SUBJECT_PRONOUNS.get(pronoun)  # None for "they" and "it": a body
+    # "He said Mr Blair had spoken with ...": a person named later in the
+    # pronoun's own sentence is someone else.
+    others = _named_after_in_sentence(ctx, pos)
     if want is not None:
         last = last_speaker(ctx, pos, want)
-        if last:
+        if last and last not in others:
             return last
     sentence = sentence_start(ctx, pos, 0)
     k = bisect_left(ctx.mention_starts, sentence) - 1
@@ -72,16 +83,52 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
             if m.type == "ORG":
                 return m.name
             continue
-        if m.type != "PERSON":
+        if m.type != "PERSON" or m.name in others:
             continue
         gender = gender_of(ctx, m.name) or "-"
         if gender != "-" and want != "-" and gender != want:
             continue
         if is_subject(ctx, m):
-            return m.name
+            return _office_holder_between(ctx, m, pos) or m.name
         if fallback is None and not ctx.body.startswith(POSSESSIVE, m.end):
-            fallback = m.name
+            fallback = _office_holder_between(ctx, m, pos) or m.name
     return fallback
+
+
+def _named_after_in_sentence(ctx: Context, pos: int) -> set[str]:
+    """The people named after `pos` in its sentence, outside quotes."""
+    b = bisect_right(ctx.boundaries, pos)
+    end = ctx.boundaries[b] if b < len(ctx.boundaries) else len(ctx.body)
+    lo, hi = bisect_right(ctx.mention_starts, pos), bisect_left(ctx.mention_starts, end)
+    return {m.name for m in ctx.index.mentions[lo:hi] if m.type == "PERSON" and not in_quote(ctx, m.start)}
+
+
+_OFFICE_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(" + "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True)) + r")\b(?!['\u2019]s)"
+)
+
+
+def _office_holder_between(ctx: Context, m: Mention, pos: int) -> str | None:
+    """'... his rift with Chancellor Gordon Brown. ... the prime minister
+    talked about ... as he said': an office the text names after a person
+    who holds another one is who "he" is: its holder if the text names
+    one, else the office as described."""
+    found = [o for o in _OFFICE_SUBJECT.finditer(ctx.body, m.end, pos) if not in_quote(ctx, o.start())]
+    if not found:
+        return None
+    office = found[-1].group(1).lower()
+    holder = ctx.index.roles.get(office)
+    if holds_another_office(ctx, m.name, office):
+        return holder or office
+    # "Chancellor Gordon Brown ... Mr Blair spoke. The chancellor insisted ...
+    # He said": an office that opens a sentence, its holder named, is its subject.
+    lead = ctx.body[sentence_start(ctx, found[-1].start(), 0) : found[-1].start()]
+    if holder and holder != m.name and _SENTENCE_LEAD.fullmatch(lead):
+        return holder
+    return None
+
+
+_SENTENCE_LEAD = re.compile(r"(?:(?:But|And|Yet|However|Meanwhile|Later|Earlier|Now),?\s+)?")
 
 
 def last_speaker(ctx: Context, pos: int, want: str) -> str | None:

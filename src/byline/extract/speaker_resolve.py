@@ -15,7 +15,14 @@ from functools import cache
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
 from byline.extract.speaker_bodies import LED_BY_NAMES, MEMBERS, WRITTEN_NOUNS, last_written_body, written_bodies
-from byline.extract.speaker_context import Context, in_quote, mentions_in, person_name, sentence_start
+from byline.extract.speaker_context import (
+    Context,
+    holds_another_office,
+    in_quote,
+    mentions_in,
+    person_name,
+    sentence_start,
+)
 from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
     ANAPHOR,
@@ -333,7 +340,15 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         # names someone the text has named already: the one person the sentence
         # before names ("... are the UK's top policeman Sir John Stevens. The
         # Metropolitan police chief said"), else most likely a subject.
+        trail = len(ctx.trail)
         found = _only_person_before(ctx, pos) or resolve_pronoun(ctx, "one", pos)
+        if found and holds_another_office(ctx, found, role.group(0)):
+            # "Chancellor Gordon Brown ... the prime minister said": not him;
+            # with nobody named in the office, the description stands.
+            del ctx.trail[trail:]
+            found = None
+            held = ctx.role_words.search(phrase)
+            phrase = phrase[: held.end()] if held else phrase  # ("the prime minister time and again insisted")
         if found:
             ctx.trail.append(f"role->{found}")
             return found

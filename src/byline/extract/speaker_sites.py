@@ -17,6 +17,7 @@ from byline.extract.speaker_patterns import (
     AFTER_ACCORDING,
     AFTER_INVERTED,
     AFTER_SUBJECT,
+    AFTER_VERDICT,
     AGENT_AFTER,
     APPOSITIVE_NAME,
     CLAUSE_ACCORDING,
@@ -178,6 +179,9 @@ def _from_after(ctx: Context, start: int, stop: int) -> str | None:
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     m = AFTER_ACCORDING.match(text)
     if m:
+        return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
+    m = AFTER_VERDICT.match(text)
+    if m:  # '"...," is the dry assessment of Graham Lane, leader of ...'
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     m = CLAUSE_ACCORDING.search(text)
     if m:  # "... in the world, according to Q magazine editor Paul Rees."

@@ -185,6 +185,8 @@ class SpeakerWords:
     reporting_verbs: tuple[str, ...]
     reporting_participles: tuple[str, ...]
     unnamed_roles: frozenset[str]
+    verdict_nouns: tuple[str, ...]  # '"...," is the verdict of X': what someone said
+    offices: frozenset[str]  # held by one person at a time: "the prime minister" is not "Chancellor Gordon Brown"
     body_nouns: frozenset[str]
     any_body_nouns: frozenset[str]  # "the company": whichever company the text is about
     seats_of_government: frozenset[str]
@@ -204,6 +206,8 @@ def speaker_words() -> SpeakerWords:
         reporting_verbs=tuple(_lines("reporting_verbs.txt")),
         reporting_participles=tuple(_lines("reporting_participles.txt")),
         unnamed_roles=frozenset(_lines("unnamed_roles.txt")),
+        offices=frozenset(_lines("offices.txt")),
+        verdict_nouns=tuple(_lines("verdict_nouns.txt")),
         body_nouns=frozenset(w.rstrip("*") for w in body),
         any_body_nouns=frozenset(w[:-1] for w in body if w.endswith("*")),
         seats_of_government=frozenset(_lines("seats_of_government.txt")),
