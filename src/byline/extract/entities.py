@@ -14,7 +14,7 @@ teams, `teams.py`. This module gathers the candidates and merges them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from byline.extract.article_parts import (
@@ -33,7 +33,15 @@ from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
 from byline.extract.short_forms import short_forms
-from byline.extract.teams import is_sports_news, is_team, team_sheet_names, team_votes
+from byline.extract.surnames import follower_of, surname_only, verb_before_surname
+from byline.extract.teams import (
+    clearly_a_team,
+    countries_follow_the_sides,
+    is_sports_news,
+    is_team,
+    team_nickname,
+    team_sheet_names,
+)
 from byline.extract.works import products, works
 from byline.model import ENTITY_TYPES, Article, Entity
 
@@ -52,7 +60,6 @@ _PARTY_ADJECTIVE_NOUNS = frozenset(cue_words()["party_adjective_nouns"])
 _EVENT_NOUNS = {"PLACE": frozenset(cue_words()["place_event_nouns"]), "PERSON": frozenset(cue_words()["ruling_nouns"])}
 _NEXT_WORD_CHARS = 20  # looked at after a party's name for the noun it qualifies
 _RETYPE_ROUNDS = 4  # passes of retyping by the names listed beside, at most
-_CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club (or one on most of its mentions)
 _CLOSING = ',.;:)"\u201d'
 _ADMINISTRATION = " administration"  # "the Biden administration"
 _PARTY = " party"  # "the Labour party"
@@ -178,13 +185,11 @@ def find_entities(
         c.text for c in in_body if c.strong and c.type == "PERSON" or not _SENTENCE_OPENS.search(body, 0, c.start)
     }
     sure_people |= {c.text for _, cands in fields[1:] for c in cands}
-    verbs_before = _verb_before_surname(full_persons, sure_people, lex)
+    verbs_before = verb_before_surname(full_persons, sure_people, lex)
     for name in verbs_before:
         del full_persons[name]
     if verbs_before:
-        fields = [
-            (where, [_surname_only(c) if c.text in verbs_before else c for c in cands]) for where, cands in fields
-        ]
+        fields = [(where, [surname_only(c) if c.text in verbs_before else c for c in cands]) for where, cands in fields]
         in_body = fields[0][1]
     forms = short_forms(lex, body, in_body, full_persons, orgs, places, alias_seen, seen_texts)
     persons, surnames = forms.persons, forms.surnames
@@ -230,7 +235,7 @@ def find_entities(
             if key == cand.text and (
                 key[-1:] == "s"
                 and (key[:-1] in surnames or " " not in key and getattr(clusters.get(key[:-1]), "type", "") == "ORG")
-                or _follower_of(key, surnames)
+                or follower_of(key, surnames)
             ):
                 # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers;
                 # "their TiVos" beside "TiVo": a firm's products
@@ -284,15 +289,15 @@ def find_entities(
                 cluster.type == "PERSON"
                 and not cluster.sure
                 and (
-                    _team_nickname(cluster.name, lex)
+                    team_nickname(cluster.name, lex)
                     or " " not in cluster.name
                     and cluster.name not in lex.first_names
-                    and _clearly_a_team(body, cluster.mentions, first_name)
+                    and clearly_a_team(body, cluster.mentions, first_name)
                 )
             ):
                 # "Sevilla have won", "a bid from Sevilla": a lone name with a team's cues is a club
                 cluster.type = "ORG"
-        _countries_follow_the_sides(body, clusters, lex, first_name)
+        countries_follow_the_sides(body, clusters.values(), lex, first_name)
     for name, cluster in clusters.items():
         if cluster.type == "PERSON" and name not in gender:
             first = name.split()[0]
@@ -305,30 +310,6 @@ def find_entities(
     entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
     mentions = [Mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
-
-
-def _countries_follow_the_sides(
-    body: str, clusters: dict[str, _Cluster], lex: Lexicons, first_name: Callable[[str], bool]
-) -> None:
-    """ "Bruno has been with France, White with Scotland": in sports news, a
-    country that no cue types is a team when the article's other countries
-    are teams by their cues at least as often as places (sports news leans to
-    teams); it stays a place in a report of where players come from."""
-    countries = [c for c in clusters.values() if c.name in lex.countries and c.type in ("PLACE", "ORG")]
-    if len(countries) < 2:
-        return
-    undecided, teams, places = [], 0, 0
-    for cluster in countries:
-        team, place = team_votes(body, cluster.mentions, first_name)
-        if team == place == 0:
-            undecided.append(cluster)
-        elif cluster.type == "ORG":
-            teams += 1
-        else:
-            places += 1
-    if teams and teams >= places:  # sports news leans to teams: a tie goes to them
-        for cluster in undecided:
-            cluster.type = "ORG"
 
 
 def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
@@ -344,34 +325,6 @@ def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
         if not after or after[0].strip(_CLOSING).lower() not in nouns:
             return False
     return True
-
-
-def _clearly_a_team(body: str, mentions: list[tuple[int, int]], first_name: Callable[[str], bool]) -> bool:
-    """A lone name guessed a player's that two team cues or more, or team
-    cues on most of its mentions, and no place's, make a club ("Sevilla have
-    won ... a bid from Sevilla", "a Uefa Cup exit at the hands of Auxerre");
-    a player named once by his surname is named in full elsewhere."""
-    team, place = team_votes(body, mentions, first_name)
-    return not place and (team >= _CLEAR_TEAM_CUES or team * 2 > len(mentions))
-
-
-def _team_nickname(name: str, lex: Lexicons) -> bool:
-    """ "Newport-Gwent Dragons", "Sale Sharks", "All Blacks": in sports news, a
-    name ending in a plural noun and opened by no given name is a team."""
-    words = name.split()
-    last = words[-1]
-    return (
-        len(words) > 1
-        and words[0] not in lex.first_names
-        and last.endswith("s")
-        and last[:-1].lower() in lex.english_words
-    )
-
-
-def _follower_of(word: str, surnames: dict[str, list[str]]) -> bool:
-    """ "Blairite", "Brownites": the followers of a person the article names."""
-    stem = word[: -len("ites")] if word.endswith("ites") else word[: -len("ite")] if word.endswith("ite") else ""
-    return bool(stem) and (stem in surnames or stem + "e" in surnames)
 
 
 def _retype_guesses(
@@ -424,31 +377,3 @@ def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str], sports: 
 
 
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:][\"'\u201c\u2018]?\s+[\"'\u201c\u2018]?|\s[\"\u201c\u2018])$")
-
-
-def _verb_before_surname(full_persons: dict[str, None], sure: set[str], lex: Lexicons) -> set[str]:
-    """Two-word "names", guessed, only ever at a sentence's start, whose first word is
-    an English word and no first name, where the article names another person
-    with that surname in full ("Vote Blair" beside "Tony Blair")."""
-    surnames: dict[str, list[str]] = {}
-    for name in full_persons:
-        surnames.setdefault(name.rsplit(" ", 1)[-1], []).append(name)
-    out = set()
-    for name in full_persons:
-        words = name.split()
-        if (
-            len(words) == 2
-            and name not in sure
-            and words[0].lower() in lex.english_words
-            and words[0] not in lex.first_names
-            and words[0] not in lex.honorifics
-            and any(other != name and other.split()[0] != words[0] for other in surnames[words[1]])
-        ):
-            out.add(name)
-    return out
-
-
-def _surname_only(cand: Candidate) -> Candidate:
-    """The candidate cut down to its last word."""
-    cut = cand.text.rfind(" ") + 1
-    return Candidate(cand.start + cut, cand.end, cand.text[cut:], cand.type, cand.initial, strong=cand.strong)

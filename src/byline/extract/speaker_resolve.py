@@ -9,12 +9,21 @@ part of the quote's evidence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import cache
 
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
-from byline.extract.speaker_bodies import LED_BY_NAMES, MEMBERS, WRITTEN_NOUNS, last_written_body, written_bodies
+from byline.extract.speaker_antecedents import (
+    PLURAL_BODIES,
+    body_subject_before,
+    document_author,
+    introduced_as,
+    last_body,
+    last_named_before,
+    last_pair,
+    spokesperson_before,
+    the_one_named,
+)
+from byline.extract.speaker_bodies import MEMBERS, WRITTEN_NOUNS
 from byline.extract.speaker_context import (
     Context,
     holds_another_office,
@@ -26,7 +35,6 @@ from byline.extract.speaker_context import (
 from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
     ANAPHOR,
-    ANY_BODY_NOUNS,
     ANY_DETERMINER,
     BODY_NOUNS,
     DASH,
@@ -51,10 +59,7 @@ from byline.extract.speaker_subjects import joint_subject, only_objects_before
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
 FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
 PERSON_AFTER_BODY = 30  # "Police Commissioner Sir Ian Blair": a person this close after a body is its head
-BODY_REACH = 2000  # characters back that "the company" may look for its company
-DOCUMENT_REACH = 600  # characters back that "the report" may look for the body that issued it
 MAX_DESCRIPTION_WORDS = 7  # words a description may run to ("spokesman for the firm")
-_CAPITALISED = r"[A-Z][\w'\u2019&.()-]*"
 ROLE_LEAD_WORDS = 3  # words before a role noun at a clause's start that may describe it ("Church ministers")
 # A subject set off from its verb by a participle or relative clause.
 _INTERRUPTION = re.compile(
@@ -105,8 +110,8 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
             ctx.trail.append(f"pronoun->{body_subject}")
             return body_subject
         found = resolve_pronoun(ctx, word, at)
-        intro = _spokesperson_before(ctx, word, start)
-        if intro and found and not intro[0] > _last_named_before(ctx, found, at) >= 0:
+        intro = spokesperson_before(ctx, word, start)
+        if intro and found and not intro[0] > last_named_before(ctx, found, at) >= 0:
             intro = None  # the person was named after the spokesperson came in (or is no name)
         if intro is None:
             return found
@@ -323,7 +328,7 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         return None
     head = phrase.split()[-1].lower()
     if head in DOCUMENT_NOUNS:
-        return _document_author(ctx, owner, pos, head in LEGAL_DOCUMENTS)
+        return document_author(ctx, owner, pos, head in LEGAL_DOCUMENTS)
     roles = ctx.index.roles
     # "a spokesman said": someone new, not the spokesman the article names.
     indefinite = bool(dets) and dets[-1].group().strip().lower() in ("a", "an")
@@ -358,8 +363,8 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         if committee:
             ctx.trail.append(f"body->{committee}")
             return committee
-    if dets and dets[-1].group().strip().lower() == "the" and head in _PLURAL_BODIES and pos >= 0:
-        pair = _last_pair(ctx, pos)
+    if dets and dets[-1].group().strip().lower() == "the" and head in PLURAL_BODIES and pos >= 0:
+        pair = last_pair(ctx, pos)
         if pair:  # "EADS and BAE Systems welcomed it. "...," the companies said"
             ctx.trail.append("joint-subject")
             return pair
@@ -369,7 +374,7 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
             ctx.trail.append(f"body->{found}")
             return found
     if dets and dets[-1].group().strip().lower() == "the" and phrase.lower() in UNNAMED_ROLES and pos >= 0:
-        introduced = _introduced_as(ctx, phrase, pos)
+        introduced = introduced_as(ctx, phrase, pos)
         if introduced:
             ctx.trail.append("description")
             return introduced
@@ -378,183 +383,10 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
     )
     if role or determined and len(phrase.split()) <= 3 and phrase.islower() and noun_head:
-        named = _the_one_named(ctx, phrase)
+        named = the_one_named(ctx, phrase)
         if named:  # "a committee of MPs and peers has warned": the committee the text names
             ctx.trail.append(f"body->{named}")
             return named
         ctx.trail.append("description")
         return phrase  # "said the artists", not "do the same again"
     return None
-
-
-@cache
-def _led_by_name(noun: str) -> re.Pattern[str]:
-    """ "the UK government": a body written as a capitalised name and a noun."""
-    return re.compile(rf"\b[Tt]he\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)\s+({noun})\b")
-
-
-def _the_one_named(ctx: Context, phrase: str) -> str | None:
-    """The one committee (or commission) the whole text names, for a phrase
-    that describes one ("committee of MPs and peers")."""
-    core = phrase.split(" of ", 1)[0].split()[-1].lower()
-    if core in LED_BY_NAMES and phrase.lower() == core:
-        led = {" ".join(m.group(1, 2)) for m in _led_by_name(core).finditer(ctx.body)}
-        return led.pop() if len(led) == 1 else None
-    if core not in WRITTEN_NOUNS:
-        return None
-    names = {name for _, name in written_bodies(ctx)}
-    names |= {e.name for e in ctx.index.entities if e.type == "ORG" and e.name.lower().endswith(core)}
-    return names.pop() if len(names) == 1 else None
-
-
-_PLURAL_BODIES = frozenset("companies firms groups banks unions airlines carriers clubs parties".split())
-PAIR_REACH = 600  # characters back that "the companies" may look for the two it stands for
-
-
-def _last_pair(ctx: Context, pos: int) -> str | None:
-    """The last two bodies named together ("EADS and BAE Systems") before `pos`."""
-    k = bisect_left(ctx.mention_starts, pos) - 1
-    while k > 0 and ctx.index.mentions[k].start > pos - PAIR_REACH:
-        first, second = ctx.index.mentions[k - 1], ctx.index.mentions[k]
-        k -= 1
-        if first.type == second.type == "ORG" and ctx.body[first.end : second.start] == " and ":
-            return f"{first.name} and {second.name}"
-    return None
-
-
-SPOKESPERSON_REACH = 500  # characters back that an unresolved "he" may find "a spokesman for ..."
-
-
-def _spokesperson_before(ctx: Context, pronoun: str, pos: int) -> tuple[int, str] | None:
-    """ "A Labour Party spokesman told the BBC ... "...," he said": the
-    spokesperson just introduced, whom "he" or "she" may stand for, and where."""
-    if pronoun not in ("he", "she"):
-        return None
-    role = "spokesman" if pronoun == "he" else "spokeswoman"
-    found = [
-        (m.start(), m.group("np"))
-        for noun in (role, "spokesperson")
-        for m in _intro_pattern(noun).finditer(ctx.body, max(0, pos - SPOKESPERSON_REACH), pos)
-    ]
-    return max(found) if found else None
-
-
-def _last_named_before(ctx: Context, name: str, pos: int) -> int:
-    """Where a speaker was last named before `pos` (-1: not by a name in the index)."""
-    k = bisect_left(ctx.mention_starts, pos) - 1
-    while k >= 0:
-        m = ctx.index.mentions[k]
-        if m.name == name or (m.type == "PERSON" and person_name(ctx, m) == name):
-            return m.start
-        k -= 1
-    return -1
-
-
-@cache
-def _intro_pattern(role: str) -> re.Pattern[str]:
-    """ "A spokesman for the Home Office", "a Jive spokeswoman": how a role is introduced."""
-    return re.compile(
-        rf"\b[Aa]n?\s+(?P<np>(?:[A-Z][\w'\u2019&.-]*\s+){{0,4}}{re.escape(role)}"
-        rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:(?:of|and|for|the)\s+)*{_CAPITALISED})*)?)\b"
-    )
-
-
-def _introduced_as(ctx: Context, role: str, pos: int, reach: int = BODY_REACH, bare: bool = False) -> str | None:
-    """ "the spokesman" after "A spokesman for the Home Office said": the
-    fuller description that introduced him, the last one before `pos`."""
-    intro = _intro_pattern(role)
-    found = [m.group("np") for m in intro.finditer(ctx.body, max(0, pos - reach), pos)]
-    return found[-1] if found and (bare or found[-1] != role) else None
-
-
-def _document_author(ctx: Context, owner: re.Match[str] | None, pos: int, legal: bool) -> str | None:
-    """Whose words a document's are: "his report said" -> his; "the report
-    said" -> the body named last. A document never speaks for itself."""
-    if pos < 0:
-        return None
-    if owner:
-        pronoun = owner.group("p").lower()
-        found = resolve_pronoun(ctx, {"his": "he", "her": "she"}.get(pronoun, "they"), pos)
-    else:
-        found = (
-            None if legal else _issuer(ctx, pos) or _reporting_body(ctx, pos) or last_body(ctx, "", pos, DOCUMENT_REACH)
-        )
-    if found:
-        ctx.trail.append(f"document->{found}")
-    return found
-
-
-def last_body(ctx: Context, noun: str, pos: int, reach: int = BODY_REACH) -> str | None:
-    """The organisation that 'the <noun>' stands for: the last one named
-    (by a capitalised name, or one the text writes in lower case)."""
-    k = bisect_left(ctx.mention_starts, pos) - 1
-    fallback = found = None
-    while k >= 0 and ctx.index.mentions[k].start > pos - reach:
-        m = ctx.index.mentions[k]
-        k -= 1
-        if m.type != "ORG" or in_quote(ctx, m.start):
-            continue
-        if noun in m.name.lower():
-            found = (m.start, m.name)
-            break
-        fallback = fallback or (m.start, m.name)
-    # "the company" is whichever company the text is about; "the government"
-    # or "the committee" only one that the text names so.
-    if not found and (noun in ANY_BODY_NOUNS or not noun):
-        found = fallback
-    # ("the committee" is the one the text names in lower case, however far back)
-    written = (
-        last_written_body(ctx, noun, pos, reach if not noun else pos + 1) if not noun or noun in WRITTEN_NOUNS else None
-    )
-    if written and (found is None or written[0] > found[0]):
-        return written[1]
-    return found[1] if found else None
-
-
-@cache
-def _issued_by() -> re.Pattern[str]:
-    """ "a report by the committee": who issued a document."""
-    nouns = "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
-    return re.compile(rf"\b(?:{nouns})\s+(?:by|from)\s+(?:the\s+)?(?=[A-Za-z])")
-
-
-def _issuer(ctx: Context, pos: int) -> str | None:
-    """The body the text said issued a document ("a report by the Commons
-    work and pensions committee"), the last one before `pos`."""
-    issued = [m for m in _issued_by().finditer(ctx.body, max(0, pos - BODY_REACH), pos) if not in_quote(ctx, m.start())]
-    if not issued:
-        return None
-    at = issued[-1].end()
-    written = last_written_body(ctx, "", at + 1, 1)
-    if written:
-        return written[1]
-    k = bisect_left(ctx.mention_starts, at)
-    if k < len(ctx.index.mentions) and ctx.index.mentions[k].start == at and ctx.index.mentions[k].type == "ORG":
-        return ctx.index.mentions[k].name
-    noun = WORD.match(ctx.body, at)
-    if noun and noun.group().lower() in BODY_NOUNS:  # "an inquiry by the committee": which committee
-        return last_body(ctx, noun.group().lower(), at)
-    return None
-
-
-def _reporting_body(ctx: Context, pos: int) -> str | None:
-    """ "The report said" in an article about a committee's or a commission's
-    findings: that body, the last one named, before any firm it reports on."""
-    found = [b for b in (last_body(ctx, noun, pos) for noun in sorted(WRITTEN_NOUNS)) if b]
-    return found[0] if len(found) == 1 else None
-
-
-_BODY_SUBJECT = re.compile(r"(?:(?:But|And|However|Meanwhile),?\s+)?[Tt]he\s+(?P<noun>[a-z]+)\b")
-
-
-def body_subject_before(ctx: Context, pos: int) -> str | None:
-    """ "The committee said ... It blamed ...": the body that the sentence
-    before the pronoun's has for its subject."""
-    own = sentence_start(ctx, pos, 0)
-    if own <= 0:
-        return None
-    before = sentence_start(ctx, own - 2, 0)
-    m = _BODY_SUBJECT.match(ctx.body, before, own)
-    if not m or m.group("noun") not in BODY_NOUNS:
-        return None
-    return last_body(ctx, m.group("noun"), before + 1)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Protocol
 
-from byline.extract.lexicons import alternation, cue_words
+from byline.extract.lexicons import Lexicons, alternation, cue_words
 
 _CUES = cue_words()
 
@@ -22,6 +23,7 @@ SPORT_WORDS_IN_SHORT_NEWS = 3  # the fewest, however short the article
 CHARS_A_SPORT_WORD = 300  # a short article needs a sport word for each this many characters
 SPORTS_SCAN_CHARS = 2500  # the opening paragraphs tell sports news well enough
 CUE_WINDOW = 40  # characters looked at on each side of a mention
+CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club (or one on most of its mentions)
 
 _WORD = re.compile(r"[a-z][a-z-]+")
 # What stands before a team: an opponent's verb, a transfer, "v".
@@ -125,3 +127,57 @@ def team_sheet_names(body: str) -> list[tuple[int, int, str]]:
                 if item.group(group):
                     out.append((item.start(group), item.end(group), item.group(group)))
     return out
+
+
+class Typed(Protocol):
+    """A named thing of the article with its type and mentions (the entity finder's clusters)."""
+
+    name: str
+    type: str
+    mentions: list[tuple[int, int]]
+
+
+def countries_follow_the_sides(
+    body: str, clusters: Iterable[Typed], lex: Lexicons, first_name: Callable[[str], bool]
+) -> None:
+    """ "Bruno has been with France, White with Scotland": in sports news, a
+    country that no cue types is a team when the article's other countries
+    are teams by their cues at least as often as places (sports news leans to
+    teams); it stays a place in a report of where players come from."""
+    countries = [c for c in clusters if c.name in lex.countries and c.type in ("PLACE", "ORG")]
+    if len(countries) < 2:
+        return
+    undecided, teams, places = [], 0, 0
+    for cluster in countries:
+        team, place = team_votes(body, cluster.mentions, first_name)
+        if team == place == 0:
+            undecided.append(cluster)
+        elif cluster.type == "ORG":
+            teams += 1
+        else:
+            places += 1
+    if teams and teams >= places:  # sports news leans to teams: a tie goes to them
+        for cluster in undecided:
+            cluster.type = "ORG"
+
+
+def clearly_a_team(body: str, mentions: list[tuple[int, int]], first_name: Callable[[str], bool]) -> bool:
+    """A lone name guessed a player's that two team cues or more, or team
+    cues on most of its mentions, and no place's, make a club ("Sevilla have
+    won ... a bid from Sevilla", "a Uefa Cup exit at the hands of Auxerre");
+    a player named once by his surname is named in full elsewhere."""
+    team, place = team_votes(body, mentions, first_name)
+    return not place and (team >= CLEAR_TEAM_CUES or team * 2 > len(mentions))
+
+
+def team_nickname(name: str, lex: Lexicons) -> bool:
+    """ "Newport-Gwent Dragons", "Sale Sharks", "All Blacks": in sports news, a
+    name ending in a plural noun and opened by no given name is a team."""
+    words = name.split()
+    last = words[-1]
+    return (
+        len(words) > 1
+        and words[0] not in lex.first_names
+        and last.endswith("s")
+        and last[:-1].lower() in lex.english_words
+    )
