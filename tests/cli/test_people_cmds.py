@@ -12,6 +12,7 @@ import pytest
 import byline.extract
 from byline.cli import main
 from byline.cli.quotes_cmd import as_csv
+from byline.load import load_file
 from byline.model import Quote
 from byline.people import QuoteRow
 from tests.helpers import BBC, needs_bbc
@@ -186,4 +187,9 @@ def test_blare_finds_tony_blair_and_about_brown_narrows_them(capsys: pytest.Capt
     assert 0 < narrowed["count"] < everything["count"]
     keys = {(q["path"], q["number"]) for q in everything["quotes"]}
     assert all((q["path"], q["number"]) in keys for q in narrowed["quotes"])
-    assert any("Brown" in q["quote"] for q in narrowed["quotes"])
+    # Each is said in a sentence that names Brown (the quote's own words need not).
+    for q in narrowed["quotes"]:
+        body = load_file(Path(q["path"])).articles[0].body
+        sentence_start = body.rfind(". ", 0, q["start"]) + 1
+        sentence_end = body.find(". ", q["end"])
+        assert "Brown" in body[sentence_start : sentence_end if sentence_end != -1 else None], q
