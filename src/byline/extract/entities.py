@@ -181,9 +181,7 @@ def find_entities(
     # "Vote Blair, Get Brown" beside "Tony Blair": an English word (a verb)
     # capitalised before a known person's surname is no first name of his.
     # (one that stands anywhere but at a sentence's start is a name: "Graham and Sherry Edwards")
-    sure_people = {
-        c.text for c in in_body if c.strong and c.type == "PERSON" or not _SENTENCE_OPENS.search(body, 0, c.start)
-    }
+    sure_people = {c.text for c in in_body if c.strong and c.type == "PERSON" or not _opens_sentence(body, c.start)}
     sure_people |= {c.text for _, cands in fields[1:] for c in cands}
     verbs_before = verb_before_surname(full_persons, sure_people, lex)
     for name in verbs_before:
@@ -377,3 +375,10 @@ def _guess_type(cluster: _Cluster, body: str, honorific_seen: set[str], sports: 
 
 
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:][\"'\u201c\u2018]?\s+[\"'\u201c\u2018]?|\s[\"\u201c\u2018])$")
+SENTENCE_OPEN_CHARS = 40  # looked at before a name for the end of the sentence before it
+
+
+def _opens_sentence(body: str, start: int) -> bool:
+    """Whether a sentence opens at `start`. Searched in the few characters before it:
+    searching the body from 0 each time made a 25,000-character article take 116 ms."""
+    return _SENTENCE_OPENS.search(body, max(0, start - SENTENCE_OPEN_CHARS), start) is not None
