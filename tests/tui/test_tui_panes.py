@@ -284,5 +284,6 @@ async def test_an_article_with_more_quotes_than_the_sidebar_lists_says_how_many_
         prompts = [str(app.sidebar.get_option_at_index(i).prompt) for i in range(app.sidebar.option_count)]
         assert sum("Quote number" in p for p in prompts) == 2
         assert any("and 3 more quotes, not listed" in p for p in prompts), prompts
+        assert "QUOTES · 5" in prompts[0], "the heading counts them all"
         # The reader still marks every quote.
         assert "Quote number 4" in str(app.reader.query(Paragraph).last().render())

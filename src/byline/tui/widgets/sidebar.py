@@ -127,9 +127,9 @@ class Sidebar(OptionList):
     def _heading(name: str, count: int, gap: bool = False) -> Option:
         if gap:
             return Option(
-                Content("\n") + Content.styled(f"{name.upper()} · {count}", "bold $text-accent"), disabled=True
+                Content("\n") + Content.styled(f"{name.upper()} · {count:,}", "bold $text-accent"), disabled=True
             )
-        return Option(Content.styled(f"{name.upper()} · {count}", "bold $text-accent"), disabled=True)
+        return Option(Content.styled(f"{name.upper()} · {count:,}", "bold $text-accent"), disabled=True)
 
     def mark_quote(self, number: int | None) -> None:
         if number is None:
