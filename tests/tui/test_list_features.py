@@ -74,6 +74,9 @@ async def test_the_highlighted_row_shows_its_whole_title(open_app, tmp_path: Pat
         rows = app.article_list
         shown = " ".join(rows.render_line(y).text.strip(" ✓★") for y in (0, 1))
         assert " ".join(shown.split()) == title
+        first, second = (rows.render_line(y).text for y in (0, 1))
+        indent = len(second) - len(second.lstrip())
+        assert indent == len(first) - len(first.lstrip(" ✓★")), "the second line starts under the first"
         assert "…" in rows.render_line(2).text, "another row keeps one line and its meta"
 
 

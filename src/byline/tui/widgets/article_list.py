@@ -324,19 +324,21 @@ class ArticleList(LineList):
             title_style = title_style + Style(bold=True)
         title_lines = self._title_lines(entry.title, width - 5) if is_cursor else None
         if title_lines is not None:
-            # The highlighted row's title, too long for one line, takes both: the whole of it to read.
+            # The highlighted row's title, too long for one line, takes both: the whole of it to
+            # read, its second line under its first.
+            marks = (
+                [Segment("   ", row)]
+                if half
+                else [
+                    Segment(BOOKMARK_MARK if entry.id in self.bookmarked_ids else " ", mark_style),
+                    Segment(READ_MARK if is_read else " ", read_style),
+                    Segment(" ", row),
+                ]
+            )
             segments = [
                 Segment(" ", row),
-                *(
-                    []
-                    if half
-                    else [
-                        Segment(BOOKMARK_MARK if entry.id in self.bookmarked_ids else " ", mark_style),
-                        Segment(READ_MARK if is_read else " ", read_style),
-                        Segment(" ", row),
-                    ]
-                ),
-                Segment(fit(title_lines[half], width - 2 if half else width - 5), title_style),
+                *marks,
+                Segment(fit(title_lines[half], width - 5), title_style),
                 Segment(" ", row),
             ]
         elif half == 0:
