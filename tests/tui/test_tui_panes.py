@@ -287,3 +287,27 @@ async def test_an_article_with_more_quotes_than_the_sidebar_lists_says_how_many_
         assert "QUOTES · 5" in prompts[0], "the heading counts them all"
         # The reader still marks every quote.
         assert "Quote number 4" in str(app.reader.query(Paragraph).last().render())
+
+
+async def test_a_long_name_wraps_under_itself_with_its_count_and_again_when_the_sidebar_widens(
+    open_app, tmp_path: Path
+) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    write_article(folder, "1.txt", "Talks", ["Benjamin Netanyahu spoke.", "Then Benjamin Netanyahu left."])
+    async with open_app(folder, size=(120, 40)) as (app, pilot):
+        sidebar = app.sidebar
+
+        def lines() -> list[str]:
+            return [sidebar.render_line(y).text.rstrip() for y in range(sidebar.virtual_size.height)]
+
+        sidebar.styles.width = 20  # "Benjamin Netanyahu  2" is 21 cells
+        await settle(pilot)
+        shown = lines()
+        at = next(i for i, line in enumerate(shown) if "Benjamin" in line)
+        assert shown[at].strip() == "Benjamin"
+        assert shown[at + 1].strip() == "Netanyahu  2", "the count stays on its name's last line"
+        assert shown[at + 1].index("Netanyahu") == shown[at].index("Benjamin") + 2, "a hanging indent"
+        sidebar.styles.width = 40
+        await settle(pilot)
+        assert "Benjamin Netanyahu  2" in [line.strip() for line in lines()], "wrapped again for the new width"

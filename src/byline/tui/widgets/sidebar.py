@@ -6,8 +6,10 @@ parsed as markup, and article text must never be).
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -32,6 +34,22 @@ def shorten(text: str, limit: int = QUOTE_PREVIEW) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+GLUE = "\u00a0"
+"""Between a name and its count: `textwrap` never breaks there (the option list would)."""
+HANGING = "  "
+"""A wrapped name's next lines start here, so they read as one row."""
+
+
+def name_row(name: str, count: int, width: int) -> Content:
+    """`Name  3`, the count dim; a name too long for `width` wraps with a hanging indent and
+    keeps its count on its last line, not alone on a line of its own."""
+    glued = f"{name}{GLUE * 2}{count}"
+    lines = textwrap.wrap(glued, width, subsequent_indent=HANGING, break_on_hyphens=False) if width > 8 else []
+    text = "\n".join(lines or [glued])
+    name_part, _, count_part = text.rpartition(GLUE * 2)
+    return Content(name_part.replace(GLUE, " ")) + Content.styled(f"  {count_part}", "dim")
 
 
 class Sidebar(OptionList):
@@ -61,6 +79,8 @@ class Sidebar(OptionList):
         super().__init__(id=id)
         self.entry: Entry | None = None
         self._entities: list[Entity] = []
+        self._width = 0
+        """The width the names were wrapped for."""
 
     def on_mount(self) -> None:
         self.border_title = "Quotes · Entities"
@@ -73,6 +93,7 @@ class Sidebar(OptionList):
         self.entry = entry
         self.clear_options()
         self._entities = []
+        self._width = self._name_width()
         if entry is None:
             return
         options: list[Option | None] = [self._heading("Quotes", len(entry.quotes))]
@@ -102,10 +123,7 @@ class Sidebar(OptionList):
             options.append(self._heading(GROUP_NAMES[kind], len(group), gap=True))
             for entity in group[:LISTED]:
                 options.append(
-                    Option(
-                        Content(entity.name) + Content.styled(f"  {entity.count}", "dim"),
-                        id=f"entity-{len(self._entities)}",
-                    )
+                    Option(name_row(entity.name, entity.count, self._width), id=f"entity-{len(self._entities)}")
                 )
                 self._entities.append(entity)
             if len(group) > LISTED:
@@ -115,6 +133,19 @@ class Sidebar(OptionList):
             options.append(Option(Content.styled("No names found", "italic dim"), disabled=True))
         self.add_options(options)
         self.highlighted = None
+
+    def _name_width(self) -> int:
+        """Cells a name's row has: the list's width less the option's padding."""
+        return self.scrollable_content_region.width - 2
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The names were wrapped for the old width: wrap them again, the cursor kept.
+        if self.entry is None or self._name_width() == self._width:
+            return
+        highlighted, entry = self.highlighted, self.entry
+        self.entry = None
+        self.show(entry)
+        self.highlighted = highlighted
 
     @staticmethod
     def _more(count: int, what: str) -> Option:
