@@ -68,3 +68,14 @@ def test_bad_queries_are_one_line(news: Path, args: list[str], message: str) -> 
 def test_the_sample_corpus_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "t:netanyahu"]) == 0
     assert "Netanyahu" in capsys.readouterr().out
+
+
+def test_copies_of_one_article_are_told_apart_by_their_file(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (news / "copy").mkdir()
+    (news / "copy" / "a.txt").write_bytes((news / "a.txt").read_bytes())
+    assert main(["search", "t:chelsea hold", str(news)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "title    Chelsea hold Arsenal to a draw  [copy/a.txt]" in lines
+    assert f"title    Chelsea hold Arsenal to a draw  [{news.name}/a.txt]" in lines
+    assert main(["search", "t:mobile phone", str(news)]) == 0
+    assert "title    Mobile phone sales soar" in capsys.readouterr().out.splitlines(), "a lone copy is named by its title alone"

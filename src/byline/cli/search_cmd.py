@@ -10,6 +10,7 @@ import sys
 
 from byline.cli.common import fail, load_or_exit, shown, to_json
 from byline.search import PREFIX_HELP, SearchIndex, parse_query
+from byline.search.copies import copies_among, file_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,8 +45,11 @@ def run(args: argparse.Namespace) -> int:
 
         index = search_index_or_exit(args.paths)
     hits = index.search(args.query, limit=args.limit)
+    copies = copies_among(hits, index.entries)
     for hit in hits:
         entry = index.entries[hit.entry]
+        # Two copies of one article among the hits: say which file each is, as the app does.
+        title = f"{entry.title}  [{file_name(entry.path)}]" if hit.entry in copies else entry.title
         if args.json:
             record = {
                 "kind": hit.kind,
@@ -62,10 +66,10 @@ def run(args: argparse.Namespace) -> int:
             }
             print(to_json(record))
         elif hit.kind == "title":
-            print(f"{hit.kind:<8} {entry.title}")
+            print(f"{hit.kind:<8} {title}")
         else:
             detail = f"  ({hit.detail.lower()})" if hit.detail else ""
-            print(f"{hit.kind:<8} {entry.title}\n{'':<9}{hit.text}{detail}")
+            print(f"{hit.kind:<8} {title}\n{'':<9}{hit.text}{detail}")
     if not hits:
         # Exit 1 as grep does, for scripts; a word on stderr for a person, stdout left empty.
         print(f"byline: no matches for {shown(args.query)}", file=sys.stderr)

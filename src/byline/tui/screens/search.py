@@ -9,8 +9,6 @@ as it is written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,10 +19,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from byline.model import Entry
 from byline.search import PREFIX_HELP, PREFIXES, Hit, SearchIndex
+from byline.search.copies import copies_among, file_name
 from byline.tui.threads import deliver
-from byline.tui.widgets.article_list import file_name
 
 LIMIT = 50
 REFRESH_S = 0.5
@@ -90,14 +87,6 @@ def hit_content(hit: Hit, title: str, width: int = SNIPPET, file: str = "") -> C
         return line + Content(f"  {file}").stylize("dim") if file else line
     where = f"in {title} · {file}" if file else f"in {title}"
     return Content.assemble(line, "\n", Content(f"{'':<8}{where}").stylize("dim italic"))
-
-
-def copies_among(hits: list[Hit], entries: Sequence[Entry]) -> set[int]:
-    """The entries of `hits` that share their article id with another one there (identical files)."""
-    by_id: dict[str, set[int]] = {}
-    for hit in hits:
-        by_id.setdefault(entries[hit.entry].id, set()).add(hit.entry)
-    return {entry for same in by_id.values() if len(same) > 1 for entry in same}
 
 
 def search_keys() -> list[BindingType]:

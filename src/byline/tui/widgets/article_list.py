@@ -10,7 +10,6 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import cast
 
 from rich.cells import cell_len, set_cell_size
@@ -21,8 +20,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from byline.load.clean import printable
 from byline.model import Entry
+from byline.search.copies import file_name
 from byline.tui.widgets.line_list import LineList
 
 ROW_HEIGHT = 2
@@ -59,12 +58,6 @@ SORTS: list[tuple[str, Callable[[Entry], object] | None]] = [
 def day_of(date: str) -> str:
     """What a row shows of a date: its day (`2024-03-04`), or a date not in that form as it is."""
     return date[:10] if len(date) >= 10 and date[4] == "-" and date[:4].isdigit() else date
-
-
-def file_name(path: str) -> str:
-    """A file as a row names it: its folder and name (`tech/131.txt`), control characters replaced."""
-    file = PurePath(path.partition("#")[0])
-    return printable(f"{file.parent.name}/{file.name}")
 
 
 def quote_count(n: int) -> str:
