@@ -137,3 +137,16 @@ async def test_the_list_grows_with_the_window_and_the_reader_keeps_a_readable_me
         assert (title in second_row) is whole, second_row
         paragraph = app.reader.query("Paragraph").first()
         assert paragraph.content_region.width >= measure, f"the reader's lines are {paragraph.content_region.width} wide"
+
+
+async def test_the_sidebar_in_the_lists_place_leaves_the_reader_its_measure(open_app, tmp_path: Path) -> None:
+    folder = tmp_path / "narrow"
+    folder.mkdir()
+    write_article(folder, "1.txt", "The article read first", ["Words of a paragraph, long enough to wrap. " * 5])
+    async with open_app(folder, size=(80, 24)) as (app, pilot):
+        paragraph = app.reader.query("Paragraph").first()
+        measure, list_width = paragraph.content_region.width, app.query_one("#list-pane").outer_size.width
+        await pilot.press("s")
+        await settle(pilot)
+        assert app.sidebar.outer_size.width == list_width
+        assert paragraph.content_region.width == measure, "the reader's lines keep their width"
