@@ -311,3 +311,17 @@ async def test_a_long_name_wraps_under_itself_with_its_count_and_again_when_the_
         sidebar.styles.width = 40
         await settle(pilot)
         assert "Benjamin Netanyahu  2" in [line.strip() for line in lines()], "wrapped again for the new width"
+
+
+async def test_an_uncertain_speaker_too_long_for_its_line_keeps_its_name_whole(open_app, tmp_path: Path) -> None:
+    folder = tmp_path / "guess"
+    folder.mkdir()
+    write_article(folder, "1.txt", "Talks", ["“We talk,” Antony Blinken said. “We wait,” he added."])
+    async with open_app(folder, size=(120, 40)) as (app, pilot):
+        sidebar = app.sidebar
+        sidebar.styles.width = 22  # "— Antony Blinken?  uncertain" is 28 cells
+        await settle(pilot)
+        shown = [sidebar.render_line(y).text.rstrip() for y in range(sidebar.virtual_size.height)]
+        at = next(i for i, line in enumerate(shown) if "Blinken?" in line)
+        assert shown[at].strip() == "— Antony Blinken?"
+        assert shown[at + 1].index("uncertain") == shown[at].index("—") + 2, "the marker under the name"

@@ -103,13 +103,16 @@ class Sidebar(OptionList):
         for number, quote in enumerate(listed):
             # No colours of their own: the highlighted row's colours must win.
             speaker = (
-                Content.styled(f"— {quote.speaker}", "bold")
+                Content.styled(self._wrap(f"— {quote.speaker}"), "bold")
                 if quote.speaker
                 else Content.styled("— unattributed", "italic dim")
             )
             if quote.speaker and quote.confidence < LOW_CONFIDENCE:
                 # An uncertain attribution is shown as a guess, not as fact.
-                speaker = Content.styled(f"— {quote.speaker}?", "dim") + Content.styled("  uncertain", "italic dim")
+                # The name is kept whole on its lines: the marker is the part that moves down.
+                shown = self._wrap(f"— {quote.speaker}?  uncertain")
+                cut = shown.rindex("uncertain")
+                speaker = Content.styled(shown[:cut], "dim") + Content.styled(shown[cut:], "italic dim")
             text = Content(f"“{shorten(quote.text)}”")
             options.append(Option(Content("\n").join([text, speaker]), id=f"quote-{number}"))
             if number < len(listed) - 1:
@@ -133,6 +136,12 @@ class Sidebar(OptionList):
             options.append(Option(Content.styled("No names found", "italic dim"), disabled=True))
         self.add_options(options)
         self.highlighted = None
+
+    def _wrap(self, text: str) -> str:
+        """`text` wrapped for the sidebar with a hanging indent (a long speaker's next lines under its name)."""
+        if self._width <= 8:
+            return text
+        return "\n".join(textwrap.wrap(text, self._width, subsequent_indent=HANGING, break_on_hyphens=False))
 
     def _name_width(self) -> int:
         """Cells a name's row has: the list's width less the option's padding."""
