@@ -272,3 +272,27 @@ async def test_building_the_tables_never_reprs_the_corpus(open_app, people_corpu
     people = [text for text in described if "people" in text]
     assert people, described
     assert max(map(len, described)) < 200, max(described, key=len)[:300]
+
+
+def test_the_second_figures_stand_right_aligned_so_the_dots_line_up() -> None:
+    from byline.tui.widgets.people_list import counts_of, tail_width
+
+    rows = [
+        Speaker("Tony Blair", "blair", frozenset(), 244, 79, 0),
+        Speaker("Rafael Benitez", "benitez", frozenset(), 46, 7, 0),
+        "Known by description",
+    ]
+    shown = [counts_of(row, tail_width(rows)) for row in rows if isinstance(row, Speaker)]
+    assert shown == ["244 · 79", "46 ·  7"]
+    assert len({len(figures) - figures.index("·") for figures in shown}) == 1
+
+
+async def test_the_filter_box_says_in_the_footer_how_to_reach_the_list(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(80, 24)) as (app, pilot):
+        await press(pilot, "2")
+        shown = {binding.key: binding.description for _, binding, enabled, _ in app.active_bindings.values() if binding.show}
+        assert shown.get("escape") == "List"
+        await press(pilot, "escape")
+        assert isinstance(app.focused, PeopleList)
+        shown = {binding.key: binding.description for _, binding, enabled, _ in app.active_bindings.values() if binding.show}
+        assert "escape" not in shown, "in the list, the footer keeps its room for the view keys"

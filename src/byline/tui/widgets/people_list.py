@@ -34,14 +34,24 @@ TYPE_MARKS = {"PERSON": "P", "ORG": "O", "PLACE": "L"}
 DESCRIBED_HEADING = "Known by description"
 
 
-def counts_of(row: Speaker | EntityRow) -> str:
+def counts_of(row: Speaker | EntityRow, tail: int = 0) -> str:
     """The figures a row shows: quotes · articles for a speaker (low-confidence ones marked),
-    articles · quotes for an entity (… while the quotes are counted)."""
+    articles · quotes for an entity (… while the quotes are counted); the second figure is
+    right-aligned in `tail` cells, so that the dots stand in one column."""
     if isinstance(row, Speaker):
         low = f" ({row.low_confidence}?)" if row.low_confidence else ""
-        return f"{row.quotes}{low} · {row.articles}"
+        return f"{row.quotes}{low} · {row.articles:>{tail}}"
     quotes = "…" if row.quotes is None else str(row.quotes)
-    return f"{row.articles} · {quotes}"
+    return f"{row.articles} · {quotes:>{tail}}"
+
+
+def tail_width(rows: Sequence[PeopleRow]) -> int:
+    """Cells the widest second figure of `rows` takes (see `counts_of`)."""
+    widest = max(
+        ((row.articles if isinstance(row, Speaker) else row.quotes or 0) for row in rows if not isinstance(row, str)),
+        default=0,
+    )
+    return len(str(widest))
 
 
 class PeopleList(LineList):
@@ -55,6 +65,8 @@ class PeopleList(LineList):
     ]
 
     rows: reactive[Sequence[PeopleRow]] = reactive((), always_update=True, init=False)
+    _tail = 0
+    """The second figure's column width over all rows (set with them)."""
 
     @dataclass
     class Chosen(Message):
@@ -78,6 +90,7 @@ class PeopleList(LineList):
         return None if isinstance(row, str) else row
 
     def watch_rows(self) -> None:
+        self._tail = tail_width(self.rows)
         self.rows_changed(next((n for n, row in enumerate(self.rows) if not isinstance(row, str)), 0))
 
     def action_choose(self) -> None:
@@ -100,7 +113,7 @@ class PeopleList(LineList):
             )
         style = self.cursor_style() if is_cursor else base
         meta = style + Style(dim=True) if is_cursor else self.get_component_rich_style("line-list--meta")
-        figures = counts_of(row)
+        figures = counts_of(row, self._tail)
         mark = TYPE_MARKS.get(row.type, "?") + " " if isinstance(row, EntityRow) else ""
         room = width - 3 - cell_len(figures) - len(mark)
         name = fit(row.name, room) if room > 3 else ""
@@ -116,6 +129,16 @@ class PeopleList(LineList):
         )
 
 
+class NameFilter(Input):
+    """The filter box. It takes the printable keys, 1 2 3 among them: its footer says how to
+    leave it for the list, where the view keys work."""
+
+    BINDINGS = [Binding("escape", "to_list", "List", tooltip="Between the filter and the list")]
+
+    def action_to_list(self) -> None:
+        self.screen.focus_next()
+
+
 class PeoplePane(Vertical):
     """The filter box over the list, for speakers or for entities."""
 
@@ -128,7 +151,7 @@ class PeoplePane(Vertical):
         super().__init__(id=id)
         self.kind = kind
         self.matcher: NameMatcher[Speaker] | NameMatcher[EntityRow] | None = None
-        self.filter_input = Input(placeholder="Type a name (typos forgiven)", id=f"{kind}-filter")
+        self.filter_input = NameFilter(placeholder="Filter names, typos ok", id=f"{kind}-filter")
         self.list = PeopleList(id=f"{kind}-list")
 
     def compose(self) -> ComposeResult:
