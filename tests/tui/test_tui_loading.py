@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,70 @@ async def test_no_bar_animates_while_the_total_is_unknown(open_app, small_corpus
         app.main.loading_bar.post_message(BatchLoaded(Batch([], [], 300, 1000), elapsed=0.6))
         await wait_until(pilot, lambda: "Loading 300 of 1,000" in str(label.content), "the total")
         assert bar.display and bar.total == 1000
+
+
+async def left_at_the_last_article(corpus: Path, monkeypatch: pytest.MonkeyPatch, cold: Path) -> threading.Event:
+    """Open `corpus`, leave it at its last article (the place to come back to), and make the next
+    opening a cold one through `held_loader`: returns the event that lets its rest come."""
+    import byline.tui.loading
+
+    app = BylineApp([str(corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        assert app.reader.article is not None and app.reader.article.title == "Article number 4"
+    monkeypatch.setenv("BYLINE_CACHE_DIR", str(cold))  # no snapshot: the loader runs
+    release = threading.Event()
+    monkeypatch.setattr(byline.tui.loading, "load_corpus", held_loader(corpus, release))
+    return release
+
+
+def held_loader(corpus: Path, release: threading.Event):
+    """A loader that gives the first two rows, then waits for `release` before the rest."""
+    from byline.corpus import load_corpus
+
+    entries = [e for b in load_corpus([str(corpus)]) for e in b.entries]
+
+    def loading(paths: list[str], batch_size: int = 256, **options: object):
+        yield Batch(entries[:2], [], 2, None)
+        release.wait(30)
+        yield Batch(entries[2:], [], 5, 5)
+
+    return loading
+
+
+async def test_the_first_article_is_not_flashed_while_the_place_to_come_back_to_loads(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = await left_at_the_last_article(small_corpus, monkeypatch, tmp_path / "cold")
+    shown: list[str] = []
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.article_list.count == 2, "the first rows")
+        await pilot.pause(0.3)
+        shown.append(app.reader.article.title if app.reader.article else "")
+        release.set()
+        await wait_until(pilot, lambda: app.reader.article is not None, "an article")
+        await settle(pilot)
+        assert app.reader.article.title == "Article number 4"
+    assert shown == [""], "no other article shown while the place was loading"
+
+
+async def test_a_place_slow_to_come_is_not_waited_for_past_a_few_seconds(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import byline.tui.screens.corpus_loading
+
+    release = await left_at_the_last_article(small_corpus, monkeypatch, tmp_path / "cold")
+    monkeypatch.setattr(byline.tui.screens.corpus_loading, "PLACE_WAIT_S", 0.3)
+    app = BylineApp([str(small_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        try:
+            await wait_until(pilot, lambda: app.reader.article is not None, "the first article, after the wait")
+            assert app.reader.article.title == "Article number 0"
+        finally:
+            release.set()
+        await wait_until(
+            pilot, lambda: app.reader.article and app.reader.article.title == "Article number 4", "the place, once it came"
+        )

@@ -6,6 +6,7 @@ A mixin of `MainScreen` (kept apart to keep that module short): its handlers are
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
@@ -34,15 +35,19 @@ if TYPE_CHECKING:
         loading: bool
         entity_filter: str | None
         _restore_id: str | None
+        _place_deadline: float | None
 
         @property
         def _user_moved(self) -> bool: ...
         def _remember(self, entry: Entry) -> None: ...
+        def show_entry(self, entry: Entry) -> None: ...
         def people_batch_loaded(self) -> None: ...
         def build_people(self, final: bool = True) -> None: ...
 else:
     _Screen = object
 
+PLACE_WAIT_S = 3.0
+"""How long the first article is held back while the place to come back to loads."""
 ROWS_EVERY_S = 0.3
 """While loading goes on, new rows reach the list at most this often (the first ones at once)."""
 
@@ -91,6 +96,24 @@ class CorpusLoading(_Screen):
         self.people_batch_loaded()
         self._update_subtitle()
 
+    def _waiting_for_place(self, entry: Entry | None) -> bool:
+        """Whether to hold `entry` back: the place to come back to is another article, not loaded
+        yet, and the wait is not over (PLACE_WAIT_S: a cold load may take minutes to reach it)."""
+        restore = self._restore_id
+        if restore is None or not self.loading or self._user_moved or entry is None or entry.has_key(restore):
+            return False
+        if self._place_deadline is None:
+            self._place_deadline = time.monotonic() + PLACE_WAIT_S
+            self.set_timer(PLACE_WAIT_S, self._stop_waiting_for_place)
+        return time.monotonic() < self._place_deadline
+
+    def _stop_waiting_for_place(self) -> None:
+        """The place is still not loaded: show the article under the cursor (the place is still
+        gone back to if it comes)."""
+        current = self.article_list.current
+        if self._restore_id is not None and current is not None and self.reader.article is None:
+            self.show_entry(current)
+
     def on_load_restarted(self) -> None:
         """The rows shown came from a snapshot that no longer holds: they go; the files are read."""
         current = self.article_list.current
@@ -109,10 +132,12 @@ class CorpusLoading(_Screen):
         if loading:
             return
         if self._restore_id is not None:
-            # Not in this corpus: where the reader is now becomes the place to come back to.
+            # Not in this corpus: where the reader is now becomes the place to come back to,
+            # and is shown (it was held back while the place was looked for).
             self._restore_id = None
             if (current := self.article_list.current) is not None:
                 self._remember(current)
+                self.show_entry(current)
         if not self.loading_bar.is_attached:
             return  # the app quit before loading was over: nothing left to show
         self.loading_bar.display = False

@@ -66,6 +66,8 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         self._when_shown: tuple[str, Callable[[], object]] | None = None
         """Where to scroll once the file with this key is shown (a quote, a search hit), not its own place."""
         self._placing: str | None = None
+        self._place_deadline: float | None = None
+        """Until when the first article shown is held back for the place to come back to."""
         self._was_narrow: bool | None = None
         """Whether the screen was narrow at the last resize (None before the first)."""
         """The file (key) being scrolled back to its place: until it is, its position is not read from the reader."""
@@ -106,6 +108,10 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
     @on(ArticleList.Highlighted)
     def _follow_cursor(self, message: ArticleList.Highlighted) -> None:
         entry = message.entry
+        if self._waiting_for_place(entry):
+            # The place to come back to is still loading: showing the first article meanwhile
+            # would flash it, then jump (1.5-5 s later on a busy machine).
+            return
         self.sidebar.show(entry)
         if entry is None:
             if not self.loading:
@@ -114,6 +120,11 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         if not self._restore_id or self._user_moved:
             # While the last article is still being looked for, the first one shown is not a new place to keep.
             self._remember(entry)
+        self._open(entry)
+
+    def show_entry(self, entry: Entry) -> None:
+        """The sidebar and the reader on `entry`."""
+        self.sidebar.show(entry)
         self._open(entry)
 
     def _remember(self, entry: Entry) -> None:
