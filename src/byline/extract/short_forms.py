@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from byline.extract.lexicons import Lexicons, name_words
+from byline.extract.name_tokens import PARTICLES
 from byline.extract.names import Candidate
 
 _FEATURES = name_words()["geographic_features"]
@@ -41,6 +42,13 @@ class ShortForms:
         text = cand.text
         if text in self.aliases and cand.type in (None, "ORG", "PLACE"):
             return self.aliases[text], "ORG"
+        if " " in text and text.split(" ", 1)[0].lower() in PARTICLES and cand.type != "PERSON":
+            # "De Niro recently spent", "Le Bon also said": a sentence's capital on the
+            # particle of a surname the article gives in full ("Robert De Niro"),
+            # not a title that opens with a foreign article ("Le Monde").
+            person = _particle_surname(text, self.surnames)
+            if person:
+                return person, "PERSON"
         if cand.type == "PERSON" and " " in text:
             if text not in self.fullest:
                 self.fullest[text] = fullest_person(text, self.surnames)
@@ -135,11 +143,25 @@ def fullest_person(name: str, by_surname: dict[str, list[str]]) -> str:
             or owords[0] == words[0]
             or (
                 # "F Pelous", "J. Thomas": an initial for the first name
-                len(words) == 2 and len(words[0].rstrip(".")) == 1 and owords[0][0] == words[0][0]
+                # ("R de Marigny" for "Roland De Marigny": the particle in either case)
+                len(words[0].rstrip(".")) == 1
+                and owords[0][0] == words[0][0]
+                and (
+                    len(words) == 2
+                    or words[1].lower() in PARTICLES
+                    and [w.lower() for w in owords[1:]] == [w.lower() for w in words[1:]]
+                )
             )
         ):
             best = other
     return best
+
+
+def _particle_surname(text: str, surnames: dict[str, list[str]]) -> str | None:
+    """The one person whose name ends with `text`, its particle in either case."""
+    tail = text.lower().split()
+    found = [full for full in surnames.get(text.rsplit(" ", 1)[-1], ()) if full.lower().split()[-len(tail) :] == tail]
+    return found[0] if len(found) == 1 else None
 
 
 def _initials(name: str) -> str:
