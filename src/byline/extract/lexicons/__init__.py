@@ -37,6 +37,7 @@ class TypeCues:
     clause_verbs: frozenset[str] = frozenset()
     place_nouns_of: frozenset[str] = frozenset()
     body_before: frozenset[str] = frozenset()
+    place_kinds: frozenset[str] = frozenset()
 
 
 def _section_lines(name: str) -> dict[str, list[str]]:
