@@ -33,7 +33,7 @@ from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
 from byline.extract.short_forms import short_forms
-from byline.extract.surnames import follower_of, surname_only, verb_before_surname
+from byline.extract.surnames import follower_of, pair_of_names, qualifies_a_noun, surname_only, verb_before_surname
 from byline.extract.teams import (
     clearly_a_team,
     countries_follow_the_sides,
@@ -234,8 +234,12 @@ def find_entities(
                 key[-1:] == "s"
                 and (key[:-1] in surnames or " " not in key and getattr(clusters.get(key[:-1]), "type", "") == "ORG")
                 or follower_of(key, surnames)
+                or " " not in key
+                and pair_of_names(key, surnames, seen_texts, lex)
+                and (where != "body" or qualifies_a_noun(body, cand.end, lex))
             ):
                 # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers;
+                # "Turkey-EU talks": two names as an adjective;
                 # "their TiVos" beside "TiVo": a firm's products
                 continue
             cluster = clusters.get(key)

@@ -1,11 +1,14 @@
 """Names that lean on another person's surname.
 
-"Blairite", "Brownites": the followers of a person the article names. "Vote Blair"
+"Blairite", "Brownites": the followers of a person the article names; "the
+Blair-Brown feud": two names made one adjective. "Vote Blair"
 beside "Tony Blair": a capitalised English word before a named person's surname,
 guessed a first name, is no person of its own; the surname alone is kept.
 """
 
 from __future__ import annotations
+
+import re
 
 from byline.extract.lexicons import Lexicons
 from byline.extract.name_tokens import Candidate
@@ -43,3 +46,26 @@ def follower_of(word: str, surnames: dict[str, list[str]]) -> bool:
     """ "Blairite", "Brownites": the followers of a person the article names."""
     stem = word[: -len("ites")] if word.endswith("ites") else word[: -len("ite")] if word.endswith("ite") else ""
     return bool(stem) and (stem in surnames or stem + "e" in surnames)
+
+
+def pair_of_names(word: str, surnames: dict[str, list[str]], seen: set[str], lex: Lexicons) -> bool:
+    """ "the Blair-Brown feud", "Turkey-EU talks", "the London-Frankfurt merger":
+    two names the article or the lexicons know, joined into one adjective, which
+    names nothing of its own."""
+    first, dash, second = word.partition("-")
+    return bool(dash) and all(
+        part[:1].isupper()
+        and (part in surnames or part in seen or part in lex.places or part in lex.orgs or part in lex.org_aliases)
+        for part in (first, second)
+    )
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)")
+_PLURAL_VERBS = frozenset({"are", "were", "have"})  # (clause_verbs serve lists, in the singular)
+
+
+def qualifies_a_noun(body: str, end: int, lex: Lexicons) -> bool:
+    """Whether a lower-case word that opens no clause follows: "Turkey-EU talks",
+    not "Europe and Asia-Pacific are expected" (a region)."""
+    word = _NEXT_WORD.match(body, end)
+    return word is not None and word.group(1) not in lex.type_cues.clause_verbs and word.group(1) not in _PLURAL_VERBS
