@@ -55,6 +55,12 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
         return "ORG", True
     if name in lex.places:
         return "PLACE", True
+    capitals = [w for w in words if w.isupper() and len(w) > 1]
+    if len(capitals) > 1 and any(len(w) >= _LONGEST_INITIALS + 1 and w.lower() in lex.english_words for w in capitals):
+        # "MATCH STATS", "METAL GEAR SOLID": a heading or a title in capitals, not
+        # initials; but "BLACKBURN ROVERS" in a heading is the club the lexicon knows
+        known = " ".join(w.capitalize() if w in capitals else w for w in words)
+        return ("ORG", True) if known in lex.orgs else ("PLACE", True) if known in lex.places else ("DROP", True)
     if is_org(tokens, lex):
         return "ORG", True
     if words[-1].isdigit():
