@@ -21,6 +21,9 @@ _FEATURES = name_words()["geographic_features"]
 SHORTEST_CLIP, LONGEST_CLIP = 3, 4  # letters of a clipped first word ("Fed", "Met")
 SHORTEST_CLIPPED_WORD = 6  # a shorter first word is not clipped
 SHORTEST_INITIALS = 2
+# Peers' titles, and the sex each says: "Lady Boothroyd" is Betty Boothroyd where
+# the article names her so ("Sir" goes with a given name, "Sir Alex", not a surname).
+_PEERS = {"Lord": "m", "Baron": "m", "Lady": "f", "Baroness": "f"}
 SHORTEST_WORD_ACRONYM, LONGEST_WORD_ACRONYM = 3, 5  # initials written as a word: "Nato", "Unicef"
 
 
@@ -51,7 +54,7 @@ class ShortForms:
                 return person, "PERSON"
         if cand.type == "PERSON" and " " in text:
             if text not in self.fullest:
-                self.fullest[text] = fullest_person(text, self.surnames)
+                self.fullest[text] = fullest_person(text, self.surnames, self.lex.first_names)
             return self.fullest[text], "PERSON"
         if " " not in text:
             if text in self.surnames and (cand.type in (None, "PERSON") or not cand.strong):
@@ -95,7 +98,7 @@ def short_forms(
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in full_persons:
         by_surname[name.rsplit(" ", 1)[-1]].append(name)
-    persons = dict.fromkeys(n for n in full_persons if fullest_person(n, by_surname) == n)
+    persons = dict.fromkeys(n for n in full_persons if fullest_person(n, by_surname, lex.first_names) == n)
     surnames: dict[str, list[str]] = defaultdict(list)
     for full in persons:
         surnames[full.split()[-1]].append(full)
@@ -129,10 +132,21 @@ def short_forms(
     return ShortForms(lex, aliases, persons, surnames, acronyms, parts, first_names)
 
 
-def fullest_person(name: str, by_surname: dict[str, list[str]]) -> str:
+def fullest_person(name: str, by_surname: dict[str, list[str]], first_names: dict[str, str] | None = None) -> str:
     """The longest known name that `name` is a short form of (same surname,
-    and the same first name, its initial or none: "Lula da Silva", "F Pelous")."""
+    and the same first name, its initial or none: "Lula da Silva", "F Pelous");
+    a peer's title for the one person of that surname and sex the article names
+    with a given name ("Lord Goldsmith" for "Peter Goldsmith")."""
     words = name.split()
+    if len(words) == 2 and words[0] in _PEERS and first_names is not None:
+        sex = _PEERS[words[0]]
+        given = [
+            other
+            for other in by_surname.get(words[1], ())
+            if other.split()[0] not in _PEERS and first_names.get(other.split()[0]) in (sex, "-")
+        ]
+        if len(given) == 1:
+            return given[0]
     best = name
     for other in by_surname.get(words[-1], ()):
         if len(other) <= len(best):
