@@ -35,6 +35,8 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
     words = [t.text for t in tokens]
     if (
         name in lex.calendar
+        or name.endswith("days")
+        and name[:-1] in lex.calendar  # "on Fridays"
         or name in lex.demonyms
         or name in lex.honorifics
         or words[-1] in lex.event_words
