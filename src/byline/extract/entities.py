@@ -33,7 +33,7 @@ from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
 from byline.extract.short_forms import short_forms
-from byline.extract.surnames import follower_of, pair_of_names, qualifies_a_noun, surname_only, verb_before_surname
+from byline.extract.surnames import adjective_pair, follower_of, surname_only, surnames_in_words, verb_before_surname
 from byline.extract.teams import (
     clearly_a_team,
     countries_follow_the_sides,
@@ -150,6 +150,10 @@ def find_entities(
     title_cands = candidates(article.title, lex, lowercase) if article.title and not title_case else []
     if title_cands:
         fields.append(("title", title_cands))
+    surnames_alone = surnames_in_words(dropped, [c for _, cands in fields for c in cands], lex)
+    if surnames_alone:
+        in_body = sorted(in_body + surnames_alone, key=lambda c: c.start)
+        fields[0] = ("body", in_body)
     author = author_name(article.author)
     if author:
         fields.append(("author", [Candidate(0, len(author), author, "PERSON", strong=True)]))
@@ -235,8 +239,7 @@ def find_entities(
                 and (key[:-1] in surnames or " " not in key and getattr(clusters.get(key[:-1]), "type", "") == "ORG")
                 or follower_of(key, surnames)
                 or " " not in key
-                and pair_of_names(key, surnames, seen_texts, lex)
-                and (where != "body" or qualifies_a_noun(body, cand.end, lex))
+                and adjective_pair(key, surnames, seen_texts, lex, body if where == "body" else "", cand.end)
             ):
                 # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers;
                 # "Turkey-EU talks": two names as an adjective;
