@@ -186,7 +186,8 @@ def find_entities(
     # capitalised before a known person's surname is no first name of his.
     # (one that stands anywhere but at a sentence's start is a name: "Graham and Sherry Edwards")
     sure_people = {c.text for c in in_body if c.strong and c.type == "PERSON" or not _opens_sentence(body, c.start)}
-    sure_people |= {c.text for _, cands in fields[1:] for c in cands}
+    # (a headline's first word is a sentence's: "Classy Henman makes winning start")
+    sure_people |= {c.text for _, cands in fields[1:] for c in cands if c.start or c.strong}
     verbs_before = verb_before_surname(full_persons, sure_people, lex)
     for name in verbs_before:
         del full_persons[name]
