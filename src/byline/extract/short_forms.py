@@ -23,6 +23,8 @@ SHORTEST_CLIPPED_WORD = 6  # a shorter first word is not clipped
 SHORTEST_INITIALS = 2
 # Peers' titles, and the sex each says: "Lady Boothroyd" is Betty Boothroyd where
 # the article names her so ("Sir" goes with a given name, "Sir Alex", not a surname).
+# ("El Guerrouj" for "Hicham El Guerrouj": Arabic articles open surnames too)
+_SURNAME_PARTICLES = PARTICLES | {"el", "al", "abu", "ben"}
 _PEERS = {"Lord": "m", "Baron": "m", "Lady": "f", "Baroness": "f"}
 SHORTEST_WORD_ACRONYM, LONGEST_WORD_ACRONYM = 3, 5  # initials written as a word: "Nato", "Unicef"
 
@@ -45,7 +47,7 @@ class ShortForms:
         text = cand.text
         if text in self.aliases and cand.type in (None, "ORG", "PLACE"):
             return self.aliases[text], "ORG"
-        if " " in text and text.split(" ", 1)[0].lower() in PARTICLES and cand.type != "PERSON":
+        if " " in text and text.split(" ", 1)[0].lower() in _SURNAME_PARTICLES and cand.type != "PERSON":
             # "De Niro recently spent", "Le Bon also said": a sentence's capital on the
             # particle of a surname the article gives in full ("Robert De Niro"),
             # not a title that opens with a foreign article ("Le Monde").
