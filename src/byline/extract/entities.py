@@ -237,12 +237,16 @@ def find_entities(
                 continue  # "Ghost", "Sideways": an English word, not a name; "Orwellian", "Thatcherism"
             if key == cand.text and (
                 key[-1:] == "s"
-                and (key[:-1] in surnames or " " not in key and getattr(clusters.get(key[:-1]), "type", "") == "ORG")
+                and (
+                    key[:-1] in surnames
+                    or getattr(clusters.get(key[:-1]), "type", "") == ("PERSON" if " " in key else "ORG")
+                )
                 or follower_of(key, surnames)
                 or " " not in key
                 and adjective_pair(key, surnames, seen_texts, lex, body if where == "body" else "", cand.end)
             ):
-                # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers;
+                # "the Osbournes": a family, not one person ("the Wayne Rooneys of this world": his like);
+                # "Blairites", "Brownite": followers;
                 # "Turkey-EU talks": two names as an adjective;
                 # "their TiVos" beside "TiVo": a firm's products
                 continue
