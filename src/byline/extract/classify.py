@@ -57,6 +57,10 @@ def classify(tokens: list[Token], lex: Lexicons) -> tuple[str | None, bool]:
         return "ORG", True
     if name in lex.places:
         return "PLACE", True
+    if name in lex.stage_names:
+        # "Eminem", "Bono": a person known by one name; not typed strongly, so
+        # the acts listed beside ("Eminem, Coldplay and Keane") keep their own type
+        return "PERSON", False
     capitals = [w for w in words if w.isupper() and len(w) > 1]
     if len(capitals) > 1 and any(len(w) >= _LONGEST_INITIALS + 1 and w.lower() in lex.english_words for w in capitals):
         # "MATCH STATS", "METAL GEAR SOLID": a heading or a title in capitals, not
