@@ -16,12 +16,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from byline.extract.lexicons import Lexicons, speaker_words
+from byline.extract.lexicons import Lexicons, TypeCues, speaker_words
 
 CONTEXT_CHARS = 40  # characters looked at on each side of a mention
 LIST_GAP_CHARS = 8  # ", and " at most between two names of one list
 
 _CONJUNCTIONS = frozenset({"and", "or"})
+_LIST_LEADS = frozenset({"like", "including", "as", "-"})  # ("as" of "such as")
+# ("artists such as Keane, Katie Melua and Scissor Sisters": bands and singers alike)
+_BANDS_OR_PEOPLE = frozenset({"artist", "act"})
 _PHRASAL_IN = frozenset("bring brought bringing called drafted sent stepped".split())
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*$")
 
@@ -69,13 +72,12 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
             if len(before) == 2 and before[0] in cues.body_before_in or body.endswith(", at ", 0, start):
                 return "ORG"
             return "PLACE"
-        if last == "like" and len(before) == 2 and before[0].endswith("s"):
-            # "authors like Cicero, Virgil and Tacitus", "firms like Enron": the kind listed
-            kind = before[0][:-1]
-            if kind in cues.person_before:
-                return "PERSON"
-            if kind in cues.body_before:
-                return "ORG"
+        if last in _LIST_LEADS:
+            # "authors like Cicero, Virgil and Tacitus", "firms such as Enron",
+            # "eight Russian cities - Klin, Ivanovo": the kind listed
+            kind = _kind_listed(body, start, cues)
+            if kind:
+                return kind
         if last in cues.person_before:
             return "PERSON"
         if last in cues.body_before:
@@ -102,6 +104,27 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
         if first in cues.place_after:
             return "PLACE"
     return ""
+
+
+def _kind_listed(body: str, start: int, cues: TypeCues) -> str:
+    """The type of what a plural noun before "like", "including", "such as" or
+    a dash lists ("artists such as", "cities -"), or ""."""
+    words = body[max(0, start - CONTEXT_CHARS) : start].split()[-3:]
+    if len(words) == 3 and words[1:] == ["such", "as"]:
+        noun = words[0]
+    elif len(words) >= 2 and words[-1] in _LIST_LEADS and words[-1] != "as":
+        noun = words[-2]
+    else:
+        return ""
+    noun = noun.rstrip(",").lower()
+    if noun in cues.place_kinds:
+        return "PLACE"
+    if not noun.endswith("s"):
+        return ""
+    one = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]  # "companies", "firms"
+    if one in _BANDS_OR_PEOPLE:
+        return ""
+    return "PERSON" if one in cues.person_before else "ORG" if one in cues.body_before else ""
 
 
 def apposition_type(body: str, end: int, lex: Lexicons) -> str:

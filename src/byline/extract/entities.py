@@ -33,7 +33,7 @@ from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
 from byline.extract.short_forms import short_forms
-from byline.extract.surnames import follower_of, surname_only, verb_before_surname
+from byline.extract.surnames import adjective_pair, follower_of, surname_only, surnames_in_words, verb_before_surname
 from byline.extract.teams import (
     clearly_a_team,
     countries_follow_the_sides,
@@ -150,6 +150,10 @@ def find_entities(
     title_cands = candidates(article.title, lex, lowercase) if article.title and not title_case else []
     if title_cands:
         fields.append(("title", title_cands))
+    surnames_alone = surnames_in_words(dropped, [c for _, cands in fields for c in cands], lex)
+    if surnames_alone:
+        in_body = sorted(in_body + surnames_alone, key=lambda c: c.start)
+        fields[0] = ("body", in_body)
     author = author_name(article.author)
     if author:
         fields.append(("author", [Candidate(0, len(author), author, "PERSON", strong=True)]))
@@ -182,7 +186,8 @@ def find_entities(
     # capitalised before a known person's surname is no first name of his.
     # (one that stands anywhere but at a sentence's start is a name: "Graham and Sherry Edwards")
     sure_people = {c.text for c in in_body if c.strong and c.type == "PERSON" or not _opens_sentence(body, c.start)}
-    sure_people |= {c.text for _, cands in fields[1:] for c in cands}
+    # (a headline's first word is a sentence's: "Classy Henman makes winning start")
+    sure_people |= {c.text for _, cands in fields[1:] for c in cands if c.start or c.strong}
     verbs_before = verb_before_surname(full_persons, sure_people, lex)
     for name in verbs_before:
         del full_persons[name]
@@ -232,10 +237,17 @@ def find_entities(
                 continue  # "Ghost", "Sideways": an English word, not a name; "Orwellian", "Thatcherism"
             if key == cand.text and (
                 key[-1:] == "s"
-                and (key[:-1] in surnames or " " not in key and getattr(clusters.get(key[:-1]), "type", "") == "ORG")
+                and (
+                    key[:-1] in surnames
+                    or getattr(clusters.get(key[:-1]), "type", "") == ("PERSON" if " " in key else "ORG")
+                )
                 or follower_of(key, surnames)
+                or " " not in key
+                and adjective_pair(key, surnames, seen_texts, lex, body if where == "body" else "", cand.end)
             ):
-                # "the Osbournes": a family, not one person; "Blairites", "Brownite": followers;
+                # "the Osbournes": a family, not one person ("the Wayne Rooneys of this world": his like);
+                # "Blairites", "Brownite": followers;
+                # "Turkey-EU talks": two names as an adjective;
                 # "their TiVos" beside "TiVo": a firm's products
                 continue
             cluster = clusters.get(key)

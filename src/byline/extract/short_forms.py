@@ -14,12 +14,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from byline.extract.lexicons import Lexicons, name_words
+from byline.extract.name_tokens import PARTICLES
 from byline.extract.names import Candidate
 
 _FEATURES = name_words()["geographic_features"]
 SHORTEST_CLIP, LONGEST_CLIP = 3, 4  # letters of a clipped first word ("Fed", "Met")
 SHORTEST_CLIPPED_WORD = 6  # a shorter first word is not clipped
 SHORTEST_INITIALS = 2
+# Peers' titles, and the sex each says: "Lady Boothroyd" is Betty Boothroyd where
+# the article names her so ("Sir" goes with a given name, "Sir Alex", not a surname).
+# ("El Guerrouj" for "Hicham El Guerrouj": Arabic articles open surnames too)
+_SURNAME_PARTICLES = PARTICLES | {"el", "al", "abu", "ben"}
+_PEERS = {"Lord": "m", "Baron": "m", "Lady": "f", "Baroness": "f"}
 SHORTEST_WORD_ACRONYM, LONGEST_WORD_ACRONYM = 3, 5  # initials written as a word: "Nato", "Unicef"
 
 
@@ -41,9 +47,16 @@ class ShortForms:
         text = cand.text
         if text in self.aliases and cand.type in (None, "ORG", "PLACE"):
             return self.aliases[text], "ORG"
+        if " " in text and text.split(" ", 1)[0].lower() in _SURNAME_PARTICLES and cand.type != "PERSON":
+            # "De Niro recently spent", "Le Bon also said": a sentence's capital on the
+            # particle of a surname the article gives in full ("Robert De Niro"),
+            # not a title that opens with a foreign article ("Le Monde").
+            person = _particle_surname(text, self.surnames)
+            if person:
+                return person, "PERSON"
         if cand.type == "PERSON" and " " in text:
             if text not in self.fullest:
-                self.fullest[text] = fullest_person(text, self.surnames)
+                self.fullest[text] = fullest_person(text, self.surnames, self.lex.first_names)
             return self.fullest[text], "PERSON"
         if " " not in text:
             if text in self.surnames and (cand.type in (None, "PERSON") or not cand.strong):
@@ -87,7 +100,7 @@ def short_forms(
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in full_persons:
         by_surname[name.rsplit(" ", 1)[-1]].append(name)
-    persons = dict.fromkeys(n for n in full_persons if fullest_person(n, by_surname) == n)
+    persons = dict.fromkeys(n for n in full_persons if fullest_person(n, by_surname, lex.first_names) == n)
     surnames: dict[str, list[str]] = defaultdict(list)
     for full in persons:
         surnames[full.split()[-1]].append(full)
@@ -121,10 +134,21 @@ def short_forms(
     return ShortForms(lex, aliases, persons, surnames, acronyms, parts, first_names)
 
 
-def fullest_person(name: str, by_surname: dict[str, list[str]]) -> str:
+def fullest_person(name: str, by_surname: dict[str, list[str]], first_names: dict[str, str] | None = None) -> str:
     """The longest known name that `name` is a short form of (same surname,
-    and the same first name, its initial or none: "Lula da Silva", "F Pelous")."""
+    and the same first name, its initial or none: "Lula da Silva", "F Pelous");
+    a peer's title for the one person of that surname and sex the article names
+    with a given name ("Lord Goldsmith" for "Peter Goldsmith")."""
     words = name.split()
+    if len(words) == 2 and words[0] in _PEERS and first_names is not None:
+        sex = _PEERS[words[0]]
+        given = [
+            other
+            for other in by_surname.get(words[1], ())
+            if other.split()[0] not in _PEERS and first_names.get(other.split()[0]) in (sex, "-")
+        ]
+        if len(given) == 1:
+            return given[0]
     best = name
     for other in by_surname.get(words[-1], ()):
         if len(other) <= len(best):
@@ -135,11 +159,25 @@ def fullest_person(name: str, by_surname: dict[str, list[str]]) -> str:
             or owords[0] == words[0]
             or (
                 # "F Pelous", "J. Thomas": an initial for the first name
-                len(words) == 2 and len(words[0].rstrip(".")) == 1 and owords[0][0] == words[0][0]
+                # ("R de Marigny" for "Roland De Marigny": the particle in either case)
+                len(words[0].rstrip(".")) == 1
+                and owords[0][0] == words[0][0]
+                and (
+                    len(words) == 2
+                    or words[1].lower() in PARTICLES
+                    and [w.lower() for w in owords[1:]] == [w.lower() for w in words[1:]]
+                )
             )
         ):
             best = other
     return best
+
+
+def _particle_surname(text: str, surnames: dict[str, list[str]]) -> str | None:
+    """The one person whose name ends with `text`, its particle in either case."""
+    tail = text.lower().split()
+    found = [full for full in surnames.get(text.rsplit(" ", 1)[-1], ()) if full.lower().split()[-len(tail) :] == tail]
+    return found[0] if len(found) == 1 else None
 
 
 def _initials(name: str) -> str:

@@ -96,14 +96,18 @@ def is_team(
 
 # A team sheet: "Nash, Reiziger (Graham 82), Riggott, ... Hasselbaink." or
 # "Subs Not Used: Cooper, Knight." or the scorers "Riggott 74, Graham 86.":
-# a paragraph that is only a list of players' names.
-_PLAYER = r"[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){0,2}"
-_ITEM = rf"{_PLAYER}(?: \({_PLAYER} \d{{1,3}}\)| \d{{1,3}})?"
+# a paragraph that is only a list of players' names. A rugby side's lines
+# are cut by semicolons, its captain marked, its players named by an initial:
+# "G Thomas (capt); H Luscombe, T Shanklin; ... J Worsley, L Moody."
+# (a lower-case particle inside a name: "R de Marigny", "CA del Fava")
+_PLAYER = r"[A-Z][\w'\u2019-]*(?: (?:(?:de|da|di|del|van|von|der|le|la|du|dos) )?[A-Z][\w'\u2019-]+){0,2}"
+_ITEM = rf"{_PLAYER}(?: \({_PLAYER} \d{{1,3}}\)| \d{{1,3}}| \(capt\))?"
+_ITEM_GAP = r"[,;] "
 TEAM_SHEET_MIN_PLAYERS = 4  # a shorter list of bare names may be anything
 _SUBS = r"(?:Subs|Substitutes)(?: [Nn]ot [Uu]sed)?: "
 # (a line may run on: "..., Henry. Subs Not Used: Senderos, Lehmann. Booked: Cole.")
 _SHEET_END = r"\.?(?:[ \t]*$|(?=[ \t]+(?:Subs|Substitutes|Booked|Sent [Oo]ff|Goals?)\b))"
-_SHEET = re.compile(rf"^(?:{_SUBS})?{_ITEM}(?:, {_ITEM})+{_SHEET_END}", re.MULTILINE)
+_SHEET = re.compile(rf"^(?:{_SUBS}|: )?{_ITEM}(?:{_ITEM_GAP}{_ITEM})+{_SHEET_END}", re.MULTILINE)
 # (the substitutes after the side's full stop; looked for only where "Subs" stands, the pattern opening on it)
 _RUN_ON_SUBS = re.compile(rf"{_SUBS}{_ITEM}(?:, {_ITEM})+{_SHEET_END}", re.MULTILINE)
 _SHEET_NAME = re.compile(rf"(?<![\w(])({_PLAYER})(?: \(({_PLAYER}) \d{{1,3}}\)| (\d{{1,3}}))?")
@@ -124,7 +128,7 @@ def team_sheet_names(body: str) -> list[tuple[int, int, str]]:
             continue
         for item in items:
             for group in (1, 2):
-                if item.group(group):
+                if item.group(group) and not item.group(group).isupper():  # ("TBC": a place yet to fill)
                     out.append((item.start(group), item.end(group), item.group(group)))
     return out
 

@@ -25,8 +25,10 @@ def last_title(tokens: list[Token], lex: Lexicons) -> tuple[int, int] | None:
         if size:
             rest = words[i + size :]
             # (a title word may be the name itself when it comes last: "Ms King", "Mr Major")
+            # ("Association of Chief Police Officers": a title after "of" is a body's words)
             if (
                 rest
+                and not (i and words[i - 1] in ("of", "for"))
                 and (rest[0] not in CONNECTORS or rest[0] in PARTICLES)
                 and (rest[0] not in lex.honorifics or len(rest) == 1)
             ):

@@ -37,6 +37,7 @@ class TypeCues:
     clause_verbs: frozenset[str] = frozenset()
     place_nouns_of: frozenset[str] = frozenset()
     body_before: frozenset[str] = frozenset()
+    place_kinds: frozenset[str] = frozenset()
 
 
 def _section_lines(name: str) -> dict[str, list[str]]:
@@ -79,6 +80,7 @@ class Lexicons:
     type_cues: TypeCues = TypeCues()
     works: frozenset[str] = frozenset()  # well-known titles of works and products
     on_bodies: frozenset[str] = frozenset()  # "Committee" in "Joint Committee on Human Rights"
+    stage_names: frozenset[str] = frozenset()  # people known by one name ("Eminem", "Bono")
 
 
 @cache
@@ -120,6 +122,7 @@ def lexicons() -> Lexicons:
         type_cues=TypeCues(**_sections("type_cues.txt")),
         works=frozenset(_lines("works.txt")),
         on_bodies=_sections("name_words.txt")["on_bodies"],
+        stage_names=frozenset(_lines("stage_names.txt")),
     )
 
 
