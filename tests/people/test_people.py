@@ -179,3 +179,21 @@ def test_what_x_said_about_y(people: People) -> None:
 def test_an_empty_corpus_has_empty_tables() -> None:
     people = People([])
     assert people.speakers.named == [] and people.entities.rows == [] and people.find_speaker("blair") is None
+
+
+def test_identical_files_count_once_in_who_said_what() -> None:
+    body = '"The budget is sound," said Gordon Brown. Labour agreed.'
+    said = {"The budget is sound,": "Gordon Brown"}
+    names: dict[str, EntityType] = {"Gordon Brown": "PERSON", "Labour": "ORG"}
+    original, copy = entry(0, body, said, names), entry(0, body, said, names)
+    copy = Entry.of(
+        Article(id=original.id, path="copy/0.txt", title=original.title, paragraphs=(body,)),
+        Analysis(original.quotes, original.entities),
+    )
+    people = People([original, copy, entry(1, body.replace("Labour", "The Tories"), said, {"Gordon Brown": "PERSON"})])
+    assert [e.path for e in people.entries] == ["0.txt", "1.txt"], "the first file of an article is kept"
+    brown = people.find_speaker("gordon brown")
+    assert brown is not None and (brown.quotes, brown.articles) == (2, 2)
+    labour = people.find_entity("labour")
+    assert labour is not None and labour.articles == 1
+    assert sum(len(rows) for _, rows in people.quotes_about(people.find_entity("gordon brown"))) <= 2

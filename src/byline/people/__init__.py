@@ -37,16 +37,26 @@ __all__ = [
 ]
 
 
+def one_per_article(entries: Sequence[Entry]) -> Sequence[Entry]:
+    """`entries` with each article once: identical files (the BBC set has 98 pairs) are one
+    article, whose quotes and names must not count twice. The first file of each is kept."""
+    ids = [entry.id for entry in entries]
+    if len(set(ids)) == len(ids):
+        return entries
+    first = {article: at for at, article in reversed(list(enumerate(ids)))}
+    return [entries[at] for at in sorted(first.values())]
+
+
 class People:
     """The speaker table of some entries, and (built when first asked for) their entity table.
 
-    `entries` is kept, not copied: QuoteRow.entry indexes into it. Build a new
-    `People` when the entries change.
+    `entries` is kept, not copied, unless identical files are among them (see `one_per_article`):
+    QuoteRow.entry indexes into `self.entries`. Build a new `People` when the entries change.
     """
 
     def __init__(self, entries: Sequence[Entry]) -> None:
-        self.entries = entries
-        self.speakers: SpeakerTable = build_speakers(entries)
+        self.entries = one_per_article(entries)
+        self.speakers: SpeakerTable = build_speakers(self.entries)
         self._speaker_matcher: NameMatcher[Speaker] | None = None
         self._entities: EntityTable | None = None
         self._entity_matcher: NameMatcher[EntityRow] | None = None
