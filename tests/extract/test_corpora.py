@@ -46,14 +46,17 @@ def assert_floors(scorer, gold: Path, paths: list[Path], **floors: float) -> Non
         assert report[measure]["f1"] >= floor, (measure, report[measure]["f1"])
 
 
-HELD_OUT = [REPO / "tests" / "extract" / "data" / name for name in ("heldout", "heldout-2", "heldout-3", "heldout-4")]
+HELD_OUT = [
+    REPO / "tests" / "extract" / "data" / name
+    for name in ("heldout", "heldout-2", "heldout-3", "heldout-4", "heldout-5")
+]
 
 
 @pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval is not beside the repo")
 @needs_bbc()
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path) -> None:
-    # The 84 blind-labelled articles no rule was written against, scored together. Floors a few
-    # points under today's figures (0.97 / 0.86 / 0.90 / 0.86 on 2026-12-02): a drop this large
+    # The 104 blind-labelled articles no rule was written against, scored together. Floors a few
+    # points under today's figures (0.975 / 0.866 / 0.898 / 0.866 on 2026-12-02): a drop this large
     # means a change that holds on the dev set and not on articles it has never seen.
     scorer = load_scorer()
     gold, paths = tmp_path / "gold", []
