@@ -142,7 +142,9 @@ def test_a_url_opens_as_a_kept_article_and_again_offline(server: FeedServer, cap
     assert len(list((articles_dir() / "pages").glob("*.md"))) == 1
 
 
-def test_the_app_opens_the_samples_then_the_feeds(server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The paths the app was opened on (a stand-in app that opens nothing)."""
     import byline.tui.app
 
     opened: list[list[str]] = []
@@ -157,6 +159,19 @@ def test_the_app_opens_the_samples_then_the_feeds(server: FeedServer, monkeypatc
             pass
 
     monkeypatch.setattr(byline.tui.app, "BylineApp", FakeApp)
+    return opened
+
+
+def test_the_app_opens_a_url_as_its_kept_page(server: FeedServer, opened: list[list[str]]) -> None:
+    page = "<!doctype html><html><head><title>Page story</title></head><body><article><h1>Page story</h1>"
+    page += "".join(f"<p>Paragraph {i}. {TEXT}</p>" for i in range(3)) + "</article></body></html>"
+    url = server.route("/page.html", body=page.encode(), content_type="text/html; charset=utf-8")
+    assert main([url]) == 0
+    [kept] = list((articles_dir() / "pages").glob("*.md"))
+    assert opened == [[str(kept)]]
+
+
+def test_the_app_opens_the_samples_then_the_feeds(server: FeedServer, opened: list[list[str]]) -> None:
     assert main([]) == 0
     FeedStore().add(server.url + "/news.rss")
     assert main([]) == 0

@@ -99,10 +99,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check_first(word: str) -> None:
     """A first argument that is neither a command nor an existing path is a
-    mistake (`byline serch foo`), not a corpus to open: say so, exit 2."""
-    if os.path.lexists(os.path.expanduser(word)):
+    mistake (`byline serch foo`), not a corpus to open: say so, exit 2. A URL is an article
+    page to open (fetched once, kept)."""
+    from byline.cli.common import fail, is_url, shown_path
+
+    if is_url(word) or os.path.lexists(os.path.expanduser(word)):
         return
-    from byline.cli.common import fail, shown_path
 
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     if close:
