@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
+from byline.model import cited
+
 Method = Literal["system", "terminal", "none"]
 
 SYSTEM_TIMEOUT_S = 2.0
@@ -248,6 +250,7 @@ def attribution(quote: str, speaker: str | None = None, title: str | None = None
     words = one_line(quote)
     if len(words) >= 2 and words[0] in _OUTER_MARKS and words[-1] in _OUTER_MARKS:
         words = words[1:-1].strip()  # already in marks: do not mark it twice
+    words = cited(words)
     source = ", ".join(part for part in (one_line(speaker or ""), one_line(title or "")) if part)
     return f"“{words}” — {source}" if source else f"“{words}”"
 

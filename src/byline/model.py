@@ -87,6 +87,12 @@ LOW_CONFIDENCE = 0.8
 it as uncertain, not as fact (the extractor's attribution sets the figure)."""
 
 
+def cited(words: str) -> str:
+    """A quote's words as cited on their own: without the comma (or colon, semicolon) that
+    handed the sentence on to its attribution ("…given to Europe," he said)."""
+    return words.rstrip(",;: ")
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """Words in quotation marks and who said them.

@@ -153,7 +153,7 @@ async def test_y_copies_and_b_bookmarks_the_quote_under_the_cursor(
         row = app.main.quote_list.current
         assert isinstance(row, QuoteRow) and row.title == "Blinken in Gaza"
         await press(pilot, "y")
-        assert app.clipboard == "“Gaza needs aid now,” — Antony Blinken, Blinken in Gaza"
+        assert app.clipboard == "“Gaza needs aid now” — Antony Blinken, Blinken in Gaza"
         await press(pilot, "b")
         store, _ = BookmarkStore.open()
         [bookmark] = store.all()

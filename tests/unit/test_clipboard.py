@@ -119,6 +119,8 @@ def test_osc52_sequence_and_tmux_wrapping() -> None:
         ("Text.", "", "", "“Text.”"),
         ("  “Already marked,\n  over lines.” ", "  A  B ", "T\x1b[2J", "“Already marked, over lines.” — A B, T[2J"),
         ("He said “no” twice", None, None, "“He said “no” twice”"),
+        ("It will be given to Europe,", "A spokesman", "T", "“It will be given to Europe” — A spokesman, T"),
+        ("Two things matter:", None, None, "“Two things matter”"),
     ],
 )
 def test_attribution(quote: str, speaker: str | None, title: str, expected: str) -> None:

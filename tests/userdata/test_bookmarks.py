@@ -188,6 +188,12 @@ def test_markdown_export_shows_text_without_accidental_markup() -> None:
     assert "Tags: x, y z" in text
 
 
+def test_markdown_export_cites_a_quote_without_the_comma_that_led_to_its_speaker() -> None:
+    store = open_store()
+    store.add(quote_bookmark("a3", "/news/a3.txt", "T3", "It will be given to Europe,", "A spokesman", 0, 27))
+    assert "> “It will be given to Europe” — A spokesman" in store.export("markdown")
+
+
 @pytest.mark.parametrize(
     ("text", "fmt", "message"),
     [

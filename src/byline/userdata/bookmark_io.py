@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any, Literal
 
 from byline.load.clean import strip_controls
+from byline.model import cited
 from byline.userdata.bookmarks import (
     KINDS,
     Bookmark,
@@ -66,7 +67,7 @@ def _markdown(bookmarks: list[Bookmark]) -> str:
         lines.append("")
         if b.kind == "quote":
             speaker = f" — {_md_line(b.speaker)}" if b.speaker else ""
-            lines.append(f"> “{_md_line(b.quote)}”{speaker}")
+            lines.append(f"> “{cited(_md_line(b.quote))}”{speaker}")
             lines.append("")
         if b.note:
             lines.extend([f"Note: {_md_line(b.note)}", ""])

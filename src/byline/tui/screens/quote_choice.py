@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from byline.clipboard import attribution
-from byline.model import Entry, Quote
+from byline.model import Entry, Quote, cited
 from byline.tui.host import Notice
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class QuoteChoice(_Screen):
 
     def action_copy_quote_alone(self) -> None:
         if (quote := self._quote_to_copy()) is not None:
-            self.host.copy_to_clipboard(" ".join(quote.text.split()))
+            self.host.copy_to_clipboard(cited(" ".join(quote.text.split())))
 
     def _quote_to_copy(self) -> Quote | None:
         """The chosen quote, else the one highlighted in the sidebar; if none, says why (None)."""

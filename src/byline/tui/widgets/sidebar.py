@@ -17,7 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from byline.corpus import Entry
-from byline.model import ENTITY_TYPES, LOW_CONFIDENCE, Entity, Quote
+from byline.model import ENTITY_TYPES, LOW_CONFIDENCE, Entity, Quote, cited
 from byline.tui.keys import vim_keys
 
 QUOTE_PREVIEW = 110
@@ -29,7 +29,7 @@ listing them all took 17 s on the UI thread. The reader still marks every one.""
 
 
 def shorten(text: str, limit: int = QUOTE_PREVIEW) -> str:
-    text = " ".join(text.split())
+    text = cited(" ".join(text.split()))
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
