@@ -149,22 +149,31 @@ async def test_the_head_shows_before_the_walk_that_checks_the_snapshot(
         assert titles(second) == titles(first)
 
 
-async def test_a_corpus_past_the_snapshot_size_opens_file_by_file(
+async def test_past_the_paged_size_the_snapshot_keeps_columns_and_entries_read_the_cache(
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The snapshot is read whole: past SNAPSHOT_MAX_ENTRIES it would cost more memory than it saves time.
+    """A million packed entries do not fit in memory: past PAGED_FROM the snapshot holds what the
+    list and search show, and each entry reads its quotes and entities from the cache when asked."""
+    import byline.search.snapshot
     import byline.tui.loading
+    from byline.corpus.paged import PagedEntry
 
-    monkeypatch.setattr(byline.tui.loading, "SNAPSHOT_MAX_ENTRIES", 2)
+    monkeypatch.setattr(byline.search.snapshot, "PAGED_FROM", 2)
+    monkeypatch.setattr(byline.search.snapshot, "HEAD", 1)
     first = await opened_once(small_corpus)
-    real_load = byline.tui.loading.load_corpus
+    hits = [(h.kind, h.entry, h.text) for h in first.search_index.search("the", limit=10)]
     walked: list[int] = []
-    monkeypatch.setattr(byline.tui.loading, "load_corpus", lambda *a, **k: walked.append(1) or real_load(*a, **k))
+    monkeypatch.setattr(byline.tui.loading, "load_corpus", lambda *a, **k: walked.append(1) or iter(()))
     second = BylineApp([str(small_corpus)])
     async with second.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert walked == [1]
-        assert titles(second) == titles(first)
+        assert walked == []  # from the snapshot, not file by file
+        entries = second.corpus.entries
+        assert not isinstance(entries[0], PagedEntry)  # the head's entries are whole
+        assert all(isinstance(entry, PagedEntry) for entry in entries[1:]) and len(entries) == 5
+        assert entries == first.corpus.entries  # quotes, entities and the rest read back from the cache
+        assert any(entry.quotes for entry in entries[1:])
+        assert [(h.kind, h.entry, h.text) for h in second.search_index.search("the", limit=10)] == hits
 
 
 async def test_no_bar_animates_while_the_total_is_unknown(open_app, small_corpus: Path) -> None:

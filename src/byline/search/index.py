@@ -56,7 +56,8 @@ class SearchIndex:
         self._detail: list[str] = []
         self._refs = FlatLists()
         """Per document, flattened (entry, start, end) triples; -1 where there is no offset."""
-        self._ids: dict[tuple[int, str], int] = {}
+        self._ids: dict[tuple[int, str], int] | None = {}
+        """(kind, string) -> document, to add to; None (a loaded snapshot) until entries are added."""
         self._postings = FlatPostings()
         if text is None and with_text:
             from byline.search.sources import MemoryTextSource
@@ -83,6 +84,8 @@ class SearchIndex:
         entries = list(entries)
         texts = list(bodies) if bodies is not None else [None] * len(entries)
         with self._lock:
+            if self._ids is None:
+                self._ids = dict(zip(zip(self._kind, self._string), range(len(self._string))))
             for entry, body in zip(entries, texts):
                 index = len(self.entries)
                 self.entries.append(entry)
@@ -115,10 +118,11 @@ class SearchIndex:
         string = string.strip()
         if not string:
             return
-        key = (kind, string)
-        doc = self._ids.get(key)
+        key, ids = (kind, string), self._ids
+        assert ids is not None  # `add` made it
+        doc = ids.get(key)
         if doc is None:
-            doc = self._ids[key] = len(self._string)
+            doc = ids[key] = len(self._string)
             self._kind.append(kind)
             self._string.append(string)
             self._detail.append(detail)

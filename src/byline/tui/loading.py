@@ -31,11 +31,6 @@ on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
 SKIPPED_SHOWN = 5
 """Skipped files named in the notice; the rest are counted."""
 
-SNAPSHOT_MAX_ENTRIES = 150_000
-"""Largest corpus whose opening is kept as a snapshot. Its entries are written and read in parts
-and stay packed until read, so a warm 100,000 opens from it in a few seconds; past this size the
-app loads file by file from the cache (paging from SQLite is the way past it, not done yet)."""
-
 
 @dataclass
 class BatchLoaded(Message):
@@ -107,7 +102,7 @@ class LoadingBar(Horizontal):
                 return
             if getattr(search_index.text, "full", False):
                 self._search_text_through_cache()
-            if 0 <= files and len(search_index.entries) <= SNAPSHOT_MAX_ENTRIES:
+            if 0 <= files:
                 self._keep_snapshot(key, stamp.value(), files, skipped)
         except Exception:  # the text search is a bonus: without it the rest still works
             pass
@@ -153,7 +148,7 @@ class LoadingBar(Horizontal):
                         if walk.result().stamp != stamp:
                             raise ValueError("a file changed since")
 
-                    index = snapshot.load(found.index, found.parts(), into=self.search_index, check=unchanged)
+                    index = snapshot.load(found.take_index, found.parts(), into=self.search_index, check=unchanged)
                 except ValueError:
                     index = None
             if index is None:
