@@ -188,7 +188,9 @@ class LoadingBar(Horizontal):
 
         index = FullTextIndex.open()
         if index is not None:
-            self.search_index.text = FullTextSource(index, self.search_index.entries, roots=self.paths)
+            source = FullTextSource(index, self.search_index.entries, roots=self.paths)
+            source.catch_up()  # here, not on the first keystroke: a second at a million entries
+            self.search_index.text = source
 
     def on_batch_loaded(self, message: BatchLoaded) -> None:
         # And on to the screen. The line changes a few times a second at most (the latest
