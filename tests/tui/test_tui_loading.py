@@ -135,18 +135,46 @@ async def test_the_head_shows_before_the_walk_that_checks_the_snapshot(
     first = await opened_once(small_corpus)
     second = BylineApp([str(small_corpus)])
     rows_at_walk: list[int] = []
-    walk = byline.corpus.walk.Walk.of
+    walk = byline.corpus.walk.Walk.stamp_of
 
-    def watched(paths: list[str]) -> byline.corpus.walk.Walk:
+    def watched(paths: list[str]) -> bytes:
         second.main.loading_bar.first_rows_shown.wait(5)
         rows_at_walk.append(len(second.corpus.entries))
         return walk(paths)
 
-    monkeypatch.setattr(byline.corpus.walk.Walk, "of", staticmethod(watched))
+    monkeypatch.setattr(byline.corpus.walk.Walk, "stamp_of", staticmethod(watched))
     async with second.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert rows_at_walk and rows_at_walk[0] > 0
         assert titles(second) == titles(first)
+
+
+async def test_every_row_is_listed_and_searchable_before_the_walk_is_over(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a million files the walk that checks the snapshot takes 15 s: the snapshot's rows do not wait for it."""
+    import threading
+
+    import byline.corpus.walk
+
+    first = await opened_once(small_corpus)
+    walked, stamp_of = threading.Event(), byline.corpus.walk.Walk.stamp_of
+
+    def slow(paths: list[str]) -> bytes:
+        walked.wait(30)
+        return stamp_of(paths)
+
+    monkeypatch.setattr(byline.corpus.walk.Walk, "stamp_of", staticmethod(slow))
+    second = BylineApp([str(small_corpus)])
+    async with second.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: second.article_list.count == 5, "every row")
+        assert second.loading and not walked.is_set()
+        assert [(h.kind, h.text) for h in second.search_index.search("the", limit=10)] == [
+            (h.kind, h.text) for h in first.search_index.search("the", limit=10)
+        ]
+        walked.set()
+        await settle(pilot)
+        assert not second.loading and titles(second) == titles(first)
 
 
 async def test_past_the_paged_size_the_snapshot_keeps_columns_and_entries_read_the_cache(

@@ -94,6 +94,15 @@ class SearchIndex:
                     self.text.add(index, body)
             self.generation += 1
 
+    def clear(self) -> None:
+        """Back to empty, text source and all: what a stale snapshot put here goes."""
+        fresh = SearchIndex(with_text=self.text is not None)
+        with self._lock:
+            self.vocab, self.entries, self.text = fresh.vocab, fresh.entries, fresh.text
+            self._kind, self._string, self._detail = fresh._kind, fresh._string, fresh._detail
+            self._refs, self._ids, self._postings = fresh._refs, fresh._ids, fresh._postings
+            self.generation += 1
+
     def add_text(self, entry: int, body: str) -> bool:
         """Index the body of an entry already added; False if there is no room."""
         if self.text is None:

@@ -134,33 +134,34 @@ class LoadingBar(Horizontal):
                 self.search_index.coverage = (0, None)  # the first rows show; the search has nothing yet
                 self.post_message(BatchLoaded(Batch(first, [], 0, None), time.perf_counter() - start))
                 self.first_rows_shown.wait(timeout=FIRST_ROWS_WAIT)
-            # The walk (mostly waiting on stat) goes on beside the reading of the snapshot; what
-            # was read is used only if the walk then finds the files as the snapshot had them.
+            # The walk (mostly waiting on stat) goes on beside the reading of the snapshot. What was
+            # read is listed and searchable before the walk is over (15 s at a million files), and
+            # taken back, as the head is, if the walk then finds a file changed.
             with ThreadPoolExecutor(1) as walker:
-                walk = walker.submit(Walk.of, self.paths)
+                walk = walker.submit(Walk.stamp_of, self.paths)
                 found = held(cache, key, None)
                 try:
                     if found is None:
                         raise ValueError("no snapshot")
                     files, skipped, stamp = found.files, found.skipped, found.stamp
-
-                    def unchanged() -> None:
-                        if walk.result().stamp != stamp:
-                            raise ValueError("a file changed since")
-
-                    index = snapshot.load(found.take_index, found.parts(), into=self.search_index, check=unchanged)
+                    index = snapshot.load(found.take_index, found.parts(), into=self.search_index)
                 except ValueError:
                     index = None
+                if index is not None:
+                    with index._lock:
+                        index.entries[: len(first)] = first  # the very objects the list has
+                        index.coverage = None
+                    rest = index.entries[len(first) :]
+                    elapsed = time.perf_counter() - start
+                    self.post_message(BatchLoaded(Batch(rest, skipped, files, files, cached=files), elapsed))
+                    if walk.result() != stamp:
+                        index.clear()
+                        index, first = None, first or rest
             if index is None:
                 if first:
                     self.search_index.coverage = None
-                    self.post_message(LoadRestarted())  # the head goes; the files are read the slow way
+                    self.post_message(LoadRestarted())  # what was shown goes; the files are read the slow way
                 return False
-        with self.search_index._lock:
-            index.entries[: len(first)] = first  # the very objects the list has
-            index.coverage = None
-        rest = index.entries[len(first) :]
-        self.post_message(BatchLoaded(Batch(rest, skipped, files, files, cached=files), time.perf_counter() - start))
         self.post_message(LoadFinished())
         if isinstance(index.text, MemoryTextSource) and not len(index.text):
             # The snapshot holds no text: the corpus was too large for memory.
