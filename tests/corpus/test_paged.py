@@ -44,6 +44,13 @@ def test_the_last_records_read_are_kept_and_no_more(loaded: list[Entry]) -> None
     assert pages.reads == 4
 
 
+def test_entries_read_in_walk_order_take_one_query_for_many(loaded: list[Entry]) -> None:
+    pages = RecordPages()
+    entries = paged(loaded, pages)
+    assert [len(entry.quotes) for entry in entries] == [len(entry.quotes) for entry in loaded]
+    assert pages.reads == len(loaded) and pages.queries == 1
+
+
 def test_a_record_gone_from_the_cache_gives_no_quotes_not_an_error(loaded: list[Entry], tmp_path: Path) -> None:
     gone = paged(loaded[:1], RecordPages())[0]
     gone.path = str(tmp_path / "never-loaded.txt")

@@ -14,13 +14,15 @@ process re-read the file) gives an entry with no quotes or entities rather than 
 
 from __future__ import annotations
 
+import marshal
 import os
 import threading
 from collections import OrderedDict
+from itertools import starmap
 from typing import TYPE_CHECKING
 
 from byline.corpus.records import PACKED_END, EntryDecoder
-from byline.model import Entry
+from byline.model import Entry, Quote
 
 if TYPE_CHECKING:
     from byline.corpus.cache import CorpusCache
@@ -30,6 +32,9 @@ SLOTS = ("quotes", "entities", "warnings", "mention_spans", "quote_sentences", "
 _EMPTY: tuple = ((), (), (), b"", b"", ())
 KEPT = 512
 """Records kept read: a screenful of rows, a page of search results and the open article, many times over."""
+AHEAD = 128
+"""Records fetched by one query, from the one asked for on in path order: the people tables read
+every entry in walk order, a query each would be most of their time (minutes at a million)."""
 
 
 class RecordPages:
@@ -44,8 +49,11 @@ class RecordPages:
         self._cache: CorpusCache | None = None
         self._unavailable = False
         self._decoder = EntryDecoder()  # shares speakers' and entities' objects between reads
+        self._ahead: dict[str, bytes] = {}
+        """Records fetched with the last one read and not yet asked for, still packed."""
         self.reads = 0
-        """Records read from SQLite so far (tests count them)."""
+        """Records read (unpacked) so far, and queries made: tests count them."""
+        self.queries = 0
 
     def fields(self, entry: Entry) -> tuple:
         """`entry`'s fields in `SLOTS` order, from the LRU or its file's record."""
@@ -75,14 +83,30 @@ class RecordPages:
         path, _, number = entry.path.rpartition("#")
         file = path if path and number.isdigit() else entry.path
         try:
-            found = self._cache.lookup([os.path.abspath(file)])
-            data = next(iter(found.values()))[2] if found else None
-            entries = self._decoder.decode(file, data)[0] if data is not None else []
+            key = os.path.abspath(file)
+            data = self._ahead.pop(key, None)
+            if data is None:
+                self.queries += 1
+                self._ahead = dict(self._cache.records_from(key, AHEAD))
+                data = self._ahead.pop(key, None)
+            rows = marshal.loads(data)[0] if data is not None else ()
+            suffix = entry.path[len(file) :]
+            for row in rows:
+                if row[0] == suffix and row[1] == entry.id:
+                    # Only this entry's fields, as `PackedEntry` unpacks them: no whole `Entry`
+                    # made of each row, which was most of the people tables' time.
+                    quotes, entities, warnings, spans, sentences = row[4 : PACKED_END - 1]
+                    entity = self._decoder._entity
+                    return (
+                        tuple(starmap(Quote, quotes)),
+                        tuple(map(entity, entities)),
+                        warnings,
+                        spans,
+                        sentences,
+                        (),  # the details the command line prints: empty in the app, as `EntryDecoder` gives
+                    )
         except Exception:  # only a cache: an entry without quotes beats a failure
             return _EMPTY
-        for whole in entries:
-            if whole.path == entry.path and whole.id == entry.id:
-                return tuple(getattr(whole, name) for name in SLOTS)
         return _EMPTY
 
     def close(self) -> None:
@@ -91,6 +115,7 @@ class RecordPages:
                 self._cache.close()
             self._cache = None
             self._recent.clear()
+            self._ahead.clear()
 
 
 class PagedEntry(Entry):
