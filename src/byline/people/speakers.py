@@ -72,13 +72,16 @@ class Quotes:
         speakers: list[str | None] = []
         low: list[bool] = []
         lengths: list[int] = []
+        shared: dict[str | None, str | None] = {}
         # A step at a time: entries read from the cache (`PagedEntry`) make their quotes anew on
         # each read, and a million articles' quotes at once would not fit in memory.
         for start in range(0, len(entries), STEP):
             per_entry = list(map(attrgetter("quotes"), entries[start : start + STEP]))
             flat = list(chain.from_iterable(per_entry))
             # One attribute a pass: cheaper than a tuple per quote; the rest works on these lists.
-            speakers += map(attrgetter("speaker"), flat)
+            # Each name one string, kept once: entries read from the cache make new strings on every read.
+            names = list(map(attrgetter("speaker"), flat))
+            speakers += map(shared.setdefault, names, names)
             low += map(LOW_CONFIDENCE.__gt__, map(attrgetter("confidence"), flat))
             lengths += map(len, per_entry)
         owners = array("i", list(chain.from_iterable(map(repeat, range(len(lengths)), lengths))))
