@@ -324,3 +324,12 @@ def test_an_entry_keeps_its_date_through_the_cache(tmp_path: Path, reads: list[s
     reads.clear()
     second, _ = load([root])
     assert reads == [] and {e.title: e.date for e in second} == {"Dated": "2024-03-04 09:30", "Undated": ""}
+
+
+def test_the_stamp_alone_is_the_stamp_of_the_whole_walk(corpus: Path) -> None:
+    from byline.corpus.walk import Walk
+
+    assert Walk.stamp_of([str(corpus)]) == Walk.of([str(corpus)]).stamp
+    before = Walk.stamp_of([str(corpus)])
+    touch_later(next(corpus.rglob("*.txt")))
+    assert Walk.stamp_of([str(corpus)]) != before

@@ -166,3 +166,24 @@ def test_words_in_most_articles_are_found_unranked(indexed: Path, monkeypatch: p
         assert any("ORDER BY text_index.rank" in s for s in statements if "MATCH" in s)
     finally:
         index.close()
+
+
+def test_text_hits_in_copies_of_one_article_go_to_each_copy(tmp_path: Path) -> None:
+    """Hits are mapped to entries by article id (no path worked out per entry: a million of them);
+    copies share an id, so their file tells them apart."""
+    from byline.search import SearchIndex
+    from byline.search.query import parse_query
+    from byline.search.sources import FullTextSource
+
+    folder = tmp_path / "copies"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(folder / name, "Same", "Chelsea won the cup." if name != "c.txt" else "Arsenal lost.")
+    entries = [entry for batch in load_corpus([str(folder)]) for entry in batch.entries]
+    fts = FullTextIndex.open()
+    assert fts is not None
+    index = SearchIndex(with_text=False)
+    index.add(entries)
+    source = FullTextSource(fts, index.entries, roots=[str(folder)])
+    found = source.search(parse_query("chelsea"), limit=10)
+    assert sorted(Path(index.entries[hit.entry].path).name for hit in found) == ["a.txt", "b.txt"]
+    assert [Path(index.entries[hit.entry].path).name for hit in source.search(parse_query("arsenal"), 10)] == ["c.txt"]

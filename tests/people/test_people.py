@@ -197,3 +197,16 @@ def test_identical_files_count_once_in_who_said_what() -> None:
     labour = people.find_entity("labour")
     assert labour is not None and labour.articles == 1
     assert sum(len(rows) for _, rows in people.quotes_about(people.find_entity("gordon brown"))) <= 2
+
+
+def test_each_speaker_is_one_string_however_many_entries_make_it() -> None:
+    """Entries read from the cache make new strings on every read: a million articles' speakers
+    kept as they come would be millions of strings."""
+    from byline.people.speakers import Quotes
+
+    def entry(number: int) -> Entry:
+        name = "".join(["Tony ", "Blair"])  # a new string each time, as a read from the cache gives
+        return Entry(str(number), f"{number}.txt", "T", "", (Quote("Words.", name, 0, 6),), ())
+
+    speakers = Quotes.of([entry(n) for n in range(3)]).speakers
+    assert speakers == ["Tony Blair"] * 3 and speakers[0] is speakers[1] is speakers[2]

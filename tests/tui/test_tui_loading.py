@@ -136,36 +136,73 @@ async def test_the_head_shows_before_the_walk_that_checks_the_snapshot(
     first = await opened_once(small_corpus)
     second = BylineApp([str(small_corpus)])
     rows_at_walk: list[int] = []
-    walk = byline.corpus.walk.Walk.of
+    walk = byline.corpus.walk.Walk.stamp_of
 
-    def watched(paths: list[str]) -> byline.corpus.walk.Walk:
+    def watched(paths: list[str]) -> bytes:
         second.main.loading_bar.first_rows_shown.wait(5)
         rows_at_walk.append(len(second.corpus.entries))
         return walk(paths)
 
-    monkeypatch.setattr(byline.corpus.walk.Walk, "of", staticmethod(watched))
+    monkeypatch.setattr(byline.corpus.walk.Walk, "stamp_of", staticmethod(watched))
     async with second.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert rows_at_walk and rows_at_walk[0] > 0
         assert titles(second) == titles(first)
 
 
-async def test_a_corpus_past_the_snapshot_size_opens_file_by_file(
+async def test_every_row_is_listed_and_searchable_before_the_walk_is_over(
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The snapshot is read whole: past SNAPSHOT_MAX_ENTRIES it would cost more memory than it saves time.
-    import byline.tui.loading
+    """At a million files the walk that checks the snapshot takes 15 s: the snapshot's rows do not wait for it."""
+    import threading
 
-    monkeypatch.setattr(byline.tui.loading, "SNAPSHOT_MAX_ENTRIES", 2)
+    import byline.corpus.walk
+
     first = await opened_once(small_corpus)
-    real_load = byline.tui.loading.load_corpus
+    walked, stamp_of = threading.Event(), byline.corpus.walk.Walk.stamp_of
+
+    def slow(paths: list[str]) -> bytes:
+        walked.wait(30)
+        return stamp_of(paths)
+
+    monkeypatch.setattr(byline.corpus.walk.Walk, "stamp_of", staticmethod(slow))
+    second = BylineApp([str(small_corpus)])
+    async with second.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: second.article_list.count == 5, "every row")
+        assert second.loading and not walked.is_set()
+        assert [(h.kind, h.text) for h in second.search_index.search("the", limit=10)] == [
+            (h.kind, h.text) for h in first.search_index.search("the", limit=10)
+        ]
+        walked.set()
+        await settle(pilot)
+        assert not second.loading and titles(second) == titles(first)
+
+
+async def test_past_the_paged_size_the_snapshot_keeps_columns_and_entries_read_the_cache(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A million packed entries do not fit in memory: past PAGED_FROM the snapshot holds what the
+    list and search show, and each entry reads its quotes and entities from the cache when asked."""
+    import byline.search.snapshot
+    import byline.tui.loading
+    from byline.corpus.paged import PagedEntry
+
+    monkeypatch.setattr(byline.search.snapshot, "PAGED_FROM", 2)
+    monkeypatch.setattr(byline.search.snapshot, "HEAD", 1)
+    first = await opened_once(small_corpus)
+    hits = [(h.kind, h.entry, h.text) for h in first.search_index.search("the", limit=10)]
     walked: list[int] = []
-    monkeypatch.setattr(byline.tui.loading, "load_corpus", lambda *a, **k: walked.append(1) or real_load(*a, **k))
+    monkeypatch.setattr(byline.tui.loading, "load_corpus", lambda *a, **k: walked.append(1) or iter(()))
     second = BylineApp([str(small_corpus)])
     async with second.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert walked == [1]
-        assert titles(second) == titles(first)
+        assert walked == []  # from the snapshot, not file by file
+        entries = second.corpus.entries
+        assert not isinstance(entries[0], PagedEntry)  # the head's entries are whole
+        assert all(isinstance(entry, PagedEntry) for entry in entries[1:]) and len(entries) == 5
+        assert entries == first.corpus.entries  # quotes, entities and the rest read back from the cache
+        assert any(entry.quotes for entry in entries[1:])
+        assert [(h.kind, h.entry, h.text) for h in second.search_index.search("the", limit=10)] == hits
 
 
 async def test_no_bar_animates_while_the_total_is_unknown(open_app, small_corpus: Path) -> None:

@@ -189,6 +189,17 @@ class CorpusCache:
             raise self._guard(error) from None
         return found
 
+    def records_from(self, key: str, count: int) -> list[tuple[str, bytes]]:
+        """The data of `count` files from `key` on, in the order of their paths: what a reader
+        going through a corpus in walk order asks for next (one query, not `count`)."""
+        try:
+            rows = self.conn.execute(
+                "SELECT path, data FROM files WHERE path >= ? ORDER BY path LIMIT ?", (os.fsencode(key), count)
+            ).fetchall()
+        except Exception as error:  # whatever reading fails with: drop the cache, read the files
+            raise self._guard(error) from None
+        return [(os.fsdecode(path), data) for path, data in rows]
+
     def keys_under(self, roots: Iterable[str]) -> Iterator[str]:
         """Every cached path inside the folders `roots` (absolute paths)."""
         try:

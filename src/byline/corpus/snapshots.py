@@ -104,6 +104,11 @@ class Held:
     key: bytes
     stamp: bytes
 
+    def take_index(self) -> bytes:
+        """`index`, forgotten here: whoever reads it can let its bytes go (hundreds of MB at a million)."""
+        data, self.index = self.index, b""
+        return data
+
     def parts(self) -> Iterator[bytes]:
         """The parts in order. Raises ValueError if they cannot be read (or changed since `held`)."""
         try:

@@ -32,5 +32,19 @@ class Walk:
         walk.stamp = stamp.value()
         return walk
 
+    @staticmethod
+    def stamp_of(paths: list[str]) -> bytes:
+        """Only the stamp of a walk of `paths` (what checks a snapshot): at a million files the
+        order and the set of paths `of` keeps are 200 MB and a third of the time."""
+        from byline.corpus.snapshots import Stamp
+
+        stamp = Stamp()
+        for item in iter_file_stats(paths):
+            if isinstance(item, FileStat):
+                stamp.file(*item)
+            else:
+                stamp.skipped(item)
+        return stamp.value()
+
     def place(self, path: str) -> int:
         return self.order.get(path.partition("#")[0], len(self.order))

@@ -28,7 +28,7 @@ from operator import attrgetter
 
 from byline.model import EntityType, Entry, unpack_sentences
 from byline.people.names import merge_bare, name_key, surname
-from byline.people.speakers import SpeakerTable
+from byline.people.speakers import STEP, SpeakerTable
 
 
 @dataclass(slots=True, eq=False)
@@ -80,13 +80,23 @@ class EntityTable:
 
 def build_entities(entries: Sequence[Entry]) -> EntityTable:
     """The rows, with their counts of articles and mentions (in C, over every entity once)."""
-    per_entry = list(map(attrgetter("entities"), entries))
-    flat = list(chain.from_iterable(per_entry))
-    names: list[tuple[str, str]] = list(map(attrgetter("name", "type"), flat))
-    owners = array("i", chain.from_iterable(map(repeat, range(len(per_entry)), map(len, per_entry))))
+    names: list[tuple[str, str]] = []
+    lengths: list[int] = []
+    counted: Counter[tuple[str, str, int]] = Counter()
+    shared: dict[tuple[str, str], tuple[str, str]] = {}
+    # A step at a time, each (name, type) one tuple however many articles hold it: entries read
+    # from the cache (`PagedEntry`) make their entities anew on each read, and at a million
+    # articles a tuple per entity would take most of a gigabyte.
+    for start in range(0, len(entries), STEP):
+        per_entry = list(map(attrgetter("entities"), entries[start : start + STEP]))
+        flat = list(chain.from_iterable(per_entry))
+        names += [shared.setdefault(pair, pair) for pair in map(attrgetter("name", "type"), flat)]
+        lengths += map(len, per_entry)
+        counted.update(map(attrgetter("name", "type", "count"), flat))
+    owners = array("i", chain.from_iterable(map(repeat, range(len(lengths)), lengths)))
     articles = Counter(names)  # an entity is once per article
     mentions: Counter[tuple[str, str]] = Counter()
-    for (name, kind, count), times in Counter(map(attrgetter("name", "type", "count"), flat)).items():
+    for (name, kind, count), times in counted.items():
         mentions[name, kind] += count * times
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for pair in articles:

@@ -32,6 +32,8 @@ from byline.people.names import is_bare, is_description, merge_bare, name_key, s
 
 PERSON_LOOKS = 4
 """Articles looked at to tell whether a speaker is a person or an organisation or place."""
+STEP = 10_000
+"""Entries whose quotes are read at once while the tables are made."""
 LOW_CONFIDENCE = 0.5
 """A quote whose attribution's confidence is below this counts as low-confidence."""
 
@@ -67,12 +69,21 @@ class Quotes:
 
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> Quotes:
-        per_entry = list(map(attrgetter("quotes"), entries))
-        flat = list(chain.from_iterable(per_entry))
-        # One attribute a pass: cheaper than a tuple per quote; the rest works on these lists.
-        speakers = list(map(attrgetter("speaker"), flat))
-        low = list(map(LOW_CONFIDENCE.__gt__, map(attrgetter("confidence"), flat)))
-        lengths = list(map(len, per_entry))
+        speakers: list[str | None] = []
+        low: list[bool] = []
+        lengths: list[int] = []
+        shared: dict[str | None, str | None] = {}
+        # A step at a time: entries read from the cache (`PagedEntry`) make their quotes anew on
+        # each read, and a million articles' quotes at once would not fit in memory.
+        for start in range(0, len(entries), STEP):
+            per_entry = list(map(attrgetter("quotes"), entries[start : start + STEP]))
+            flat = list(chain.from_iterable(per_entry))
+            # One attribute a pass: cheaper than a tuple per quote; the rest works on these lists.
+            # Each name one string, kept once: entries read from the cache make new strings on every read.
+            names = list(map(attrgetter("speaker"), flat))
+            speakers += map(shared.setdefault, names, names)
+            low += map(LOW_CONFIDENCE.__gt__, map(attrgetter("confidence"), flat))
+            lengths += map(len, per_entry)
         owners = array("i", list(chain.from_iterable(map(repeat, range(len(lengths)), lengths))))
         return cls(speakers, owners, low, list(accumulate(lengths)))
 

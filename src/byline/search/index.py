@@ -56,7 +56,8 @@ class SearchIndex:
         self._detail: list[str] = []
         self._refs = FlatLists()
         """Per document, flattened (entry, start, end) triples; -1 where there is no offset."""
-        self._ids: dict[tuple[int, str], int] = {}
+        self._ids: dict[tuple[int, str], int] | None = {}
+        """(kind, string) -> document, to add to; None (a loaded snapshot) until entries are added."""
         self._postings = FlatPostings()
         if text is None and with_text:
             from byline.search.sources import MemoryTextSource
@@ -83,12 +84,23 @@ class SearchIndex:
         entries = list(entries)
         texts = list(bodies) if bodies is not None else [None] * len(entries)
         with self._lock:
+            if self._ids is None:
+                self._ids = dict(zip(zip(self._kind, self._string), range(len(self._string))))
             for entry, body in zip(entries, texts):
                 index = len(self.entries)
                 self.entries.append(entry)
                 self._add_entry(index, entry)
                 if body is not None and self.text is not None:
                     self.text.add(index, body)
+            self.generation += 1
+
+    def clear(self) -> None:
+        """Back to empty, text source and all: what a stale snapshot put here goes."""
+        fresh = SearchIndex(with_text=self.text is not None)
+        with self._lock:
+            self.vocab, self.entries, self.text = fresh.vocab, fresh.entries, fresh.text
+            self._kind, self._string, self._detail = fresh._kind, fresh._string, fresh._detail
+            self._refs, self._ids, self._postings = fresh._refs, fresh._ids, fresh._postings
             self.generation += 1
 
     def add_text(self, entry: int, body: str) -> bool:
@@ -115,10 +127,11 @@ class SearchIndex:
         string = string.strip()
         if not string:
             return
-        key = (kind, string)
-        doc = self._ids.get(key)
+        key, ids = (kind, string), self._ids
+        assert ids is not None  # `add` made it
+        doc = ids.get(key)
         if doc is None:
-            doc = self._ids[key] = len(self._string)
+            doc = ids[key] = len(self._string)
             self._kind.append(kind)
             self._string.append(string)
             self._detail.append(detail)

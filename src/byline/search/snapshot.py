@@ -20,6 +20,7 @@ import marshal
 from collections.abc import Callable, Iterable, Iterator
 from itertools import starmap
 
+from byline.corpus.paged import PagedEntry, RecordPages
 from byline.corpus.records import EntryDecoder, PackedEntry, entry_row
 from byline.gc_pause import no_gc
 from byline.model import Entry, Quote
@@ -28,8 +29,9 @@ from byline.search.index import SearchIndex
 from byline.search.sources import MemoryTextSource
 from byline.search.vocabulary import Vocabulary
 
-FORMAT = 5
-"""5: reference and posting lists flat, with their offsets (`byline.search.flat`).
+FORMAT = 6
+"""6: past `PAGED_FROM` entries, parts hold no packed fields: the entries read them from the cache (`PagedEntry`).
+5: reference and posting lists flat, with their offsets (`byline.search.flat`).
 4: entries in parts, each packed on its own (`PackedEntry`) and unpacked when first read;
 with their dates and sources."""
 
@@ -39,9 +41,16 @@ PART = 10_000
 (one BLOB of 100,000 doubled the peak memory of the opening that kept it)."""
 
 
-def dump(index: SearchIndex, *, with_text: bool = True) -> tuple[bytes, Iterator[bytes]]:
+PAGED_FROM = 150_001
+"""From this many entries on, a snapshot keeps only what the list and the search show of each
+(`PagedEntry`): a million packed entries would take 1.6 GB, where their columns take ~0.4 GB."""
+
+
+def dump(index: SearchIndex, *, with_text: bool = True, paged_from: int | None = None) -> tuple[bytes, Iterator[bytes]]:
     """The index without its entries (and with its in-memory text if `with_text`) as bytes, and
-    its entries in parts of `PART`, each made as it is taken; `load` gives the index back."""
+    its entries in parts of `PART`, each made as it is taken; `load` gives the index back.
+    From `paged_from` entries on (default `PAGED_FROM`), the parts leave out what the cache's
+    records hold (quotes, entities...), and the entries `load` gives read it from there."""
     with index._lock:
         vocab = index.vocab
         text = index.text if with_text else None
@@ -58,24 +67,30 @@ def dump(index: SearchIndex, *, with_text: bool = True) -> tuple[bytes, Iterator
             _text_state(text) if isinstance(text, MemoryTextSource) else None,
         )
         entries = list(index.entries)
-    return marshal.dumps(state, 4), _parts(entries)
+    paged = len(entries) >= (PAGED_FROM if paged_from is None else paged_from)
+    return marshal.dumps(state, 4), _parts(entries, paged)
 
 
-def _parts(entries: list[Entry]) -> Iterator[bytes]:
+def _parts(entries: list[Entry], paged: bool) -> Iterator[bytes]:
     pack = PackedEntry.pack
     for start in range(0, len(entries), PART):
         part = entries[start : start + PART]
-        yield marshal.dumps([(e.path, e.id, e.title, e.author, e.date, e.source, pack(e)) for e in part], 4)
+        if paged:  # six columns a row: `_packed_entries` tells the two kinds apart by that
+            yield marshal.dumps([(e.path, e.id, e.title, e.author, e.date, e.source) for e in part], 4)
+        else:
+            yield marshal.dumps([(e.path, e.id, e.title, e.author, e.date, e.source, pack(e)) for e in part], 4)
 
 
 HEAD = 256
 """Entries in a snapshot's head: a first screenful and more, read before the rest."""
 
 
-def dump_head(index: SearchIndex, size: int = HEAD) -> bytes:
-    """The first `size` entries alone, for a first frame before the whole index is read (`load_head`)."""
+def dump_head(index: SearchIndex, size: int | None = None) -> bytes:
+    """The first `size` entries (default `HEAD`) alone, for a first frame before the whole index
+    is read (`load_head`)."""
     with index._lock:
-        return marshal.dumps([entry_row(entry.path, entry) for entry in index.entries[:size]], 4)
+        head = index.entries[: HEAD if size is None else size]
+        return marshal.dumps([entry_row(entry.path, entry) for entry in head], 4)
 
 
 def load_head(data: bytes) -> list[Entry]:
@@ -87,17 +102,23 @@ def load_head(data: bytes) -> list[Entry]:
 
 
 def load(
-    data: bytes, parts: Iterable[bytes], into: SearchIndex | None = None, *, check: Callable[[], None] | None = None
+    data: bytes | Callable[[], bytes],
+    parts: Iterable[bytes],
+    into: SearchIndex | None = None,
+    *,
+    check: Callable[[], None] | None = None,
 ) -> SearchIndex:
-    """The index `dump` made, from its bytes and its parts of entries (put into the empty index
-    `into` if given, which is then returned). `check`, if given, is called once all is read and
-    before `into` is touched: a ValueError from it leaves `into` as it was.
+    """The index `dump` made, from its bytes (or a function giving them) and its parts of entries
+    (put into the empty index `into` if given, which is then returned). `check`, if given, is
+    called once all is read and before `into` is touched: a ValueError from it leaves `into` as it was.
 
     Its text source is the in-memory one, with the text the snapshot holds (none if it
     was made without). Raises ValueError when `data` or a part is not what `dump` made.
     """
     try:
-        state = marshal.loads(data)
+        # Given as a function, the bytes go as soon as they are read: at a million articles
+        # they are 500 MB, and the state read from them as much again.
+        state = marshal.loads(data() if callable(data) else data)
         if state[0] != FORMAT:
             raise ValueError(f"snapshot format {state[0]}, not {FORMAT}")
         with no_gc():  # a million objects at once: collections meanwhile would walk them over and over
@@ -123,11 +144,7 @@ def _load(state: tuple, entries: list[Entry], index: SearchIndex, check: Callabl
         source.budget, source.chars, source.full = budget, chars, full
         source._entry, source._offset, source._text = ints(entry), ints(offset), paragraphs
         source._postings = FlatPostings.unpack(text_postings)
-    refs_lists, ids, postings_lists = (
-        FlatLists.unpack(refs),
-        dict(zip(zip(kinds, strings), range(len(strings)))),
-        FlatPostings.unpack(postings),
-    )
+    refs_lists, postings_lists = FlatLists.unpack(refs), FlatPostings.unpack(postings)
     if len(refs_lists) != len(strings):
         raise ValueError(f"{len(refs_lists):,} reference lists for {len(strings):,} strings")
     if check is not None:
@@ -139,7 +156,7 @@ def _load(state: tuple, entries: list[Entry], index: SearchIndex, check: Callabl
         index._string = strings
         index._detail = details
         index._refs = refs_lists
-        index._ids = ids
+        index._ids = None  # made again only if entries are added: ~200 MB at a million strings
         index._postings = postings_lists
         index.text = source
         index.generation += 1
@@ -160,11 +177,20 @@ def _entries(rows: list[tuple]) -> list[Entry]:
 
 def _packed_entries(parts: Iterable[bytes]) -> list[Entry]:
     """Entries whose quotes and entities stay packed until read: a warm opening builds 100,000
-    of these in a tenth of a second, where whole entries took seconds."""
+    of these in a tenth of a second, where whole entries took seconds. Rows without their
+    packed fields (a paged snapshot) give entries that read them from the cache."""
     decoder = EntryDecoder()
+    pages: RecordPages | None = None
     entries: list[Entry] = []
     for part in parts:
         rows = marshal.loads(part)
+        if rows and len(rows[0]) == 6:
+            pages = pages or RecordPages()
+            entries.extend(
+                PagedEntry(entry_id, path, title, author, date, source, pages)
+                for path, entry_id, title, author, date, source in rows
+            )
+            continue
         entries.extend(
             PackedEntry(entry_id, path, title, author, date, source, packed, decoder)
             for path, entry_id, title, author, date, source, packed in rows

@@ -144,7 +144,12 @@ class FullTextSource:
         self.index = index
         self.entries = entries
         self.roots = roots
-        self._where: dict[tuple[str, str], int] = {}
+        self._where: dict[str, int] = {}
+        """Article id -> its entry: the id strings the entries hold, no path worked out (at a million
+        entries a map by absolute path took 250 MB and the first query a second)."""
+        self._copies: dict[str, list[int]] = {}
+        """The ids more than one entry holds (copies of one article), and those entries."""
+        self._seen = 0
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -152,14 +157,27 @@ class FullTextSource:
     def add(self, entry: int, body: str) -> bool:
         return True
 
+    def catch_up(self) -> None:
+        """Map the entries added since (a worker may do it ahead of the first query)."""
+        where, copies, entries = self._where, self._copies, self.entries
+        for number in range(self._seen, len(entries)):
+            entry_id = entries[number].id
+            first = where.setdefault(entry_id, number)
+            if first != number:
+                copies.setdefault(entry_id, [first]).append(number)
+        self._seen = len(entries)
+
+    def _entry(self, path: str, entry_id: str) -> int | None:
+        """The entry of the hit at `path` (absolute) with `entry_id`, if it is one of ours."""
+        candidates = self._copies.get(entry_id) or [self._where.get(entry_id, -1)]
+        return next((at for at in candidates if at >= 0 and os.path.abspath(self.entries[at].path) == path), None)
+
     def search(self, query: Query, limit: int, floor: float = 0.0) -> list[Hit]:
-        for number in range(len(self._where), len(self.entries)):
-            entry = self.entries[number]
-            self._where.setdefault((os.path.abspath(entry.path), entry.id), number)
+        self.catch_up()
         hits = []
         for rank, found in enumerate(self.index.search(" ".join(query.tokens), limit, roots=self.roots)):
             score = round(TEXT_WEIGHT * (100 - rank), 2)  # FTS5's bm25 order, on the search's scale
-            at = self._where.get((found.path, found.entry_id))
+            at = self._entry(found.path, found.entry_id)
             if at is None or score < floor:
                 continue
             start, end = found.snippet_match

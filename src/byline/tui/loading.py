@@ -31,11 +31,6 @@ on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
 SKIPPED_SHOWN = 5
 """Skipped files named in the notice; the rest are counted."""
 
-SNAPSHOT_MAX_ENTRIES = 150_000
-"""Largest corpus whose opening is kept as a snapshot. Its entries are written and read in parts
-and stay packed until read, so a warm 100,000 opens from it in a few seconds; past this size the
-app loads file by file from the cache (paging from SQLite is the way past it, not done yet)."""
-
 
 @dataclass
 class BatchLoaded(Message):
@@ -107,7 +102,7 @@ class LoadingBar(Horizontal):
                 return
             if getattr(search_index.text, "full", False):
                 self._search_text_through_cache()
-            if 0 <= files and len(search_index.entries) <= SNAPSHOT_MAX_ENTRIES:
+            if 0 <= files:
                 self._keep_snapshot(key, stamp.value(), files, skipped)
         except Exception:  # the text search is a bonus: without it the rest still works
             pass
@@ -139,33 +134,34 @@ class LoadingBar(Horizontal):
                 self.search_index.coverage = (0, None)  # the first rows show; the search has nothing yet
                 self.post_message(BatchLoaded(Batch(first, [], 0, None), time.perf_counter() - start))
                 self.first_rows_shown.wait(timeout=FIRST_ROWS_WAIT)
-            # The walk (mostly waiting on stat) goes on beside the reading of the snapshot; what
-            # was read is used only if the walk then finds the files as the snapshot had them.
+            # The walk (mostly waiting on stat) goes on beside the reading of the snapshot. What was
+            # read is listed and searchable before the walk is over (15 s at a million files), and
+            # taken back, as the head is, if the walk then finds a file changed.
             with ThreadPoolExecutor(1) as walker:
-                walk = walker.submit(Walk.of, self.paths)
+                walk = walker.submit(Walk.stamp_of, self.paths)
                 found = held(cache, key, None)
                 try:
                     if found is None:
                         raise ValueError("no snapshot")
                     files, skipped, stamp = found.files, found.skipped, found.stamp
-
-                    def unchanged() -> None:
-                        if walk.result().stamp != stamp:
-                            raise ValueError("a file changed since")
-
-                    index = snapshot.load(found.index, found.parts(), into=self.search_index, check=unchanged)
+                    index = snapshot.load(found.take_index, found.parts(), into=self.search_index)
                 except ValueError:
                     index = None
+                if index is not None:
+                    with index._lock:
+                        index.entries[: len(first)] = first  # the very objects the list has
+                        index.coverage = None
+                    rest = index.entries[len(first) :]
+                    elapsed = time.perf_counter() - start
+                    self.post_message(BatchLoaded(Batch(rest, skipped, files, files, cached=files), elapsed))
+                    if walk.result() != stamp:
+                        index.clear()
+                        index, first = None, first or rest
             if index is None:
                 if first:
                     self.search_index.coverage = None
-                    self.post_message(LoadRestarted())  # the head goes; the files are read the slow way
+                    self.post_message(LoadRestarted())  # what was shown goes; the files are read the slow way
                 return False
-        with self.search_index._lock:
-            index.entries[: len(first)] = first  # the very objects the list has
-            index.coverage = None
-        rest = index.entries[len(first) :]
-        self.post_message(BatchLoaded(Batch(rest, skipped, files, files, cached=files), time.perf_counter() - start))
         self.post_message(LoadFinished())
         if isinstance(index.text, MemoryTextSource) and not len(index.text):
             # The snapshot holds no text: the corpus was too large for memory.
@@ -193,7 +189,9 @@ class LoadingBar(Horizontal):
 
         index = FullTextIndex.open()
         if index is not None:
-            self.search_index.text = FullTextSource(index, self.search_index.entries, roots=self.paths)
+            source = FullTextSource(index, self.search_index.entries, roots=self.paths)
+            source.catch_up()  # here, not on the first keystroke: a second at a million entries
+            self.search_index.text = source
 
     def on_batch_loaded(self, message: BatchLoaded) -> None:
         # And on to the screen. The line changes a few times a second at most (the latest

@@ -1,0 +1,155 @@
+"""Entries whose quotes and entities stay in the cache: what a snapshot too big for memory gives.
+
+A million `PackedEntry`s take ~1.6 GB (their packed bytes are most of it); the list and the
+search need only a title, author, id, path, date and source at once. A `PagedEntry` holds
+those, and reads the rest from its file's record in the corpus cache when first asked, each
+time: `RecordPages` keeps the last few hundred read (an LRU), which is what the rows on screen,
+the article open and a page of search results ask for again and again. Nothing read is kept on
+the entry, so walking every entry (the people tables) costs time, not memory.
+
+The snapshot that made these entries was checked against the files' stamps, so the cache's
+records are the very ones it was made from; a record gone or changed meanwhile (another
+process re-read the file) gives an entry with no quotes or entities rather than an error.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import threading
+from collections import OrderedDict
+from itertools import starmap
+from typing import TYPE_CHECKING
+
+from byline.corpus.records import PACKED_END, EntryDecoder
+from byline.model import Entry, Quote
+
+if TYPE_CHECKING:
+    from byline.corpus.cache import CorpusCache
+
+SLOTS = ("quotes", "entities", "warnings", "mention_spans", "quote_sentences", "details")
+"""The `Entry` fields read from the cache (`entry_row(...)[4:PACKED_END]`, in that order)."""
+_EMPTY: tuple = ((), (), (), b"", b"", ())
+KEPT = 512
+"""Records kept read: a screenful of rows, a page of search results and the open article, many times over."""
+AHEAD = 128
+"""Records fetched by one query, from the one asked for on in path order: the people tables read
+every entry in walk order, a query each would be most of their time (minutes at a million)."""
+
+
+class RecordPages:
+    """Reads entries' packed fields from the corpus cache (opened on first read), the latest `kept` at hand.
+
+    Thread-safe: the list paints on the UI thread while workers build the people tables."""
+
+    def __init__(self, kept: int = KEPT) -> None:
+        self._kept = kept
+        self._recent: OrderedDict[str, tuple] = OrderedDict()
+        self._lock = threading.Lock()
+        self._cache: CorpusCache | None = None
+        self._unavailable = False
+        self._decoder = EntryDecoder()  # shares speakers' and entities' objects between reads
+        self._ahead: dict[str, bytes] = {}
+        """Records fetched with the last one read and not yet asked for, still packed."""
+        self.reads = 0
+        """Records read (unpacked) so far, and queries made: tests count them."""
+        self.queries = 0
+
+    def fields(self, entry: Entry) -> tuple:
+        """`entry`'s fields in `SLOTS` order, from the LRU or its file's record."""
+        with self._lock:
+            found = self._recent.get(entry.path)
+            if found is not None:
+                self._recent.move_to_end(entry.path)
+                return found
+            found = self._read(entry)
+            self._recent[entry.path] = found
+            if len(self._recent) > self._kept:
+                self._recent.popitem(last=False)
+            return found
+
+    def _read(self, entry: Entry) -> tuple:
+        from byline.corpus.cache import CacheUnavailable, CorpusCache
+
+        if self._cache is None and not self._unavailable:
+            try:
+                self._cache = CorpusCache.open()
+            except CacheUnavailable:
+                self._unavailable = True
+        if self._cache is None:
+            return _EMPTY
+        self.reads += 1
+        # A feed's entries are "file#n": the record is the file's.
+        path, _, number = entry.path.rpartition("#")
+        file = path if path and number.isdigit() else entry.path
+        try:
+            key = os.path.abspath(file)
+            data = self._ahead.pop(key, None)
+            if data is None:
+                self.queries += 1
+                self._ahead = dict(self._cache.records_from(key, AHEAD))
+                data = self._ahead.pop(key, None)
+            rows = marshal.loads(data)[0] if data is not None else ()
+            suffix = entry.path[len(file) :]
+            for row in rows:
+                if row[0] == suffix and row[1] == entry.id:
+                    # Only this entry's fields, as `PackedEntry` unpacks them: no whole `Entry`
+                    # made of each row, which was most of the people tables' time.
+                    quotes, entities, warnings, spans, sentences = row[4 : PACKED_END - 1]
+                    entity = self._decoder._entity
+                    return (
+                        tuple(starmap(Quote, quotes)),
+                        tuple(map(entity, entities)),
+                        warnings,
+                        spans,
+                        sentences,
+                        (),  # the details the command line prints: empty in the app, as `EntryDecoder` gives
+                    )
+        except Exception:  # only a cache: an entry without quotes beats a failure
+            return _EMPTY
+        return _EMPTY
+
+    def close(self) -> None:
+        with self._lock:
+            if self._cache is not None:
+                self._cache.close()
+            self._cache = None
+            self._recent.clear()
+            self._ahead.clear()
+
+
+class PagedEntry(Entry):
+    """An entry whose quotes, entities and the rest are read from the cache on every read (through
+    `RecordPages`'s LRU), never kept: see the module's docstring."""
+
+    __slots__ = ("_pages",)
+
+    def __init__(
+        self, entry_id: str, path: str, title: str, author: str, date: str, source: str, pages: RecordPages
+    ) -> None:
+        self.id, self.path, self.title, self.author = entry_id, path, title, author
+        self.date, self.source, self._key = date, source, ""
+        self._pages = pages
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Entry):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # as `Entry`'s: mutable, compared by value
+
+
+assert len(SLOTS) == PACKED_END - 4
+_FIELDS = ("id", "path", "title", "author", *SLOTS, "date", "source")
+
+
+def _read_from_cache(number: int) -> property:
+    def read(entry: PagedEntry) -> object:
+        return entry._pages.fields(entry)[number]
+
+    return property(read)
+
+
+# Set on the class after it is made, as `PackedEntry` does: the fields keep their `Entry` types.
+for _number, _name in enumerate(SLOTS):
+    setattr(PagedEntry, _name, _read_from_cache(_number))
