@@ -77,12 +77,14 @@ async def test_typing_shows_ranked_results_with_the_typo_forgiven() -> None:
         assert app.screen.query_one("#search-status", Static).render().plain == f"{len(shown)} results"
 
 
-async def test_results_say_which_article_they_belong_to() -> None:
+async def test_results_say_which_article_they_belong_to_and_who_said_a_quote() -> None:
     app = Harness()
     async with app.run_test() as pilot:
         await pilot.press(*'"we will')
         await settle(pilot)
-        assert rows(app) == ["quote   \u201cWe will win the election,\u201d\n        in Blair ready to call election"]
+        assert rows(app) == [
+            "quote   \u201cWe will win the election,\u201d\n        — Tony Blair · in Blair ready to call election"
+        ]
 
 
 async def test_prefixes_narrow_the_kind() -> None:

@@ -19,7 +19,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from byline.search import PREFIX_HELP, PREFIXES, Hit, SearchIndex
+from byline.model import LOW_CONFIDENCE, Entry
+from byline.search import PREFIX_HELP, PREFIXES, Hit, SearchIndex, quote_number
 from byline.search.copies import copies_among, file_name
 from byline.tui.threads import deliver
 
@@ -68,10 +69,10 @@ def runs(positions: tuple[int, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def hit_content(hit: Hit, title: str, width: int = SNIPPET, file: str = "") -> Content:
+def hit_content(hit: Hit, title: str, width: int = SNIPPET, file: str = "", speaker: str = "") -> Content:
     """The kind and the matched text with its letters marked; under it, for
-    anything but a title, the article it belongs to; and `file`, which of
-    identical files it is, where the results hold more than one."""
+    anything but a title, the article it belongs to (and, for a quote, who said it);
+    and `file`, which of identical files it is, where the results hold more than one."""
     text, positions = snippet(hit.text, hit.positions, width)
     if hit.kind == "quote":
         text, positions = f"\u201c{text}\u201d", tuple(p + 1 for p in positions)
@@ -86,7 +87,19 @@ def hit_content(hit: Hit, title: str, width: int = SNIPPET, file: str = "") -> C
     if hit.kind == "title":
         return line + Content(f"  {file}").stylize("dim") if file else line
     where = f"in {title} · {file}" if file else f"in {title}"
+    if speaker:
+        where = f"— {speaker} · {where}"
     return Content.assemble(line, "\n", Content(f"{'':<8}{where}").stylize("dim italic"))
+
+
+def speaker_of(hit: Hit, entry: Entry) -> str:
+    """Who said the quote `hit` is in ("Name?" when uncertain); "" for other hits or no speaker."""
+    if hit.kind != "quote" or (number := quote_number(entry, hit)) is None:
+        return ""
+    quote = entry.quotes[number]
+    if not quote.speaker:
+        return ""
+    return f"{quote.speaker}?" if quote.confidence < LOW_CONFIDENCE else quote.speaker
 
 
 def search_keys() -> list[BindingType]:
@@ -164,6 +177,7 @@ class SearchScreen(ModalScreen[Hit | None]):
                     entries[hit.entry].title,
                     width,
                     file_name(entries[hit.entry].path) if hit.entry in copies else "",
+                    speaker_of(hit, entries[hit.entry]),
                 )
             )
             for hit in hits
