@@ -10,13 +10,21 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Footer, Static
 
+import byline.tui.screens.corpus_loading
 from byline.paths import data_dir
 from byline.tui.app import DARK_THEME, LIGHT_THEME, BylineApp
 from byline.tui.screens.help import HelpScreen
 from byline.tui.widgets.reader import Paragraph
 from byline.tui.widgets.sidebar import Sidebar
 from tests.helpers import BBC, needs_bbc
-from tests.helpers.tui import pause_loading_after_first_batch, settle, wait_for_first_article, write_article
+from tests.helpers.tui import (
+    WAIT_SECONDS,
+    pause_loading_after_first_batch,
+    settle,
+    wait_for_first_article,
+    wait_until,
+    write_article,
+)
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -31,7 +39,15 @@ async def test_question_mark_shows_every_key_and_escape_closes_it(open_app) -> N
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-keys", Static).content)
-        for description in ("Next article", "Previous article", "Quit", "Highlight people", "sidebar", "Page down", "Command palette"):
+        for description in (
+            "Next article",
+            "Previous article",
+            "Quit",
+            "Highlight people",
+            "sidebar",
+            "Page down",
+            "Command palette",
+        ):
             assert description in text
         assert "]" in text and "space" in text.lower()
         await pilot.press("escape")
@@ -156,8 +172,8 @@ async def test_a_corrupt_state_file_is_moved_aside_and_reported_once(open_app, s
         assert len(kept) == 1 and kept[0].read_text() == "{ not json"
 
 
-async def test_an_unwritable_data_dir_leaves_the_app_working_and_says_so_once(open_app, 
-    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+async def test_an_unwritable_data_dir_leaves_the_app_working_and_says_so_once(
+    open_app, small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A data dir whose parent is a file cannot be created, even by root.
     blocker = tmp_path / "not-a-dir"
@@ -288,11 +304,12 @@ async def test_the_last_article_is_not_forgotten_before_loading_finds_it(small_c
 
     # Loading that pauses after one article, as a big corpus does: quitting then must keep the place.
     release = pause_loading_after_first_batch(monkeypatch, batch_size=1)
+    monkeypatch.setattr(byline.tui.screens.corpus_loading, "PLACE_WAIT_S", WAIT_SECONDS)  # held back throughout
     again = BylineApp([str(small_corpus)])
     try:
         async with again.run_test() as pilot:
-            await wait_for_first_article(pilot)
-            assert again.loading and again.reader.article.key != last
+            await wait_until(pilot, lambda: again.article_list.count == 1, "the first row")
+            assert again.loading and again.reader.article is None, "the first article waits for the place"
             again.save_state()
             assert again.state.last_article == last, "the first article shown did not replace the place to come back to"
             release.set()
