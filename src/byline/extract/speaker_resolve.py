@@ -54,7 +54,7 @@ from byline.extract.speaker_patterns import (
     WORD,
 )
 from byline.extract.speaker_pronouns import POSSESSIVE, describes, resolve_pronoun
-from byline.extract.speaker_subjects import joint_subject, only_objects_before
+from byline.extract.speaker_subjects import introduced_subject, joint_subject, only_objects_before
 
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
 FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
@@ -133,6 +133,13 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         # ("When Lleyton Hewitt shook his hand, the Australian said" keeps its subject).
         mentions = [m for m in mentions if m.start > start + comma]
         np, start = np[comma + 1 :], start + comma + 1
+    elif comma >= 0 and prefer == LAST and introduced_subject(np, comma, mentions, start):
+        # "Writing in the Northern Echo, the Bishop said": the names of an
+        # opening phrase are where or to whom one spoke; the subject is the
+        # description after the comma, which names nobody.
+        mentions = []
+        np, start = np[comma + 1 :], start + comma + 1
+        clause_start = start
     people_named = any(m.type == "PERSON" for m in mentions)
     if not people_named and ANAPHOR.match(np.strip()) and not ctx.role_words.search(np):
         # (a name inside the phrase only describes: "the Waterford man")

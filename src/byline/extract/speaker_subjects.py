@@ -4,7 +4,8 @@ that is only a preposition's object.
 "EADS and BAE Systems said": a joint subject (`joint_subject`). "Reacting to
 a comment by Tim Phillips, the American said": a person the opening clause
 names as an object is not who "the American" is (`only_objects_before`).
-Both serve `speaker_resolve.resolve_np`.
+"Speaking to Le Matin, the 24-year-old added": the names of an opening
+phrase are no subject (`introduced_subject`). All serve `speaker_resolve.resolve_np`.
 """
 
 from __future__ import annotations
@@ -14,12 +15,19 @@ import re
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
 from byline.extract.speaker_context import Context, person_name
+from byline.extract.speaker_patterns import DETERMINER
 
 _ARTICLES = frozenset({"a", "an", "the"})
 _PREPOSITIONS = frozenset("by to with for from against of on over at about after before than like".split())
 # (an honorific: "Mr Smith and Mr Jones"; a role: "and drummer Jonny Quinn")
 _AND = re.compile(r" and (?:(?P<role>[a-z][\w-]*(?: [a-z][\w-]*)?) )?(?:[A-Z][a-z]{1,3}\.? )?")
 _WORD_BEFORE_CHARS = 20  # looked at before a joint subject for a preposition
+# A sentence's opening phrase that says where, when or to whom one spoke.
+_OPENING_PHRASE = re.compile(
+    r"^\s*(?:(?:Speaking|Writing|Talking|Commenting|Responding|Interviewed)\b"
+    r"|(?:In|At|On|During)\s+(?:an?|the|his|her|its)\s)"
+)
+_MAX_SUBJECT_WORDS = 7  # words of the described subject after the opening phrase ("the 24-year-old Swiss")
 _JOINED_BY_PREPOSITION = frozenset("of with between to for from by against on at in about and".split())
 
 
@@ -69,3 +77,16 @@ def joint_subject(ctx: Context, mentions: list[Mention], stop: int) -> str | Non
     if first.type == "PERSON":
         return f"{person_name(ctx, first)} and {person_name(ctx, second)}"
     return f"{first.name} and {second.name}"
+
+
+def introduced_subject(np: str, comma: int, mentions: list[Mention], start: int) -> bool:
+    """Whether a phrase is an opening phrase ("Speaking at ...", "In an
+    interview with ...") and then, after its comma, a subject that a
+    determiner starts and no name stands in ("the Bishop", "a spokesman")."""
+    subject = np[comma + 1 :].strip()
+    return (
+        _OPENING_PHRASE.match(np) is not None
+        and DETERMINER.match(subject) is not None
+        and len(subject.split()) <= _MAX_SUBJECT_WORDS
+        and all(m.start < start + comma for m in mentions)
+    )
