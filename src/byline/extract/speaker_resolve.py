@@ -54,7 +54,7 @@ from byline.extract.speaker_patterns import (
     WORD,
 )
 from byline.extract.speaker_pronouns import POSSESSIVE, describes, resolve_pronoun
-from byline.extract.speaker_subjects import introduced_subject, joint_subject, only_objects_before
+from byline.extract.speaker_subjects import introduced_subject, joint_subject, only_objects_before, relative_subject
 
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
 FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
@@ -109,7 +109,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         if body_subject:
             ctx.trail.append(f"pronoun->{body_subject}")
             return body_subject
-        found = resolve_pronoun(ctx, word, at)
+        found = relative_subject(ctx, word, at) or resolve_pronoun(ctx, word, at)
         intro = spokesperson_before(ctx, word, start)
         if intro and found and not intro[0] > last_named_before(ctx, found, at) >= 0:
             intro = None  # the person was named after the spokesperson came in (or is no name)

@@ -5,7 +5,9 @@ that is only a preposition's object.
 a comment by Tim Phillips, the American said": a person the opening clause
 names as an object is not who "the American" is (`only_objects_before`).
 "Speaking to Le Matin, the 24-year-old added": the names of an opening
-phrase are no subject (`introduced_subject`). All serve `speaker_resolve.resolve_np`.
+phrase are no subject (`introduced_subject`). "Ms Greer quit over what she
+called "bullying"": a pronoun in a relative clause is the sentence's subject
+(`relative_subject`). All serve `speaker_resolve.resolve_np`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 
 from byline.extract.entities import Mention
 from byline.extract.lexicons import lexicons
-from byline.extract.speaker_context import Context, person_name
+from byline.extract.speaker_context import Context, gender_of, in_quote, mentions_in, person_name, sentence_start
 from byline.extract.speaker_patterns import DETERMINER
 
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -28,6 +30,10 @@ _OPENING_PHRASE = re.compile(
     r"|(?:In|At|On|During)\s+(?:an?|the|his|her|its)\s)"
 )
 _MAX_SUBJECT_WORDS = 7  # words of the described subject after the opening phrase ("the 24-year-old Swiss")
+# A pronoun that opens a relative clause: "what she called", "who he described as".
+_RELATIVE = re.compile(r"\b(?:what|which|who|whom)\s*$")
+_RELATIVE_LOOKBACK = 7  # characters before the pronoun that hold the relative word
+_GENDER = {"he": "m", "she": "f"}
 _JOINED_BY_PREPOSITION = frozenset("of with between to for from by against on at in about and".split())
 
 
@@ -90,3 +96,23 @@ def introduced_subject(np: str, comma: int, mentions: list[Mention], start: int)
         and len(subject.split()) <= _MAX_SUBJECT_WORDS
         and all(m.start < start + comma for m in mentions)
     )
+
+
+def relative_subject(ctx: Context, pronoun: str, at: int) -> str | None:
+    """'Germaine Greer quit the show over what she called "bullying"': a he
+    or she that opens a relative clause stands for the person who is the
+    sentence's subject (its first person, not a preposition's object), of
+    that gender. The pronoun resolver looks only before the sentence, since
+    a name in a pronoun's own sentence is most often someone else."""
+    want = _GENDER.get(pronoun)
+    if want is None or not _RELATIVE.search(ctx.body, max(0, at - _RELATIVE_LOOKBACK), at):
+        return None
+    start = sentence_start(ctx, at, 0)
+    for m in mentions_in(ctx, start, at):
+        if m.type != "PERSON" or in_quote(ctx, m.start):
+            continue
+        if _object_of_preposition(ctx.body, start, m.start) or gender_of(ctx, m.name) not in (want, "-"):
+            return None  # the first person is an object, or of the other gender: no clear subject
+        ctx.trail.append(f"pronoun->{person_name(ctx, m)}")
+        return person_name(ctx, m)
+    return None
