@@ -30,6 +30,13 @@ _NAMING = re.compile(
     re.IGNORECASE,
 )
 
+# ... unless someone is the verb's subject: "what she called "bullying"",
+# "which Variety called "...", "who he called "...": their word, not a name.
+_SPOKEN_NAMING = re.compile(
+    r"(?:\b(?:he|she|they|we|I)|\b(?:what|which|who|whom)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})"
+    r"\s+(?:(?:has|have|had)\s+)?(?:called|dubbed|termed)\s*$"
+)
+
 
 @dataclass(slots=True)
 class Span:
@@ -124,7 +131,7 @@ def is_name_or_title(body: str, span: Span, paragraph_start: int) -> bool:
     ends_like_speech = text.rstrip()[-1:] in ".,!?;:\u2026"
     if title_case and not ends_like_speech and len(words) <= 10:
         return True
-    if _NAMING.search(lead) and not ends_like_speech and len(words) <= 6:
+    if _NAMING.search(lead) and not ends_like_speech and len(words) <= 6 and not _SPOKEN_NAMING.search(lead):
         return True
     # Kostas "the Greek" Kenteris: a nickname between a first name and a surname.
     if span.close_at is not None and len(words) <= 4 and not ends_like_speech:

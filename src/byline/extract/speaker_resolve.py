@@ -54,7 +54,7 @@ from byline.extract.speaker_patterns import (
     WORD,
 )
 from byline.extract.speaker_pronouns import POSSESSIVE, describes, resolve_pronoun
-from byline.extract.speaker_subjects import joint_subject, only_objects_before
+from byline.extract.speaker_subjects import introduced_subject, joint_subject, only_objects_before, relative_subject
 
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
 FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
@@ -109,7 +109,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         if body_subject:
             ctx.trail.append(f"pronoun->{body_subject}")
             return body_subject
-        found = resolve_pronoun(ctx, word, at)
+        found = relative_subject(ctx, word, at) or resolve_pronoun(ctx, word, at)
         intro = spokesperson_before(ctx, word, start)
         if intro and found and not intro[0] > last_named_before(ctx, found, at) >= 0:
             intro = None  # the person was named after the spokesperson came in (or is no name)
@@ -133,6 +133,13 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         # ("When Lleyton Hewitt shook his hand, the Australian said" keeps its subject).
         mentions = [m for m in mentions if m.start > start + comma]
         np, start = np[comma + 1 :], start + comma + 1
+    elif comma >= 0 and prefer == LAST and introduced_subject(np, comma, mentions, start):
+        # "Writing in the Northern Echo, the Bishop said": the names of an
+        # opening phrase are where or to whom one spoke; the subject is the
+        # description after the comma, which names nobody.
+        mentions = []
+        np, start = np[comma + 1 :], start + comma + 1
+        clause_start = start
     people_named = any(m.type == "PERSON" for m in mentions)
     if not people_named and ANAPHOR.match(np.strip()) and not ctx.role_words.search(np):
         # (a name inside the phrase only describes: "the Waterford man")

@@ -48,6 +48,7 @@ _INVERTED_SUBJECT = re.compile(r"\s+(?P<np>(?:the|a|an|[A-Z])[^,;:\u2014\u2013]{
 _SET_OFF = ",.!?;:\u2014\u2013-"  # what ends a quote's words, or starts the words after it, before an attribution
 _CLAUSE_START = re.compile(r"(?:^|[,;:]|\band)\s*$")  # "According to X, ...", "..., according to X"
 _INFINITIVE = re.compile(r"\bto\s+$")  # "wrong to suggest": a verb with no subject of its own
+_PRONOUN_ONLY = re.compile(r"\s+(?:he|she|it|they)\s+(?:(?:had|has|would|was|were)\s+)?")
 UNMARKED_SUBJECT_WORDS = 6  # words of a subject right after a quote with no comma ('"..." he says')
 # How such a subject starts: a pronoun, a determiner or a capital ("where social workers tell" is no subject).
 _SUBJECT_START = re.compile(r"\s*(?:he|she|they|it|we|the|a|an|his|her|their|its|one|[A-Z])\b|\s*[A-Z]")
@@ -250,6 +251,11 @@ def _from_before(ctx: Context, start: int, stop: int) -> str | None:
     if len(verbs) > 1 and verb.group("finite") and _INFINITIVE.search(text, 0, verb.start()):
         # "A spokesman said it was wrong to suggest the plan was to ... "...": an
         # infinitive has no subject of its own; the finite verb before it does.
+        verb = verbs[-2]
+    elif len(verbs) > 1 and verbs[-2].group("finite") and _PRONOUN_ONLY.fullmatch(text, verbs[-2].end(), verb.start()):
+        # "The tribunal ... said it found no evidence of "...": the pronoun
+        # between two verbs is the first verb's subject again; that subject
+        # is named, the pronoun only points back to it.
         verb = verbs[-2]
     if verb.group("according") and not _CLAUSE_START.search(text, 0, verb.start()):
         return None  # "ranks countries according to the steps they take": not a source
