@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from byline.extract.lexicons import Lexicons, name_words
+from byline.extract.lexicons import Lexicons, alternation, name_words, speaker_words
 from byline.extract.name_tokens import PARTICLES
 from byline.extract.names import Candidate
 
@@ -188,6 +188,8 @@ def _initials(name: str) -> str:
 _APPOSITION_GAPS = (", the ", " (the ")
 _LIST_GOES_ON = re.compile(r",\s+(?:the\s+)?[A-Z]|\s+(?:and|or)\s")
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z]{1,7})\)")
+_SAYS_AFTER = re.compile(rf"\s+(?:{alternation(speaker_words().reporting_verbs)})\b")
+"""A reporting verb after "X, the Y": Y is the subject of the next clause, not X's gloss."""
 
 
 def _appositions(body: str, cands: list[Candidate], known: dict[str, str]) -> dict[str, str]:
@@ -200,8 +202,9 @@ def _appositions(body: str, cands: list[Candidate], known: dict[str, str]) -> di
         if (
             gap in _APPOSITION_GAPS
             and " " not in first.text
-            and first.type != "PERSON"
+            and first.type not in ("PERSON", "PLACE")  # "in London, the Bank of England said": no gloss
             and not _LIST_GOES_ON.match(body, second.end)  # "Nasa, the European Space Agency and ...": a list
+            and not _SAYS_AFTER.match(body, second.end)  # "in Leeds, the Met Office said": a new clause
             and second.type == "ORG"
             and " " in second.text
             and first.text not in known
