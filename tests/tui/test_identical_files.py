@@ -114,3 +114,20 @@ async def test_read_marks_and_a_place_saved_by_article_id_still_count(copies: Pa
         await settle(pilot)
         await pilot.press("m")  # unread: the old mark goes, from both copies
         assert "✓" not in app.article_list.render_line(0).text and "✓" not in app.article_list.render_line(2).text
+
+
+
+async def test_the_palette_tells_the_copies_apart_by_their_file(open_app, copies: Path) -> None:
+    from textual.command import CommandList
+
+    async with open_app(copies, size=(120, 40)) as (app, pilot):
+        await pilot.press("ctrl+p", *"open told")
+        hits: list[str] = []
+        for _ in range(100):
+            await pilot.pause(0.02)
+            hits = [str(option.prompt) for option in app.screen.query_one(CommandList).options]
+            if len(hits) >= 3 and not app.screen.query_one(CommandList).loading:
+                break
+        twice = sorted(hit for hit in hits if hit.startswith("Open Told twice"))
+        assert twice == ["Open Told twice\nbusiness/131.txt", "Open Told twice\ntech/131.txt"], hits
+        assert "Open Told once" in hits, "a lone article is named by its title alone"

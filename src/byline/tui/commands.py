@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import islice
 from typing import Protocol, cast
 
 from textual.binding import Binding, BindingType
@@ -12,6 +14,7 @@ from textual.content import Content
 
 from byline.corpus import Corpus
 from byline.model import Entry
+from byline.search.copies import file_name
 
 ARTICLES_OFFERED = 5000
 """Titles the palette matches against, at most: beyond that typing would lag."""
@@ -73,11 +76,17 @@ class BylineCommands(Provider):
                 yield Hit(score, highlight(matcher, name), run, text=name, help=help_)
             elif score := matcher.match(help_):
                 yield Hit(score * 0.5, Content(name), run, text=name, help=help_)
-        for entry in list(self.byline.corpus.entries)[:ARTICLES_OFFERED]:
+        # A slice, not a copy of the whole list: a million entries on every keystroke.
+        offered = list(islice(self.byline.corpus.entries, ARTICLES_OFFERED))
+        copies = {article for article, times in Counter(entry.id for entry in offered).items() if times > 1}
+        for entry in offered:
             label = f"Open {entry.title}"
             if score := matcher.match(label):
                 # Titles are article text: highlight them as Content, never parse them as markup.
-                yield Hit(score * 0.9, highlight(matcher, label), partial(self.byline.open_entry, entry), text=label)
+                # Identical files are one title twice: the file tells them apart.
+                where = file_name(entry.path) if entry.id in copies else None
+                run = partial(self.byline.open_entry, entry)
+                yield Hit(score * 0.9, highlight(matcher, label), run, text=label, help=where)
 
 
 def highlight(matcher: Matcher, candidate: str) -> Content:
