@@ -181,7 +181,11 @@ def find_entities(
     # "Vote Blair, Get Brown" beside "Tony Blair": an English word (a verb)
     # capitalised before a known person's surname is no first name of his.
     # (one that stands anywhere but at a sentence's start is a name: "Graham and Sherry Edwards")
-    sure_people = {c.text for c in in_body if c.strong and c.type == "PERSON" or not _opens_sentence(body, c.start)}
+    sure_people: set[str] = set()
+    for c in in_body:
+        # (a name already sure needs no look at its other mentions' sentence openings)
+        if c.text not in sure_people and (c.strong and c.type == "PERSON" or not _opens_sentence(body, c.start)):
+            sure_people.add(c.text)
     sure_people |= {c.text for _, cands in fields[1:] for c in cands}
     verbs_before = verb_before_surname(full_persons, sure_people, lex)
     for name in verbs_before:
