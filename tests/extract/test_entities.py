@@ -657,8 +657,8 @@ def test_an_english_word_as_a_first_name_inside_a_sentence_stays_a_name() -> Non
 def test_a_sentence_opening_is_read_off_the_characters_just_before_a_name() -> None:
     # Searched in a window, not from the body's start (which made a long article take 116 ms):
     # the same answer at every offset.
-    from byline.extract.entities import _SENTENCE_OPENS, _opens_sentence
+    from byline.extract.context import SENTENCE_OPENS, opens_sentence
 
     body = "Vote Blair. Then \u201cTony said it.\u201d  " + "Words here, and more. " * 10 + 'He said: "Go." Now ' * 3
     for offset in range(len(body) + 1):
-        assert _opens_sentence(body, offset) == bool(_SENTENCE_OPENS.search(body, 0, offset)), offset
+        assert opens_sentence(body, offset) == bool(SENTENCE_OPENS.search(body, 0, offset)), offset

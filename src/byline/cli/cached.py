@@ -25,16 +25,16 @@ if TYPE_CHECKING:
 
 
 def load_cached(
-    paths: list[str], walk: Walk | None = None, *, details: bool = False
+    paths: list[str], walk: Walk | None = None, *, details: bool = False, use_cache: bool = True
 ) -> tuple[list[Entry], list[Skipped]]:
-    """Entries and skipped files under `paths` (see `paths_or_default`) through the corpus cache,
-    as `load_paths` orders and names them."""
+    """Entries and skipped files under `paths` (see `paths_or_default`) through the corpus cache
+    (or, `use_cache=False`, all analysed afresh and nothing stored), as `load_paths` orders and names them."""
     from byline.corpus import load_corpus
 
     walk = walk or Walk.of(paths)
     entries: list[Entry] = []
     skipped: list[Skipped] = []
-    for batch in load_corpus(paths, details=details):
+    for batch in load_corpus(paths, details=details, use_cache=use_cache):
         entries.extend(batch.entries)
         skipped.extend(batch.skipped)
         for note in batch.notes:
@@ -57,9 +57,10 @@ def report_or_exit(args_paths: list[str], entries: list[Entry], skipped: list[Sk
         fail(nothing_loaded(args_paths) + hint)
 
 
-def listed_or_exit(args_paths: list[str]) -> tuple[list[Entry], list[Skipped]]:
-    """`load_or_exit` through the cache: the entries, with `Entry.details`, and the skipped files, reported."""
-    entries, skipped = load_cached(paths_or_default(args_paths), details=True)
+def listed_or_exit(args_paths: list[str], *, use_cache: bool = True) -> tuple[list[Entry], list[Skipped]]:
+    """`load_or_exit` through the cache (see `load_cached`): the entries, with `Entry.details`, and the
+    skipped files, reported."""
+    entries, skipped = load_cached(paths_or_default(args_paths), details=True, use_cache=use_cache)
     report_or_exit(args_paths, entries, skipped)
     return entries, skipped
 

@@ -6,7 +6,7 @@ import argparse
 import textwrap
 from collections.abc import Iterator
 
-from byline.cli.common import load_or_exit, shown_path, to_json
+from byline.cli.common import shown_path, to_json
 from byline.model import LOW_CONFIDENCE, Analysis, Article
 
 
@@ -30,15 +30,11 @@ def run(args: argparse.Namespace) -> int:
 def _analysed(args: argparse.Namespace) -> Iterator[tuple[Article, Analysis]]:
     """Each article with its analysis: from the index cache for files it holds unchanged,
     analysed afresh for the rest (and for all with --no-cache)."""
-    if args.no_cache:
-        from byline.extract import analyse
-
-        for article in load_or_exit(args.paths).articles:
-            yield article, analyse(article)
-        return
     from byline.cli.cached import as_analysis, as_article, listed_or_exit
 
-    for entry in listed_or_exit(args.paths)[0]:
+    # --no-cache takes the same way without the cache, not a loop here: its worker
+    # processes analyse on every core (a cold run does), and it prints what a cold run prints.
+    for entry in listed_or_exit(args.paths, use_cache=not args.no_cache)[0]:
         yield as_article(entry), as_analysis(entry)
 
 

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from byline.extract.lexicons import Lexicons
 from byline.extract.names import NAME_RUN, Candidate
+from byline.extract.whole_words import forms_found
 
 
 class _Counted(Protocol):
@@ -118,10 +119,9 @@ _OTHER_OFFICE = frozenset("shadow deputy former ex assistant vice junior acting"
 
 
 def count_in_title(title: str, surfaces: dict[str, str], clusters: Mapping[str, _Counted]) -> None:
-    forms = sorted(surfaces, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
-    for match in pattern.finditer(title):
-        clusters[surfaces[match.group()]].count += 1
+    # (not a pattern of the forms: compiled for each headline, it cost more than the search)
+    for form in forms_found(title, sorted(surfaces, key=len, reverse=True)):
+        clusters[surfaces[form]].count += 1
 
 
 def is_title_case(title: str) -> bool:

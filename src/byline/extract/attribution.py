@@ -35,6 +35,7 @@ from byline.extract.speaker_context import (
 )
 from byline.extract.speaker_pronouns import is_subject, resolve_pronoun
 from byline.extract.speaker_sites import AFTER, BEFORE, own_attribution, previous_sentence_speaker
+from byline.extract.whole_words import has_whole_word
 from byline.model import LOW_CONFIDENCE
 
 # LOW_CONFIDENCE (in byline.model, where the UI reads it) is 0.8: cross-validated
@@ -139,7 +140,7 @@ def _calls_by_surname(ctx: Context, span: Span, name: str, kinds: dict[str, str]
         or kinds.get(name) not in ("PERSON", "shared-surname")
     ):
         return False
-    return re.search(rf"\b{re.escape(words[-1])}\b", ctx.body[span.start : span.end]) is not None
+    return has_whole_word(ctx.body[span.start : span.end], words[-1])
 
 
 def _speaker_kinds(ctx: Context) -> dict[str, str]:

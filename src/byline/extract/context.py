@@ -196,3 +196,13 @@ def named_by_cue_after(body: str, end: int, lex: Lexicons) -> bool:
         return True  # "Myskina, the third seed, now plays": an apposition describes a name
     after = body[end : end + CONTEXT_CHARS].split(None, 1)
     return bool(after) and (after[0] in lex.type_cues.body_after or after[0] in lex.type_cues.person_after)
+
+
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?:][\"'\u201c\u2018]?\s+[\"'\u201c\u2018]?|\s[\"\u201c\u2018])$")
+SENTENCE_OPEN_CHARS = 40  # looked at before a name for the end of the sentence before it
+
+
+def opens_sentence(body: str, start: int) -> bool:
+    """Whether a sentence opens at `start`. Searched in the few characters before it:
+    searching the body from 0 each time made a 25,000-character article take 116 ms."""
+    return SENTENCE_OPENS.search(body, max(0, start - SENTENCE_OPEN_CHARS), start) is not None

@@ -24,6 +24,7 @@ from byline.extract.context import apposition_type
 from byline.extract.lexicons import Lexicons, cue_words
 from byline.extract.name_tokens import Candidate
 from byline.extract.names import WordSet
+from byline.extract.whole_words import whole_word_starts
 
 _LONGEST = 4  # words in a body's name found this way
 _LOOK = 30  # characters looked at on each side of a run for its cue
@@ -99,9 +100,9 @@ def cued_bodies(
             names[name] = None
     out: list[Candidate] = []
     for name in names:
-        for mention in re.finditer(rf"\b{re.escape(name)}\b", body):
-            if not _covered(mention.start(), found, lex.english_words):
-                out.append(Candidate(mention.start(), mention.end(), name, "ORG", strong=True))
+        for start in whole_word_starts(body, name):
+            if not _covered(start, found, lex.english_words):
+                out.append(Candidate(start, start + len(name), name, "ORG", strong=True))
     return out
 
 

@@ -86,14 +86,15 @@ def candidates(
         i = start - 1
         while i >= 0 and text[i] in " \t":
             i -= 1
-        key = (run, i < 0 or text[i] in STARTS)  # is_initial(), inlined: this loop is hot
-        found = _RUNS.get(key)
+        initial = i < 0 or text[i] in STARTS  # is_initial(), inlined: this loop is hot
+        runs = _RUNS[initial]  # (two dicts keyed by the run: no tuple to build and hash per run)
+        found = runs.get(run)
         if found is None:
-            if len(_RUNS) > 200_000:
-                _RUNS.clear()
-            found = _RUNS[key] = _process_run(run, key[1], lex)
+            if len(runs) > 100_000:
+                runs.clear()
+            found = runs[run] = _process_run(run, initial, lex)
         # (a run that opens a sentence only when its second capital proves a name: "Standard Life, the insurer")
-        if dropped is not None and (not key[1] or " " in run):
+        if dropped is not None and (not initial or " " in run):
             if not found or found[0].start or (found[0].type is None and found[0].text.lower() in lex.english_words):
                 dropped.append((start, run))
         for cand in found:
@@ -129,7 +130,8 @@ def candidates(
     return out
 
 
-_RUNS: dict[tuple[str, bool], list[Candidate]] = {}
+# The candidates of each run of capitals, by whether it opens a sentence (False, True).
+_RUNS: tuple[dict[str, list[Candidate]], dict[str, list[Candidate]]] = ({}, {})
 
 
 @cache

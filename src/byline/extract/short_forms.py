@@ -104,7 +104,7 @@ def short_forms(
     surnames: dict[str, list[str]] = defaultdict(list)
     for full in persons:
         surnames[full.split()[-1]].append(full)
-    acronyms = {_initials(o): o for o in sorted(orgs) if _initials(o)}
+    acronyms = {initials: o for o in sorted(orgs) if (initials := _initials(o))}
     # "Fed" for "Federal Reserve", "Met" for "Metropolitan Police": the first
     # word clipped, a short form that news writing uses for a body it names.
     for whole in sorted(orgs, key=lambda name: (len(name), name)):

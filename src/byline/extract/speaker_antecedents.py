@@ -76,10 +76,12 @@ def spokesperson_before(ctx: Context, pronoun: str, pos: int) -> tuple[int, str]
     if pronoun not in ("he", "she"):
         return None
     role = "spokesman" if pronoun == "he" else "spokeswoman"
+    start = max(0, pos - SPOKESPERSON_REACH)
     found = [
         (m.start(), m.group("np"))
         for noun in (role, "spokesperson")
-        for m in _intro_pattern(noun).finditer(ctx.body, max(0, pos - SPOKESPERSON_REACH), pos)
+        if _in_window(ctx.body, noun, start, pos)
+        for m in _intro_pattern(noun).finditer(ctx.body, start, pos)
     ]
     return max(found) if found else None
 
@@ -104,11 +106,19 @@ def _intro_pattern(role: str) -> re.Pattern[str]:
     )
 
 
+def _in_window(body: str, role: str, start: int, end: int) -> bool:
+    """Whether the role's word stands between `start` and `end`: an introduction holds it,
+    and a substring test is cheaper than trying the pattern at every character of the window."""
+    return body.find(role, start, end) >= 0
+
+
 def introduced_as(ctx: Context, role: str, pos: int, reach: int = BODY_REACH, bare: bool = False) -> str | None:
     """ "the spokesman" after "A spokesman for the Home Office said": the
     fuller description that introduced him, the last one before `pos`."""
-    intro = _intro_pattern(role)
-    found = [m.group("np") for m in intro.finditer(ctx.body, max(0, pos - reach), pos)]
+    start = max(0, pos - reach)
+    if not _in_window(ctx.body, role, start, pos):
+        return None
+    found = [m.group("np") for m in _intro_pattern(role).finditer(ctx.body, start, pos)]
     return found[-1] if found and (bare or found[-1] != role) else None
 
 
