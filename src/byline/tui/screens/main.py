@@ -354,6 +354,10 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
 
     def action_cycle_sort(self) -> None:
         order = self.article_list.cycle_sort()
+        if order == "date" and not any(entry.date for entry in self.host.corpus.entries):
+            # (the BBC set: plain text with no date line) a sort that changed nothing says why
+            self.notify("Sorted by date: no article here has a date, so the order is as loaded.", timeout=4)
+            return
         self.notify("In the order loaded." if order == "as loaded" else f"Sorted by {order}.", timeout=2)
 
     def action_read_on(self) -> None:
