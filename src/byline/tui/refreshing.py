@@ -256,6 +256,9 @@ class FeedRefresh:
     def _show_progress(self, text: str) -> None:
         self.progress = text
         try:
-            self.main.query_one("#list-pane").border_subtitle = text
+            if text:
+                self.main.query_one("#list-pane").border_subtitle = text
+            else:  # done: the border says again where the cursor is ("1 of 3")
+                self.main.article_list.tell_position()
         except Exception:  # the screen is closing
             pass

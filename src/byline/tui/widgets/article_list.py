@@ -197,7 +197,7 @@ class ArticleList(LineList):
                 return True
         return False
 
-    def _tell_position(self) -> None:
+    def tell_position(self) -> None:
         if self.on_position is not None:
             where = f"{self.cursor + 1:,} of {self.count:,}" if self.count else "none"
             order = SORTS[self.sort][0]
@@ -215,7 +215,7 @@ class ArticleList(LineList):
         self._scroll_to_cursor()
         self.refresh()
         self._announce()
-        self._tell_position()  # set_reactive calls no watcher: "n of N" is the new row's
+        self.tell_position()  # set_reactive calls no watcher: "n of N" is the new row's
 
     def reorder(self, key: Callable[[Entry], str], *, reverse: bool = False, top: bool = False) -> None:
         """Sort the entries in place (they are the corpus' own list), keeping the filter, and the
@@ -233,7 +233,7 @@ class ArticleList(LineList):
         self._scroll_to_cursor()  # never animated: a sort is a new list, not a move
         self.refresh()
         self._announce()
-        self._tell_position()
+        self.tell_position()
 
     def position_of(self, key: str) -> int | None:
         """The row of the file `key` (`Entry.key`) names; an article id (a place saved before
@@ -262,7 +262,7 @@ class ArticleList(LineList):
 
     def cursor_moved(self) -> None:
         self._announce()
-        self._tell_position()
+        self.tell_position()
 
     def watch_read_ids(self) -> None:
         self.refresh()
@@ -287,7 +287,7 @@ class ArticleList(LineList):
 
     def _update_size(self) -> None:
         super()._update_size()
-        self._tell_position()
+        self.tell_position()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
