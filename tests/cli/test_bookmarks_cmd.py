@@ -34,8 +34,8 @@ def test_plain_listing_newest_first_without_escape_codes(capsys: pytest.CaptureF
     code, out, _ = run(capsys)
     assert code == 0
     lines = out.splitlines()
-    assert "article  Budget  [money, uk]" in lines[0]
-    assert "note: read later" in lines[1]
+    assert lines[0].endswith(" UTC  article  Budget  [money, uk]"), "the time says its zone, as the export does"
+    assert lines[1] == " " * 29 + "note: read later", "under the kind, past the time"
     assert "“We will [2Jtalk.” — Israeli official, Gaza talks [bold]x[/]" in out
     assert "\x1b" not in out
 

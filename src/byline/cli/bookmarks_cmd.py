@@ -152,11 +152,11 @@ def _print_plain(bookmarks: list) -> None:
     if not bookmarks:
         print("no bookmarks yet (press b in the app to add one)", file=sys.stderr)
     for b in bookmarks:
-        when = b.created[:16].replace("T", " ")
+        when = b.created[:16].replace("T", " ") + " UTC"  # as stored, and as the export says
         what = attribution(b.quote, b.speaker, b.title) if b.kind == "quote" else one_line(b.title)
         tags = f"  [{', '.join(one_line(t) for t in b.tags)}]" if b.tags else ""
         print(f"{when}  {b.kind:<7}  {what}{tags}")
         if b.note:
-            print(f"{'':25}note: {one_line(b.note)}")
+            print(f"{'':29}note: {one_line(b.note)}")
         # A file name that is not UTF-8 holds lone surrogates: shown as \udcXX, never a crash.
-        print(f"{'':25}{one_line(b.path).encode('utf-8', 'backslashreplace').decode('utf-8')}")
+        print(f"{'':29}{one_line(b.path).encode('utf-8', 'backslashreplace').decode('utf-8')}")
