@@ -62,6 +62,9 @@ async def test_o_without_a_browser_shows_the_link_to_copy(
         await pilot.press("w")
         await wait_until(pilot, lambda: isinstance(app.screen, CopyByHandScreen), "the link shown to copy")
         assert app.screen.text == url
+        await pilot.press("y")  # or copy it with a key
+        await wait_until(pilot, lambda: not isinstance(app.screen, CopyByHandScreen), "the dialog closed")
+        assert app.clipboard == url
 
 
 def test_the_feed_keys_are_in_help_and_the_palette_not_the_footer() -> None:

@@ -56,7 +56,8 @@ def open_in_browser(main: MainScreen) -> None:
         main.host.tell(Notice("This article has no link to open (no URL was saved with it).", "warning"))
         return
     if not url.lower().startswith(WEB_SCHEMES):
-        main.app.push_screen(CopyByHandScreen(url, "Only web (http, https) links are opened. The article's link:"))
+        reason = "Only web (http, https) links are opened. The article's link:"
+        main.app.push_screen(CopyByHandScreen(url, reason, copyable=True))
         return
 
     def work() -> None:
@@ -66,7 +67,7 @@ def open_in_browser(main: MainScreen) -> None:
             deliver(
                 main,
                 main.app.push_screen,
-                CopyByHandScreen(url, "No web browser could be started here. The article's link:"),
+                CopyByHandScreen(url, "No web browser could be started here. The article's link:", copyable=True),
             )
 
     main.run_worker(work, name="open in browser", thread=True, group="browser", exit_on_error=False)
