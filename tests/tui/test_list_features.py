@@ -99,6 +99,17 @@ async def test_o_sorts_by_date_newest_first_the_undated_last(open_app, tmp_path:
         assert [n.message for n in app._notifications] == ["Sorted by date."]
 
 
+async def test_dates_stand_in_one_column_whatever_the_count_beside_them(open_app, tmp_path: Path) -> None:
+    folder = tmp_path / "counts"
+    folder.mkdir()
+    for name, body in [("a", "No quotes here."), ("b", "“One,” Ann Said said. “Two,” Ann Said said.")]:
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: 2024-03-0{len(name)}\n---\n\n{body}\n", "utf-8")
+    async with open_app(folder, size=(160, 48)) as (app, pilot):
+        meta = [app.article_list.render_line(y).text for y in (1, 3)]
+        assert "no quotes" in meta[0] and "2 quotes" in meta[1], meta
+        assert meta[0].index("2024-03-01") == meta[1].index("2024-03-01"), meta
+
+
 async def test_a_row_shows_its_articles_date(open_app, tmp_path: Path) -> None:
     async with open_app(dated_folder(tmp_path), size=(160, 48)) as (app, pilot):
         meta = [app.article_list.render_line(y).text for y in (1, 3, 5)]

@@ -60,6 +60,9 @@ def day_of(date: str) -> str:
     return date[:10] if len(date) >= 10 and date[4] == "-" and date[:4].isdigit() else date
 
 
+COUNT_WIDTH = len("no quotes")
+
+
 def quote_count(n: int) -> str:
     return "no quotes" if n == 0 else "1 quote" if n == 1 else f"{n:,} quotes"
 
@@ -353,7 +356,8 @@ class ArticleList(LineList):
             room = width - 5 - cell_len(count) - 1
             # The date where there is room beside the author (first when the list is sorted by date).
             if day and (room - cell_len(day) - 2 >= AUTHOR_ROOM or not source or SORTS[self.sort][0] == "date"):
-                count = f"{fit(day, room - 2) if cell_len(day) > room - 2 else day}  {count}"
+                # The count right-aligned in the width of "no quotes", so that dates stand in one column.
+                count = f"{fit(day, room - 2) if cell_len(day) > room - 2 else day}  {count:>{COUNT_WIDTH}}"
                 room = width - 5 - cell_len(count) - 1
             author = fit(source, room) if room > 3 else ""
             gap = width - 4 - cell_len(author) - cell_len(count) - 1
