@@ -84,3 +84,20 @@ async def wait_until(pilot, condition: Callable[[], bool], what: str, seen: list
             return
         await pilot.pause(0.05)
     raise AssertionError(f"not within {WAIT_SECONDS:.0f} s: {what}")
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send `keys` as a terminal sends a burst (a fast typist, a paste-like flurry): every key
+    queued before the app handles the first. `pilot.press` waits for the app to go idle after
+    each key, so it never shows a key racing ahead of what the one before it does."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for key in keys:
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        char = key if len(key) == 1 else {"tab": "\t", "enter": "\r"}.get(key)
+        event = events.Key(name, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()

@@ -38,6 +38,11 @@ class BookmarkEditScreen(ModalScreen[BookmarkEdit | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
+        # Priority: checked as the app takes each key in, so focus has moved before the next
+        # key is handed on. Unprioritised, Tab reaches the binding only after bubbling up
+        # from the note field, and keys typed in the same burst are already queued there.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, bookmark: Bookmark, save: Callable[[BookmarkEdit], Notice] | None = None) -> None:

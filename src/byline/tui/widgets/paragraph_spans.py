@@ -10,6 +10,7 @@ from bisect import bisect_right
 
 from byline.model import Analysis
 
+QUOTE_MARKS = '"“”‘’«»„'
 Mentions = dict[int, list[tuple[str, int, int]]]
 """Paragraph -> (entity type, start, end) of each mention that touches it, in the analysis' order."""
 
@@ -34,3 +35,14 @@ def paragraphs_touched(starts: list[int], start: int, end: int) -> range:
     if not starts or end <= start:
         return range(0)
     return range(max(bisect_right(starts, start) - 1, 0), bisect_right(starts, end - 1))
+
+
+def with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a quote's span to take in the quotation marks around it, if any."""
+    if start > 0 and text[start - 1] in QUOTE_MARKS:
+        start -= 1
+    if end < len(text) and text[end] in QUOTE_MARKS:
+        end += 1
+    elif end + 1 < len(text) and text[end] in ",." and text[end + 1] in QUOTE_MARKS:
+        end += 2
+    return start, end

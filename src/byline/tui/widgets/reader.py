@@ -20,7 +20,8 @@ from byline.load.clean import printable
 from byline.model import ENTITY_TYPES, Analysis, Article, Quote
 from byline.search.find import Finder
 from byline.tui.keys import vim_keys
-from byline.tui.widgets.paragraph_spans import spans_by_paragraph
+from byline.tui.widgets.paragraph_spans import spans_by_paragraph, with_marks
+from byline.tui.widgets.reading_place import line_of_offset, offset_of_line
 
 QUOTE_STYLE = "on $primary 18%"
 MARKED_QUOTE_STYLE = "bold $text on $accent 45%"
@@ -36,7 +37,6 @@ MOUNT_BATCH = 400
 """Paragraphs mounted at a time. A news article has a few dozen; a 5 MB one has 15,000,
 and laying all of them out froze the app for over a minute, so a long article is mounted
 a batch at a time as reading nears the end of what is there."""
-QUOTE_MARKS = '"“”‘’«»„'
 
 
 class Paragraph(Static):
@@ -76,7 +76,8 @@ class Reader(VerticalScroll, can_focus=True):
         self._mounting: AwaitMount | None = None
         self.finder = Finder()
         self._place: tuple[int, float] | None = None
-        """The paragraph at the top of the view and how far into it, kept across a resize."""
+        """The paragraph at the top of the view and the offset of the character that begins the
+        top line (-1 and a fraction of its height: the head), kept across a resize."""
         self._place_width = 0
         self._returning = False
         self._mounted = 0
@@ -154,7 +155,7 @@ class Reader(VerticalScroll, can_focus=True):
             quote = self.analysis.quotes[number]
             if quote.end <= start or quote.start >= end:
                 continue
-            a, b = _with_marks(text, max(quote.start, start) - start, min(quote.end, end) - start)
+            a, b = with_marks(text, max(quote.start, start) - start, min(quote.end, end) - start)
             style = MARKED_QUOTE_STYLE if number == self.marked_quote else QUOTE_STYLE
             content = content.stylize(style, a, b)
         if self.marked_span is not None:
@@ -348,28 +349,38 @@ class Reader(VerticalScroll, can_focus=True):
     def _remember_place(self) -> None:
         if self.article is None or self.size.width != self._place_width or self._returning:
             return  # nothing shown, or a resize is moving the text under us: the old place stands
-        y = self.scroll_y
-        for index, paragraph in enumerate(self.query(Paragraph)):
+        y = int(self.scroll_y)
+        for index, (paragraph, text) in enumerate(zip(self.query(Paragraph), self.article.paragraphs)):
             region = paragraph.virtual_region
             if index == 0 and y < region.y:  # in the title and byline above the text: a place of its own
                 self._place = (-1, y / max(region.y, 1))
                 return
-            if region.bottom > y:
-                self._place = (index, max(0.0, (y - region.y) / max(region.height, 1)))
+            if region.bottom > y:  # the text at the top, as a character: rows change with the width
+                self._place = (index, offset_of_line(text, paragraph.size.width, y - region.y))
                 return
 
-    def _return_to_place(self) -> None:
+    def _return_to_place(self, last_y: int | None = None, looks: int = 4) -> None:
+        """Scroll back to the place, and again after each refresh while the layout still moves it."""
         self._returning = False
         if self._place is None or self.article is None:
             return
         index, into = self._place
         paragraphs = list(self.query(Paragraph))
         if index < len(paragraphs) and paragraphs:
-            region = paragraphs[max(index, 0)].virtual_region
-            y = round(into * region.y) if index < 0 else region.y + round(into * region.height)
+            paragraph = paragraphs[max(index, 0)]
+            region = paragraph.virtual_region
+            if index < 0:
+                y = round(into * region.y)
+            else:
+                y = region.y + line_of_offset(self.article.paragraphs[index], paragraph.size.width, int(into))
+            if y == last_y:
+                return  # the layout has stopped moving (and a key pressed since stands)
             place = self._place
             self.scroll_to(y=y, animate=False, immediate=True)
             self._place = place  # clamped at the end of the text, it is still the place to come back to
+            if looks > 1:
+                self._returning = True
+                self.call_after_refresh(self._return_to_place, y, looks - 1)
 
     def watch_virtual_size(self) -> None:
         # The content's height changes once a new article is laid out.
@@ -386,14 +397,3 @@ class Reader(VerticalScroll, can_focus=True):
         found = f"find “{self.finder.needle}” {self.finder.status} · " if self.finder.needle else ""
         # Content, not a str: a str title is markup, and the needle is whatever was typed.
         self.border_subtitle = Content(f"{found}{round(100 * fraction)}%")
-
-
-def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a quote's span to take in the quotation marks around it, if any."""
-    if start > 0 and text[start - 1] in QUOTE_MARKS:
-        start -= 1
-    if end < len(text) and text[end] in QUOTE_MARKS:
-        end += 1
-    elif end + 1 < len(text) and text[end] in ",." and text[end + 1] in QUOTE_MARKS:
-        end += 2
-    return start, end
