@@ -168,7 +168,10 @@ async def test_every_row_is_listed_and_searchable_before_the_walk_is_over(
     monkeypatch.setattr(byline.corpus.walk.Walk, "stamp_of", staticmethod(slow))
     second = BylineApp([str(small_corpus)])
     async with second.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: second.article_list.count == 5, "every row")
+        # The head's rows come first, then the index: wait for both (rows alone raced the index).
+        await wait_until(
+            pilot, lambda: second.article_list.count == 5 and len(second.search_index) == 5, "every row, searchable"
+        )
         assert second.loading and not walked.is_set()
         assert [(h.kind, h.text) for h in second.search_index.search("the", limit=10)] == [
             (h.kind, h.text) for h in first.search_index.search("the", limit=10)
