@@ -21,7 +21,7 @@ from collections import OrderedDict
 from itertools import starmap
 from typing import TYPE_CHECKING
 
-from byline.corpus.records import PACKED_END, EntryDecoder
+from byline.corpus.records import PACKED_END, EntryDecoder, PackedEntry
 from byline.model import Entry, Quote
 
 if TYPE_CHECKING:
@@ -131,16 +131,12 @@ class PagedEntry(Entry):
         self.date, self.source, self._key = date, source, ""
         self._pages = pages
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Entry):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in _FIELDS)
-
+    # Equal to any `Entry` of the same fields, as a packed entry is.
+    __eq__ = PackedEntry.__eq__
     __hash__ = None  # type: ignore[assignment]  # as `Entry`'s: mutable, compared by value
 
 
 assert len(SLOTS) == PACKED_END - 4
-_FIELDS = ("id", "path", "title", "author", *SLOTS, "date", "source")
 
 
 def _read_from_cache(number: int) -> property:
