@@ -48,15 +48,15 @@ def assert_floors(scorer, gold: Path, paths: list[Path], **floors: float) -> Non
 
 HELD_OUT = [
     REPO / "tests" / "extract" / "data" / name
-    for name in ("heldout", "heldout-2", "heldout-3", "heldout-4", "heldout-5")
+    for name in ("heldout", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6")
 ]
 
 
 @pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval is not beside the repo")
 @needs_bbc()
 def test_held_out_articles_stay_above_their_floor(tmp_path: Path) -> None:
-    # The 104 blind-labelled articles no rule was written against, scored together. Floors a few
-    # points under today's figures (0.975 / 0.866 / 0.898 / 0.866 on 2026-12-02): a drop this large
+    # The 124 blind-labelled articles no rule was written against, scored together. Floors a few
+    # points under today's figures (0.975 / 0.859 / 0.893 / 0.859 on 2026-12-03): a drop this large
     # means a change that holds on the dev set and not on articles it has never seen.
     scorer = load_scorer()
     gold, paths = tmp_path / "gold", []
