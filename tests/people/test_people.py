@@ -176,6 +176,30 @@ def test_what_x_said_about_y(people: People) -> None:
     assert labour is not None and people.said_about(howard, labour) == []
 
 
+def test_a_body_or_place_in_the_words_around_a_quote_is_not_what_it_is_about() -> None:
+    people = People(
+        [
+            entry(
+                0,
+                '"Prices will rise," Mr Brown told the BBC in London. '
+                '"The BBC is biased," he said. Mr Brown said of Mr Blair: "He is tired."',
+                {
+                    "Prices will rise,": "Gordon Brown",
+                    "The BBC is biased,": "Gordon Brown",
+                    "He is tired.": "Gordon Brown",
+                },
+                {"Gordon Brown": "PERSON", "Tony Blair": "PERSON", "BBC": "ORG", "London": "PLACE"},
+            )
+        ]
+    )
+    bbc, london, blair = (people.find_entity(name) for name in ("bbc", "london", "blair"))
+    assert bbc is not None and london is not None and blair is not None
+    # Told to the BBC, said in London: about neither. The BBC in the quote's own words: about it.
+    assert [row.quote.text for _, rows in people.quotes_about(bbc) for row in rows] == ["The BBC is biased,"]
+    assert people.quotes_about(london) == []
+    assert [row.quote.text for _, rows in people.quotes_about(blair) for row in rows] == ["He is tired."]
+
+
 def test_an_empty_corpus_has_empty_tables() -> None:
     people = People([])
     assert people.speakers.named == [] and people.entities.rows == [] and people.find_speaker("blair") is None

@@ -151,9 +151,12 @@ def named_in(
         at = bisect_left(starts, lo)
         while at < len(starts) and starts[at] < hi:
             row = owners[at]
-            if ends[at] <= hi and row not in found:
-                # Their own name in the words that attribute the quote is not what it is about.
-                if own_key is None or own_key not in row.keys or quote.start <= starts[at] < quote.end:
+            inside = quote.start <= starts[at] < quote.end
+            # Outside the quote's words, in the words that attribute it, a body or a place is the outlet
+            # ("he told BBC News"), the speaker's employer or where it was said, not what it is about;
+            # a person there is ("Blair said of Brown"), but not the speaker's own name.
+            if ends[at] <= hi and row not in found and (inside or row.type == "PERSON"):
+                if own_key is None or own_key not in row.keys or inside:
                     found.add(row)
             at += 1
         if found:
