@@ -93,6 +93,14 @@ def cited(words: str) -> str:
     return words.rstrip(",;: ")
 
 
+def cited_speaker(quote: Quote) -> str | None:
+    """The speaker as a citation gives it: an uncertain attribution says so, so that a quote
+    copied, bookmarked or exported does not present the extractor's guess as fact."""
+    if not quote.speaker:
+        return None
+    return f"{quote.speaker} (uncertain)" if quote.confidence < LOW_CONFIDENCE else quote.speaker
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """Words in quotation marks and who said them.

@@ -17,7 +17,7 @@ from byline.tui.screens.bookmark_edit import BookmarkEditScreen
 from byline.tui.screens.bookmarks import BookmarksScreen
 from byline.tui.screens.copy_by_hand import CopyByHandScreen
 from byline.tui.widgets.reader import Paragraph
-from tests.helpers.tui import settle
+from tests.helpers.tui import settle, write_article
 
 pytestmark = pytest.mark.usefixtures("fake_extractor", "no_display")
 
@@ -151,6 +151,26 @@ async def test_y_and_c_copy_the_quote_with_attribution_and_Y_the_quote_alone(ope
         assert app.clipboard == quote.text.rstrip(",")
         await pilot.press("c")
         assert app.clipboard == attribution(quote.text, quote.speaker, entry.title)
+
+
+async def test_an_uncertain_speaker_is_copied_and_bookmarked_as_uncertain(open_app, tmp_path: Path) -> None:
+    # A guess pasted into a story, or kept in a bookmark, must still read as a guess.
+    folder = tmp_path / "guess"
+    folder.mkdir()
+    write_article(folder, "1.txt", "Talks", ["“We talk,” Antony Blinken said. “We wait,” he added."])
+    async with open_app(folder, size=(120, 40)) as (app, pilot):
+        await to_first_quote(pilot)
+        await pilot.press("down")
+        await pilot.pause()
+        entry = app.article_list.current
+        guess = entry.quotes[1]
+        assert guess.speaker == "Antony Blinken" and guess.confidence < 0.8
+        await pilot.press("y")
+        assert app.clipboard == f"“We wait,” — Antony Blinken (uncertain), {entry.title}".replace(",”", "”")
+        await pilot.press("b")
+        await settle(pilot)
+        [bookmark] = stored()
+        assert bookmark.speaker == "Antony Blinken (uncertain)"
 
 
 async def test_the_quote_jumped_to_in_the_reader_is_the_one_copied(open_app, small_corpus: Path) -> None:

@@ -6,7 +6,7 @@ logic here lets it be tested without a screen, and keeps the app module short.
 
 from __future__ import annotations
 
-from byline.model import Quote
+from byline.model import Quote, cited_speaker
 from byline.tui.host import Notice, Severity
 from byline.tui.screens.bookmarks import describe
 from byline.userdata.bookmark_store import BookmarkStore
@@ -29,7 +29,7 @@ class Bookmarking:
     def target(self, article_id: str, path: str, title: str, quote: Quote | None) -> Bookmark:
         if quote is None:
             return article_bookmark(article_id, path, title)
-        return quote_bookmark(article_id, path, title, quote.text, quote.speaker, quote.start, quote.end)
+        return quote_bookmark(article_id, path, title, quote.text, cited_speaker(quote), quote.start, quote.end)
 
     def find(self, article_id: str, quote: Quote | None) -> Bookmark | None:
         try:

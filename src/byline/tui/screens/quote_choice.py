@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from byline.clipboard import attribution
-from byline.model import Entry, Quote, cited
+from byline.model import Entry, Quote, cited, cited_speaker
 from byline.tui.host import Notice
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class QuoteChoice(_Screen):
             return
         quote, entry = self._quote_to_copy(), self.chosen_entry()
         if quote is not None and entry is not None:
-            self.host.copy_to_clipboard(attribution(quote.text, quote.speaker, entry.title))
+            self.host.copy_to_clipboard(attribution(quote.text, cited_speaker(quote), entry.title))
 
     def action_copy_quote_alone(self) -> None:
         if (quote := self._quote_to_copy()) is not None:
