@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import os
 from pathlib import Path
 
@@ -73,13 +75,17 @@ class TestPlainText:
 class TestMarkdown:
     def test_front_matter_and_inline_markup(self, tmp_path: Path) -> None:
         text = (
-            "---\ntitle: \"Front title\"\nauthor: Ann Smith\ndate: 2024-02-01\nurl: https://example.org/x\n---\n"
+            '---\ntitle: "Front title"\nauthor: Ann Smith\ndate: 2024-02-01\nurl: https://example.org/x\n---\n'
             "# Ignored heading? no: kept as body\n\nA *bold* claim with a [link](https://x.org) and `code`.\n\n"
             "- item one\n- item two\n"
         )
         article = only_article(write(tmp_path, "a.md", text))
         assert (article.title, article.author, article.date, article.url) == (
-            "Front title", "Ann Smith", "2024-02-01", "https://example.org/x")
+            "Front title",
+            "Ann Smith",
+            "2024-02-01",
+            "https://example.org/x",
+        )
         assert "A bold claim with a link and code." in article.paragraphs
         assert "\u2022 item one" in article.paragraphs
         assert article.format == "markdown"
@@ -91,7 +97,9 @@ class TestMarkdown:
 
 class TestHtmlAndFeeds:
     def test_saved_html_page(self, tmp_path: Path) -> None:
-        body = "".join(f"<p>Paragraph {n} of the story, with enough words to count as article text.</p>" for n in range(8))
+        body = "".join(
+            f"<p>Paragraph {n} of the story, with enough words to count as article text.</p>" for n in range(8)
+        )
         page = (
             "<!DOCTYPE html><html><head><title>Page title | Site</title>"
             '<meta name="author" content="Ruth Reporter"></head><body>'
@@ -161,6 +169,18 @@ class TestBadInput:
         result = load_file(write(tmp_path, name, content))
         assert result.articles == []
         assert reason in result.skipped[0].reason
+
+    @pytest.mark.parametrize("seed", range(8))
+    @pytest.mark.parametrize("size", [600, 4000, 20_000])
+    def test_random_bytes_are_skipped_as_binary(self, tmp_path: Path, seed: int, size: int) -> None:
+        # Not read as a Latin-1 "article" of junk quotes and names.
+        result = load_file(write(tmp_path, "noise.txt", random.Random(seed).randbytes(size)))
+        assert result.articles == [] and "binary" in result.skipped[0].reason
+
+    def test_a_stray_nul_in_an_article_is_cleaned_not_refused(self, tmp_path: Path) -> None:
+        body = "Plain words of a long enough article, said nobody in particular. " * 20
+        result = load_file(write(tmp_path, "a.txt", ("Title\n\n" + body[:600] + "\x00\x00" + body[600:]).encode()))
+        assert [a.title for a in result.articles] == ["Title"] and "\x00" not in result.articles[0].body
 
     def test_oversized_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr("byline.load.files.MAX_BYTES", 1000)
@@ -241,8 +261,12 @@ class TestSource:
         assert load_file(write(tmp_path, "f.rss", rss)).articles[0].source == "Example News"
 
     def test_a_kept_feed_entry_names_its_feed_and_a_page_its_site(self, tmp_path: Path) -> None:
-        kept = only_article(write(tmp_path, "a.md", "---\ntitle: T\nurl: https://x.org/a\nfeed: Example News\n---\n\nWords.\n"))
-        page = only_article(write(tmp_path, "b.md", "---\ntitle: T\nurl: https://www.example.org/story/1\n---\n\nWords.\n"))
+        kept = only_article(
+            write(tmp_path, "a.md", "---\ntitle: T\nurl: https://x.org/a\nfeed: Example News\n---\n\nWords.\n")
+        )
+        page = only_article(
+            write(tmp_path, "b.md", "---\ntitle: T\nurl: https://www.example.org/story/1\n---\n\nWords.\n")
+        )
         assert (kept.source, page.source) == ("Example News", "example.org")
 
     def test_a_plain_text_article_has_none(self, tmp_path: Path) -> None:

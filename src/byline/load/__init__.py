@@ -30,7 +30,7 @@ from byline.load.decode import decode, looks_binary
 from byline.load.files import NotRead, link_reason, not_a_file, os_reason, read_regular
 from byline.model import Article, Skipped
 
-LOADER_VERSION = "2"
+LOADER_VERSION = "3"
 """Bump when loading changes what an article of an unchanged file holds (its
 title, paragraphs or body), so that caches keyed by file size and time, whose
 quote offsets point into the old body, are rebuilt."""

@@ -31,6 +31,10 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 _TEXT_BYTES = bytes(range(32, 256)) + b"\n\r\t\f\b\x1b\x07"
 
 
+SAMPLE_FOR_SHARE = 256
+NOISE_SHARE = 0.05
+
+
 def looks_binary(head: bytes) -> bool:
     """More than a tenth of control bytes (NUL among them) marks a binary file.
 
@@ -40,5 +44,8 @@ def looks_binary(head: bytes) -> bool:
         return False
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    odd = head.translate(None, _TEXT_BYTES)
-    return len(odd) / len(head) > 0.1
+    odd = len(head.translate(None, _TEXT_BYTES)) / len(head)
+    # Random or compressed bytes have about a tenth of control bytes (27 of 256 values): a tenth
+    # alone let half of them through as Latin-1 "articles" full of junk names. Over enough bytes
+    # for the share to mean something, half that is far more than any text holds.
+    return odd > 0.1 or (len(head) >= SAMPLE_FOR_SHARE and odd > NOISE_SHARE)
