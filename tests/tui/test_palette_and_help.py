@@ -48,6 +48,19 @@ async def test_the_palette_names_actions_shortly(open_app, query: str, name: str
         assert name not in "\n".join(hits[0].splitlines()[1:]), hits[0]
 
 
+async def test_the_palette_offers_quit_once_and_none_of_textual_s_keys_panel_or_screenshot(open_app) -> None:
+    async with open_app(size=(120, 40)) as (app, pilot):
+        names = [hit.splitlines()[0] for hit in await palette_hits(pilot, "qu")]
+        assert names.count("Quit") == 1, names
+        await pilot.press("escape")
+        await pilot.pause()
+        for query in ("keys", "screenshot"):
+            names = [hit.splitlines()[0] for hit in await palette_hits(pilot, query)]
+            assert query.title() not in names, names
+            await pilot.press("escape")
+            await pilot.pause()
+
+
 async def test_help_at_80x24_wraps_descriptions_under_the_description_column(open_app) -> None:
     from textual.widgets import Static
 

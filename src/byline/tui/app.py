@@ -6,7 +6,10 @@ the main view's land on it via `main(...)`.
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
@@ -22,6 +25,8 @@ from byline.tui.refreshing import FeedRefresh
 from byline.tui.screens.main import MainScreen
 from byline.tui.themes import DARK_THEME, LIGHT_THEME, THEMES, theme_named
 from byline.userdata.state import State, StateFile, corpus_key
+
+UNOFFERED_SYSTEM_COMMANDS = frozenset({"Quit", "Keys", "Screenshot"})
 
 SAVE_DELAY = 0.5
 """Seconds of quiet before the state is written, so holding a key does not write on every row."""
@@ -87,6 +92,14 @@ class BylineApp(BookmarkActions, QuoteCopying, App[None]):
         # A view with keys of its own (the bookmarks view) shows those in its footer, not these;
         # but quitting (Ctrl+Q) works everywhere.
         return action == "quit" or not getattr(self.screen, "KEYS_OF_ITS_OWN", False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Textual's own, but those the app does its own way: its Quit (once in the palette, not
+        # twice), its help screen (not the keys panel, which lists keys the app does not use),
+        # and no "Screenshot" (it writes where the user did not ask, and failed for a new user).
+        for command in super().get_system_commands(screen):
+            if command.title not in UNOFFERED_SYSTEM_COMMANDS:
+                yield command
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME

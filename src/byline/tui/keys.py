@@ -42,7 +42,7 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("space", main("read_on"), "Read on", show=False, tooltip="Scroll the reader a page; at the end, the next article"),  # noqa: E501
     Binding("tab", "focus_next", "Next pane", show=False),
     Binding("shift+tab", "focus_previous", "Previous pane", show=False),
-    Binding("e", main("toggle_entities"), "Entities", tooltip="Highlight people, organisations and places"),
+    Binding("e", main("toggle_entities"), "Highlight", tooltip="Highlight people, organisations and places"),
     Binding("s", main("toggle_sidebar"), "Sidebar", tooltip="Show or hide the sidebar"),
     Binding("m", main("toggle_read"), "Mark read/unread", show=False),
     Binding("U", main("next_unread"), "Next unread", show=False, tooltip="The next article not read yet"),
