@@ -52,6 +52,14 @@ def test_version_and_help() -> None:
     assert "examples:" in help_text and "byline list" in help_text
 
 
+@pytest.mark.parametrize("command", ["list", "extract", "search", "speakers", "quotes", "index"])
+def test_every_command_says_what_it_opens_without_a_path(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # The fetched articles once subscribed, not always the samples, as `byline --help` says.
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert "once subscribed, else the samples" in " ".join(capsys.readouterr().out.split())
+
+
 @needs_bbc()
 def test_list_json_over_the_bbc_set() -> None:
     result = run("list", str(BBC), "--json")

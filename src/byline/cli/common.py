@@ -13,6 +13,10 @@ from byline.model import Entry, Skipped
 MAX_SKIPPED_SHOWN = 20
 
 
+PATHS_HELP = "files or folders (default: the fetched articles once subscribed, else the samples)"
+"""What every command says of its PATHs: what `paths_or_default` gives when there are none."""
+
+
 def paths_or_default(paths: list[str]) -> list[str]:
     """PATHs as given (an http(s) URL as its kept copy), or what Byline opens by default: the
     samples until the first feed subscription, then the fetched articles (`byline.feeds.default_paths`)."""

@@ -6,12 +6,12 @@ import argparse
 import textwrap
 from collections.abc import Iterator
 
-from byline.cli.common import shown_path, to_json
+from byline.cli.common import PATHS_HELP, shown_path, to_json
 from byline.model import LOW_CONFIDENCE, Analysis, Article
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     parser.add_argument("--json", action="store_true", help="print JSON Lines: one object per article")
     parser.add_argument("--no-cache", action="store_true", help="analyse every file afresh, without the index cache")
 

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from byline.cli.common import nothing_loaded, plural, shown_path
+from byline.cli.common import PATHS_HELP, nothing_loaded, plural, shown_path
 
 MAX_SKIPPED_SHOWN = 20
 
@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="files or folders (default: the fetched articles once subscribed, else the samples)",
+        help=PATHS_HELP,
     )
     parser.add_argument("--clear", action="store_true", help="remove the index cache (then index PATHs, if given)")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from byline.cli.common import load_or_exit, shown_path, to_json
+from byline.cli.common import PATHS_HELP, load_or_exit, shown_path, to_json
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     parser.add_argument("--json", action="store_true", help="print one JSON object with articles and skipped files")
     parser.add_argument("--no-cache", action="store_true", help="analyse every file afresh, without the index cache")
 

@@ -13,7 +13,7 @@ import io
 import json
 import sys
 
-from byline.cli.common import fail, load_entries_or_exit, shown, shown_path
+from byline.cli.common import PATHS_HELP, fail, load_entries_or_exit, shown, shown_path
 from byline.people import EntityRow, QuoteRow, Speaker
 
 EXAMPLES = """\
@@ -29,7 +29,7 @@ CSV_FIELDS = ("speaker", "quote", "title", "path", "start", "end", "number", "co
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EXAMPLES
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     parser.add_argument("--speaker", metavar="NAME", help="the quotes of this speaker (typos forgiven)")
     parser.add_argument("--about", metavar="NAME", help="the quotes that name this person, organisation or place")
     formats = parser.add_mutually_exclusive_group()
@@ -103,7 +103,7 @@ def _record(row: QuoteRow) -> dict:
         "path": row.path,
         "start": row.start,
         "end": row.end,
-        "number": row.number,
+        "number": row.number + 1,  # counted from 1, as the app's "quote 4 of 27" counts
         "confidence": round(row.quote.confidence, 3),
         "kind": row.quote.kind,
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from byline.cli.common import fail, load_or_exit, shown, to_json
+from byline.cli.common import PATHS_HELP, fail, load_or_exit, shown, to_json
 from byline.search import PREFIX_HELP, SearchIndex, parse_query
 from byline.search.copies import copies_among, file_name
 
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "query", nargs="?", metavar="QUERY", help=f"words to find, typos forgiven; prefixes: {PREFIX_HELP}"
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     parser.add_argument("--json", action="store_true", help="print one JSON object per hit (JSON Lines)")
     parser.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
     parser.add_argument("--no-cache", action="store_true", help="analyse every file afresh, without the index cache")

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from byline.cli.common import fail, load_entries_or_exit, shown
+from byline.cli.common import PATHS_HELP, fail, load_entries_or_exit, shown
 
 EXAMPLES = """\
 examples:
@@ -19,7 +19,7 @@ examples:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EXAMPLES
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     parser.add_argument("--json", action="store_true", help="print one JSON object (every speaker unless --limit)")
     parser.add_argument("--limit", type=int, metavar="N", help="at most N speakers and N descriptions (default 50)")
 
