@@ -109,6 +109,13 @@ async def test_typing_filters_with_typos_forgiven_and_o_sorts_by_name(open_app, 
         assert [row.name for row in speakers_rows(app) if isinstance(row, Speaker) and not row.described] == by_count
 
 
+async def test_a_filter_that_matches_nobody_says_so_in_the_words_typed(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"zqxwv")
+        people = app.main.query_one(PeopleList)
+        assert "No speaker matches “zqxwv”" in people.render_line(0).text + people.render_line(1).text
+
+
 async def test_choosing_a_speaker_lists_their_quotes_in_the_middle_pane(open_app, people_corpus: Path) -> None:
     async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
         await press(pilot, "2", *"netanyahu", "enter")

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from byline.tui.app import BylineApp
 from byline.tui.widgets.article_list import ArticleList
 from byline.tui.widgets.reader import Paragraph, Reader
-from byline.tui.widgets.sidebar import Sidebar
+from byline.tui.widgets.sidebar import Sidebar, name_row
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -23,6 +23,11 @@ def reader_title(app: BylineApp) -> str:
 
 def head_text(app: BylineApp) -> str:
     return str(app.reader.query_one("#reader-head", Static).content)
+
+
+def test_a_name_s_count_has_thousands_separators() -> None:
+    # 65,550 mentions, as the QUOTES · 65,550 heading above it writes them.
+    assert name_row("Tony Blair", 65550, 30).plain == "Tony Blair  65,550"
 
 
 async def test_opens_on_the_first_sample_article_with_its_quotes(open_app) -> None:

@@ -124,6 +124,7 @@ def test_update_note_and_tags() -> None:
 def test_parse_tags() -> None:
     assert parse_tags("") == ()
     assert parse_tags(["x,y", " z "]) == ("x", "y", "z")
+    assert parse_tags("test, big,  ,Test, BIG") == ("test", "big")  # #test and #Test are one tag
 
 
 def test_text_is_kept_exactly() -> None:

@@ -48,12 +48,17 @@ def is_utf8(text: str) -> bool:
 
 
 def parse_tags(text: str | Iterable[str]) -> tuple[str, ...]:
-    """Tags from 'a, b,c' (or a list): trimmed, no empties, no repeats, order kept.
+    """Tags from 'a, b,c' (or a list): trimmed, no empties, no repeats (in any case: the
+    first spelling stays), order kept.
 
     A tag never holds a comma, so tags survive a round trip through one CSV cell.
     """
     parts = text.split(",") if isinstance(text, str) else [p for t in text for p in str(t).split(",")]
-    return tuple(dict.fromkeys(" ".join(p.split()) for p in parts if p.strip()))
+    first: dict[str, str] = {}
+    for part in parts:
+        if tag := " ".join(part.split()):
+            first.setdefault(tag.casefold(), tag)
+    return tuple(first.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,10 @@ TYPE_MARKS = {"PERSON": "P", "ORG": "O", "PLACE": "L"}
 DESCRIBED_HEADING = "Known by description"
 
 
+class Note(str):
+    """A row that says something ("No speaker matches …"), not a heading: shown as written."""
+
+
 def counts_of(row: Speaker | EntityRow, tail: int = 0) -> str:
     """The figures a row shows: quotes · articles for a speaker (low-confidence ones marked),
     articles · quotes for an entity (… while the quotes are counted); the second figure is
@@ -107,6 +111,8 @@ class PeopleList(LineList):
     def render_row(self, position: int, line: int, width: int, is_cursor: bool) -> Strip:
         row = self.rows[position]
         base = self.rich_style
+        if isinstance(row, Note):  # what was typed, as typed: not a heading's capitals
+            return Strip([Segment(" " + fit(row, width - 1), self.get_component_rich_style("line-list--meta"))])
         if isinstance(row, str):
             return Strip(
                 [Segment(" " + fit(row.upper(), width - 1), self.get_component_rich_style("line-list--heading"))]
@@ -190,12 +196,12 @@ class PeoplePane(Vertical):
             if at is not None:
                 self.list.cursor = at
 
-    def _nothing(self, query: str) -> str:
+    def _nothing(self, query: str) -> Note:
         """What an empty list says: nothing matched what was typed, or there is nothing at all."""
         noun = "speaker" if self.kind == "speakers" else "name"
         if query.strip():
-            return f"No {noun} matches “{query.strip()}”"
-        return "No speakers in these articles" if self.kind == "speakers" else "No names in these articles"
+            return Note(f"No {noun} matches “{query.strip()}”")
+        return Note("No speakers in these articles" if self.kind == "speakers" else "No names in these articles")
 
     def watch_by_name(self) -> None:
         self.refilter()

@@ -45,7 +45,7 @@ HANGING = "  "
 def name_row(name: str, count: int, width: int) -> Content:
     """`Name  3`, the count dim; a name too long for `width` wraps with a hanging indent and
     keeps its count on its last line, not alone on a line of its own."""
-    glued = f"{name}{GLUE * 2}{count}"
+    glued = f"{name}{GLUE * 2}{count:,}"
     lines = textwrap.wrap(glued, width, subsequent_indent=HANGING, break_on_hyphens=False) if width > 8 else []
     text = "\n".join(lines or [glued])
     name_part, _, count_part = text.rpartition(GLUE * 2)
