@@ -8,9 +8,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from byline.extract.entities import EntityIndex, Mention
-from byline.extract.lexicons import lexicons
+from byline.extract.lexicons import lexicons, speaker_words
 from byline.extract.quotes import Span
-from byline.extract.speaker_patterns import BOUNDARY, OFFICES
+from byline.extract.speaker_patterns import BOUNDARY, FINITE, OFFICES, SEATS_OF_GOVERNMENT
 
 MAX_SENTENCE = 1000
 """Characters a sentence may run to either side of a quote. In text with no full stop
@@ -240,3 +240,38 @@ def holds_another_office(ctx: Context, name: str, phrase: str) -> bool:
     held = {office_in(role) for role, holder in ctx.index.roles.items() if holder == name}
     held.discard(None)
     return bool(held) and wanted not in held
+
+
+def can_speak(ctx: Context, mention: Mention) -> bool:
+    """People and bodies speak, and countries through their governments;
+    towns, venues and regions never do ("at Old Trafford", "in Texas"). Nor
+    does a country that only stands beside the words: an object or a setting
+    ("in the UK, analysts said"), a modifier ("US behemoth General Electric
+    said", "UK-based consultancy Analysys", "America's TV Guide")."""
+    if mention.type != "PLACE":
+        return True
+    if mention.name not in lexicons().countries and mention.name not in SEATS_OF_GOVERNMENT:
+        return False
+    return _stands_as_subject(ctx.body, mention)
+
+
+_WORD_BEFORE = re.compile(r"(?:^|\s)([a-z]+)\s+(?:the\s+)?$")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+_PAST_TENSE = re.compile(r"[a-z]{2,}ed")  # "Russia denied", "Turkey rejected"
+_REPORTING = re.compile(rf"(?:{FINITE})")
+_SUBJECT_REACH = 30  # characters before a place that may show it is an object
+
+
+def _stands_as_subject(body: str, mention: Mention) -> bool:
+    words = speaker_words().place_speech
+    before = _WORD_BEFORE.search(body, max(0, mention.start - _SUBJECT_REACH), mention.start)
+    if before and before.group(1) in words["before_place"]:
+        return False
+    rest = body[mention.end : mention.end + 1]
+    if rest in ("'", "\u2019", "-") or rest.isalnum():
+        return False  # "America's TV Guide", "UK-based"
+    after = _WORD_AFTER.match(body, mention.end)
+    if after is None:
+        return not body[mention.end : mention.end + 2].strip()[:1].isupper()  # "US Airways": a name goes on
+    word = after.group(1)
+    return word in words["after_place"] or bool(_PAST_TENSE.fullmatch(word)) or bool(_REPORTING.fullmatch(word))

@@ -20,17 +20,17 @@ from byline.extract.speaker_antecedents import (
     last_body,
     last_named_before,
     last_pair,
+    only_person_before,
     spokesperson_before,
     the_one_named,
 )
 from byline.extract.speaker_bodies import MEMBERS, WRITTEN_NOUNS
 from byline.extract.speaker_context import (
     Context,
+    can_speak,
     holds_another_office,
-    in_quote,
     mentions_in,
     person_name,
-    sentence_start,
 )
 from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
@@ -46,10 +46,8 @@ from byline.extract.speaker_patterns import (
     LEGAL_DOCUMENTS,
     NP_END,
     NP_TAIL,
-    OBJECT_LEAD,
     POSSESSIVE_DETERMINER,
     PRONOUN,
-    SEATS_OF_GOVERNMENT,
     UNNAMED_ROLES,
     WORD,
 )
@@ -92,7 +90,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
             np = body[start:stop]
     pronoun = PRONOUN.match(np) if prefer != LAST else LAST_PRONOUN.search(np)
     found_mentions = mentions_in(ctx, start, stop)
-    mentions = [m for m in found_mentions if can_speak(m)]
+    mentions = [m for m in found_mentions if can_speak(ctx, m)]
     if prefer == SUBJECT:
         clauses = list(_CONTRAST_CLAUSE.finditer(np))
         # "Mr Milburn said ..., but insisted that": a clause with no subject
@@ -190,24 +188,6 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
     return None
 
 
-def _only_person_before(ctx: Context, pos: int) -> str | None:
-    """The one person named in the sentence before the one at `pos`, if one only."""
-    own = sentence_start(ctx, pos, 0)
-    if own <= 0:
-        return None
-    start = sentence_start(ctx, own - 2, 0)
-    named = {
-        person_name(ctx, m) for m in mentions_in(ctx, start, own) if m.type == "PERSON" and not in_quote(ctx, m.start)
-    }
-    if len(named) != 1:
-        return None
-    # (not one it names as an object or a possessor: "played by Steve Coogan", "Finnan's cross")
-    m = next(m for m in mentions_in(ctx, start, own) if m.type == "PERSON" and not in_quote(ctx, m.start))
-    if ctx.body.startswith(POSSESSIVE, m.end) or OBJECT_LEAD.search(ctx.body, max(start, m.start - 30), m.start):
-        return None
-    return named.pop()
-
-
 def _owner_of_document(body: str, mentions: list[Mention], stop: int) -> Mention | None:
     """The name whose document ends the phrase: "Mr Kok's (final) report"."""
     if not mentions:
@@ -233,12 +213,6 @@ def _appositive(body: str, people: list[Mention], start: int) -> bool:
     Maguire, chief economist for the region at ..."."""
     first = people[0]
     return not body[start : first.start].strip() and body[first.end : first.end + 1] == ","
-
-
-def can_speak(mention: Mention) -> bool:
-    """People and bodies speak, and countries through their governments;
-    towns, venues and regions never do ("at Old Trafford", "in Texas")."""
-    return mention.type != "PLACE" or mention.name in lexicons().countries or mention.name in SEATS_OF_GOVERNMENT
 
 
 def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) -> str | None:
@@ -275,7 +249,15 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
         if named:  # "The UN's relief coordinator, Jan Egeland, said"
             ctx.trail.append("unlisted-name")
             return named
-    if mentions and mentions[0].start - start <= FIRST_SUBJECT_REACH:
+    first_at = mentions[0].start if mentions else start + len(np)
+    # "US behemoth General Electric": the place describes the firm that speaks.
+    while (
+        len(mentions) > 1
+        and not can_speak(ctx, mentions[0])
+        and mentions[1].start - mentions[0].end < PERSON_AFTER_BODY
+    ):
+        mentions = mentions[1:]
+    if mentions and first_at - start <= FIRST_SUBJECT_REACH:
         people = [x for x in mentions if x.type == "PERSON" and x.start - start <= FIRST_SUBJECT_REACH * 3 // 2]
         # "New Metropolitan Police Commissioner Sir Ian Blair": the person, not the force.
         if people and mentions[0].type != "PERSON" and people[0].start - mentions[0].end < PERSON_AFTER_BODY:
@@ -285,7 +267,7 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
             described = description(ctx, np, start)
             if described:  # "A spokesman for Unison, Britain's biggest union, said": him
                 return described
-        if can_speak(mentions[0]):
+        if can_speak(ctx, mentions[0]):
             return person_name(ctx, mentions[0]) if mentions[0].type == "PERSON" else mentions[0].name
     named = None if mentions else set_off_name(np, mentions, lexicons())
     if named:
@@ -353,7 +335,7 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         # before names ("... are the UK's top policeman Sir John Stevens. The
         # Metropolitan police chief said"), else most likely a subject.
         trail = len(ctx.trail)
-        found = _only_person_before(ctx, pos) or resolve_pronoun(ctx, "one", pos)
+        found = only_person_before(ctx, pos) or resolve_pronoun(ctx, "one", pos)
         if found and holds_another_office(ctx, found, role.group(0)):
             # "Chancellor Gordon Brown ... the prime minister said": not him;
             # with nobody named in the office, the description stands.

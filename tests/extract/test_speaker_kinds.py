@@ -1,0 +1,31 @@
+"""Who may speak: places only as the subject of their clause, people and
+bodies as the words around a quote name them."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import quotes
+
+
+def test_a_country_that_describes_a_firm_does_not_speak_for_it() -> None:
+    found = quotes('Canadian giant Northwind Mining has reported record profits and declared itself "in fine health".')
+    assert found == [("in fine health", "Northwind Mining")]
+    found = quotes('US carmaker Ford Motor has posted higher sales and called the year "a turning point".')
+    assert found[0][1] != "US"
+
+
+def test_a_country_as_the_setting_of_a_clause_does_not_speak() -> None:
+    found = quotes(
+        'Mr Harding said that while sales slowed across the UK, the market was still "remarkably resilient".'
+    )
+    assert found == [("remarkably resilient", "Harding")]
+
+
+def test_a_country_in_front_of_a_noun_is_no_subject() -> None:
+    found = quotes('With half of UK households online, the firm could act as a "broker" for local shops.')
+    assert all(speaker != "UK" for _, speaker in found)
+
+
+def test_a_country_that_is_the_subject_still_speaks() -> None:
+    assert quotes('France said the talks were "a step forward".') == [("a step forward", "France")]
+    found = quotes('The offer was welcomed by Japan, which described it as a "fair compromise".')
+    assert found == [("fair compromise", "Japan")]
