@@ -29,3 +29,16 @@ def test_a_country_that_is_the_subject_still_speaks() -> None:
     assert quotes('France said the talks were "a step forward".') == [("a step forward", "France")]
     found = quotes('The offer was welcomed by Japan, which described it as a "fair compromise".')
     assert found == [("fair compromise", "Japan")]
+
+
+def test_the_subject_after_an_according_to_source_speaks() -> None:
+    found = quotes(
+        "The chancellor, Gordon Brown, was silent. "
+        'According to Ms Dunwoody the chancellor told colleagues: "I will not stand aside."'
+    )
+    assert found == [("I will not stand aside.", "Gordon Brown")]
+
+
+def test_an_according_to_source_set_off_by_a_comma_still_gives_the_subject() -> None:
+    found = quotes('According to the Financial Times, finance chief Maria Lopez said that sales were "holding up".')
+    assert found == [("holding up", "Maria Lopez")]
