@@ -42,3 +42,14 @@ def test_the_subject_after_an_according_to_source_speaks() -> None:
 def test_an_according_to_source_set_off_by_a_comma_still_gives_the_subject() -> None:
     found = quotes('According to the Financial Times, finance chief Maria Lopez said that sales were "holding up".')
     assert found == [("holding up", "Maria Lopez")]
+
+
+def test_a_name_before_a_role_only_says_whose_the_role_is() -> None:
+    found = quotes('Helen Carter spoke in Leeds. A Carter spokesman said: "We will fight on."')
+    assert found == [("We will fight on.", "Carter spokesman")]
+    assert quotes('"We are ready," said a Moreno aide.')[0][1] != "Moreno"
+
+
+def test_a_title_after_a_name_is_part_of_the_name() -> None:
+    found = quotes('In the Commons, Labour backbencher Peter Lund MP demanded a statement on the "leaked" plans.')
+    assert found == [("leaked", "Peter Lund")]

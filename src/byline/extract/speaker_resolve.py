@@ -159,7 +159,12 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
     if people:
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.
-        return person_name(ctx, people[0] if prefer == FIRST or _appositive(body, people, start) else people[-1])
+        chosen = people[0] if prefer == FIRST or _appositive(body, people, start) else people[-1]
+        if _whose_role(ctx, chosen, stop):
+            described = description(ctx, body[start:stop], start)
+            if described:  # "a Howard spokesman said": the spokesman speaks, not Mr Howard
+                return described
+        return person_name(ctx, chosen)
     unlisted = unlisted_name(ctx, np, prefer, found_mentions)
     if unlisted:
         ctx.trail.append("unlisted-name")
@@ -206,6 +211,18 @@ def _names_document(tail: str) -> bool:
         return True
     words = tail.lstrip("'\u2019s").split()
     return bool(words) and words[0].lower() in DOCUMENT_NOUNS
+
+
+def _whose_role(ctx: Context, person: Mention, stop: int) -> bool:
+    """Whether a name only says whose the role after it is, the role ending
+    the phrase: "a Howard spokesman", "a Blair aide"."""
+    role = ctx.role_words.match(ctx.body, person.end + 1, stop)
+    return (
+        ctx.body[person.end : person.end + 1] == " "
+        and role is not None
+        and role.group(0).islower()  # ("Andrew Tyrie MP": a title after a name is part of it)
+        and not ctx.body[role.end() : stop].strip(" ,")
+    )
 
 
 def _appositive(body: str, people: list[Mention], start: int) -> bool:
