@@ -53,3 +53,23 @@ def test_a_name_before_a_role_only_says_whose_the_role_is() -> None:
 def test_a_title_after_a_name_is_part_of_the_name() -> None:
     found = quotes('In the Commons, Labour backbencher Peter Lund MP demanded a statement on the "leaked" plans.')
     assert found == [("leaked", "Peter Lund")]
+
+
+def test_he_after_a_sentence_led_by_a_named_role_is_its_holder() -> None:
+    found = quotes(
+        "Green leader Anna Price attacked the mayor, Tom Hale, on Monday. "
+        '"She can say what she likes," Mr Hale said. '
+        "The Green leader countered that the budget had been cut twice. "
+        'She declared: "She is the mayor of broken promises."'
+    )
+    assert found[-1] == ("She is the mayor of broken promises.", "Anna Price")
+
+
+def test_a_role_word_alone_does_not_name_the_subject() -> None:
+    found = quotes(
+        'Lena Hart will direct the festival. "I want poetry in it," she said. '
+        "Last year it had singer Jane Rowe. "
+        "The 58-year-old US singer said this festival would be her answer to these times. "
+        '"We should salute the best art there is," she said.'
+    )
+    assert found[-1] == ("We should salute the best art there is,", "Lena Hart")

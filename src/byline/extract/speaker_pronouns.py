@@ -65,6 +65,9 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
     # pronoun's own sentence is someone else.
     others = _named_after_in_sentence(ctx, pos)
     if want is not None:
+        holder = role_subject_before(ctx, pos, want)
+        if holder and holder not in others:
+            return holder
         last = last_speaker(ctx, pos, want)
         if last and last not in others:
             return last
@@ -247,3 +250,44 @@ def describes(ctx: Context, first: Mention, then: Mention) -> bool:
         return False
     between = ctx.body[first.end : then.start]
     return bool(between.strip()) and ctx.role_words.fullmatch(between.strip()) is not None and between[:1] == " "
+
+
+# A sentence whose subject is a definite role: "The Tory leader countered ...".
+_ROLE_SUBJECT = re.compile(r"(?:(?:But|And|Yet|However|Meanwhile|Later|Earlier|Now),?\s+)?[Tt]he\s+")
+ROLE_LEAD_WORDS = 3  # words that may stand before the role noun ("the Liberal Democrat leader")
+NAME_AFTER = 3  # characters after a role where an appositive name may start (", Mark Oaten")
+
+
+def role_subject_before(ctx: Context, pos: int, want: str) -> str | None:
+    """'The Tory leader countered that ... He declared: "..."': "he" after a
+    sentence whose subject is a role that the article gives to one person is
+    that person, not the speaker of an earlier quote nor a name he spoke of."""
+    own = sentence_start(ctx, pos, 0)
+    k = bisect_left(ctx.span_starts, pos) - 1
+    closed = ctx.spans[k].close_at if k >= 0 else None
+    if closed is not None and own <= closed < pos:
+        own = sentence_start(ctx, ctx.spans[k].open_at, 0)  # '"...," he said': before the quote's sentence
+    if own <= 0 or in_quote(ctx, own):
+        return None
+    start = sentence_start(ctx, own - 2, 0)
+    lead = _ROLE_SUBJECT.match(ctx.body, start, own)
+    if lead is None or in_quote(ctx, start):
+        return None
+    role = ctx.role_words.search(ctx.body, lead.end(), own)
+    if role is None or len(ctx.body[lead.end() : role.start()].split()) > ROLE_LEAD_WORDS:
+        return None
+    if ctx.body.startswith(POSSESSIVE, role.end()) or ctx.body[role.end() : role.end() + 1] not in (" ", ","):
+        return None  # "the chancellor's plans": a possessor; "the chancellor-" no subject
+    # The whole phrase, as the article gives it to one person ("Tory leader
+    # Michael Howard"): a role word alone ("the 58-year-old US singer", "the
+    # shadow home secretary") is as often someone else who holds it.
+    holder = ctx.index.roles.get(ctx.body[lead.end() : role.end()].lower())
+    if not holder or any(m.type == "PERSON" for m in mentions_between(ctx, lead.end(), role.end() + NAME_AFTER)):
+        return None  # ("The Chelsea boss, Jose Mourinho,": the name that follows is the subject)
+    gender = gender_of(ctx, holder) or "-"
+    return holder if gender == "-" or want == "-" or gender == want else None
+
+
+def mentions_between(ctx: Context, start: int, stop: int) -> list[Mention]:
+    lo, hi = bisect_left(ctx.mention_starts, start), bisect_left(ctx.mention_starts, stop)
+    return ctx.index.mentions[lo:hi]
