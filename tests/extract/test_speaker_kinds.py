@@ -73,3 +73,19 @@ def test_a_role_word_alone_does_not_name_the_subject() -> None:
         '"We should salute the best art there is," she said.'
     )
     assert found[-1] == ("We should salute the best art there is,", "Lena Hart")
+
+
+def test_a_word_of_a_title_set_off_before_its_holder_does_not_speak() -> None:
+    found = quotes(
+        "The Chief Constable, Sir Ian Marsh, who leads the force, said it was Sarah Cole's "
+        '"tireless work" that made the change. "She was a fine officer," he said.'
+    )
+    assert [speaker for _, speaker in found] == ["Ian Marsh", "Ian Marsh"]
+
+
+def test_a_possessor_in_the_speakers_sentence_does_not_take_his_pronoun() -> None:
+    found = quotes(
+        "Mr Dean said it was Tom Hardy's \"quiet courage\" that won the day. "
+        '"He was a remarkable man," he said.'
+    )
+    assert found[-1] == ("He was a remarkable man,", "Dean")

@@ -275,3 +275,20 @@ def _stands_as_subject(body: str, mention: Mention) -> bool:
         return not body[mention.end : mention.end + 2].strip()[:1].isupper()  # "US Airways": a name goes on
     word = after.group(1)
     return word in words["after_place"] or bool(_PAST_TENSE.fullmatch(word)) or bool(_REPORTING.fullmatch(word))
+
+
+def title_before_name(body: str, mentions: list[Mention]) -> bool:
+    """Whether the first "name" of a phrase is one word of a title that the
+    full name of a person, set off right after it, holds: "The Lord Chief
+    Justice, Lord Woolf, who ..." (not "Glenn Maguire, chief economist")."""
+    if len(mentions) < 2:
+        return False
+    first, then = mentions[0], mentions[1]
+    return (
+        first.type == then.type == "PERSON"
+        and " " not in first.name
+        and " " in then.name
+        and body[first.end : first.end + 2] == ", "
+        and (first.end + 2 == then.start or body[first.end + 2 : then.start - 1] in lexicons().honorifics)
+        and body[then.end : then.end + 1] == ","
+    )

@@ -9,7 +9,14 @@ import re
 from bisect import bisect_left, bisect_right
 
 from byline.extract.entities import Mention
-from byline.extract.speaker_context import Context, gender_of, holds_another_office, in_quote, sentence_start
+from byline.extract.speaker_context import (
+    Context,
+    gender_of,
+    holds_another_office,
+    in_quote,
+    sentence_start,
+    title_before_name,
+)
 from byline.extract.speaker_patterns import (
     AUX,
     CLAUSE_OPENER,
@@ -88,6 +95,8 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
             continue
         if m.type != "PERSON" or m.name in others:
             continue
+        if title_before_name(ctx.body, ctx.index.mentions[k + 1 : k + 3]):
+            continue  # "The Lord Chief Justice, Lord Woolf,": a word of his title
         gender = gender_of(ctx, m.name) or "-"
         if gender != "-" and want != "-" and gender != want:
             continue
@@ -189,6 +198,10 @@ def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
         m = ctx.index.mentions[k]
         if k < own and not is_subject(ctx, m):
             continue
+        if title_before_name(ctx.body, ctx.index.mentions[k : k + 2]):
+            continue
+        if k > own >= 0 and ctx.body.startswith(POSSESSIVE, m.end):
+            continue  # "X said it was Lord Scarman's work. "He was ...," he said": the possessor is spoken of
         if m.type == "PERSON" and m.name != speaker and not in_quote(ctx, m.start):
             other = gender_of(ctx, m.name) or "-"
             if other == "-" or want == "-" or other == want:

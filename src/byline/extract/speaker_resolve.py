@@ -31,6 +31,7 @@ from byline.extract.speaker_context import (
     holds_another_office,
     mentions_in,
     person_name,
+    title_before_name,
 )
 from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
@@ -52,7 +53,13 @@ from byline.extract.speaker_patterns import (
     WORD,
 )
 from byline.extract.speaker_pronouns import POSSESSIVE, describes, resolve_pronoun
-from byline.extract.speaker_subjects import introduced_subject, joint_subject, only_objects_before, relative_subject
+from byline.extract.speaker_subjects import (
+    introduced_subject,
+    joint_subject,
+    only_objects_before,
+    relative_subject,
+    whose_role,
+)
 
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
 FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
@@ -160,7 +167,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.
         chosen = people[0] if prefer == FIRST or _appositive(body, people, start) else people[-1]
-        if _whose_role(ctx, chosen, stop):
+        if whose_role(ctx, chosen, stop):
             described = description(ctx, body[start:stop], start)
             if described:  # "a Howard spokesman said": the spokesman speaks, not Mr Howard
                 return described
@@ -211,18 +218,6 @@ def _names_document(tail: str) -> bool:
         return True
     words = tail.lstrip("'\u2019s").split()
     return bool(words) and words[0].lower() in DOCUMENT_NOUNS
-
-
-def _whose_role(ctx: Context, person: Mention, stop: int) -> bool:
-    """Whether a name only says whose the role after it is, the role ending
-    the phrase: "a Howard spokesman", "a Blair aide"."""
-    role = ctx.role_words.match(ctx.body, person.end + 1, stop)
-    return (
-        ctx.body[person.end : person.end + 1] == " "
-        and role is not None
-        and role.group(0).islower()  # ("Andrew Tyrie MP": a title after a name is part of it)
-        and not ctx.body[role.end() : stop].strip(" ,")
-    )
 
 
 def _appositive(body: str, people: list[Mention], start: int) -> bool:
@@ -284,8 +279,9 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
             described = description(ctx, np, start)
             if described:  # "A spokesman for Unison, Britain's biggest union, said": him
                 return described
-        if can_speak(ctx, mentions[0]):
-            return person_name(ctx, mentions[0]) if mentions[0].type == "PERSON" else mentions[0].name
+        head = mentions[1] if title_before_name(ctx.body, mentions) else mentions[0]
+        if can_speak(ctx, head):
+            return person_name(ctx, head) if head.type == "PERSON" else head.name
     named = None if mentions else set_off_name(np, mentions, lexicons())
     if named:
         ctx.trail.append("unlisted-name")
