@@ -89,3 +89,18 @@ def test_a_possessor_in_the_speakers_sentence_does_not_take_his_pronoun() -> Non
         '"He was a remarkable man," he said.'
     )
     assert found[-1] == ("He was a remarkable man,", "Dean")
+
+
+def test_a_thing_or_an_event_does_not_speak_as_a_description() -> None:
+    found = quotes('Ms Clarke announced the cuts on Monday, in a move greeted as "long overdue".')
+    assert all(speaker != "move" for _, speaker in found)
+    found = quotes(
+        'Only last year she insisted that a return was unlikely, but Anna Berg admitted: "I said that too soon."'
+    )
+    assert found == [("I said that too soon.", "Anna Berg")]
+
+
+def test_people_bodies_agents_and_outlets_still_speak_as_descriptions() -> None:
+    assert quotes('The judges said the delay was "neither timely nor open".')[0][1] == "judges"
+    assert quotes('"It was a fine year," said the magazine.')[0][1] == "magazine"
+    assert quotes('The campaigners said the law was "impossible to enforce".')[0][1] == "campaigners"

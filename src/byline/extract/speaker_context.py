@@ -262,6 +262,31 @@ _REPORTING = re.compile(rf"(?:{FINITE})")
 _SUBJECT_REACH = 30  # characters before a place that may show it is an object
 
 
+# An agent's ending: "defender", "bookmaker", "investor", "activist",
+# "historian", "debutant", "correspondent", "employee".
+_AGENT = re.compile(r"[a-z-]{2,}(?:er|or|ist|ian|ant|ent|ee)s?")
+
+
+def head_can_speak(ctx: Context, head: str) -> bool:
+    """Whether a description's head noun can stand for someone who speaks:
+    a role, a body, an agent, a group of people or an outlet; not a thing,
+    a document or an event ("the move", "the minutes", "the festival")."""
+    words = speaker_words()
+    if head in words.unnamed_roles:
+        return True
+    one = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") else head  # "judges"
+    return (
+        one in words.body_nouns
+        or one in words.speaker_nouns
+        or head in words.speaker_nouns
+        or ctx.role_words.fullmatch(head) is not None
+        or ctx.role_words.fullmatch(one) is not None
+        # ("former", "other", "later": English words that only end like agents)
+        or _AGENT.fullmatch(head) is not None
+        and head not in lexicons().common_words
+    )
+
+
 def _stands_as_subject(body: str, mention: Mention) -> bool:
     words = speaker_words().place_speech
     before = _WORD_BEFORE.search(body, max(0, mention.start - _SUBJECT_REACH), mention.start)

@@ -28,6 +28,7 @@ from byline.extract.speaker_bodies import MEMBERS, WRITTEN_NOUNS
 from byline.extract.speaker_context import (
     Context,
     can_speak,
+    head_can_speak,
     holds_another_office,
     mentions_in,
     person_name,
@@ -381,9 +382,7 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
             ctx.trail.append("description")
             return introduced
     # A description's head is a noun: not a function word or an adverb ("the same again").
-    noun_head = (
-        head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
-    )
+    noun_head = head_can_speak(ctx, head)
     if role or determined and len(phrase.split()) <= 3 and phrase.islower() and noun_head:
         named = the_one_named(ctx, phrase)
         if named:  # "a committee of MPs and peers has warned": the committee the text names

@@ -198,6 +198,7 @@ class SpeakerWords:
     legal_documents: frozenset[str]  # "the lawsuit said": not the body named last
     written_bodies: dict[str, frozenset[str]]  # bodies named in lower case: head nouns, words that only describe
     place_speech: dict[str, frozenset[str]]  # words before and after a place that speaks (place_speech.txt)
+    speaker_nouns: frozenset[str]  # head nouns of described speakers no other list marks (speaker_nouns.txt)
 
 
 @cache
@@ -220,4 +221,5 @@ def speaker_words() -> SpeakerWords:
         legal_documents=frozenset(w[:-1] for w in _lines("document_nouns.txt") if w.endswith("!")),
         written_bodies=_sections("written_bodies.txt"),
         place_speech=_sections("place_speech.txt"),
+        speaker_nouns=frozenset().union(*_sections("speaker_nouns.txt").values()),
     )
