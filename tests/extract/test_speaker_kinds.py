@@ -104,3 +104,11 @@ def test_people_bodies_agents_and_outlets_still_speak_as_descriptions() -> None:
     assert quotes('The judges said the delay was "neither timely nor open".')[0][1] == "judges"
     assert quotes('"It was a fine year," said the magazine.')[0][1] == "magazine"
     assert quotes('The campaigners said the law was "impossible to enforce".')[0][1] == "campaigners"
+
+
+def test_a_role_that_opens_a_clause_of_two_verbs_is_the_person_named_before() -> None:
+    found = quotes(
+        "Gordon Frost has made an appeal for unity after reports claimed Mr Hale broke a pledge. "
+        'The chancellor would not comment on the reports, but insisted he would not be "diverted".'
+    )
+    assert found == [("diverted", "Gordon Frost")]

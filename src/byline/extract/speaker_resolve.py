@@ -293,7 +293,8 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
         # that opens the clause, not an object further in ("The tribunal
         # upheld ... in connection with a contract, but said").
         later = ANY_DETERMINER.search(np, 1) if ANY_DETERMINER.match(np) else None
-        return description(ctx, np[: later.start()] if later else np)
+        # (at its place: "The chancellor would not comment, but insisted" is the person named before)
+        return description(ctx, np[: later.start()] if later else np, start)
     return None  # no subject in reach: a quote before may supply one
 
 
