@@ -112,3 +112,11 @@ def test_a_role_that_opens_a_clause_of_two_verbs_is_the_person_named_before() ->
         'The chancellor would not comment on the reports, but insisted he would not be "diverted".'
     )
     assert found == [("diverted", "Gordon Frost")]
+
+
+def test_an_outlet_that_was_told_something_is_not_what_it_stands_for() -> None:
+    found = quotes(
+        'The Vane Group makes kettles. "We are growing," its founder Ann Lee told the BBC. '
+        'In a statement, it said: "Sales rose in every region."'
+    )
+    assert found[-1] == ("Sales rose in every region.", "Vane Group")

@@ -47,6 +47,9 @@ _BARE_INVERTED_LEAD = re.compile(
 _FEMININE = re.compile(r"(?:woman|women|wife|mother|actress|sister|daughter)\b")
 _MASCULINE = re.compile(r"(?:spokesman|\bman|husband|father|brother|son)\b")
 _SENTENCE_END = re.compile(r"\s*(?:[.!?]|$)")
+# Before a body told something, or spoken to: "told the BBC", "in an interview with BBC News".
+_TOLD = re.compile(r"\b(?:told|tells|tell|telling|interview with|speaking to|talking to)\s+(?:the\s+)?$")
+TOLD_REACH = 30  # characters before a name looked at for "told"
 _BEFORE_ITS_VERB = re.compile(rf",?\s+{AUX}(?:{FINITE})\b")
 
 
@@ -89,9 +92,9 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
         k -= 1
         if in_quote(ctx, m.start):
             continue
-        if want is None:  # "they": a body
-            if m.type == "ORG":
-                return m.name
+        if want is None:  # "they", "it": a body
+            if m.type == "ORG" and not _TOLD.search(ctx.body, max(0, m.start - TOLD_REACH), m.start):
+                return m.name  # (not "..., he told the BBC. ... they pondered": the one told is no subject)
             continue
         if m.type != "PERSON" or m.name in others:
             continue
