@@ -120,3 +120,12 @@ def test_an_outlet_that_was_told_something_is_not_what_it_stands_for() -> None:
         'In a statement, it said: "Sales rose in every region."'
     )
     assert found[-1] == ("Sales rose in every region.", "Vane Group")
+
+
+def test_a_name_the_article_lists_speaks_where_the_finder_passed_over_it() -> None:
+    found = quotes(
+        "Mobile firm Orange is suing Easyphone. Founder Ken Mills has pledged to contest the action. "
+        'Orange claims the service has infringed its rights in the colour orange, known as "passing off".',
+        '"Our brand is extremely important to us," Orange said in a statement.',
+    )
+    assert found[-1] == ("Our brand is extremely important to us,", "Orange")
