@@ -165,3 +165,14 @@ def test_an_inferred_speaker_whom_the_quote_names_is_flagged_low() -> None:
     carried = analysis.quotes[-1]
     assert "speaker-named-in-quote" in carried.evidence
     assert carried.confidence < LOW_CONFIDENCE
+
+
+def test_a_speaker_taken_from_nearby_where_the_quote_names_its_own_is_flagged_low() -> None:
+    analysis = analyse_text(
+        "The Jerry Springer Show came sixth on the list. Jerry Springer did not fare well. "
+        'Broadcast magazine said: "British TV never realised how low it could go." '
+        '"Nothing else came close."'
+    )
+    for quote in analysis.quotes:
+        assert "own-attribution-unread" in quote.evidence
+        assert quote.confidence < LOW_CONFIDENCE

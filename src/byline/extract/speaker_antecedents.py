@@ -16,6 +16,7 @@ from byline.extract.speaker_bodies import LED_BY_NAMES, WRITTEN_NOUNS, last_writ
 from byline.extract.speaker_context import (
     Context,
     in_quote,
+    mentions_in,
     person_name,
     sentence_start,
 )
@@ -23,9 +24,10 @@ from byline.extract.speaker_patterns import (
     ANY_BODY_NOUNS,
     BODY_NOUNS,
     DOCUMENT_NOUNS,
+    OBJECT_LEAD,
     WORD,
 )
-from byline.extract.speaker_pronouns import resolve_pronoun
+from byline.extract.speaker_pronouns import POSSESSIVE, resolve_pronoun
 
 BODY_REACH = 2000  # characters back that "the company" may look for its company
 DOCUMENT_REACH = 600  # characters back that "the report" may look for the body that issued it
@@ -213,3 +215,21 @@ def body_subject_before(ctx: Context, pos: int) -> str | None:
     if not m or m.group("noun") not in BODY_NOUNS:
         return None
     return last_body(ctx, m.group("noun"), before + 1)
+
+
+def only_person_before(ctx: Context, pos: int) -> str | None:
+    """The one person named in the sentence before the one at `pos`, if one only."""
+    own = sentence_start(ctx, pos, 0)
+    if own <= 0:
+        return None
+    start = sentence_start(ctx, own - 2, 0)
+    named = {
+        person_name(ctx, m) for m in mentions_in(ctx, start, own) if m.type == "PERSON" and not in_quote(ctx, m.start)
+    }
+    if len(named) != 1:
+        return None
+    # (not one it names as an object or a possessor: "played by Steve Coogan", "Finnan's cross")
+    m = next(m for m in mentions_in(ctx, start, own) if m.type == "PERSON" and not in_quote(ctx, m.start))
+    if ctx.body.startswith(POSSESSIVE, m.end) or OBJECT_LEAD.search(ctx.body, max(start, m.start - 30), m.start):
+        return None
+    return named.pop()

@@ -8,9 +8,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from byline.extract.entities import EntityIndex, Mention
-from byline.extract.lexicons import lexicons
+from byline.extract.lexicons import lexicons, speaker_words
 from byline.extract.quotes import Span
-from byline.extract.speaker_patterns import BOUNDARY, OFFICES
+from byline.extract.speaker_patterns import BOUNDARY, FINITE, OFFICES, SEATS_OF_GOVERNMENT
 
 MAX_SENTENCE = 1000
 """Characters a sentence may run to either side of a quote. In text with no full stop
@@ -240,3 +240,80 @@ def holds_another_office(ctx: Context, name: str, phrase: str) -> bool:
     held = {office_in(role) for role, holder in ctx.index.roles.items() if holder == name}
     held.discard(None)
     return bool(held) and wanted not in held
+
+
+def can_speak(ctx: Context, mention: Mention) -> bool:
+    """People and bodies speak, and countries through their governments;
+    towns, venues and regions never do ("at Old Trafford", "in Texas"). Nor
+    does a country that only stands beside the words: an object or a setting
+    ("in the UK, analysts said"), a modifier ("US behemoth General Electric
+    said", "UK-based consultancy Analysys", "America's TV Guide")."""
+    if mention.type != "PLACE":
+        return True
+    if mention.name not in lexicons().countries and mention.name not in SEATS_OF_GOVERNMENT:
+        return False
+    return _stands_as_subject(ctx.body, mention)
+
+
+_WORD_BEFORE = re.compile(r"(?:^|\s)([a-z]+)\s+(?:the\s+)?$")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+_PAST_TENSE = re.compile(r"[a-z]{2,}ed")  # "Russia denied", "Turkey rejected"
+_REPORTING = re.compile(rf"(?:{FINITE})")
+_SUBJECT_REACH = 30  # characters before a place that may show it is an object
+
+
+# An agent's ending: "defender", "bookmaker", "investor", "activist",
+# "historian", "debutant", "correspondent", "employee".
+_AGENT = re.compile(r"[a-z-]{2,}(?:er|or|ist|ian|ant|ent|ee)s?")
+
+
+def head_can_speak(ctx: Context, head: str) -> bool:
+    """Whether a description's head noun can stand for someone who speaks:
+    a role, a body, an agent, a group of people or an outlet; not a thing,
+    a document or an event ("the move", "the minutes", "the festival")."""
+    words = speaker_words()
+    if head in words.unnamed_roles:
+        return True
+    one = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") else head  # "judges"
+    return (
+        one in words.body_nouns
+        or one in words.speaker_nouns
+        or head in words.speaker_nouns
+        or ctx.role_words.fullmatch(head) is not None
+        or ctx.role_words.fullmatch(one) is not None
+        # ("former", "other", "later": English words that only end like agents)
+        or _AGENT.fullmatch(head) is not None
+        and head not in lexicons().common_words
+    )
+
+
+def _stands_as_subject(body: str, mention: Mention) -> bool:
+    words = speaker_words().place_speech
+    before = _WORD_BEFORE.search(body, max(0, mention.start - _SUBJECT_REACH), mention.start)
+    if before and before.group(1) in words["before_place"]:
+        return False
+    rest = body[mention.end : mention.end + 1]
+    if rest in ("'", "\u2019", "-") or rest.isalnum():
+        return False  # "America's TV Guide", "UK-based"
+    after = _WORD_AFTER.match(body, mention.end)
+    if after is None:
+        return not body[mention.end : mention.end + 2].strip()[:1].isupper()  # "US Airways": a name goes on
+    word = after.group(1)
+    return word in words["after_place"] or bool(_PAST_TENSE.fullmatch(word)) or bool(_REPORTING.fullmatch(word))
+
+
+def title_before_name(body: str, mentions: list[Mention]) -> bool:
+    """Whether the first "name" of a phrase is one word of a title that the
+    full name of a person, set off right after it, holds: "The Lord Chief
+    Justice, Lord Woolf, who ..." (not "Glenn Maguire, chief economist")."""
+    if len(mentions) < 2:
+        return False
+    first, then = mentions[0], mentions[1]
+    return (
+        first.type == then.type == "PERSON"
+        and " " not in first.name
+        and " " in then.name
+        and body[first.end : first.end + 2] == ", "
+        and (first.end + 2 == then.start or body[first.end + 2 : then.start - 1] in lexicons().honorifics)
+        and body[then.end : then.end + 1] == ","
+    )

@@ -83,7 +83,8 @@ def unlisted_name(ctx: Context, np: str, prefer: Prefer, mentions: list[Mention]
     lead, comma, phrase = np.rstrip(" ,").rpartition(",")
     if not comma:
         # The whole subject of its clause: "But Age Concern said", "Highfield said".
-        clause_subject = _clause_start_name(phrase, mentions, lex)
+        listed = {e.name for e in ctx.index.entities if e.type != "PLACE"}
+        clause_subject = _clause_start_name(phrase, mentions, lex, listed)
         if clause_subject:
             return clause_subject
     openers = list(CLAUSE_OPENER.finditer(phrase + " "))
@@ -124,11 +125,15 @@ def set_off_name(np: str, mentions: list[Mention], lex: Lexicons) -> str | None:
     return lead if lead.split()[0] in lex.first_names else None
 
 
-def _clause_start_name(phrase: str, mentions: list[Mention], lex: Lexicons) -> str | None:
+def _clause_start_name(phrase: str, mentions: list[Mention], lex: Lexicons, listed: set[str]) -> str | None:
     """A capitalised name that is all of a clause's subject, after any 'But'
     or 'However': two or three words not starting with a common word, or one
-    word that is no English word ('Highfield', not 'Officials')."""
+    word that is no English word ('Highfield', not 'Officials'), or a person's
+    or a body's name the article lists elsewhere ('"...," Orange said', where
+    the entity finder passed over this one, an English word)."""
     phrase = LEADING_LINK.sub("", phrase).strip()
+    if phrase in listed and not any(m.name == phrase for m in mentions):
+        return phrase
     if not UNKNOWN_NAME.fullmatch(phrase) or any(phrase in m.name or m.name in phrase for m in mentions):
         return None
     words = phrase.split()

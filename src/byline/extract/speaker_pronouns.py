@@ -9,7 +9,14 @@ import re
 from bisect import bisect_left, bisect_right
 
 from byline.extract.entities import Mention
-from byline.extract.speaker_context import Context, gender_of, holds_another_office, in_quote, sentence_start
+from byline.extract.speaker_context import (
+    Context,
+    gender_of,
+    holds_another_office,
+    in_quote,
+    sentence_start,
+    title_before_name,
+)
 from byline.extract.speaker_patterns import (
     AUX,
     CLAUSE_OPENER,
@@ -40,6 +47,9 @@ _BARE_INVERTED_LEAD = re.compile(
 _FEMININE = re.compile(r"(?:woman|women|wife|mother|actress|sister|daughter)\b")
 _MASCULINE = re.compile(r"(?:spokesman|\bman|husband|father|brother|son)\b")
 _SENTENCE_END = re.compile(r"\s*(?:[.!?]|$)")
+# Before a body told something, or spoken to: "told the BBC", "in an interview with BBC News".
+_TOLD = re.compile(r"\b(?:told|tells|tell|telling|interview with|speaking to|talking to)\s+(?:the\s+)?$")
+TOLD_REACH = 30  # characters before a name looked at for "told"
 _BEFORE_ITS_VERB = re.compile(rf",?\s+{AUX}(?:{FINITE})\b")
 
 
@@ -65,6 +75,9 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
     # pronoun's own sentence is someone else.
     others = _named_after_in_sentence(ctx, pos)
     if want is not None:
+        holder = role_subject_before(ctx, pos, want)
+        if holder and holder not in others:
+            return holder
         last = last_speaker(ctx, pos, want)
         if last and last not in others:
             return last
@@ -79,12 +92,14 @@ def _antecedent(ctx: Context, pronoun: str, pos: int, floor: int | None) -> str 
         k -= 1
         if in_quote(ctx, m.start):
             continue
-        if want is None:  # "they": a body
-            if m.type == "ORG":
-                return m.name
+        if want is None:  # "they", "it": a body
+            if m.type == "ORG" and not _TOLD.search(ctx.body, max(0, m.start - TOLD_REACH), m.start):
+                return m.name  # (not "..., he told the BBC. ... they pondered": the one told is no subject)
             continue
         if m.type != "PERSON" or m.name in others:
             continue
+        if title_before_name(ctx.body, ctx.index.mentions[k + 1 : k + 3]):
+            continue  # "The Lord Chief Justice, Lord Woolf,": a word of his title
         gender = gender_of(ctx, m.name) or "-"
         if gender != "-" and want != "-" and gender != want:
             continue
@@ -186,6 +201,10 @@ def last_speaker(ctx: Context, pos: int, want: str) -> str | None:
         m = ctx.index.mentions[k]
         if k < own and not is_subject(ctx, m):
             continue
+        if title_before_name(ctx.body, ctx.index.mentions[k : k + 2]):
+            continue
+        if k > own >= 0 and ctx.body.startswith(POSSESSIVE, m.end):
+            continue  # "X said it was Lord Scarman's work. "He was ...," he said": the possessor is spoken of
         if m.type == "PERSON" and m.name != speaker and not in_quote(ctx, m.start):
             other = gender_of(ctx, m.name) or "-"
             if other == "-" or want == "-" or other == want:
@@ -247,3 +266,44 @@ def describes(ctx: Context, first: Mention, then: Mention) -> bool:
         return False
     between = ctx.body[first.end : then.start]
     return bool(between.strip()) and ctx.role_words.fullmatch(between.strip()) is not None and between[:1] == " "
+
+
+# A sentence whose subject is a definite role: "The Tory leader countered ...".
+_ROLE_SUBJECT = re.compile(r"(?:(?:But|And|Yet|However|Meanwhile|Later|Earlier|Now),?\s+)?[Tt]he\s+")
+ROLE_LEAD_WORDS = 3  # words that may stand before the role noun ("the Liberal Democrat leader")
+NAME_AFTER = 3  # characters after a role where an appositive name may start (", Mark Oaten")
+
+
+def role_subject_before(ctx: Context, pos: int, want: str) -> str | None:
+    """'The Tory leader countered that ... He declared: "..."': "he" after a
+    sentence whose subject is a role that the article gives to one person is
+    that person, not the speaker of an earlier quote nor a name he spoke of."""
+    own = sentence_start(ctx, pos, 0)
+    k = bisect_left(ctx.span_starts, pos) - 1
+    closed = ctx.spans[k].close_at if k >= 0 else None
+    if closed is not None and own <= closed < pos:
+        own = sentence_start(ctx, ctx.spans[k].open_at, 0)  # '"...," he said': before the quote's sentence
+    if own <= 0 or in_quote(ctx, own):
+        return None
+    start = sentence_start(ctx, own - 2, 0)
+    lead = _ROLE_SUBJECT.match(ctx.body, start, own)
+    if lead is None or in_quote(ctx, start):
+        return None
+    role = ctx.role_words.search(ctx.body, lead.end(), own)
+    if role is None or len(ctx.body[lead.end() : role.start()].split()) > ROLE_LEAD_WORDS:
+        return None
+    if ctx.body.startswith(POSSESSIVE, role.end()) or ctx.body[role.end() : role.end() + 1] not in (" ", ","):
+        return None  # "the chancellor's plans": a possessor; "the chancellor-" no subject
+    # The whole phrase, as the article gives it to one person ("Tory leader
+    # Michael Howard"): a role word alone ("the 58-year-old US singer", "the
+    # shadow home secretary") is as often someone else who holds it.
+    holder = ctx.index.roles.get(ctx.body[lead.end() : role.end()].lower())
+    if not holder or any(m.type == "PERSON" for m in mentions_between(ctx, lead.end(), role.end() + NAME_AFTER)):
+        return None  # ("The Chelsea boss, Jose Mourinho,": the name that follows is the subject)
+    gender = gender_of(ctx, holder) or "-"
+    return holder if gender == "-" or want == "-" or gender == want else None
+
+
+def mentions_between(ctx: Context, start: int, stop: int) -> list[Mention]:
+    lo, hi = bisect_left(ctx.mention_starts, start), bisect_left(ctx.mention_starts, stop)
+    return ctx.index.mentions[lo:hi]

@@ -20,17 +20,19 @@ from byline.extract.speaker_antecedents import (
     last_body,
     last_named_before,
     last_pair,
+    only_person_before,
     spokesperson_before,
     the_one_named,
 )
 from byline.extract.speaker_bodies import MEMBERS, WRITTEN_NOUNS
 from byline.extract.speaker_context import (
     Context,
+    can_speak,
+    head_can_speak,
     holds_another_office,
-    in_quote,
     mentions_in,
     person_name,
-    sentence_start,
+    title_before_name,
 )
 from byline.extract.speaker_names import FIRST, LAST, SUBJECT, Prefer, set_off_name, unlisted_name
 from byline.extract.speaker_patterns import (
@@ -46,15 +48,19 @@ from byline.extract.speaker_patterns import (
     LEGAL_DOCUMENTS,
     NP_END,
     NP_TAIL,
-    OBJECT_LEAD,
     POSSESSIVE_DETERMINER,
     PRONOUN,
-    SEATS_OF_GOVERNMENT,
     UNNAMED_ROLES,
     WORD,
 )
 from byline.extract.speaker_pronouns import POSSESSIVE, describes, resolve_pronoun
-from byline.extract.speaker_subjects import introduced_subject, joint_subject, only_objects_before, relative_subject
+from byline.extract.speaker_subjects import (
+    introduced_subject,
+    joint_subject,
+    only_objects_before,
+    relative_subject,
+    whose_role,
+)
 
 SUBJECT_WORDS = 10  # words next to a verb that may hold its subject
 FIRST_SUBJECT_REACH = 60  # characters into a clause its subject may start
@@ -92,7 +98,7 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
             np = body[start:stop]
     pronoun = PRONOUN.match(np) if prefer != LAST else LAST_PRONOUN.search(np)
     found_mentions = mentions_in(ctx, start, stop)
-    mentions = [m for m in found_mentions if can_speak(m)]
+    mentions = [m for m in found_mentions if can_speak(ctx, m)]
     if prefer == SUBJECT:
         clauses = list(_CONTRAST_CLAUSE.finditer(np))
         # "Mr Milburn said ..., but insisted that": a clause with no subject
@@ -161,7 +167,12 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
     if people:
         # "Glenn Maguire, chief economist at Societe Generale": the person
         # heads the phrase, whatever bodies describe them.
-        return person_name(ctx, people[0] if prefer == FIRST or _appositive(body, people, start) else people[-1])
+        chosen = people[0] if prefer == FIRST or _appositive(body, people, start) else people[-1]
+        if whose_role(ctx, chosen, stop):
+            described = description(ctx, body[start:stop], start)
+            if described:  # "a Howard spokesman said": the spokesman speaks, not Mr Howard
+                return described
+        return person_name(ctx, chosen)
     unlisted = unlisted_name(ctx, np, prefer, found_mentions)
     if unlisted:
         ctx.trail.append("unlisted-name")
@@ -190,24 +201,6 @@ def resolve_np(ctx: Context, start: int, stop: int, prefer: Prefer) -> str | Non
     return None
 
 
-def _only_person_before(ctx: Context, pos: int) -> str | None:
-    """The one person named in the sentence before the one at `pos`, if one only."""
-    own = sentence_start(ctx, pos, 0)
-    if own <= 0:
-        return None
-    start = sentence_start(ctx, own - 2, 0)
-    named = {
-        person_name(ctx, m) for m in mentions_in(ctx, start, own) if m.type == "PERSON" and not in_quote(ctx, m.start)
-    }
-    if len(named) != 1:
-        return None
-    # (not one it names as an object or a possessor: "played by Steve Coogan", "Finnan's cross")
-    m = next(m for m in mentions_in(ctx, start, own) if m.type == "PERSON" and not in_quote(ctx, m.start))
-    if ctx.body.startswith(POSSESSIVE, m.end) or OBJECT_LEAD.search(ctx.body, max(start, m.start - 30), m.start):
-        return None
-    return named.pop()
-
-
 def _owner_of_document(body: str, mentions: list[Mention], stop: int) -> Mention | None:
     """The name whose document ends the phrase: "Mr Kok's (final) report"."""
     if not mentions:
@@ -233,12 +226,6 @@ def _appositive(body: str, people: list[Mention], start: int) -> bool:
     Maguire, chief economist for the region at ..."."""
     first = people[0]
     return not body[start : first.start].strip() and body[first.end : first.end + 1] == ","
-
-
-def can_speak(mention: Mention) -> bool:
-    """People and bodies speak, and countries through their governments;
-    towns, venues and regions never do ("at Old Trafford", "in Texas")."""
-    return mention.type != "PLACE" or mention.name in lexicons().countries or mention.name in SEATS_OF_GOVERNMENT
 
 
 def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) -> str | None:
@@ -275,7 +262,15 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
         if named:  # "The UN's relief coordinator, Jan Egeland, said"
             ctx.trail.append("unlisted-name")
             return named
-    if mentions and mentions[0].start - start <= FIRST_SUBJECT_REACH:
+    first_at = mentions[0].start if mentions else start + len(np)
+    # "US behemoth General Electric": the place describes the firm that speaks.
+    while (
+        len(mentions) > 1
+        and not can_speak(ctx, mentions[0])
+        and mentions[1].start - mentions[0].end < PERSON_AFTER_BODY
+    ):
+        mentions = mentions[1:]
+    if mentions and first_at - start <= FIRST_SUBJECT_REACH:
         people = [x for x in mentions if x.type == "PERSON" and x.start - start <= FIRST_SUBJECT_REACH * 3 // 2]
         # "New Metropolitan Police Commissioner Sir Ian Blair": the person, not the force.
         if people and mentions[0].type != "PERSON" and people[0].start - mentions[0].end < PERSON_AFTER_BODY:
@@ -285,8 +280,9 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
             described = description(ctx, np, start)
             if described:  # "A spokesman for Unison, Britain's biggest union, said": him
                 return described
-        if can_speak(mentions[0]):
-            return person_name(ctx, mentions[0]) if mentions[0].type == "PERSON" else mentions[0].name
+        head = mentions[1] if title_before_name(ctx.body, mentions) else mentions[0]
+        if can_speak(ctx, head):
+            return person_name(ctx, head) if head.type == "PERSON" else head.name
     named = None if mentions else set_off_name(np, mentions, lexicons())
     if named:
         ctx.trail.append("unlisted-name")
@@ -297,7 +293,8 @@ def first_subject(ctx: Context, np: str, start: int, mentions: list[Mention]) ->
         # that opens the clause, not an object further in ("The tribunal
         # upheld ... in connection with a contract, but said").
         later = ANY_DETERMINER.search(np, 1) if ANY_DETERMINER.match(np) else None
-        return description(ctx, np[: later.start()] if later else np)
+        # (at its place: "The chancellor would not comment, but insisted" is the person named before)
+        return description(ctx, np[: later.start()] if later else np, start)
     return None  # no subject in reach: a quote before may supply one
 
 
@@ -353,7 +350,7 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
         # before names ("... are the UK's top policeman Sir John Stevens. The
         # Metropolitan police chief said"), else most likely a subject.
         trail = len(ctx.trail)
-        found = _only_person_before(ctx, pos) or resolve_pronoun(ctx, "one", pos)
+        found = only_person_before(ctx, pos) or resolve_pronoun(ctx, "one", pos)
         if found and holds_another_office(ctx, found, role.group(0)):
             # "Chancellor Gordon Brown ... the prime minister said": not him;
             # with nobody named in the office, the description stands.
@@ -386,9 +383,7 @@ def description(ctx: Context, np: str, pos: int = -1) -> str | None:
             ctx.trail.append("description")
             return introduced
     # A description's head is a noun: not a function word or an adverb ("the same again").
-    noun_head = (
-        head in BODY_NOUNS or head in UNNAMED_ROLES or head not in lexicons().common_words and not head.endswith("ly")
-    )
+    noun_head = head_can_speak(ctx, head)
     if role or determined and len(phrase.split()) <= 3 and phrase.islower() and noun_head:
         named = the_one_named(ctx, phrase)
         if named:  # "a committee of MPs and peers has warned": the committee the text names

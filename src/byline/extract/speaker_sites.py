@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from byline.extract.quotes import Span
-from byline.extract.speaker_context import MAX_SENTENCE, Context, paragraph_end, sentence_start
+from byline.extract.speaker_context import MAX_SENTENCE, Context, mentions_in, paragraph_end, sentence_start
 from byline.extract.speaker_patterns import (
     AFTER_ACCORDING,
     AFTER_INVERTED,
@@ -278,7 +278,29 @@ def _from_before(ctx: Context, start: int, stop: int) -> str | None:
         # "..., saying: ..." / "She hoped to meet Keanu Reeves but joked that
         # ...": the verb's subject is the clause's subject.
         return resolve_np(ctx, start, start + verb.start(), prefer=SUBJECT)
-    return resolve_np(ctx, start, start + verb.start(), prefer=LAST)
+    return resolve_np(ctx, _past_source(ctx, start, verb), start + verb.start(), prefer=LAST)
+
+
+def _past_source(ctx: Context, start: int, verb: re.Match[str]) -> int:
+    """Where the verb's subject may start: after "According to Mr Peston" in
+    "According to Mr Peston the prime minister said": the source only
+    reports whose words they are; the subject after it spoke them."""
+    stop = start + verb.start()
+    source = _ACCORDING.search(ctx.body, start, stop)
+    if source is None or not verb.group("finite"):
+        return start
+    named = mentions_in(ctx, source.end(), stop)
+    if not named or named[0].start - source.end() > SOURCE_LEAD:
+        return start
+    # Another name or a description must follow the source's, to be the subject.
+    if len(named) < 2 and not _DEFINITE.match(ctx.body, named[0].end, stop):
+        return start
+    return named[0].end
+
+
+SOURCE_LEAD = 4  # characters between "according to" and its source's name ("Mr ")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_DEFINITE = re.compile(r"\s+(?:the|a|an)\s")  # a description after the source: "the prime minister"
 
 
 def speech_in_sentence(ctx: Context, span: Span) -> bool:

@@ -116,3 +116,15 @@ def relative_subject(ctx: Context, pronoun: str, at: int) -> str | None:
         ctx.trail.append(f"pronoun->{person_name(ctx, m)}")
         return person_name(ctx, m)
     return None
+
+
+def whose_role(ctx: Context, person: Mention, stop: int) -> bool:
+    """Whether a name only says whose the role after it is, the role ending
+    the phrase: "a Howard spokesman", "a Blair aide"."""
+    role = ctx.role_words.match(ctx.body, person.end + 1, stop)
+    return (
+        ctx.body[person.end : person.end + 1] == " "
+        and role is not None
+        and role.group(0).islower()  # ("Andrew Tyrie MP": a title after a name is part of it)
+        and not ctx.body[role.end() : stop].strip(" ,")
+    )

@@ -197,6 +197,8 @@ class SpeakerWords:
     document_nouns: frozenset[str]
     legal_documents: frozenset[str]  # "the lawsuit said": not the body named last
     written_bodies: dict[str, frozenset[str]]  # bodies named in lower case: head nouns, words that only describe
+    place_speech: dict[str, frozenset[str]]  # words before and after a place that speaks (place_speech.txt)
+    speaker_nouns: frozenset[str]  # head nouns of described speakers no other list marks (speaker_nouns.txt)
 
 
 @cache
@@ -218,4 +220,6 @@ def speaker_words() -> SpeakerWords:
         document_nouns=frozenset(w.rstrip("!") for w in _lines("document_nouns.txt")),
         legal_documents=frozenset(w[:-1] for w in _lines("document_nouns.txt") if w.endswith("!")),
         written_bodies=_sections("written_bodies.txt"),
+        place_speech=_sections("place_speech.txt"),
+        speaker_nouns=frozenset().union(*_sections("speaker_nouns.txt").values()),
     )
