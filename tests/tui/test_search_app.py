@@ -132,6 +132,15 @@ async def test_find_reports_a_missing_string_as_text(open_app, small_corpus: Pat
         assert app.reader.finder.status == "no match" and app.reader.marked_span is None
 
 
+async def test_find_forgives_a_typo_and_says_which_word_it_found(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        await pilot.press("ctrl+f", *"blinkn", "enter")
+        await wait_until(pilot, lambda: bool(app._notifications), "the notice of the near word")
+        assert [n.message for n in app._notifications] == ["No “blinkn” in this article: found “blinken”"]
+        start, end = app.reader.marked_span
+        assert app.reader.article.body[start:end] == "Blinken"
+
+
 async def test_help_lists_the_search_keys_and_prefixes(open_app, small_corpus: Path) -> None:
     async with open_app(small_corpus, size=(120, 50)) as (app, pilot):
         await pilot.press("question_mark")

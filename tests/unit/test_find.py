@@ -40,3 +40,15 @@ def test_no_match() -> None:
     assert finder.find(TEXT, "zebra") is None
     assert finder.next() is None and finder.previous() is None and finder.match is None
     assert finder.status == "no match"
+
+
+def test_a_word_not_in_the_article_finds_the_nearest_one_with_typos_forgiven() -> None:
+    text = "Gerrard scored. Steven Gerrard is the captain; gerrard again. A cat sat."
+    finder = Finder()
+    first = finder.find(text, "gerard")
+    assert text[first[0] : first[1]] == "Gerrard" and len(finder.matches) == 3
+    assert finder.near == "gerrard" and finder.status == "1/3 as “gerrard”"
+    # Exact matches come first, and short or many-word needles are never guessed at.
+    assert finder.find(text, "cat") is not None and finder.near is None
+    assert finder.find(text, "cot") is None and finder.find(text, "stevn gerard") is None
+    assert finder.find(text, "zzzzzzzz") is None and finder.status == "no match"

@@ -268,6 +268,8 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         self.reader.focus()
         if not self.reader.find(needle):
             self.notify(f"Not in this article: {needle}", markup=False, timeout=3)
+        elif (near := self.reader.finder.near) is not None:
+            self.notify(f"No “{needle}” in this article: found “{near}”", markup=False, timeout=3)
 
     # -- the sidebar and the filter ------------------------------------------------
 
