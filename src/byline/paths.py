@@ -26,3 +26,12 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path("byline", appauthor=False)
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file that stands where `folder` or one of its parents should be a folder, if any:
+    what to name when the folder cannot be made ("File exists" and "Not a directory" say less)."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            return None if place.is_dir() else place
+    return None

@@ -147,9 +147,7 @@ def test_a_lock_held_at_start_does_not_turn_bookmarks_off_for_the_session(
     assert store.available and [b.article_id for b in store.all()] == ["a"]
 
 
-def test_the_cli_reads_a_read_only_store(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_cli_reads_a_read_only_store(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     from byline.cli import main
 
     data_dir().mkdir(parents=True)
@@ -204,7 +202,9 @@ def test_a_really_read_only_data_dir_lists_and_exports(tmp_path: Path) -> None:
     try:
         env = {**os.environ, "BYLINE_DATA_DIR": str(folder)}
         code = "from byline.cli import main; raise SystemExit(main(['bookmarks', '--json']))"
-        done = subprocess.run([*prefix, sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+        done = subprocess.run(
+            [*prefix, sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+        )
         if done.returncode != 0 and "Operation not permitted" in done.stderr:
             pytest.skip("setpriv is not allowed here")
         assert done.returncode == 0, done.stderr

@@ -92,7 +92,11 @@ def test_an_export_to_a_full_disk_is_one_line_and_a_failure(tmp_path: Path, flag
     with open("/dev/full", "w") as full:
         done = subprocess.run(
             [sys.executable, "-c", "import sys; " + code, *([flag] if flag else [])],
-            stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=120,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=120,
         )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
@@ -103,7 +107,7 @@ def test_an_export_to_a_full_disk_is_one_line_and_a_failure(tmp_path: Path, flag
 # -- CSV: formulas, long notes, row by row -------------------------------------------
 
 
-FORMULAS = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "'=already quoted", "\t=tab", "plain"]
+FORMULAS = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)", "'=already quoted", "\t=tab", "plain"]
 
 
 def test_csv_export_neutralises_formulas_and_the_import_gives_them_back_exactly(tmp_path: Path) -> None:
@@ -155,7 +159,12 @@ def test_reimporting_a_backup_restores_notes_and_unites_tags(tmp_path: Path) -> 
 
 def test_control_codes_are_dropped_on_import_newlines_kept() -> None:
     store = open_store()
-    record = {**GOOD, "title": "Ti\x1b]0;pwned\x07tle\x1b[2J", "note": "line one\nline\x9b31m two", "tags": ["t\x1b[1mag"]}
+    record = {
+        **GOOD,
+        "title": "Ti\x1b]0;pwned\x07tle\x1b[2J",
+        "note": "line one\nline\x9b31m two",
+        "tags": ["t\x1b[1mag"],
+    }
     store.import_(json.dumps([record]), "json")
     (bookmark,) = store.all()
     assert (bookmark.title, bookmark.note, bookmark.tags) == ("Title", "line one\nline two", ("tag",))

@@ -33,7 +33,9 @@ def open_store(path: Path | None = None) -> BookmarkStore:
 
 
 def a_quote(n: int = 0, article: str = "a1") -> Bookmark:
-    return quote_bookmark(article, f"/news/{article}.txt", f"Title {article}", f"Words {n}.", "Ms Speaker", 10 * n, 10 * n + 8)
+    return quote_bookmark(
+        article, f"/news/{article}.txt", f"Title {article}", f"Words {n}.", "Ms Speaker", 10 * n, 10 * n + 8
+    )
 
 
 # -- the API ------------------------------------------------------------------
@@ -214,7 +216,10 @@ def test_a_file_that_is_not_an_export_imports_nothing_and_says_why(text: str, fm
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[{"kind": "quote", "article_id": "a", "quote_start": 1}, {"kind": "film", "article_id": "b"}]', "bookmark 2: kind"),
+        (
+            '[{"kind": "quote", "article_id": "a", "quote_start": 1}, {"kind": "film", "article_id": "b"}]',
+            "bookmark 2: kind",
+        ),
         ('[{"kind": "quote", "article_id": "a"}]', "bookmark 1: a quote bookmark needs quote_start"),
         ('[{"kind": "quote", "article_id": "a", "quote_start": "x"}]', "bookmark 1: quote_start"),
         ('[{"kind": "article", "article_id": "a", "created": "yesterday"}]', "bookmark 1: created"),
@@ -318,7 +323,9 @@ def test_two_corrupt_files_in_the_same_second_both_kept() -> None:
     BookmarkStore.open()[0].close()
     path.write_bytes(b"garbage two" * 100)
     BookmarkStore.open()[0].close()
-    kept = sorted(p.read_bytes()[:11] for p in path.parent.glob(f"{FILENAME}.corrupt-*") if not p.name.endswith(("-wal", "-shm")))
+    kept = sorted(
+        p.read_bytes()[:11] for p in path.parent.glob(f"{FILENAME}.corrupt-*") if not p.name.endswith(("-wal", "-shm"))
+    )
     assert kept == [b"garbage one", b"garbage two"]
 
 

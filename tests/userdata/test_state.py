@@ -46,6 +46,15 @@ def test_unwritable_place_fails_once_and_quietly(tmp_path: Path) -> None:
     assert len(store.notices) == 1 and "will not be saved" in store.notices[0]
 
 
+def test_a_data_folder_that_is_a_file_gives_one_notice_from_load_to_save(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    store = StateFile(blocker / "state.json")
+    assert store.load() == State()
+    assert store.save(State(read={"x"})) is False
+    assert store.notices == [f"Reading position and read marks will not be saved: {blocker} is a file, not a folder."]
+
+
 def test_a_failed_write_keeps_the_previous_file(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "state.json"
     store = StateFile(path)

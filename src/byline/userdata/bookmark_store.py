@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from byline.paths import data_dir
+from byline.paths import data_dir, file_in_the_way
 from byline.storage import error_code, move_aside, transaction
 from byline.userdata.bookmark_db import (
     APPLICATION_ID,
@@ -119,6 +119,8 @@ class BookmarkStore:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             if not path.is_file():
+                if (blocker := file_in_the_way(path.parent)) is not None:
+                    return store, store._off(f"{blocker} is a file, not a folder")
                 return store, store._off(f"cannot create {path.parent}: {explain(exc)}")
         if path.exists() and not path.is_file():
             return store, store._off(f"{path} is not a file")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from byline.paths import data_dir
+from byline.paths import data_dir, file_in_the_way
 from byline.storage import move_aside
 
 try:
@@ -125,6 +125,14 @@ class StateFile:
             return None
         except _Damaged as error:
             self._start_afresh(str(error))
+        except NotADirectoryError:
+            # A file where the data folder should be: nothing can be read or saved. One notice,
+            # not one for the read and one for the first save.
+            self.writable = False
+            blocker = file_in_the_way(self.path.parent) or self.path.parent
+            self.notices.append(
+                f"Reading position and read marks will not be saved: {blocker} is a file, not a folder."
+            )
         except OSError as error:
             self.notices.append(f"Could not read the saved state ({self.path}): {error.strerror or error}.")
         except (ValueError, TypeError, KeyError, RecursionError) as error:
