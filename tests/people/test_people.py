@@ -87,6 +87,24 @@ def test_a_bare_surname_joins_the_only_person_of_that_surname() -> None:
     assert merge_bare(["labour"], {"new labour"}, is_person=lambda key: key != "new labour") == {}
 
 
+def test_a_speaker_quoted_mostly_by_surname_is_named_in_full() -> None:
+    people = People(
+        [
+            entry(
+                0, '"We will not sell," said Rick Parry.', {"We will not sell,": "Rick Parry"}, {"Rick Parry": "PERSON"}
+            ),
+            entry(
+                1,
+                '"Talks go on," Parry said. "Money is not all," Parry said.',
+                {"Talks go on,": "Parry", "Money is not all,": "Parry"},
+                {"Parry": "PERSON"},
+            ),
+        ]
+    )
+    [parry] = people.speakers.named
+    assert (parry.name, parry.quotes, parry.aliases) == ("Rick Parry", 3, {"Rick Parry", "Parry"})
+
+
 def test_speakers_merge_across_articles_and_descriptions_stay_apart(people: People) -> None:
     table = people.speakers
     by_name = {row.name: row for row in table.named}

@@ -167,7 +167,9 @@ def _build(entries: Sequence[Entry]) -> SpeakerTable:
                 rows.append(row)
                 table.by_alias[only] = row
                 continue
-            name = max(spellings, key=lambda s: (counts[s], " " in name_key(s), len(s), s))
+            # The full name a bare surname joined ("Rick Parry", not "Parry" though it is quoted
+            # more), then the spelling quoted most.
+            name = max(spellings, key=lambda s: (" " in name_key(s), counts[s], len(s), s))
             row = Speaker(
                 name,
                 key,
