@@ -73,6 +73,19 @@ def test_descriptions_are_told_from_names_by_a_general_test() -> None:
         assert not is_description(name), name
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["Department for Education and Skills", "Institute for Fiscal Studies", "University of the West of England"],
+)
+def test_a_body_s_name_with_small_words_in_it_is_a_name(name: str) -> None:
+    assert not is_description(name)
+
+
+@pytest.mark.parametrize("name", ["Home Office spokesman", "Gunners boss Arsene Wenger", "spokesman for the firm"])
+def test_a_role_or_a_lower_case_word_makes_a_description(name: str) -> None:
+    assert is_description(name)
+
+
 def test_one_name_in_many_spellings_is_one_key() -> None:
     assert name_key("Mr Tony  Blair") == name_key("tony blair") == name_key("Sir Tony Blair") == "tony blair"
     assert name_key("Mr Blair") == "blair"

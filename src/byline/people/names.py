@@ -4,7 +4,8 @@ A speaker string is either a name ("Tony Blair", "Mr Blair", "Lord Falconer",
 "Police Federation") or a description ("spokesman", "Rosneft spokesman",
 "a BBC source"). The test is general, not a list of known descriptions: a
 description starts lower case, or holds a lower-case word that is not a name
-particle ("de", "van"), or is made only of role words ("Prime Minister").
+particle ("de", "van") nor a link in a body's name ("for", "and"), or is made only of
+role words ("Prime Minister").
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ PARTICLES = frozenset(
     | {"ben", "ibn", "y", "e", "ter", "st", "of"}
 )
 """Lower-case words that belong to names ("Ludwig van Beethoven", "Duke of Edinburgh")."""
+LINKS = frozenset({"and", "for", "the", "on", "in", "of", "&"})
+"""Small words inside the name of a body ("Institute for Fiscal Studies")."""
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 ROLE_WORDS = frozenset(
     "spokesman spokeswoman spokesperson spokesmen representative official officials source sources "
@@ -40,7 +43,14 @@ def is_description(name: str) -> bool:
     tokens = name.split()
     if not tokens or not tokens[0][:1].isupper():
         return True
-    if any(token[:1].islower() and token.lower() not in PARTICLES for token in tokens[1:]):
+    # A body's name links capitalised words with small ones ("Department for Education and
+    # Skills", "University of the West of England"); a description ends on a lower-case word
+    # or holds one that is no link ("Home Office spokesman", "Gunners boss Arsene Wenger").
+    ends_capitalised = tokens[-1][:1].isupper()
+    if any(
+        token[:1].islower() and token.lower() not in PARTICLES and not (ends_capitalised and token in LINKS)
+        for token in tokens[1:]
+    ):
         return True
     return all(token.strip(".,'’").lower() in ROLE_WORDS for token in tokens)
 
