@@ -58,9 +58,8 @@ def main() -> int:
                 band[1] += not score.same_speaker(gold["quotes"][g]["speaker"], quote.speaker, args.lenient)
     for band, (given, wrong) in counts.items():
         share = f"{wrong / given:.1%}" if given else "-"
-        print(
-            f"{band:<10} (confidence {'>=' if band == 'sure' else '<'} {LOW_CONFIDENCE}): {given} quotes, {wrong} wrong ({share})"
-        )
+        line = "at or above" if band == "sure" else "below"
+        print(f"{band:<10} (confidence {line} {LOW_CONFIDENCE}): {given} quotes, {wrong} wrong ({share})")
     return 0
 
 
