@@ -34,23 +34,63 @@ def cpu_count() -> int:
 def start_pool(workers: int) -> Executor | None:
     """Worker processes, or None when this system cannot start them."""
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        # forkserver, not fork: the app calls this from a thread, and forking a
-        # threaded process can copy a held lock into the child.
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if "forkserver" in methods:
+        # fork where this process has no other thread (the CLI's case): the workers
+        # start at once with the extractor warmed (lexicons loaded, patterns compiled,
+        # the names read so far kept), not by importing and loading it all again.
+        # forkserver where it has (the app calls this from a thread): forking a
+        # threaded process can copy a held lock into the child.
+        if "fork" in methods and threading.active_count() == 1:
+            method = "fork"
+        else:
+            method = "forkserver" if "forkserver" in methods else "spawn"
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
             # Imported once in the server, not once per worker (the extractor's lexicons take a while).
             context.set_forkserver_preload(
                 ["byline.corpus.pool", "byline.corpus.cache", "byline.load", "byline.extract"]
             )
         _start_resource_tracker()
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),))
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),))
+        if method == "fork":
+            _fork_now(pool)
+        return pool
     except Exception as error:  # no /dev/shm, no semaphores, a sandbox...
         log.warning("cannot start worker processes (%s); reading in-process", error)
         return None
+
+
+# The signals the CLI handles (`byline index` turns SIGTERM and SIGHUP into an exit, Ctrl+C stops).
+_HELD = ("SIGTERM", "SIGHUP", "SIGINT")
+
+
+def _held_signals() -> set[int]:
+    import signal
+
+    return {getattr(signal, name) for name in _HELD if hasattr(signal, name)}
+
+
+def _fork_now(pool: Executor) -> None:
+    """Fork the workers now (the pool forks them all at its first task), the handled signals
+    held back meanwhile: a handler run during a fork runs in one of the interpreter's at-fork
+    hooks, which prints its exception and drops it (a SIGTERM was lost so, and `byline index`
+    ran on to its end). Held back, the signal is handled once the fork is done."""
+    import signal
+
+    held = _held_signals()
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        pool.submit(int)
+    finally:
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # (a signal held back is handled here)
+        except BaseException:
+            stop_pool(pool)  # the caller never gets the pool: its workers go now
+            raise
 
 
 def stop_pool(pool: Executor) -> None:
@@ -97,13 +137,27 @@ def _start_resource_tracker() -> None:
 
 
 def _worker_init(owner: int) -> None:
+    import gc
     import signal
     import threading
 
     # Ctrl+C is for the parent to handle; workers end when it shuts the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's handlers (`byline index` turns SIGTERM into an exit):
+    # the pool's terminate() must end a worker at once, as it does one from the fork server.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    # A forked worker also inherits the mask that held the signals back during the fork.
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _held_signals())
+    # The pool may be forked inside the parent's `no_gc()` (a cache look-up queues the files
+    # it lacks): a worker collects as one from the fork server does, but never walks what it
+    # inherited (the lexicons: thousands of objects that live as long as it does).
+    gc.freeze()
+    gc.enable()
     # A parent killed outright (kill -9, the OOM killer) shuts nothing down, and a worker's
-    # parent is the fork server, not the process that owns the pool: watch the owner.
+    # parent may be the fork server, not the process that owns the pool: watch the owner.
     threading.Thread(target=_exit_when_gone, args=(owner,), name="owner-watch", daemon=True).start()
     # Below the parent: its walk, its writes and (in the app) the UI come first;
     # the workers still get every cycle the parent leaves.
