@@ -139,4 +139,4 @@ def test_bookmarks_off_is_an_error_with_the_reason(
     (tmp_path / "a-file").write_text("x")
     monkeypatch.setenv("BYLINE_DATA_DIR", str(tmp_path / "a-file" / "data"))
     code, _, err = run(capsys)
-    assert code == 1 and err.startswith("byline: Bookmarks are off: cannot create")
+    assert code == 1 and err.startswith(f"byline: Bookmarks are off: {tmp_path / 'a-file'} is a file, not a folder")
