@@ -1,0 +1,25 @@
+"""Entities on evidence that generalises: the particles inside surnames, the
+adjectives made from places, and the other cues of a lone name's type."""
+
+from __future__ import annotations
+
+from .helpers import entity_names
+
+
+def test_surnames_with_two_particles_or_d_apostrophe_stay_whole() -> None:
+    names = entity_names(
+        "The board met Hendrik van der Molen and Lucia de la Fuente in Paris. "
+        "Marc d'Aubigny and prop KJ van den Heever joined them."
+    )
+    assert names == {
+        "Hendrik van der Molen": "PERSON",
+        "Lucia de la Fuente": "PERSON",
+        "Marc d'Aubigny": "PERSON",
+        "KJ van den Heever": "PERSON",
+        "Paris": "PLACE",
+    }
+
+
+def test_adjectives_made_from_places_are_not_entities() -> None:
+    names = entity_names("Angolan and Paraguayan families met Kashmiris and Sudanese officials in Luanda.")
+    assert names == {"Luanda": "PLACE"}
