@@ -23,3 +23,14 @@ def test_surnames_with_two_particles_or_d_apostrophe_stay_whole() -> None:
 def test_adjectives_made_from_places_are_not_entities() -> None:
     names = entity_names("Angolan and Paraguayan families met Kashmiris and Sudanese officials in Luanda.")
     assert names == {"Luanda": "PLACE"}
+
+
+def test_a_rugby_team_sheet_names_players_whatever_the_opening_reads_as() -> None:
+    names = entity_names(
+        "Harbourside v Millbrook (Sat)",
+        "Kick-off is at 1500 GMT.",
+        "Penrose; Tallis, Creswell, Ashdown, Varley; Quenby, Morland (capt); Haskett, Pryde, Tulloch.",
+        "Replacements: Bramall, Ferrow, Kettley, Lusk.",
+    )
+    for player in ("Penrose", "Creswell", "Morland", "Tulloch", "Bramall", "Lusk"):
+        assert names[player] == "PERSON"
