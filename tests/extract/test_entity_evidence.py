@@ -34,3 +34,9 @@ def test_a_rugby_team_sheet_names_players_whatever_the_opening_reads_as() -> Non
     )
     for player in ("Penrose", "Creswell", "Morland", "Tulloch", "Bramall", "Lusk"):
         assert names[player] == "PERSON"
+
+
+def test_a_given_name_that_is_also_a_creed_keeps_its_surname() -> None:
+    names = entity_names("Christian Pellow, a partner at the firm, met the Christian Brothers.")
+    assert names["Christian Pellow"] == "PERSON"
+

@@ -137,6 +137,8 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
     while len(tokens) > 1 and (tokens[0].text in lex.demonyms or tokens[0].text in lex.calendar):
         if is_known(tokens, lex) or is_org(tokens, lex):  # "Czech Republic" is a country
             break
+        if _given_name_first(tokens, lex):
+            break  # "Christian Slater": a given name, not a creed
         tokens = tokens[1:]
         initial = False
 
@@ -298,6 +300,15 @@ def _person_after_description(tokens: list[Token], lex: Lexicons) -> int:
                 return k
             return 0
     return 0
+
+
+def _given_name_first(tokens: list[Token], lex: Lexicons) -> bool:
+    """A demonym that is a given name too, before one surname ("Christian
+    Harris"); not before a plural ("Christian Brothers") or a body's word."""
+    if len(tokens) != 2 or tokens[0].text not in lex.first_names:
+        return False
+    second = tokens[1].text
+    return second not in lex.org_words and not (second.endswith("s") and second[:-1].lower() in lex.english_words)
 
 
 def _describes(word: str, lex: Lexicons) -> bool:
