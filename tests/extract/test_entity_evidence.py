@@ -40,3 +40,9 @@ def test_a_given_name_that_is_also_a_creed_keeps_its_surname() -> None:
     names = entity_names("Christian Pellow, a partner at the firm, met the Christian Brothers.")
     assert names["Christian Pellow"] == "PERSON"
 
+
+def test_kin_and_seats_and_people_listed_type_a_lone_name() -> None:
+    names = entity_names(
+        "Her father, Tobiah, raced cars. The MP for Wrexbourne spoke to people such as Delacroix and Vasarely."
+    )
+    assert names == {"Tobiah": "PERSON", "Wrexbourne": "PLACE", "Delacroix": "PERSON", "Vasarely": "PERSON"}

@@ -38,6 +38,7 @@ class TypeCues:
     place_nouns_of: frozenset[str] = frozenset()
     body_before: frozenset[str] = frozenset()
     place_kinds: frozenset[str] = frozenset()
+    place_before_for: frozenset[str] = frozenset()
 
 
 def _section_lines(name: str) -> dict[str, list[str]]:
