@@ -46,3 +46,11 @@ def test_kin_and_seats_and_people_listed_type_a_lone_name() -> None:
         "Her father, Tobiah, raced cars. The MP for Wrexbourne spoke to people such as Delacroix and Vasarely."
     )
     assert names == {"Tobiah": "PERSON", "Wrexbourne": "PLACE", "Delacroix": "PERSON", "Vasarely": "PERSON"}
+
+
+def test_a_track_and_a_title_listed_after_a_work_are_works() -> None:
+    names = entity_names(
+        "The album includes the track Moshpit, a rant against the war. "
+        "Tom Hale has starred in Collarbone and Rayburn, and was praised by Paramount."
+    )
+    assert names == {"Tom Hale": "PERSON", "Paramount": "ORG"}

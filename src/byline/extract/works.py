@@ -100,7 +100,14 @@ def works(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
     # "In the film DiCaprio plays Hughes": a person's name that the text
     # gives in full elsewhere is the person, whatever stands before it.
     named = {w for c in cands if c.type == "PERSON" and " " in c.text for w in c.text.split()}
+    work_end = -1  # where the last work found ends: "starred in Collateral and Ray" lists two
     for cand in cands:
+        if work_end >= 0 and _PRODUCT_LIST_GAP.match(body, work_end, cand.start):
+            if not cand.strong and cand.text not in named and cand.type != "PLACE":
+                out.add(cand.text)
+                work_end = cand.end
+                continue
+        work_end = -1
         if (
             cand.type == "PERSON"
             and not cand.text.endswith("s")
@@ -126,4 +133,5 @@ def works(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
             continue  # "best actress for Cate Blanchett", "starred in Jean-Pierre Jeunet's film"
         if lead or _WORK_AFTER.match(body, cand.end):
             out.add(cand.text)
+            work_end = cand.end if lead else -1
     return out
