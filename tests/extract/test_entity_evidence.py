@@ -54,3 +54,8 @@ def test_a_track_and_a_title_listed_after_a_work_are_works() -> None:
         "Tom Hale has starred in Collarbone and Rayburn, and was praised by Paramount."
     )
     assert names == {"Tom Hale": "PERSON", "Paramount": "ORG"}
+
+
+def test_uk_towns_and_counties_are_places_without_a_cue() -> None:
+    names = entity_names("Gateshead and Sittingbourne voted first. Dartmoor was closed and Rochdale stayed open.")
+    assert names == {"Gateshead": "PLACE", "Sittingbourne": "PLACE", "Dartmoor": "PLACE", "Rochdale": "PLACE"}
