@@ -59,3 +59,13 @@ def test_a_track_and_a_title_listed_after_a_work_are_works() -> None:
 def test_uk_towns_and_counties_are_places_without_a_cue() -> None:
     names = entity_names("Gateshead and Sittingbourne voted first. Dartmoor was closed and Rochdale stayed open.")
     assert names == {"Gateshead": "PLACE", "Sittingbourne": "PLACE", "Dartmoor": "PLACE", "Rochdale": "PLACE"}
+
+
+def test_a_town_after_a_players_name_in_a_squad_list_is_his_club() -> None:
+    names = entity_names(
+        "The coach named his squad for the match on Saturday against the visitors.",
+        "J Carver (Northampton), T Ellery (Gloucester), P Moody (Leicester); R Hale (Cardiff).",
+        "Ref: S Bennett (Kent).",
+    )
+    assert names["Northampton"] == names["Gloucester"] == names["Leicester"] == "ORG"
+    assert names["Kent"] == "PLACE"

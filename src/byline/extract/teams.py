@@ -46,6 +46,8 @@ _PLAYER_AFTER = re.compile(r"['\u2019]s\s+([A-Z][a-z]+)\s+[A-Z]")
 # "Francesca Schiavone of Italy 6-3 6-3", "Roger Federer of Switzerland": a player's nationality, which
 # tells nothing of a team; the country follows the article's other countries.
 _PLAYER_OF = re.compile(r"\b[A-Z][\w'\u2019-]+[ \t]+of[ \t]+$")
+# "S Thompson (Northampton)", "Partridge (Motherwell)": the club after a player's name in a squad list.
+_CLUB_OF_PLAYER = re.compile(r"[A-Z][\w'\u2019-]+ \($")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|across|throughout|visit|visited)\s+$")
 
 
@@ -93,7 +95,18 @@ def is_team(
     """Whether a place named in sports news stands for its team: a country
     on as many team cues as place cues, a city only on more."""
     team, place = team_votes(body, mentions, is_first_name)
+    if not country:  # ("Andy Roddick (US), Lleyton Hewitt (Australia)": a nationality)
+        team += sum(1 for start, end in mentions if _club_of_player(body, start, end))
     return team > place or (country and team > 0 and team == place)
+
+
+def _club_of_player(body: str, start: int, end: int) -> bool:
+    """ "S Thompson (Northampton), J White (Leicester)": the club after a player's
+    name in a squad list (a referee's county stands alone: "Ref: S Bennett (Kent).")."""
+    return (
+        body.startswith(("),", ");"), end)
+        and _CLUB_OF_PLAYER.search(body, max(0, start - CUE_WINDOW), start) is not None
+    )
 
 
 # A team sheet: "Nash, Reiziger (Graham 82), Riggott, ... Hasselbaink." or
