@@ -69,3 +69,8 @@ def test_a_town_after_a_players_name_in_a_squad_list_is_his_club() -> None:
     )
     assert names["Northampton"] == names["Gloucester"] == names["Leicester"] == "ORG"
     assert names["Kent"] == "PLACE"
+
+
+def test_a_town_and_a_compass_word_is_a_constituency() -> None:
+    names = entity_names("Labour held Bristol West and Oldham East with larger majorities.")
+    assert names["Bristol West"] == names["Oldham East"] == "PLACE"

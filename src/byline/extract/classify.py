@@ -99,6 +99,8 @@ def _classify(tokens: list[Token], words: list[str], lex: Lexicons) -> tuple[str
         if words[0] in lex.first_names and words[-1] in _SURNAME_PLACE_WORDS and len(words) <= 3:
             return "PERSON", True  # "William Hill", "Charlotte Church": a person
         return "PLACE", True
+    if len(words) == 2 and words[1] in _COMPASS and len(words[1]) > 2 and words[0] in lex.places:
+        return "PLACE", False  # "Oldham East", "Bristol West": a constituency, a part of the place
     if len(words) > 1 and words[0] in _COMPASS and words[-1] in lex.demonyms:
         return "DROP", True  # "South African", "North Korean": an adjective
     if (
