@@ -74,3 +74,8 @@ def test_a_town_after_a_players_name_in_a_squad_list_is_his_club() -> None:
 def test_a_town_and_a_compass_word_is_a_constituency() -> None:
     names = entity_names("Labour held Bristol West and Oldham East with larger majorities.")
     assert names["Bristol West"] == names["Oldham East"] == "PLACE"
+
+
+def test_a_place_named_after_a_titled_person_stays_a_place() -> None:
+    names = entity_names("Flights landed at Imam Reza International Airport. Sir Andrew Green spoke.")
+    assert names == {"Imam Reza International Airport": "PLACE", "Andrew Green": "PERSON"}

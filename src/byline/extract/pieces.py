@@ -15,6 +15,7 @@ from byline.extract.name_tokens import CONNECTORS, Candidate, Token, trim_connec
 from byline.extract.titles import MULTI_BY_FIRST, is_title_word, last_title, trim_titles
 
 _WORDS = name_words()
+_SURNAME_PLACE_WORDS = _WORDS["surname_place_words"]
 _ROYAL = _WORDS["royal"]
 _PLACE_FIRST = _WORDS["place_first"]
 SELF_STANDING_ORG_WORDS = 3  # a body's title this long names it without its country
@@ -164,7 +165,7 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
             return  # "Prime Minister", "Secretary of State": a title alone
     # "Metropolitan Police Commissioner Sir Ian Blair": the person follows the
     # last title; what stands before the title may be a name of its own.
-    if not is_known(tokens, lex) and tokens[-1].text not in lex.org_words:
+    if not is_known(tokens, lex) and tokens[-1].text not in lex.org_words and not _named_after(tokens, lex):
         cut = last_title(tokens, lex)
         if cut is not None:
             title_start, person_start = cut
@@ -300,6 +301,13 @@ def _person_after_description(tokens: list[Token], lex: Lexicons) -> int:
                 return k
             return 0
     return 0
+
+
+def _named_after(tokens: list[Token], lex: Lexicons) -> bool:
+    """ "Imam Khomeini International Airport", "Prince Edward Theatre": a place
+    named after a titled person (but "Sir Andrew Green", "Mr Park": a surname)."""
+    last = tokens[-1].text
+    return len(tokens) > 2 and last in lex.place_words and last not in _SURNAME_PLACE_WORDS
 
 
 def _given_name_first(tokens: list[Token], lex: Lexicons) -> bool:
