@@ -79,3 +79,8 @@ def test_a_town_and_a_compass_word_is_a_constituency() -> None:
 def test_a_place_named_after_a_titled_person_stays_a_place() -> None:
     names = entity_names("Flights landed at Imam Reza International Airport. Sir Andrew Green spoke.")
     assert names == {"Imam Reza International Airport": "PLACE", "Andrew Green": "PERSON"}
+
+
+def test_a_university_known_by_one_word_is_a_body() -> None:
+    names = entity_names("She studied at Harvard and taught at Stanford.")
+    assert names == {"Harvard": "ORG", "Stanford": "ORG"}
