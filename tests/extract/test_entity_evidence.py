@@ -84,3 +84,8 @@ def test_a_place_named_after_a_titled_person_stays_a_place() -> None:
 def test_a_university_known_by_one_word_is_a_body() -> None:
     names = entity_names("She studied at Harvard and taught at Stanford.")
     assert names == {"Harvard": "ORG", "Stanford": "ORG"}
+
+
+def test_an_english_word_opening_a_sentence_before_a_known_name_is_not_part_of_it() -> None:
+    names = entity_names("Rival Sony has cut prices. Universities Scotland said fees would rise.")
+    assert names == {"Sony": "ORG", "Universities Scotland": "ORG"}
