@@ -89,3 +89,8 @@ def test_a_university_known_by_one_word_is_a_body() -> None:
 def test_an_english_word_opening_a_sentence_before_a_known_name_is_not_part_of_it() -> None:
     names = entity_names("Rival Sony has cut prices. Universities Scotland said fees would rise.")
     assert names == {"Sony": "ORG", "Universities Scotland": "ORG"}
+
+
+def test_to_before_a_lone_name_is_no_sign_of_a_place() -> None:
+    names = entity_names("The domain was handed back to Quorbix on Monday.")
+    assert names["Quorbix"] == "ORG"
