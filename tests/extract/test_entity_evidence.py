@@ -94,3 +94,8 @@ def test_an_english_word_opening_a_sentence_before_a_known_name_is_not_part_of_i
 def test_to_before_a_lone_name_is_no_sign_of_a_place() -> None:
     names = entity_names("The domain was handed back to Quorbix on Monday.")
     assert names["Quorbix"] == "ORG"
+
+
+def test_figures_of_the_past_named_by_the_surname_alone_are_people() -> None:
+    names = entity_names("The choir sang Mozart and Chopin, and the play compared him to Stalin.")
+    assert names == {"Mozart": "PERSON", "Chopin": "PERSON", "Stalin": "PERSON"}
