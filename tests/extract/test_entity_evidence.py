@@ -99,3 +99,8 @@ def test_to_before_a_lone_name_is_no_sign_of_a_place() -> None:
 def test_figures_of_the_past_named_by_the_surname_alone_are_people() -> None:
     names = entity_names("The choir sang Mozart and Chopin, and the play compared him to Stalin.")
     assert names == {"Mozart": "PERSON", "Chopin": "PERSON", "Stalin": "PERSON"}
+
+
+def test_given_names_of_other_languages_make_a_person() -> None:
+    names = entity_names("The board said Mukesh would stay as chairman, and Irina Volkova agreed.")
+    assert names == {"Mukesh": "PERSON", "Irina Volkova": "PERSON"}
