@@ -104,3 +104,8 @@ def test_figures_of_the_past_named_by_the_surname_alone_are_people() -> None:
 def test_given_names_of_other_languages_make_a_person() -> None:
     names = entity_names("The board said Mukesh would stay as chairman, and Irina Volkova agreed.")
     assert names == {"Mukesh": "PERSON", "Irina Volkova": "PERSON"}
+
+
+def test_what_a_name_owns_types_it() -> None:
+    names = entity_names("Trade at Vellmart rose and Quorna's sales fell, after Tessaro's funeral.")
+    assert names["Quorna"] == "ORG" and names["Tessaro"] == "PERSON"
