@@ -109,3 +109,8 @@ def test_given_names_of_other_languages_make_a_person() -> None:
 def test_what_a_name_owns_types_it() -> None:
     names = entity_names("Trade at Vellmart rose and Quorna's sales fell, after Tessaro's funeral.")
     assert names["Quorna"] == "ORG" and names["Tessaro"] == "PERSON"
+
+
+def test_states_of_the_past_museums_and_camps_are_places() -> None:
+    names = entity_names("She fled Czechoslovakia for Rhodesia, lost family at Treblinka and later visited the Louvre.")
+    assert set(names.values()) == {"PLACE"} and len(names) == 4
