@@ -114,3 +114,8 @@ def test_what_a_name_owns_types_it() -> None:
 def test_states_of_the_past_museums_and_camps_are_places() -> None:
     names = entity_names("She fled Czechoslovakia for Rhodesia, lost family at Treblinka and later visited the Louvre.")
     assert set(names.values()) == {"PLACE"} and len(names) == 4
+
+
+def test_initials_before_a_work_kind_lead_a_title() -> None:
+    names = entity_names("She starred in TV soap Harbourlights and the BBC series Glenmorven for Channel 4.")
+    assert names == {"BBC": "ORG", "Channel 4": "ORG"}

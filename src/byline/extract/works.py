@@ -73,9 +73,12 @@ def products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
 
 
 # Titles of works, written without quote marks: "the film Ray", "starring in
-# Alfie", "best actor for Kinsey", "Sideways, which won five awards".
+# Alfie", "best actor for Kinsey", "Sideways, which won five awards"; a
+# broadcaster's or a country's initials lead as "the" does: "TV soap Neighbours",
+# "BBC series Ballykissangel", "US sitcom Friends".
 _WORK_LEAD = re.compile(
-    r"\b(?:(?:the|his|her|their|its|a|an|\w+['\u2019]s?|new|latest|hit|first|second|next|last)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"\b(?:(?:the|his|her|their|its|a|an|\w+['\u2019]s?|new|latest|hit|first|second|next|last|[A-Z]{2,4}[0-9]?)\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}"
     rf"{alternation(_CUES['work_kinds'])}|(?:starring|starred|stars|appeared|appears) in|"
     r"(?:star|stars|co-star|creator|cast|writer|sequel to|remake of|adaptation of|version of) (?:of )?(?:the )?|"
     r"(?P<for>(?:actor|actress|director|screenplay|role|nomination|nominations|nominated|won) for))\s+$"
