@@ -119,3 +119,11 @@ def test_states_of_the_past_museums_and_camps_are_places() -> None:
 def test_initials_before_a_work_kind_lead_a_title() -> None:
     names = entity_names("She starred in TV soap Harbourlights and the BBC series Glenmorven for Channel 4.")
     assert names == {"BBC": "ORG", "Channel 4": "ORG"}
+
+
+def test_a_version_or_adaptation_of_a_title_is_a_work_but_not_of_its_owner() -> None:
+    names = entity_names(
+        "Critics praised the film version of Thundermoths. Rivals sold a version of Quellix's drug "
+        "and an adaptation of Lemony Snickett novels."
+    )
+    assert "Thundermoths" not in names and names["Quellix"] == "ORG" and "Lemony Snickett" in names
