@@ -127,3 +127,8 @@ def test_a_version_or_adaptation_of_a_title_is_a_work_but_not_of_its_owner() -> 
         "and an adaptation of Lemony Snickett novels."
     )
     assert "Thundermoths" not in names and names["Quellix"] == "ORG" and "Lemony Snickett" in names
+
+
+def test_a_country_written_in_two_forms_is_one_entity_under_the_fullest() -> None:
+    names = entity_names("The United States said the US economy grew, and the UK agreed.")
+    assert names == {"United States": "PLACE", "UK": "PLACE"}

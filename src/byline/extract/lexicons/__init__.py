@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
@@ -82,6 +82,7 @@ class Lexicons:
     works: frozenset[str] = frozenset()  # well-known titles of works and products
     on_bodies: frozenset[str] = frozenset()  # "Committee" in "Joint Committee on Human Rights"
     stage_names: frozenset[str] = frozenset()  # people known by one name ("Eminem", "Bono")
+    country_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "US" -> its forms, fullest first
 
 
 @cache
@@ -124,6 +125,11 @@ def lexicons() -> Lexicons:
         works=frozenset(_lines("works.txt")),
         on_bodies=_sections("name_words.txt")["on_bodies"],
         stage_names=frozenset(_lines("stage_names.txt")),
+        country_forms={
+            form: forms
+            for forms in (tuple(f.strip() for f in line.split("|")) for line in _lines("country_forms.txt"))
+            for form in forms
+        },
     )
 
 
