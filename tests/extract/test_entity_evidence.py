@@ -132,3 +132,8 @@ def test_a_version_or_adaptation_of_a_title_is_a_work_but_not_of_its_owner() -> 
 def test_a_country_written_in_two_forms_is_one_entity_under_the_fullest() -> None:
     names = entity_names("The United States said the US economy grew, and the UK agreed.")
     assert names == {"United States": "PLACE", "UK": "PLACE"}
+
+
+def test_a_known_work_opening_with_a_titles_word_is_no_person() -> None:
+    names = entity_names("Fans of the original Star Wars trilogy met Chelsea star Joe Cole.")
+    assert names == {"Chelsea": "ORG", "Joe Cole": "PERSON"}

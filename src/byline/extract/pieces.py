@@ -305,8 +305,11 @@ def _person_after_description(tokens: list[Token], lex: Lexicons) -> int:
 
 def _named_after(tokens: list[Token], lex: Lexicons) -> bool:
     """ "Imam Khomeini International Airport", "Prince Edward Theatre": a place
-    named after a titled person (but "Sir Andrew Green", "Mr Park": a surname)."""
+    named after a titled person (but "Sir Andrew Green", "Mr Park": a surname);
+    or a known work whose first word is a title's ("Star Wars")."""
     last = tokens[-1].text
+    if whole(tokens) in lex.works:
+        return True  # "Star Wars": a work, its first word no title
     return len(tokens) > 2 and last in lex.place_words and last not in _SURNAME_PLACE_WORDS
 
 
