@@ -137,3 +137,8 @@ def test_a_country_written_in_two_forms_is_one_entity_under_the_fullest() -> Non
 def test_a_known_work_opening_with_a_titles_word_is_no_person() -> None:
     names = entity_names("Fans of the original Star Wars trilogy met Chelsea star Joe Cole.")
     assert names == {"Chelsea": "ORG", "Joe Cole": "PERSON"}
+
+
+def test_regulators_and_firms_named_like_places_or_people_are_bodies() -> None:
+    names = entity_names("Ofcom fined Napster, and William Hill cut its odds after Nottingham Forest lost.")
+    assert set(names.values()) == {"ORG"} and len(names) == 4
