@@ -142,3 +142,8 @@ def test_a_known_work_opening_with_a_titles_word_is_no_person() -> None:
 def test_regulators_and_firms_named_like_places_or_people_are_bodies() -> None:
     names = entity_names("Ofcom fined Napster, and William Hill cut its odds after Nottingham Forest lost.")
     assert set(names.values()) == {"ORG"} and len(names) == 4
+
+
+def test_the_high_street_as_the_shops_trade_is_no_place() -> None:
+    names = entity_names("Sales on the High Street fell, Boots said.")
+    assert names == {"Boots": "ORG"}
