@@ -23,7 +23,7 @@ from byline.extract.quotes import Span, find_spans, is_name_or_title, kind_of
 from byline.extract.speakers import LOW_CONFIDENCE, attribute, make_context, speech_in_sentence
 from byline.model import Analysis, Article, Quote
 
-EXTRACTOR_VERSION = "100"
+EXTRACTOR_VERSION = "123"
 """Bumped whenever extraction output changes, so cached analyses are redone."""
 
 __all__ = ["EXTRACTOR_VERSION", "LOW_CONFIDENCE", "analyse", "analyse_text"]

@@ -99,6 +99,8 @@ def _classify(tokens: list[Token], words: list[str], lex: Lexicons) -> tuple[str
         if words[0] in lex.first_names and words[-1] in _SURNAME_PLACE_WORDS and len(words) <= 3:
             return "PERSON", True  # "William Hill", "Charlotte Church": a person
         return "PLACE", True
+    if len(words) == 2 and words[1] in _COMPASS and len(words[1]) > 2 and words[0] in lex.places:
+        return "PLACE", False  # "Oldham East", "Bristol West": a constituency, a part of the place
     if len(words) > 1 and words[0] in _COMPASS and words[-1] in lex.demonyms:
         return "DROP", True  # "South African", "North Korean": an adjective
     if (
@@ -141,14 +143,14 @@ def _classify(tokens: list[Token], words: list[str], lex: Lexicons) -> tuple[str
     if words[0] in lex.first_names and not any(w.isupper() and len(w) > 1 for w in words):
         return "PERSON", True
     if (
-        len(words) == 2
+        (len(words) == 2 or all(w in PARTICLES for w in words[1:-1]))  # ("CJ van der Linde")
         and words[0].isupper()
         and len(words[0]) <= _LONGEST_INITIALS
         and words[0] not in lex.orgs
-        and not words[1].isupper()
-        and words[1].lower() not in lex.english_words
-        and words[1] not in lex.orgs
-        and words[1] not in lex.places
+        and not words[-1].isupper()
+        and words[-1].lower() not in lex.english_words
+        and words[-1] not in lex.orgs
+        and words[-1] not in lex.places
     ):
         return "PERSON", False  # "JK Rowling", "JRR Tolkien": initials, then a surname
     if any(w.isupper() and len(w) > 1 for w in words) or any(w in lex.orgs for w in words):

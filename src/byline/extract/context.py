@@ -25,6 +25,8 @@ _CONJUNCTIONS = frozenset({"and", "or"})
 _LIST_LEADS = frozenset({"like", "including", "as", "-"})  # ("as" of "such as")
 # ("artists such as Keane, Katie Melua and Scissor Sisters": bands and singers alike)
 _BANDS_OR_PEOPLE = frozenset({"artist", "act"})
+_PEOPLE = frozenset({"people", "men", "women"})
+_OWNERS = frozenset({"his", "her", "their", "the", "a", "my", "our"})  # before "mother, " in "his mother, Giselle"
 _PHRASAL_IN = frozenset("bring brought bringing called drafted sent stepped".split())
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*$")
 
@@ -84,6 +86,10 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
             return "ORG"
         if last == "of" and len(before) == 2 and before[0] in cues.place_nouns_of:
             return "PLACE"
+        if last == "for" and len(before) == 2 and before[0] in cues.place_before_for:
+            return "PLACE"  # "the MP for Sittingbourne": a seat
+        if last == "," and _kin_before_comma(body, start) in cues.person_before:
+            return "PERSON"  # "his mother, Giselle,": the apposition names the noun
     after = _words_after(body, end)
     if after:
         first = after[0].lower()
@@ -106,6 +112,15 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
     return ""
 
 
+def _kin_before_comma(body: str, start: int) -> str:
+    """The noun of "his mother, " or "the singer, " before `start`, or "".
+    (A determiner or a possessive before it: "a DVD player, Windows XP" is no person's.)"""
+    words = body[max(0, start - CONTEXT_CHARS) : start].split()[-2:]
+    if len(words) < 2 or not words[1].endswith(",") or words[0].lower() not in _OWNERS:
+        return ""
+    return words[1][:-1]
+
+
 def _kind_listed(body: str, start: int, cues: TypeCues) -> str:
     """The type of what a plural noun before "like", "including", "such as" or
     a dash lists ("artists such as", "cities -"), or ""."""
@@ -119,6 +134,8 @@ def _kind_listed(body: str, start: int, cues: TypeCues) -> str:
     noun = noun.rstrip(",").lower()
     if noun in cues.place_kinds:
         return "PLACE"
+    if noun in _PEOPLE:
+        return "PERSON"  # "people such as Matisse and Stravinsky"
     if not noun.endswith("s"):
         return ""
     one = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]  # "companies", "firms"

@@ -46,10 +46,11 @@ from byline.extract.teams import (
 from byline.extract.works import products, works
 from byline.model import ENTITY_TYPES, Article, Entity
 
-# (not the particle of a phrasal verb: "bring in Velimir Zajec", "called in X")
+# (not the particle of a phrasal verb: "bring in Velimir Zajec", "called in X";
+# not "to": "handed back to Paypal", "compared me to Fagin" name bodies and people as often)
 _PLACE_BEFORE = re.compile(
     r"(?<!bring )(?<!brought )(?<!bringing )(?<!called )(?<!drafted )(?<!sent )(?<!stepped )"
-    r"(?:\b(?:in|at|from|near|to|across|outside|inside|around|across|throughout)\s+)$"
+    r"(?:\b(?:in|at|from|near|across|outside|inside|around|across|throughout)\s+)$"
 )
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|from|near)\s+)$")
 _PLACE_ENDINGS = tuple(name_words()["place_endings"])

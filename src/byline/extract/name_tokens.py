@@ -42,7 +42,13 @@ WORD_TAIL = rf"[{LETTER}0-9]*(?:{_LOWER_HYPHEN})?" + WORD_TAIL[len(rf"[{LETTER}0
 # A plural possessive inside a name: "London Critics' Circle".
 WORD_TAIL += r"(?:(?<=s)'(?=[ \t]+[A-Z]))?"
 WORD = rf"[{UPPER}]{WORD_TAIL}"
-_CONNECTOR = r"(?:of|for|and|&|de|da|di|du|del|della|dos|das|do|von|van|der|den|le|la|bin|ibn|y)(?:[ \t]+the)?"
+# (two particles run together in Dutch, Spanish and French surnames: "Jeroen
+# van der Veer", "Rodrigo de la Serna"; "d'" is written onto the surname:
+# "Valery Giscard d'Estaing")
+_CONNECTOR = (
+    r"(?:of|for|and|&|de|da|di|du|del|della|dos|das|do|von|van|der|den|le|la|bin|ibn|y)"
+    r"(?:[ \t]+(?:the|der|den|la|las|los))?"
+)
 # "Mr. Smith": the American full stop after a title does not end the name.
 # (The lookahead for the dot comes first, for speed: this is tried after
 # every word of a run, and fifteen lookbehinds cost more than one lookahead.)
@@ -53,7 +59,7 @@ TITLE_DOT = (
 )
 NAME_RUN = re.compile(
     rf"[{UPPER}](?<![{LETTER}0-9].){WORD_TAIL}(?:{TITLE_DOT})?"
-    rf"(?:(?:[ \t]+{_CONNECTOR})?[ \t]+(?:(?:al|el)-)?{WORD}(?:{TITLE_DOT})?)*"
+    rf"(?:(?:[ \t]+{_CONNECTOR})?[ \t]+(?:(?:al|el)-|d['\u2019](?=[{UPPER}]))?{WORD}(?:{TITLE_DOT})?)*"
     r"(?:[ \t]+[0-9]{1,2}\b(?![.,:][0-9]))?"
 )
 TOKEN = re.compile(rf"{WORD}(?:{TITLE_DOT})?|[0-9]+|\S+")

@@ -200,6 +200,12 @@ def _hyphen_groups(tokens: list[Token], lex: Lexicons) -> list[list[Token]]:
     return [g for g in groups if g]
 
 
+def _known_alone(word: str, lex: Lexicons) -> bool:
+    """A word the lexicons know as a name by itself: a body or a given name
+    (not a place: "Air Sahara" opening a sentence is an airline)."""
+    return word in lex.orgs or word in lex.first_names or word in lex.stage_names
+
+
 _LONGEST_NAME = 16  # words in a run of capitals, connectors counted
 
 
@@ -222,6 +228,15 @@ def _split_run(initial: bool, tokens: list[Token], lex: Lexicons, out: list[Cand
                     and lower not in lex.sport_words  # "Athletics Ireland", "Sport England": a body
                     and not lower.endswith("s")
                     and (tokens[1].text in lex.countries or tokens[1].text in lex.demonyms)
+                )
+                # "Rival Sony", "Newcomer Ciara": an English word, then one name the lexicons know
+                or (
+                    len(tokens) == 2
+                    and lower in lex.english_words
+                    and not lower.endswith("s")  # ("Universities Scotland", "Athletics Kenya": a body)
+                    and word not in lex.first_names
+                    and word not in lex.org_words
+                    and _known_alone(tokens[1].text, lex)
                 )
             )
             and not has_lexicon_prefix(tokens, lex)

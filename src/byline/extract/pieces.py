@@ -15,6 +15,7 @@ from byline.extract.name_tokens import CONNECTORS, Candidate, Token, trim_connec
 from byline.extract.titles import MULTI_BY_FIRST, is_title_word, last_title, trim_titles
 
 _WORDS = name_words()
+_SURNAME_PLACE_WORDS = _WORDS["surname_place_words"]
 _ROYAL = _WORDS["royal"]
 _PLACE_FIRST = _WORDS["place_first"]
 SELF_STANDING_ORG_WORDS = 3  # a body's title this long names it without its country
@@ -137,6 +138,8 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
     while len(tokens) > 1 and (tokens[0].text in lex.demonyms or tokens[0].text in lex.calendar):
         if is_known(tokens, lex) or is_org(tokens, lex):  # "Czech Republic" is a country
             break
+        if _given_name_first(tokens, lex):
+            break  # "Christian Slater": a given name, not a creed
         tokens = tokens[1:]
         initial = False
 
@@ -162,7 +165,7 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
             return  # "Prime Minister", "Secretary of State": a title alone
     # "Metropolitan Police Commissioner Sir Ian Blair": the person follows the
     # last title; what stands before the title may be a name of its own.
-    if not is_known(tokens, lex) and tokens[-1].text not in lex.org_words:
+    if not is_known(tokens, lex) and tokens[-1].text not in lex.org_words and not _named_after(tokens, lex):
         cut = last_title(tokens, lex)
         if cut is not None:
             title_start, person_start = cut
@@ -298,6 +301,25 @@ def _person_after_description(tokens: list[Token], lex: Lexicons) -> int:
                 return k
             return 0
     return 0
+
+
+def _named_after(tokens: list[Token], lex: Lexicons) -> bool:
+    """ "Imam Khomeini International Airport", "Prince Edward Theatre": a place
+    named after a titled person (but "Sir Andrew Green", "Mr Park": a surname);
+    or a known work whose first word is a title's ("Star Wars")."""
+    last = tokens[-1].text
+    if whole(tokens) in lex.works:
+        return True  # "Star Wars": a work, its first word no title
+    return len(tokens) > 2 and last in lex.place_words and last not in _SURNAME_PLACE_WORDS
+
+
+def _given_name_first(tokens: list[Token], lex: Lexicons) -> bool:
+    """A demonym that is a given name too, before one surname ("Christian
+    Harris"); not before a plural ("Christian Brothers") or a body's word."""
+    if len(tokens) != 2 or tokens[0].text not in lex.first_names:
+        return False
+    second = tokens[1].text
+    return second not in lex.org_words and not (second.endswith("s") and second[:-1].lower() in lex.english_words)
 
 
 def _describes(word: str, lex: Lexicons) -> bool:

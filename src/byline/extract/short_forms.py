@@ -40,11 +40,14 @@ class ShortForms:
     acronyms: dict[str, str]  # "IAAF", "Fed" -> the body's name
     parts: dict[str, tuple[str, str]]  # "Commission" -> ("European Commission", "ORG")
     first_names: dict[str, list[str]]  # "Benjamin" -> ["Benjamin Netanyahu"]
+    countries: dict[str, str]  # "US" -> "United States" where the article writes both
     fullest: dict[str, str] = field(default_factory=dict)  # memo of fullest_person
 
     def resolve(self, cand: Candidate) -> tuple[str | None, str | None]:
         """The entity a candidate names (its full name) and its type if known."""
         text = cand.text
+        if text in self.countries:
+            return self.countries[text], cand.type
         if text in self.aliases and cand.type in (None, "ORG", "PLACE"):
             return self.aliases[text], "ORG"
         if " " in text and text.split(" ", 1)[0].lower() in _SURNAME_PARTICLES and cand.type != "PERSON":
@@ -131,7 +134,13 @@ def short_forms(
     first_names: dict[str, list[str]] = defaultdict(list)
     for full in persons:
         first_names[full.split()[0]].append(full)
-    return ShortForms(lex, aliases, persons, surnames, acronyms, parts, first_names)
+    # "US" beside "United States": one country, under the fullest form the article gives.
+    countries = {}
+    for text in seen_texts & lex.country_forms.keys():
+        fullest = next(form for form in lex.country_forms[text] if form in seen_texts)
+        if fullest != text:
+            countries[text] = fullest
+    return ShortForms(lex, aliases, persons, surnames, acronyms, parts, first_names, countries)
 
 
 def fullest_person(name: str, by_surname: dict[str, list[str]], first_names: dict[str, str] | None = None) -> str:

@@ -46,12 +46,16 @@ _PLAYER_AFTER = re.compile(r"['\u2019]s\s+([A-Z][a-z]+)\s+[A-Z]")
 # "Francesca Schiavone of Italy 6-3 6-3", "Roger Federer of Switzerland": a player's nationality, which
 # tells nothing of a team; the country follows the article's other countries.
 _PLAYER_OF = re.compile(r"\b[A-Z][\w'\u2019-]+[ \t]+of[ \t]+$")
+# "S Thompson (Northampton)", "Partridge (Motherwell)": the club after a player's name in a squad list.
+_CLUB_OF_PLAYER = re.compile(r"[A-Z][\w'\u2019-]+ \($")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|across|throughout|visit|visited)\s+$")
 
 
 def is_sports_news(body: str, sport_words: frozenset[str]) -> bool:
     """Whether the article's opening reads as sports news."""
     # (a short report has fewer words of any kind: it needs fewer of sport)
+    if _SHEET_MARK.search(body):
+        return True  # a team sheet under match details, whatever the opening reads as
     needed = min(SPORT_WORDS_FOR_SPORTS_NEWS, max(SPORT_WORDS_IN_SHORT_NEWS, len(body) // CHARS_A_SPORT_WORD))
     seen = 0
     for word in _WORD.findall(body[:SPORTS_SCAN_CHARS].lower()):
@@ -91,7 +95,18 @@ def is_team(
     """Whether a place named in sports news stands for its team: a country
     on as many team cues as place cues, a city only on more."""
     team, place = team_votes(body, mentions, is_first_name)
+    if not country:  # ("Andy Roddick (US), Lleyton Hewitt (Australia)": a nationality)
+        team += sum(1 for start, end in mentions if _club_of_player(body, start, end))
     return team > place or (country and team > 0 and team == place)
+
+
+def _club_of_player(body: str, start: int, end: int) -> bool:
+    """ "S Thompson (Northampton), J White (Leicester)": the club after a player's
+    name in a squad list (a referee's county stands alone: "Ref: S Bennett (Kent).")."""
+    return (
+        body.startswith(("),", ");"), end)
+        and _CLUB_OF_PLAYER.search(body, max(0, start - CUE_WINDOW), start) is not None
+    )
 
 
 # A team sheet: "Nash, Reiziger (Graham 82), Riggott, ... Hasselbaink." or
@@ -104,9 +119,11 @@ _PLAYER = r"[A-Z][\w'\u2019-]*(?: (?:(?:de|da|di|del|van|von|der|le|la|du|dos) )
 _ITEM = rf"{_PLAYER}(?: \({_PLAYER} \d{{1,3}}\)| \d{{1,3}}| \(capt\))?"
 _ITEM_GAP = r"[,;] "
 TEAM_SHEET_MIN_PLAYERS = 4  # a shorter list of bare names may be anything
-_SUBS = r"(?:Subs|Substitutes)(?: [Nn]ot [Uu]sed)?: "
+_SUBS = r"(?:Subs|Substitutes|Replacements(?: \(from\))?)(?: [Nn]ot [Uu]sed)?: "
+# A rugby side's captain or its replacements: a team sheet stands in the article.
+_SHEET_MARK = re.compile(r" \(capt\)[;,.]|^Replacements(?: \(from\))?: [A-Z]", re.MULTILINE)
 # (a line may run on: "..., Henry. Subs Not Used: Senderos, Lehmann. Booked: Cole.")
-_SHEET_END = r"\.?(?:[ \t]*$|(?=[ \t]+(?:Subs|Substitutes|Booked|Sent [Oo]ff|Goals?)\b))"
+_SHEET_END = r"\.?(?:[ \t]*$|(?=[ \t]+(?:Subs|Substitutes|Replacements|Booked|Sent [Oo]ff|Goals?)\b))"
 _SHEET = re.compile(rf"^(?:{_SUBS}|: )?{_ITEM}(?:{_ITEM_GAP}{_ITEM})+{_SHEET_END}", re.MULTILINE)
 # (the substitutes after the side's full stop; looked for only where "Subs" stands, the pattern opening on it)
 _RUN_ON_SUBS = re.compile(rf"{_SUBS}{_ITEM}(?:, {_ITEM})+{_SHEET_END}", re.MULTILINE)
@@ -117,11 +134,11 @@ def team_sheet_names(body: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each player named in the article's team sheets."""
     out: list[tuple[int, int, str]] = []
     sheets = list(_SHEET.finditer(body))
-    if "Subs" in body:
+    if "Subs" in body or "Replacements" in body:
         sheets += [m for m in _RUN_ON_SUBS.finditer(body) if body[max(0, m.start() - 2) : m.start() - 1] == "."]
     for sheet in sheets:
         text = sheet.group()
-        subs = text.startswith(("Subs", "Substitutes"))
+        subs = text.startswith(("Subs", "Substitutes", "Replacements"))
         items = list(_SHEET_NAME.finditer(body, sheet.start() + (text.index(":") + 1 if subs else 0), sheet.end()))
         scorers = all(item.group(3) for item in items)
         if not (subs or scorers or len(items) >= TEAM_SHEET_MIN_PLAYERS):

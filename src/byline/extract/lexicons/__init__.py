@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
@@ -38,6 +38,7 @@ class TypeCues:
     place_nouns_of: frozenset[str] = frozenset()
     body_before: frozenset[str] = frozenset()
     place_kinds: frozenset[str] = frozenset()
+    place_before_for: frozenset[str] = frozenset()
 
 
 def _section_lines(name: str) -> dict[str, list[str]]:
@@ -81,6 +82,7 @@ class Lexicons:
     works: frozenset[str] = frozenset()  # well-known titles of works and products
     on_bodies: frozenset[str] = frozenset()  # "Committee" in "Joint Committee on Human Rights"
     stage_names: frozenset[str] = frozenset()  # people known by one name ("Eminem", "Bono")
+    country_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "US" -> its forms, fullest first
 
 
 @cache
@@ -107,7 +109,7 @@ def lexicons() -> Lexicons:
         org_words=frozenset(w.rstrip("*") for w in org_words),
         org_words_anywhere=frozenset(w[:-1] for w in org_words if w.endswith("*")),
         place_words=frozenset(_lines("place_words.txt")),
-        demonyms=frozenset(_lines("demonyms.txt")),
+        demonyms=frozenset(_lines("demonyms.txt")) | _place_adjectives(countries | frozenset(_lines("places.txt"))),
         calendar=frozenset(_lines("calendar.txt")),
         honorifics=_with_dots(dict(_pair(line) for line in _lines("honorifics.txt"))),
         first_names=dict(_pair(line) for line in _lines("first_names.txt")),
@@ -123,7 +125,38 @@ def lexicons() -> Lexicons:
         works=frozenset(_lines("works.txt")),
         on_bodies=_sections("name_words.txt")["on_bodies"],
         stage_names=frozenset(_lines("stage_names.txt")),
+        country_forms={
+            form: forms
+            for forms in (tuple(f.strip() for f in line.split("|")) for line in _lines("country_forms.txt"))
+            for form in forms
+        },
     )
+
+
+_VOWELS = "aeiouy"
+
+
+def _place_adjectives(places: frozenset[str]) -> frozenset[str]:
+    """The adjectives and nouns of people made from one-word places by the
+    regular endings ("Angolan", "Paraguayans", "Kashmiri", "Viennese"): the
+    demonyms list cannot hold every place's, and they name no entity either.
+    (Only the ending each place's last letter takes, so "Lille" makes no "Lillian".)"""
+    out: set[str] = set()
+    for place in places:
+        if " " in place or not place.isalpha() or len(place) < 4 or not place[0].isupper():
+            continue
+        last = place[-1]
+        if last == "a":
+            forms: tuple[str, ...] = (place + "n",)  # Angolan, Siberian
+        elif last == "y":
+            forms = (place + "an",)  # Paraguayan
+        elif last in _VOWELS:
+            continue  # (Rome, Lille: no regular form)
+        else:
+            forms = (place + "ian", place + "i", place + "ese")  # Egyptian, Kashmiri, Sudanese
+        for form in forms:
+            out.update((form, form + "s"))
+    return frozenset(out)
 
 
 @cache
