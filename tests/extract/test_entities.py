@@ -663,3 +663,4 @@ def test_a_sentence_opening_is_read_off_the_characters_just_before_a_name() -> N
     body = "Vote Blair. Then \u201cTony said it.\u201d  " + "Words here, and more. " * 10 + 'He said: "Go." Now ' * 3
     for offset in range(len(body) + 1):
         assert opens_sentence(body, offset) == bool(SENTENCE_OPENS.search(body, 0, offset)), offset
+

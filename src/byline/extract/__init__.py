@@ -20,10 +20,11 @@ from functools import cache
 from byline.extract.entities import find_entities
 from byline.extract.lexicons import alternation, lexicons
 from byline.extract.quotes import Span, find_spans, is_name_or_title, kind_of
+from byline.extract.speaker_entities import with_speakers
 from byline.extract.speakers import LOW_CONFIDENCE, attribute, make_context, speech_in_sentence
 from byline.model import Analysis, Article, Quote
 
-EXTRACTOR_VERSION = "123"
+EXTRACTOR_VERSION = "130"
 """Bumped whenever extraction output changes, so cached analyses are redone."""
 
 __all__ = ["EXTRACTOR_VERSION", "LOW_CONFIDENCE", "analyse", "analyse_text"]
@@ -78,7 +79,7 @@ def analyse_with_features(article: Article) -> tuple[Analysis, list[dict[str, fl
         quotes.append(
             Quote(body[span.start : span.end], speaker, span.start, span.end, span.kind, confidence, evidence)  # type: ignore[arg-type]
         )
-    return Analysis(tuple(quotes), index.entities), features
+    return Analysis(tuple(quotes), with_speakers(body, index.entities, quotes)), features
 
 
 def _echoed(body: str, at: int, spans: list[Span], speakers: list[str | None]) -> int | None:
