@@ -178,6 +178,34 @@ async def test_choosing_an_entity_lists_the_quotes_naming_it_by_speaker(open_app
         ]
 
 
+async def test_the_quotes_naming_an_entity_open_with_the_first_speaker_heading_in_view(
+    open_app, tmp_path: Path
+) -> None:
+    # The list was filled while hidden (no height): brought to its cursor then, a list longer
+    # than the pane opened scrolled past the heading above the first quote, which only `g` showed.
+    folder = tmp_path / "long"
+    folder.mkdir()
+    said = [f"“Qatar has talked for {n} days,” Antony Blinken said." for n in range(20)]
+    write_article(folder, "a.txt", "Talks in Qatar", said)
+    async with open_app(folder, size=(80, 24)) as (app, pilot):
+        await press(pilot, "3", *"qatar", "enter")
+        quotes = app.main.quote_list
+        assert quotes.virtual_size.height > quotes.size.height, "a list longer than its pane"
+        assert quotes.cursor == 1 and quotes.scroll_y == 0
+        assert "ANTONY BLINKEN · 20" in quotes.render_line(1).text
+        # From the sidebar too (`a` on an entity), the reader in the middle pane until then.
+        await press(pilot, "g", "G", "1")
+        app.main.show_quotes(False)
+        await press(pilot, "s")
+        options = enumerate(app.sidebar.options)
+        entity = next(
+            i for i, option in options if (option.id or "").startswith("entity-") and "Qatar" in str(option.prompt)
+        )
+        app.sidebar.highlighted = entity
+        await press(pilot, "a")
+        assert quotes.border_title == "Quotes naming Qatar" and quotes.cursor == 1 and quotes.scroll_y == 0
+
+
 async def test_a_narrows_an_entity_to_what_the_chosen_speaker_said_about_it(open_app, people_corpus: Path) -> None:
     async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
         await press(pilot, "3", *"qatar", "down", "a")
