@@ -218,6 +218,25 @@ async def test_a_narrows_an_entity_to_what_the_chosen_speaker_said_about_it(open
         ]
 
 
+async def test_a_speaker_who_said_nothing_about_an_entity_is_told_so_in_the_pane(open_app, people_corpus: Path) -> None:
+    # The pane was empty, titled "X about Y" with "0 quotes" on its border and nothing inside.
+    async with open_app(people_corpus, size=(80, 24)) as (app, pilot):
+        await press(pilot, "2", *"netanyahu", "enter", "3", *"gaza", "escape", "a")
+        quotes = app.main.quote_list
+        assert quotes.border_title == "Benjamin Netanyahu about Gaza" and quotes.current is None
+        shown = " ".join(quotes.render_line(y).text.strip() for y in range(2))
+        assert shown == "Benjamin Netanyahu says nothing about Gaza in these articles"
+        await press(pilot, "enter")
+        assert quotes.display and not app.reader.display, "the message is not a quote to open"
+        # An entity no quote names says so too.
+        await press(pilot, "1", "3")
+        app.main.entities_pane.filter_input.value = "blinken"
+        await press(pilot, "enter")
+        assert quotes.border_title == "Quotes naming Antony Blinken"
+        shown = " ".join(quotes.render_line(y).text.strip() for y in range(2))
+        assert shown == "No quote names Antony Blinken in these articles"
+
+
 async def test_a_on_an_entity_in_the_sidebar_lists_the_quotes_naming_it(open_app, people_corpus: Path) -> None:
     async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
         app.sidebar.focus()
