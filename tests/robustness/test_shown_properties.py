@@ -17,7 +17,7 @@ from byline.load import parse_bytes
 from byline.model import Article
 from byline.tui.app import BylineApp
 from byline.tui.widgets.article_list import fit
-from byline.tui.widgets.reader import Reader
+from byline.tui.widgets.article_head import article_head
 from byline.tui.widgets.sidebar import shorten
 from tests.helpers.hostile import HOSTILE, TERMINAL_CONTROL
 from tests.helpers.tui import workers_done
@@ -46,7 +46,7 @@ def test_the_texts_the_panes_build_hold_no_control(text: str, width: int) -> Non
     article = article_of(text)
     if article is None:
         return
-    assert_shown_clean(Reader._head(article).plain)
+    assert_shown_clean(article_head(article).plain)
     assert_shown_clean(fit(article.display_title, width))
     assert_shown_clean(shorten(article.body))
 

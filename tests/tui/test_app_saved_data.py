@@ -154,6 +154,47 @@ async def test_each_corpus_keeps_its_own_reading_place(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: app.reader.scroll_y == left_at, "article 2 at its place again")
 
 
+def reader_frames(app: BylineApp, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Each frame the app paints, as the reader's text and its border's subtitle then."""
+    frames: list[tuple[str, str]] = []
+    display = app._display
+
+    def painted(screen, renderable) -> None:
+        display(screen, renderable)
+        reader = app.reader
+        if screen is app.main and reader.region.area:
+            region = reader.content_region
+            rows = screen._compositor.render_strips()[region.y : region.bottom]
+            frames.append(("\n".join(row.crop(region.x, region.right - 1).text for row in rows), str(reader.border_subtitle)))
+
+    monkeypatch.setattr(app, "_display", painted)
+    return frames
+
+
+async def test_a_reopened_corpus_first_shows_its_article_at_the_place_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The article came at its top (0%) and jumped to its place a frame or more later.
+    a, _ = two_folders(tmp_path)
+    app = BylineApp([str(a)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "tab", "end")
+        await settle(pilot)
+        left_at = app.reader.scroll_y
+        assert app.reader.article.title == "Folder a article 1" and left_at > 0
+        await pilot.press("q")
+    app = BylineApp([str(a)])
+    frames = reader_frames(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: app.reader.scroll_y == left_at, "back where the reader was")
+        await pilot.pause()
+        placed = frames[-1]
+        shown = [frame for frame in frames if "of a1," in frame[0]]
+        assert shown and shown[0] == placed, f"first shown at {shown[0][1]}, then at {placed[1]}"
+
+
 async def test_leaving_a_scrolled_article_for_one_with_a_place_goes_to_that_place(tmp_path: Path) -> None:
     # Showing an article scrolls the reader to the top; that scroll must not be kept as the
     # place of the article coming in (it was, once the place was noted as the reader scrolls).

@@ -69,3 +69,53 @@ def test_themes_saved_by_earlier_versions_map_to_the_new_ones() -> None:
     assert theme_named("catppuccin-latte", available) == LIGHT_THEME
     assert theme_named("nord", available) == "nord"
     assert theme_named("gone", available) == DARK_THEME
+
+
+def contrast(a: RichColor, b: RichColor) -> float:
+    """WCAG contrast ratio of two colours (4.5 is the least for body text)."""
+
+    def luminance(color: RichColor) -> float:
+        channels = [v / 255 for v in color.get_truecolor()]
+        r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", [DARK_THEME, LIGHT_THEME])
+async def test_the_uncertain_speaker_in_the_sidebar_is_readable_yet_set_apart(
+    open_app, tmp_path: Path, theme: str
+) -> None:
+    # Dimmed, it was 245 on 254 at 256 colours in the light theme (2.7:1), and under 4.5:1 in the dark.
+    from textual.filter import dim_style
+
+    from tests.helpers.tui import write_article
+
+    write_article(
+        tmp_path,
+        "u.txt",
+        "Talks",
+        ["“We are closer than we have been,” Antony Blinken said.", "“Nothing is agreed yet,” he added."],
+    )
+    async with open_app(tmp_path, size=(120, 40)) as (app, pilot):
+        app.theme = theme
+        await pilot.pause()
+        sidebar = app.sidebar
+        background = sidebar.background_colors[1]
+        segments = [segment for y in range(sidebar.size.height) for segment in sidebar.render_line(y)]
+        confident = next(s for s in segments if "Blinken" in s.text and "?" not in s.text)
+        uncertain = [s for s in segments if "Blinken?" in s.text or "uncertain" in s.text]
+        assert confident.style.bold and len(uncertain) == 2
+        for segment in uncertain:
+            style = segment.style
+            assert style.italic and not style.bold, "a guess, set apart from the bold confident speaker"
+            if style.dim:  # as Textual paints dim text: blended towards the background
+                style = dim_style(style, background, 0.66)
+            colour, behind = style.color, style.bgcolor or background.rich_color
+            assert contrast(colour, behind) >= 4.5, (segment.text, colour, behind)
+            assert contrast(downgraded(colour), downgraded(behind)) >= 4.5, (segment.text, at_256(colour))
+
+
+def downgraded(color: RichColor) -> RichColor:
+    return color.downgrade(ColorSystem.EIGHT_BIT)

@@ -87,6 +87,15 @@ async def test_a_20x8_terminal_shows_the_article_and_survives_every_key(open_app
         assert app.reader.article is not None
 
 
+@pytest.mark.parametrize("size", [(40, 12), (20, 6)], ids=["40x12", "20x6"])
+async def test_a_narrow_footer_ends_on_the_palette_key_not_a_stray_letter(open_app, size: tuple[int, int]) -> None:
+    # The compact footer's keys keep a column to their right, the palette key (docked right)
+    # too: the keys scrolled under it showed through there ("s Sid▏^p palettem").
+    async with open_app(size=size) as (app, pilot):
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.rstrip().endswith("^p palette"), repr(footer)
+
+
 async def test_a_resize_while_reading_keeps_the_paragraph_in_view(open_app, small_corpus: Path) -> None:
     async with open_app(small_corpus, size=(160, 48)) as (app, pilot):
         await pilot.press("j", "j", "enter")  # the long article

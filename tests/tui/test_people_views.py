@@ -185,6 +185,34 @@ async def test_choosing_an_entity_lists_the_quotes_naming_it_by_speaker(open_app
         ]
 
 
+async def test_the_quotes_naming_an_entity_open_with_the_first_speaker_heading_in_view(
+    open_app, tmp_path: Path
+) -> None:
+    # The list was filled while hidden (no height): brought to its cursor then, a list longer
+    # than the pane opened scrolled past the heading above the first quote, which only `g` showed.
+    folder = tmp_path / "long"
+    folder.mkdir()
+    said = [f"“Qatar has talked for {n} days,” Antony Blinken said." for n in range(20)]
+    write_article(folder, "a.txt", "Talks in Qatar", said)
+    async with open_app(folder, size=(80, 24)) as (app, pilot):
+        await press(pilot, "3", *"qatar", "enter")
+        quotes = app.main.quote_list
+        assert quotes.virtual_size.height > quotes.size.height, "a list longer than its pane"
+        assert quotes.cursor == 1 and quotes.scroll_y == 0
+        assert "ANTONY BLINKEN · 20" in quotes.render_line(1).text
+        # From the sidebar too (`a` on an entity), the reader in the middle pane until then.
+        await press(pilot, "g", "G", "1")
+        app.main.show_quotes(False)
+        await press(pilot, "s")
+        options = enumerate(app.sidebar.options)
+        entity = next(
+            i for i, option in options if (option.id or "").startswith("entity-") and "Qatar" in str(option.prompt)
+        )
+        app.sidebar.highlighted = entity
+        await press(pilot, "a")
+        assert quotes.border_title == "Quotes naming Qatar" and quotes.cursor == 1 and quotes.scroll_y == 0
+
+
 async def test_a_narrows_an_entity_to_what_the_chosen_speaker_said_about_it(open_app, people_corpus: Path) -> None:
     async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
         await press(pilot, "3", *"qatar", "down", "a")
@@ -195,6 +223,25 @@ async def test_a_narrows_an_entity_to_what_the_chosen_speaker_said_about_it(open
             "We will meet again in Qatar,",
             "Qatar is helping a great deal,",
         ]
+
+
+async def test_a_speaker_who_said_nothing_about_an_entity_is_told_so_in_the_pane(open_app, people_corpus: Path) -> None:
+    # The pane was empty, titled "X about Y" with "0 quotes" on its border and nothing inside.
+    async with open_app(people_corpus, size=(80, 24)) as (app, pilot):
+        await press(pilot, "2", *"netanyahu", "enter", "3", *"gaza", "escape", "a")
+        quotes = app.main.quote_list
+        assert quotes.border_title == "Benjamin Netanyahu about Gaza" and quotes.current is None
+        shown = " ".join(quotes.render_line(y).text.strip() for y in range(2))
+        assert shown == "Benjamin Netanyahu says nothing about Gaza in these articles"
+        await press(pilot, "enter")
+        assert quotes.display and not app.reader.display, "the message is not a quote to open"
+        # An entity no quote names says so too.
+        await press(pilot, "1", "3")
+        app.main.entities_pane.filter_input.value = "blinken"
+        await press(pilot, "enter")
+        assert quotes.border_title == "Quotes naming Antony Blinken"
+        shown = " ".join(quotes.render_line(y).text.strip() for y in range(2))
+        assert shown == "No quote names Antony Blinken in these articles"
 
 
 async def test_a_on_an_entity_in_the_sidebar_lists_the_quotes_naming_it(open_app, people_corpus: Path) -> None:

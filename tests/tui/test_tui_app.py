@@ -245,6 +245,24 @@ async def test_narrow_screen_folds_the_sidebar_behind_s(open_app, small_corpus: 
         assert app.entity_filter is not None and app.query_one("#list-pane").display and not sidebar.display
 
 
+async def test_s_twice_on_a_narrow_screen_gives_the_focus_back_where_it_was(open_app, small_corpus: Path) -> None:
+    # The sidebar shown in the list's place and hidden again left the reader focused: `j` then
+    # scrolled the article instead of moving down the list.
+    async with open_app(small_corpus, size=(80, 24)) as (app, pilot):
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.focused is app.article_list
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.focused, Sidebar)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.focused is app.article_list
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.article_list.cursor == 1
+
+
 async def test_wide_screen_shows_all_three_panes_side_by_side(open_app, small_corpus: Path) -> None:
     async with open_app(small_corpus, size=(160, 48)) as (app, pilot):
         panes = [app.query_one("#list-pane").region, app.reader.region, app.sidebar.region]

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
@@ -70,6 +71,8 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         """Until when the first article shown is held back for the place to come back to."""
         self._was_narrow: bool | None = None
         """Whether the screen was narrow at the last resize (None before the first)."""
+        self._focus_before_sidebar: Widget | None = None
+        """What had the focus when `s` showed the sidebar in the list's place, to go back to."""
         """The file (key) being scrolled back to its place: until it is, its position is not read from the reader."""
 
     def compose(self) -> ComposeResult:
@@ -177,7 +180,7 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         line = 0 if jumping else self._position_of(entry.key, entry.id)
         if line:
             self._placing = entry.key
-        self.reader.show(article, analysis)
+        self.reader.show(article, analysis, placing=bool(line))
         # Scrolled to once the paragraphs are laid out: before that they are nowhere.
         if jumping and self._when_shown is not None:
             self.reader.after_show(self._when_shown[1])
@@ -192,7 +195,7 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
             # scrolling now would stop short, and that short place would then be kept.
             reader.call_after_refresh(self._put_back, key, line, frames - 1)
             return
-        reader.scroll_to(y=line, animate=False, immediate=True)
+        reader.put_at(line)
         if self._placing == key:
             self._placing = None
 
@@ -322,8 +325,11 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         self.sidebar_toggled = not self.sidebar_toggled
         sidebar = self.sidebar
         if sidebar.has_focus and not sidebar.display:
-            self.reader.focus()
+            # (narrow: it stood in the list's place) back where `s` was pressed, not in the reader
+            back, self._focus_before_sidebar = self._focus_before_sidebar, None
+            (back if back is not None and back.is_attached else self.reader).focus()
         elif self.has_class("-narrow") and sidebar.display:
+            self._focus_before_sidebar = self.focused if self.focused is not sidebar else None
             sidebar.focus()
         elif self.focused is None or not self.focused.display:
             self.reader.focus()

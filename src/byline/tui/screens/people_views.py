@@ -179,7 +179,8 @@ class PeopleViews(_Screen):
                 self.host.tell(Notice("Choose a speaker first (2, then Enter), then a to narrow.", "warning"))
                 return
             speaker = self.chosen_speaker
-            self._list(f"{speaker.name} about {row.name}", people.said_about(speaker, row))
+            nothing = f"{speaker.name} says nothing about {row.name} in these articles"
+            self._list(f"{speaker.name} about {row.name}", people.said_about(speaker, row), nothing)
         else:
             self.list_quotes_about(row)
 
@@ -189,13 +190,13 @@ class PeopleViews(_Screen):
         for who, rows in self.people.quotes_about(row):
             items.append(f"{who.name if who is not None else 'Unattributed'} · {len(rows)}")
             items.extend(rows)
-        self._list(f"Quotes naming {row.name}", items)
+        self._list(f"Quotes naming {row.name}", items, f"No quote names {row.name} in these articles")
 
-    def _list(self, title: str, items: Sequence[QuoteItem]) -> None:
+    def _list(self, title: str, items: Sequence[QuoteItem], nothing: str = "") -> None:
         assert self.people is not None
         entries = self.people.entries
         totals = {item.entry: len(entries[item.entry].quotes) for item in items if isinstance(item, QuoteRow)}
-        self.quote_list.show(title, items, totals)
+        self.quote_list.show(title, items, totals, empty=nothing)
         self._quotes_of = self.view if self.view != "articles" else None
         self.show_quotes(True)
         self.quote_list.focus()

@@ -112,6 +112,11 @@ class LineList(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         """Bring the cursor's row into view, scrolled by whole rows: a row's first line is always the top line."""
         height, step = self.scrollable_content_region.height, self.row_height
+        if height <= 0:
+            # Not laid out yet (filled while hidden): every row is "below" a pane of no height, and
+            # scrolling to the cursor would hide what is above it (a quote list's first heading).
+            # The resize that shows the list brings the cursor into view.
+            return
         top = self.cursor * step
         y = int(self.scroll_y)
         if top < y:

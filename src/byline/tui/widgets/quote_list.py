@@ -6,6 +6,7 @@ Enter posts `QuoteList.Chosen`; the screen opens the article at the quote.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -42,17 +43,21 @@ class QuoteList(LineList):
         self.items: Sequence[QuoteItem] = ()
         self.totals: dict[int, int] = {}
         """Entry index -> how many quotes the article has ("quote 3 of 7")."""
+        self.message = ""
+        """What the list says in place of quotes when there are none (its only row)."""
 
-    def show(self, title: str, items: Sequence[QuoteItem], totals: dict[int, int]) -> None:
+    def show(self, title: str, items: Sequence[QuoteItem], totals: dict[int, int], empty: str = "") -> None:
+        """`empty`: the line shown if `items` holds no quote, as the people lists say theirs."""
         self.border_title = title
         self.items, self.totals = items, totals
         quotes = sum(1 for item in items if not isinstance(item, str))
+        self.message = "" if quotes else empty
         self.border_subtitle = f"{quotes:,} quote{'s' if quotes != 1 else ''}"
         self.rows_changed(next((n for n, item in enumerate(items) if not isinstance(item, str)), 0))
 
     @property
     def count(self) -> int:
-        return len(self.items)
+        return len(self.items) or (1 if self.message else 0)
 
     @property
     def current(self) -> QuoteRow | None:
@@ -66,6 +71,13 @@ class QuoteList(LineList):
             self.post_message(self.Chosen(row))
 
     def render_row(self, position: int, line: int, width: int, is_cursor: bool) -> Strip:
+        if not self.items:
+            # A sentence, not a heading: as written, over the row's two lines if it needs them.
+            lines = textwrap.wrap(self.message, max(width - 2, 1)) or [""]
+            text = lines[line] if line < len(lines) else ""
+            if line == self.row_height - 1 and len(lines) > self.row_height:
+                text = fit(" ".join(lines[line:]), width - 2)
+            return Strip([Segment(" " + text, self.get_component_rich_style("line-list--meta"))])
         item = self.items[position]
         if isinstance(item, str):
             text = "" if line == 0 else " " + fit(item.upper(), width - 1)

@@ -20,6 +20,7 @@ from byline.load.clean import printable
 from byline.model import ENTITY_TYPES, Analysis, Article, Quote
 from byline.search.find import Finder
 from byline.tui.keys import vim_keys
+from byline.tui.widgets.article_head import article_head
 from byline.tui.widgets.paragraph_spans import spans_by_paragraph, with_marks
 from byline.tui.widgets.reading_place import line_of_offset, offset_of_line
 
@@ -100,13 +101,17 @@ class Reader(VerticalScroll, can_focus=True):
         self._starts = []
         self._quotes_in, self._mentions_in = {}, {}
         self.query(Paragraph).remove()
+        self.remove_class("-placing")
         # The text names paths, which may hold escape codes: shown inert.
         self.query_one("#reader-head", Static).update(Content(printable(text)))
         self.query_one("#reader-head").add_class("-message")
         self.query_one("#reader-legend", Static).display = False
         self.border_subtitle = ""
 
-    def show(self, article: Article, analysis: Analysis) -> None:
+    def show(self, article: Article, analysis: Analysis, placing: bool = False) -> None:
+        """With `placing`, the text is held hidden until `put_at`: shown at its top, then
+        scrolled to the place it was left at once laid out, it flashed there and jumped."""
+        self.set_class(placing, "-placing")
         self.article = article
         self.analysis = analysis
         self.set_reactive(Reader.marked_quote, None)
@@ -121,7 +126,7 @@ class Reader(VerticalScroll, can_focus=True):
         self._place = None
         head = self.query_one("#reader-head", Static)
         head.remove_class("-message")
-        head.update(self._head(article))
+        head.update(article_head(article))
         self._update_legend()
         self.query(Paragraph).remove()
         self._mounted = 0
@@ -131,19 +136,6 @@ class Reader(VerticalScroll, can_focus=True):
 
     def _index_spans(self) -> None:
         self._quotes_in, self._mentions_in = spans_by_paragraph(self._starts, self.analysis)
-
-    @staticmethod
-    def _head(article: Article) -> Content:
-        lines: list[Content] = [Content.styled(article.display_title, "bold $text-primary")]
-        if article.subtitle:
-            lines += [Content(), Content.styled(article.subtitle, "italic")]
-        parts = (article.author and f"By {article.author}", article.source, article.date)
-        byline = " · ".join(part for part in parts if part)
-        meta = [Content.styled(byline, "dim")] if byline else []
-        meta += [Content.styled(f"⚠ {warning}", "$text-warning") for warning in article.warnings]
-        if meta:
-            lines += [Content(), *meta]
-        return Content("\n").join(lines)
 
     def _paragraph(self, index: int) -> Content:
         assert self.article is not None
@@ -386,8 +378,14 @@ class Reader(VerticalScroll, can_focus=True):
         # The content's height changes once a new article is laid out.
         self._update_progress()
 
+    def put_at(self, y: int) -> None:
+        """Scrolled to the place it was left at (see `show`), the text is shown."""
+        self.scroll_to(y=y, animate=False, immediate=True)
+        self.remove_class("-placing")
+        self._update_progress()
+
     def _update_progress(self) -> None:
-        if self.article is None:
+        if self.article is None or self.has_class("-placing"):
             self.border_subtitle = ""
             return
         top = self.max_scroll_y
