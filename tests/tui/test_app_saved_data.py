@@ -192,7 +192,11 @@ async def test_a_reopened_corpus_first_shows_its_article_at_the_place_left(
         await pilot.pause()
         placed = frames[-1]
         shown = [frame for frame in frames if "of a1," in frame[0]]
-        assert shown and shown[0] == placed, f"first shown at {shown[0][1]}, then at {placed[1]}"
+        # The text, not the percentage beside it: while the last paragraphs are still being
+        # mounted the figure is an estimate that may settle by a point (99% then 100%, seen
+        # once in CI under load) with the same lines on screen.
+        assert shown and shown[0][0] == placed[0], f"first shown at {shown[0][1]}, then at {placed[1]}"
+        assert shown[0][1] not in ("", "0%"), f"first shown at {shown[0][1]!r}"
 
 
 async def test_leaving_a_scrolled_article_for_one_with_a_place_goes_to_that_place(tmp_path: Path) -> None:
