@@ -154,6 +154,15 @@ async def test_each_corpus_keeps_its_own_reading_place(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: app.reader.scroll_y == left_at, "article 2 at its place again")
 
 
+async def scroll_article_1_to_its_end(app: BylineApp, pilot) -> int:
+    """From the list's top: article 1 of `two_folders`' first folder, read to its end; its place."""
+    await settle(pilot)
+    await pilot.press("right_square_bracket", "tab", "end")
+    await settle(pilot)
+    assert app.reader.article.title == "Folder a article 1" and app.reader.scroll_y > 0
+    return int(app.reader.scroll_y)
+
+
 def reader_frames(app: BylineApp, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Each frame the app paints, as the reader's text and its border's subtitle then."""
     frames: list[tuple[str, str]] = []
@@ -178,11 +187,7 @@ async def test_a_reopened_corpus_first_shows_its_article_at_the_place_left(
     a, _ = two_folders(tmp_path)
     app = BylineApp([str(a)])
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("right_square_bracket", "tab", "end")
-        await settle(pilot)
-        left_at = app.reader.scroll_y
-        assert app.reader.article.title == "Folder a article 1" and left_at > 0
+        left_at = await scroll_article_1_to_its_end(app, pilot)
         await pilot.press("q")
     app = BylineApp([str(a)])
     frames = reader_frames(app, monkeypatch)
@@ -218,6 +223,22 @@ async def test_leaving_a_scrolled_article_for_one_with_a_place_goes_to_that_plac
         await settle(pilot)
         assert app.reader.article.title == "Folder a article 1"
         await wait_until(pilot, lambda: app.reader.scroll_y == left_at, "article 1 at its place again")
+
+
+async def test_a_place_put_back_after_the_cursor_moved_on_leaves_the_new_article_alone(tmp_path: Path) -> None:
+    # Putting an article back at its place waits for its text to be laid out; if the cursor
+    # moves on meanwhile, the wait's end scrolled whichever article was shown then.
+    a, _ = two_folders(tmp_path)
+    app = BylineApp([str(a)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        left_at = await scroll_article_1_to_its_end(app, pilot)
+        first = app.reader.article.key
+        await pilot.press("shift+tab", "right_square_bracket")
+        await settle(pilot)
+        assert app.reader.article.title == "Folder a article 2" and app.reader.scroll_y == 0
+        app.main._put_back(first, left_at)  # the wait for article 1 ending now
+        await settle(pilot)
+        assert app.reader.article.title == "Folder a article 2" and app.reader.scroll_y == 0
 
 
 async def test_bookmarks_locked_by_another_process_at_start_come_on_once_the_lock_goes(

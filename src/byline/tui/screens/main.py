@@ -35,9 +35,8 @@ from byline.tui.widgets.footer import BylineFooter
 from byline.tui.widgets.reader import Reader
 from byline.tui.widgets.sidebar import Sidebar
 
+# Frames a place waits for the article to be laid out down to it (a shorter one goes to its end).
 PUT_BACK_FRAMES = 20
-"""Frames the reader's place waits for the article to be laid out down to it (a shorter article
-is scrolled to its end)."""
 
 
 class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
@@ -190,7 +189,9 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
 
     def _put_back(self, key: str, line: int, frames: int = PUT_BACK_FRAMES) -> None:
         reader = self.reader
-        if reader.article is not None and reader.article.key == key and reader.max_scroll_y < line and frames:
+        if reader.article is None or reader.article.key != key:
+            return  # the cursor moved on while waiting: that article's place is not this one's
+        if reader.max_scroll_y < line and frames:
             # Not laid out to that depth yet (a busy machine can take a frame or two more):
             # scrolling now would stop short, and that short place would then be kept.
             reader.call_after_refresh(self._put_back, key, line, frames - 1)
@@ -221,9 +222,7 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
 
     def open_entry(self, entry: Entry, quote: int | None = None, then: Callable[[], object] | None = None) -> None:
         """Open `entry`, scrolled to its quote number `quote` (or doing `then`) once shown.
-
-        For the palette, and for search and bookmarks: whatever finds an article opens it here.
-        """
+        For the palette, and for search and bookmarks: whatever finds an article opens it here."""
         if self.article_list.position_of(entry.key) is None:
             self.action_clear_filter()
         if quote is not None:
