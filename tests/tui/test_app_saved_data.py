@@ -200,7 +200,7 @@ async def test_a_reopened_corpus_first_shows_its_article_at_the_place_left(
         # The text, not the percentage beside it: while the last paragraphs are still being
         # mounted the figure is an estimate that may settle by a point (99% then 100%, seen
         # once in CI under load) with the same lines on screen.
-        assert shown and shown[0][0] == placed[0], f"first shown at {shown[0][1]}, then at {placed[1]}"
+        assert shown and shown[0][0] == placed[0], f"first shown:\n{shown[0][0]}\nthen:\n{placed[0]}"
         assert shown[0][1] not in ("", "0%"), f"first shown at {shown[0][1]!r}"
 
 
@@ -290,3 +290,20 @@ async def test_an_article_edited_without_changing_size_or_mtime_is_read_again_no
         assert app.reader.article is not None and "Paragraph Z of article 1" in app.reader.article.body
         assert app.article_list.current.path == str(path)
         assert app.article_list.current.id == app.reader.article.id
+
+
+async def test_an_article_opened_at_a_quote_is_first_shown_there_not_at_its_top(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A search hit or a bookmark opened its article at the top, then jumped to the quote.
+    app = BylineApp([str(small_corpus)])
+    frames = reader_frames(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        long_one = next(e for e in app.corpus.entries if e.title == "Article number 2")
+        app.open_entry(long_one, quote=1)
+        await wait_until(pilot, lambda: app.reader.marked_quote == 1 and app.reader.scroll_y > 0, "at the quote")
+        await settle(pilot)
+        shown = [text for text, _ in frames if "Filler paragraph" in text or "of article 2" in text]
+        assert shown and "State Department said" in shown[0], f"first shown:\n{shown[0]}"
+        assert "State Department said" in shown[-1]

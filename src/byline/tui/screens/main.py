@@ -179,10 +179,10 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         line = 0 if jumping else self._position_of(entry.key, entry.id)
         if line:
             self._placing = entry.key
-        self.reader.show(article, analysis, placing=bool(line))
+        self.reader.show(article, analysis, placing=bool(line) or jumping)
         # Scrolled to once the paragraphs are laid out: before that they are nowhere.
         if jumping and self._when_shown is not None:
-            self.reader.after_show(self._when_shown[1])
+            self.reader.after_show(self._when_shown[1], reveal=True)
             self._when_shown = None
         elif line:
             self.reader.after_show(partial(self._put_back, entry.key, line))
@@ -196,7 +196,7 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
             # scrolling now would stop short, and that short place would then be kept.
             reader.call_after_refresh(self._put_back, key, line, frames - 1)
             return
-        reader.put_at(line)
+        reader.reveal(line)
         if self._placing == key:
             self._placing = None
 

@@ -26,8 +26,7 @@ from byline.tui.widgets.reading_place import line_of_offset, offset_of_line
 
 QUOTE_STYLE = "on $primary 18%"
 MARKED_QUOTE_STYLE = "bold $text on $accent 45%"
-MARKED_SPAN_STYLE = "bold $text on $warning 45%"
-"""A passage found by the search, or the current match of Ctrl+F."""
+MARKED_SPAN_STYLE = "bold $text on $warning 45%"  # a passage the search found, or Ctrl+F's match
 ENTITY_STYLES = {
     "PERSON": "bold underline $secondary",
     "ORG": "bold underline $warning",
@@ -35,9 +34,8 @@ ENTITY_STYLES = {
 }
 ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place"}
 MOUNT_BATCH = 400
-"""Paragraphs mounted at a time. A news article has a few dozen; a 5 MB one has 15,000,
-and laying all of them out froze the app for over a minute, so a long article is mounted
-a batch at a time as reading nears the end of what is there."""
+"""Paragraphs mounted at a time. A news article has a few dozen; a 5 MB one has 15,000, and laying
+all of them out froze the app for a minute: a long one is mounted a batch at a time as reading nears its end."""
 
 
 class Paragraph(Static):
@@ -87,6 +85,7 @@ class Reader(VerticalScroll, can_focus=True):
     def compose(self):
         yield Static(id="reader-head")
         yield Static(id="reader-legend")
+        yield Static(id="reader-curtain")
 
     def on_mount(self) -> None:
         self.border_title = "Reader"
@@ -109,7 +108,7 @@ class Reader(VerticalScroll, can_focus=True):
         self.border_subtitle = ""
 
     def show(self, article: Article, analysis: Analysis, placing: bool = False) -> None:
-        """With `placing`, the text is held hidden until `put_at`: shown at its top, then
+        """With `placing`, the text is held hidden until `reveal`: shown at its top, then
         scrolled to the place it was left at once laid out, it flashed there and jumped."""
         self.set_class(placing, "-placing")
         self.article = article
@@ -233,15 +232,18 @@ class Reader(VerticalScroll, can_focus=True):
             return None
         return bisect_right(self._starts, offset) - 1
 
-    def after_show(self, callback: Callable[[], object]) -> None:
-        """Call `callback` once the article last shown is mounted and laid out,
-        so that scrolling to a paragraph finds it where it will be."""
-        self.call_later(self._once_shown, callback)
+    def after_show(self, callback: Callable[[], object], reveal: bool = False) -> None:
+        """Call `callback` once the article last shown is mounted and laid out, so that
+        scrolling to a paragraph finds it where it will be; with `reveal`, then show the
+        text held back by `show(placing=True)`, once the scroll `callback` asked for is done."""
+        self.call_later(self._once_shown, callback, reveal)
 
-    async def _once_shown(self, callback: Callable[[], object]) -> None:
+    async def _once_shown(self, callback: Callable[[], object], reveal: bool) -> None:
         if self._mounting is not None:
             await self._mounting
         self.call_after_refresh(callback)
+        if reveal:  # queued after the callback's own call_after_refresh(scroll_to_center, ...)
+            self.call_after_refresh(self.call_after_refresh, self.reveal)
 
     def scroll_to_span(self, start: int, end: int) -> None:
         """Scroll the passage at body offsets `start`-`end` into view and mark it."""
@@ -378,9 +380,10 @@ class Reader(VerticalScroll, can_focus=True):
         # The content's height changes once a new article is laid out.
         self._update_progress()
 
-    def put_at(self, y: int) -> None:
-        """Scrolled to the place it was left at (see `show`), the text is shown."""
-        self.scroll_to(y=y, animate=False, immediate=True)
+    def reveal(self, y: int | None = None) -> None:
+        """Show the text held back by `show(placing=True)`, first scrolled to `y` if given."""
+        if y is not None:
+            self.scroll_to(y=y, animate=False, immediate=True)
         self.remove_class("-placing")
         self._update_progress()
 
