@@ -100,11 +100,15 @@ PASSIVE_BY = re.compile(rf"\b(?:{FINITE})\s+by\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}
 
 # A sentence ends at . ! or ? (and any closing marks) before white space,
 # unless the full stop ends an abbreviation ("Mr.", "St.") or an initial ("J.").
-# The lookbehinds come after the punctuation so the regex engine can scan fast.
+# The lookbehinds come after the punctuation so the regex engine can scan fast;
+# one for the abbreviations of each length (a lookbehind is of one width), not
+# one for each: every full stop of every body is tried against them.
 ABBREVIATIONS = "Mr Mrs Ms Dr St No vs Gen Gov Sen Rep Inc Co Lt Col Jr Sr Prof Capt Sgt Mt Ft".split()
-BOUNDARY = re.compile(
-    "[.!?]" + "".join(rf"(?<!\b{word}.)" for word in ABBREVIATIONS) + r"(?<!\b[A-Z].)" + "[\"\u201d\u2019')]*\\s+"
+_ABBREVIATED = "".join(
+    rf"(?<!\b(?:{'|'.join(w for w in ABBREVIATIONS if len(w) == size)}).)"
+    for size in sorted({len(w) for w in ABBREVIATIONS})
 )
+BOUNDARY = re.compile("[.!?]" + _ABBREVIATED + r"(?<!\b[A-Z].)" + "[\"\u201d\u2019')]*\\s+")
 
 PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|it|It|I|we|We)\b")
 LAST_PRONOUN = re.compile(r"(?:^|\s)(?P<p>he|she|they|He|She|They|it|It)(?:\s+[a-z]+ly)?\s*$")  # "he bitterly said"

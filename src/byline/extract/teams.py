@@ -54,16 +54,13 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|
 def is_sports_news(body: str, sport_words: frozenset[str]) -> bool:
     """Whether the article's opening reads as sports news."""
     # (a short report has fewer words of any kind: it needs fewer of sport)
-    if _SHEET_MARK.search(body):
+    # (the substrings first: the pattern, an alternation, has no literal that lets `re` skip
+    # ahead, and walking every body with it cost 3% of the extractor's time)
+    if ("(capt)" in body or "Replacements" in body) and _SHEET_MARK.search(body):
         return True  # a team sheet under match details, whatever the opening reads as
     needed = min(SPORT_WORDS_FOR_SPORTS_NEWS, max(SPORT_WORDS_IN_SHORT_NEWS, len(body) // CHARS_A_SPORT_WORD))
-    seen = 0
-    for word in _WORD.findall(body[:SPORTS_SCAN_CHARS].lower()):
-        if word in sport_words:
-            seen += 1
-            if seen >= needed:
-                return True
-    return False
+    words = _WORD.findall(body[:SPORTS_SCAN_CHARS].lower())
+    return sum(map(sport_words.__contains__, words)) >= needed  # (counted in C, not word by word)
 
 
 def team_votes(
