@@ -87,7 +87,7 @@ class TestWide:
 
 
 class TestUncertainSpeaker:
-    """120x40: a quote whose speaker is a guess shows dimmed and marked uncertain."""
+    """120x40: a quote whose speaker is a guess shows in italics, marked uncertain."""
 
     def test_sidebar_marks_the_uncertain_speaker(self, snap_compare, tmp_path) -> None:
         from tests.helpers.tui import write_article

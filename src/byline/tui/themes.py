@@ -8,6 +8,18 @@ the very lavender (189) of a quote's background, which then vanished. Here the
 surfaces are greys with a trace of the theme's tint (saturation under 0.15,
 so they land on the grey ramp), and the quotes' tint stands out from them at
 256 colours as in truecolor (see tests/tui/test_colours.py).
+
+Every piece of text reads at 4.5:1 or more (WCAG AA) on what it sits on, in
+both themes (tests/tui/test_contrast.py; measured by tools/contrast.py). The
+stock colours fell short in places: Latte's accent, warning, success and
+secondary as text on its light surfaces (under 2.8:1), the blurred cursor row
+of both themes (4.05 and 4.29:1), the dark header and footer bar (4.2:1), the
+light theme's focused cursor (4.46:1). So: the dark bar (`panel`) and blurred
+cursor are darker and nearly grey (grey at 256 colours too), the light
+blurred cursor a lighter tint, and the light `text-*` colours darker; the
+bright colours stay for borders, marks and tints. Secondary text is
+`$text-muted` (Textual's contrasting colour at 60% over what is behind it),
+never `dim`, which a terminal draws as it likes.
 """
 
 from __future__ import annotations
@@ -21,9 +33,44 @@ LIGHT_THEME = "byline-light"
 FORMER_NAMES = {"tokyo-night": DARK_THEME, "catppuccin-latte": LIGHT_THEME}
 """Themes saved by earlier versions, and what they are now."""
 
+_DARK = BUILTIN_THEMES["tokyo-night"]
+_LIGHT = BUILTIN_THEMES["catppuccin-latte"]
 THEMES = [
-    replace(BUILTIN_THEMES["tokyo-night"], name=DARK_THEME, surface="#24252E"),
-    replace(BUILTIN_THEMES["catppuccin-latte"], name=LIGHT_THEME, surface="#E8E9EC"),
+    replace(
+        _DARK,
+        name=DARK_THEME,
+        surface="#24252E",
+        # Was #414868: the header's and footer's text at 4.2:1 on it; now 5.4, and a grey at
+        # 256 colours (5.4:1 there too, where the navy cube colour 59 gave 3.0).
+        panel="#37394A",
+        variables={
+            **_DARK.variables,
+            # The primary at 30% over the surface: the row's text at 4.05:1. This grey with a
+            # trace of it, 5.2:1 (4.6 at 256 colours, where the tint became 59 and 3.0).
+            "block-cursor-blurred-background": "#3D3A4C",
+            # Secondary text, on the surfaces (5.9:1; 5.4 on a focused pane), never on a cursor.
+            "text-muted": "#9DA0B2",
+        },
+    ),
+    replace(
+        _LIGHT,
+        name=LIGHT_THEME,
+        surface="#E8E9EC",
+        variables={
+            **_LIGHT.variables,
+            "block-cursor-foreground": "#FFFFFF",  # 5.4:1 on the primary (the default, 4.46)
+            "block-cursor-blurred-background": "#8839EF26",  # 15%, not 30%: 5.4:1, was 4.3
+            # Text in colour, darker than Latte's own (2.2 to 2.8:1 on the surface as text):
+            # 4.9:1 or more on every surface, cursor row and quote tint of the theme.
+            "text-accent": "#863305",
+            "text-secondary": "#72402F",
+            "text-warning": "#704608",
+            "text-success": "#245C18",
+            "footer-key-foreground": "#863305",
+            # Secondary text, on the surfaces (5.0:1; 4.7 on a focused pane), never on a cursor.
+            "text-muted": "#5F6170",
+        },
+    ),
 ]
 
 

@@ -56,7 +56,7 @@ class BookmarkEditScreen(ModalScreen[BookmarkEdit | None]):
         b = self.bookmark
         what = f"“{preview(b.quote, 120)}”" if b.kind == "quote" else preview(b.title, 120)
         with Vertical(id="edit-dialog"):
-            yield Label(Content.assemble(("Bookmark: ", "bold $accent"), what), id="edit-what")
+            yield Label(Content.assemble(("Bookmark: ", "bold $text-accent"), what), id="edit-what")
             if b.kind == "quote":
                 yield Label(Content(one_line(b.title)), id="edit-title")
             yield Label("Note")

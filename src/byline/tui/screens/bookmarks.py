@@ -2,7 +2,7 @@
 
 Enter dismisses the screen with the chosen `Bookmark`, so the app can open its
 article at the quote; Escape dismisses it with None. A bookmark whose article
-is not in the open corpus is dimmed and marked, and still shows its text.
+is not in the open corpus is in italics and marked, and still shows its text.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 
 from byline.clipboard import one_line
 from byline.tui.threads import deliver
+from byline.tui.widgets.cursor_options import CursorOptionList
 from byline.userdata.bookmark_store import BookmarkStore
 from byline.userdata.bookmarks import Bookmark, BookmarkError
 
@@ -56,13 +57,13 @@ def preview(text: str, limit: int = QUOTE_PREVIEW) -> str:
 def bookmark_row(bookmark: Bookmark, present: bool) -> Content:
     """A row built from Content, never from markup: article text stays text."""
     mark = "❝ " if bookmark.kind == "quote" else "■ "
-    parts: list[str | tuple[str, str]] = [(mark, "$accent"), (one_line(bookmark.title) or "(untitled)", "bold")]
+    parts: list[str | tuple[str, str]] = [(mark, "$text-accent"), (one_line(bookmark.title) or "(untitled)", "bold")]
     if not present:
         parts.append(("  not in this corpus", "italic $text-warning"))
     if bookmark.kind == "quote":
         parts += ["\n  ", (f"“{preview(bookmark.quote)}”", "italic")]
         if bookmark.speaker:
-            parts += [" — ", (one_line(bookmark.speaker), "$secondary")]
+            parts += [" — ", (one_line(bookmark.speaker), "$text-secondary")]
     details = [bookmark.created[:16].replace("T", " ")]
     if bookmark.tags:
         details.append("#" + " #".join(one_line(tag) for tag in bookmark.tags))
@@ -70,7 +71,7 @@ def bookmark_row(bookmark: Bookmark, present: bool) -> Content:
         details.append(preview(bookmark.note, NOTE_PREVIEW))
     parts += ["\n  ", ("  ·  ".join(details), "$text-muted")]
     row = Content.assemble(*parts)
-    return row if present else row.stylize("dim")
+    return row if present else row.stylize("italic")
 
 
 class FilterInput(Input):
@@ -119,7 +120,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         with Vertical(id="bookmarks-dialog"):
             yield Label("Bookmarks", id="bookmarks-title")
             yield FilterInput(placeholder="Type to filter: title, quote, speaker, note, #tag", id="bookmarks-filter")
-            yield OptionList(id="bookmarks-list")
+            yield CursorOptionList(id="bookmarks-list")
             yield Label("", id="bookmarks-status")
         yield Footer(compact=True)
 

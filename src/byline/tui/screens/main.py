@@ -291,9 +291,9 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         self.chip.display = name is not None
         if name is not None:
             self.chip.update(
-                Content.styled(" Mentioning ", "dim")
+                Content(" Mentioning ")
                 + Content.styled(name, "bold")
-                + Content.styled(f"  {self.article_list.count:,}  ", "dim")
+                + Content(f"  {self.article_list.count:,}  ")
                 + Content.styled("✕ x", "bold $text-accent")
             )
         self._update_subtitle()

@@ -23,6 +23,7 @@ from byline.model import LOW_CONFIDENCE, Entry
 from byline.search import PREFIX_HELP, PREFIXES, Hit, SearchIndex, quote_number
 from byline.search.copies import copies_among, file_name
 from byline.tui.threads import deliver
+from byline.tui.widgets.cursor_options import CursorOptionList
 
 LIMIT = 50
 REFRESH_S = 0.5
@@ -81,15 +82,15 @@ def hit_content(hit: Hit, title: str, width: int = SNIPPET, file: str = "", spea
         matched = matched.stylize("bold $text-accent underline", start, end)
     line = Content.assemble((f"{hit.kind:<8}", "bold $text-secondary"), matched)
     if hit.detail:
-        line = line + Content(f"  {hit.detail.lower()}").stylize("dim")
+        line = line + Content(f"  {hit.detail.lower()}").stylize("$text-muted")
     if hit.others:
-        line = line + Content(f"  +{hit.others:,} more").stylize("dim")
+        line = line + Content(f"  +{hit.others:,} more").stylize("$text-muted")
     if hit.kind == "title":
-        return line + Content(f"  {file}").stylize("dim") if file else line
+        return line + Content(f"  {file}").stylize("$text-muted") if file else line
     where = f"in {title} · {file}" if file else f"in {title}"
     if speaker:
         where = f"— {speaker} · {where}"
-    return Content.assemble(line, "\n", Content(f"{'':<8}{where}").stylize("dim italic"))
+    return Content.assemble(line, "\n", Content(f"{'':<8}{where}").stylize("italic $text-muted"))
 
 
 def speaker_of(hit: Hit, entry: Entry) -> str:
@@ -133,7 +134,7 @@ class SearchScreen(ModalScreen[Hit | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
             yield Input(self.query_text, placeholder=f"Search   {PREFIX_HELP}", id="search-input")
-            yield OptionList(id="search-results")
+            yield CursorOptionList(id="search-results")
             yield Static("Type to search titles, quotes, speakers, entities and text", id="search-status", markup=False)
 
     def on_mount(self) -> None:

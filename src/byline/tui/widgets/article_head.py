@@ -13,7 +13,7 @@ def article_head(article: Article) -> Content:
         lines += [Content(), Content.styled(article.subtitle, "italic")]
     parts = (article.author and f"By {article.author}", article.source, article.date)
     byline = " · ".join(part for part in parts if part)
-    meta = [Content.styled(byline, "dim")] if byline else []
+    meta = [Content.styled(byline, "$text-muted")] if byline else []
     meta += [Content.styled(f"⚠ {warning}", "$text-warning") for warning in article.warnings]
     if meta:
         lines += [Content(), *meta]

@@ -87,8 +87,8 @@ class ArticleList(LineList):
         overflow-x: hidden;
         & > .article-list--title { text-style: bold; }
         & > .article-list--meta { color: $text-muted; }
-        & > .article-list--bookmark { color: $warning; }
-        & > .article-list--read-mark { color: $success; }
+        & > .article-list--bookmark { color: $text-warning; }
+        & > .article-list--read-mark { color: $text-success; }
         & > .article-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
         & > .article-list--cursor-blurred { background: $block-cursor-blurred-background; color: $foreground; }
     }
@@ -305,8 +305,8 @@ class ArticleList(LineList):
         is_cursor = position == self.cursor
         if is_cursor:
             row = style("article-list--cursor" if self.has_focus else "article-list--cursor-blurred")
+            # All in the row's colours, the title bold: dimmed, the rest fell to 3.96:1 on the cursor.
             title_style = meta_style = mark_style = read_style = row
-            meta_style = row + Style(dim=True)
         else:
             row = base
             title_style = style("article-list--title")

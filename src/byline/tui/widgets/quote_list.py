@@ -25,7 +25,7 @@ QuoteItem = QuoteRow | str
 
 
 class QuoteList(LineList):
-    """Quotes across the corpus; low-confidence attributions dimmed and marked “?”."""
+    """Quotes across the corpus; low-confidence attributions in italics and marked “?”."""
 
     BINDINGS = [
         *LineList.BINDINGS,
@@ -83,9 +83,11 @@ class QuoteList(LineList):
             text = "" if line == 0 else " " + fit(item.upper(), width - 1)
             return Strip([Segment(text, self.get_component_rich_style("line-list--heading"))])
         style = self.cursor_style() if is_cursor else self.rich_style
-        meta = style + Style(dim=True) if is_cursor else self.get_component_rich_style("line-list--meta")
+        # On the cursor the row's own colours (dimmed they fell under 4.5:1); an uncertain
+        # attribution in italics, not dimmed, beside its "?" and "uncertain".
+        meta = style if is_cursor else self.get_component_rich_style("line-list--meta")
         if item.low_confidence:
-            style, meta = style + Style(dim=True), meta + Style(dim=True, italic=True)
+            style, meta = style + Style(italic=True), meta + Style(italic=True)
         if line == 0:
             mark = "?" if item.low_confidence else " "
             return Strip(

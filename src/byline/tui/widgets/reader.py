@@ -28,9 +28,9 @@ QUOTE_STYLE = "on $primary 18%"
 MARKED_QUOTE_STYLE = "bold $text on $accent 45%"
 MARKED_SPAN_STYLE = "bold $text on $warning 45%"  # a passage the search found, or Ctrl+F's match
 ENTITY_STYLES = {
-    "PERSON": "bold underline $secondary",
-    "ORG": "bold underline $warning",
-    "PLACE": "bold underline $success",
+    "PERSON": "bold underline $text-secondary",
+    "ORG": "bold underline $text-warning",
+    "PLACE": "bold underline $text-success",
 }
 ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place"}
 MOUNT_BATCH = 400
@@ -169,7 +169,7 @@ class Reader(VerticalScroll, can_focus=True):
                 for kind in ENTITY_TYPES
             ]
             note = "" if present else "   (none found in this article)"
-            legend.update(Content("   ").join(items) + Content.styled(note, "dim"))
+            legend.update(Content("   ").join(items) + Content.styled(note, "$text-muted"))
 
     def _rerender(self) -> None:
         for index, paragraph in enumerate(self.query(Paragraph)):

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from byline.corpus import Entry
 from byline.model import ENTITY_TYPES, LOW_CONFIDENCE, Entity, Quote, cited
 from byline.tui.keys import vim_keys
+from byline.tui.widgets.cursor_options import CursorOptionList
 
 QUOTE_PREVIEW = 110
 """Characters of a quote shown in the sidebar; the reader has the rest."""
@@ -43,16 +44,16 @@ HANGING = "  "
 
 
 def name_row(name: str, count: int, width: int) -> Content:
-    """`Name  3`, the count dim; a name too long for `width` wraps with a hanging indent and
+    """`Name  3`, the count muted; a name too long for `width` wraps with a hanging indent and
     keeps its count on its last line, not alone on a line of its own."""
     glued = f"{name}{GLUE * 2}{count:,}"
     lines = textwrap.wrap(glued, width, subsequent_indent=HANGING, break_on_hyphens=False) if width > 8 else []
     text = "\n".join(lines or [glued])
     name_part, _, count_part = text.rpartition(GLUE * 2)
-    return Content(name_part.replace(GLUE, " ")) + Content.styled(f"  {count_part}", "dim")
+    return Content(name_part.replace(GLUE, " ")) + Content.styled(f"  {count_part}", "$text-muted")
 
 
-class Sidebar(OptionList):
+class Sidebar(CursorOptionList):
     """Quotes and entities of the article in the reader."""
 
     BINDINGS = [
@@ -98,14 +99,14 @@ class Sidebar(OptionList):
             return
         options: list[Option | None] = [self._heading("Quotes", len(entry.quotes))]
         if not entry.quotes:
-            options.append(Option(Content.styled("No quotes found", "italic dim"), disabled=True))
+            options.append(Option(Content.styled("No quotes found", "italic $text-muted"), disabled=True))
         listed = entry.quotes[:LISTED]
         for number, quote in enumerate(listed):
             # No colours of their own: the highlighted row's colours must win.
             speaker = (
                 Content.styled(self._wrap(f"— {quote.speaker}"), "bold")
                 if quote.speaker
-                else Content.styled("— unattributed", "italic dim")
+                else Content.styled("— unattributed", "italic $text-muted")
             )
             if quote.speaker and quote.confidence < LOW_CONFIDENCE:
                 # An uncertain attribution is shown as a guess, not as fact: italic, not bold.
@@ -134,7 +135,7 @@ class Sidebar(OptionList):
                 options.append(self._more(len(group) - LISTED, "name"))
         if not entry.entities:
             options.append(self._heading("Entities", 0, gap=True))
-            options.append(Option(Content.styled("No names found", "italic dim"), disabled=True))
+            options.append(Option(Content.styled("No names found", "italic $text-muted"), disabled=True))
         self.add_options(options)
         self.highlighted = None
 
@@ -160,7 +161,7 @@ class Sidebar(OptionList):
     @staticmethod
     def _more(count: int, what: str) -> Option:
         return Option(
-            Content.styled(f"and {count:,} more {what}{'' if count == 1 else 's'}, not listed", "italic dim"),
+            Content.styled(f"and {count:,} more {what}{'' if count == 1 else 's'}, not listed", "italic $text-muted"),
             disabled=True,
         )
 
