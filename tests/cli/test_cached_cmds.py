@@ -146,3 +146,40 @@ def test_nothing_loaded_is_still_an_error(tmp_path: Path, capsys: pytest.Capture
             main([*command, str(tmp_path / "missing")])
         assert exit_.value.code == 1
         assert "no articles could be loaded" in capsys.readouterr().err
+
+
+def test_extract_gives_each_entry_once_those_before_it_in_the_walk_are_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A script reading `byline extract` gets the first articles while the rest are analysed,
+    # in walk order whatever order loading gives them, a feed's entries kept whole and in order.
+    import byline.corpus
+    from byline.cli.cached import streamed_cached
+    from byline.model import Batch, Entry, Skipped
+
+    for name in ("a.txt", "b.xml", "c.txt", "d.txt", "e.pdf"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+
+    def entry(name: str) -> Entry:
+        return Entry(id=name, path=str(tmp_path / name), title=name, author="", quotes=(), entities=())
+
+    batches = [
+        [entry("a.txt"), entry("b.xml#0")],  # a batch may end inside a feed's entries
+        [entry("b.xml#1"), entry("d.txt")],  # d is in before c
+        [entry("c.txt")],
+    ]
+    loaded: list[int] = []
+
+    def load_corpus(paths, **options):
+        for n, entries in enumerate(batches):
+            loaded.append(n)
+            skipped = [Skipped(str(tmp_path / "e.pdf"), "not an article")] if n == 0 else []
+            yield Batch(entries, skipped, 0, None)
+
+    monkeypatch.setattr(byline.corpus, "load_corpus", load_corpus)
+    skipped: list[Skipped] = []
+    given = []
+    for item in streamed_cached([str(tmp_path)], skipped):
+        given.append((Path(item.path).name, len(loaded)))
+    assert given == [("a.txt", 1), ("b.xml#0", 2), ("b.xml#1", 2), ("c.txt", 3), ("d.txt", 3)]
+    assert [Path(s.path).name for s in skipped] == ["e.pdf"]

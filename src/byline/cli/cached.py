@@ -11,6 +11,7 @@ stamped with the walk, so that asking again over unchanged files reads one BLOB.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,32 +30,70 @@ def load_cached(
 ) -> tuple[list[Entry], list[Skipped]]:
     """Entries and skipped files under `paths` (see `paths_or_default`) through the corpus cache
     (or, `use_cache=False`, all analysed afresh and nothing stored), as `load_paths` orders and names them."""
-    from byline.corpus import load_corpus
-
-    walk = walk or Walk.of(paths)
-    entries: list[Entry] = []
     skipped: list[Skipped] = []
-    for batch in load_corpus(paths, details=details, use_cache=use_cache):
-        entries.extend(batch.entries)
-        skipped.extend(batch.skipped)
-        for note in batch.notes:
-            print(f"byline: {note}", file=sys.stderr)
-    entries.sort(key=lambda entry: walk.place(entry.path))  # stable: a feed's entries keep their order
-    skipped.sort(key=lambda item: walk.place(item.path))
-    for entry in entries:
-        file_path, sep, rest = entry.path.partition("#")
-        entry.path = str(Path(file_path)) + sep + rest
-    # A file that loading could not read is named as loading names it; a path the walk passed over, as given.
-    skipped = [Skipped(str(Path(s.path)), s.reason) if s.path in walk.files else s for s in skipped]
+    entries = list(streamed_cached(paths, skipped, walk, details=details, use_cache=use_cache))
     return entries, skipped
 
 
-def report_or_exit(args_paths: list[str], entries: list[Entry], skipped: list[Skipped]) -> None:
-    """Report skipped files as `load_or_exit` does; exit with status 1 when nothing could be loaded."""
+def streamed_cached(
+    paths: list[str], skipped: list[Skipped], walk: Walk | None = None, *, details: bool = False, use_cache: bool = True
+) -> Iterator[Entry]:
+    """`load_cached`'s entries, each given as soon as every file before it in the walk is in,
+    not once all are: `byline extract` prints while the rest is analysed, and a script reading
+    it starts at once. `skipped` is filled, in walk order, once the entries are all given."""
+    from byline.corpus import load_corpus
+
+    walk = walk or Walk.of(paths)
+    waiting: dict[int, list[Entry]] = {}
+    settled: set[int] = set()
+    next_place = 0
+    open_place: int | None = None  # the last entry's file: a batch may end inside a feed's entries
+    for batch in load_corpus(paths, details=details, use_cache=use_cache):
+        for note in batch.notes:
+            print(f"byline: {note}", file=sys.stderr)
+        for entry in batch.entries:
+            place = walk.place(entry.path)
+            if open_place is not None and place != open_place:
+                settled.add(open_place)  # a file's entries come together: that one is whole
+            open_place = place
+            waiting.setdefault(place, []).append(entry)
+        for item in batch.skipped:
+            skipped.append(item)
+            settled.add(walk.place(item.path))
+        while next_place in settled:
+            yield from map(_named, waiting.pop(next_place, ()))
+            next_place += 1
+    for place in sorted(waiting):
+        yield from map(_named, waiting[place])
+    skipped.sort(key=lambda item: walk.place(item.path))
+    # A file that loading could not read is named as loading names it; a path the walk passed over, as given.
+    skipped[:] = [Skipped(str(Path(s.path)), s.reason) if s.path in walk.files else s for s in skipped]
+
+
+def _named(entry: Entry) -> Entry:
+    """Under the path loading gives its file (`str(Path(...))`), as `load_paths` names it."""
+    file_path, sep, rest = entry.path.partition("#")
+    entry.path = str(Path(file_path)) + sep + rest
+    return entry
+
+
+def report_or_exit(args_paths: list[str], entries: list[Entry] | int, skipped: list[Skipped]) -> None:
+    """Report skipped files as `load_or_exit` does; exit with status 1 when nothing could be loaded
+    (no `entries`, or a count of them that is 0)."""
     report_skipped(LoadResult(skipped=skipped))
     if not entries:
         hint = "" if args_paths else " (no articles fetched yet? 'byline feeds refresh' fetches them)"
         fail(nothing_loaded(args_paths) + hint)
+
+
+def streamed_or_exit(args_paths: list[str], *, use_cache: bool = True) -> Iterator[Entry]:
+    """`listed_or_exit`'s entries as `streamed_cached` gives them; the skipped files reported at the end."""
+    skipped: list[Skipped] = []
+    given = 0
+    for entry in streamed_cached(paths_or_default(args_paths), skipped, details=True, use_cache=use_cache):
+        given += 1
+        yield entry
+    report_or_exit(args_paths, given, skipped)
 
 
 def listed_or_exit(args_paths: list[str], *, use_cache: bool = True) -> tuple[list[Entry], list[Skipped]]:

@@ -30,11 +30,11 @@ def run(args: argparse.Namespace) -> int:
 def _analysed(args: argparse.Namespace) -> Iterator[tuple[Article, Analysis]]:
     """Each article with its analysis: from the index cache for files it holds unchanged,
     analysed afresh for the rest (and for all with --no-cache)."""
-    from byline.cli.cached import as_analysis, as_article, listed_or_exit
+    from byline.cli.cached import as_analysis, as_article, streamed_or_exit
 
     # --no-cache takes the same way without the cache, not a loop here: its worker
     # processes analyse on every core (a cold run does), and it prints what a cold run prints.
-    for entry in listed_or_exit(args.paths, use_cache=not args.no_cache)[0]:
+    for entry in streamed_or_exit(args.paths, use_cache=not args.no_cache):
         yield as_article(entry), as_analysis(entry)
 
 
