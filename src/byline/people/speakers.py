@@ -27,15 +27,13 @@ from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter
 
 from byline.gc_pause import no_gc
-from byline.model import Entry
+from byline.model import LOW_CONFIDENCE, Entry
 from byline.people.names import is_bare, is_description, merge_bare, name_key, surname
 
 PERSON_LOOKS = 4
 """Articles looked at to tell whether a speaker is a person or an organisation or place."""
 STEP = 10_000
 """Entries whose quotes are read at once while the tables are made."""
-LOW_CONFIDENCE = 0.5
-"""A quote whose attribution's confidence is below this counts as low-confidence."""
 
 
 @dataclass(slots=True, eq=False)
