@@ -84,6 +84,26 @@ async def test_help_at_80x24_wraps_descriptions_under_the_description_column(ope
             assert line in titles if indent == 0 else indent in (2, column), repr(line)
 
 
+async def test_help_scrolls_with_the_vim_keys_it_lists(open_app) -> None:
+    from byline.tui.screens.help import HelpScreen
+
+    async with open_app(size=(80, 24)) as (app, pilot):
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y > 2, "the help is taller than 24 rows"
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert box.scroll_y == 2
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("k", "g")
+        await pilot.pause()
+        assert box.scroll_y == 0
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 48)])
 async def test_the_footer_fits_the_width_its_keys_side_by_side(open_app, size: tuple[int, int]) -> None:
     from textual.widgets import Footer

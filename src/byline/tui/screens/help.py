@@ -12,6 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from byline.tui.keys import vim_keys
+
 KEYS_WIDTH = 15
 """Cells for the keys (two more indent them): descriptions start after, and wrap back there."""
 
@@ -38,6 +40,12 @@ class HelpKeys(Static):
             self.screen.keys_resized(self)
 
 
+class HelpBox(VerticalScroll):
+    """The help's scrolling box: j/k and g/G too, the keys it lists for every pane."""
+
+    BINDINGS = [*vim_keys("scroll_up", "scroll_down", "scroll_home", "scroll_end")]
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists the keys of the app and of each pane."""
 
@@ -50,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box") as box:
+        with HelpBox(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "Escape closes"
             yield HelpKeys(self._render_keys(), id="help-keys")
