@@ -79,3 +79,17 @@ def test_copies_of_one_article_are_told_apart_by_their_file(news: Path, capsys: 
     assert f"title    Chelsea hold Arsenal to a draw  [{news.name}/a.txt]" in lines
     assert main(["search", "t:mobile phone", str(news)]) == 0
     assert "title    Mobile phone sales soar" in capsys.readouterr().out.splitlines(), "a lone copy is named by its title alone"
+
+
+def test_a_quote_hit_says_who_said_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The app's search shows "— Speaker" under a quote; the command printed only the words.
+    (tmp_path / "a.txt").write_text(
+        "Blair on Europe\n\n\u201cWe are in a state of denial,\u201d Tony Blair said in Brussels.", encoding="utf-8"
+    )
+    assert main(["search", '"state of denial', str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index("quote    Blair on Europe")
+    assert lines[at + 2] == "         \u2014 Tony Blair"
+    assert main(["search", '"state of denial', str(tmp_path), "--json"]) == 0
+    [record] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["speaker"] == "Tony Blair" and record["confidence"] >= 0.8

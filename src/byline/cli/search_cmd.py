@@ -9,7 +9,8 @@ import argparse
 import sys
 
 from byline.cli.common import PATHS_HELP, fail, load_or_exit, shown, to_json
-from byline.search import PREFIX_HELP, SearchIndex, parse_query
+from byline.model import cited_speaker
+from byline.search import PREFIX_HELP, SearchIndex, parse_query, quote_number
 from byline.search.copies import copies_among, file_name
 
 
@@ -50,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         entry = index.entries[hit.entry]
         # Two copies of one article among the hits: say which file each is, as the app does.
         title = f"{entry.title}  [{file_name(entry.path)}]" if hit.entry in copies else entry.title
+        number = quote_number(entry, hit) if hit.kind == "quote" else None
+        quote = entry.quotes[number] if number is not None else None  # who said it, as the app shows
         if args.json:
             record = {
                 "kind": hit.kind,
@@ -60,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
                 "end": hit.end,
                 "others": hit.others,
                 "detail": hit.detail,
+                "speaker": quote.speaker if quote is not None else None,
+                "confidence": round(quote.confidence, 3) if quote is not None and quote.speaker else None,
                 "title": entry.title,
                 "path": entry.path,
                 "id": entry.id,
@@ -70,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             detail = f"  ({hit.detail.lower()})" if hit.detail else ""
             print(f"{hit.kind:<8} {title}\n{'':<9}{hit.text}{detail}")
+            if quote is not None and quote.speaker:
+                print(f"{'':<9}— {shown(cited_speaker(quote) or '')}")
     if not hits:
         # Exit 1 as grep does, for scripts; a word on stderr for a person, stdout left empty.
         print(f"byline: no matches for {shown(args.query)}", file=sys.stderr)
