@@ -109,6 +109,22 @@ async def test_page_keys_and_space_scroll_the_reader(open_app, small_corpus: Pat
         assert reader.scroll_y == reader.max_scroll_y and reader.border_subtitle == "100%"
 
 
+async def test_space_past_an_article_s_end_marks_it_read_then_goes_on(open_app, small_corpus: Path) -> None:
+    # The first article shown on opening was never stepped to: paged through to its end with
+    # Space and left for the next, it stayed unread while the next got its mark.
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        await settle(pilot)
+        first = app.article_list.current
+        assert first is not None and not app.article_list.is_read(first)
+        for _ in range(10):
+            if app.article_list.current is not first:
+                break
+            await pilot.press("space")
+            await settle(pilot)
+        assert app.article_list.current is not first, "Space goes on to the next article"
+        assert app.article_list.is_read(first) and app.article_list.is_read(app.article_list.current)
+
+
 async def test_mouse_click_opens_and_wheel_scrolls(open_app, small_corpus: Path) -> None:
     async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         # Rows are two lines high: line 4 is the third article (the long one).

@@ -52,27 +52,25 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         super().__init__()
         self.host = host
         self.skipped: list[Skipped] = []
-        # Held as attributes, not queried: messages still in flight while the app
-        # closes (or before it has mounted) must find them.
+        # Held as attributes, not queried: messages in flight as the app closes (or before it mounts) find them.
         self.article_list = ArticleList(host.corpus.entries, id="articles")
         self.reader = Reader(id="reader")
         self.sidebar = Sidebar(id="sidebar")
         self.chip = Static(id="filter-chip")
         self.loading_bar = LoadingBar(host.paths, host.search_index, id="loading")
         self.people_widgets()
-        # The place in this corpus (each folder opened keeps its own): a file key (`Entry.key`),
-        # or an article id if it was saved before there were file keys.
+        # The place in this corpus (each folder keeps its own): a file key, or an article id saved before those.
         self._restore_id, _ = host.state.place(host.corpus_key)
         self._when_shown: tuple[str, Callable[[], object]] | None = None
         """Where to scroll once the file with this key is shown (a quote, a search hit), not its own place."""
         self._placing: str | None = None
+        """The file (key) being scrolled back to its place: until it is, its position is not read from the reader."""
         self._place_deadline: float | None = None
         """Until when the first article shown is held back for the place to come back to."""
         self._was_narrow: bool | None = None
         """Whether the screen was narrow at the last resize (None before the first)."""
         self._focus_before_sidebar: Widget | None = None
         """What had the focus when `s` showed the sidebar in the list's place, to go back to."""
-        """The file (key) being scrolled back to its place: until it is, its position is not read from the reader."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="❝")
@@ -371,8 +369,10 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         # From any pane, as in a newsreader: page through the article, then on to the next.
         if self.reader.article is not None and not self.reader.at_end:
             self.reader.scroll_page_down(animate=False)
-        else:
-            self._step(1)
+            return
+        if (done := self.article_list.current) is not None:
+            self.mark_read(done)  # paged to its end: read, though never stepped to (the first one shown)
+        self._step(1)
 
     def action_toggle_entities(self) -> None:
         self.reader.entities_on = not self.reader.entities_on
