@@ -48,17 +48,19 @@ async def test_the_palette_names_actions_shortly(open_app, query: str, name: str
         assert name not in "\n".join(hits[0].splitlines()[1:]), hits[0]
 
 
-async def test_the_palette_offers_quit_once_and_none_of_textual_s_keys_panel_or_screenshot(open_app) -> None:
+async def test_the_palette_offers_quit_once_and_none_of_textual_s_keys_panel_screenshot_or_themes(open_app) -> None:
     async with open_app(size=(120, 40)) as (app, pilot):
         names = [hit.splitlines()[0] for hit in await palette_hits(pilot, "qu")]
         assert names.count("Quit") == 1, names
         await pilot.press("escape")
         await pilot.pause()
-        for query in ("keys", "screenshot"):
+        for query in ("keys", "screenshot", "theme"):
             names = [hit.splitlines()[0] for hit in await palette_hits(pilot, query)]
             assert query.title() not in names, names
             await pilot.press("escape")
             await pilot.pause()
+        # Byline's own two themes, whose contrast tests/tui/test_contrast.py checks, stay offered.
+        assert "Toggle light/dark theme" in [hit.splitlines()[0] for hit in await palette_hits(pilot, "theme")]
 
 
 async def test_help_at_80x24_wraps_descriptions_under_the_description_column(open_app) -> None:

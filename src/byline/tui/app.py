@@ -27,7 +27,7 @@ from byline.tui.screens.main import MainScreen
 from byline.tui.themes import DARK_THEME, LIGHT_THEME, THEMES, theme_named
 from byline.userdata.state import State, StateFile, corpus_key
 
-UNOFFERED_SYSTEM_COMMANDS = frozenset({"Quit", "Keys", "Screenshot"})
+UNOFFERED_SYSTEM_COMMANDS = frozenset({"Quit", "Keys", "Screenshot", "Theme"})
 
 SAVE_DELAY = 0.5
 """Seconds of quiet before the state is written, so holding a key does not write on every row."""
@@ -102,7 +102,8 @@ class BylineApp(BookmarkActions, QuoteCopying, App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own, but those the app does its own way: its Quit (once in the palette, not
         # twice), its help screen (not the keys panel, which lists keys the app does not use),
-        # and no "Screenshot" (it writes where the user did not ask, and failed for a new user).
+        # no "Screenshot" (it writes where the user did not ask, and failed for a new user), and
+        # no "Theme" picker: its twenty themes are not Byline's two, whose contrast is checked.
         for command in super().get_system_commands(screen):
             if command.title not in UNOFFERED_SYSTEM_COMMANDS:
                 yield command
