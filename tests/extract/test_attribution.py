@@ -176,3 +176,14 @@ def test_a_speaker_taken_from_nearby_where_the_quote_names_its_own_is_flagged_lo
     for quote in analysis.quotes:
         assert "own-attribution-unread" in quote.evidence
         assert quote.confidence < LOW_CONFIDENCE
+
+
+def test_a_she_is_never_a_person_the_article_calls_he() -> None:
+    # Neither "K Osei" nor "Pat" has a gender a lexicon knows: the article's
+    # own "He says" marks Osei a man, so "she said" is not his.
+    found = analyse_text(
+        'K Osei, writing on his blog, said: "I played every night of the week." '
+        "He says the habit cost him two jobs. Pat, who runs a support group, hears such stories every day. "
+        '"Most of the people who write to me are the partners of players," she said.'
+    ).quotes
+    assert [q.speaker for q in found] == ["K Osei", None]

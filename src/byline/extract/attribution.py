@@ -223,7 +223,25 @@ def _gather(
             nearby = resolve_pronoun(ctx, "one", span.open_at, floor)
             if nearby:
                 out.append(_Candidate(nearby, NEARBY, ()))
+    said = _own_pronoun(ctx, span)
+    if said:
+        # '"...," she said' with no "she" the rules could name: not a man's quote going on.
+        out = [c for c in out if gender_of(ctx, c.speaker) not in ({"m", "f"} - {said})]
     return out
+
+
+# '"...," she said': a quote whose own attribution is a bare "he" or "she".
+_PRONOUN_AFTER = re.compile(r"[\s,]*(?P<p>he|she)\s+[a-z]+")
+_PRONOUN_BEFORE = re.compile(r"(?:^|\s)(?P<p>[Hh]e|[Ss]he)\s+[a-z]+[:,]\s*$")
+PRONOUN_BEFORE_CHARS = 30  # characters before a quote that may hold 'she said: '
+
+
+def _own_pronoun(ctx: Context, span: Span) -> str | None:
+    """The gender of a quote's own bare "he" or "she", or None."""
+    m = _PRONOUN_AFTER.match(ctx.body, span.close_at + 1) if span.close_at is not None else None
+    if m is None and span.kind == "full":
+        m = _PRONOUN_BEFORE.search(ctx.body, max(0, span.open_at - PRONOUN_BEFORE_CHARS), span.open_at)
+    return None if m is None else "m" if m.group("p") in ("he", "He") else "f"
 
 
 def _new_subject(ctx: Context, span: Span, floor: int, previous: str) -> str | None:

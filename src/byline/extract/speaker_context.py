@@ -36,6 +36,7 @@ class Context:
     surnames: dict[tuple[str, ...], list[str]] | None = None  # people by last words (`_people_by_surname`)
     bodies: set[str] | None = None  # names of bodies and places (`kinds_of_bodies`)
     written: list[tuple[int, str]] | None = None  # bodies named in lower case (`speaker_bodies`)
+    told: dict[str, str] | None = None  # person -> m / f, as the article's own "he" or "she" tells (`_genders_told`)
 
 
 def make_context(
@@ -187,12 +188,65 @@ def gender_of(ctx: Context, name: str) -> str | None:
     says "-", and a speaker the index does not list ("Michelle, a mother of
     twins, said") is not in it: the first name tells both."""
     known = ctx.index.gender.get(name)
-    if known in ("m", "f"):
-        return known
     first = lexicons().first_names.get(name.split()[0]) if name[:1].isupper() else None
+    if known in ("m", "f"):
+        # (an honorific and a first name that disagree tell nothing: "Mr Jackson"
+        # may be his mother Katherine's namesake, "Ms Berry" a Jan)
+        return known if first in (known, "-", None) else "-"
     if first in ("m", "f"):
         return first
+    if known == "-":
+        if ctx.told is None:
+            ctx.told = _genders_told(ctx)
+        return ctx.told.get(name, known)
     return known
+
+
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+TOLD_GENDER_REACH = 400  # characters before a "he" or "she" where the person it is may be named
+
+
+def _genders_told(ctx: Context) -> dict[str, str]:
+    """The gender of people neither an honorific nor a first name gives, as
+    the article tells it: "E Hayot, writing in ..., said: "...". He says":
+    a "he" or "she" outside quotes after one such person only, named in its
+    sentence or the one before, with nobody of that gender beside him. Where
+    the article says both of one person, it tells nothing."""
+    first_names = lexicons().first_names
+    unknown = {n for n, g in ctx.index.gender.items() if g == "-" and first_names.get(n.split()[0]) not in ("m", "f")}
+    votes: dict[str, set[str]] = {}
+    if not unknown:
+        return {}
+    for p in _HE_SHE.finditer(ctx.body):
+        if in_quote(ctx, p.start()):
+            continue
+        want = "m" if p.group()[0] in "Hh" else "f"
+        k = bisect_left(ctx.mention_starts, p.start()) - 1
+        while k >= 0 and (ctx.index.mentions[k].type != "PERSON" or in_quote(ctx, ctx.index.mentions[k].start)):
+            k -= 1
+        if k < 0 or p.start() - ctx.index.mentions[k].end > TOLD_GENDER_REACH:
+            continue
+        if _full_stops_outside_quotes(ctx, ctx.index.mentions[k].end, p.start()) > 1:
+            continue  # not the name's sentence nor the next
+        near = mentions_in(ctx, sentence_start(ctx, ctx.index.mentions[k].start, 0), p.start())
+        people = {m.name for m in near if m.type == "PERSON" and not ctx.body.startswith(("'s", "\u2019s"), m.end)}
+        candidates = people & unknown
+        shared = any(ctx.body[m.start : m.end] in ctx.principal for m in near)  # "Edwards": son or mother?
+        if len(candidates) == 1 and not shared and not any(ctx.index.gender.get(n) == want for n in people):
+            votes.setdefault(candidates.pop(), set()).add(want)
+    return {name: said.pop() for name, said in votes.items() if len(said) == 1}
+
+
+_FULL_STOP = re.compile(r"[.!?](?=[\"'\u201d\u2019)]*\s)")
+
+
+def _full_stops_outside_quotes(ctx: Context, start: int, stop: int) -> int:
+    """Sentences the writer ends between two points, quoted words left out."""
+    count, at = 0, start
+    for span in ctx.spans[bisect_left(ctx.span_starts, start) : bisect_left(ctx.span_starts, stop)]:
+        count += len(_FULL_STOP.findall(ctx.body, at, span.open_at))
+        at = max(at, span.end + 1)
+    return count + len(_FULL_STOP.findall(ctx.body, at, stop))
 
 
 def sentence_start(ctx: Context, pos: int, p_start: int) -> int:
