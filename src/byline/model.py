@@ -313,6 +313,8 @@ class Batch:
     """Of the files handled in this batch, how many came from the corpus cache."""
     notes: tuple[str, ...] = ()
     """Things the user should hear about once (e.g. the cache is unusable)."""
+    stored: bool = False
+    """Every entry's record is in the corpus cache by now: a `PagedEntry` can read it back."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,3 +79,53 @@ def test_past_the_paged_size_a_snapshot_gives_paged_entries(loaded: list[Entry])
     small_parts = list(made)
     assert not any(isinstance(entry, PagedEntry) for entry in snapshot.load(small, small_parts).entries)
     assert len(b"".join(parts)) < len(b"".join(small_parts)) / 2  # what a paged part leaves out is most of it
+
+
+def test_each_batch_is_in_the_cache_when_it_comes(small_corpus: Path) -> None:
+    """What makes stand-ins safe: a cold load stores a batch's records before giving it."""
+    from byline.corpus.pipeline import load_corpus as load
+
+    pages = RecordPages()
+    seen = 0
+    for batch in load([str(small_corpus)], batch_size=2, workers=0):
+        assert batch.stored
+        # Read now, while loading goes on: each entry's record is there already.
+        assert paged(batch.entries, pages) == batch.entries
+        seen += len(batch.entries)
+    assert seen == 5
+
+
+def test_without_a_cache_nothing_is_stored_and_nothing_is_paged(small_corpus: Path) -> None:
+    from byline.corpus.paged import Pager
+
+    pager = Pager(whole=1)
+    for batch in load_corpus([str(small_corpus)], use_cache=False):
+        assert not batch.stored
+        assert pager.stand_ins(batch) is batch.entries
+
+
+def test_the_pager_keeps_the_first_entries_whole_and_stands_in_for_the_rest(small_corpus: Path) -> None:
+    from byline.corpus.paged import Pager
+
+    pager = Pager(whole=3)
+    whole: list[Entry] = []
+    kept: list[Entry] = []
+    for batch in load_corpus([str(small_corpus)], batch_size=2):
+        whole.extend(batch.entries)
+        kept.extend(pager.stand_ins(batch))
+    assert [type(entry) is PagedEntry for entry in kept] == [False, False, False, True, True]
+    assert kept[:3] == whole[:3] and all(a is b for a, b in zip(kept[:3], whole[:3]))
+    assert kept == whole  # the stand-ins read back what the whole entries hold
+
+
+def test_an_index_built_from_whole_entries_keeps_their_stand_ins(loaded: list[Entry]) -> None:
+    stand_ins = paged(loaded, RecordPages())
+    index, plain = SearchIndex(), SearchIndex()
+    index.add(loaded, kept=stand_ins)
+    plain.add(loaded)
+    assert all(a is b for a, b in zip(index.entries, stand_ins))
+    assert [(h.kind, h.entry, h.text) for h in index.search("the")] == [
+        (h.kind, h.entry, h.text) for h in plain.search("the")
+    ]
+    with pytest.raises(ValueError):
+        index.add(loaded, kept=stand_ins[:1])

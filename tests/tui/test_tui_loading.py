@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+import byline.corpus
 import byline.corpus.pipeline
 from byline.corpus import Batch
+from byline.search import SearchIndex
 from byline.tui.app import BylineApp
 from byline.tui.loading import BatchLoaded
 from tests.helpers.tui import settle, wait_until
@@ -208,6 +210,45 @@ async def test_past_the_paged_size_the_snapshot_keeps_columns_and_entries_read_t
         assert [(h.kind, h.entry, h.text) for h in second.search_index.search("the", limit=10)] == hits
 
 
+async def test_a_first_opening_past_the_paged_size_keeps_stand_ins_not_whole_entries(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first opening of a million held a million whole entries (4 GB, and it never ended): past
+    PAGED_FROM it keeps stand-ins that read the rest from the cache, and the snapshot it keeps is
+    the one the next opening reads."""
+    import byline.corpus.paged
+    import byline.search.snapshot
+    from byline.corpus.paged import PagedEntry
+
+    whole = [
+        entry for batch in byline.corpus.load_corpus([str(small_corpus)], use_cache=False) for entry in batch.entries
+    ]
+    monkeypatch.setattr(byline.corpus.paged, "PAGED_FROM", 3)
+    monkeypatch.setattr(byline.search.snapshot, "PAGED_FROM", 3)
+    first = await opened_once(small_corpus)
+    entries = first.corpus.entries
+    assert [isinstance(entry, PagedEntry) for entry in entries] == [False, False, True, True, True]
+    assert entries == whole and any(entry.quotes for entry in entries[2:])
+    assert all(a is b for a, b in zip(first.search_index.entries, entries))
+    plain = SearchIndex()
+    plain.add(whole)
+    hits = [(h.kind, h.entry, h.text) for h in plain.search("the", limit=10)]
+    fields = lambda app: [(h.kind, h.entry, h.text) for h in app.search_index.search("the") if h.kind != "text"]  # noqa: E731
+    assert fields(first)[:10] == hits
+
+    second = BylineApp([str(small_corpus)])
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert second.corpus.entries == whole  # from the snapshot the first opening kept
+        assert fields(second)[:10] == hits
+        await pilot.press("G")  # the last article, a stand-in: its quotes reach the sidebar
+        await settle(pilot)
+        shown = second.reader.article
+        assert shown is not None and shown.title == whole[-1].title
+        rows = [option for option in second.sidebar.options if (option.id or "").startswith("quote-")]
+        assert len(rows) == len(whole[-1].quotes) > 0
+
+
 async def test_no_bar_animates_while_the_total_is_unknown(open_app, small_corpus: Path) -> None:
     """An indeterminate bar repaints at the screen's frame rate, on the thread the loader needs:
     while the walk goes on the line gives the count alone, and the bar comes with the total."""
@@ -286,5 +327,7 @@ async def test_a_place_slow_to_come_is_not_waited_for_past_a_few_seconds(
         finally:
             release.set()
         await wait_until(
-            pilot, lambda: app.reader.article and app.reader.article.title == "Article number 4", "the place, once it came"
+            pilot,
+            lambda: app.reader.article and app.reader.article.title == "Article number 4",
+            "the place, once it came",
         )

@@ -22,7 +22,7 @@ from itertools import starmap
 from typing import TYPE_CHECKING
 
 from byline.corpus.records import PACKED_END, EntryDecoder, PackedEntry
-from byline.model import Entry, Quote
+from byline.model import Batch, Entry, Quote
 
 if TYPE_CHECKING:
     from byline.corpus.cache import CorpusCache
@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 SLOTS = ("quotes", "entities", "warnings", "mention_spans", "quote_sentences", "details")
 """The `Entry` fields read from the cache (`entry_row(...)[4:PACKED_END]`, in that order)."""
 _EMPTY: tuple = ((), (), (), b"", b"", ())
+PAGED_FROM = 150_001
+"""From this many entries on, a corpus is held as `PagedEntry`s: by a snapshot of it
+(`byline.search.snapshot`), and past the first `PAGED_FROM - 1` entries by the opening that
+makes the snapshot (`Pager`). A million whole entries took 4 GB; their columns take ~0.4 GB."""
 KEPT = 512
 """Records kept read: a screenful of rows, a page of search results and the open article, many times over."""
 AHEAD = 128
@@ -149,3 +153,27 @@ def _read_from_cache(number: int) -> property:
 # Set on the class after it is made, as `PackedEntry` does: the fields keep their `Entry` types.
 for _number, _name in enumerate(SLOTS):
     setattr(PagedEntry, _name, _read_from_cache(_number))
+
+
+class Pager:
+    """Stand-ins for an opening's entries past the first `PAGED_FROM - 1`: `PagedEntry`s, which
+    read their quotes and the rest back from the cache when asked, so that opening a million
+    articles for the first time does not hold a million whole entries. Whole entries are what
+    the search index is built from; their stand-ins are what is kept."""
+
+    def __init__(self, whole: int | None = None) -> None:
+        self.whole = PAGED_FROM - 1 if whole is None else whole
+        self.seen = 0
+        self.pages: RecordPages | None = None
+
+    def stand_ins(self, batch: Batch) -> list[Entry]:
+        """`batch.entries`, those past the first `whole` of the opening as `PagedEntry`s when their
+        records are in the cache (`Batch.stored`); else the very entries."""
+        entries = batch.entries
+        start = max(0, self.whole - self.seen)
+        self.seen += len(entries)
+        if start >= len(entries) or not batch.stored:
+            return entries
+        pages = self.pages = self.pages or RecordPages()
+        paged = [PagedEntry(e.id, e.path, e.title, e.author, e.date, e.source, pages) for e in entries[start:]]
+        return entries[:start] + paged

@@ -356,6 +356,9 @@ class _Run:
         self.undelivered.append(len(entries))
 
     def _batch(self, size: int) -> Batch:
+        # Stored before they go out (a commit per batch, not per file), so that the consumer
+        # may keep entries that read their quotes back from the cache (`Batch.stored`).
+        self._save()
         # A file counts as done once its last entry is in a batch, so that the
         # progress a batch reports matches the rows the list has.
         left = size
@@ -370,7 +373,8 @@ class _Run:
         cached, self.cached = self.cached, 0
         self.yielded = True
         self.last_yield = time.perf_counter()
-        return Batch(entries, skipped, self.done, self.total, cached=cached, notes=notes)
+        stored = self.cache is not None
+        return Batch(entries, skipped, self.done, self.total, cached=cached, notes=notes, stored=stored)
 
 
 class _Keys:

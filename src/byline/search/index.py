@@ -79,16 +79,22 @@ class SearchIndex:
         """Distinct strings held, over all kinds."""
         return len(self._string)
 
-    def add(self, entries: Iterable[Entry], bodies: Iterable[str | None] | None = None) -> None:
-        """Append entries (and, if given, their bodies for the text search)."""
+    def add(
+        self, entries: Iterable[Entry], bodies: Iterable[str | None] | None = None, *, kept: list[Entry] | None = None
+    ) -> None:
+        """Append entries (and, if given, their bodies for the text search). `kept`, if given,
+        is what the index keeps in their place, one for each (their `PagedEntry` stand-ins)."""
         entries = list(entries)
         texts = list(bodies) if bodies is not None else [None] * len(entries)
+        held = entries if kept is None else kept
+        if len(held) != len(entries):
+            raise ValueError(f"{len(held):,} entries kept for {len(entries):,}")
         with self._lock:
             if self._ids is None:
                 self._ids = dict(zip(zip(self._kind, self._string), range(len(self._string))))
-            for entry, body in zip(entries, texts):
+            for entry, body, stand_in in zip(entries, texts, held):
                 index = len(self.entries)
-                self.entries.append(entry)
+                self.entries.append(stand_in)
                 self._add_entry(index, entry)
                 if body is not None and self.text is not None:
                     self.text.add(index, body)

@@ -20,7 +20,7 @@ import marshal
 from collections.abc import Callable, Iterable, Iterator
 from itertools import starmap
 
-from byline.corpus.paged import PagedEntry, RecordPages
+from byline.corpus.paged import PAGED_FROM, PagedEntry, RecordPages
 from byline.corpus.records import EntryDecoder, PackedEntry, entry_row
 from byline.gc_pause import no_gc
 from byline.model import Entry, Quote
@@ -39,11 +39,6 @@ with their dates and sources."""
 PART = 10_000
 """Entries per part: the entries are written and read a part at a time, never all as one BLOB
 (one BLOB of 100,000 doubled the peak memory of the opening that kept it)."""
-
-
-PAGED_FROM = 150_001
-"""From this many entries on, a snapshot keeps only what the list and the search show of each
-(`PagedEntry`): a million packed entries would take 1.6 GB, where their columns take ~0.4 GB."""
 
 
 def dump(index: SearchIndex, *, with_text: bool = True, paged_from: int | None = None) -> tuple[bytes, Iterator[bytes]]:

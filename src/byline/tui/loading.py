@@ -17,6 +17,7 @@ from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
 from byline.corpus import load_corpus
+from byline.corpus.paged import Pager
 from byline.corpus.snapshots import Stamp, snapshot_key
 from byline.gc_pause import no_gc
 from byline.model import Batch, Skipped
@@ -76,11 +77,15 @@ class LoadingBar(Horizontal):
             with no_gc(freeze=True):
                 if self._load_snapshot(key, start):
                     return
+            pager = Pager()
             for batch in load_corpus(self.paths, stamp=stamp, cancelled=lambda: worker.is_cancelled):
                 if worker.is_cancelled:
                     return
-                # Indexed here, off the UI thread, in the order the list gets them.
-                search_index.add(batch.entries)
+                # Indexed here, off the UI thread, in the order the list gets them; past the
+                # first 150,000 what is kept is a stand-in that reads the rest from the cache.
+                kept = pager.stand_ins(batch)
+                search_index.add(batch.entries, kept=kept)
+                batch.entries = kept
                 search_index.coverage = (batch.done, batch.total)
                 files = batch.total or batch.done
                 skipped.extend(batch.skipped)
