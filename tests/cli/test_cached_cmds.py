@@ -183,3 +183,39 @@ def test_extract_gives_each_entry_once_those_before_it_in_the_walk_are_in(
         given.append((Path(item.path).name, len(loaded)))
     assert given == [("a.txt", 1), ("b.xml#0", 2), ("b.xml#1", 2), ("c.txt", 3), ("d.txt", 3)]
     assert [Path(s.path).name for s in skipped] == ["e.pdf"]
+
+
+def test_search_finds_text_past_what_memory_holds(
+    news: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the in-memory budget the text is searched in the cache's FTS5 index, cold and warm,
+    as the app searches it: it used to be left out (and every body was read into memory at once)."""
+    import json
+
+    import byline.search.sources
+
+    monkeypatch.setattr(byline.search.sources, "TEXT_BUDGET", 250)  # about one article's text
+    cold = run(capsys, "search", "--json", "spoke", str(news))
+    found = [json.loads(line) for line in cold[1].splitlines()]
+    assert [(hit["kind"], Path(hit["path"]).name) for hit in found] == [("text", "b.md")]
+    assert run(capsys, "search", "--json", "spoke", str(news)) == cold  # from the snapshot
+
+
+def test_search_past_the_paged_size_keeps_stand_ins_and_prints_the_same(
+    news: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import byline.corpus.paged
+    import byline.search.snapshot
+    from byline.cli.cached import _indexed, load_cached, search_index_or_exit
+    from byline.corpus.paged import PagedEntry
+
+    fresh = run(capsys, "search", "--json", "economy", "--no-cache", str(news))
+    monkeypatch.setattr(byline.corpus.paged, "PAGED_FROM", 3)
+    monkeypatch.setattr(byline.search.snapshot, "PAGED_FROM", 3)
+    assert run(capsys, "search", "--json", "economy", str(news)) == fresh
+    index = search_index_or_exit([str(news)])  # from the snapshot that run kept
+    assert len(index.entries) == 7 and all(isinstance(entry, PagedEntry) for entry in index.entries)
+    capsys.readouterr()
+    assert run(capsys, "search", "--json", "economy", str(news)) == fresh
+    built = _indexed(load_cached([str(news)])[0], stored=True)  # what that first run built
+    assert [isinstance(entry, PagedEntry) for entry in built.entries] == [False, False] + [True] * 5

@@ -11,7 +11,8 @@ stamped with the walk, so that asking again over unchanged files reads one BLOB.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,32 +134,66 @@ def as_analysis(entry: Entry) -> Analysis:
 def search_index_or_exit(args_paths: list[str]) -> SearchIndex:
     """The search index over PATHs, with article text: from the cache's snapshot when no file
     changed since it was made, else built from the cached entries and stored for next time."""
-    from byline.corpus import read_bodies
     from byline.corpus.snapshots import snapshot_key
-    from byline.search import SearchIndex, snapshot
+    from byline.search import snapshot
 
     paths = paths_or_default(args_paths)
     walk = Walk.of(paths)
     key = snapshot_key(paths, "cli")
     cache = _open_cache()
     try:
-        held = _get(cache, key, walk.stamp)
+        held = _get(cache, key, walk.stamp, paths)
         if held is not None:
-            skipped, index = held
-            report_or_exit(args_paths, index.entries, skipped)
-            return index
-        entries, skipped = load_cached(paths, walk)
-        report_or_exit(args_paths, entries, skipped)
-        index = SearchIndex()
-        index.add(entries, [body for _, body in read_bodies(entries)])
+            report_or_exit(args_paths, held[1].entries, held[0])
+            return held[1]
+        skipped: list[Skipped] = []
+        index = _indexed(streamed_cached(paths, skipped, walk), stored=cache is not None)
+        report_or_exit(args_paths, index.entries, skipped)
+        text = index.text
         if cache is not None:
             from byline.corpus import snapshots
 
-            snapshots.keep(cache, key, walk.stamp, len(walk.files), skipped, b"", *snapshot.dump(index))
-        return index
+            dumped = snapshot.dump(index, with_text=not getattr(text, "full", False))
+            snapshots.keep(cache, key, walk.stamp, len(walk.files), skipped, b"", *dumped)
+        return _with_text_beyond_memory(index, paths)
     finally:
         if cache is not None:
             cache.close()
+
+
+INDEXED_STEP = 1_000
+"""Entries indexed (and their bodies read) at a time: memory holds one step's bodies, not all."""
+
+
+def _indexed(entries: Iterable[Entry], *, stored: bool) -> SearchIndex:
+    """A search index over `entries` with their text while memory has room for it; past the
+    first 150,000 it keeps stand-ins that read the rest from the cache (as the app does)."""
+    from byline.corpus import read_bodies
+    from byline.corpus.paged import Pager
+    from byline.search import SearchIndex
+
+    index, pager, given = SearchIndex(), Pager(), iter(entries)
+    while whole := list(islice(given, INDEXED_STEP)):
+        full = getattr(index.text, "full", False)
+        bodies = [None] * len(whole) if full else [body for _, body in read_bodies(whole)]
+        index.add(whole, bodies, kept=pager.of(whole, stored=stored))
+    return index
+
+
+def _with_text_beyond_memory(index: SearchIndex, paths: list[str]) -> SearchIndex:
+    """`index`, its text searched in the cache's FTS5 index when memory could not hold it all
+    (or the snapshot it came from holds none): text hits past the first ~15,000 articles."""
+    from byline.search.sources import MemoryTextSource
+
+    text = index.text
+    if isinstance(text, MemoryTextSource) and (text.full or not len(text)):
+        from byline.corpus.fulltext import FullTextIndex
+        from byline.search.sources import FullTextSource
+
+        found = FullTextIndex.open()
+        if found is not None:
+            index.text = FullTextSource(found, index.entries, roots=paths)
+    return index
 
 
 def _open_cache() -> CorpusCache | None:
@@ -170,7 +205,9 @@ def _open_cache() -> CorpusCache | None:
         return None  # load_corpus says so
 
 
-def _get(cache: CorpusCache | None, key: bytes, stamp: bytes) -> tuple[list[Skipped], SearchIndex] | None:
+def _get(
+    cache: CorpusCache | None, key: bytes, stamp: bytes, paths: list[str]
+) -> tuple[list[Skipped], SearchIndex] | None:
     from byline.corpus import snapshots
     from byline.search import snapshot
 
@@ -178,6 +215,6 @@ def _get(cache: CorpusCache | None, key: bytes, stamp: bytes) -> tuple[list[Skip
     if found is None:
         return None
     try:
-        return found.skipped, snapshot.load(found.index, found.parts())
+        return found.skipped, _with_text_beyond_memory(snapshot.load(found.index, found.parts()), paths)
     except ValueError:  # a damaged snapshot only means building the index again
         return None

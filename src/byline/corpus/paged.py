@@ -169,10 +169,14 @@ class Pager:
     def stand_ins(self, batch: Batch) -> list[Entry]:
         """`batch.entries`, those past the first `whole` of the opening as `PagedEntry`s when their
         records are in the cache (`Batch.stored`); else the very entries."""
-        entries = batch.entries
+        return self.of(batch.entries, stored=batch.stored)
+
+    def of(self, entries: list[Entry], *, stored: bool) -> list[Entry]:
+        """`stand_ins` for entries that come otherwise than in a `Batch`: `stored` says whether
+        their records are in the cache."""
         start = max(0, self.whole - self.seen)
         self.seen += len(entries)
-        if start >= len(entries) or not batch.stored:
+        if start >= len(entries) or not stored:
             return entries
         pages = self.pages = self.pages or RecordPages()
         paged = [PagedEntry(e.id, e.path, e.title, e.author, e.date, e.source, pages) for e in entries[start:]]

@@ -63,9 +63,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 class MemoryTextSource:
-    def __init__(self, vocab: Vocabulary, budget: int = TEXT_BUDGET) -> None:
+    def __init__(self, vocab: Vocabulary, budget: int | None = None) -> None:
         self.vocab = vocab
-        self.budget = budget
+        self.budget = TEXT_BUDGET if budget is None else budget
         self.chars = 0
         self.full = False
         """True once an article was refused for want of room."""
