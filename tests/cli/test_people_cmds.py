@@ -193,3 +193,21 @@ def test_blare_finds_tony_blair_and_about_brown_narrows_them(capsys: pytest.Capt
         sentence_start = body.rfind(". ", 0, q["start"]) + 1
         sentence_end = body.find(". ", q["end"])
         assert "Brown" in body[sentence_start : sentence_end if sentence_end != -1 else None], q
+
+
+def test_past_the_paged_size_the_tables_read_stand_ins_and_print_the_same(
+    news: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A million whole entries do not fit in memory: past PAGED_FROM the commands keep stand-ins
+    that read their quotes from the cache, and print what whole entries give."""
+    import byline.cli.common
+    import byline.corpus.paged
+    from byline.corpus.paged import PagedEntry
+
+    commands = [["speakers", "--json"], ["quotes", "--speaker", "blinken", "--json"], ["quotes", "--about", "qatar"]]
+    whole = [run(capsys, *command, str(news)) for command in commands]
+    monkeypatch.setattr(byline.corpus.paged, "PAGED_FROM", 2)
+    entries = byline.cli.common.load_entries_or_exit([str(news)])
+    assert [isinstance(entry, PagedEntry) for entry in entries] == [False, True, True]
+    capsys.readouterr()
+    assert [run(capsys, *command, str(news)) for command in commands] == whole

@@ -105,11 +105,13 @@ def load_entries_or_exit(paths: list[str]) -> list[Entry]:
     Exits with status 1 when nothing at all could be loaded.
     """
     from byline.corpus import load_corpus
+    from byline.corpus.paged import Pager
 
     entries: list[Entry] = []
     skipped: list[Skipped] = []
+    pager = Pager()  # past 150,000 entries, stand-ins that read their quotes from the cache
     for batch in load_corpus(paths_or_default([str(p) for p in paths])):
-        entries.extend(batch.entries)
+        entries.extend(pager.stand_ins(batch))
         skipped.extend(batch.skipped)
         for note in batch.notes:
             print(f"byline: {note}", file=sys.stderr)
