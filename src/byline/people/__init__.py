@@ -23,9 +23,11 @@ from byline.people.match import NameMatcher
 from byline.people.names import is_description, name_key
 from byline.people.quotes import QuoteRow, quotes_about, quotes_of, said_about
 from byline.people.speakers import LOW_CONFIDENCE, Speaker, SpeakerTable, build_speakers
+from byline.people.steps import Cancel, Cancelled
 
 __all__ = [
     "LOW_CONFIDENCE",
+    "Cancelled",
     "EntityRow",
     "EntityTable",
     "People",
@@ -54,9 +56,12 @@ class People:
     QuoteRow.entry indexes into `self.entries`. Build a new `People` when the entries change.
     """
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], cancelled: Cancel = None) -> None:
+        """`cancelled`, if given, is asked while the tables are made: once it says True, making
+        them raises `Cancelled` (a worker's tables that are no longer wanted stop at once)."""
         self.entries = one_per_article(entries)
-        self.speakers: SpeakerTable = build_speakers(self.entries)
+        self.cancelled = cancelled
+        self.speakers: SpeakerTable = build_speakers(self.entries, cancelled)
         self._speaker_matcher: NameMatcher[Speaker] | None = None
         self._entities: EntityTable | None = None
         self._entity_matcher: NameMatcher[EntityRow] | None = None
@@ -65,14 +70,14 @@ class People:
     def entities(self) -> EntityTable:
         """Made when first asked for; rows' `quotes` stay None until `count_entity_quotes`."""
         if self._entities is None:
-            self._entities = build_entities(self.entries)
+            self._entities = build_entities(self.entries, self.cancelled)
         return self._entities
 
     def count_entity_quotes(self) -> EntityTable:
         """The entity table with each row's count of the quotes that name it (slow: a worker's job)."""
         table = self.entities
         if table.rows and table.rows[0].quotes is None:
-            table.count_quotes(self.entries, self.speakers)
+            table.count_quotes(self.entries, self.speakers, self.cancelled)
         return table
 
     @property

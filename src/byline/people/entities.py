@@ -28,7 +28,8 @@ from operator import attrgetter
 
 from byline.model import EntityType, Entry, unpack_sentences
 from byline.people.names import merge_bare, name_key, surname
-from byline.people.speakers import STEP, SpeakerTable
+from byline.people.speakers import SpeakerTable
+from byline.people.steps import STEP, Cancel, check, steps
 
 
 @dataclass(slots=True, eq=False)
@@ -66,11 +67,13 @@ class EntityTable:
             row.entries = array("i", sorted(set(compress(self.owners, map(wanted.__contains__, self.names)))))
         return row.entries
 
-    def count_quotes(self, entries: Sequence[Entry], speakers: SpeakerTable) -> None:
+    def count_quotes(self, entries: Sequence[Entry], speakers: SpeakerTable, cancelled: Cancel = None) -> None:
         """Fill in each row's count of the quotes that name it: a pass over every quote's
         sentence (seconds at 100,000 articles: the app runs it on a worker thread)."""
         counts: Counter[int] = Counter()
         for entry_at, entry in enumerate(entries):
+            if entry_at % STEP == 0:
+                check(cancelled)
             if entry.quotes and entry.entities:
                 for _, rows in named_in(entry, entry_at, self, speakers):
                     counts.update(map(id, rows))
@@ -78,7 +81,7 @@ class EntityTable:
             row.quotes = counts[id(row)]
 
 
-def build_entities(entries: Sequence[Entry]) -> EntityTable:
+def build_entities(entries: Sequence[Entry], cancelled: Cancel = None) -> EntityTable:
     """The rows, with their counts of articles and mentions (in C, over every entity once)."""
     names: list[tuple[str, str]] = []
     lengths: list[int] = []
@@ -87,8 +90,8 @@ def build_entities(entries: Sequence[Entry]) -> EntityTable:
     # A step at a time, each (name, type) one tuple however many articles hold it: entries read
     # from the cache (`PagedEntry`) make their entities anew on each read, and at a million
     # articles a tuple per entity would take most of a gigabyte.
-    for start in range(0, len(entries), STEP):
-        per_entry = list(map(attrgetter("entities"), entries[start : start + STEP]))
+    for step in steps(entries, cancelled):
+        per_entry = list(map(attrgetter("entities"), step))
         flat = list(chain.from_iterable(per_entry))
         names += [shared.setdefault(pair, pair) for pair in map(attrgetter("name", "type"), flat)]
         lengths += map(len, per_entry)

@@ -29,11 +29,10 @@ from operator import attrgetter
 from byline.gc_pause import no_gc
 from byline.model import LOW_CONFIDENCE, Entry
 from byline.people.names import is_bare, is_description, merge_bare, name_key, surname
+from byline.people.steps import Cancel, steps
 
 PERSON_LOOKS = 4
 """Articles looked at to tell whether a speaker is a person or an organisation or place."""
-STEP = 10_000
-"""Entries whose quotes are read at once while the tables are made."""
 
 
 @dataclass(slots=True, eq=False)
@@ -66,15 +65,15 @@ class Quotes:
     """Where each entry's quotes end in `speakers`."""
 
     @classmethod
-    def of(cls, entries: Sequence[Entry]) -> Quotes:
+    def of(cls, entries: Sequence[Entry], cancelled: Cancel = None) -> Quotes:
         speakers: list[str | None] = []
         low: list[bool] = []
         lengths: list[int] = []
         shared: dict[str | None, str | None] = {}
         # A step at a time: entries read from the cache (`PagedEntry`) make their quotes anew on
         # each read, and a million articles' quotes at once would not fit in memory.
-        for start in range(0, len(entries), STEP):
-            per_entry = list(map(attrgetter("quotes"), entries[start : start + STEP]))
+        for step in steps(entries, cancelled):
+            per_entry = list(map(attrgetter("quotes"), step))
             flat = list(chain.from_iterable(per_entry))
             # One attribute a pass: cheaper than a tuple per quote; the rest works on these lists.
             # Each name one string, kept once: entries read from the cache make new strings on every read.
@@ -137,13 +136,16 @@ class SpeakerTable:
         return self._by_article.get((row.key, entry), row)
 
 
-def build_speakers(entries: Sequence[Entry]) -> SpeakerTable:
+def build_speakers(entries: Sequence[Entry], cancelled: Cancel = None) -> SpeakerTable:
+    """Raises `Cancelled` (byline.people.steps) once `cancelled()` is true."""
+    # The collector is paused for the table's rows, not for reading every entry: at a million
+    # that read takes minutes, and a pause that long let the UI's cyclic garbage pile up.
+    quotes = Quotes.of(entries, cancelled)
     with no_gc():
-        return _build(entries)
+        return _build(entries, quotes)
 
 
-def _build(entries: Sequence[Entry]) -> SpeakerTable:
-    quotes = Quotes.of(entries)
+def _build(entries: Sequence[Entry], quotes: Quotes) -> SpeakerTable:
     counts = Counter(quotes.speakers)
     articles = quotes.articles()
     low = Counter(compress(quotes.speakers, quotes.low))

@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from byline.corpus.records import unpack
 from byline.model import Entity, Entry, Quote
-from byline.people import EntityRow, People, QuoteRow, Speaker
+from byline.people import Cancelled, EntityRow, People, QuoteRow, Speaker
 from byline.tui.host import Notice
 from byline.tui.threads import deliver
 from byline.tui.widgets.people_list import PeopleList, PeoplePane
@@ -107,19 +107,26 @@ class PeopleViews(_Screen):
             if worker.is_cancelled:
                 return
             unpack(entries[start : start + UNPACK_STEP])
-        people = People(entries)
+        try:
+            self._made(People(entries, cancelled=lambda: worker.is_cancelled), final)
+        except Cancelled:  # a newer build took over (more entries came), or the app is closing
+            return
+
+    def _made(self, people: People, final: bool) -> None:
+        """Finish `people`'s tables, each handed to the screen as it is made (`Cancelled` stops it)."""
+        cancelled = people.cancelled or (lambda: False)
         _ = people.speaker_matcher, people.speakers.described  # made here, not on the first keystroke
-        if worker.is_cancelled:
+        if cancelled():
             return
         deliver(self, self._people_ready, people, "speakers")
         if not final:
             return
         _ = people.entity_matcher
-        if worker.is_cancelled:
+        if cancelled():
             return
         deliver(self, self._people_ready, people, "entities")
         people.count_entity_quotes()  # seconds at 100,000: the counts show "…" meanwhile
-        if not worker.is_cancelled:
+        if not cancelled():
             deliver(self, self._people_ready, people, "counted")
 
     def _people_ready(self, people: People, stage: Stage) -> None:
