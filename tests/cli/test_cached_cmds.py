@@ -210,7 +210,7 @@ def test_search_past_the_paged_size_keeps_stand_ins_and_prints_the_same(
     from byline.corpus.paged import PagedEntry
 
     fresh = run(capsys, "search", "--json", "economy", "--no-cache", str(news))
-    monkeypatch.setattr(byline.corpus.paged, "PAGED_FROM", 3)
+    monkeypatch.setattr(byline.corpus.paged, "WHOLE_KEPT", 2)
     monkeypatch.setattr(byline.search.snapshot, "PAGED_FROM", 3)
     assert run(capsys, "search", "--json", "economy", str(news)) == fresh
     index = search_index_or_exit([str(news)])  # from the snapshot that run kept

@@ -206,7 +206,7 @@ def test_past_the_paged_size_the_tables_read_stand_ins_and_print_the_same(
 
     commands = [["speakers", "--json"], ["quotes", "--speaker", "blinken", "--json"], ["quotes", "--about", "qatar"]]
     whole = [run(capsys, *command, str(news)) for command in commands]
-    monkeypatch.setattr(byline.corpus.paged, "PAGED_FROM", 2)
+    monkeypatch.setattr(byline.corpus.paged, "WHOLE_KEPT", 1)
     entries = byline.cli.common.load_entries_or_exit([str(news)])
     assert [isinstance(entry, PagedEntry) for entry in entries] == [False, True, True]
     capsys.readouterr()

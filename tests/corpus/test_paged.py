@@ -129,3 +129,17 @@ def test_an_index_built_from_whole_entries_keeps_their_stand_ins(loaded: list[En
     ]
     with pytest.raises(ValueError):
         index.add(loaded, kept=stand_ins[:1])
+
+
+def test_what_reads_share_is_let_go_past_its_bound(loaded: list[Entry], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A walk through a million records met every entity of the corpus and kept each one."""
+    import byline.corpus.paged
+
+    monkeypatch.setattr(byline.corpus.paged, "SHARED_MAX", 1)
+    pages = RecordPages(kept=1)
+    decoders, entities = set(), 0
+    for stand_in, whole in zip(paged(loaded, pages), loaded):
+        assert stand_in == whole  # every read right, the sharing started afresh as it went
+        decoders.add(id(pages._decoder))
+        entities = max(entities, len(pages._decoder._entities))
+    assert len(decoders) > 1 and entities <= 1 + max(len(entry.entities) for entry in loaded)

@@ -210,21 +210,24 @@ async def test_past_the_paged_size_the_snapshot_keeps_columns_and_entries_read_t
         assert [(h.kind, h.entry, h.text) for h in second.search_index.search("the", limit=10)] == hits
 
 
-async def test_a_first_opening_past_the_paged_size_keeps_stand_ins_not_whole_entries(
-    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("paged_snapshot", [True, False], ids=["paged snapshot", "packed snapshot"])
+async def test_a_first_opening_past_the_whole_size_keeps_stand_ins_not_whole_entries(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch, paged_snapshot: bool
 ) -> None:
     """The first opening of a million held a million whole entries (4 GB, and it never ended): past
-    PAGED_FROM it keeps stand-ins that read the rest from the cache, and the snapshot it keeps is
-    the one the next opening reads."""
+    WHOLE_KEPT it keeps stand-ins that read the rest from the cache, and the snapshot it keeps
+    (paged past PAGED_FROM, else packed from what the stand-ins read) is the one the next opening reads."""
     import byline.corpus.paged
     import byline.search.snapshot
     from byline.corpus.paged import PagedEntry
+    from byline.corpus.records import PackedEntry
 
     whole = [
         entry for batch in byline.corpus.load_corpus([str(small_corpus)], use_cache=False) for entry in batch.entries
     ]
-    monkeypatch.setattr(byline.corpus.paged, "PAGED_FROM", 3)
-    monkeypatch.setattr(byline.search.snapshot, "PAGED_FROM", 3)
+    monkeypatch.setattr(byline.corpus.paged, "WHOLE_KEPT", 2)
+    monkeypatch.setattr(byline.search.snapshot, "PAGED_FROM", 3 if paged_snapshot else 100)
+    monkeypatch.setattr(byline.search.snapshot, "HEAD", 1)
     first = await opened_once(small_corpus)
     entries = first.corpus.entries
     assert [isinstance(entry, PagedEntry) for entry in entries] == [False, False, True, True, True]
@@ -240,6 +243,8 @@ async def test_a_first_opening_past_the_paged_size_keeps_stand_ins_not_whole_ent
     async with second.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert second.corpus.entries == whole  # from the snapshot the first opening kept
+        kind = PagedEntry if paged_snapshot else PackedEntry
+        assert all(isinstance(entry, kind) for entry in second.corpus.entries[1:])
         assert fields(second)[:10] == hits
         await pilot.press("G")  # the last article, a stand-in: its quotes reach the sidebar
         await settle(pilot)

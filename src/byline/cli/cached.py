@@ -167,7 +167,7 @@ INDEXED_STEP = 1_000
 
 def _indexed(entries: Iterable[Entry], *, stored: bool) -> SearchIndex:
     """A search index over `entries` with their text while memory has room for it; past the
-    first 150,000 it keeps stand-ins that read the rest from the cache (as the app does)."""
+    first 50,000 it keeps stand-ins that read the rest from the cache (as the app does)."""
     from byline.corpus import read_bodies
     from byline.corpus.paged import Pager
     from byline.search import SearchIndex

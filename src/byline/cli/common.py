@@ -109,7 +109,7 @@ def load_entries_or_exit(paths: list[str]) -> list[Entry]:
 
     entries: list[Entry] = []
     skipped: list[Skipped] = []
-    pager = Pager()  # past 150,000 entries, stand-ins that read their quotes from the cache
+    pager = Pager()  # past 50,000 entries, stand-ins that read their quotes from the cache
     for batch in load_corpus(paths_or_default([str(p) for p in paths])):
         entries.extend(pager.stand_ins(batch))
         skipped.extend(batch.skipped)

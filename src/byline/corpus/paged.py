@@ -31,11 +31,18 @@ SLOTS = ("quotes", "entities", "warnings", "mention_spans", "quote_sentences", "
 """The `Entry` fields read from the cache (`entry_row(...)[4:PACKED_END]`, in that order)."""
 _EMPTY: tuple = ((), (), (), b"", b"", ())
 PAGED_FROM = 150_001
-"""From this many entries on, a corpus is held as `PagedEntry`s: by a snapshot of it
-(`byline.search.snapshot`), and past the first `PAGED_FROM - 1` entries by the opening that
-makes the snapshot (`Pager`). A million whole entries took 4 GB; their columns take ~0.4 GB."""
+"""From this many entries on, a snapshot (`byline.search.snapshot`) holds its entries as
+`PagedEntry`s: a million packed entries would take 1.6 GB; their columns take ~0.4 GB."""
+WHOLE_KEPT = 50_000
+"""Entries an opening made file by file keeps whole before it keeps `PagedEntry` stand-ins
+(`Pager`): a million whole entries took 4 GB, and 150,000 of them ~400 MB of a 1.5 GB budget.
+Past it, the first opening of a mid-sized corpus reads quotes back from the cache for its
+people tables (seconds more); the snapshot it keeps packs them, as it packs whole ones."""
 KEPT = 512
 """Records kept read: a screenful of rows, a page of search results and the open article, many times over."""
+SHARED_MAX = 50_000
+"""Entities the reads share (one object for each name, type and count) before the sharing starts
+afresh: a walk through a million records met every entity of the corpus, and kept them all."""
 AHEAD = 128
 """Records fetched by one query, from the one asked for on in path order: the people tables read
 every entry in walk order, a query each would be most of their time (minutes at a million)."""
@@ -66,6 +73,8 @@ class RecordPages:
             if found is not None:
                 self._recent.move_to_end(entry.path)
                 return found
+            if len(self._decoder._entities) > SHARED_MAX:
+                self._decoder = EntryDecoder()
             found = self._read(entry)
             self._recent[entry.path] = found
             if len(self._recent) > self._kept:
@@ -156,13 +165,13 @@ for _number, _name in enumerate(SLOTS):
 
 
 class Pager:
-    """Stand-ins for an opening's entries past the first `PAGED_FROM - 1`: `PagedEntry`s, which
+    """Stand-ins for an opening's entries past the first `WHOLE_KEPT`: `PagedEntry`s, which
     read their quotes and the rest back from the cache when asked, so that opening a million
     articles for the first time does not hold a million whole entries. Whole entries are what
     the search index is built from; their stand-ins are what is kept."""
 
     def __init__(self, whole: int | None = None) -> None:
-        self.whole = PAGED_FROM - 1 if whole is None else whole
+        self.whole = WHOLE_KEPT if whole is None else whole
         self.seen = 0
         self.pages: RecordPages | None = None
 

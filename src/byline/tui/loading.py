@@ -82,7 +82,7 @@ class LoadingBar(Horizontal):
                 if worker.is_cancelled:
                     return
                 # Indexed here, off the UI thread, in the order the list gets them; past the
-                # first 150,000 what is kept is a stand-in that reads the rest from the cache.
+                # first 50,000 (WHOLE_KEPT) what is kept is a stand-in that reads the rest from the cache.
                 kept = pager.stand_ins(batch)
                 search_index.add(batch.entries, kept=kept)
                 batch.entries = kept
