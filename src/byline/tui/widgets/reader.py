@@ -24,7 +24,7 @@ from byline.tui.widgets.article_head import article_head
 from byline.tui.widgets.paragraph_spans import spans_by_paragraph, with_marks
 from byline.tui.widgets.reading_place import line_of_offset, offset_of_line
 
-QUOTE_STYLE = "on $primary 18%"
+QUOTE_STYLE = "on $quote-tint"  # (themes.py)
 MARKED_QUOTE_STYLE = "bold $text on $accent 45%"
 MARKED_SPAN_STYLE = "bold $text on $warning 45%"  # a passage the search found, or Ctrl+F's match
 ENTITY_STYLES = {
