@@ -119,3 +119,14 @@ async def test_the_uncertain_speaker_in_the_sidebar_is_readable_yet_set_apart(
 
 def downgraded(color: RichColor) -> RichColor:
     return color.downgrade(ColorSystem.EIGHT_BIT)
+
+
+async def test_a_theme_not_byline_s_own_still_tints_quotes_and_the_chip(open_app, small_corpus: Path) -> None:
+    """A theme saved by an earlier version (nord) has no quote-tint: the app falls back, not fails."""
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        app.theme = "nord"
+        await pilot.pause()
+        paragraph = app.reader.query(Paragraph)[3]
+        page = app.reader.styles.background.rich_color
+        assert any(c.triplet != page.triplet for c in backgrounds(paragraph))
+        assert app.theme_variables["filter-chip-tint"].startswith("#")

@@ -78,7 +78,30 @@ async def test_the_highlighted_row_shows_its_whole_title(open_app, tmp_path: Pat
         first, second = (rows.render_line(y).text for y in (0, 1))
         indent = len(second) - len(second.lstrip())
         assert indent == len(first) - len(first.lstrip(" ✓★")), "the second line starts under the first"
-        assert "…" in rows.render_line(2).text, "another row keeps one line and its meta"
+        assert rows.render_line(2).text.split() == ["Ann", "Writer", "no", "quotes"], "its author and count stay"
+        assert "…" in rows.render_line(3).text, "another row keeps one line and its meta"
+        assert rows.render_line(4).text.split() == ["Ann", "Writer", "no", "quotes"]
+
+
+async def test_the_highlighted_row_opens_up_where_the_cursor_goes_and_closes_behind_it(
+    open_app, tmp_path: Path
+) -> None:
+    folder = tmp_path / "long"
+    folder.mkdir()
+    for name in ("1", "2", "3"):
+        write_article(folder, f"{name}.txt", f"Article {name} has a title far too long for one line", ["Words."])
+    async with open_app(folder, size=(80, 24)) as (app, pilot):
+        rows = app.article_list
+        lines = lambda: [rows.render_line(y).text.strip(" ✓★") for y in range(8)]  # noqa: E731
+        assert lines()[0].startswith("Article 1") and "Ann Writer" in lines()[2] and lines()[3].startswith("Article 2")
+        await pilot.press("down")
+        await pilot.pause()
+        shown = lines()
+        assert shown[0].startswith("Article 1") and shown[0].endswith("…") and "Ann Writer" in shown[1]
+        assert shown[2].startswith("Article 2") and "Ann Writer" in shown[4] and shown[5].startswith("Article 3")
+        await pilot.click(rows, offset=(10, 6))  # the third row's meta line, below the opened row
+        await pilot.pause()
+        assert rows.cursor == 2
 
 
 def dated_folder(tmp_path: Path) -> Path:

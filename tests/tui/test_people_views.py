@@ -350,3 +350,49 @@ async def test_the_filter_box_says_in_the_footer_how_to_reach_the_list(open_app,
         assert isinstance(app.focused, PeopleList)
         shown = {binding.key: binding.description for _, binding, enabled, _ in app.active_bindings.values() if binding.show}
         assert "escape" not in shown, "in the list, the footer keeps its room for the view keys"
+
+
+def footer_keys(app) -> dict[str, str]:
+    return {binding.key: binding.description for _, binding, _, _ in app.active_bindings.values() if binding.show}
+
+
+async def test_an_empty_filter_leaves_the_view_keys_to_act_and_types_letters(open_app, people_corpus: Path) -> None:
+    """A new user pressed 2, then 1 to go back: the 1 went into the filter."""
+    async with open_app(people_corpus, size=(120, 40)) as (app, pilot):
+        main = app.main
+        await press(pilot, "2", "3")
+        assert main.entities_pane.display and app.focused is main.entities_pane.filter_input
+        assert main.entities_pane.filter_input.value == ""
+        await press(pilot, "1")
+        assert main.query_one("#list-pane").display and app.focused is app.article_list
+        await press(pilot, "2", "q")  # q begins names (Qatar): typed, not quitting
+        assert app.is_running and main.speakers_pane.filter_input.value == "q"
+        await press(pilot, "backspace", "n", "1", "/")  # once something is typed, so are digits and /
+        assert main.speakers_pane.filter_input.value == "n1/" and main.speakers_pane.display
+
+
+async def test_the_filters_footer_shows_only_keys_that_act_there(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(120, 40)) as (app, pilot):
+        await press(pilot, "2")
+        shown = footer_keys(app)
+        assert {"escape", "ctrl+q", "1", "slash", "question_mark"} <= set(shown), shown
+        assert "q" not in shown, "q is typed in the filter: Ctrl+Q quits"
+        await press(pilot, "b")
+        shown = footer_keys(app)
+        assert {"escape", "ctrl+q"} <= set(shown), shown
+        assert not {"1", "slash", "question_mark"} & set(shown), f"typed in the filter, yet offered: {shown}"
+
+
+async def test_escape_in_the_quotes_goes_back_to_the_list_they_came_from(open_app, people_corpus: Path) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"netanyahu", "enter")
+        assert isinstance(app.focused, QuoteList)
+        await press(pilot, "escape")
+        assert app.focused is app.main.speakers_pane.list and app.main.quote_list.display
+        app.main.quote_list.focus()
+        await press(pilot, "1", "escape")  # (quotes over the articles' view: from the sidebar's a)
+        app.sidebar.focus()
+        await settle(pilot)
+        app.sidebar.highlighted = next(i for i, o in enumerate(app.sidebar.options) if (o.id or "").startswith("entity-"))
+        await press(pilot, "a", "escape")
+        assert not app.main.quote_list.display and app.focused is app.reader

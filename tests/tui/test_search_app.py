@@ -111,17 +111,35 @@ async def test_ctrl_f_then_n_and_shift_n_move_between_matches(open_app, small_co
             start, end = reader.marked_span
             return body[start : end + 3]
 
-        assert reader.has_focus and reader.finder.status == "1/40"
+        assert reader.has_focus and reader.finder.status == "1 of 40"
         assert marked() == "Filler paragraph 0 "
         await pilot.press("n", "n")
         await pilot.pause()
-        assert reader.finder.status == "3/40" and marked() == "Filler paragraph 2 "
+        assert reader.finder.status == "3 of 40" and marked() == "Filler paragraph 2 "
         await pilot.press("N", "N", "N")
         await pilot.pause()
-        assert reader.finder.status == "40/40" and marked() == "Filler paragraph 39"
+        assert reader.finder.status == "40 of 40" and marked() == "Filler paragraph 39"
         await pilot.pause(0.1)
         assert reader.scroll_y > 0
-        assert "find \u201cFILLER paragraph\u201d 40/40" in reader.border_subtitle
+        assert "find \u201cFILLER paragraph\u201d 40 of 40" in reader.border_subtitle
+
+
+async def test_the_first_enter_lands_on_the_first_match_wherever_the_reader_is(open_app, small_corpus: Path) -> None:
+    async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        reader = app.reader
+        reader.focus()
+        await pilot.press("space", "space")  # read on, well past the first filler paragraphs
+        await settle(pilot)
+        scrolled = reader.scroll_y
+        assert scrolled > 0
+        await pilot.press("ctrl+f", *"filler paragraph", "enter")
+        await pilot.pause(0.1)
+        start, _ = reader.marked_span
+        assert reader.finder.status == "1 of 40" and reader.article.body[start:].startswith("Filler paragraph 0 ")
+        assert reader.scroll_y < scrolled, "the view goes back to the first match"
+        assert "find \u201cfiller paragraph\u201d 1 of 40" in str(reader.border_subtitle)
 
 
 async def test_find_reports_a_missing_string_as_text(open_app, small_corpus: Path) -> None:
@@ -197,7 +215,7 @@ async def test_escape_clears_the_find_from_the_reader_border(open_app, small_cor
         await pilot.press("ctrl+f", *"paragraph", "enter")
         await pilot.pause()
         reader = app.reader
-        assert "find \u201cparagraph\u201d 1/" in str(reader.border_subtitle)
+        assert "find \u201cparagraph\u201d 1 of " in str(reader.border_subtitle)
         await pilot.press("escape")
         await pilot.pause()
         assert "find" not in str(reader.border_subtitle) and reader.marked_span is None

@@ -24,9 +24,9 @@ def test_overlapping_occurrences_are_counted_once() -> None:
 def test_next_and_previous_wrap_around() -> None:
     finder = Finder()
     first = finder.find(TEXT, "election", after=10)
-    assert TEXT[first[0] : first[1]] == "ELECTION" and finder.status == "2/3"
+    assert TEXT[first[0] : first[1]] == "ELECTION" and finder.status == "2 of 3"
     assert finder.next() == finder.matches[2]
-    assert finder.next() == finder.matches[0] and finder.status == "1/3"
+    assert finder.next() == finder.matches[0] and finder.status == "1 of 3"
     assert finder.previous() == finder.matches[2]
 
 
@@ -47,7 +47,7 @@ def test_a_word_not_in_the_article_finds_the_nearest_one_with_typos_forgiven() -
     finder = Finder()
     first = finder.find(text, "gerard")
     assert text[first[0] : first[1]] == "Gerrard" and len(finder.matches) == 3
-    assert finder.near == "gerrard" and finder.status == "1/3 as “gerrard”"
+    assert finder.near == "gerrard" and finder.status == "1 of 3 as “gerrard”"
     # Exact matches come first, and short or many-word needles are never guessed at.
     assert finder.find(text, "cat") is not None and finder.near is None
     assert finder.find(text, "cot") is None and finder.find(text, "stevn gerard") is None

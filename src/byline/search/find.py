@@ -88,10 +88,10 @@ class Finder:
 
     @property
     def status(self) -> str:
-        """`3/12`, or `no match` — for the reader to show."""
+        """`3 of 12` (as the list's "12 of 2,225"), or `no match` — for the reader to show."""
         if not self.needle:
             return ""
         if not self.matches:
             return "no match"
-        place = f"{self.current + 1}/{len(self.matches)}"
+        place = f"{self.current + 1} of {len(self.matches):,}"
         return f"{place} as “{self.near}”" if self.near else place

@@ -24,7 +24,7 @@ from byline.tui.commands import BylineCommands
 from byline.tui.keys import APP_BINDINGS
 from byline.tui.refreshing import FeedRefresh
 from byline.tui.screens.main import MainScreen
-from byline.tui.themes import DARK_THEME, LIGHT_THEME, THEMES, theme_named
+from byline.tui.themes import DARK_THEME, LIGHT_THEME, THEMES, theme_named, tint_defaults
 from byline.userdata.state import State, StateFile, corpus_key
 
 UNOFFERED_SYSTEM_COMMANDS = frozenset({"Quit", "Keys", "Screenshot", "Theme"})
@@ -93,6 +93,9 @@ class BylineApp(BookmarkActions, QuoteCopying, App[None]):
         # A view with keys of its own (the bookmarks view) shows those in its footer, not these;
         # but quitting (Ctrl+Q) works everywhere.
         return action == "quit" or not getattr(self.screen, "KEYS_OF_ITS_OWN", False)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return tint_defaults(self.current_theme)  # Byline's variables, for a theme not its own
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """`Byline — 2 articles`, all in the bar's colours: Textual's dim sub-title was 2.7:1 on

@@ -19,13 +19,17 @@ cursor are darker and nearly grey (grey at 256 colours too), the light
 blurred cursor a lighter tint, and the light `text-*` colours darker; the
 bright colours stay for borders, marks and tints. Secondary text is
 `$text-muted` (Textual's contrasting colour at 60% over what is behind it),
-never `dim`, which a terminal draws as it likes.
+never `dim`, which a terminal draws as it likes. The quotes' tint and the filter
+chip's are theme colours (`quote-tint`, `filter-chip-tint`), chosen so that at 256
+colours they stay tints and their text stays at 4.5:1 or more (dark: 6.0 and 6.7;
+light: 4.6 and 5.6).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from textual.color import Color
 from textual.theme import BUILTIN_THEMES, Theme
 
 DARK_THEME = "byline-dark"
@@ -50,6 +54,13 @@ THEMES = [
             "block-cursor-blurred-background": "#3D3A4C",
             # Secondary text, on the surfaces (5.9:1; 5.4 on a focused pane), never on a cursor.
             "text-muted": "#9DA0B2",
+            # The primary's and the accent's tints over the surface had too little red, or green,
+            # to leave the grey of the 6x6x6 cube: both became its 59 (#5F5F5F), and the text on
+            # them 3.0:1. With less green in the quote's violet (and in the chip's orange) they
+            # become 53 (#5F005F) and 52 (#5F0000): tints still, the text at 6.0 and 6.7:1 there,
+            # and at 5.8 and 5.7 in truecolor (5.1 and 4.8 before).
+            "quote-tint": "#3F2E54",
+            "filter-chip-tint": "#502D28",
         },
     ),
     replace(
@@ -69,9 +80,22 @@ THEMES = [
             "footer-key-foreground": "#863305",
             # Secondary text, on the surfaces (5.0:1; 4.7 on a focused pane), never on a cursor.
             "text-muted": "#5F6170",
+            "quote-tint": "#8839EF2E",  # the primary at 18%
+            # The accent at 20% (#ECCEBF) became 223 at 256 colours, and the chip's "✕ x" in
+            # text-accent 4.25:1 on it; this cream becomes 230 (#FFFFD7): 5.6:1 (7.3 truecolor).
+            "filter-chip-tint": "#F6EDCB",
         },
     ),
 ]
+
+
+def tint_defaults(theme: Theme) -> dict[str, str]:
+    """The tints of a theme that does not set them (one saved before, as "nord"): its primary at
+    18% for quotes and its accent at 20% for the filter chip, as Byline's own themes once had."""
+    return {
+        "quote-tint": Color.parse(theme.primary).with_alpha(0.18).hex,
+        "filter-chip-tint": Color.parse(theme.accent or theme.primary).with_alpha(0.2).hex,
+    }
 
 
 def theme_named(saved: str | None, available: dict[str, Theme]) -> str:

@@ -36,11 +36,15 @@ POLL_SECONDS = 2.0
 """How often the open view checks for bookmarks made in another Byline."""
 
 
-def describe(bookmark: Bookmark) -> str:
-    """The bookmark in a notice: its quote, or its article's title."""
+STATUS_PREVIEW = 30
+"""Characters of a title or quote in the status line, beside the counts, at 80 columns too."""
+
+
+def describe(bookmark: Bookmark, limit: int = 60) -> str:
+    """The bookmark in a notice: its quote, or its article's title (cut past `limit`)."""
     if bookmark.kind == "quote":
-        return f"the quote “{preview(bookmark.quote, 60)}”"
-    return f"“{preview(bookmark.title, 60)}”"
+        return f"the quote “{preview(bookmark.quote, limit)}”"
+    return f"“{preview(bookmark.title, limit)}”"
 
 
 def count(n: int, what: str) -> str:
@@ -115,6 +119,9 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         self._generation: tuple[int, int] | None = None
         self._deleted: Bookmark | None = None
         """The bookmark deleted last, for u."""
+        self._status = ""
+        self._said = ""
+        """What the view last did (a delete, an undo), said after the counts."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-dialog"):
@@ -221,7 +228,10 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
         return self._bookmarks
 
     def _show_status(self, text: str) -> None:
-        self.query_one("#bookmarks-status", Label).update(Content(text))
+        """The counts (or why there are none), then what was last done here."""
+        self._status = text
+        said = f" · {self._said}" if self._said else ""
+        self.query_one("#bookmarks-status", Label).update(Content(text + said))
 
     def action_move(self, step: int) -> None:
         option_list = self.query_one("#bookmarks-list", OptionList)
@@ -297,16 +307,24 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             else:
                 self.store.add(bookmark)
         except BookmarkError as exc:
-            deliver(self, self.app.notify, str(exc), severity="error", markup=False)
+            deliver(self, self._say, f"Not {'deleted' if delete else 'undone'}: {exc}")
             return
-        what = describe(bookmark)
-        message = f"Deleted the bookmark on {what} (u brings it back)" if delete else f"Undone: {what} is back."
+        what = describe(bookmark, STATUS_PREVIEW)
+        message = f"Deleted {what} (u undoes it)" if delete else f"Undone: {what} is back."
         deliver(self, self._changed, bookmark if delete else None, message)
 
+    def _say(self, message: str) -> None:
+        """What the view's own keys did, in its status line (no toast hides the view)."""
+        if not self.is_attached:  # the view was closed meanwhile: said on the main view
+            self.app.notify(message, markup=False, timeout=6)
+            return
+        self._said = message
+        self._show_status(self._status)
+
     def _changed(self, deleted: Bookmark | None, message: str) -> None:
-        self.app.notify(message, markup=False, timeout=6)
+        self._say(message)
         if not self.is_attached:
-            return  # the view was closed meanwhile
+            return
         self._deleted = deleted
         self.refresh_bindings()
         self.reload()

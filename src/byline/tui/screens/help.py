@@ -92,6 +92,7 @@ def byline_help(anywhere: Iterable[BindingType]) -> HelpScreen:
     """The help screen of Byline: the keys that work `anywhere`, then each pane's."""
     from byline.tui.screens.search import search_keys
     from byline.tui.widgets.article_list import ArticleList
+    from byline.tui.widgets.name_filter import FILTER_KEYS
     from byline.tui.widgets.people_list import PeopleList, PeoplePane
     from byline.tui.widgets.quote_list import QuoteList
     from byline.tui.widgets.reader import Reader
@@ -104,11 +105,11 @@ def byline_help(anywhere: Iterable[BindingType]) -> HelpScreen:
             ("Reader", Reader.BINDINGS),
             ("Search box", search_keys()),
             ("Sidebar", Sidebar.BINDINGS),
-            ("Speakers and entities (2, 3)", [*PeopleList.BINDINGS[-3:], *PeoplePane.BINDINGS]),
+            ("Speakers and entities (2, 3)", [*PeopleList.BINDINGS[-3:], *PeoplePane.BINDINGS, *FILTER_KEYS]),
             (
                 "Quotes across the corpus",
                 [
-                    *QuoteList.BINDINGS[-1:],
+                    *QuoteList.BINDINGS[-2:],
                     Binding("y", "-", "Copy the quote"),
                     Binding("b", "-", "Bookmark the quote"),
                 ],

@@ -217,6 +217,13 @@ class PeopleViews(_Screen):
         self.open_entry(entry, quote=message.row.number)
         self.reader.focus()
 
+    def on_quote_list_back(self) -> None:
+        if self._quotes_of is not None and self._quotes_of == self.view:
+            self.pane(self._quotes_of).list.focus()
+        else:  # the quotes naming a sidebar's entity, over the articles: back to the reader
+            self.show_quotes(False)
+            self.reader.focus()
+
     def on_sidebar_quotes_about(self, message: Sidebar.QuotesAbout) -> None:
         row = self._entity_row(message.entity)
         if row is None:

@@ -7,37 +7,19 @@ never copies of them, so filtering is a list of ints.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from rich.cells import cell_len, set_cell_size
-from rich.segment import Segment
-from rich.style import Style
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.strip import Strip
 
 from byline.model import Entry
-from byline.search.copies import file_name
+from byline.tui.widgets.article_rows import ROW_HEIGHT, ArticleRows, fit
 from byline.tui.widgets.line_list import LineList
 
-ROW_HEIGHT = 2
-AUTHOR_ROOM = 10
-"""Cells an author keeps on a row's second line before a date is left out for it."""
-BOOKMARK_MARK = "★"
-READ_MARK = "✓"
-
-
-def fit(text: str, width: int) -> str:
-    """`text` in exactly `width` cells: padded, or cut with an ellipsis."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
+__all__ = ["ROW_HEIGHT", "SORTS", "ArticleList", "fit"]
 
 
 def newest_first(entry: Entry) -> tuple[bool, str]:
@@ -55,19 +37,7 @@ SORTS: list[tuple[str, Callable[[Entry], object] | None]] = [
 """The list's orders, in the order `o` cycles through them (newest, most quotes first)."""
 
 
-def day_of(date: str) -> str:
-    """What a row shows of a date: its day (`2024-03-04`), or a date not in that form as it is."""
-    return date[:10] if len(date) >= 10 and date[4] == "-" and date[:4].isdigit() else date
-
-
-COUNT_WIDTH = len("no quotes")
-
-
-def quote_count(n: int) -> str:
-    return "no quotes" if n == 0 else "1 quote" if n == 1 else f"{n:,} quotes"
-
-
-class ArticleList(LineList):
+class ArticleList(ArticleRows):
     """Every article of the corpus, or those a filter lets through."""
 
     BINDINGS = [*LineList.BINDINGS, Binding("enter", "choose", "Open", show=False)]
@@ -213,8 +183,8 @@ class ArticleList(LineList):
         position = 0
         if keep is not None:
             position = self.position_of(keep.key) or 0
-        self._update_size()
         self.set_reactive(ArticleList.cursor, min(position, max(self.count - 1, 0)))
+        self._update_size()  # after the cursor: its row may open up
         self._scroll_to_cursor()
         self.refresh()
         self._announce()
@@ -231,8 +201,8 @@ class ArticleList(LineList):
             self.shown = [i for i, entry in enumerate(entries) if keep(entry)]
         self._filtered = len(entries)
         position = 0 if top or current is None else (self.position_of(current.key) or 0)
-        self._update_size()
         self.set_reactive(ArticleList.cursor, min(position, max(self.count - 1, 0)))
+        self._update_size()  # after the cursor: its row may open up
         self._scroll_to_cursor()  # never animated: a sort is a new list, not a move
         self.refresh()
         self._announce()
@@ -292,88 +262,9 @@ class ArticleList(LineList):
         super()._update_size()
         self.tell_position()
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        line = int(self.scroll_y) + y
-        position, half = divmod(line, ROW_HEIGHT)
-        base = self.rich_style
-        if position >= self.count:
-            return Strip.blank(width, base)
-        index = position if self.shown is None else self.shown[position]
-        entry = self.entries[index]
-        style = self.get_component_rich_style
-        is_cursor = position == self.cursor
-        if is_cursor:
-            row = style("article-list--cursor" if self.has_focus else "article-list--cursor-blurred")
-            # All in the row's colours, the title bold: dimmed, the rest fell to 3.96:1 on the cursor.
-            title_style = meta_style = mark_style = read_style = row
-        else:
-            row = base
-            title_style = style("article-list--title")
-            meta_style = style("article-list--meta")
-            mark_style = style("article-list--bookmark")
-            read_style = style("article-list--read-mark")
-        is_read = self.is_read(entry)
-        if is_read:
-            title_style = title_style + Style(bold=False)
-        elif is_cursor:
-            title_style = title_style + Style(bold=True)
-        title_lines = self._title_lines(entry.title, width - 5) if is_cursor else None
-        if title_lines is not None:
-            # The highlighted row's title, too long for one line, takes both: the whole of it to
-            # read, its second line under its first.
-            marks = (
-                [Segment("   ", row)]
-                if half
-                else [
-                    Segment(BOOKMARK_MARK if entry.id in self.bookmarked_ids else " ", mark_style),
-                    Segment(READ_MARK if is_read else " ", read_style),
-                    Segment(" ", row),
-                ]
-            )
-            segments = [
-                Segment(" ", row),
-                *marks,
-                Segment(fit(title_lines[half], width - 5), title_style),
-                Segment(" ", row),
-            ]
-        elif half == 0:
-            segments = [
-                Segment(" ", row),
-                Segment(BOOKMARK_MARK if entry.id in self.bookmarked_ids else " ", mark_style),
-                Segment(READ_MARK if is_read else " ", read_style),
-                Segment(" ", row),
-                Segment(fit(entry.title, width - 5), title_style),
-                Segment(" ", row),
-            ]
-        else:
-            count = quote_count(len(entry.quotes))
-            # Without an author, where it was published (a feed's or a site's name), if known.
-            source = entry.author or entry.source
-            if self.copies(entry) > 1:  # identical files: which file this row is
-                source = " · ".join(part for part in (source, file_name(entry.path)) if part)
-            day = day_of(entry.date)
-            room = width - 5 - cell_len(count) - 1
-            # The date where there is room beside the author (first when the list is sorted by date).
-            if day and (room - cell_len(day) - 2 >= AUTHOR_ROOM or not source or SORTS[self.sort][0] == "date"):
-                # The count right-aligned in the width of "no quotes", so that dates stand in one column.
-                count = f"{fit(day, room - 2) if cell_len(day) > room - 2 else day}  {count:>{COUNT_WIDTH}}"
-                room = width - 5 - cell_len(count) - 1
-            author = fit(source, room) if room > 3 else ""
-            gap = width - 4 - cell_len(author) - cell_len(count) - 1
-            segments = [
-                Segment("    ", row),
-                Segment(author, meta_style),
-                Segment(" " * max(gap, 0), row),
-                Segment(count, meta_style),
-                Segment(" ", row),
-            ]
-        return Strip(segments).adjust_cell_length(width, row).apply_meta({"row": position})
+    def entry_at(self, position: int) -> Entry:
+        return self.entries[position if self.shown is None else self.shown[position]]
 
-    @staticmethod
-    def _title_lines(title: str, width: int) -> tuple[str, str] | None:
-        """A title too long for one line of `width`, as two (the second cut with … if need be); None if it fits."""
-        if width <= 3 or cell_len(title) <= width:
-            return None
-        first = textwrap.wrap(title, width)[0]
-        return first, title[len(first) :].strip()
+    @property
+    def by_date(self) -> bool:
+        return SORTS[self.sort][0] == "date"

@@ -1,5 +1,11 @@
 """A cursor over rows drawn through the Line API: only the rows on screen are rendered, so
-100,000 rows cost no more to paint than 20. The people views' lists are built on it."""
+100,000 rows cost no more to paint than 20. The article list and the people views' lists are
+built on it.
+
+Every row is `row_height` lines but the cursor's, which may open up by `cursor_extra()` lines
+(the article list's, for a long title over two lines above its author and count): rows above
+the cursor stand where they would, rows below it that many lines lower.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +41,8 @@ class LineList(ScrollView, can_focus=True):
     """
 
     row_height = 1
+    _opened = 0
+    """The extra lines of the cursor's row when the size was last worked out."""
     cursor: reactive[int] = reactive(0, always_update=False)
 
     @property
@@ -45,10 +53,29 @@ class LineList(ScrollView, can_focus=True):
         """Line `line` of row `position`, `width` cells wide."""
         raise NotImplementedError
 
+    def cursor_extra(self) -> int:
+        """Lines the cursor's row takes beyond `row_height` (none unless a subclass says)."""
+        return 0
+
+    def row_top(self, position: int) -> int:
+        """The virtual line row `position` starts on."""
+        top = position * self.row_height
+        return top + self.cursor_extra() if position > self.cursor else top
+
+    def row_at(self, y: int) -> tuple[int, int]:
+        """The row at virtual line `y`, and which of its lines `y` is."""
+        step, cursor_top = self.row_height, self.cursor * self.row_height
+        if y < cursor_top:
+            return divmod(y, step)
+        extra = self.cursor_extra()
+        if y < cursor_top + step + extra:
+            return self.cursor, y - cursor_top
+        return divmod(y - extra, step)
+
     def rows_changed(self, cursor: int = 0) -> None:
         """The rows are new: resize, put the cursor at `cursor`, redraw."""
-        self._update_size()
         self.set_reactive(LineList.cursor, self.validate_cursor(cursor))
+        self._update_size()
         self.scroll_to(y=0, animate=False, immediate=True)
         self._scroll_to_cursor()
         self.refresh()
@@ -61,8 +88,13 @@ class LineList(ScrollView, can_focus=True):
         return max(0, min(cursor, self.count - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._refresh_row(old)
-        self._refresh_row(new)
+        if self._opened or self.cursor_extra():
+            # A row opened up under the cursor: the rows below move, and so may the list's end.
+            self._update_size()
+            self.refresh()
+        else:
+            self._refresh_row(old)
+            self._refresh_row(new)
         self._scroll_to_cursor()
         self.cursor_moved()
 
@@ -88,7 +120,7 @@ class LineList(ScrollView, can_focus=True):
         """Enter or a click on the row under the cursor."""
 
     def on_click(self, event: events.Click) -> None:
-        row = (event.y + int(self.scroll_y)) // self.row_height
+        row, _ = self.row_at(event.y + int(self.scroll_y))
         if 0 <= row < self.count:
             self.focus()
             self.cursor = row
@@ -106,30 +138,38 @@ class LineList(ScrollView, can_focus=True):
 
     def _update_size(self) -> None:
         region = self.scrollable_content_region
-        # A line more when the height is not a whole number of rows, so that even the last page starts on a row.
-        self.virtual_size = Size(region.width, self.count * self.row_height + region.height % self.row_height)
+        self._opened = self.cursor_extra() if self.count else 0
+        lines = self.count * self.row_height + self._opened
+        # A line or so more when the height is not a whole number of rows, so that even the last page starts on a row.
+        last_page, more = lines - region.height, 0
+        if last_page > 0 and (place := self.row_at(last_page))[1]:
+            more = self.row_top(place[0] + 1) - last_page
+        self.virtual_size = Size(region.width, lines + more)
 
     def _scroll_to_cursor(self) -> None:
         """Bring the cursor's row into view, scrolled by whole rows: a row's first line is always the top line."""
-        height, step = self.scrollable_content_region.height, self.row_height
+        height = self.scrollable_content_region.height
         if height <= 0:
             # Not laid out yet (filled while hidden): every row is "below" a pane of no height, and
             # scrolling to the cursor would hide what is above it (a quote list's first heading).
             # The resize that shows the list brings the cursor into view.
             return
-        top = self.cursor * step
+        top = self.row_top(self.cursor)
+        bottom = top + self.row_height + self.cursor_extra()
         y = int(self.scroll_y)
         if top < y:
             y = top
-        elif top + step > y + height:
-            y = top + step - height
-        y = -(-y // step) * step
+        elif bottom > y + height:
+            y = min(top, bottom - height)
+        if (place := self.row_at(y))[1]:
+            y = self.row_top(place[0] + 1)
         if y != self.scroll_y:
             self.scroll_to(y=y, animate=False, force=True, immediate=True)
 
     def _refresh_row(self, position: int) -> None:
-        y = position * self.row_height - int(self.scroll_y)
-        self.refresh(Region(0, y, self.size.width, self.row_height))
+        y = self.row_top(position) - int(self.scroll_y)
+        height = self.row_height + (self.cursor_extra() if position == self.cursor else 0)
+        self.refresh(Region(0, y, self.size.width, height))
 
     def cursor_style(self):  # noqa: ANN201 - a rich Style
         name = "line-list--cursor" if self.has_focus else "line-list--cursor-blurred"
@@ -137,7 +177,7 @@ class LineList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        position, line = divmod(int(self.scroll_y) + y, self.row_height)
+        position, line = self.row_at(int(self.scroll_y) + y)
         if position >= self.count:
             return Strip.blank(width, self.rich_style)
         strip = self.render_row(position, line, width, position == self.cursor)

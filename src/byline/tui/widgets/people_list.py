@@ -26,6 +26,7 @@ from byline.people import EntityRow, Speaker
 from byline.people.match import NameMatcher
 from byline.tui.widgets.article_list import fit
 from byline.tui.widgets.line_list import LineList
+from byline.tui.widgets.name_filter import NameFilter
 
 Kind = Literal["speakers", "entities"]
 PeopleRow = Speaker | EntityRow | str
@@ -133,16 +134,6 @@ class PeopleList(LineList):
                 Segment(" ", style),
             ]
         )
-
-
-class NameFilter(Input):
-    """The filter box. It takes the printable keys, 1 2 3 among them: its footer says how to
-    leave it for the list, where the view keys work."""
-
-    BINDINGS = [Binding("escape", "to_list", "List", tooltip="Between the filter and the list")]
-
-    def action_to_list(self) -> None:
-        self.screen.focus_next()
 
 
 class PeoplePane(Vertical):

@@ -30,6 +30,7 @@ class QuoteList(LineList):
     BINDINGS = [
         *LineList.BINDINGS,
         Binding("enter", "choose", "Open the article at the quote", show=False),
+        Binding("escape", "back", "Back to the speakers or entities", show=False),
     ]
 
     row_height = 2
@@ -37,6 +38,9 @@ class QuoteList(LineList):
     @dataclass
     class Chosen(Message):
         row: QuoteRow
+
+    class Back(Message):
+        """Escape: back to the list the quotes were chosen from."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -69,6 +73,9 @@ class QuoteList(LineList):
     def action_choose(self) -> None:
         if (row := self.current) is not None:
             self.post_message(self.Chosen(row))
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())
 
     def render_row(self, position: int, line: int, width: int, is_cursor: bool) -> Strip:
         if not self.items:

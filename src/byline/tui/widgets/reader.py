@@ -24,7 +24,7 @@ from byline.tui.widgets.article_head import article_head
 from byline.tui.widgets.paragraph_spans import spans_by_paragraph, with_marks
 from byline.tui.widgets.reading_place import line_of_offset, offset_of_line
 
-QUOTE_STYLE = "on $primary 18%"
+QUOTE_STYLE = "on $quote-tint"  # (themes.py)
 MARKED_QUOTE_STYLE = "bold $text on $accent 45%"
 MARKED_SPAN_STYLE = "bold $text on $warning 45%"  # a passage the search found, or Ctrl+F's match
 ENTITY_STYLES = {
@@ -256,11 +256,11 @@ class Reader(VerticalScroll, can_focus=True):
         self.call_after_refresh(self.scroll_to_center, paragraph, animate=False, immediate=True)
 
     def find(self, needle: str) -> bool:
-        """Find `needle` in the article, from the top of the view on; False if it is not there."""
+        """Find `needle` in the article, its first match current (1 of N, wherever the view is:
+        n / N go on from there, round the end); False if it is not there."""
         if self.article is None:
             return False
-        top = self._first_visible_offset()
-        match = self.finder.find(self.article.body, needle, after=top)
+        match = self.finder.find(self.article.body, needle)
         self._show_match(match)
         return match is not None
 
@@ -285,12 +285,6 @@ class Reader(VerticalScroll, can_focus=True):
         else:
             self.scroll_to_span(*match)
         self._update_progress()
-
-    def _first_visible_offset(self) -> int:
-        for index, paragraph in enumerate(self.query(Paragraph)):
-            if paragraph.virtual_region.bottom > self.scroll_y:
-                return self._starts[index]
-        return 0
 
     @property
     def current_quote(self) -> Quote | None:
