@@ -16,9 +16,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from byline.cli.common import fail, nothing_loaded, paths_or_default, report_skipped
+from byline.cli.common import paths_or_default, report_or_exit
 from byline.corpus.walk import Walk
-from byline.load import LoadResult
 from byline.model import Analysis, Article, Entry, Skipped
 
 if TYPE_CHECKING:
@@ -78,31 +77,17 @@ def _named(entry: Entry) -> Entry:
     return entry
 
 
-def report_or_exit(args_paths: list[str], entries: list[Entry] | int, skipped: list[Skipped]) -> None:
-    """Report skipped files as `load_or_exit` does; exit with status 1 when nothing could be loaded
-    (no `entries`, or a count of them that is 0)."""
-    report_skipped(LoadResult(skipped=skipped))
-    if not entries:
-        hint = "" if args_paths else " (no articles fetched yet? 'byline feeds refresh' fetches them)"
-        fail(nothing_loaded(args_paths) + hint)
-
-
-def streamed_or_exit(args_paths: list[str], *, use_cache: bool = True) -> Iterator[Entry]:
-    """`listed_or_exit`'s entries as `streamed_cached` gives them; the skipped files reported at the end."""
-    skipped: list[Skipped] = []
+def streamed_or_exit(
+    args_paths: list[str], *, use_cache: bool = True, skipped: list[Skipped] | None = None
+) -> Iterator[Entry]:
+    """`load_or_exit`'s articles, as entries with `Entry.details`, given as `streamed_cached` gives
+    them; the skipped files reported at the end (and put in `skipped`, if given)."""
+    skipped = [] if skipped is None else skipped
     given = 0
     for entry in streamed_cached(paths_or_default(args_paths), skipped, details=True, use_cache=use_cache):
         given += 1
         yield entry
     report_or_exit(args_paths, given, skipped)
-
-
-def listed_or_exit(args_paths: list[str], *, use_cache: bool = True) -> tuple[list[Entry], list[Skipped]]:
-    """`load_or_exit` through the cache (see `load_cached`): the entries, with `Entry.details`, and the
-    skipped files, reported."""
-    entries, skipped = load_cached(paths_or_default(args_paths), details=True, use_cache=use_cache)
-    report_or_exit(args_paths, entries, skipped)
-    return entries, skipped
 
 
 def as_article(entry: Entry) -> Article:
