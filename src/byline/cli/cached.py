@@ -36,11 +36,18 @@ def load_cached(
 
 
 def streamed_cached(
-    paths: list[str], skipped: list[Skipped], walk: Walk | None = None, *, details: bool = False, use_cache: bool = True
+    paths: list[str],
+    skipped: list[Skipped],
+    walk: Walk | None = None,
+    *,
+    details: bool = False,
+    analysis: bool = True,
+    use_cache: bool = True,
 ) -> Iterator[Entry]:
     """`load_cached`'s entries, each given as soon as every file before it in the walk is in,
     not once all are: `byline extract` prints while the rest is analysed, and a script reading
-    it starts at once. `skipped` is filled, in walk order, once the entries are all given."""
+    it starts at once. `skipped` is filled, in walk order, once the entries are all given.
+    `analysis=False`: without their quotes and entities (see `load_corpus`)."""
     from byline.corpus import load_corpus
 
     walk = walk or Walk.of(paths)
@@ -48,7 +55,7 @@ def streamed_cached(
     settled: set[int] = set()
     next_place = 0
     open_place: int | None = None  # the last entry's file: a batch may end inside a feed's entries
-    for batch in load_corpus(paths, details=details, use_cache=use_cache):
+    for batch in load_corpus(paths, details=details, analysis=analysis, use_cache=use_cache):
         for note in batch.notes:
             print(f"byline: {note}", file=sys.stderr)
         for entry in batch.entries:
@@ -78,13 +85,15 @@ def _named(entry: Entry) -> Entry:
 
 
 def streamed_or_exit(
-    args_paths: list[str], *, use_cache: bool = True, skipped: list[Skipped] | None = None
+    args_paths: list[str], *, analysis: bool = True, use_cache: bool = True, skipped: list[Skipped] | None = None
 ) -> Iterator[Entry]:
-    """`load_or_exit`'s articles, as entries with `Entry.details`, given as `streamed_cached` gives
-    them; the skipped files reported at the end (and put in `skipped`, if given)."""
+    """`load_or_exit`'s articles, as entries with `Entry.details` (and, unless `analysis=False`,
+    their quotes and entities), given as `streamed_cached` gives them; the skipped files reported
+    at the end (and put in `skipped`, if given)."""
     skipped = [] if skipped is None else skipped
     given = 0
-    for entry in streamed_cached(paths_or_default(args_paths), skipped, details=True, use_cache=use_cache):
+    paths = paths_or_default(args_paths)
+    for entry in streamed_cached(paths, skipped, details=True, analysis=analysis, use_cache=use_cache):
         given += 1
         yield entry
     report_or_exit(args_paths, given, skipped)

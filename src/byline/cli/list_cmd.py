@@ -52,7 +52,7 @@ def _listed(args: argparse.Namespace, skipped: list[Skipped]) -> Iterator[tuple[
         return
     from byline.cli.cached import as_article, paragraphs, streamed_or_exit
 
-    for entry in streamed_or_exit(args.paths, skipped=skipped):
+    for entry in streamed_or_exit(args.paths, analysis=False, skipped=skipped):  # it prints no quotes
         yield as_article(entry), paragraphs(entry)
 
 

@@ -60,26 +60,28 @@ def load_corpus(
     use_cache: bool = True,
     workers: int | None = None,
     details: bool = False,
+    analysis: bool = True,
     stamp: Stamp | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Generator[Batch, None, None]:
     """Load and analyse everything under `paths`, in batches, for a progress bar.
 
-    Runs on a worker thread in the app. With the corpus cache (the default),
-    files unchanged since the last opening come from the cache, in walk order,
-    before the walk is over; new and changed files follow, loaded and analysed
-    in worker processes. Entries therefore arrive in walk order on a cold
-    start, but re-read files come after the cached ones on a warm start.
-    The last batch has `done == total`. Closing the generator early stops the
-    work. `workers=0` reads in this process; None picks one per CPU.
-    `details=True` fills `Entry.details` (for the command line's listings); `stamp`
-    is fed what the walk finds, as `Walk.of` feeds it (for a snapshot of the result).
-    `cancelled`, if given, is asked while the walk goes on and while waiting on the workers:
-    once it says True, the generator ends (without its last batch) and the workers are stopped.
+    Runs on a worker thread in the app. With the corpus cache (the default), files unchanged since the last
+    opening come from the cache, in walk order, before the walk is over; new and changed files follow, loaded
+    and analysed in worker processes. Entries therefore arrive in walk order on a cold start, but re-read
+    files come after the cached ones on a warm start. The last batch has `done == total`. Closing the
+    generator early stops the work. `workers=0` reads in this process; None picks one per CPU. `details=True`
+    fills `Entry.details` (for the command line's listings); `analysis=False` leaves out the quotes and
+    entities (`byline list` prints none); `stamp` is fed what the walk finds, as `Walk.of` feeds it (for a
+    snapshot of the result). `cancelled`, if given, is asked while the walk goes on and while waiting on the
+    workers: once it says True, the generator ends (without its last batch) and the workers are stopped.
     """
+    from byline.corpus.cache import EntryDecoder
+
     notes: list[str] = []
     cache = _open_cache(notes) if use_cache else None
-    run = _Run(cache, batch_size, workers, notes, details)
+    run = _Run(cache, batch_size, workers, notes)
+    run.decoder = EntryDecoder(details=details, analysis=analysis)
     run.stamp = stamp
     run.cancelled = cancelled or _never
     try:
@@ -152,16 +154,14 @@ def _tell_once(notes: list[str], message: str) -> None:
 
 
 class _Run:
-    def __init__(
-        self, cache: CorpusCache | None, batch_size: int, workers: int | None, notes: list[str], details: bool = False
-    ) -> None:
+    def __init__(self, cache: CorpusCache | None, batch_size: int, workers: int | None, notes: list[str]) -> None:
         from byline.corpus.cache import EntryDecoder
 
         self.cache = cache
         self.batch_size = max(1, batch_size)
         self.workers = cpu_count() if workers is None else workers
         self.notes = notes
-        self.decoder = EntryDecoder(details=details)
+        self.decoder = EntryDecoder()
         self.pool: Executor | None = None
         self.pool_tried = False
         self.yielded = False
