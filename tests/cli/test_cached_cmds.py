@@ -219,3 +219,19 @@ def test_search_past_the_paged_size_keeps_stand_ins_and_prints_the_same(
     assert run(capsys, "search", "--json", "economy", str(news)) == fresh
     built = _indexed(load_cached([str(news)])[0], stored=True)  # what that first run built
     assert [isinstance(entry, PagedEntry) for entry in built.entries] == [False, False] + [True] * 5
+
+
+def test_entries_are_named_as_loading_names_their_files() -> None:
+    # `str(Path(...))` of the file's part, worked out once per folder: the same for every shape of path.
+    from byline.cli.cached import _Names
+    from byline.model import Entry
+
+    named = _Names()
+    for _ in range(2):  # the second time, from what the first left
+        for path in [
+            "a.txt", "./a.txt", "/a.txt", "//a.txt", "///a.txt", "a//b/./c.txt", "../x/./y.txt", "./../a",
+            "x/", ".", "./f.xml#2", "a//./f.xml#10", "b/./c#d/e.txt", "/n/./\udcff.txt",
+        ]:  # fmt: skip
+            file_path, sep, rest = path.partition("#")
+            entry = Entry(id="", path=path, title="", author="", quotes=(), entities=())
+            assert named(entry).path == str(Path(file_path)) + sep + rest

@@ -10,6 +10,7 @@ stamped with the walk, so that asking again over unchanged files reads one BLOB.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -55,6 +56,7 @@ def streamed_cached(
     settled: set[int] = set()
     next_place = 0
     open_place: int | None = None  # the last entry's file: a batch may end inside a feed's entries
+    named = _Names()
     for batch in load_corpus(paths, details=details, analysis=analysis, use_cache=use_cache):
         for note in batch.notes:
             print(f"byline: {note}", file=sys.stderr)
@@ -68,20 +70,34 @@ def streamed_cached(
             skipped.append(item)
             settled.add(walk.place(item.path))
         while next_place in settled:
-            yield from map(_named, waiting.pop(next_place, ()))
+            yield from map(named, waiting.pop(next_place, ()))
             next_place += 1
     for place in sorted(waiting):
-        yield from map(_named, waiting[place])
+        yield from map(named, waiting[place])
     skipped.sort(key=lambda item: walk.place(item.path))
     # A file that loading could not read is named as loading names it; a path the walk passed over, as given.
     skipped[:] = [Skipped(str(Path(s.path)), s.reason) if s.path in walk.files else s for s in skipped]
 
 
-def _named(entry: Entry) -> Entry:
-    """Under the path loading gives its file (`str(Path(...))`), as `load_paths` names it."""
-    file_path, sep, rest = entry.path.partition("#")
-    entry.path = str(Path(file_path)) + sep + rest
-    return entry
+class _Names:
+    """Puts an entry under the path loading gives its file (`str(Path(...))`, as `load_paths` names
+    it), worked out once per folder rather than once per entry: 0.6 s of 7 at 100,000 entries."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, entry: Entry) -> Entry:
+        file_path, sep, rest = entry.path.partition("#")
+        folder, slash, name = file_path.rpartition(os.sep)
+        if not (slash and name):
+            entry.path = str(Path(file_path)) + sep + rest
+            return entry
+        prefix = self._folders.get(folder)
+        if prefix is None:
+            # A file's name is one part, never "." or "..": `Path` changes only its folder's parts.
+            prefix = self._folders[folder] = str(Path(folder + slash + "x"))[:-1]
+        entry.path = prefix + name + sep + rest
+        return entry
 
 
 def streamed_or_exit(
