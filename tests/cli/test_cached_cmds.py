@@ -235,3 +235,20 @@ def test_entries_are_named_as_loading_names_their_files() -> None:
             file_path, sep, rest = path.partition("#")
             entry = Entry(id="", path=path, title="", author="", quotes=(), entities=())
             assert named(entry).path == str(Path(file_path)) + sep + rest
+
+
+def test_a_file_whose_path_holds_a_hash_keeps_its_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Only a feed's entries are `file#n`: `c#.txt` and `a#b/1.txt` come where the walk found them.
+    for name in ("0.txt", "a#b/1.txt", "c#.txt", "d#.xml", "z.txt"):
+        write(tmp_path / name, f"Story {name}", "Text of it.")
+    (tmp_path / "d#.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+        "<item><title>One</title><description>First.</description></item>"
+        "<item><title>Two</title><description>Second.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    for command in (["list"], ["extract", "--json"]):
+        fresh = run(capsys, *command, "--no-cache", str(tmp_path))
+        assert fresh[1].index("a#b") < fresh[1].index("c#.txt") < fresh[1].index("d#.xml#2") < fresh[1].index("z.txt")
+        assert run(capsys, *command, str(tmp_path)) == fresh
+        assert run(capsys, *command, str(tmp_path)) == fresh

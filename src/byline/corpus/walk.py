@@ -47,4 +47,7 @@ class Walk:
         return stamp.value()
 
     def place(self, path: str) -> int:
-        return self.order.get(path.partition("#")[0], len(self.order))
+        """Where `path`'s file came in the walk (a feed's `file#n`, its file's); an unknown path, after all.
+        A file's own name may hold a "#" (`c#.txt`, `a#b/c.txt`): only what follows the last is a feed's."""
+        place = self.order.get(path)
+        return self.order.get(path.rpartition("#")[0], len(self.order)) if place is None else place
