@@ -12,6 +12,7 @@ import byline.load
 from byline.cli import main
 from byline.cli.common import load_or_exit, print_json_listing, shown_path, to_json
 from byline.model import Batch, Entry, Skipped
+from tests.helpers.pipeline import giving
 
 LISTINGS = [["list"], ["list", "--json"], ["list", "--no-cache"], ["list", "--json", "--no-cache"]]
 
@@ -120,22 +121,21 @@ def test_cached_list_prints_each_article_before_the_next_files_are_analysed(
     names = ["a.txt", "b.txt", "c.txt", "d.txt"]
     for name in names:
         (tmp_path / name).write_text("x", encoding="utf-8")
-    batches = [[name] for name in names]
     printed: list[str] = []
-
-    def load_corpus(paths: list[str], **options: object):
-        for batch in batches:
-            printed.append(capsys.readouterr().out)
-            entries = [
-                Entry(id=n, path=str(tmp_path / n), title=f"Title {n}", author="", quotes=(), entities=())
-                for n in batch
-            ]
-            for entry in entries:
-                entry.details = (entry.title, "", "text", "", "", 1)
-            skipped = [Skipped(str(tmp_path / "z.pdf"), "not an article")] if batch == ["d.txt"] else []
-            yield Batch(entries, skipped, 0, None)
-
-    monkeypatch.setattr(byline.corpus, "load_corpus", load_corpus)
+    batches = [
+        Batch(
+            [Entry(id=n, path=str(tmp_path / n), title=f"Title {n}", author="", quotes=(), entities=())],
+            [Skipped(str(tmp_path / "z.pdf"), "not an article")] if n == "d.txt" else [],
+            0,
+            None,
+        )
+        for n in names
+    ]
+    for batch in batches:
+        batch.entries[0].details = (batch.entries[0].title, "", "text", "", "", 1)
+    monkeypatch.setattr(
+        byline.corpus, "load_corpus", giving(batches, lambda n: printed.append(capsys.readouterr().out))
+    )
     assert main(["list", *(["--json"] if as_json else []), str(tmp_path)]) == 0
     printed.append(capsys.readouterr().out)
     # A file's entries are out once the next file's come (a feed's may span batches).

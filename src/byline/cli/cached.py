@@ -51,13 +51,16 @@ def streamed_cached(
     `analysis=False`: without their quotes and entities (see `load_corpus`)."""
     from byline.corpus import load_corpus
 
-    walk = walk or Walk.of(paths)
+    fed = walk is None  # a `Walk` load_corpus fills as it walks: a file has its place before its entries come
+    walk = Walk() if walk is None else walk
     waiting: dict[int, list[Entry]] = {}
     settled: set[int] = set()
     next_place = 0
     open_place: int | None = None  # the last entry's file: a batch may end inside a feed's entries
     named = _Names()
-    for batch in load_corpus(paths, details=details, analysis=analysis, use_cache=use_cache):
+    for batch in load_corpus(
+        paths, details=details, analysis=analysis, use_cache=use_cache, watch=walk if fed else None
+    ):
         for note in batch.notes:
             print(f"byline: {note}", file=sys.stderr)
         for entry in batch.entries:

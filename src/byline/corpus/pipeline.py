@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from byline.corpus.cache import CorpusCache, FileRecord
-    from byline.corpus.snapshots import Stamp
+    from byline.corpus.walk import WalkWatcher
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -61,20 +61,20 @@ def load_corpus(
     workers: int | None = None,
     details: bool = False,
     analysis: bool = True,
-    stamp: Stamp | None = None,
+    watch: WalkWatcher | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Generator[Batch, None, None]:
     """Load and analyse everything under `paths`, in batches, for a progress bar.
 
     Runs on a worker thread in the app. With the corpus cache (the default), files unchanged since the last
     opening come from the cache, in walk order, before the walk is over; new and changed files follow, loaded
-    and analysed in worker processes. Entries therefore arrive in walk order on a cold start, but re-read
-    files come after the cached ones on a warm start. The last batch has `done == total`. Closing the
-    generator early stops the work. `workers=0` reads in this process; None picks one per CPU. `details=True`
-    fills `Entry.details` (for the command line's listings); `analysis=False` leaves out the quotes and
-    entities (`byline list` prints none); `stamp` is fed what the walk finds, as `Walk.of` feeds it (for a
-    snapshot of the result). `cancelled`, if given, is asked while the walk goes on and while waiting on the
-    workers: once it says True, the generator ends (without its last batch) and the workers are stopped.
+    and analysed in worker processes. Entries therefore arrive in walk order on a cold start, but re-read files
+    come after the cached ones on a warm start. The last batch has `done == total`. Closing the generator early
+    stops the work. `workers=0` reads in this process; None picks one per CPU. `details=True` fills
+    `Entry.details` (for the command line's listings); `analysis=False` leaves out the quotes and entities
+    (`byline list` prints none); `watch` is fed what the walk finds as it goes (a `Stamp`, for a snapshot; a
+    `Walk`, for the files' order). `cancelled` is asked while the walk goes on and while waiting on the workers:
+    once it says True, the generator ends (without its last batch) and the workers are stopped.
     """
     from byline.corpus.cache import EntryDecoder
 
@@ -82,7 +82,7 @@ def load_corpus(
     cache = _open_cache(notes) if use_cache else None
     run = _Run(cache, batch_size, workers, notes)
     run.decoder = EntryDecoder(details=details, analysis=analysis)
-    run.stamp = stamp
+    run.watch = watch
     run.cancelled = cancelled or _never
     try:
         yield from run.go(paths)
@@ -178,7 +178,7 @@ class _Run:
         """Entries per handled file not yet all in a batch, oldest first."""
         self.total: int | None = None
         self.cached = 0
-        self.stamp: Stamp | None = None
+        self.watch: WalkWatcher | None = None
         self.cancelled: Callable[[], bool] = _never
 
     # --- the run ---------------------------------------------------------
@@ -197,12 +197,12 @@ class _Run:
             if found % CANCEL_EVERY == 0 and self.cancelled():
                 raise _Cancelled
             if isinstance(item, Skipped):
-                if self.stamp is not None:
-                    self.stamp.skipped(item)
+                if self.watch is not None:
+                    self.watch.skipped(item)
                 self.skipped.append(item)
                 continue
-            if self.stamp is not None:
-                self.stamp.file(*item)
+            if self.watch is not None:
+                self.watch.file(*item)
             found += 1
             key = keys.of(item.path)
             seen.add(key)
