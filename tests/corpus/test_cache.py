@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,16 @@ def test_the_stamp_alone_is_the_stamp_of_the_whole_walk(corpus: Path) -> None:
     before = Walk.stamp_of([str(corpus)])
     touch_later(next(corpus.rglob("*.txt")))
     assert Walk.stamp_of([str(corpus)]) != before
+
+
+def test_entries_without_analysis_are_the_entries_but_for_their_quotes_and_entities(
+    corpus: Path, reads: list[str], analysed: list[str]
+) -> None:
+    # What `byline list` asks for: decoding no quotes or entities, analysed afresh or cached.
+    fresh, _ = load([corpus], details=True, analysis=False, use_cache=False)
+    load([corpus])
+    cached, _ = load([corpus], details=True, analysis=False)
+    full, _ = load([corpus], details=True)
+    assert full[0].quotes and full[0].entities and full[0].details
+    bare = [replace(e, quotes=(), entities=(), mention_spans=b"", quote_sentences=b"") for e in full]
+    assert fresh == cached == bare

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable, Iterable, Sized
 
 from byline.load import LoadResult, load_paths
 from byline.load.clean import printable
@@ -53,11 +54,17 @@ def load_or_exit(paths: list[str]) -> LoadResult:
     Exits with status 1 when nothing at all could be loaded.
     """
     result = load_paths(paths_or_default(paths))
-    report_skipped(result)
-    if not result.articles:
+    report_or_exit(paths, result.articles, result.skipped)
+    return result
+
+
+def report_or_exit(paths: list[str], articles: Sized | int, skipped: list[Skipped]) -> None:
+    """Report skipped files as `load_or_exit` does; exit with status 1 when nothing could be
+    loaded from PATHs (no `articles`, or a count of them that is 0)."""
+    report_skipped(LoadResult(skipped=skipped))
+    if not articles:
         hint = "" if paths else " (no articles fetched yet? 'byline feeds refresh' fetches them)"
         fail(nothing_loaded(paths) + hint)
-    return result
 
 
 def nothing_loaded(paths: list[str]) -> str:
@@ -86,6 +93,23 @@ def to_json(value: object, **options: object) -> str:
     """`json.dumps` with ensure_ascii=False, but with nothing a terminal acts on."""
     text = json.dumps(value, ensure_ascii=False, **options)  # type: ignore[arg-type]
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def print_json_listing(key: str, items: Iterable[object], rest: Callable[[], dict[str, object]]) -> None:
+    """`print(to_json({key: list(items), **rest()}, indent=2))`, byte for byte, but each item
+    written as it comes: a listing of a million articles starts at once and is never whole in
+    memory. `rest` is asked once the items are all written (for what is only known at the end)."""
+    write = sys.stdout.write
+    opened = "{\n  " + to_json(key) + ": ["
+    written = False
+    for item in items:
+        write((",\n" if written else opened + "\n") + "    " + to_json(item, indent=2).replace("\n", "\n    "))
+        written = True
+    close = "\n  ]" if written else opened + "]"
+    more = "".join(
+        f",\n  {to_json(name)}: " + to_json(value, indent=2).replace("\n", "\n  ") for name, value in rest().items()
+    )
+    write(close + more + "\n}\n")
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:

@@ -1,10 +1,16 @@
-"""`byline list`: the articles found, one line each, or JSON."""
+"""`byline list`: the articles found, one line each, or JSON.
+
+Both are printed as the articles come, never gathered first: over a million articles a
+listing starts at once, and holds one article at a time rather than all of them.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 
-from byline.cli.common import PATHS_HELP, load_or_exit, shown_path, to_json
+from byline.cli.common import PATHS_HELP, paths_or_default, print_json_listing, report_or_exit, shown_path
+from byline.model import Article, Skipped
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,38 +20,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.no_cache:
-        result = load_or_exit(args.paths)
-        listed = [(article, len(article.paragraphs)) for article in result.articles]
-        skipped = result.skipped
-    else:
-        from byline.cli.cached import as_article, listed_or_exit, paragraphs
-
-        entries, skipped = listed_or_exit(args.paths)
-        listed = [(as_article(entry), paragraphs(entry)) for entry in entries]
+    skipped: list[Skipped] = []
+    listed = _listed(args, skipped)
     if args.json:
-        print(
-            to_json(
-                {
-                    "articles": [
-                        {
-                            "id": a.id,
-                            "path": a.path,
-                            "title": a.title,
-                            "subtitle": a.subtitle,
-                            "author": a.author,
-                            "format": a.format,
-                            "date": a.date,
-                            "url": a.url,
-                            "paragraphs": count,
-                            "warnings": list(a.warnings),
-                        }
-                        for a, count in listed
-                    ],
-                    "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
-                },
-                indent=2,
-            )
+        # The skipped files are known only at the end: they come after the articles.
+        print_json_listing(
+            "articles",
+            (as_json(article, count) for article, count in listed),
+            lambda: {"skipped": [{"path": s.path, "reason": s.reason} for s in skipped]},
         )
         return 0
     for article, _ in listed:
@@ -53,3 +35,37 @@ def run(args: argparse.Namespace) -> int:
         flag = "  [!] " + "; ".join(article.warnings) if article.warnings else ""
         print(f"{article.display_title}{author}{flag}\n    {shown_path(article.path)}")
     return 0
+
+
+def _listed(args: argparse.Namespace, skipped: list[Skipped]) -> Iterator[tuple[Article, int]]:
+    """Each article with its paragraph count, in walk order: from the index cache for files it
+    holds unchanged (analysing the rest), or, with --no-cache, as loading reads them. The skipped
+    files are reported, and put in `skipped`, once the articles are all given; none exits 1."""
+    if args.no_cache:
+        from byline.load import iter_articles
+
+        given = 0
+        for article in iter_articles(paths_or_default(args.paths), skipped):
+            given += 1
+            yield article, len(article.paragraphs)
+        report_or_exit(args.paths, given, skipped)
+        return
+    from byline.cli.cached import as_article, paragraphs, streamed_or_exit
+
+    for entry in streamed_or_exit(args.paths, analysis=False, skipped=skipped):  # it prints no quotes
+        yield as_article(entry), paragraphs(entry)
+
+
+def as_json(article: Article, count: int) -> dict[str, object]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "author": article.author,
+        "format": article.format,
+        "date": article.date,
+        "url": article.url,
+        "paragraphs": count,
+        "warnings": list(article.warnings),
+    }

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from byline.corpus.cache import CorpusCache, FileRecord
-    from byline.corpus.snapshots import Stamp
+    from byline.corpus.walk import WalkWatcher
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -60,27 +60,29 @@ def load_corpus(
     use_cache: bool = True,
     workers: int | None = None,
     details: bool = False,
-    stamp: Stamp | None = None,
+    analysis: bool = True,
+    watch: WalkWatcher | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Generator[Batch, None, None]:
     """Load and analyse everything under `paths`, in batches, for a progress bar.
 
-    Runs on a worker thread in the app. With the corpus cache (the default),
-    files unchanged since the last opening come from the cache, in walk order,
-    before the walk is over; new and changed files follow, loaded and analysed
-    in worker processes. Entries therefore arrive in walk order on a cold
-    start, but re-read files come after the cached ones on a warm start.
-    The last batch has `done == total`. Closing the generator early stops the
-    work. `workers=0` reads in this process; None picks one per CPU.
-    `details=True` fills `Entry.details` (for the command line's listings); `stamp`
-    is fed what the walk finds, as `Walk.of` feeds it (for a snapshot of the result).
-    `cancelled`, if given, is asked while the walk goes on and while waiting on the workers:
+    Runs on a worker thread in the app. With the corpus cache (the default), files unchanged since the last
+    opening come from the cache, in walk order, before the walk is over; new and changed files follow, loaded
+    and analysed in worker processes. Entries therefore arrive in walk order on a cold start, but re-read files
+    come after the cached ones on a warm start. The last batch has `done == total`. Closing the generator early
+    stops the work. `workers=0` reads in this process; None picks one per CPU. `details=True` fills
+    `Entry.details` (for the command line's listings); `analysis=False` leaves out the quotes and entities
+    (`byline list` prints none); `watch` is fed what the walk finds as it goes (a `Stamp`, for a snapshot; a
+    `Walk`, for the files' order). `cancelled` is asked while the walk goes on and while waiting on the workers:
     once it says True, the generator ends (without its last batch) and the workers are stopped.
     """
+    from byline.corpus.cache import EntryDecoder
+
     notes: list[str] = []
     cache = _open_cache(notes) if use_cache else None
-    run = _Run(cache, batch_size, workers, notes, details)
-    run.stamp = stamp
+    run = _Run(cache, batch_size, workers, notes)
+    run.decoder = EntryDecoder(details=details, analysis=analysis)
+    run.watch = watch
     run.cancelled = cancelled or _never
     try:
         yield from run.go(paths)
@@ -152,16 +154,14 @@ def _tell_once(notes: list[str], message: str) -> None:
 
 
 class _Run:
-    def __init__(
-        self, cache: CorpusCache | None, batch_size: int, workers: int | None, notes: list[str], details: bool = False
-    ) -> None:
+    def __init__(self, cache: CorpusCache | None, batch_size: int, workers: int | None, notes: list[str]) -> None:
         from byline.corpus.cache import EntryDecoder
 
         self.cache = cache
         self.batch_size = max(1, batch_size)
         self.workers = cpu_count() if workers is None else workers
         self.notes = notes
-        self.decoder = EntryDecoder(details=details)
+        self.decoder = EntryDecoder()
         self.pool: Executor | None = None
         self.pool_tried = False
         self.yielded = False
@@ -178,7 +178,7 @@ class _Run:
         """Entries per handled file not yet all in a batch, oldest first."""
         self.total: int | None = None
         self.cached = 0
-        self.stamp: Stamp | None = None
+        self.watch: WalkWatcher | None = None
         self.cancelled: Callable[[], bool] = _never
 
     # --- the run ---------------------------------------------------------
@@ -197,12 +197,12 @@ class _Run:
             if found % CANCEL_EVERY == 0 and self.cancelled():
                 raise _Cancelled
             if isinstance(item, Skipped):
-                if self.stamp is not None:
-                    self.stamp.skipped(item)
+                if self.watch is not None:
+                    self.watch.skipped(item)
                 self.skipped.append(item)
                 continue
-            if self.stamp is not None:
-                self.stamp.file(*item)
+            if self.watch is not None:
+                self.watch.file(*item)
             found += 1
             key = keys.of(item.path)
             seen.add(key)

@@ -5,8 +5,18 @@ whether a snapshot made from an earlier walk still holds."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from byline.load import FileStat, iter_file_stats
+from byline.model import Skipped
+
+
+class WalkWatcher(Protocol):
+    """What is fed a walk's finds as they come (`load_corpus(watch=...)`): a `Stamp`, a `Walk`."""
+
+    def file(self, path: str, size: int, mtime_ns: int) -> None: ...
+
+    def skipped(self, item: Skipped) -> None: ...
 
 
 @dataclass
@@ -23,14 +33,23 @@ class Walk:
 
         walk, stamp = cls(), Stamp()
         for item in iter_file_stats(paths):
-            walk.order.setdefault(item.path, len(walk.order))
             if isinstance(item, FileStat):
-                walk.files.add(item.path)
+                walk.file(*item)
                 stamp.file(*item)
             else:
+                walk.skipped(item)
                 stamp.skipped(item)
         walk.stamp = stamp.value()
         return walk
+
+    def file(self, path: str, size: int, mtime_ns: int) -> None:
+        """A file the walk found next. Fed by `load_corpus` as it walks, a `Walk` knows a file's
+        place before any of its entries come, without walking everything first."""
+        self.order.setdefault(path, len(self.order))
+        self.files.add(path)
+
+    def skipped(self, item: Skipped) -> None:
+        self.order.setdefault(item.path, len(self.order))
 
     @staticmethod
     def stamp_of(paths: list[str]) -> bytes:
@@ -47,4 +66,7 @@ class Walk:
         return stamp.value()
 
     def place(self, path: str) -> int:
-        return self.order.get(path.partition("#")[0], len(self.order))
+        """Where `path`'s file came in the walk (a feed's `file#n`, its file's); an unknown path, after all.
+        A file's own name may hold a "#" (`c#.txt`, `a#b/c.txt`): only what follows the last is a feed's."""
+        place = self.order.get(path)
+        return self.order.get(path.rpartition("#")[0], len(self.order)) if place is None else place

@@ -325,9 +325,17 @@ def _is_feed(head: bytes) -> bool:
 
 def load_paths(paths: Iterable[str | os.PathLike[str]]) -> LoadResult:
     result = LoadResult()
+    result.articles.extend(iter_articles(paths, result.skipped))
+    return result
+
+
+def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: list[Skipped]) -> Iterator[Article]:
+    """`load_paths`' articles, in its order, each file's as soon as it is read (`byline list
+    --no-cache` prints the first while the rest are read); what is skipped goes to `skipped` as met."""
     for item in iter_files(paths):
         if isinstance(item, Skipped):
-            result.skipped.append(item)
+            skipped.append(item)
         else:
-            result.extend(load_file(item))
-    return result
+            loaded = load_file(item)
+            skipped.extend(loaded.skipped)
+            yield from loaded.articles

@@ -78,7 +78,7 @@ class LoadingBar(Horizontal):
                 if self._load_snapshot(key, start):
                     return
             pager = Pager()
-            for batch in load_corpus(self.paths, stamp=stamp, cancelled=lambda: worker.is_cancelled):
+            for batch in load_corpus(self.paths, watch=stamp, cancelled=lambda: worker.is_cancelled):
                 if worker.is_cancelled:
                     return
                 # Indexed here, off the UI thread, in the order the list gets them; past the
