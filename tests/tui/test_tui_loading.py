@@ -254,6 +254,23 @@ async def test_a_first_opening_past_the_whole_size_keeps_stand_ins_not_whole_ent
         assert len(rows) == len(whole[-1].quotes) > 0
 
 
+async def test_past_what_memory_could_hold_text_is_searched_in_the_cache_from_the_start(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A corpus far past the in-memory text budget does not read its files to fill it first."""
+    import byline.tui.loading
+    from byline.search.sources import FullTextSource
+
+    filled: list[int] = []
+    monkeypatch.setattr(byline.tui.loading, "TEXT_IN_MEMORY_MAX", 2)
+    monkeypatch.setattr(byline.tui.loading, "fill_text", lambda *a, **k: filled.append(1) or 0)
+    app = await opened_once(small_corpus)
+    assert filled == [] and isinstance(app.search_index.text, FullTextSource)
+    assert app.search_index._ids is None  # settled once loading was over
+    hits = [(h.kind, app.corpus.entries[h.entry].title) for h in app.search_index.search("rafah appears")]
+    assert ("text", "Article number 4") in hits
+
+
 async def test_no_bar_animates_while_the_total_is_unknown(open_app, small_corpus: Path) -> None:
     """An indeterminate bar repaints at the screen's frame rate, on the thread the loader needs:
     while the walk goes on the line gives the count alone, and the bar comes with the total."""

@@ -263,3 +263,16 @@ def test_searching_while_batches_arrive() -> None:
         thread.join()
     assert not errors
     assert len(index.search("storm", limit=500)) >= 200
+
+
+def test_a_settled_index_finds_the_same_and_still_takes_more(index: SearchIndex) -> None:
+    """Once loading is over the (kind, string) map goes (~150 MB at a million); it comes back if entries do."""
+    before = [(h.kind, h.entry, h.text) for h in index.search("blair")]
+    index.settle()
+    assert index._ids is None
+    assert [(h.kind, h.entry, h.text) for h in index.search("blair")] == before
+    strings = index.strings
+    index.add([entry("Blair returns", number=99)])
+    index.add([entry("Blair returns", number=100)])  # the same title: one string, two references
+    assert index.strings == strings + 1
+    assert [h.entry for h in index.search("blair returns") if h.kind == "title"][:2] == [len(index) - 2, len(index) - 1]

@@ -29,6 +29,9 @@ SHOWN_EVERY_S = 0.25
 FIRST_ROWS_WAIT = 10.0
 """At most this long, the loader waits for the first rows to be painted (a safety net:
 on a loaded machine a 1 s wait ran out and the first frame came 8 s late)."""
+TEXT_IN_MEMORY_MAX = 100_000
+"""Past this many articles their text is searched in the cache's FTS5 index from the start: the
+in-memory budget holds about 15,000, and filling it only to throw it away read 15,000 files."""
 SKIPPED_SHOWN = 5
 """Skipped files named in the notice; the rest are counted."""
 
@@ -99,13 +102,15 @@ class LoadingBar(Horizontal):
             self.post_message(BatchLoaded(Batch([], [stopped], 0, 0), 0))
             files = -1  # nothing to keep
         search_index.coverage = None
+        search_index.settle()
         self.post_message(LoadFinished())
         # The search finds titles, quotes and names already; article text follows.
         try:
-            fill_text(search_index, cancelled=lambda: worker.is_cancelled)
+            if len(search_index) <= TEXT_IN_MEMORY_MAX:
+                fill_text(search_index, cancelled=lambda: worker.is_cancelled)
             if worker.is_cancelled:
                 return
-            if getattr(search_index.text, "full", False):
+            if len(search_index) > TEXT_IN_MEMORY_MAX or getattr(search_index.text, "full", False):
                 self._search_text_through_cache()
             if 0 <= files:
                 self._keep_snapshot(key, stamp.value(), files, skipped)
