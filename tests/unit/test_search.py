@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from byline.corpus import Corpus, Entry, load_corpus
 from byline.model import Entity, Quote
-from byline.search import SearchIndex, build_index, parse_query
+from byline.search import SearchIndex, build_index, parse_query, snapshot
 from byline.search.sources import MemoryTextSource, sentences
 from byline.search.vocabulary import Vocabulary, fold
 
@@ -270,7 +270,11 @@ def test_a_settled_index_finds_the_same_and_still_takes_more(index: SearchIndex)
     before = [(h.kind, h.entry, h.text) for h in index.search("blair")]
     index.settle()
     assert index._ids is None
+    assert not index._refs._tail and not index._postings._lists._tail  # one flat array each
+    assert index._refs.pack()[1] is index._refs._flat  # what a snapshot writes, not a copy of it
     assert [(h.kind, h.entry, h.text) for h in index.search("blair")] == before
+    data, parts = snapshot.dump(index)
+    assert [(h.kind, h.entry, h.text) for h in snapshot.load(data, parts).search("blair")] == before
     strings = index.strings
     index.add([entry("Blair returns", number=99)])
     index.add([entry("Blair returns", number=100)])  # the same title: one string, two references

@@ -14,6 +14,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 
+Packed = bytes | array | memoryview
+"""A packed list's bytes: an array or view of it as made, bytes as read back (`marshal` writes either as bytes)."""
+
 
 def ints(data: bytes | memoryview = b"", code: str = "i") -> array:
     values = array(code)
@@ -76,21 +79,33 @@ class FlatLists:
         else:
             self.extend(i, (value,))
 
-    def pack(self) -> tuple[bytes, bytes]:
-        """(ends, flat) as bytes, for `unpack`: the loaded arrays as they are when nothing grew."""
+    def pack(self) -> tuple[Packed, Packed]:
+        """(ends, flat), for `unpack` (or `marshal`, which writes them as bytes): the arrays
+        themselves when nothing grew since they were made flat (`compact`), not copies."""
         if not self._changed and not self._tail:
-            return self._ends.tobytes(), self._flat.tobytes()
+            return self._ends, self._flat
+        ends, flat = self._joined()
+        return ends, flat
+
+    def compact(self) -> None:
+        """Make every list a slice of one flat array: a million small arrays (an index just built)
+        take ~70 MB more than their ints, and `pack` would copy them all into one anyway."""
+        if self._changed or self._tail:
+            self._ends, self._flat = self._joined()
+            self._frozen, self._changed, self._tail = len(self._ends) - 1, {}, []
+
+    def _joined(self) -> tuple[array, array]:
         flat, ends = array("i"), array("q", [0])
         for values in self:
             flat.extend(values)
             ends.append(len(flat))
-        return ends.tobytes(), flat.tobytes()
+        return ends, flat
 
     @classmethod
-    def unpack(cls, packed: tuple[bytes, bytes]) -> FlatLists:
+    def unpack(cls, packed: tuple[Packed, Packed]) -> FlatLists:
         # Views of the bytes as they were read, not copies: at a million articles the references
         # alone are 280 MB, and a copy beside the bytes it came from doubled the opening's peak.
-        ends, flat = memoryview(packed[0]).cast("q"), memoryview(packed[1]).cast("i")
+        ends, flat = memoryview(packed[0]).cast("B").cast("q"), memoryview(packed[1]).cast("B").cast("i")
         if not ends or ends[0] != 0 or ends[-1] != len(flat):
             raise ValueError("offsets that do not fit their lists")
         return cls(flat, ends)
@@ -123,13 +138,16 @@ class FlatPostings(Mapping[int, array]):
             slot = self._slot[word] = self._lists.add()
         self._lists.append_to(slot, doc)
 
-    def pack(self) -> tuple[bytes, tuple[bytes, bytes]]:
+    def pack(self) -> tuple[Packed, tuple[Packed, Packed]]:
         # Slots follow insertion order, so the keys in that order line up with the lists.
-        return array("i", self._slot).tobytes(), self._lists.pack()
+        return array("i", self._slot), self._lists.pack()
+
+    def compact(self) -> None:
+        self._lists.compact()
 
     @classmethod
-    def unpack(cls, packed: tuple[bytes, tuple[bytes, bytes]]) -> FlatPostings:
-        keys, lists = ints(packed[0]), FlatLists.unpack(packed[1])
+    def unpack(cls, packed: tuple[Packed, tuple[Packed, Packed]]) -> FlatPostings:
+        keys, lists = ints(memoryview(packed[0]).cast("B")), FlatLists.unpack(packed[1])
         if len(keys) != len(lists):
             raise ValueError(f"{len(keys):,} words for {len(lists):,} posting lists")
         return cls(keys, lists)

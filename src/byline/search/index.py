@@ -101,10 +101,15 @@ class SearchIndex:
             self.generation += 1
 
     def settle(self) -> None:
-        """Let go of what only adding entries needs, once loading is over: the map from each
-        (kind, string) to its document, ~150 MB at a million articles. Made again if entries are added."""
+        """Once loading is over: let go of what only adding entries needs (the map from each
+        (kind, string) to its document, ~150 MB at a million articles; made again if entries
+        are added), and flatten the reference and posting lists."""
         with self._lock:
             self._ids = None
+            # One flat array each, not an array per string and per word: less memory, and what
+            # a snapshot writes as it is (a copy of each at a million was ~0.5 GB at once).
+            self._refs.compact()
+            self._postings.compact()
 
     def clear(self) -> None:
         """Back to empty, text source and all: what a stale snapshot put here goes."""
