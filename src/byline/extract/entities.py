@@ -360,6 +360,16 @@ def _retype_guesses(
     known = {name: c.type for name, c in clusters.items() if c.sure}
     mentions = sorted(mentions)
     own = {name: votes(body, clusters[name].mentions, lex) for name in guessed}
+    for (_, end, before), (start, _, name) in zip(mentions, mentions[1:]):
+        if (
+            name in guessed
+            and known.get(before) == "PERSON"
+            and " " in before
+            and body[end:start] == " of "
+            and name.split()[0] not in lex.first_names  # ("Maria Full of Grace": a title's words)
+        ):
+            # "analyst Mike Powell of Dresdner Kleinwort Wasserstein": where a person works, a body
+            own[name]["ORG"] += 1
     # Again while names change: a name retyped by its own cues is evidence for
     # the names listed beside it ("Basingstoke and Torbay"), and they for the
     # next ("authors like Cicero, Virgil and Tacitus").
