@@ -18,6 +18,8 @@ _WORDS = name_words()
 _SURNAME_PLACE_WORDS = _WORDS["surname_place_words"]
 _ROYAL = _WORDS["royal"]
 _PLACE_FIRST = _WORDS["place_first"]
+_PEERAGE = _WORDS["peerage"]
+LONGEST_DESIGNATION = 2  # words of the place in "Lord Irvine of Lairg"
 SELF_STANDING_ORG_WORDS = 3  # a body's title this long names it without its country
 LONGEST_PERSON_AFTER_DESCRIPTION = 3  # words of the person in "Beatle George Harrison"
 FIELD_WORDS = 2  # words of a body's field after "and" ("... of Economic and Social Research")
@@ -100,6 +102,20 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                 return
     # "Mark Stephen Trotter of California", "Nick Donofrio of IBM": a name,
     # then another; but "Bank of England" and "Times of Israel" are one.
+    if _peer_of_place(tokens, lex):
+        # "Lord Nicholls of Birkenhead": a peer's full title, the place part of his name
+        out.append(
+            Candidate(
+                tokens[0].start,
+                tokens[-1].end,
+                whole(tokens),
+                "PERSON",
+                honorific=tokens[0].text,
+                title=tokens[0].text,
+                strong=True,
+            )
+        )
+        return
     for i, token in enumerate(tokens):
         if token.text in ("of", "from", "for") and 0 < i < len(tokens) - 1:
             left, right = tokens[:i], trim_connectors(tokens[i + 1 :])
@@ -261,6 +277,20 @@ def _person_owner(tokens: list[Token], lex: Lexicons) -> int:
             person = [*tokens[:k], Token(word.text[:-1], word.start, word.end - 1)]
             return k + 1 if classify(person, lex)[0] == "PERSON" else 0
     return 0
+
+
+def _peer_of_place(tokens: list[Token], lex: Lexicons) -> bool:
+    """ "Lord Irvine of Lairg": a peer's title, a surname, "of" and a place of a word or two."""
+    place = tokens[3:]
+    return (
+        len(tokens) > 3
+        and tokens[0].text in _PEERAGE
+        and tokens[2].text == "of"
+        and tokens[1].text[:1].isupper()
+        and len(place) <= LONGEST_DESIGNATION
+        and all(t.text[:1].isupper() and t.text not in lex.org_words for t in place)
+        and not is_known(tokens, lex)
+    )
 
 
 def _model_after_maker(tokens: list[Token], lex: Lexicons) -> bool:
