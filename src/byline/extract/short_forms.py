@@ -99,6 +99,7 @@ def short_forms(
         if full in alias_seen
     }
     aliases.update(_appositions(body, in_body, aliases))
+    aliases.update(_closed_up(seen_texts, orgs))
     orgs.update(aliases.values())
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in full_persons:
@@ -182,6 +183,16 @@ def fullest_person(name: str, by_surname: dict[str, list[str]], first_names: dic
         ):
             best = other
     return best
+
+
+def _closed_up(seen_texts: set[str], orgs: set[str]) -> dict[str, str]:
+    """ "TimeWarner" beside "Time Warner", "JPMorgan" beside "JP Morgan": one body's
+    name written with its words run together, an alias of the spaced form."""
+    joined = [t for t in seen_texts if " " not in t and any(c.isupper() for c in t[1:])]
+    if not joined:
+        return {}
+    spaced = {o.replace(" ", "").lower(): o for o in orgs}
+    return {t: spaced[t.lower()] for t in joined if t.lower() in spaced}
 
 
 def surname_of(name: str) -> str:
