@@ -28,6 +28,8 @@ FIELD_WORDS = 2  # words of a body's field after "and" ("... of Economic and Soc
 def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
     if tokens[-1].text in lex.event_words or whole(tokens[-2:]) in lex.event_words:
         return  # a law, an event, a prize: not an entity
+    if _known_work_first(tokens, lex):
+        return  # "Star Wars Galaxies", "Mario Kart DS": a known work's title, lengthened, is a work
     owned = _person_owner(tokens, lex)
     if owned:
         # "Wesley Snipes' Blade", "Orson Welles' Macbeth": a person, then what is
@@ -277,6 +279,19 @@ def _person_owner(tokens: list[Token], lex: Lexicons) -> int:
             person = [*tokens[:k], Token(word.text[:-1], word.start, word.end - 1)]
             return k + 1 if classify(person, lex)[0] == "PERSON" else 0
     return 0
+
+
+def _known_work_first(tokens: list[Token], lex: Lexicons) -> bool:
+    """A known work of two words or more, then more capitals that name no body or
+    place of their own ("Star Wars Galaxies", "Harry Potter Trading Cards"): a
+    sequel, a game or a product of the same title. (One word is too little:
+    "Islam Karimov"; "and" may list another name: "Shrek and Eddie Murphy".)"""
+    if len(tokens) < 3 or any(t.text in ("and", "&") for t in tokens):
+        return False
+    for size in range(len(tokens) - 1, 1, -1):
+        if whole(tokens[:size]) in lex.works:
+            return not (is_org(tokens, lex) or is_known(tokens, lex) or tokens[-1].text in lex.place_words)
+    return False
 
 
 def _peer_of_place(tokens: list[Token], lex: Lexicons) -> bool:
