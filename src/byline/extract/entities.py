@@ -27,6 +27,7 @@ from byline.extract.article_parts import (
     join_on,
     join_venue,
     role_before,
+    share_surname,
 )
 from byline.extract.classify import is_idea
 from byline.extract.context import listed_beside, named_by_cue_after, opens_sentence, votes
@@ -147,6 +148,7 @@ def find_entities(
     not_entities = products(body, in_body, lex) | works(body, in_body, lex)
     if not_entities:
         in_body = [c for c in in_body if c.text not in not_entities]
+    in_body = share_surname(body, in_body, lex)
     fields: list[tuple[str, list[Candidate]]] = [("body", in_body)]
     for name, text in (("subtitle", article.subtitle), ("bio", article.author_bio)):
         if text:
