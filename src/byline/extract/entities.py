@@ -315,7 +315,7 @@ def find_entities(
                     team_nickname(cluster.name, lex)
                     or " " not in cluster.name
                     and cluster.name not in lex.first_names
-                    and clearly_a_team(body, cluster.mentions, first_name)
+                    and (clearly_a_team(body, cluster.mentions, first_name) or _the_plural(body, cluster))
                 )
             ):
                 # "Sevilla have won", "a bid from Sevilla": a lone name with a team's cues is a club
@@ -333,6 +333,16 @@ def find_entities(
     entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
     mentions = [_mention((s, e, key, clusters[key].type)) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
+
+
+def _the_plural(body: str, cluster: _Cluster) -> bool:
+    """ "the Addicks", "the Gunners": a lone plural always said after "the" is a
+    side's nickname, no one player."""
+    return (
+        cluster.name[-1:] == "s"
+        and bool(cluster.mentions)
+        and all(body[max(0, s - 4) : s].lower() == "the " for s, _ in cluster.mentions)
+    )
 
 
 def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
