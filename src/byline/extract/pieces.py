@@ -41,6 +41,14 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
         if after is not None:
             split_piece(tokens[after + 1 :], lex, out, False)
         return
+    owned_from = _owner_named(tokens, lex)
+    if owned_from:
+        # "Leeds' Elland Road", "Novartis' Sandoz": a body or a place, then what is
+        # its own; but "Musicians' Union", "British Bankers' Association" are one
+        last = tokens[owned_from - 1]
+        split_piece([*tokens[: owned_from - 1], Token(last.text[:-1], last.start, last.end - 1)], lex, out, initial)
+        split_piece(tokens[owned_from:], lex, out, False)
+        return
     # "The Electoral Commission and the Department for Education and Skills":
     # "and the" joins two names (each keeps the "and" inside it).
     for i, token in enumerate(tokens):
@@ -278,6 +286,27 @@ def _person_owner(tokens: list[Token], lex: Lexicons) -> int:
         if word.text.endswith("s'") and len(word.text) > 2:
             person = [*tokens[:k], Token(word.text[:-1], word.start, word.end - 1)]
             return k + 1 if classify(person, lex)[0] == "PERSON" else 0
+    return 0
+
+
+def _owner_named(tokens: list[Token], lex: Lexicons) -> int:
+    """Where what a name owns starts in "Leeds' Elland Road", or 0: a possessive
+    "s'" on a known body or place, or on a word that is no English plural (a
+    people's noun, "Actors'", "Workers'", makes a body's name of its own)."""
+    if len(tokens) < 2 or is_known(tokens, lex):
+        return 0
+    for k, token in enumerate(tokens[:-1]):
+        word = token.text
+        if word[-2:] in ("s'", "s\u2019") and len(word) > 2:
+            bare = word[:-1]
+            owner = [*tokens[:k], Token(bare, token.start, token.end - 1)]
+            if tokens[k + 1].text in lex.first_names:
+                return 0  # "Ladbrokes' Warren Lush": a person after what describes him (below)
+            if is_known(owner, lex) or (
+                bare.lower() not in lex.english_words and bare[:-1].lower() not in lex.english_words
+            ):
+                return k + 1
+            return 0
     return 0
 
 
