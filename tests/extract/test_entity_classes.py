@@ -13,6 +13,11 @@ CASES = {
         {"Indepen Consulting Limited": "ORG", "London": "PLACE"},
         (),
     ),
+    "a people named by its adjective's plural is no entity": (
+        ["The Czechs and the Thais sent aid to Bangkok."],
+        {"Bangkok": "PLACE"},
+        ("Czechs", "Thais"),
+    ),
     "a plural of initials is a common noun": (
         ["Some people spend more time in MMORPGs and with NGOs than at home in Leeds."],
         {"Leeds": "PLACE"},

@@ -120,6 +120,8 @@ def _classify(tokens: list[Token], words: list[str], lex: Lexicons) -> tuple[str
             return "DROP", True
         if word in lex.first_names:
             return "PERSON", False
+        if word[-1:] == "s" and word[:-1] in lex.demonyms:
+            return "DROP", True  # "Slovaks", "Spaniards": a people, as "Slovak" is its adjective
         if word.endswith(("ians", "eans", "ites")) and len(word) > 6:
             return "DROP", False  # "Gibraltarians": people of a place, not a name
         if is_plural_acronym(word) and len(word) > _LONGEST_INITIALS and word.isalpha():
