@@ -212,6 +212,23 @@ def listed_beside(
     return out
 
 
+def employers(
+    body: str, mentions: list[tuple[int, int, str]], known: dict[str, str], wanted: set[str], lex: Lexicons
+) -> list[str]:
+    """The names of `wanted` said right after a person's full name and "of"
+    ("analyst Mike Powell of Dresdner Kleinwort Wasserstein"): where he works,
+    once a mention; `mentions` are (start, end, name) in body order."""
+    return [
+        name
+        for (_, end, before), (start, _, name) in zip(mentions, mentions[1:])
+        if name in wanted
+        and known.get(before) == "PERSON"
+        and " " in before
+        and body[end:start] == " of "
+        and name.split()[0] not in lex.first_names  # ("Maria Full of Grace": a title's words)
+    ]
+
+
 def named_by_cue_after(body: str, end: int, lex: Lexicons) -> bool:
     """Whether the word after a sentence's first capital makes it a body's
     name ("Ladbrokes spokesman Warren Lush", "Quentrix announced", "Molik admitted"), which a

@@ -30,7 +30,7 @@ from byline.extract.article_parts import (
     share_surname,
 )
 from byline.extract.classify import is_idea
-from byline.extract.context import listed_beside, named_by_cue_after, opens_sentence, votes
+from byline.extract.context import employers, listed_beside, named_by_cue_after, opens_sentence, votes
 from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
@@ -146,9 +146,7 @@ def find_entities(
     in_body.sort(key=lambda c: c.start)
     in_body = join_on(body, join_venue(body, join_campus(body, in_body), lex), lex)
     not_entities = products(body, in_body, lex) | works(body, in_body, lex)
-    if not_entities:
-        in_body = [c for c in in_body if c.text not in not_entities]
-    in_body = share_surname(body, in_body, lex)
+    in_body = share_surname(body, [c for c in in_body if c.text not in not_entities] if not_entities else in_body, lex)
     fields: list[tuple[str, list[Candidate]]] = [("body", in_body)]
     for name, text in (("subtitle", article.subtitle), ("bio", article.author_bio)):
         if text:
@@ -315,7 +313,7 @@ def find_entities(
                     team_nickname(cluster.name, lex)
                     or " " not in cluster.name
                     and cluster.name not in lex.first_names
-                    and (clearly_a_team(body, cluster.mentions, first_name) or _the_plural(body, cluster))
+                    and clearly_a_team(body, cluster.mentions, first_name)
                 )
             ):
                 # "Sevilla have won", "a bid from Sevilla": a lone name with a team's cues is a club
@@ -333,16 +331,6 @@ def find_entities(
     entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
     mentions = [_mention((s, e, key, clusters[key].type)) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
-
-
-def _the_plural(body: str, cluster: _Cluster) -> bool:
-    """ "the Addicks", "the Gunners": a lone plural always said after "the" is a
-    side's nickname, no one player."""
-    return (
-        cluster.name[-1:] == "s"
-        and bool(cluster.mentions)
-        and all(body[max(0, s - 4) : s].lower() == "the " for s, _ in cluster.mentions)
-    )
 
 
 def _only_an_adjective(body: str, cluster: _Cluster) -> bool:
@@ -372,16 +360,8 @@ def _retype_guesses(
     known = {name: c.type for name, c in clusters.items() if c.sure}
     mentions = sorted(mentions)
     own = {name: votes(body, clusters[name].mentions, lex) for name in guessed}
-    for (_, end, before), (start, _, name) in zip(mentions, mentions[1:]):
-        if (
-            name in guessed
-            and known.get(before) == "PERSON"
-            and " " in before
-            and body[end:start] == " of "
-            and name.split()[0] not in lex.first_names  # ("Maria Full of Grace": a title's words)
-        ):
-            # "analyst Mike Powell of Dresdner Kleinwort Wasserstein": where a person works, a body
-            own[name]["ORG"] += 1
+    for name in employers(body, mentions, known, guessed, lex):
+        own[name]["ORG"] += 1  # "analyst Mike Powell of Dresdner Kleinwort Wasserstein": a body
     # Again while names change: a name retyped by its own cues is evidence for
     # the names listed beside it ("Basingstoke and Torbay"), and they for the
     # next ("authors like Cicero, Virgil and Tacitus").

@@ -12,14 +12,13 @@ from __future__ import annotations
 from byline.extract.classify import MODEL_NUMBER, classify, is_known, is_org
 from byline.extract.lexicons import Lexicons, name_words
 from byline.extract.name_tokens import CONNECTORS, Candidate, Token, trim_connectors, whole
+from byline.extract.piece_shapes import known_work_first, owner_named, peer_of_place
 from byline.extract.titles import MULTI_BY_FIRST, is_title_word, last_title, trim_titles
 
 _WORDS = name_words()
 _SURNAME_PLACE_WORDS = _WORDS["surname_place_words"]
 _ROYAL = _WORDS["royal"]
 _PLACE_FIRST = _WORDS["place_first"]
-_PEERAGE = _WORDS["peerage"]
-LONGEST_DESIGNATION = 2  # words of the place in "Lord Irvine of Lairg"
 SELF_STANDING_ORG_WORDS = 3  # a body's title this long names it without its country
 LONGEST_PERSON_AFTER_DESCRIPTION = 3  # words of the person in "Beatle George Harrison"
 FIELD_WORDS = 2  # words of a body's field after "and" ("... of Economic and Social Research")
@@ -28,7 +27,7 @@ FIELD_WORDS = 2  # words of a body's field after "and" ("... of Economic and Soc
 def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
     if tokens[-1].text in lex.event_words or whole(tokens[-2:]) in lex.event_words:
         return  # a law, an event, a prize: not an entity
-    if _known_work_first(tokens, lex):
+    if known_work_first(tokens, lex):
         return  # "Star Wars Galaxies", "Mario Kart DS": a known work's title, lengthened, is a work
     owned = _person_owner(tokens, lex)
     if owned:
@@ -41,7 +40,7 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
         if after is not None:
             split_piece(tokens[after + 1 :], lex, out, False)
         return
-    owned_from = _owner_named(tokens, lex)
+    owned_from = owner_named(tokens, lex)
     if owned_from:
         # "Leeds' Elland Road", "Novartis' Sandoz": a body or a place, then what is
         # its own; but "Musicians' Union", "British Bankers' Association" are one
@@ -112,7 +111,7 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                 return
     # "Mark Stephen Trotter of California", "Nick Donofrio of IBM": a name,
     # then another; but "Bank of England" and "Times of Israel" are one.
-    if _peer_of_place(tokens, lex):
+    if peer_of_place(tokens, lex):
         # "Lord Nicholls of Birkenhead": a peer's full title, the place part of his name
         out.append(
             Candidate(
@@ -287,54 +286,6 @@ def _person_owner(tokens: list[Token], lex: Lexicons) -> int:
             person = [*tokens[:k], Token(word.text[:-1], word.start, word.end - 1)]
             return k + 1 if classify(person, lex)[0] == "PERSON" else 0
     return 0
-
-
-def _owner_named(tokens: list[Token], lex: Lexicons) -> int:
-    """Where what a name owns starts in "Leeds' Elland Road", or 0: a possessive
-    "s'" on a known body or place, or on a word that is no English plural (a
-    people's noun, "Actors'", "Workers'", makes a body's name of its own)."""
-    if len(tokens) < 2 or is_known(tokens, lex):
-        return 0
-    for k, token in enumerate(tokens[:-1]):
-        word = token.text
-        if word[-2:] in ("s'", "s\u2019") and len(word) > 2:
-            bare = word[:-1]
-            owner = [*tokens[:k], Token(bare, token.start, token.end - 1)]
-            if tokens[k + 1].text in lex.first_names:
-                return 0  # "Ladbrokes' Warren Lush": a person after what describes him (below)
-            if is_known(owner, lex) or (
-                bare.lower() not in lex.english_words and bare[:-1].lower() not in lex.english_words
-            ):
-                return k + 1
-            return 0
-    return 0
-
-
-def _known_work_first(tokens: list[Token], lex: Lexicons) -> bool:
-    """A known work of two words or more, then more capitals that name no body or
-    place of their own ("Star Wars Galaxies", "Harry Potter Trading Cards"): a
-    sequel, a game or a product of the same title. (One word is too little:
-    "Islam Karimov"; "and" may list another name: "Shrek and Eddie Murphy".)"""
-    if len(tokens) < 3 or any(t.text in ("and", "&") for t in tokens):
-        return False
-    for size in range(len(tokens) - 1, 1, -1):
-        if whole(tokens[:size]) in lex.works:
-            return not (is_org(tokens, lex) or is_known(tokens, lex) or tokens[-1].text in lex.place_words)
-    return False
-
-
-def _peer_of_place(tokens: list[Token], lex: Lexicons) -> bool:
-    """ "Lord Irvine of Lairg": a peer's title, a surname, "of" and a place of a word or two."""
-    place = tokens[3:]
-    return (
-        len(tokens) > 3
-        and tokens[0].text in _PEERAGE
-        and tokens[2].text == "of"
-        and tokens[1].text[:1].isupper()
-        and len(place) <= LONGEST_DESIGNATION
-        and all(t.text[:1].isupper() and t.text not in lex.org_words for t in place)
-        and not is_known(tokens, lex)
-    )
 
 
 def _model_after_maker(tokens: list[Token], lex: Lexicons) -> bool:
