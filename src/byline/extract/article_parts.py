@@ -159,3 +159,33 @@ def join_on(body: str, cands: list[Candidate], lex: Lexicons) -> list[Candidate]
             continue
         out.append(cand)
     return out
+
+
+def share_surname(body: str, cands: list[Candidate], lex: Lexicons) -> list[Candidate]:
+    """ "Robin and Barry Gibb", "David and Victoria Beckham": a given name alone,
+    then "and" and a full name, shares its surname; unless the word is part of
+    another name the article gives in full ("Owen and Natalie Portman" beside Clive
+    Owen, "biopic Ray and Mike Leigh's drama" beside Ray Charles)."""
+    out = cands
+    named: set[str] | None = None
+    for i in range(len(cands) - 1):
+        first, full = cands[i], cands[i + 1]
+        if (
+            full.type == "PERSON"
+            and " " not in first.text
+            and first.text in lex.first_names
+            and first.text not in lex.stage_names  # ("Madonna and David Bowie")
+            and full.text.count(" ") == 1
+            and full.text.split(" ", 1)[0] in lex.first_names
+            and body.startswith(" and ", first.end)
+            and full.start == first.end + 5
+        ):
+            if named is None:
+                named = {w for c in cands if c.type == "PERSON" and " " in c.text for w in c.text.split()}
+            if first.text in named:
+                continue
+            if out is cands:
+                out = list(cands)
+            surname = full.text.split(" ", 1)[1]
+            out[i] = Candidate(first.start, first.end, f"{first.text} {surname}", "PERSON", strong=True)
+    return out

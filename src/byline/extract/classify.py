@@ -120,8 +120,12 @@ def _classify(tokens: list[Token], words: list[str], lex: Lexicons) -> tuple[str
             return "DROP", True
         if word in lex.first_names:
             return "PERSON", False
+        if word[-1:] == "s" and word[:-1] in lex.demonyms:
+            return "DROP", True  # "Slovaks", "Spaniards": a people, as "Slovak" is its adjective
         if word.endswith(("ians", "eans", "ites")) and len(word) > 6:
             return "DROP", False  # "Gibraltarians": people of a place, not a name
+        if is_plural_acronym(word) and len(word) > _LONGEST_INITIALS and word.isalpha():
+            return "DROP", False  # "NGOs", "SMEs", "MMORPGs": the plural of a common noun's initials, no name
         if MODEL_NUMBER.fullmatch(word):
             return "DROP", False  # "A350", "E190": a model's number, a product
         if word.isupper() and len(word) >= _LONGEST_INITIALS + 1 and word.lower() in lex.english_words:

@@ -65,6 +65,8 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
     if before:
         last = before[-1]
         if last == "the" and len(before) == 2 and before[0] in ("at", "in", "near", "outside"):
+            if body[end : end + 1] == " " and _first_word(body, end + 1).lower() in cues.body_premises:
+                return "ORG"  # "at the Atari offices": the body that owns the building
             return "PLACE"  # "at the Mater", "in the Bronx": a building or an area
         if last == "in" and len(before) == 2 and before[0] in _PHRASAL_IN:
             return ""  # "bring in Velimir Zajec": a verb's particle, not a place's preposition
@@ -110,6 +112,11 @@ def vote(body: str, start: int, end: int, lex: Lexicons) -> str:
         if first in cues.place_after:
             return "PLACE"
     return ""
+
+
+def _first_word(body: str, at: int) -> str:
+    """The word that starts at `at`, without the marks after it."""
+    return body[at : at + CONTEXT_CHARS].split(None, 1)[0].rstrip(_PUNCTUATION) if body[at : at + 1].isalpha() else ""
 
 
 def _kin_before_comma(body: str, start: int) -> str:
@@ -203,6 +210,23 @@ def listed_beside(
             if kind and other != name:
                 out.setdefault(name, Counter())[kind] += 1
     return out
+
+
+def employers(
+    body: str, mentions: list[tuple[int, int, str]], known: dict[str, str], wanted: set[str], lex: Lexicons
+) -> list[str]:
+    """The names of `wanted` said right after a person's full name and "of"
+    ("analyst Mike Powell of Dresdner Kleinwort Wasserstein"): where he works,
+    once a mention; `mentions` are (start, end, name) in body order."""
+    return [
+        name
+        for (_, end, before), (start, _, name) in zip(mentions, mentions[1:])
+        if name in wanted
+        and known.get(before) == "PERSON"
+        and " " in before
+        and body[end:start] == " of "
+        and name.split()[0] not in lex.first_names  # ("Maria Full of Grace": a title's words)
+    ]
 
 
 def named_by_cue_after(body: str, end: int, lex: Lexicons) -> bool:

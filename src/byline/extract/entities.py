@@ -27,9 +27,10 @@ from byline.extract.article_parts import (
     join_on,
     join_venue,
     role_before,
+    share_surname,
 )
 from byline.extract.classify import is_idea
-from byline.extract.context import listed_beside, named_by_cue_after, opens_sentence, votes
+from byline.extract.context import employers, listed_beside, named_by_cue_after, opens_sentence, votes
 from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
@@ -145,8 +146,7 @@ def find_entities(
     in_body.sort(key=lambda c: c.start)
     in_body = join_on(body, join_venue(body, join_campus(body, in_body), lex), lex)
     not_entities = products(body, in_body, lex) | works(body, in_body, lex)
-    if not_entities:
-        in_body = [c for c in in_body if c.text not in not_entities]
+    in_body = share_surname(body, [c for c in in_body if c.text not in not_entities] if not_entities else in_body, lex)
     fields: list[tuple[str, list[Candidate]]] = [("body", in_body)]
     for name, text in (("subtitle", article.subtitle), ("bio", article.author_bio)):
         if text:
@@ -360,6 +360,8 @@ def _retype_guesses(
     known = {name: c.type for name, c in clusters.items() if c.sure}
     mentions = sorted(mentions)
     own = {name: votes(body, clusters[name].mentions, lex) for name in guessed}
+    for name in employers(body, mentions, known, guessed, lex):
+        own[name]["ORG"] += 1  # "analyst Mike Powell of Dresdner Kleinwort Wasserstein": a body
     # Again while names change: a name retyped by its own cues is evidence for
     # the names listed beside it ("Basingstoke and Torbay"), and they for the
     # next ("authors like Cicero, Virgil and Tacitus").

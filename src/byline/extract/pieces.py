@@ -12,6 +12,7 @@ from __future__ import annotations
 from byline.extract.classify import MODEL_NUMBER, classify, is_known, is_org
 from byline.extract.lexicons import Lexicons, name_words
 from byline.extract.name_tokens import CONNECTORS, Candidate, Token, trim_connectors, whole
+from byline.extract.piece_shapes import known_work_first, owner_named, peer_of_place
 from byline.extract.titles import MULTI_BY_FIRST, is_title_word, last_title, trim_titles
 
 _WORDS = name_words()
@@ -26,6 +27,8 @@ FIELD_WORDS = 2  # words of a body's field after "and" ("... of Economic and Soc
 def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
     if tokens[-1].text in lex.event_words or whole(tokens[-2:]) in lex.event_words:
         return  # a law, an event, a prize: not an entity
+    if known_work_first(tokens, lex):
+        return  # "Star Wars Galaxies", "Mario Kart DS": a known work's title, lengthened, is a work
     owned = _person_owner(tokens, lex)
     if owned:
         # "Wesley Snipes' Blade", "Orson Welles' Macbeth": a person, then what is
@@ -36,6 +39,14 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
         after = next((i for i in range(owned, len(tokens) - 1) if tokens[i].text == "and"), None)
         if after is not None:
             split_piece(tokens[after + 1 :], lex, out, False)
+        return
+    owned_from = owner_named(tokens, lex)
+    if owned_from:
+        # "Leeds' Elland Road", "Novartis' Sandoz": a body or a place, then what is
+        # its own; but "Musicians' Union", "British Bankers' Association" are one
+        last = tokens[owned_from - 1]
+        split_piece([*tokens[: owned_from - 1], Token(last.text[:-1], last.start, last.end - 1)], lex, out, initial)
+        split_piece(tokens[owned_from:], lex, out, False)
         return
     # "The Electoral Commission and the Department for Education and Skills":
     # "and the" joins two names (each keeps the "and" inside it).
@@ -100,6 +111,20 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
                 return
     # "Mark Stephen Trotter of California", "Nick Donofrio of IBM": a name,
     # then another; but "Bank of England" and "Times of Israel" are one.
+    if peer_of_place(tokens, lex):
+        # "Lord Nicholls of Birkenhead": a peer's full title, the place part of his name
+        out.append(
+            Candidate(
+                tokens[0].start,
+                tokens[-1].end,
+                whole(tokens),
+                "PERSON",
+                honorific=tokens[0].text,
+                title=tokens[0].text,
+                strong=True,
+            )
+        )
+        return
     for i, token in enumerate(tokens):
         if token.text in ("of", "from", "for") and 0 < i < len(tokens) - 1:
             left, right = tokens[:i], trim_connectors(tokens[i + 1 :])

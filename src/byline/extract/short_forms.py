@@ -99,14 +99,15 @@ def short_forms(
         if full in alias_seen
     }
     aliases.update(_appositions(body, in_body, aliases))
+    aliases.update(_closed_up(seen_texts, orgs))
     orgs.update(aliases.values())
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in full_persons:
-        by_surname[name.rsplit(" ", 1)[-1]].append(name)
+        by_surname[surname_of(name)].append(name)
     persons = dict.fromkeys(n for n in full_persons if fullest_person(n, by_surname, lex.first_names) == n)
     surnames: dict[str, list[str]] = defaultdict(list)
     for full in persons:
-        surnames[full.split()[-1]].append(full)
+        surnames[surname_of(full)].append(full)
     acronyms = {initials: o for o in sorted(orgs) if (initials := _initials(o))}
     # "Fed" for "Federal Reserve", "Met" for "Metropolitan Police": the first
     # word clipped, a short form that news writing uses for a body it names.
@@ -149,6 +150,8 @@ def fullest_person(name: str, by_surname: dict[str, list[str]], first_names: dic
     a peer's title for the one person of that surname and sex the article names
     with a given name ("Lord Goldsmith" for "Peter Goldsmith")."""
     words = name.split()
+    if _peer_of_place(words):
+        words = words[:2]  # "Lord Kinnock of Bedwellty": "Lord Kinnock", his place aside
     if len(words) == 2 and words[0] in _PEERS and first_names is not None:
         sex = _PEERS[words[0]]
         given = [
@@ -180,6 +183,26 @@ def fullest_person(name: str, by_surname: dict[str, list[str]], first_names: dic
         ):
             best = other
     return best
+
+
+def _closed_up(seen_texts: set[str], orgs: set[str]) -> dict[str, str]:
+    """ "TimeWarner" beside "Time Warner", "JPMorgan" beside "JP Morgan": one body's
+    name written with its words run together, an alias of the spaced form."""
+    joined = [t for t in seen_texts if " " not in t and any(c.isupper() for c in t[1:])]
+    if not joined:
+        return {}
+    spaced = {o.replace(" ", "").lower(): o for o in orgs}
+    return {t: spaced[t.lower()] for t in joined if t.lower() in spaced}
+
+
+def surname_of(name: str) -> str:
+    """A full name's surname: its last word, but a peer's before "of" ("Lord Nicholls of Birkenhead")."""
+    words = name.split()
+    return words[1] if _peer_of_place(words) else words[-1]
+
+
+def _peer_of_place(words: list[str]) -> bool:
+    return len(words) > 3 and words[0] in _PEERS and words[2] == "of"
 
 
 def _particle_surname(text: str, surnames: dict[str, list[str]]) -> str | None:

@@ -183,7 +183,11 @@ def clearly_a_team(body: str, mentions: list[tuple[int, int]], first_name: Calla
     """A lone name guessed a player's that two team cues or more, or team
     cues on most of its mentions, and no place's, make a club ("Sevilla have
     won ... a bid from Sevilla", "a Uefa Cup exit at the hands of Auxerre");
-    a player named once by his surname is named in full elsewhere."""
+    a player named once by his surname is named in full elsewhere.
+    So does "the" before each mention of a plural: "the Addicks", "the Lakers",
+    a side's nickname."""
+    if the_plural(body, mentions):
+        return True
     team, place = team_votes(body, mentions, first_name)
     return not place and (team >= CLEAR_TEAM_CUES or team * 2 > len(mentions))
 
@@ -198,4 +202,11 @@ def team_nickname(name: str, lex: Lexicons) -> bool:
         and words[0] not in lex.first_names
         and last.endswith("s")
         and last[:-1].lower() in lex.english_words
+    )
+
+
+def the_plural(body: str, mentions: list[tuple[int, int]]) -> bool:
+    """A lone plural said after "the" each time ("the Addicks")."""
+    return bool(mentions) and all(
+        body[e - 1 : e] == "s" and body[max(0, s - 4) : s].lower() == "the " for s, e in mentions
     )

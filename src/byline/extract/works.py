@@ -75,22 +75,26 @@ def products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
 # Titles of works, written without quote marks: "the film Ray", "starring in
 # Alfie", "best actor for Kinsey", "Sideways, which won five awards"; a
 # broadcaster's or a country's initials lead as "the" does: "TV soap Neighbours",
-# "BBC series Ballykissangel", "US sitcom Friends".
+# "BBC series Ballykissangel", "US sitcom Friends"; a title's own "The" may stand
+# between ("animated fable The Polar Express").
 _WORK_LEAD = re.compile(
     r"\b(?:(?:the|his|her|their|its|a|an|\w+['\u2019]s?|new|latest|hit|first|second|next|last|[A-Z]{2,4}[0-9]?)\s+"
     r"(?:[a-z][\w-]*\s+){0,3}"
-    rf"{alternation(_CUES['work_kinds'])}|(?:starring|starred|stars|appeared|appears) in|"
+    rf"{alternation(_CUES['work_kinds'])}|{alternation(_CUES['work_kinds_alone'])}|"
+    r"(?:starring|starred|stars|appeared|appears) in|"
     # (the space before the end is the pattern's last: "version of Thunderbirds", "star of the film")
     r"(?P<of>(?:creator|cast|writer) of|sequel to|remake of|adaptation of|versions? of)(?: the)?|"
-    r"(?P<for>(?:actor|actress|director|screenplay|role|nomination|nominations|nominated|won) for))\s+$"
+    r"(?P<for>(?:actor|actress|director|screenplay|role|nomination|nominations|nominated|won) for))(?:\s+The)?\s+$"
 )
 # After a name: a possessive, or a noun that the name only qualifies.
-_OWNER_OR_QUALIFIER = re.compile(
-    rf"['\u2019]|\s+(?:{alternation(_CUES['work_kinds'])}|{alternation(_CUES['product_nouns'])}|novels|books|films)\b"
+_QUALIFIED = re.compile(
+    rf"\s+(?:{alternation(_CUES['work_kinds'])}|{alternation(_CUES['product_nouns'])}|novels|books|films)s?\b"
 )
 _LEAD_CHARS = 40  # looked at before a name for a lead
-_LEAD_ENDINGS = frozenset(_CUES["work_kinds"]) | frozenset(
-    "in of the to for star stars co-star creator cast writer".split()
+_LEAD_ENDINGS = (
+    frozenset(_CUES["work_kinds"])
+    | frozenset(_CUES["work_kinds_alone"])
+    | frozenset("in of the to for star stars co-star creator cast writer".split())
 )
 _WORK_AFTER = re.compile(
     r",? (?:which|that) (?:won|stars|starred|tells|grossed)\b|, starring\b|, directed by\b|"
@@ -111,7 +115,10 @@ def works(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
     work_end = -1  # where the last work found ends: "starred in Collateral and Ray" lists two
     for cand in cands:
         if work_end >= 0 and _PRODUCT_LIST_GAP.match(body, work_end, cand.start):
-            if not cand.strong and cand.text not in named and cand.type != "PLACE":
+            # (a full name after a comma alone is more often an apposition:
+            # "star of the TV programme The OC, Micha Barton")
+            apposition = cand.type == "PERSON" and " " in cand.text and body[work_end : cand.start].strip() == ","
+            if not cand.strong and cand.text not in named and cand.type != "PLACE" and not apposition:
                 out.add(cand.text)
                 work_end = cand.end
                 continue
@@ -139,8 +146,12 @@ def works(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
         )
         if lead and cand.type == "PERSON" and (lead.group("for") or body.startswith(("'s", "\u2019s"), cand.end)):
             continue  # "best actress for Cate Blanchett", "starred in Jean-Pierre Jeunet's film"
-        if lead and lead.group("of") and _OWNER_OR_QUALIFIER.match(body, cand.end):
-            continue  # "a version of Pfizer's drug", "an adaptation of Lemony Snicket novels": whose, not what
+        if lead and (
+            lead.group("of") and body.startswith(("'", "\u2019"), cand.end) or _QUALIFIED.match(body, cand.end)
+        ):
+            # "a version of Pfizer's drug", "an adaptation of Lemony Snicket novels",
+            # "blockbuster West End musicals": whose, or where, not what
+            continue
         if lead or _WORK_AFTER.match(body, cand.end):
             out.add(cand.text)
             work_end = cand.end if lead else -1

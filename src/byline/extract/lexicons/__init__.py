@@ -39,6 +39,7 @@ class TypeCues:
     body_before: frozenset[str] = frozenset()
     place_kinds: frozenset[str] = frozenset()
     place_before_for: frozenset[str] = frozenset()
+    body_premises: frozenset[str] = frozenset()
 
 
 def _section_lines(name: str) -> dict[str, list[str]]:
