@@ -200,12 +200,7 @@ def _with_text_beyond_memory(index: SearchIndex, paths: list[str]) -> SearchInde
 
     text = index.text
     if isinstance(text, MemoryTextSource) and (text.full or not len(text)):
-        from byline.corpus.fulltext import FullTextIndex
-        from byline.search.sources import FullTextSource
-
-        found = FullTextIndex.open()
-        if found is not None:
-            index.text = FullTextSource(found, index.entries, roots=paths)
+        index.text_from_cache(paths)
     return index
 
 

@@ -111,6 +111,19 @@ class SearchIndex:
             self._refs.compact()
             self._postings.compact()
 
+    def text_from_cache(self, roots: list[str]) -> None:
+        """From now on, search article text in the corpus cache's FTS5 index (past what memory
+        holds), its hits mapped to these entries now rather than on the first query. Nothing
+        changes without a usable cache."""
+        from byline.corpus.fulltext import FullTextIndex
+        from byline.search.sources import FullTextSource
+
+        found = FullTextIndex.open()
+        if found is not None:
+            source = FullTextSource(found, self.entries, roots=roots)
+            source.catch_up()  # a second at a million entries
+            self.text = source
+
     def clear(self) -> None:
         """Back to empty, text source and all: what a stale snapshot put here goes."""
         fresh = SearchIndex(with_text=self.text is not None)

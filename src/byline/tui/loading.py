@@ -111,7 +111,7 @@ class LoadingBar(Horizontal):
             if worker.is_cancelled:
                 return
             if len(search_index) > TEXT_IN_MEMORY_MAX or getattr(search_index.text, "full", False):
-                self._search_text_through_cache()
+                self.search_index.text_from_cache(self.paths)
             if 0 <= files:
                 self._keep_snapshot(key, stamp.value(), files, skipped)
         except Exception:  # the text search is a bonus: without it the rest still works
@@ -175,7 +175,7 @@ class LoadingBar(Horizontal):
         self.post_message(LoadFinished())
         if isinstance(index.text, MemoryTextSource) and not len(index.text):
             # The snapshot holds no text: the corpus was too large for memory.
-            self._search_text_through_cache()
+            self.search_index.text_from_cache(self.paths)
         return True
 
     def _keep_snapshot(self, key: bytes, stamp: bytes, files: int, skipped: list[Skipped]) -> None:
@@ -191,17 +191,6 @@ class LoadingBar(Horizontal):
                 keep(cache, key, stamp, files, skipped, snapshot.dump_head(self.search_index), data, parts)
         except CacheUnavailable:
             pass
-
-    def _search_text_through_cache(self) -> None:
-        """Past what memory holds, article text is searched in the cache's FTS5 index."""
-        from byline.corpus.fulltext import FullTextIndex
-        from byline.search.sources import FullTextSource
-
-        index = FullTextIndex.open()
-        if index is not None:
-            source = FullTextSource(index, self.search_index.entries, roots=self.paths)
-            source.catch_up()  # here, not on the first keystroke: a second at a million entries
-            self.search_index.text = source
 
     def on_batch_loaded(self, message: BatchLoaded) -> None:
         # And on to the screen. The line changes a few times a second at most (the latest
