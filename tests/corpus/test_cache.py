@@ -347,3 +347,24 @@ def test_entries_without_analysis_are_the_entries_but_for_their_quotes_and_entit
     assert full[0].quotes and full[0].entities and full[0].details
     bare = [replace(e, quotes=(), entities=(), mention_spans=b"", quote_sentences=b"") for e in full]
     assert fresh == cached == bare
+
+
+def test_opening_a_cache_in_order_waits_on_no_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An app opened while `byline index` writes (another process, holding the write lock) reads
+    the cache at once: checking the cache's version takes no lock, and writes nothing."""
+    import sqlite3
+
+    import byline.corpus.cache
+
+    path = tmp_path / "index.sqlite3"
+    CorpusCache.open(path).close()  # made, and in order
+    monkeypatch.setattr(byline.corpus.cache, "BUSY_TIMEOUT_S", 0.05)
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # the other process, mid-batch
+    try:
+        with CorpusCache.open(path) as cache:
+            (count,) = cache.conn.execute("SELECT count(*) FROM files").fetchone()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert count == 0

@@ -274,18 +274,27 @@ def _forget(conn: sqlite3.Connection, keys: list[str]) -> int:
 def _ensure_schema(conn: sqlite3.Connection) -> None:
     """Create the tables, or empty a cache written by another version of Byline."""
     expected = {"schema": SCHEMA_VERSION, "extractor": extractor_version()}
+    # Read first, without the write lock: an opening of a cache in order (nearly every one) then
+    # never waits on a writer (`byline index` in another terminal) nor writes a thing.
+    if _in_order(conn, expected):
+        return
     with transaction(conn):
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
-        meta: dict[str, str] = {}
-        if "meta" in tables:
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        if {key: meta.get(key) for key in expected} != expected or _too_many_orphans(conn, meta):
+        if not _in_order(conn, expected):  # (looked at again under the lock: another process may have seen to it)
             for name in ("text_index", "texts", "files", "snapshots", "snapshot_parts", "meta"):
                 conn.execute(f"DROP TABLE IF EXISTS {name}")
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
             conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [*expected.items(), ("orphans", "0")])
+
+
+def _in_order(conn: sqlite3.Connection, expected: dict[str, str]) -> bool:
+    """Whether the cache was written by this version of Byline and holds few enough orphans."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    meta: dict[str, str] = {}
+    if "meta" in tables:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    return {key: meta.get(key) for key in expected} == expected and not _too_many_orphans(conn, meta)
 
 
 def _too_many_orphans(conn: sqlite3.Connection, meta: dict[str, str]) -> bool:
