@@ -8,10 +8,10 @@ BIN = $(VENV)/bin
 check: lint format-check types imports
 
 lint:
-	$(BIN)/ruff check src
+	$(BIN)/ruff check src hatch_build.py
 
 format-check:
-	$(BIN)/ruff format --check src
+	$(BIN)/ruff format --check src hatch_build.py
 
 types:
 	$(BIN)/mypy

@@ -27,7 +27,7 @@ from byline.model import Analysis, Article, Quote
 EXTRACTOR_VERSION = "146"
 """Bumped whenever extraction output changes, so cached analyses are redone."""
 
-__all__ = ["EXTRACTOR_VERSION", "LOW_CONFIDENCE", "analyse", "analyse_text"]
+__all__ = ["EXTRACTOR_VERSION", "LOW_CONFIDENCE", "analyse", "analyse_text", "is_compiled"]
 
 
 MIN_ECHO = 8  # characters a partial quote needs to be recognised as an echo
@@ -102,6 +102,14 @@ def analyse_text(text: str) -> Analysis:
     """Analyse a bare string, its paragraphs split at blank lines."""
     paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
     return analyse(Article(id="text", path="", title="", paragraphs=paragraphs))
+
+
+def is_compiled() -> bool:
+    """Whether the extractor's modules run compiled by mypyc (as a standard wheel installs
+    them, see hatch_build.py) or as Python source. This module itself is always source."""
+    from byline.extract import quotes
+
+    return not quotes.__file__.endswith(".py")
 
 
 def _paragraph_starts(paragraphs: tuple[str, ...]) -> list[int]:
