@@ -152,6 +152,34 @@ async def test_the_head_shows_before_the_walk_that_checks_the_snapshot(
         assert titles(second) == titles(first)
 
 
+@pytest.mark.parametrize("warm", [True, False], ids=["from the snapshot", "file by file"])
+async def test_the_first_rows_are_shown_as_they_arrive_not_with_the_later_ones(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch, warm: bool
+) -> None:
+    """Later batches are shown together every ROWS_EVERY_S, the first at once: the first frame
+    with rows must not wait for that timer (it did, 0.3 s at every size: the list's entries are
+    the corpus's, so the list counted the first batch before it was shown)."""
+    import byline.tui.screens.corpus_loading as corpus_loading
+
+    if warm:
+        await opened_once(small_corpus)
+        # No place to come back to (it would be shown at once, whatever the timer): a first launch's data.
+        monkeypatch.setenv("BYLINE_DATA_DIR", str(small_corpus.parent / "other-data"))
+    monkeypatch.setattr(corpus_loading, "ROWS_EVERY_S", 1000.0)  # a later batch would wait for ever
+    handled = corpus_loading.CorpusLoading.on_batch_loaded
+    after_first: list[bool] = []
+
+    def watched(screen: corpus_loading.CorpusLoading, message: BatchLoaded) -> None:
+        handled(screen, message)
+        if message.batch.entries and not after_first:
+            after_first.append(screen._rows_pending)
+
+    monkeypatch.setattr(corpus_loading.CorpusLoading, "on_batch_loaded", watched)
+    async with BylineApp([str(small_corpus)]).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+    assert after_first == [False]  # the first rows went to the list at once, none held for the timer
+
+
 async def test_every_row_is_listed_and_searchable_before_the_walk_is_over(
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -61,6 +61,8 @@ class CorpusLoading(_Screen):
 
     def on_batch_loaded(self, message: BatchLoaded) -> None:
         batch = message.batch
+        # (asked before the extend: the list's entries are the corpus's, and would count the new ones)
+        first_rows = not self.article_list.count
         self.host.corpus.entries.extend(batch.entries)
         self.skipped.extend(batch.skipped)
         restore = (
@@ -74,7 +76,7 @@ class CorpusLoading(_Screen):
             # after loading) show at once; later batches of a load are shown together every
             # ROWS_EVERY_S: each showing lays out and paints the screen, on the thread the
             # loader competes with for the GIL.
-            if not self.article_list.count or restore or not self.loading:
+            if first_rows or restore or not self.loading:
                 self._show_new_rows()
             elif self._rows_timer is None:
                 self._rows_timer = self.set_timer(ROWS_EVERY_S, self._show_new_rows)
