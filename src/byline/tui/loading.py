@@ -63,6 +63,8 @@ class LoadingBar(Horizontal):
         self.paths = paths
         self.search_index = search_index
         self.first_rows_shown = threading.Event()
+        self.first_frame_out = threading.Event()
+        """Set (by the screen) once its first frame, rows or none, is painted."""
         self._shown_at = -SHOWN_EVERY_S
         self._latest: BatchLoaded | None = None
         self._show_timer: Timer | None = None
@@ -80,6 +82,9 @@ class LoadingBar(Horizontal):
             with no_gc(freeze=True):
                 if self._load_snapshot(key, start):
                     return
+            # A snapshot's head is read at once (a few ms, mostly in SQLite): its rows can be in the
+            # very first frame. Reading files is not: it waits for that frame to be out.
+            self.first_frame_out.wait(timeout=FIRST_ROWS_WAIT)
             pager = Pager()
             for batch in load_corpus(self.paths, watch=stamp, cancelled=lambda: worker.is_cancelled):
                 if worker.is_cancelled:

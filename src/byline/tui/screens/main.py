@@ -95,8 +95,10 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         # The place in the article is kept as the reader scrolls, not only when asked: by the
         # time quitting asks, taking the reader down may have scrolled it back to the top.
         self.watch(self.reader, "scroll_y", self.note_position, init=False)
-        # Start loading once the first frame is out: the loader's thread competes for the GIL.
-        self.call_after_refresh(self.loading_bar.load)
+        # The loader starts now, for the rows a snapshot's head gives the first frame; anything slower
+        # waits for that frame to be out (the loader's thread competes for the GIL).
+        self.loading_bar.load()
+        self.call_after_refresh(self.loading_bar.first_frame_out.set)
 
     # -- following the cursor ---------------------------------------------------
 
