@@ -181,8 +181,23 @@ async def test_the_first_rows_are_shown_as_they_arrive_not_with_the_later_ones(
     assert after_first == [False]  # the first rows went to the list at once, none held for the timer
 
 
-def paint_first_frame_when(monkeypatch: pytest.MonkeyPatch, ready: threading.Event, wait: float) -> list[bool]:
-    """Hold the list's first paint until `ready` (`wait` s at most); the list gets whether it came."""
+def flag_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> threading.Event:
+    """An event set once `module.name` has been called."""
+    real, called = getattr(module, name), threading.Event()
+
+    def watched(*args, **kwargs):
+        called.set()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, watched)
+    return called
+
+
+async def first_paint_waited_for(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, ready: threading.Event, wait: float
+) -> bool:
+    """Open the app on `corpus`, its list's first paint held until `ready` (`wait` s at most):
+    whether `ready` came meanwhile."""
     from byline.tui.widgets.article_list import ArticleList
 
     real = ArticleList.render_line
@@ -194,7 +209,10 @@ def paint_first_frame_when(monkeypatch: pytest.MonkeyPatch, ready: threading.Eve
         return real(self, y)
 
     monkeypatch.setattr(ArticleList, "render_line", render_line)
-    return came
+    async with BylineApp([str(corpus)]).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(pilot.app.corpus.entries) == 5
+    return came == [True]
 
 
 async def test_a_snapshots_head_is_read_while_the_first_frame_is_made(
@@ -204,40 +222,16 @@ async def test_a_snapshots_head_is_read_while_the_first_frame_is_made(
     import byline.corpus.snapshots
 
     await opened_once(small_corpus)
-    read = threading.Event()
-    head = byline.corpus.snapshots.head
-
-    def watched(*args, **kwargs):
-        try:
-            return head(*args, **kwargs)
-        finally:
-            read.set()
-
-    monkeypatch.setattr(byline.corpus.snapshots, "head", watched)
-    came = paint_first_frame_when(monkeypatch, read, wait=5)  # at once, unless it fails
-    async with BylineApp([str(small_corpus)]).run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        assert len(pilot.app.corpus.entries) == 5
-    assert came == [True]
+    read = flag_calls(monkeypatch, byline.corpus.snapshots, "head")
+    assert await first_paint_waited_for(small_corpus, monkeypatch, read, wait=5)  # at once, unless it fails
 
 
 async def test_file_by_file_no_file_is_read_before_the_first_frame_is_out(
     small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Reading files takes the GIL for long stretches: the first frame comes first."""
-    analyse = byline.extract.analyse
-    analysed = threading.Event()
-
-    def watched(article):
-        analysed.set()
-        return analyse(article)
-
-    monkeypatch.setattr(byline.extract, "analyse", watched)
-    came = paint_first_frame_when(monkeypatch, analysed, wait=1)  # a second in which nothing may come
-    async with BylineApp([str(small_corpus)]).run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        assert len(pilot.app.corpus.entries) == 5
-    assert came == [False]
+    analysed = flag_calls(monkeypatch, byline.extract, "analyse")
+    assert not await first_paint_waited_for(small_corpus, monkeypatch, analysed, wait=1)  # a second: none may come
 
 
 async def test_every_row_is_listed_and_searchable_before_the_walk_is_over(
