@@ -51,6 +51,25 @@ def test_entries_read_in_walk_order_take_one_query_for_many(loaded: list[Entry])
     assert pages.reads == len(loaded) and pages.queries == 1
 
 
+def test_a_stand_in_reads_its_record_while_a_write_is_under_way(
+    loaded: list[Entry], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot is written in one transaction from what its stand-ins read. Opening the cache as
+    `CorpusCache.open` does (its tables checked in a write transaction) waited for that very
+    transaction's lock, 10 s, then read nothing: the snapshot kept entries without quotes."""
+    import byline.corpus.cache
+    from byline.corpus.cache import CorpusCache
+
+    monkeypatch.setattr(byline.corpus.cache, "BUSY_TIMEOUT_S", 0.2)  # any wait for the lock: short, and a failure
+    writer = CorpusCache.open()
+    try:
+        with writer._writing():  # as `snapshots.put` is while the parts are made
+            entries = paged(loaded, RecordPages())
+            assert [entry.quotes for entry in entries] == [entry.quotes for entry in loaded]
+    finally:
+        writer.close()
+
+
 def test_a_record_gone_from_the_cache_gives_no_quotes_not_an_error(loaded: list[Entry], tmp_path: Path) -> None:
     gone = paged(loaded[:1], RecordPages())[0]
     gone.path = str(tmp_path / "never-loaded.txt")

@@ -86,7 +86,9 @@ class RecordPages:
 
         if self._cache is None and not self._unavailable:
             try:
-                self._cache = CorpusCache.open()
+                # Only to read: a snapshot is written (in one transaction) from these reads, and
+                # `open` would wait for that transaction's write lock, then read nothing at all.
+                self._cache = CorpusCache.open_to_read()
             except CacheUnavailable:
                 self._unavailable = True
         if self._cache is None:
