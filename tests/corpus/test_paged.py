@@ -22,7 +22,7 @@ def loaded(small_corpus: Path) -> list[Entry]:
 
 
 def paged(entries: list[Entry], pages: RecordPages) -> list[PagedEntry]:
-    return [PagedEntry(e.id, e.path, e.title, e.author, e.date, e.source, pages) for e in entries]
+    return [PagedEntry(e.id, e.path, e.title, e.author, e.date, e.source, len(e.quotes), pages) for e in entries]
 
 
 def test_a_paged_entry_reads_what_the_whole_one_holds(loaded: list[Entry]) -> None:
@@ -121,6 +121,26 @@ def test_without_a_cache_nothing_is_stored_and_nothing_is_paged(small_corpus: Pa
     for batch in load_corpus([str(small_corpus)], use_cache=False):
         assert not batch.stored
         assert pager.stand_ins(batch) is batch.entries
+
+
+def test_a_snapshot_keeps_each_entry_s_quote_count_and_reading_it_reads_no_record(loaded: list[Entry]) -> None:
+    """The list shows the count on every row and sorts by it: a stand-in holds it as it holds the
+    title (sorting 100,000 stand-ins by quotes read every record, seconds on the UI thread)."""
+    from byline.corpus.records import PackedEntry
+
+    index = SearchIndex(with_text=False)
+    index.add(loaded)
+    counts = [len(entry.quotes) for entry in loaded]
+    assert sorted(set(counts)) == [1, 2]  # the fake extractor finds two in the long article
+    for paged_from, kind in ((len(loaded), PagedEntry), (len(loaded) + 1, PackedEntry)):
+        data, made = snapshot.dump(index, paged_from=paged_from)
+        again = snapshot.load(data, list(made)).entries
+        assert all(isinstance(entry, kind) for entry in again)
+        assert [entry.quote_count for entry in again] == counts
+        assert all(entry._packed for entry in again if isinstance(entry, PackedEntry))  # none unpacked for it
+        pages = {entry._pages for entry in again if isinstance(entry, PagedEntry)}
+        assert sum(page.reads for page in pages) == 0
+        assert [len(entry.quotes) for entry in again] == counts  # the count is what the quotes are
 
 
 def test_the_pager_keeps_the_first_entries_whole_and_stands_in_for_the_rest(small_corpus: Path) -> None:
