@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from byline.cli.common import paths_or_default, report_or_exit
+from byline.cli.common import exit_if_none, paths_or_default, report_or_exit, say_skipped
 from byline.corpus.walk import Walk
 from byline.model import Analysis, Article, Entry, Skipped
 
@@ -44,12 +44,14 @@ def streamed_cached(
     details: bool = False,
     analysis: bool = True,
     use_cache: bool = True,
+    report: Callable[[Skipped], object] | None = None,
 ) -> Iterator[Entry]:
     """`load_cached`'s entries, each given as soon as every file before it in the walk is in,
     not once all are: `byline extract` prints while the rest is analysed, and a script reading
-    it starts at once. `skipped` is filled, in walk order, as the entries before each are given.
-    `analysis=False`: without their quotes and entities (see `load_corpus`). A file given twice
-    has its entries in both places, as loading gives them."""
+    it starts at once. Each skipped file is put in `skipped` (and given to `report`) in its place
+    in the walk, as the entries before it are given. `analysis=False`: without their quotes and
+    entities (see `load_corpus`). A file given twice has its entries in both places, as loading
+    gives them."""
     from byline.corpus import load_corpus
 
     fed = walk is None  # a `Walk` load_corpus fills as it walks: a file has its place before its entries come
@@ -76,6 +78,8 @@ def streamed_cached(
             # A file that loading could not read is named as loading names it; a path the walk passed over, as given.
             item = Skipped(str(Path(item.path)), item.reason) if item.path in walk.files else item
             skipped.append(item)
+            if report is not None:
+                report(item)
 
     for batch in load_corpus(
         paths, details=details, analysis=analysis, use_cache=use_cache, watch=walk if fed else None
@@ -126,15 +130,17 @@ def streamed_or_exit(
     args_paths: list[str], *, analysis: bool = True, use_cache: bool = True, skipped: list[Skipped] | None = None
 ) -> Iterator[Entry]:
     """`load_or_exit`'s articles, as entries with `Entry.details` (and, unless `analysis=False`,
-    their quotes and entities), given as `streamed_cached` gives them; the skipped files reported
-    at the end (and put in `skipped`, if given)."""
+    their quotes and entities), given as `streamed_cached` gives them; each skipped file reported
+    in its place among them (and put in `skipped`, if given): `byline list | head` still says
+    what was skipped before it stopped."""
     skipped = [] if skipped is None else skipped
     given = 0
     paths = paths_or_default(args_paths)
-    for entry in streamed_cached(paths, skipped, details=True, analysis=analysis, use_cache=use_cache):
+    streamed = streamed_cached(paths, skipped, details=True, analysis=analysis, use_cache=use_cache, report=say_skipped)
+    for entry in streamed:
         given += 1
         yield entry
-    report_or_exit(args_paths, given, skipped)
+    exit_if_none(args_paths, given)
 
 
 def as_article(entry: Entry) -> Article:

@@ -4,7 +4,9 @@ whether a snapshot made from an earlier walk still holds."""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -22,6 +24,25 @@ class WalkWatcher(Protocol):
 
 UNKNOWN = sys.maxsize
 """The place of a path the walk never met: after all."""
+
+
+def walk_order(paths: list[str]) -> Callable[[str], tuple[int, tuple[str, ...]]]:
+    """A sort key that puts what a walk of `paths` found (files, skipped paths) in the walk's
+    order without keeping the walk: the walk goes through `paths` in turn, each folder depth first
+    in name order, so a path's place is that of the first of `paths` it is in, then its parts
+    under it compared by name. A path in none of them sorts last."""
+    tops = [os.path.expanduser(os.fspath(path)) for path in paths]
+
+    def key(path: str) -> tuple[int, tuple[str, ...]]:
+        for number, top in enumerate(tops):
+            if path == top:
+                return number, ()
+            folder = top.rstrip(os.sep) + os.sep
+            if path.startswith(folder):
+                return number, tuple(path[len(folder) :].split(os.sep))
+        return len(tops), ()
+
+    return key
 
 
 @dataclass
