@@ -20,7 +20,7 @@ from textual.widgets import Static
 from byline.load.clean import printable
 from byline.model import Analysis, Article, Quote
 from byline.search.find import Finder
-from byline.tui.keys import vim_keys
+from byline.tui.keys import LineByLine, vim_keys
 from byline.tui.widgets.article_head import article_head
 from byline.tui.widgets.paragraph_spans import spans_by_paragraph
 from byline.tui.widgets.paragraph_styles import entity_legend, styled_paragraph
@@ -35,7 +35,7 @@ class Paragraph(Static):
     """One paragraph of the body; the reader scrolls to these."""
 
 
-class Reader(KeptPlace, VerticalScroll, can_focus=True):
+class Reader(KeptPlace, LineByLine, VerticalScroll, can_focus=True):
     """Shows one article; scrolls with the keyboard and the wheel; keeps its place across a resize (`KeptPlace`)."""
 
     BINDINGS = [
