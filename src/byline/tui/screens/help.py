@@ -109,7 +109,7 @@ def byline_help(anywhere: Iterable[BindingType]) -> HelpScreen:
             (
                 "Quotes across the corpus",
                 [
-                    *QuoteList.BINDINGS[-2:],
+                    *QuoteList.BINDINGS[-3:],
                     Binding("y", "-", "Copy the quote"),
                     Binding("b", "-", "Bookmark the quote"),
                 ],
