@@ -47,6 +47,13 @@ async def test_keys_that_come_at_once_each_scroll_a_line(open_app, small_corpus:
         await wait_until(pilot, lambda: reader.scroll_y == 8, "eight lines down")
         await burst(pilot, *"kkk")
         await wait_until(pilot, lambda: reader.scroll_y == 5, "three lines up")
+        page = reader.scrollable_content_region.height
+        await burst(pilot, "pagedown", "pagedown")  # three presses of PageDown scrolled one page
+        await wait_until(pilot, lambda: reader.scroll_y == min(5 + 2 * page, reader.max_scroll_y), "two pages down")
+        await pilot.press("g")
+        await wait_until(pilot, lambda: reader.scroll_y == 0, "the top")
+        await burst(pilot, "space", "space")  # and so did Space
+        await wait_until(pilot, lambda: reader.scroll_y == min(2 * page, reader.max_scroll_y), "Space: two pages")
         await pilot.press("question_mark")
         await settle(pilot)
         box = app.screen.query_one("HelpBox")

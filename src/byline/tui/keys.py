@@ -32,10 +32,10 @@ def vim_keys(
 
 
 class LineByLine(_Widget):
-    """For a widget that scrolls: each ↑/↓ (k/j) scrolls a line, however fast the keys come.
-    Textual's own actions aim a line past where the last scroll will be only once the screen is
-    next drawn: keys that came in one read (a key held down, a slow link) were all aimed at the
-    same line, and twenty presses of j scrolled one line."""
+    """For a widget that scrolls: each ↑/↓ (k/j) scrolls a line, and each PageUp/PageDown a page,
+    however fast the keys come. Textual's own actions aim past where the last scroll will be only
+    once the screen is next drawn: keys that came in one read (a key held down, a slow link) were
+    all aimed at the same place, and twenty presses of j scrolled one line, three of PageDown one page."""
 
     def action_scroll_down(self) -> None:
         if not self.allow_vertical_scroll:
@@ -46,6 +46,21 @@ class LineByLine(_Widget):
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_up(immediate=True)
+
+    def action_page_down(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_pages(1)
+
+    def action_page_up(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_pages(-1)
+
+    def scroll_pages(self, pages: int, *, animate: bool = True) -> None:
+        """`pages` pages down (up, if negative) from where the scroll is going, at once."""
+        height = self.scrollable_content_region.height
+        self.scroll_to(y=self.scroll_target_y + pages * height, animate=animate, immediate=True)
 
 
 def main(action: str) -> str:

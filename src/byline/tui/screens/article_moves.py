@@ -63,7 +63,7 @@ class ArticleMoves(_Screen):
     def action_read_on(self) -> None:
         # From any pane, as in a newsreader: page through the article, then on to the next.
         if self.reader.article is not None and not self.reader.at_end:
-            self.reader.scroll_page_down(animate=False)
+            self.reader.scroll_pages(1, animate=False)  # at once: a burst of Space pages on, page by page
             return
         if (done := self.article_list.current) is not None:
             self.mark_read(done)  # paged to its end: read, though never stepped to (the first one shown)
