@@ -209,6 +209,13 @@ class Entry:
         return self.id == article_id and (not sep or self.key == key)
 
     @property
+    def quote_count(self) -> int:
+        """How many quotes the article holds: the list shows it and sorts by it. The stand-ins
+        that keep their quotes packed or in the cache (`PackedEntry`, `PagedEntry`) hold it as
+        a column, so that neither needs its quotes read for it."""
+        return len(self.quotes)
+
+    @property
     def speakers(self) -> list[str]:
         return list(dict.fromkeys(q.speaker for q in self.quotes if q.speaker))
 

@@ -3,6 +3,7 @@ analysed again, changed ones are, and what they print is what a fresh analysis p
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -84,6 +85,27 @@ def test_output_is_the_same_with_and_without_the_cache(
     assert fresh[1]  # something was printed
     assert cold == fresh
     assert warm == fresh
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_a_file_given_twice_is_printed_in_both_places_with_and_without_the_cache(
+    news: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file given by itself and in a folder also given is read twice, and printed in both places.
+    Through the cache both copies came where the file came first (a feed's entries too), and a
+    file skipped twice held back every file after its first place until the end."""
+    paths = [str(news / "feed.xml"), str(news / "03.txt"), str(news), str(news / "03.txt"), str(news / "empty.txt")]
+    fresh = run(capsys, *command, "--no-cache", *paths)
+    assert run(capsys, *command, *paths) == fresh  # cold
+    assert run(capsys, *command, *paths) == fresh  # warm
+    if command == ["list"]:
+        listed = [Path(line.strip()).name for line in fresh[1].splitlines()[1::2]]
+        assert listed[:3] == ["feed.xml#1", "feed.xml#2", "03.txt"] and listed[-1] == "03.txt"
+        assert listed.count("03.txt") == 3 and listed.count("feed.xml#1") == 2
+        assert fresh[2].count("empty.txt: empty file") == 2
+    if command == ["extract", "--json"]:  # (its --no-cache goes the cache's way, without the cache)
+        listing = json.loads(run(capsys, "list", "--json", "--no-cache", *paths)[1])
+        assert [json.loads(line)["path"] for line in fresh[1].splitlines()] == [a["path"] for a in listing["articles"]]
 
 
 def test_output_is_the_same_for_relative_paths(

@@ -225,6 +225,22 @@ async def test_a_narrows_an_entity_to_what_the_chosen_speaker_said_about_it(open
         ]
 
 
+async def test_a_in_the_quotes_naming_an_entity_narrows_them_too(open_app, people_corpus: Path) -> None:
+    # Enter on an entity puts the focus in its quotes, where `a` did nothing at all.
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"blinken", "enter", "3", *"qatar", "enter")
+        assert app.main.quote_list.has_focus and app.main.quote_list.border_title == "Quotes naming Qatar"
+        await press(pilot, "a")
+        assert app.main.quote_list.border_title == "Antony Blinken about Qatar"
+        assert [row.quote.text for row in quote_items(app)] == [
+            "We will meet again in Qatar,",
+            "Qatar is helping a great deal,",
+        ]
+        await press(pilot, "2", "enter", "a")  # a speaker's own quotes: nothing to narrow, and it says how
+        assert app.main.quote_list.border_title == "Quotes of Antony Blinken"
+        assert "a narrows the quotes naming an entity" in str([n.message for n in app._notifications])
+
+
 async def test_a_speaker_who_said_nothing_about_an_entity_is_told_so_in_the_pane(open_app, people_corpus: Path) -> None:
     # The pane was empty, titled "X about Y" with "0 quotes" on its border and nothing inside.
     async with open_app(people_corpus, size=(80, 24)) as (app, pilot):

@@ -205,6 +205,14 @@ class TestBadInput:
         reasons = sorted(s.reason for s in result.skipped)
         assert reasons == ["broken symbolic link", "folder already visited (symbolic link loop)"]
 
+    def test_a_folder_given_again_is_not_called_a_link_loop(self, tmp_path: Path) -> None:
+        # `byline ~/news ~/news/tech`: nothing there is a link, and the reason said one was.
+        write(tmp_path, "news/tech/a.txt", SAMPLE)
+        result = load_paths([tmp_path / "news", tmp_path / "news" / "tech", tmp_path / "news"])
+        assert len(result.articles) == 1
+        reasons = [s.reason for s in result.skipped]
+        assert reasons == ["folder already walked (given twice, or inside a folder given)"] * 2
+
     def test_walk_skips_hidden_and_reports_foreign_files(self, tmp_path: Path) -> None:
         write(tmp_path, "d/.hidden.txt", SAMPLE)
         write(tmp_path, "d/photo.jpg", b"\xff\xd8\xff")

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from byline.cli.common import paths_or_default, report_or_exit
+from byline.cli.common import exit_if_none, paths_or_default, report_or_exit, say_skipped
 from byline.corpus.walk import Walk
 from byline.model import Analysis, Article, Entry, Skipped
 
@@ -44,42 +44,65 @@ def streamed_cached(
     details: bool = False,
     analysis: bool = True,
     use_cache: bool = True,
+    report: Callable[[Skipped], object] | None = None,
 ) -> Iterator[Entry]:
     """`load_cached`'s entries, each given as soon as every file before it in the walk is in,
     not once all are: `byline extract` prints while the rest is analysed, and a script reading
-    it starts at once. `skipped` is filled, in walk order, once the entries are all given.
-    `analysis=False`: without their quotes and entities (see `load_corpus`)."""
+    it starts at once. Each skipped file is put in `skipped` (and given to `report`) in its place
+    in the walk, as the entries before it are given. `analysis=False`: without their quotes and
+    entities (see `load_corpus`). A file given twice has its entries in both places, as loading
+    gives them."""
     from byline.corpus import load_corpus
 
     fed = walk is None  # a `Walk` load_corpus fills as it walks: a file has its place before its entries come
     walk = Walk() if walk is None else walk
     waiting: dict[int, list[Entry]] = {}
+    waiting_skipped: dict[int, list[Skipped]] = {}
     settled: set[int] = set()
     next_place = 0
-    open_place: int | None = None  # the last entry's file: a batch may end inside a feed's entries
+    met: dict[str, int] = {}
+    """How many times each file's entries (or its reason to be skipped) have come: a file given
+    twice comes twice, and its second coming is its second place in the walk."""
+    coming: tuple[str, str] | None = None
+    """The file whose entries came last, and the first of them: a batch may end inside a feed's entries."""
+    place = 0
     named = _Names()
+
+    def place_of(file: str) -> int:
+        meeting = met[file] = met.get(file, -1) + 1
+        return walk.place(file, meeting)
+
+    def given(at: int) -> Iterator[Entry]:
+        yield from map(named, waiting.pop(at, ()))
+        for item in waiting_skipped.pop(at, ()):
+            # A file that loading could not read is named as loading names it; a path the walk passed over, as given.
+            item = Skipped(str(Path(item.path)), item.reason) if item.path in walk.files else item
+            skipped.append(item)
+            if report is not None:
+                report(item)
+
     for batch in load_corpus(
         paths, details=details, analysis=analysis, use_cache=use_cache, watch=walk if fed else None
     ):
         for note in batch.notes:
             print(f"byline: {note}", file=sys.stderr)
         for entry in batch.entries:
-            place = walk.place(entry.path)
-            if open_place is not None and place != open_place:
-                settled.add(open_place)  # a file's entries come together: that one is whole
-            open_place = place
+            file = walk.file_of(entry.path)
+            # A file's entries come together: another file's, or this one's first again, begin the next coming.
+            if coming is None or coming[0] != file or coming[1] == entry.path:
+                if coming is not None:
+                    settled.add(place)  # the file before is whole
+                place, coming = place_of(file), (file, entry.path)
             waiting.setdefault(place, []).append(entry)
         for item in batch.skipped:
-            skipped.append(item)
-            settled.add(walk.place(item.path))
+            reason_place = place_of(walk.file_of(item.path))
+            waiting_skipped.setdefault(reason_place, []).append(item)
+            settled.add(reason_place)
         while next_place in settled:
-            yield from map(named, waiting.pop(next_place, ()))
+            yield from given(next_place)
             next_place += 1
-    for place in sorted(waiting):
-        yield from map(named, waiting[place])
-    skipped.sort(key=lambda item: walk.place(item.path))
-    # A file that loading could not read is named as loading names it; a path the walk passed over, as given.
-    skipped[:] = [Skipped(str(Path(s.path)), s.reason) if s.path in walk.files else s for s in skipped]
+    for rest in sorted(waiting.keys() | waiting_skipped.keys()):
+        yield from given(rest)
 
 
 class _Names:
@@ -107,15 +130,17 @@ def streamed_or_exit(
     args_paths: list[str], *, analysis: bool = True, use_cache: bool = True, skipped: list[Skipped] | None = None
 ) -> Iterator[Entry]:
     """`load_or_exit`'s articles, as entries with `Entry.details` (and, unless `analysis=False`,
-    their quotes and entities), given as `streamed_cached` gives them; the skipped files reported
-    at the end (and put in `skipped`, if given)."""
+    their quotes and entities), given as `streamed_cached` gives them; each skipped file reported
+    in its place among them (and put in `skipped`, if given): `byline list | head` still says
+    what was skipped before it stopped."""
     skipped = [] if skipped is None else skipped
     given = 0
     paths = paths_or_default(args_paths)
-    for entry in streamed_cached(paths, skipped, details=True, analysis=analysis, use_cache=use_cache):
+    streamed = streamed_cached(paths, skipped, details=True, analysis=analysis, use_cache=use_cache, report=say_skipped)
+    for entry in streamed:
         given += 1
         yield entry
-    report_or_exit(args_paths, given, skipped)
+    exit_if_none(args_paths, given)
 
 
 def as_article(entry: Entry) -> Article:

@@ -62,9 +62,25 @@ def report_or_exit(paths: list[str], articles: Sized | int, skipped: list[Skippe
     """Report skipped files as `load_or_exit` does; exit with status 1 when nothing could be
     loaded from PATHs (no `articles`, or a count of them that is 0)."""
     report_skipped(LoadResult(skipped=skipped))
+    exit_if_none(paths, articles)
+
+
+def exit_if_none(paths: list[str], articles: Sized | int) -> None:
+    """Exit with status 1, saying so, when nothing could be loaded from PATHs (no `articles`, or a
+    count of them that is 0)."""
     if not articles:
         hint = "" if paths else " (no articles fetched yet? 'byline feeds refresh' fetches them)"
         fail(nothing_loaded(paths) + hint)
+
+
+def say_skipped(item: Skipped) -> None:
+    """Report one skipped file in its place among what is printed: what stdout holds of the files
+    before it goes out first (`2>&1` keeps the walk's order), and it is said even when stdout's
+    reader has left (`| head`: the BrokenPipeError goes on after it)."""
+    try:
+        sys.stdout.flush()
+    finally:
+        print(f"byline: skipped {shown_path(item.path)}: {item.reason}", file=sys.stderr)
 
 
 def nothing_loaded(paths: list[str]) -> str:
@@ -73,7 +89,7 @@ def nothing_loaded(paths: list[str]) -> str:
 
 def report_skipped(result: LoadResult) -> None:
     for skipped in result.skipped:
-        print(f"byline: skipped {shown_path(skipped.path)}: {skipped.reason}", file=sys.stderr)
+        say_skipped(skipped)
 
 
 def shown_path(path: str) -> str:
@@ -130,15 +146,21 @@ def load_entries_or_exit(paths: list[str]) -> list[Entry]:
     """
     from byline.corpus import load_corpus
     from byline.corpus.paged import Pager
+    from byline.corpus.walk import walk_order
 
     entries: list[Entry] = []
     skipped: list[Skipped] = []
     pager = Pager()  # past 50,000 entries, stand-ins that read their quotes from the cache
-    for batch in load_corpus(paths_or_default([str(p) for p in paths])):
+    given = paths_or_default([str(p) for p in paths])
+    for batch in load_corpus(given):
         entries.extend(pager.stand_ins(batch))
         skipped.extend(batch.skipped)
         for note in batch.notes:
             print(f"byline: {note}", file=sys.stderr)
+    # In walk order, not in the order the workers finished them (and no walk kept for it: a
+    # million files' places would be 200 MB).
+    in_walk_order = walk_order(given)
+    skipped.sort(key=lambda item: in_walk_order(item.path))
     for item in skipped[:MAX_SKIPPED_SHOWN]:
         print(f"byline: skipped {printable(item.path)}: {item.reason}", file=sys.stderr)
     if len(skipped) > MAX_SKIPPED_SHOWN:

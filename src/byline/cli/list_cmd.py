@@ -9,7 +9,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 
-from byline.cli.common import PATHS_HELP, paths_or_default, print_json_listing, report_or_exit, shown_path
+from byline.cli.common import (
+    PATHS_HELP,
+    exit_if_none,
+    paths_or_default,
+    print_json_listing,
+    say_skipped,
+    shown_path,
+)
 from byline.model import Article, Skipped
 
 
@@ -39,16 +46,21 @@ def run(args: argparse.Namespace) -> int:
 
 def _listed(args: argparse.Namespace, skipped: list[Skipped]) -> Iterator[tuple[Article, int]]:
     """Each article with its paragraph count, in walk order: from the index cache for files it
-    holds unchanged (analysing the rest), or, with --no-cache, as loading reads them. The skipped
-    files are reported, and put in `skipped`, once the articles are all given; none exits 1."""
+    holds unchanged (analysing the rest), or, with --no-cache, as loading reads them. Each skipped
+    file is reported, and put in `skipped`, in its place among them; none exits 1."""
     if args.no_cache:
         from byline.load import iter_articles
 
-        given = 0
+        given = said = 0
         for article in iter_articles(paths_or_default(args.paths), skipped):
+            for item in skipped[said:]:  # (the files before this article's)
+                say_skipped(item)
+            said = len(skipped)
             given += 1
             yield article, len(article.paragraphs)
-        report_or_exit(args.paths, given, skipped)
+        for item in skipped[said:]:
+            say_skipped(item)
+        exit_if_none(args.paths, given)
         return
     from byline.cli.cached import as_article, paragraphs, streamed_or_exit
 

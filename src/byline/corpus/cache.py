@@ -147,6 +147,23 @@ class CorpusCache:
                 raise CacheUnavailable(f"cannot use {path} ({error})") from None
         raise CacheUnavailable(f"cannot use {path}")  # pragma: no cover - loop always returns or raises
 
+    @classmethod
+    def open_to_read(cls, path: Path | None = None) -> CorpusCache:
+        """The cache as it is, for reading only: no write transaction is taken to check or make its
+        tables (`open` takes one), so that this opens while any connection, of this thread too, is
+        in the middle of a write. A cache without the tables makes its reads fail, not this.
+
+        Raises `CacheUnavailable` when the file cannot be opened."""
+        path = path or cache_path()
+        if not path.is_file():
+            raise CacheUnavailable(f"there is no {path}")
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+            conn.text_factory = decode_text
+        except sqlite3.Error as error:
+            raise CacheUnavailable(f"cannot use {path} ({error})") from None
+        return cls(conn, path)
+
     def close(self) -> None:
         try:
             self.conn.close()

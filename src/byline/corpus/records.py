@@ -176,7 +176,7 @@ class PackedEntry(Entry):
     that takes an `Entry` takes this one; it unpacks once, on the first read of any of them.
     """
 
-    __slots__ = ("_packed", "_decoder")
+    __slots__ = ("_packed", "_decoder", "_quote_count")
 
     def __init__(
         self,
@@ -186,13 +186,20 @@ class PackedEntry(Entry):
         author: str,
         date: str,
         source: str,
+        quote_count: int,
         packed: bytes,
         decoder: EntryDecoder,
     ) -> None:
         self.id, self.path, self.title, self.author = entry_id, path, title, author
         self.date, self.source, self._key = date, source, ""
+        self._quote_count = quote_count
         self._packed = packed
         self._decoder = decoder
+
+    @property
+    def quote_count(self) -> int:
+        """Held beside the packed fields: the list's rows and its sort by quotes unpack nothing."""
+        return self._quote_count
 
     def __eq__(self, other: object) -> bool:
         # Equal to an `Entry` of the same fields (the dataclass's own test wants the same class).

@@ -123,7 +123,7 @@ def _candidates(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
                 yield Skipped(name, os_reason(error))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(name, seen_dirs)
+            yield from _walk(name, seen_dirs, again=GIVEN_AGAIN)
         elif not stat.S_ISREG(info.st_mode):
             yield Skipped(name, not_a_file(info.st_mode, link=os.path.islink(name)))
         else:
@@ -134,10 +134,15 @@ def _candidates(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
             yield Skipped(name, reason) if reason else (name, None)
 
 
-def _walk(top: str, seen: set[tuple[int, int]]) -> Iterator[tuple[str, os.DirEntry[str]] | Skipped]:
+GIVEN_AGAIN = "folder already walked (given twice, or inside a folder given)"
+LINK_LOOP = "folder already visited (symbolic link loop)"
+
+
+def _walk(top: str, seen: set[tuple[int, int]], again: str) -> Iterator[tuple[str, os.DirEntry[str]] | Skipped]:
     """Depth first, in name order, with a stack rather than recursion: a
-    folder nested thousands deep is walked, not a RecursionError."""
-    listing = yield from _listing(top, seen)
+    folder nested thousands deep is walked, not a RecursionError. `again` says why `top`
+    is skipped if it was walked before; a folder met again inside it is a link's doing."""
+    listing = yield from _listing(top, seen, again)
     stack = [iter(listing)] if listing is not None else []
     while stack:
         entry = next(stack[-1], None)
@@ -149,7 +154,7 @@ def _walk(top: str, seen: set[tuple[int, int]]) -> Iterator[tuple[str, os.DirEnt
             continue
         try:
             if entry.is_dir():
-                listing = yield from _listing(entry.path, seen)
+                listing = yield from _listing(entry.path, seen, LINK_LOOP)
                 if listing is not None:
                     stack.append(iter(listing))
                 continue
@@ -166,8 +171,11 @@ def _walk(top: str, seen: set[tuple[int, int]]) -> Iterator[tuple[str, os.DirEnt
         yield Skipped(entry.path, reason) if reason else (entry.path, entry)
 
 
-def _listing(folder: str, seen: set[tuple[int, int]]) -> Generator[Skipped, None, list[os.DirEntry[str]] | None]:
-    """Yields why `folder` cannot be walked, or returns its entries in name order."""
+def _listing(
+    folder: str, seen: set[tuple[int, int]], again: str
+) -> Generator[Skipped, None, list[os.DirEntry[str]] | None]:
+    """Yields why `folder` cannot be walked (`again` if it was walked before), or returns its
+    entries in name order."""
     try:
         info = os.stat(folder)
     except OSError as error:
@@ -175,7 +183,7 @@ def _listing(folder: str, seen: set[tuple[int, int]]) -> Generator[Skipped, None
         return None
     key = (info.st_dev, info.st_ino)
     if key in seen:
-        yield Skipped(folder, "folder already visited (symbolic link loop)")
+        yield Skipped(folder, again)
         return None
     seen.add(key)
     try:

@@ -7,8 +7,9 @@ concatenated into one array with their offsets beside it (`byline.search.flat`,
 which keeps them that way in memory and slices a list out when read), and the
 in-memory text source the same way. Loading is then a few C-speed
 `marshal.loads` and `array.frombytes`. The entries
-come apart from the rest, in parts of `PART`, each a title, author, id and path
-date and source, and the rest packed (`PackedEntry`): only what the list shows is unpacked at once.
+come apart from the rest, in parts of `PART`, each a title, author, id, path, date, source and
+number of quotes, and the rest packed (`PackedEntry`): what the list shows and sorts by is read at
+once, the rest unpacked when first asked for.
 
 A snapshot is only ever used for the very files it was made from: the corpus
 cache keeps it beside a stamp of the walk (`byline.corpus.snapshots`).
@@ -29,8 +30,9 @@ from byline.search.index import SearchIndex
 from byline.search.sources import MemoryTextSource
 from byline.search.vocabulary import Vocabulary
 
-FORMAT = 6
-"""6: past `PAGED_FROM` entries, parts hold no packed fields: the entries read them from the cache (`PagedEntry`).
+FORMAT = 7
+"""7: each entry with its number of quotes, which the list shows and sorts by (`Entry.quote_count`).
+6: past `PAGED_FROM` entries, parts hold no packed fields: the entries read them from the cache (`PagedEntry`).
 5: reference and posting lists flat, with their offsets (`byline.search.flat`).
 4: entries in parts, each packed on its own (`PackedEntry`) and unpacked when first read;
 with their dates and sources."""
@@ -70,10 +72,12 @@ def _parts(entries: list[Entry], paged: bool) -> Iterator[bytes]:
     pack = PackedEntry.pack
     for start in range(0, len(entries), PART):
         part = entries[start : start + PART]
-        if paged:  # six columns a row: `_packed_entries` tells the two kinds apart by that
-            yield marshal.dumps([(e.path, e.id, e.title, e.author, e.date, e.source) for e in part], 4)
+        if paged:  # seven columns a row: `_packed_entries` tells the two kinds apart by that
+            yield marshal.dumps([(e.path, e.id, e.title, e.author, e.date, e.source, e.quote_count) for e in part], 4)
         else:
-            yield marshal.dumps([(e.path, e.id, e.title, e.author, e.date, e.source, pack(e)) for e in part], 4)
+            yield marshal.dumps(
+                [(e.path, e.id, e.title, e.author, e.date, e.source, e.quote_count, pack(e)) for e in part], 4
+            )
 
 
 HEAD = 256
@@ -179,16 +183,16 @@ def _packed_entries(parts: Iterable[bytes]) -> list[Entry]:
     entries: list[Entry] = []
     for part in parts:
         rows = marshal.loads(part)
-        if rows and len(rows[0]) == 6:
+        if rows and len(rows[0]) == 7:
             pages = pages or RecordPages()
             entries.extend(
-                PagedEntry(entry_id, path, title, author, date, source, pages)
-                for path, entry_id, title, author, date, source in rows
+                PagedEntry(entry_id, path, title, author, date, source, quotes, pages)
+                for path, entry_id, title, author, date, source, quotes in rows
             )
             continue
         entries.extend(
-            PackedEntry(entry_id, path, title, author, date, source, packed, decoder)
-            for path, entry_id, title, author, date, source, packed in rows
+            PackedEntry(entry_id, path, title, author, date, source, quotes, packed, decoder)
+            for path, entry_id, title, author, date, source, quotes, packed in rows
         )
     return entries
 

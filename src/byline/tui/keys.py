@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual.actions import SkipAction
 from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from textual.widget import Widget as _Widget
+else:
+    _Widget = object
 
 
 def vim_keys(
@@ -21,6 +29,38 @@ def vim_keys(
         Binding("g,home" if home_end else "g", top, labels[2], show=False),
         Binding("G,end" if home_end else "G", bottom, labels[3], show=False),
     ]
+
+
+class LineByLine(_Widget):
+    """For a widget that scrolls: each ↑/↓ (k/j) scrolls a line, and each PageUp/PageDown a page,
+    however fast the keys come. Textual's own actions aim past where the last scroll will be only
+    once the screen is next drawn: keys that came in one read (a key held down, a slow link) were
+    all aimed at the same place, and twenty presses of j scrolled one line, three of PageDown one page."""
+
+    def action_scroll_down(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_down(immediate=True)
+
+    def action_scroll_up(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_up(immediate=True)
+
+    def action_page_down(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_pages(1)
+
+    def action_page_up(self) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()
+        self.scroll_pages(-1)
+
+    def scroll_pages(self, pages: int, *, animate: bool = True) -> None:
+        """`pages` pages down (up, if negative) from where the scroll is going, at once."""
+        height = self.scrollable_content_region.height
+        self.scroll_to(y=self.scroll_target_y + pages * height, animate=animate, immediate=True)
 
 
 def main(action: str) -> str:

@@ -10,7 +10,8 @@ so they land on the grey ramp), and the quotes' tint stands out from them at
 256 colours as in truecolor (see tests/tui/test_colours.py).
 
 Every piece of text reads at 4.5:1 or more (WCAG AA) on what it sits on, in
-both themes (tests/tui/test_contrast.py; measured by tools/contrast.py). The
+both themes, in truecolor and at 256 colours (tests/tui/test_contrast.py;
+measured by tools/contrast.py). The
 stock colours fell short in places: Latte's accent, warning, success and
 secondary as text on its light surfaces (under 2.8:1), the blurred cursor row
 of both themes (4.05 and 4.29:1), the dark header and footer bar (4.2:1), the
@@ -22,7 +23,7 @@ bright colours stay for borders, marks and tints. Secondary text is
 never `dim`, which a terminal draws as it likes. The quotes' tint and the filter
 chip's are theme colours (`quote-tint`, `filter-chip-tint`), chosen so that at 256
 colours they stay tints and their text stays at 4.5:1 or more (dark: 6.0 and 6.7;
-light: 4.6 and 5.6).
+light: 4.8 and 8.1).
 """
 
 from __future__ import annotations
@@ -67,22 +68,31 @@ THEMES = [
         _LIGHT,
         name=LIGHT_THEME,
         surface="#E8E9EC",
+        # At 256 colours Latte's text (#4C4F69) became the cube's grey 59, 4.44:1 on the header and
+        # footer (and its primary, #8839EF, became 99: the cursor row's white 4.11:1, the Save
+        # button's too). A trace darker and greyer, the text becomes the ramp's 239: 5.8:1 there
+        # (5.5 in truecolor); this primary becomes 93, and white on it 6.0:1 (5.9).
+        foreground="#484B60",
+        primary="#822FEE",
         variables={
             **_LIGHT.variables,
-            "block-cursor-foreground": "#FFFFFF",  # 5.4:1 on the primary (the default, 4.46)
+            "block-cursor-foreground": "#FFFFFF",  # 5.9:1 on the primary (the default, 4.46)
             "block-cursor-blurred-background": "#8839EF26",  # 15%, not 30%: 5.4:1, was 4.3
             # Text in colour, darker than Latte's own (2.2 to 2.8:1 on the surface as text):
-            # 4.9:1 or more on every surface, cursor row and quote tint of the theme.
-            "text-accent": "#863305",
+            # 4.9:1 or more on every surface, cursor row and quote tint of the theme. The accent
+            # is darker still: #863305 became the cube's 94 at 256 colours, 4.1:1 on a focused
+            # pane and 3.98 as the footer's keys; this one becomes 88, 7.2:1 or more (6.0 truecolor).
+            "text-accent": "#7B2F04",
             "text-secondary": "#72402F",
             "text-warning": "#704608",
             "text-success": "#245C18",
-            "footer-key-foreground": "#863305",
-            # Secondary text, on the surfaces (5.0:1; 4.7 on a focused pane), never on a cursor.
-            "text-muted": "#5F6170",
-            "quote-tint": "#8839EF2E",  # the primary at 18%
+            "footer-key-foreground": "#7B2F04",
+            # Secondary text, on the surfaces (5.2:1 on a focused pane or a text box, 5.1 at 256
+            # colours, where #5F6170 became the ramp's 241 and 4.36:1), never on a cursor.
+            "text-muted": "#585A66",
+            "quote-tint": "#8839EF2E",  # Latte's primary at 18%
             # The accent at 20% (#ECCEBF) became 223 at 256 colours, and the chip's "✕ x" in
-            # text-accent 4.25:1 on it; this cream becomes 230 (#FFFFD7): 5.6:1 (7.3 truecolor).
+            # text-accent 4.25:1 on it; this cream becomes 230 (#FFFFD7): 8.1:1 (7.3 truecolor).
             "filter-chip-tint": "#F6EDCB",
         },
     ),

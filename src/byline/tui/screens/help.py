@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from byline.tui.keys import vim_keys
+from byline.tui.keys import LineByLine, vim_keys
 
 KEYS_WIDTH = 15
 """Cells for the keys (two more indent them): descriptions start after, and wrap back there."""
@@ -40,7 +40,7 @@ class HelpKeys(Static):
             self.screen.keys_resized(self)
 
 
-class HelpBox(VerticalScroll):
+class HelpBox(LineByLine, VerticalScroll):
     """The help's scrolling box: j/k and g/G too, the keys it lists for every pane."""
 
     BINDINGS = [*vim_keys("scroll_up", "scroll_down", "scroll_home", "scroll_end")]
@@ -109,7 +109,7 @@ def byline_help(anywhere: Iterable[BindingType]) -> HelpScreen:
             (
                 "Quotes across the corpus",
                 [
-                    *QuoteList.BINDINGS[-2:],
+                    *QuoteList.BINDINGS[-3:],
                     Binding("y", "-", "Copy the quote"),
                     Binding("b", "-", "Bookmark the quote"),
                 ],

@@ -21,14 +21,15 @@ from textual.widgets import Header, Static
 from textual.worker import get_current_worker
 
 from byline.corpus import ArticleGone
-from byline.model import Analysis, Article, Entry, Hit, Skipped
-from byline.search import quote_number
+from byline.model import Analysis, Article, Entry, Skipped
 from byline.tui.host import Host
 from byline.tui.loading import LoadingBar
 from byline.tui.reread import reread, swap_in
+from byline.tui.screens.article_moves import ArticleMoves
 from byline.tui.screens.corpus_loading import CorpusLoading
 from byline.tui.screens.people_views import PeopleViews
 from byline.tui.screens.quote_choice import QuoteChoice
+from byline.tui.screens.search_and_find import SearchAndFind
 from byline.tui.threads import deliver, going
 from byline.tui.widgets.article_list import ArticleList
 from byline.tui.widgets.footer import BylineFooter
@@ -39,8 +40,9 @@ from byline.tui.widgets.sidebar import Sidebar
 PUT_BACK_FRAMES = 20
 
 
-class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
-    """The three panes, the filter chip and the loading line; the people views (`PeopleViews`)."""
+class MainScreen(CorpusLoading, ArticleMoves, SearchAndFind, PeopleViews, QuoteChoice, Screen[None]):
+    """The three panes, the filter chip and the loading line; moving through the articles
+    (`ArticleMoves`), search and find (`SearchAndFind`), the people views (`PeopleViews`)."""
 
     entity_filter: reactive[str | None] = reactive(None, init=False)
     """The entity the list is filtered by (from the sidebar), or None."""
@@ -239,40 +241,6 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         self.reader.scroll_to_quote(number)
         self.sidebar.mark_quote(number)
 
-    # -- search and find ----------------------------------------------------------
-
-    def action_search(self) -> None:
-        from byline.tui.screens.search import SearchScreen
-
-        if not isinstance(self.app.screen, SearchScreen):
-            self.app.push_screen(SearchScreen(self.host.search_index), callback=self._search_chosen)
-
-    def _search_chosen(self, hit: Hit | None) -> None:
-        if hit is None:
-            return  # Escape: everything stays as it was
-        entry = self.host.search_index.entries[hit.entry]
-        quote = quote_number(entry, hit)
-        jump = None
-        if quote is None and hit.start is not None and hit.end is not None:
-            jump = partial(self.reader.scroll_to_span, hit.start, hit.end)  # the passage the search found
-        self.open_entry(entry, quote=quote, then=jump)
-        self.reader.focus()
-
-    def action_find(self) -> None:
-        from byline.tui.screens.find import FindScreen
-
-        if self.reader.article is not None and not isinstance(self.app.screen, FindScreen):
-            self.app.push_screen(FindScreen(self.reader.find_needle), callback=self._find_chosen)
-
-    def _find_chosen(self, needle: str | None) -> None:
-        if needle is None:
-            return
-        self.reader.focus()
-        if not self.reader.find(needle):
-            self.notify(f"Not in this article: {needle}", markup=False, timeout=3)
-        elif (near := self.reader.finder.near) is not None:
-            self.notify(f"No “{needle}” in this article: found “{near}”", markup=False, timeout=3)
-
     # -- the sidebar and the filter ------------------------------------------------
 
     @on(Sidebar.QuoteChosen)
@@ -333,69 +301,7 @@ class MainScreen(CorpusLoading, PeopleViews, QuoteChoice, Screen[None]):
         elif self.focused is None or not self.focused.display:
             self.reader.focus()
 
-    # -- moving through articles ------------------------------------------------
-
-    def action_next_article(self) -> None:
-        self._step(1)
-
-    def action_previous_article(self) -> None:
-        self._step(-1)
-
-    def _step(self, delta: int) -> None:
-        articles = self.article_list
-        if not articles.count:
-            return
-        if not 0 <= articles.cursor + delta < articles.count:
-            self.app.bell()
-            self.notify("This is the last article." if delta > 0 else "This is the first article.", timeout=2)
-            return
-        articles.cursor += delta
-        if (entry := articles.current) is not None:
-            self.mark_read(entry)
-
-    def action_next_unread(self) -> None:
-        if self.article_list.next_unread() and (entry := self.article_list.current) is not None:
-            self.mark_read(entry)
-        else:
-            self.notify("No unread articles left.", timeout=3)
-
-    def action_cycle_sort(self) -> None:
-        order = self.article_list.cycle_sort()
-        if order == "date" and not any(entry.date for entry in self.host.corpus.entries):
-            # (the BBC set: plain text with no date line) a sort that changed nothing says why
-            self.notify("Sorted by date: no article here has a date, so the order is as loaded.", timeout=4)
-            return
-        self.notify("In the order loaded." if order == "as loaded" else f"Sorted by {order}.", timeout=2)
-
-    def action_read_on(self) -> None:
-        # From any pane, as in a newsreader: page through the article, then on to the next.
-        if self.reader.article is not None and not self.reader.at_end:
-            self.reader.scroll_page_down(animate=False)
-            return
-        if (done := self.article_list.current) is not None:
-            self.mark_read(done)  # paged to its end: read, though never stepped to (the first one shown)
-        self._step(1)
+    # -- the reader's highlights ---------------------------------------------------
 
     def action_toggle_entities(self) -> None:
         self.reader.entities_on = not self.reader.entities_on
-
-    def action_toggle_read(self) -> None:
-        entry, state = self.article_list.current, self.host.state
-        if entry is None:
-            return
-        if self.article_list.is_read(entry):
-            state.read.discard(entry.key)
-            state.read.discard(entry.id)  # a mark made before file keys, on every copy
-            self.article_list.read_ids = frozenset(state.read)
-            self.host.schedule_save()
-            self.notify("Marked unread.", timeout=2)
-        else:
-            self.mark_read(entry)
-            self.notify("Marked read.", timeout=2)
-
-    def mark_read(self, entry: Entry) -> None:
-        state = self.host.state
-        if not self.article_list.is_read(entry):
-            state.read.add(entry.key)
-            self.article_list.read_ids = frozenset(state.read)
-            self.host.schedule_save()

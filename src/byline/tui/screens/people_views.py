@@ -217,6 +217,15 @@ class PeopleViews(_Screen):
         self.open_entry(entry, quote=message.row.number)
         self.reader.focus()
 
+    def on_quote_list_about(self) -> None:
+        """`a` in the quotes naming an entity does what `a` on the entity does (README: `a`
+        narrows them): pressed there, it did nothing at all."""
+        row = self.entities_pane.list.current if self._quotes_of == "entities" else None
+        if isinstance(row, EntityRow):
+            self.on_people_list_chosen(PeopleList.Chosen(row, about=True))
+        else:
+            self.host.tell(Notice("a narrows the quotes naming an entity: 3, Enter on one, then a.", "warning"))
+
     def on_quote_list_back(self) -> None:
         if self._quotes_of is not None and self._quotes_of == self.view:
             self.pane(self._quotes_of).list.focus()

@@ -46,7 +46,7 @@ def day_of(date: str) -> str:
 COUNT_WIDTH = len("no quotes")
 
 
-def quote_count(n: int) -> str:
+def quotes_label(n: int) -> str:
     return "no quotes" if n == 0 else "1 quote" if n == 1 else f"{n:,} quotes"
 
 
@@ -140,7 +140,7 @@ class ArticleRows(LineList):
 
     def _meta(self, entry: Entry, width: int, row: Style, meta_style: Style) -> list[Segment]:
         """The row's last line: the author (or where it was published), the date, the quote count."""
-        count = quote_count(len(entry.quotes))
+        count = quotes_label(entry.quote_count)  # a stand-in's own column: no record read for a row
         # Without an author, where it was published (a feed's or a site's name), if known.
         source = entry.author or entry.source
         if self.copies(entry) > 1:  # identical files: which file this row is

@@ -31,6 +31,7 @@ class QuoteList(LineList):
         *LineList.BINDINGS,
         Binding("enter", "choose", "Open the article at the quote", show=False),
         Binding("escape", "back", "Back to the speakers or entities", show=False),
+        Binding("a", "about", "Quotes naming an entity: what the chosen speaker said about it", show=False),
     ]
 
     row_height = 2
@@ -41,6 +42,9 @@ class QuoteList(LineList):
 
     class Back(Message):
         """Escape: back to the list the quotes were chosen from."""
+
+    class About(Message):
+        """`a`: narrow the quotes naming an entity to what the chosen speaker said about it."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -76,6 +80,9 @@ class QuoteList(LineList):
 
     def action_back(self) -> None:
         self.post_message(self.Back())
+
+    def action_about(self) -> None:
+        self.post_message(self.About())
 
     def render_row(self, position: int, line: int, width: int, is_cursor: bool) -> Strip:
         if not self.items:

@@ -1,4 +1,5 @@
-"""The reader: one article set in a readable measure, quotes and entities marked in place.
+"""The reader: one article set in a readable measure, quotes and entities marked in place
+(how they are marked: `paragraph_styles`).
 
 Every piece of article text goes through `Content(...)`, never markup, so
 brackets and Rich tags in an article are shown as the characters they are.
@@ -17,22 +18,14 @@ from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from byline.load.clean import printable
-from byline.model import ENTITY_TYPES, Analysis, Article, Quote
+from byline.model import Analysis, Article, Quote
 from byline.search.find import Finder
-from byline.tui.keys import vim_keys
+from byline.tui.keys import LineByLine, vim_keys
 from byline.tui.widgets.article_head import article_head
-from byline.tui.widgets.paragraph_spans import spans_by_paragraph, with_marks
-from byline.tui.widgets.reading_place import line_of_offset, offset_of_line
+from byline.tui.widgets.paragraph_spans import spans_by_paragraph
+from byline.tui.widgets.paragraph_styles import entity_legend, styled_paragraph
+from byline.tui.widgets.reading_place import KeptPlace
 
-QUOTE_STYLE = "on $quote-tint"  # (themes.py)
-MARKED_QUOTE_STYLE = "bold $text on $accent 45%"
-MARKED_SPAN_STYLE = "bold $text on $warning 45%"  # a passage the search found, or Ctrl+F's match
-ENTITY_STYLES = {
-    "PERSON": "bold underline $text-secondary",
-    "ORG": "bold underline $text-warning",
-    "PLACE": "bold underline $text-success",
-}
-ENTITY_LABELS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place"}
 MOUNT_BATCH = 400
 """Paragraphs mounted at a time. A news article has a few dozen; a 5 MB one has 15,000, and laying
 all of them out froze the app for a minute: a long one is mounted a batch at a time as reading nears its end."""
@@ -42,8 +35,8 @@ class Paragraph(Static):
     """One paragraph of the body; the reader scrolls to these."""
 
 
-class Reader(VerticalScroll, can_focus=True):
-    """Shows one article; scrolls with the keyboard and the wheel."""
+class Reader(KeptPlace, LineByLine, VerticalScroll, can_focus=True):
+    """Shows one article; scrolls with the keyboard and the wheel; keeps its place across a resize (`KeptPlace`)."""
 
     BINDINGS = [
         *vim_keys(
@@ -74,11 +67,6 @@ class Reader(VerticalScroll, can_focus=True):
         self._mentions_in: dict[int, list[tuple[str, int, int]]] = {}
         self._mounting: AwaitMount | None = None
         self.finder = Finder()
-        self._place: tuple[int, float] | None = None
-        """The paragraph at the top of the view and the offset of the character that begins the
-        top line (-1 and a fraction of its height: the head), kept across a resize."""
-        self._place_width = 0
-        self._returning = False
         self._mounted = 0
         """How many of the article's paragraphs are mounted (the first ones)."""
 
@@ -138,38 +126,21 @@ class Reader(VerticalScroll, can_focus=True):
 
     def _paragraph(self, index: int) -> Content:
         assert self.article is not None
-        text = self.article.paragraphs[index]
-        start = self._starts[index]
-        end = start + len(text)
-        content = Content(text)
-        for number in self._quotes_in.get(index, ()):
-            quote = self.analysis.quotes[number]
-            if quote.end <= start or quote.start >= end:
-                continue
-            a, b = with_marks(text, max(quote.start, start) - start, min(quote.end, end) - start)
-            style = MARKED_QUOTE_STYLE if number == self.marked_quote else QUOTE_STYLE
-            content = content.stylize(style, a, b)
-        if self.marked_span is not None:
-            span_start, span_end = self.marked_span
-            if span_end > start and span_start < end:
-                content = content.stylize(MARKED_SPAN_STYLE, max(span_start, start) - start, min(span_end, end) - start)
-        if self.entities_on:
-            for kind, m_start, m_end in self._mentions_in.get(index, ()):
-                if m_end > start and m_start < end:
-                    content = content.stylize(ENTITY_STYLES[kind], max(m_start, start) - start, min(m_end, end) - start)
-        return content
+        quotes = self.analysis.quotes
+        return styled_paragraph(
+            self.article.paragraphs[index],
+            self._starts[index],
+            [(number, quotes[number]) for number in self._quotes_in.get(index, ())],
+            self.marked_quote,
+            self.marked_span,
+            self._mentions_in.get(index, ()) if self.entities_on else None,
+        )
 
     def _update_legend(self) -> None:
         legend = self.query_one("#reader-legend", Static)
         legend.display = self.entities_on and self.article is not None
         if legend.display:
-            present = {entity.type for entity in self.analysis.entities}
-            items = [
-                Content.styled(f"■ {ENTITY_LABELS[kind]}", ENTITY_STYLES[kind].replace("underline ", ""))
-                for kind in ENTITY_TYPES
-            ]
-            note = "" if present else "   (none found in this article)"
-            legend.update(Content("   ").join(items) + Content.styled(note, "$text-muted"))
+            legend.update(entity_legend(self.analysis))
 
     def _rerender(self) -> None:
         for index, paragraph in enumerate(self.query(Paragraph)):
@@ -181,7 +152,7 @@ class Reader(VerticalScroll, can_focus=True):
             self._rerender()
 
     def watch_marked_quote(self, old: int | None, new: int | None) -> None:
-        paragraphs = list(self.query(Paragraph))
+        paragraphs = self.paragraphs()
         for number in (old, new):
             if number is None or number >= len(self.analysis.quotes):
                 continue
@@ -190,10 +161,14 @@ class Reader(VerticalScroll, can_focus=True):
                 paragraphs[index].update(self._paragraph(index))
 
     def watch_marked_span(self, old: tuple[int, int] | None, new: tuple[int, int] | None) -> None:
-        paragraphs = list(self.query(Paragraph))
+        paragraphs = self.paragraphs()
         for span in (old, new):
             if span is not None and (index := self.paragraph_at(span[0])) is not None and index < len(paragraphs):
                 paragraphs[index].update(self._paragraph(index))
+
+    def paragraphs(self) -> list[Paragraph]:
+        """The paragraphs mounted, in order."""
+        return list(self.query(Paragraph))
 
     # -- navigation -----------------------------------------------------------
 
@@ -252,7 +227,7 @@ class Reader(VerticalScroll, can_focus=True):
             return
         self.marked_span = (start, end)
         self._mount_more(upto=index)
-        paragraph = list(self.query(Paragraph))[index]
+        paragraph = self.paragraphs()[index]
         self.call_after_refresh(self.scroll_to_center, paragraph, animate=False, immediate=True)
 
     def find(self, needle: str) -> bool:
@@ -314,7 +289,7 @@ class Reader(VerticalScroll, can_focus=True):
         if index is None:
             return
         self._mount_more(upto=index)
-        paragraph = list(self.query(Paragraph))[index]
+        paragraph = self.paragraphs()[index]
         self.call_after_refresh(self.scroll_to_center, paragraph, animate=False, immediate=True)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
@@ -323,52 +298,6 @@ class Reader(VerticalScroll, can_focus=True):
             self._mount_more()
         self._remember_place()
         self._update_progress()
-
-    def on_resize(self) -> None:
-        # A new width re-wraps every paragraph, so the same scroll_y would land elsewhere in
-        # the article: go back to the paragraph that was at the top once the text is laid out.
-        if self.size.width != self._place_width:
-            self._place_width = self.size.width
-            if self._place is not None and not self._returning:
-                self._returning = True  # until then, scrolling (clamped to the new height) is not a new place
-                self.call_after_refresh(self._return_to_place)
-        self._update_progress()
-
-    def _remember_place(self) -> None:
-        if self.article is None or self.size.width != self._place_width or self._returning:
-            return  # nothing shown, or a resize is moving the text under us: the old place stands
-        y = int(self.scroll_y)
-        for index, (paragraph, text) in enumerate(zip(self.query(Paragraph), self.article.paragraphs)):
-            region = paragraph.virtual_region
-            if index == 0 and y < region.y:  # in the title and byline above the text: a place of its own
-                self._place = (-1, y / max(region.y, 1))
-                return
-            if region.bottom > y:  # the text at the top, as a character: rows change with the width
-                self._place = (index, offset_of_line(text, paragraph.size.width, y - region.y))
-                return
-
-    def _return_to_place(self, last_y: int | None = None, looks: int = 4) -> None:
-        """Scroll back to the place, and again after each refresh while the layout still moves it."""
-        self._returning = False
-        if self._place is None or self.article is None:
-            return
-        index, into = self._place
-        paragraphs = list(self.query(Paragraph))
-        if index < len(paragraphs) and paragraphs:
-            paragraph = paragraphs[max(index, 0)]
-            region = paragraph.virtual_region
-            if index < 0:
-                y = round(into * region.y)
-            else:
-                y = region.y + line_of_offset(self.article.paragraphs[index], paragraph.size.width, int(into))
-            if y == last_y:
-                return  # the layout has stopped moving (and a key pressed since stands)
-            place = self._place
-            self.scroll_to(y=y, animate=False, immediate=True)
-            self._place = place  # clamped at the end of the text, it is still the place to come back to
-            if looks > 1:
-                self._returning = True
-                self.call_after_refresh(self._return_to_place, y, looks - 1)
 
     def watch_virtual_size(self) -> None:
         # The content's height changes once a new article is laid out.
