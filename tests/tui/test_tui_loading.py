@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Static
 
 import byline.corpus
-import byline.extract
 import byline.corpus.pipeline
+import byline.extract
 from byline.corpus import Batch
 from byline.search import SearchIndex
 from byline.tui.app import BylineApp
@@ -336,13 +339,13 @@ async def test_a_first_opening_past_the_whole_size_keeps_stand_ins_not_whole_ent
         assert len(rows) == len(whole[-1].quotes) > 0
 
 
-@pytest.mark.parametrize("opening", ["first opening", "snapshot"])
-async def test_sorting_by_quotes_reads_no_stand_in_s_record(
-    small_corpus: Path, monkeypatch: pytest.MonkeyPatch, opening: str
-) -> None:
-    """Sorting by quote count read every entry's quotes: past WHOLE_KEPT, or from a snapshot past
-    PAGED_FROM, a record from the cache each, on the UI thread (seconds at 100,000). The count is
-    a column the stand-ins hold, as the title is (a packed snapshot's too: tests/corpus/test_paged.py)."""
+@asynccontextmanager
+async def opened_on_stand_ins(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, opening: str
+) -> AsyncIterator[tuple[BylineApp, Any, Callable[[], int]]]:
+    """The app on `corpus` (five articles) with all but the first entry stand-ins (`PagedEntry`),
+    from a first opening or a snapshot, and a count of the records they have read from the cache
+    (none is at hand when it starts: every read counts)."""
     import byline.corpus.paged
     import byline.search.snapshot
     from byline.corpus.paged import PagedEntry
@@ -351,16 +354,26 @@ async def test_sorting_by_quotes_reads_no_stand_in_s_record(
     monkeypatch.setattr(byline.search.snapshot, "PAGED_FROM", 2)
     monkeypatch.setattr(byline.search.snapshot, "HEAD", 1)
     if opening == "snapshot":
-        await opened_once(small_corpus)  # keeps the snapshot this opening reads
-    app = BylineApp([str(small_corpus)])
+        await opened_once(corpus)  # keeps the snapshot this opening reads
+    app = BylineApp([str(corpus)])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         entries = app.corpus.entries
         assert all(isinstance(entry, PagedEntry) for entry in entries[1:]) and len(entries) == 5
         pages = {entry._pages for entry in entries if isinstance(entry, PagedEntry)}
         for page in pages:
-            page.close()  # nothing read is at hand: every read from here on is a record read from the cache
-        reads = lambda: sum(page.reads for page in pages)  # noqa: E731
+            page.close()
+        yield app, pilot, lambda: sum(page.reads for page in pages)
+
+
+@pytest.mark.parametrize("opening", ["first opening", "snapshot"])
+async def test_sorting_by_quotes_reads_no_stand_in_s_record(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch, opening: str
+) -> None:
+    """Sorting by quote count read every entry's quotes: past WHOLE_KEPT, or from a snapshot past
+    PAGED_FROM, a record from the cache each, on the UI thread (seconds at 100,000). The count is
+    a column the stand-ins hold, as the title is (a packed snapshot's too: tests/corpus/test_paged.py)."""
+    async with opened_on_stand_ins(small_corpus, monkeypatch, opening) as (app, pilot, reads):
         read_before = reads()
         for _ in ("date", "title", "quotes"):
             await pilot.press("o")
@@ -368,6 +381,30 @@ async def test_sorting_by_quotes_reads_no_stand_in_s_record(
         assert app.main.article_list.entry_at(0).title == "Article number 2"  # its two quotes first
         assert str(app.main.query_one("#list-pane").border_subtitle).endswith("by quotes")
         assert reads() == read_before  # neither the sort nor the rows it shows read a record
+
+
+@pytest.mark.parametrize("opening", ["first opening", "snapshot"])
+async def test_filtering_by_an_entity_reads_no_stand_in_s_record(
+    small_corpus: Path, monkeypatch: pytest.MonkeyPatch, opening: str
+) -> None:
+    """Choosing an entity in the sidebar narrows the list to the articles naming it: past WHOLE_KEPT
+    that asked every stand-in for its entities, a record from the cache each, on the UI thread (tens
+    of seconds at a million). The search index's references answer for the stand-ins."""
+    async with opened_on_stand_ins(small_corpus, monkeypatch, opening) as (app, pilot, reads):
+        read_before = reads()
+        listed, opened = app.main.article_list, set()
+        for name, titles in (
+            ("Israel", ["Article number 4"]),
+            ("State Department", ["Article number 2"]),
+            ("Hamas", [f"Article number {n}" for n in range(5)]),  # the whole first entry too
+        ):
+            app.main.entity_filter = name
+            await settle(pilot)
+            assert sorted(listed.entry_at(i).title for i in range(listed.count)) == titles
+            assert app.main.reader.article is not None
+            opened.add(app.main.reader.article.title)
+        assert opened == {"Article number 4", "Article number 2"}
+        assert reads() - read_before == len(opened)  # the articles the reader opened, none for the filter
 
 
 async def test_past_what_memory_could_hold_text_is_searched_in_the_cache_from_the_start(

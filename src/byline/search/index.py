@@ -236,6 +236,43 @@ class SearchIndex:
                 )
         return hits
 
+    def mentioning(self, name: str) -> Callable[[Entry], bool]:
+        """`entry.mentions(name)` for a filter over many entries. A whole entry answers itself; a
+        stand-in, whose entities are in the cache (past `WHOLE_KEPT`), is answered from the index's
+        references, looked up again once more entries are indexed (at a million, reading every
+        stand-in's record took tens of seconds of the UI thread)."""
+        looked_at: tuple[int, int] | None = None
+        named: frozenset[str] = frozenset()
+
+        def mentions(entry: Entry) -> bool:
+            nonlocal looked_at, named
+            if type(entry) is Entry:
+                return entry.mentions(name)
+            entries = self.entries
+            if looked_at != (id(entries), len(entries)):
+                looked_at = (id(entries), len(entries))
+                named = frozenset(entries[i].id for i in self.entries_naming(name))
+            return entry.id in named
+
+        return mentions
+
+    def entries_naming(self, name: str) -> list[int]:
+        """Where in `entries` the entries are that have an entity (a person, a body, a place) of this
+        name, from the index's own references: no entry is read (a stand-in would read the cache)."""
+        name = name.strip()
+        found: list[int] = []
+        with self._lock:
+            strings, kinds, refs = self._string, self._kind, self._refs
+            at = -1
+            while True:
+                try:
+                    at = strings.index(name, at + 1)  # (a scan in C: no (kind, string) map once settled)
+                except ValueError:
+                    return found
+                if kinds[at] in (PERSON, ENTITY):
+                    where = refs[at]
+                    found.extend(where[i] for i in range(0, len(where), 3))
+
     def lines(self) -> Iterable[str]:
         """Every distinct string held, one per line (for comparing with other tools)."""
         return (string.replace("\n", " ") for string in self._string)

@@ -255,7 +255,7 @@ class MainScreen(CorpusLoading, ArticleMoves, SearchAndFind, PeopleViews, QuoteC
         self.article_list.focus()
 
     def watch_entity_filter(self, name: str | None) -> None:
-        self.article_list.filter_by(None if name is None else (lambda entry: entry.mentions(name)))
+        self.article_list.filter_by(None if name is None else self.host.search_index.mentioning(name))
         self.chip.display = name is not None
         if name is not None:
             self.chip.update(
