@@ -68,14 +68,17 @@ def test_the_entries_naming_an_entity_come_from_its_references_alone() -> None:
             entry("Chelsea", number=0),  # a title
             entry("Derby day", entities=(Entity("Chelsea", "ORG", 2),), number=1),
             entry("Quoted", quotes=(Quote("Chelsea", "Chelsea", 0, 7),), number=2),  # a quote and a speaker
-            entry("Blair in Chelsea", entities=(Entity("Chelsea", "PLACE", 1), Entity("Tony Blair", "PERSON", 1)), number=3),
+            entry(
+                "Blair in Chelsea", entities=(Entity("Chelsea", "PLACE", 1), Entity("Tony Blair", "PERSON", 1)), number=3
+            ),
         ]
     )
     assert sorted(built.entries_naming("Chelsea")) == [1, 3]
     assert built.entries_naming("Tony Blair") == [3]
     assert built.entries_naming("Arsenal") == []
     mentioning = built.mentioning("Chelsea")
-    assert [mentioning(e) for e in built.entries] == [e.mentions("Chelsea") for e in built.entries] == [False, True, False, True]
+    expected = [e.mentions("Chelsea") for e in built.entries]
+    assert [mentioning(e) for e in built.entries] == expected == [False, True, False, True]
 
 
 def test_a_typo_is_forgiven(index: SearchIndex) -> None:
