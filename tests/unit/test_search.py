@@ -69,7 +69,9 @@ def test_the_entries_naming_an_entity_come_from_its_references_alone() -> None:
             entry("Derby day", entities=(Entity("Chelsea", "ORG", 2),), number=1),
             entry("Quoted", quotes=(Quote("Chelsea", "Chelsea", 0, 7),), number=2),  # a quote and a speaker
             entry(
-                "Blair in Chelsea", entities=(Entity("Chelsea", "PLACE", 1), Entity("Tony Blair", "PERSON", 1)), number=3
+                "Blair in Chelsea",
+                entities=(Entity("Chelsea", "PLACE", 1), Entity("Tony Blair", "PERSON", 1)),
+                number=3,
             ),
         ]
     )
@@ -155,7 +157,8 @@ def test_markup_in_titles_is_matched_as_plain_text(index: SearchIndex) -> None:
 def test_a_string_in_many_articles_is_held_once() -> None:
     index = SearchIndex(with_text=False)
     index.add(
-        entry(f"Match report {n}", quotes=(Quote("We played well", "Jose Mourinho", 0, 14),), number=n) for n in range(500)
+        entry(f"Match report {n}", quotes=(Quote("We played well", "Jose Mourinho", 0, 14),), number=n)
+        for n in range(500)
     )
     assert index.strings == 500 + 2  # the titles, one quote, one speaker
     hits = [hit for hit in index.search("@mourinho", per_string=3)]
