@@ -22,7 +22,7 @@ def loaded(small_corpus: Path) -> list[Entry]:
 
 
 def paged(entries: list[Entry], pages: RecordPages) -> list[PagedEntry]:
-    return [PagedEntry(e.id, e.path, e.title, e.author, e.date, e.source, len(e.quotes), pages) for e in entries]
+    return [PagedEntry((e.id, e.path, e.title, e.author, e.date, e.source, len(e.quotes)), pages) for e in entries]
 
 
 def test_a_paged_entry_reads_what_the_whole_one_holds(loaded: list[Entry]) -> None:

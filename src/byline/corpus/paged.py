@@ -21,7 +21,7 @@ from collections import OrderedDict
 from itertools import starmap
 from typing import TYPE_CHECKING
 
-from byline.corpus.records import PACKED_END, EntryDecoder, PackedEntry
+from byline.corpus.records import PACKED_END, EntryDecoder, StandIn
 from byline.model import Batch, Entry, Quote
 
 if TYPE_CHECKING:
@@ -133,37 +133,15 @@ class RecordPages:
             self._ahead.clear()
 
 
-class PagedEntry(Entry):
+class PagedEntry(StandIn):
     """An entry whose quotes, entities and the rest are read from the cache on every read (through
     `RecordPages`'s LRU), never kept: see the module's docstring."""
 
-    __slots__ = ("_pages", "_quote_count")
+    __slots__ = ("_pages",)
 
-    def __init__(
-        self,
-        entry_id: str,
-        path: str,
-        title: str,
-        author: str,
-        date: str,
-        source: str,
-        quote_count: int,
-        pages: RecordPages,
-    ) -> None:
-        self.id, self.path, self.title, self.author = entry_id, path, title, author
-        self.date, self.source, self._key = date, source, ""
-        self._quote_count = quote_count
+    def __init__(self, columns: tuple[str, str, str, str, str, str, int], pages: RecordPages) -> None:
+        super().__init__(*columns)
         self._pages = pages
-
-    @property
-    def quote_count(self) -> int:
-        """A column the stand-in holds, as it holds the title: the list's rows and its sort by
-        quotes read no record (sorting 100,000 by quotes read every one, seconds on the UI thread)."""
-        return self._quote_count
-
-    # Equal to any `Entry` of the same fields, as a packed entry is.
-    __eq__ = PackedEntry.__eq__
-    __hash__ = None  # type: ignore[assignment]  # as `Entry`'s: mutable, compared by value
 
 
 assert len(SLOTS) == PACKED_END - 4
@@ -206,6 +184,7 @@ class Pager:
             return entries
         pages = self.pages = self.pages or RecordPages()
         paged = [
-            PagedEntry(e.id, e.path, e.title, e.author, e.date, e.source, e.quote_count, pages) for e in entries[start:]
+            PagedEntry((e.id, e.path, e.title, e.author, e.date, e.source, e.quote_count), pages)
+            for e in entries[start:]
         ]
         return entries[:start] + paged

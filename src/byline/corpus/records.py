@@ -167,38 +167,23 @@ PACKED_END = 10
 date and source after them are read at once, for the list)."""
 
 
-class PackedEntry(Entry):
-    """An entry whose quotes, entities and the rest stay packed (`entry_row(...)[4:PACKED_END]`)
-    until first asked for: a warm opening of 100,000 articles needs the titles at once, and the
-    quotes of only the rows on screen and the article open.
+class StandIn(Entry):
+    """An entry that holds only the columns the list shows and sorts by (id, path, title, author,
+    date, source and the quote count) and gets the rest when asked: from its packed bytes
+    (`PackedEntry`) or from the cache (`byline.corpus.paged.PagedEntry`)."""
 
-    The packed fields read as the `Entry` fields they are (see `_unpacked_on_read`), so code
-    that takes an `Entry` takes this one; it unpacks once, on the first read of any of them.
-    """
-
-    __slots__ = ("_packed", "_decoder", "_quote_count")
+    __slots__ = ("_quote_count",)
 
     def __init__(
-        self,
-        entry_id: str,
-        path: str,
-        title: str,
-        author: str,
-        date: str,
-        source: str,
-        quote_count: int,
-        packed: bytes,
-        decoder: EntryDecoder,
+        self, entry_id: str, path: str, title: str, author: str, date: str, source: str, quote_count: int
     ) -> None:
         self.id, self.path, self.title, self.author = entry_id, path, title, author
         self.date, self.source, self._key = date, source, ""
         self._quote_count = quote_count
-        self._packed = packed
-        self._decoder = decoder
 
     @property
     def quote_count(self) -> int:
-        """Held beside the packed fields: the list's rows and its sort by quotes unpack nothing."""
+        """A column held as the title is: the list's rows and its sort by quotes read nothing more."""
         return self._quote_count
 
     def __eq__(self, other: object) -> bool:
@@ -208,6 +193,23 @@ class PackedEntry(Entry):
         return all(getattr(self, name) == getattr(other, name) for name in _FIELDS)
 
     __hash__ = None  # type: ignore[assignment]  # as `Entry`'s: mutable, compared by value
+
+
+class PackedEntry(StandIn):
+    """An entry whose quotes, entities and the rest stay packed (`entry_row(...)[4:PACKED_END]`)
+    until first asked for: a warm opening of 100,000 articles needs the titles at once, and the
+    quotes of only the rows on screen and the article open.
+
+    The packed fields read as the `Entry` fields they are (see `_unpacked_on_read`), so code
+    that takes an `Entry` takes this one; it unpacks once, on the first read of any of them.
+    """
+
+    __slots__ = ("_packed", "_decoder")
+
+    def __init__(self, columns: tuple[str, str, str, str, str, str, int], packed: bytes, decoder: EntryDecoder) -> None:
+        super().__init__(*columns)
+        self._packed = packed
+        self._decoder = decoder
 
     @staticmethod
     def pack(entry: Entry) -> bytes:

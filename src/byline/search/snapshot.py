@@ -186,12 +186,12 @@ def _packed_entries(parts: Iterable[bytes]) -> list[Entry]:
         if rows and len(rows[0]) == 7:
             pages = pages or RecordPages()
             entries.extend(
-                PagedEntry(entry_id, path, title, author, date, source, quotes, pages)
+                PagedEntry((entry_id, path, title, author, date, source, quotes), pages)
                 for path, entry_id, title, author, date, source, quotes in rows
             )
             continue
         entries.extend(
-            PackedEntry(entry_id, path, title, author, date, source, quotes, packed, decoder)
+            PackedEntry((entry_id, path, title, author, date, source, quotes), packed, decoder)
             for path, entry_id, title, author, date, source, quotes, packed in rows
         )
     return entries
