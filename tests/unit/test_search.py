@@ -304,3 +304,42 @@ def test_a_settled_index_finds_the_same_and_still_takes_more(index: SearchIndex)
     index.add([entry("Blair returns", number=100)])  # the same title: one string, two references
     assert index.strings == strings + 1
     assert [h.entry for h in index.search("blair returns") if h.kind == "title"][:2] == [len(index) - 2, len(index) - 1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    frozen=st.lists(st.lists(st.integers(0, 2**31 - 1), max_size=8), max_size=12),
+    grown=st.lists(st.tuples(st.integers(0, 11), st.lists(st.integers(0, 99), min_size=1, max_size=4)), max_size=6),
+    added=st.lists(st.lists(st.integers(0, 99), max_size=5), max_size=6),
+)
+def test_flat_lists_compact_keeps_every_list(
+    frozen: list[list[int]], grown: list[tuple[int, list[int]]], added: list[list[int]]
+) -> None:
+    """Compacting (a snapshot's lists, some grown since, and new ones) into one array gives the
+    same lists, which a snapshot then writes and reads back, and which still grow."""
+    from array import array
+
+    from byline.search.flat import FlatLists
+
+    packed = FlatLists()
+    for values in frozen:
+        packed.extend(packed.add(), values)
+    lists = FlatLists.unpack(packed.pack())  # as a loaded snapshot holds them: views of its bytes
+    expected = [list(values) for values in frozen]
+    for at, values in grown:
+        if at < len(expected):
+            lists.extend(at, values)
+            expected[at] += values
+    for values in added:
+        lists.extend(lists.add(), values)
+        expected.append(list(values))
+    lists.compact()
+    assert [list(values) for values in lists] == expected
+    assert not lists._tail and not lists._changed
+    assert [list(values) for values in FlatLists.unpack(lists.pack())] == expected
+    lists.extend(lists.add(), [7])
+    if expected:
+        lists.append_to(0, 5)
+        expected[0].append(5)
+    assert [list(values) for values in lists] == [*expected, [7]]
+    assert all(isinstance(values, array) for values in lists)
