@@ -248,6 +248,6 @@ def _get(
     if found is None:
         return None
     try:
-        return found.skipped, _with_text_beyond_memory(snapshot.load(found.index, found.parts()), paths)
+        return found.skipped, _with_text_beyond_memory(snapshot.load(found.take_index, found.parts()), paths)
     except ValueError:  # a damaged snapshot only means building the index again
         return None

@@ -1,5 +1,6 @@
 """Snapshots in the corpus cache: what a whole opening produced (a search index and its
-entries, see `byline.search.snapshot`), kept as one BLOB per set of paths.
+entries, see `byline.search.snapshot`), kept per set of paths: a row with a head (the first
+rows) that reads alone, the index as a part of its own, and the entries in parts.
 
 A snapshot is keyed by the paths as given and the folder they were given from, and
 checked against a stamp of the walk (every file's path, size and modification
@@ -47,9 +48,27 @@ class Stamp:
         return self._digest.digest()
 
 
-def put(cache: CorpusCache, key: bytes, stamp: bytes, head: bytes, data: bytes, parts: Iterable[bytes] = ()) -> None:
+INDEX_PART = -1
+"""The part that holds a snapshot's index (the parts of entries count from 0)."""
+BLOB_STEP = 8 << 20
+"""Bytes written or read at a time through SQLite's incremental blob I/O (see `put`)."""
+
+
+def put(
+    cache: CorpusCache,
+    key: bytes,
+    stamp: bytes,
+    head: bytes,
+    data: bytes,
+    parts: Iterable[bytes] = (),
+    index: bytes | None = None,
+) -> None:
     """File a snapshot and its `parts` (replacing what was under `key`); forget the oldest past
-    `KEPT`. Parts are written as they are made, in the one transaction. Never raises."""
+    `KEPT`. Parts are written as they are made, in the one transaction. Never raises.
+
+    `index` (hundreds of MB at a million articles) is its own part, `INDEX_PART`, written a step
+    at a time into a blob made at its full size: bound whole to a statement, SQLite made a copy
+    of all of it, and wrapped in `data` it was copied once more (the first opening's peak)."""
     try:
         with cache._writing() as conn:
             conn.execute("DELETE FROM snapshot_parts WHERE key = ?", (key,))
@@ -57,6 +76,15 @@ def put(cache: CorpusCache, key: bytes, stamp: bytes, head: bytes, data: bytes, 
                 "INSERT OR REPLACE INTO snapshots (key, stamp, used, head, data) VALUES (?, ?, ?, ?, ?)",
                 (key, stamp, time.time_ns(), head, data),
             )
+            if index is not None:
+                row = conn.execute(
+                    "INSERT INTO snapshot_parts (key, part, data) VALUES (?, ?, zeroblob(?))",
+                    (key, INDEX_PART, len(index)),
+                ).lastrowid
+                assert row is not None  # (set by every INSERT)
+                with memoryview(index) as view, conn.blobopen("snapshot_parts", "data", row) as blob:
+                    for start in range(0, len(view), BLOB_STEP):
+                        blob.write(view[start : start + BLOB_STEP])
             for number, part in enumerate(parts):
                 conn.execute("INSERT INTO snapshot_parts (key, part, data) VALUES (?, ?, ?)", (key, number, part))
             conn.execute(
@@ -89,6 +117,8 @@ def held(cache: CorpusCache, key: bytes, stamp: bytes | None) -> Held | None:
     try:
         files, reasons, index = marshal.loads(row[2])
         skipped = [Skipped(path, reason) for path, reason in reasons]
+        # (`index` is None where it is a part of its own, read only when taken; in a snapshot kept
+        # before that, the bytes themselves)
         return Held(files, skipped, bytes(row[1]), index, cache, key, bytes(row[0]))
     except Exception:  # damaged: the slow way
         return None
@@ -99,20 +129,37 @@ class Held:
     files: int
     skipped: list[Skipped]
     head: bytes
-    index: bytes
+    index: bytes | None
+    """The index's bytes when `data` held them; None when they are `INDEX_PART` (`take_index` reads them)."""
     cache: CorpusCache
     key: bytes
     stamp: bytes
 
     def take_index(self) -> bytes:
-        """`index`, forgotten here: whoever reads it can let its bytes go (hundreds of MB at a million)."""
+        """The index's bytes, not kept here: whoever reads them can let them go (hundreds of MB at
+        a million). Raises ValueError if they cannot be read."""
         data, self.index = self.index, b""
-        return data
+        return self._read_index() if data is None else data
+
+    def _read_index(self) -> bytes:
+        try:
+            row = self.cache.conn.execute(
+                "SELECT rowid FROM snapshot_parts WHERE key = ? AND part = ?", (self.key, INDEX_PART)
+            ).fetchone()
+            if row is None:
+                raise ValueError("the index is missing")
+            # Read straight into one buffer: a plain SELECT holds SQLite's copy and Python's at once.
+            with self.cache.conn.blobopen("snapshot_parts", "data", row[0], readonly=True) as blob:
+                return blob.read()
+        except sqlite3.Error as error:
+            raise ValueError(f"cannot read the snapshot ({error})") from None
 
     def parts(self) -> Iterator[bytes]:
         """The parts in order. Raises ValueError if they cannot be read (or changed since `held`)."""
         try:
-            rows = self.cache.conn.execute("SELECT part FROM snapshot_parts WHERE key = ? ORDER BY part", (self.key,))
+            rows = self.cache.conn.execute(
+                "SELECT part FROM snapshot_parts WHERE key = ? AND part >= 0 ORDER BY part", (self.key,)
+            )
             numbers = [number for (number,) in rows]
             if numbers != list(range(len(numbers))):
                 raise ValueError("parts are missing")
@@ -148,4 +195,4 @@ def keep(
     parts: Iterable[bytes],
 ) -> None:
     """File what an opening found (see `held`), with a `head` (the first rows) that reads alone. Never raises."""
-    put(cache, key, stamp, head, marshal.dumps((files, [(s.path, s.reason) for s in skipped], index), 4), parts)
+    put(cache, key, stamp, head, marshal.dumps((files, [(s.path, s.reason) for s in skipped], None), 4), parts, index)
