@@ -117,3 +117,16 @@ class TestPeopleViews:
     def test_a_speakers_quotes(self, snap_compare, size) -> None:
         # Enter in the filter chooses the top speaker (the most quoted): their quotes in the middle pane.
         assert snap_compare(sample_app(), terminal_size=size, run_before=after("2", "enter"))
+
+
+class TestSidebarFollowsTheQuotes:
+    """120x40: in a speaker's quotes, the sidebar is on the article of the quote under the cursor
+    (the sample's second article, its quote 2 highlighted), not on the reader's (the first)."""
+
+    def test_the_sidebar_on_the_quote_lists_article(self, snap_compare) -> None:
+        async def run_before(pilot) -> None:
+            await after("2", "enter")(pilot)
+            await pilot.pause(0.3)  # past SIDEBAR_QUIET: the article the cursor rests on is shown
+            await settle(pilot)
+
+        assert snap_compare(sample_app(), terminal_size=(120, 40), run_before=run_before)

@@ -412,3 +412,68 @@ async def test_escape_in_the_quotes_goes_back_to_the_list_they_came_from(open_ap
         app.sidebar.highlighted = next(i for i, o in enumerate(app.sidebar.options) if (o.id or "").startswith("entity-"))
         await press(pilot, "a", "escape")
         assert not app.main.quote_list.display and app.focused is app.reader
+
+
+def sidebar_quotes(app) -> list[str]:
+    sidebar = app.main.sidebar
+    assert sidebar.entry is not None
+    return [quote.text for quote in sidebar.entry.quotes]
+
+
+async def test_the_sidebar_follows_the_quote_under_the_cursor_and_then_the_reader_again(
+    open_app, people_corpus: Path
+) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        reading = app.article_list.current.title
+        await press(pilot, "2", *"netanyahu", "enter")
+        sidebar = app.main.sidebar
+        assert sidebar.entry.title == "Talks in Qatar"
+        assert sidebar.highlighted_quote().text == "Hamas must agree first,"
+        await press(pilot, "down")
+        assert sidebar.highlighted_quote().text == "Nothing is agreed yet,"
+        # To a quote of another article: the sidebar shows that article, the quote highlighted.
+        await press(pilot, "down")
+        await pilot.pause(0.2)  # another article within SIDEBAR_QUIET of the last waits for the keys to rest
+        assert sidebar.entry.title == "Rafah operation"
+        assert sidebar_quotes(app) == ["Rafah will be taken,", "We will not wait for Hamas,"]
+        assert sidebar.highlighted_quote().text == "Rafah will be taken,"
+        # Escape to the speakers, 1: the quote list is gone, the sidebar is on the reader's article.
+        await press(pilot, "escape", "1")
+        await pilot.pause(0.2)
+        assert not app.main.quote_list.display
+        assert sidebar.entry.title == reading == app.article_list.current.title
+
+
+async def test_keys_faster_than_the_pause_show_the_article_the_cursor_rests_on(
+    open_app, people_corpus: Path, monkeypatch
+) -> None:
+    from byline.tui.screens import people_views
+
+    monkeypatch.setattr(people_views, "SIDEBAR_QUIET", 1.0)  # the six keys below come within it
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"netanyahu", "enter")
+        main, shown = app.main, []
+        show = main.sidebar.show
+        main.sidebar.show = lambda entry: (shown.append(entry and entry.title), show(entry))[1]
+        await pilot.press("down", "down", "up", "up", "down", "down")
+        await pilot.pause(1.2)
+        # Talks in Qatar, Rafah, back and forth: Rafah read once, Talks in Qatar not again.
+        assert shown == ["Rafah operation"]
+        assert main.sidebar.highlighted_quote().text == "Rafah will be taken,"
+
+
+async def test_enter_on_a_quote_in_the_sidebar_opens_the_quote_lists_article(
+    open_app, people_corpus: Path, no_display: None
+) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"netanyahu", "enter", "down", "down")
+        await pilot.pause(0.2)
+        await press(pilot, "tab")
+        sidebar = app.main.sidebar
+        assert app.focused is sidebar
+        await press(pilot, "y")  # the sidebar's quote, of the sidebar's article (not the reader's)
+        assert app.clipboard == "“Rafah will be taken” — Benjamin Netanyahu, Rafah operation"
+        await press(pilot, "enter")
+        assert not app.main.quote_list.display and app.reader.display
+        assert app.article_list.current.title == "Rafah operation"
+        assert app.reader.marked_quote == 0

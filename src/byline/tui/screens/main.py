@@ -116,7 +116,7 @@ class MainScreen(CorpusLoading, ArticleMoves, SearchAndFind, PeopleViews, QuoteC
             # The place to come back to is still loading: showing the first article meanwhile
             # would flash it, then jump (1.5-5 s later on a busy machine).
             return
-        self.sidebar.show(entry)
+        self._sidebar_on_reader(entry)
         if entry is None:
             if not self.loading:
                 self.reader.show_message("No article matches the filter." if self.entity_filter else "No articles.")
@@ -128,8 +128,13 @@ class MainScreen(CorpusLoading, ArticleMoves, SearchAndFind, PeopleViews, QuoteC
 
     def show_entry(self, entry: Entry) -> None:
         """The sidebar and the reader on `entry`."""
-        self.sidebar.show(entry)
+        self._sidebar_on_reader(entry)
         self._open(entry)
+
+    def _sidebar_on_reader(self, entry: Entry | None) -> None:
+        """The sidebar on the reader's article, unless it shows the quote list's (which is shown)."""
+        if not self.sidebar_on_quotes:
+            self.sidebar.show(entry)
 
     def _remember(self, entry: Entry) -> None:
         """`entry` becomes this corpus's place, after the reader's place in the article it leaves."""
@@ -205,7 +210,7 @@ class MainScreen(CorpusLoading, ArticleMoves, SearchAndFind, PeopleViews, QuoteC
     def _swap_in(self, fresh: dict[str, Entry]) -> None:
         swap_in(self.host.corpus.entries, fresh)
         self.article_list.refresh()
-        self.sidebar.show(self.article_list.current)
+        self._sidebar_on_reader(self.article_list.current)
 
     def _article_gone(self, entry: Entry, reason: str) -> None:
         if self.article_list.current is entry:
@@ -245,6 +250,12 @@ class MainScreen(CorpusLoading, ArticleMoves, SearchAndFind, PeopleViews, QuoteC
 
     @on(Sidebar.QuoteChosen)
     def _quote_chosen(self, message: Sidebar.QuoteChosen) -> None:
+        entry = self.sidebar.entry
+        if self.sidebar_on_quotes and entry is not None:
+            # The sidebar is on the quote list's article, not the reader's: open it at the quote.
+            self.show_quotes(False)
+            self.open_entry(entry, quote=message.number)
+            return
         self.reader.scroll_to_quote(message.number)
 
     @on(Sidebar.EntityChosen)

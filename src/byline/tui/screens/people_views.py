@@ -5,6 +5,9 @@ A mixin of `MainScreen` (kept apart to keep that module short): its handlers and
 screen's. The tables are built from the entries loading produced (nothing is analysed again):
 the speaker table after each run of batches (debounced), and all of them once loading is over,
 the entity table and then its quote counts.
+
+While the quote list is shown, the sidebar shows the article of the quote under its cursor (that
+quote highlighted); once the list is closed, the reader's article again.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
         host: Host
         article_list: ArticleList
         reader: Reader
+        sidebar: Sidebar
         sidebar_toggled: bool
 
         def open_entry(self, entry: Entry, quote: int | None = None) -> None: ...
@@ -52,6 +56,10 @@ waits for loading to be over, so the rebuilds never hold the loader back for lon
 Stage = Literal["speakers", "entities", "counted"]
 UNPACK_STEP = 2_000
 """Entries unpacked between two looks at whether the table is still wanted."""
+SIDEBAR_QUIET = 0.1
+"""Seconds after the sidebar took the article of the quote list's cursor during which another
+article waits for the cursor to rest: a held key shows the article it stops on, not each one it
+passes (a stand-in entry reads its quotes from the cache)."""
 
 
 class PeopleViews(_Screen):
@@ -66,6 +74,13 @@ class PeopleViews(_Screen):
     _rebuild_timer: Timer | None = None
     _entities_of: People | None = None
     """The tables whose entity table is made (the sidebar's entities are looked up in it)."""
+    sidebar_on_quotes: bool = False
+    """The sidebar shows the article of the quote list's cursor, not the reader's."""
+    _sidebar_article: Entry | None = None
+    """The article the quote list last put in the sidebar (compared by identity: no cache read)."""
+    _sidebar_timer: Timer | None = None
+    _sidebar_wanted: QuoteRow | None = None
+    """The quote whose article waits for the keys to pause."""
 
     def people_widgets(self) -> None:
         """Made with the screen, as its other panes are (messages in flight must find them)."""
@@ -169,8 +184,53 @@ class PeopleViews(_Screen):
         return self.speakers_pane if view == "speakers" else self.entities_pane
 
     def show_quotes(self, shown: bool) -> None:
-        """The quote list in the middle pane (else the reader)."""
+        """The quote list in the middle pane (else the reader), the sidebar on its article."""
         self.set_class(shown, "-quotes")
+        if shown:
+            self._sidebar_follows(self.quote_list.current, at_once=True)
+            return
+        self._sidebar_wanted = None
+        if self.sidebar_on_quotes:
+            self.sidebar_on_quotes, self._sidebar_article = False, None
+            self.sidebar.show(self.article_list.current)
+
+    # -- the sidebar on the quote under the cursor ------------------------------
+
+    def on_quote_list_highlighted(self, message: QuoteList.Highlighted) -> None:
+        if self.has_class("-quotes"):
+            self._sidebar_follows(message.row)
+
+    def _sidebar_follows(self, row: QuoteRow | None, at_once: bool = False) -> None:
+        """The sidebar on `row`'s article, `row` highlighted; another article than the one shown
+        waits while keys come faster than `SIDEBAR_QUIET` (a heading, or no quote: left as is)."""
+        if row is None or self.people is None:
+            return
+        if self.sidebar_on_quotes and self._sidebar_article is self.people.entries[row.entry]:
+            self._sidebar_wanted = None  # back on the article shown before the keys paused
+            self.sidebar.mark_quote(row.number)
+            return
+        waiting = self._sidebar_timer is not None and not at_once
+        if self._sidebar_timer is not None:
+            self._sidebar_timer.stop()  # (not `reset`, which waits out the interval it is in first)
+        self._sidebar_timer = self.set_timer(SIDEBAR_QUIET, self._sidebar_quiet)
+        if waiting:
+            self._sidebar_wanted = row
+        else:
+            self._sidebar_wanted = None
+            self._sidebar_on(row)
+
+    def _sidebar_quiet(self) -> None:
+        self._sidebar_timer = None
+        wanted, self._sidebar_wanted = self._sidebar_wanted, None
+        if wanted is not None and self.has_class("-quotes"):
+            self._sidebar_on(wanted)
+
+    def _sidebar_on(self, row: QuoteRow) -> None:
+        assert self.people is not None
+        entry = self.people.entries[row.entry]
+        self.sidebar_on_quotes, self._sidebar_article = True, entry
+        self.sidebar.show(entry)
+        self.sidebar.mark_quote(row.number)
 
     # -- choosing ---------------------------------------------------------------
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
         reader: Reader
         sidebar: Sidebar
 
+        sidebar_on_quotes: bool
+
         def chosen_in_quotes(self) -> tuple[Entry, Quote] | None: ...
 else:
     _Screen = object
@@ -41,9 +43,14 @@ class QuoteChoice(_Screen):
         return self.sidebar.chosen_quote() or self.reader.current_quote
 
     def chosen_entry(self) -> Entry | None:
-        """The article of the chosen quote in the quote list while it has focus, else the list's."""
+        """The article of the chosen quote in the quote list or sidebar while it has focus, else the list's
+        (the sidebar may be on the article of the quote list's cursor, not the reader's)."""
         chosen = self.chosen_in_quotes()
-        return chosen[0] if chosen is not None else self.article_list.current
+        if chosen is not None:
+            return chosen[0]
+        if self.sidebar_on_quotes and self.sidebar.chosen_quote() is not None:
+            return self.sidebar.entry
+        return self.article_list.current
 
     def action_copy_quote(self) -> None:
         """The selected text as it is, else the chosen quote with its attribution."""
@@ -61,7 +68,8 @@ class QuoteChoice(_Screen):
 
     def _quote_to_copy(self) -> Quote | None:
         """The chosen quote, else the one highlighted in the sidebar; if none, says why (None)."""
-        quote = self.chosen_quote() or self.sidebar.highlighted_quote()
+        # (the sidebar's highlighted quote is the reader's article's only while it is on that article)
+        quote = self.chosen_quote() or (None if self.sidebar_on_quotes else self.sidebar.highlighted_quote())
         if quote is None:
             entry = self.article_list.current
             if entry is None:

@@ -1,7 +1,8 @@
 """The middle pane's other view: quotes across the corpus (a speaker's, those naming an entity,
 or what one said about the other), two lines each: the quote, then its article and its place.
 
-Enter posts `QuoteList.Chosen`; the screen opens the article at the quote.
+Enter posts `QuoteList.Chosen`; the screen opens the article at the quote. Each move of the
+cursor posts `QuoteList.Highlighted`: the sidebar shows the article of the quote under it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ class QuoteList(LineList):
     class Chosen(Message):
         row: QuoteRow
 
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved (or the rows changed): the quote under it, None on a heading or with none."""
+
+        row: QuoteRow | None
+
     class Back(Message):
         """Escape: back to the list the quotes were chosen from."""
 
@@ -73,6 +80,9 @@ class QuoteList(LineList):
             return None
         item = self.items[self.cursor]
         return None if isinstance(item, str) else item
+
+    def cursor_moved(self) -> None:
+        self.post_message(self.Highlighted(self.current))
 
     def action_choose(self) -> None:
         if (row := self.current) is not None:
