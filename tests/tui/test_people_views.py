@@ -477,3 +477,15 @@ async def test_enter_on_a_quote_in_the_sidebar_opens_the_quote_lists_article(
         assert not app.main.quote_list.display and app.reader.display
         assert app.article_list.current.title == "Rafah operation"
         assert app.reader.marked_quote == 0
+
+
+async def test_an_uncertain_quote_keeps_its_article_and_uncertain_whole_at_80x24(
+    open_app, people_corpus: Path
+) -> None:
+    # The name and "uncertain" took the whole line: no title, and "uncertain" cut to "uncerta".
+    async with open_app(people_corpus, size=(80, 24)) as (app, pilot):
+        await press(pilot, "2", *"netanyahu", "enter")
+        quotes = app.main.quote_list
+        line = quotes.render_line(3).text.rstrip()
+        assert line.endswith("· quote 3 of 3 · uncertain")
+        assert "Talks in Qatar" in line

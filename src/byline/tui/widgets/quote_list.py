@@ -21,6 +21,9 @@ from byline.people import QuoteRow
 from byline.tui.widgets.article_list import fit
 from byline.tui.widgets.line_list import LineList
 
+TITLE_LEAST = 12
+"""Cells of an article's title kept on a quote's second line before its speaker's name goes."""
+
 QuoteItem = QuoteRow | str
 """A quote, or a heading (str): the speaker the quotes after it are grouped under."""
 
@@ -119,6 +122,9 @@ class QuoteList(LineList):
             )
         place = f"quote {item.number + 1} of {self.totals.get(item.entry, item.number + 1)}"
         if item.low_confidence:
-            place += f" · {item.speaker or 'unattributed'}? uncertain"
+            # The speaker's name gives way before the title and "uncertain" (cut, it read "uncerta"
+            # beside no title at all, at 80x24): the list's title or heading names the speaker.
+            guess = f"{place} · {item.speaker or 'unattributed'}? uncertain"
+            place = guess if width - 6 - len(guess) >= TITLE_LEAST else f"{place} · uncertain"
         title = fit(item.title, max(width - 6 - len(place), 0))
         return Strip([Segment("   ", style), Segment(title, meta), Segment(" · ", meta), Segment(place, meta)])
