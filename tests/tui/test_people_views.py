@@ -489,3 +489,24 @@ async def test_an_uncertain_quote_keeps_its_article_and_uncertain_whole_at_80x24
         line = quotes.render_line(3).text.rstrip()
         assert line.endswith("· quote 3 of 3 · uncertain")
         assert "Talks in Qatar" in line
+
+
+def footer_labels(app) -> str:
+    from textual.widgets import Footer
+
+    footer = app.screen.query_one(Footer)
+    return " ".join(str(item.render()) for item in footer.query("FooterKey") if item.display)
+
+
+async def test_the_footer_leaves_out_the_readers_keys_while_the_quote_list_is_in_its_place(
+    open_app, people_corpus: Path
+) -> None:
+    # [ ] e acted on the hidden article list and reader: nothing to see.
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        assert all(key in footer_labels(app) for key in ("Prev", "Next", "Highlight"))
+        await press(pilot, "2", *"netanyahu", "enter")
+        shown = footer_labels(app)
+        assert not any(key in shown for key in ("Prev", "Next", "Highlight")), shown
+        assert "Sidebar" in shown
+        await press(pilot, "escape", "1")
+        assert all(key in footer_labels(app) for key in ("Prev", "Next", "Highlight"))
