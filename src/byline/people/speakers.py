@@ -56,19 +56,25 @@ class Speaker:
 
 @dataclass(slots=True)
 class Quotes:
-    """Every quote's speaker and entry number, flat, in entry order: what the counts are made from."""
+    """Every quote's speaker and entry number, flat, in entry order: what the counts are made from.
+
+    Beside `speakers` (a list: its strings are what the counts count), flat arrays, not lists:
+    at a million articles (five million quotes) a list of bools or of ints is 8 bytes a quote
+    and, past 256, an int object per entry on top."""
 
     speakers: list[str | None]
     owners: array[int]
-    low: list[bool]
-    ends: list[int]
+    """The entry number of each quote."""
+    low: bytearray
+    """1 for each quote below `LOW_CONFIDENCE`, else 0 (a selector for `compress`)."""
+    ends: array[int]
     """Where each entry's quotes end in `speakers`."""
 
     @classmethod
     def of(cls, entries: Sequence[Entry], cancelled: Cancel = None) -> Quotes:
         speakers: list[str | None] = []
-        low: list[bool] = []
-        lengths: list[int] = []
+        low = bytearray()
+        lengths = array("q")
         shared: dict[str | None, str | None] = {}
         # A step at a time: entries read from the cache (`PagedEntry`) make their quotes anew on
         # each read, and a million articles' quotes at once would not fit in memory.
@@ -79,14 +85,15 @@ class Quotes:
             # Each name one string, kept once: entries read from the cache make new strings on every read.
             names = list(map(attrgetter("speaker"), flat))
             speakers += map(shared.setdefault, names, names)
-            low += map(LOW_CONFIDENCE.__gt__, map(attrgetter("confidence"), flat))
-            lengths += map(len, per_entry)
-        owners = array("i", list(chain.from_iterable(map(repeat, range(len(lengths)), lengths))))
-        return cls(speakers, owners, low, list(accumulate(lengths)))
+            low.extend(map(LOW_CONFIDENCE.__gt__, map(attrgetter("confidence"), flat)))
+            lengths.extend(map(len, per_entry))
+        # Straight into the arrays: a list first would hold an int object per entry and a pointer per quote.
+        owners = array("i", chain.from_iterable(map(repeat, range(len(lengths)), lengths)))
+        return cls(speakers, owners, low, array("q", accumulate(lengths)))
 
     def articles(self) -> Counter[str | None]:
         """How many entries quote each speaker string: each entry's speakers, once each."""
-        starts = [0, *self.ends[:-1]]
+        starts = chain((0,), self.ends)  # `map` stops with `ends`: the last end starts nothing
         per_entry = map(self.speakers.__getitem__, map(slice, starts, self.ends))
         return Counter(chain.from_iterable(map(dict.fromkeys, per_entry)))
 
