@@ -39,10 +39,11 @@ class EntityRow:
     name: str
     key: str
     type: EntityType
-    aliases: frozenset[str]
-    """The entity names of entries this row stands for."""
-    keys: frozenset[str]
-    """Their name keys."""
+    aliases: tuple[str, ...]
+    """The entity names of entries this row stands for, each once (tuples, not sets: most rows
+    have one name)."""
+    keys: tuple[str, ...]
+    """Their name keys, each once."""
     articles: int
     mentions: int
     quotes: int | None = None
@@ -116,8 +117,8 @@ def build_entities(entries: Sequence[Entry], cancelled: Cancel = None) -> Entity
             shown,
             key,
             kind,  # type: ignore[arg-type]
-            frozenset(n[0] for n in pairs),
-            frozenset(name_key(n[0]) for n in pairs) if len(pairs) > 1 else frozenset((key,)),
+            tuple(n[0] for n in pairs),  # one type: the names differ
+            tuple(dict.fromkeys(name_key(n[0]) for n in pairs)) if len(pairs) > 1 else (key,),
             sum(articles[n] for n in pairs),  # a bare name and its full one are never in one article
             sum(mentions[n] for n in pairs),
         )

@@ -43,8 +43,9 @@ class Speaker:
     """The name shown: the most quoted spelling (or the description)."""
     key: str
     """`name_key` of the name: what merged spellings share."""
-    aliases: frozenset[str]
-    """The speaker strings of quotes this row stands for."""
+    aliases: tuple[str, ...]
+    """The speaker strings of quotes this row stands for, each once (a tuple, not a set: most rows
+    have one, and at a million articles there are hundreds of thousands of rows)."""
     quotes: int
     articles: int
     low_confidence: int
@@ -170,7 +171,7 @@ def _build(entries: Sequence[Entry], quotes: Quotes) -> SpeakerTable:
         for key, spellings in keys.items():
             if len(spellings) == 1:  # most: nothing to merge
                 only = spellings[0]
-                row = Speaker(only, key, frozenset(spellings), counts[only], articles[only], low[only], is_described)
+                row = Speaker(only, key, (only,), counts[only], articles[only], low[only], is_described)
                 rows.append(row)
                 table.by_alias[only] = row
                 continue
@@ -180,7 +181,7 @@ def _build(entries: Sequence[Entry], quotes: Quotes) -> SpeakerTable:
             row = Speaker(
                 name,
                 key,
-                frozenset(spellings),
+                tuple(spellings),
                 sum(counts[s] for s in spellings),
                 sum(articles[s] for s in spellings),
                 sum(low[s] for s in spellings),
@@ -232,10 +233,10 @@ def _per_article(quotes: Quotes, groups: list[Speaker]) -> list[Speaker]:
         key = group_of[spelling].key
         row = rows.get((key, at))
         if row is None:
-            rows[key, at] = Speaker(spelling, key, frozenset({spelling}), 0, 1, 0, True, array("i", [at]))
+            rows[key, at] = Speaker(spelling, key, (spelling,), 0, 1, 0, True, array("i", [at]))
             row = rows[key, at]
         else:
-            row.aliases |= {spelling}
+            row.aliases += (spelling,)  # another spelling: each (spelling, article) comes once
         row.quotes += count
         row.low_confidence += lows[spelling, at]
     return sorted(rows.values(), key=lambda row: (-row.quotes, row.key, row.entries[0]))  # type: ignore[index]
