@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, repeat
-from operator import attrgetter
+from operator import and_, attrgetter
 
 from byline.gc_pause import no_gc
 from byline.model import LOW_CONFIDENCE, Entry
@@ -206,9 +206,12 @@ class _PersonTest:
         bare = {key for key in named if is_bare(key)}
         surnames = {surname(key) for key in named if not is_bare(key)}
         asked = {s for key, spellings in named.items() if key in surnames or surname(key) in bare for s in spellings}
-        found = list(compress(zip(quotes.speakers, quotes.owners), map(asked.__contains__, quotes.speakers)))
-        self.first = dict(reversed(found))
-        self.last = dict(found)
+        # Streamed into the dicts, never a list: the names asked about can be most quotes, and a
+        # tuple and an int per quote at a million articles were hundreds of megabytes for the while.
+        speakers, owners = quotes.speakers, quotes.owners
+        self.last = dict(compress(zip(speakers, owners), map(asked.__contains__, speakers)))
+        backwards = reversed(speakers)
+        self.first = dict(compress(zip(reversed(speakers), reversed(owners)), map(asked.__contains__, backwards)))
 
     def __call__(self, key: str) -> bool:
         spellings = self.named.get(key, ())
@@ -225,15 +228,19 @@ class _PersonTest:
 
 def _per_article(quotes: Quotes, groups: list[Speaker]) -> list[Speaker]:
     group_of = {alias: group for group in groups for alias in group.aliases}
-    per_pair = Counter(compress(zip(quotes.speakers, quotes.owners), map(group_of.__contains__, quotes.speakers)))
-    lows = Counter(compress(zip(quotes.speakers, quotes.owners), quotes.low))  # few: all of them
+    speakers, owners = quotes.speakers, quotes.owners
+    per_pair = Counter(compress(zip(speakers, owners), map(group_of.__contains__, speakers)))
+    # The described quotes of low confidence only: the low ones of every speaker made a tuple each.
+    described_low = map(and_, quotes.low, map(group_of.__contains__, speakers))
+    lows = Counter(compress(zip(speakers, owners), described_low))
+    alone = {alias: (alias,) for alias in group_of}  # a spelling's 1-tuple, one for all its rows
     rows: dict[tuple[str, int], Speaker] = {}
     for (spelling, at), count in per_pair.items():
         assert spelling is not None
         key = group_of[spelling].key
         row = rows.get((key, at))
         if row is None:
-            rows[key, at] = Speaker(spelling, key, (spelling,), 0, 1, 0, True, array("i", [at]))
+            rows[key, at] = Speaker(spelling, key, alone[spelling], 0, 1, 0, True, array("i", [at]))
             row = rows[key, at]
         else:
             row.aliases += (spelling,)  # another spelling: each (spelling, article) comes once
