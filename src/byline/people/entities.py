@@ -23,12 +23,12 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 
 from byline.model import EntityType, Entry, unpack_sentences
 from byline.people.names import merge_bare, name_key, surname
-from byline.people.speakers import SpeakerTable
+from byline.people.speakers import SpeakerTable, entry_numbers
 from byline.people.steps import STEP, Cancel, check, steps
 
 
@@ -62,13 +62,16 @@ class EntityTable:
     """Each (name, type) of the entries once: `ids` number them by their place here."""
     ids: array[int]
     """Every entry's entities' (name, type) as their number in `pairs`, flat, in entry order;
-    `owners` says whose. Numbers, not the tuples: 4 bytes an entity, not 8 (15 million at a million articles)."""
-    owners: array[int]
+    `ends` says whose. Numbers, not the tuples: 4 bytes an entity, not 8 (15 million at a million articles)."""
+    ends: array[int]
+    """Where each entry's entities end in `ids` (an entity's entry number, 4 bytes more an entity,
+    is made again from these when a row's entries are asked for)."""
 
     def entries_of(self, row: EntityRow) -> array[int]:
         if row.entries is None:
             wanted = {at for at, pair in enumerate(self.pairs) if self.by_name[pair] is row}
-            row.entries = array("i", sorted(set(compress(self.owners, map(wanted.__contains__, self.ids)))))
+            holding = compress(entry_numbers(self.ends), map(wanted.__contains__, self.ids))
+            row.entries = array("i", sorted(set(holding)))
         return row.entries
 
     def count_quotes(self, entries: Sequence[Entry], speakers: SpeakerTable, cancelled: Cancel = None) -> None:
@@ -106,7 +109,6 @@ def build_entities(entries: Sequence[Entry], cancelled: Cancel = None) -> Entity
         counted.update(zip(numbered, map(attrgetter("count"), flat)))
     pairs = list(numbers)  # in the order of their numbers
     del numbers
-    owners = array("i", chain.from_iterable(map(repeat, range(len(lengths)), lengths)))
     per_number = Counter(ids)  # an entity is once per article
     articles = {pair: per_number[at] for at, pair in enumerate(pairs)}
     mentions: Counter[tuple[str, str]] = Counter()
@@ -118,7 +120,7 @@ def build_entities(entries: Sequence[Entry], cancelled: Cancel = None) -> Entity
     people = [key for kind, key in groups if kind == "PERSON"]
     for bare, full in merge_bare(people, set(people)).items():
         groups[("PERSON", full)].extend(groups.pop(("PERSON", bare)))
-    table = EntityTable([], {}, pairs, ids, owners)
+    table = EntityTable([], {}, pairs, ids, array("q", accumulate(lengths)))
     for (kind, key), names in groups.items():
         shown = (
             max(names, key=lambda n: (mentions[n], " " in name_key(n[0]), n[0]))[0] if len(names) > 1 else names[0][0]

@@ -20,11 +20,11 @@ which articles quote a speaker is found when asked (`entries_of`), the same way.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress, repeat
-from operator import and_, attrgetter
+from itertools import accumulate, chain, compress, count, repeat
+from operator import and_, attrgetter, sub
 
 from byline.gc_pause import no_gc
 from byline.model import LOW_CONFIDENCE, Entry
@@ -61,11 +61,10 @@ class Quotes:
 
     Beside `speakers` (a list: its strings are what the counts count), flat arrays, not lists:
     at a million articles (five million quotes) a list of bools or of ints is 8 bytes a quote
-    and, past 256, an int object per entry on top."""
+    and, past 256, an int object per entry on top. Each quote's entry number is not kept
+    (4 bytes a quote): `owners()` makes them again from `ends`, in C, when a pass needs them."""
 
     speakers: list[str | None]
-    owners: array[int]
-    """The entry number of each quote."""
     low: bytearray
     """1 for each quote below `LOW_CONFIDENCE`, else 0 (a selector for `compress`)."""
     ends: array[int]
@@ -88,9 +87,11 @@ class Quotes:
             speakers += map(shared.setdefault, names, names)
             low.extend(map(LOW_CONFIDENCE.__gt__, map(attrgetter("confidence"), flat)))
             lengths.extend(map(len, per_entry))
-        # Straight into the arrays: a list first would hold an int object per entry and a pointer per quote.
-        owners = array("i", chain.from_iterable(map(repeat, range(len(lengths)), lengths)))
-        return cls(speakers, owners, low, array("q", accumulate(lengths)))
+        return cls(speakers, low, array("q", accumulate(lengths)))
+
+    def owners(self) -> Iterator[int]:
+        """The entry number of each quote, in order."""
+        return entry_numbers(self.ends)
 
     def articles(self) -> Counter[str | None]:
         """How many entries quote each speaker string: each entry's speakers, once each."""
@@ -101,7 +102,12 @@ class Quotes:
     def entries_of(self, aliases: Iterable[str]) -> array[int]:
         """The entries that quote any of `aliases`, ascending."""
         wanted = frozenset(aliases)
-        return array("i", sorted(set(compress(self.owners, map(wanted.__contains__, self.speakers)))))
+        return array("i", sorted(set(compress(self.owners(), map(wanted.__contains__, self.speakers)))))
+
+
+def entry_numbers(ends: array[int]) -> Iterator[int]:
+    """Which entry each item of a flat list is of, given where each entry's items end."""
+    return chain.from_iterable(map(repeat, count(), map(sub, ends, chain((0,), ends))))
 
 
 @dataclass(slots=True)
@@ -208,10 +214,12 @@ class _PersonTest:
         asked = {s for key, spellings in named.items() if key in surnames or surname(key) in bare for s in spellings}
         # Streamed into the dicts, never a list: the names asked about can be most quotes, and a
         # tuple and an int per quote at a million articles were hundreds of megabytes for the while.
-        speakers, owners = quotes.speakers, quotes.owners
-        self.last = dict(compress(zip(speakers, owners), map(asked.__contains__, speakers)))
-        backwards = reversed(speakers)
-        self.first = dict(compress(zip(reversed(speakers), reversed(owners)), map(asked.__contains__, backwards)))
+        speakers = quotes.speakers
+        self.last = dict(compress(zip(speakers, quotes.owners()), map(asked.__contains__, speakers)))
+        self.first: dict[str | None, int] = {}
+        found = compress(speakers, map(asked.__contains__, speakers))
+        where = compress(quotes.owners(), map(asked.__contains__, speakers))
+        deque(map(self.first.setdefault, found, where), maxlen=0)  # the first write stays
 
     def __call__(self, key: str) -> bool:
         spellings = self.named.get(key, ())
@@ -228,14 +236,14 @@ class _PersonTest:
 
 def _per_article(quotes: Quotes, groups: list[Speaker]) -> list[Speaker]:
     group_of = {alias: group for group in groups for alias in group.aliases}
-    speakers, owners = quotes.speakers, quotes.owners
-    per_pair = Counter(compress(zip(speakers, owners), map(group_of.__contains__, speakers)))
+    speakers = quotes.speakers
+    per_pair = Counter(compress(zip(speakers, quotes.owners()), map(group_of.__contains__, speakers)))
     # The described quotes of low confidence only: the low ones of every speaker made a tuple each.
     described_low = map(and_, quotes.low, map(group_of.__contains__, speakers))
-    lows = Counter(compress(zip(speakers, owners), described_low))
+    lows = Counter(compress(zip(speakers, quotes.owners()), described_low))
     alone = {alias: (alias,) for alias in group_of}  # a spelling's 1-tuple, one for all its rows
     rows: dict[tuple[str, int], Speaker] = {}
-    for (spelling, at), count in per_pair.items():
+    for (spelling, at), said in per_pair.items():
         assert spelling is not None
         key = group_of[spelling].key
         row = rows.get((key, at))
@@ -244,6 +252,6 @@ def _per_article(quotes: Quotes, groups: list[Speaker]) -> list[Speaker]:
             row = rows[key, at]
         else:
             row.aliases += (spelling,)  # another spelling: each (spelling, article) comes once
-        row.quotes += count
+        row.quotes += said
         row.low_confidence += lows[spelling, at]
     return sorted(rows.values(), key=lambda row: (-row.quotes, row.key, row.entries[0]))  # type: ignore[index]
