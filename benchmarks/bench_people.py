@@ -10,7 +10,12 @@ do), then times, from the loaded entries only (nothing is read or analysed):
   against a naive `process.extract(WRatio)` over the same names; target 16 ms;
 * a speaker's quotes listed (the most quoted speaker: the longest list), target 50 ms;
 * the entity table (built on first use), its quote counts (a pass over every
-  quote's sentence), the quotes about someone and "what X said about Y": no target.
+  quote's sentence), the quotes about someone and "what X said about Y": no target;
+* the tables' memory (tracemalloc, traced apart from the timings): what all of them
+  together keep (speakers, described speakers, entities, both filters, the counts)
+  and their peak while made, against a floor made in the same run: an array of one
+  4-byte int per quote and per entity of every entry, the least a table that knows
+  every quote and entity can hold (issue #14: a million articles under 1.5 GB).
 
 Then the app itself (headless, 160x48, `--app`, on by default): the speakers view opened
 (key 2, the tables already built by the loading worker; target 300 ms), a keystroke of its
@@ -20,17 +25,22 @@ speaker's quotes listed in the middle pane (Enter's handler; target 50 ms).
 Prints figures; asserts nothing. 100,000 only when asked (`--sizes 10000 100000`):
 it loads and analyses 100,000 articles once (minutes). The index cache is the
 user's unless BYLINE_CACHE_DIR says otherwise: point it at a scratch folder.
+`--paths` measures folders already there instead (no corpus is generated).
 
     BYLINE_CACHE_DIR=/tmp/bench-cache python benchmarks/bench_people.py [--sizes 10000 100000] [--rounds 5]
+    BYLINE_CACHE_DIR=/tmp/bench-cache python benchmarks/bench_people.py --paths corpus/0000 corpus/0001 --no-app
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
 import time
+import tracemalloc
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,6 +53,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 from rapidfuzz.utils import default_process  # noqa: E402
 
 from byline.corpus import load_corpus  # noqa: E402
+from byline.corpus.records import unpack  # noqa: E402
 from byline.model import Entry  # noqa: E402
 from byline.people import People  # noqa: E402
 
@@ -64,11 +75,11 @@ def summary(times: list[float]) -> str:
     return f"median {statistics.median(ordered):8.1f}  max {ordered[-1]:8.1f} ms"
 
 
-def load(folder: Path) -> tuple[list[Entry], float, int]:
+def load(paths: list[str]) -> tuple[list[Entry], float, int]:
     started = time.perf_counter()
     entries: list[Entry] = []
     cached = 0
-    for batch in load_corpus([str(folder)]):
+    for batch in load_corpus(paths):
         entries.extend(batch.entries)
         cached += batch.cached
     return entries, time.perf_counter() - started, cached
@@ -80,15 +91,52 @@ def floor(entries: list[Entry]) -> None:
             quote.speaker  # noqa: B018 - the least a table can do: look at every quote once
 
 
+MB = 1 << 20
+
+
+def memory(entries: list[Entry]) -> None:
+    """What the tables keep and their peak while made (traced), beside the floor."""
+    unpack(entries)  # the app unpacks before it builds: the entries' own memory, not the tables'
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        floor = array("i", bytes(4 * sum(len(entry.quotes) + len(entry.entities) for entry in entries)))
+        floor_bytes = tracemalloc.get_traced_memory()[0] - before
+        del floor
+        gc.collect()
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        people = People(entries)
+        _ = people.speaker_matcher, people.speakers.described, people.entity_matcher
+        people.count_entity_quotes()
+        gc.collect()
+        kept, peak = (size - before for size in tracemalloc.get_traced_memory())
+    finally:
+        tracemalloc.stop()
+    print(
+        f"   tables' memory (traced)          kept {kept / MB:8.1f} MB  peak {peak / MB:8.1f} MB   "
+        f"floor {floor_bytes / MB:.1f} MB (an int per quote and per entity)"
+    )
+
+
 def run_size(n: int, rounds: int) -> None:
     started = time.perf_counter()
     folder = generate(None, n)
     print(f"\n== {n:,} articles ({folder}, ready in {time.perf_counter() - started:.1f} s)")
-    entries, seconds, cached = load(folder)
+    run_on([str(folder)], rounds)
+
+
+def run_on(paths: list[str], rounds: int) -> None:
+    entries, seconds, cached = load(paths)
     quotes = sum(len(entry.quotes) for entry in entries)
     print(f"   loaded {len(entries):,} entries, {quotes:,} quotes in {seconds:.1f} s ({cached:,} files from the cache)")
     print(f"   machine load average before timing: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    timings(entries, rounds)
+    memory(entries)  # after the timings' tables are gone
 
+
+def timings(entries: list[Entry], rounds: int) -> None:
     print(f"   floor: iterate every quote        {summary(timed(lambda: floor(entries), rounds))}")
     people = People(entries)
     build = timed(lambda: People(entries), rounds)
@@ -192,8 +240,13 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-app", dest="app", action="store_false", help="skip the app's figures")
+    parser.add_argument("--paths", nargs="+", help="measure these folders (no corpus generated; no app figures)")
     args = parser.parse_args()
     print(f"byline people benchmark; index cache: {os.environ.get('BYLINE_CACHE_DIR', 'the user cache directory')}")
+    if args.paths:
+        print(f"\n== {len(args.paths)} folders ({args.paths[0]}...)")
+        run_on(args.paths, args.rounds)
+        return 0
     for n in args.sizes:
         run_size(n, args.rounds)
         if args.app:

@@ -348,8 +348,8 @@ def test_the_second_figures_stand_right_aligned_so_the_dots_line_up() -> None:
     from byline.tui.widgets.people_list import counts_of, tail_width
 
     rows = [
-        Speaker("Tony Blair", "blair", frozenset(), 244, 79, 0),
-        Speaker("Rafael Benitez", "benitez", frozenset(), 46, 7, 0),
+        Speaker("Tony Blair", "blair", (), 244, 79, 0),
+        Speaker("Rafael Benitez", "benitez", (), 46, 7, 0),
         "Known by description",
     ]
     shown = [counts_of(row, tail_width(rows)) for row in rows if isinstance(row, Speaker)]

@@ -23,12 +23,12 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 
 from byline.model import EntityType, Entry, unpack_sentences
 from byline.people.names import merge_bare, name_key, surname
-from byline.people.speakers import SpeakerTable
+from byline.people.speakers import SpeakerTable, entry_numbers
 from byline.people.steps import STEP, Cancel, check, steps
 
 
@@ -39,10 +39,11 @@ class EntityRow:
     name: str
     key: str
     type: EntityType
-    aliases: frozenset[str]
-    """The entity names of entries this row stands for."""
-    keys: frozenset[str]
-    """Their name keys."""
+    aliases: tuple[str, ...]
+    """The entity names of entries this row stands for, each once (tuples, not sets: most rows
+    have one name)."""
+    keys: tuple[str, ...]
+    """Their name keys, each once."""
     articles: int
     mentions: int
     quotes: int | None = None
@@ -57,14 +58,20 @@ class EntityTable:
     """Those in the most articles first."""
     by_name: dict[tuple[str, str], EntityRow]
     """(entity name, type) as entries hold it -> its row."""
-    names: list[tuple[str, str]]
-    """Every entry's entities' (name, type), flat, in entry order; `owners` says whose."""
-    owners: array[int]
+    pairs: list[tuple[str, str]]
+    """Each (name, type) of the entries once: `ids` number them by their place here."""
+    ids: array[int]
+    """Every entry's entities' (name, type) as their number in `pairs`, flat, in entry order;
+    `ends` says whose. Numbers, not the tuples: 4 bytes an entity, not 8 (15 million at a million articles)."""
+    ends: array[int]
+    """Where each entry's entities end in `ids` (an entity's entry number, 4 bytes more an entity,
+    is made again from these when a row's entries are asked for)."""
 
     def entries_of(self, row: EntityRow) -> array[int]:
         if row.entries is None:
-            wanted = {(name, row.type) for name in row.aliases}
-            row.entries = array("i", sorted(set(compress(self.owners, map(wanted.__contains__, self.names)))))
+            wanted = {at for at, pair in enumerate(self.pairs) if self.by_name[pair] is row}
+            holding = compress(entry_numbers(self.ends), map(wanted.__contains__, self.ids))
+            row.entries = array("i", sorted(set(holding)))
         return row.entries
 
     def count_quotes(self, entries: Sequence[Entry], speakers: SpeakerTable, cancelled: Cancel = None) -> None:
@@ -83,46 +90,52 @@ class EntityTable:
 
 def build_entities(entries: Sequence[Entry], cancelled: Cancel = None) -> EntityTable:
     """The rows, with their counts of articles and mentions (in C, over every entity once)."""
-    names: list[tuple[str, str]] = []
-    lengths: list[int] = []
-    counted: Counter[tuple[str, str, int]] = Counter()
-    shared: dict[tuple[str, str], tuple[str, str]] = {}
-    # A step at a time, each (name, type) one tuple however many articles hold it: entries read
-    # from the cache (`PagedEntry`) make their entities anew on each read, and at a million
-    # articles a tuple per entity would take most of a gigabyte.
+    ids = array("i")
+    lengths = array("q")
+    counted: Counter[tuple[int, int]] = Counter()
+    numbers: dict[tuple[str, str], int] = {}
+    # A step at a time, each (name, type) one tuple however many articles hold it, known by its
+    # number: entries read from the cache (`PagedEntry`) make their entities anew on each read,
+    # and at a million articles a tuple per entity would take most of a gigabyte.
     for step in steps(entries, cancelled):
         per_entry = list(map(attrgetter("entities"), step))
         flat = list(chain.from_iterable(per_entry))
-        names += [shared.setdefault(pair, pair) for pair in map(attrgetter("name", "type"), flat)]
-        lengths += map(len, per_entry)
-        counted.update(map(attrgetter("name", "type", "count"), flat))
-    owners = array("i", chain.from_iterable(map(repeat, range(len(lengths)), lengths)))
-    articles = Counter(names)  # an entity is once per article
+        found = list(map(attrgetter("name", "type"), flat))
+        for pair in dict.fromkeys(found):  # the step's own, once each: few
+            numbers.setdefault(pair, len(numbers))
+        numbered = list(map(numbers.__getitem__, found))
+        ids.extend(numbered)
+        lengths.extend(map(len, per_entry))
+        counted.update(zip(numbered, map(attrgetter("count"), flat)))
+    pairs = list(numbers)  # in the order of their numbers
+    del numbers
+    per_number = Counter(ids)  # an entity is once per article
+    articles = {pair: per_number[at] for at, pair in enumerate(pairs)}
     mentions: Counter[tuple[str, str]] = Counter()
-    for (name, kind, count), times in counted.items():
-        mentions[name, kind] += count * times
+    for (at, count), times in counted.items():
+        mentions[pairs[at]] += count * times
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for pair in articles:
+    for pair in pairs:
         groups.setdefault((pair[1], name_key(pair[0])), []).append(pair)
     people = [key for kind, key in groups if kind == "PERSON"]
     for bare, full in merge_bare(people, set(people)).items():
         groups[("PERSON", full)].extend(groups.pop(("PERSON", bare)))
-    table = EntityTable([], {}, names, owners)
-    for (kind, key), pairs in groups.items():
+    table = EntityTable([], {}, pairs, ids, array("q", accumulate(lengths)))
+    for (kind, key), names in groups.items():
         shown = (
-            max(pairs, key=lambda n: (mentions[n], " " in name_key(n[0]), n[0]))[0] if len(pairs) > 1 else pairs[0][0]
+            max(names, key=lambda n: (mentions[n], " " in name_key(n[0]), n[0]))[0] if len(names) > 1 else names[0][0]
         )
         row = EntityRow(
             shown,
             key,
             kind,  # type: ignore[arg-type]
-            frozenset(n[0] for n in pairs),
-            frozenset(name_key(n[0]) for n in pairs) if len(pairs) > 1 else frozenset((key,)),
-            sum(articles[n] for n in pairs),  # a bare name and its full one are never in one article
-            sum(mentions[n] for n in pairs),
+            tuple(n[0] for n in names),  # one type: the names differ
+            tuple(dict.fromkeys(name_key(n[0]) for n in names)) if len(names) > 1 else (key,),
+            sum(articles[n] for n in names),  # a bare name and its full one are never in one article
+            sum(mentions[n] for n in names),
         )
         table.rows.append(row)
-        table.by_name.update(dict.fromkeys(pairs, row))
+        table.by_name.update(dict.fromkeys(names, row))
     table.rows.sort(key=lambda row: (-row.articles, -row.mentions, row.key))
     return table
 

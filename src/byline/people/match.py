@@ -9,6 +9,7 @@ as typed or as a beginning: one wrong letter in three is another word.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
@@ -37,8 +38,10 @@ class NameMatcher(Generic[R]):
     def __init__(self, rows: Sequence[R]) -> None:
         self.rows = list(rows)
         self._choices: list[str] = []
-        self._owner: list[int] = []
-        self._surname: list[bool] = []
+        # Flat arrays beside the choices, not lists of int and bool objects: a million articles'
+        # entities are hundreds of thousands of choices.
+        self._owner = array("i")
+        self._surname = bytearray()
         for at, row in enumerate(self.rows):
             words = row.key.split()
             for n, choice in enumerate(dict.fromkeys([row.key, *words])):

@@ -20,11 +20,11 @@ which articles quote a speaker is found when asked (`entries_of`), the same way.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress, repeat
-from operator import attrgetter
+from itertools import accumulate, chain, compress, count, repeat
+from operator import and_, attrgetter, sub
 
 from byline.gc_pause import no_gc
 from byline.model import LOW_CONFIDENCE, Entry
@@ -43,8 +43,9 @@ class Speaker:
     """The name shown: the most quoted spelling (or the description)."""
     key: str
     """`name_key` of the name: what merged spellings share."""
-    aliases: frozenset[str]
-    """The speaker strings of quotes this row stands for."""
+    aliases: tuple[str, ...]
+    """The speaker strings of quotes this row stands for, each once (a tuple, not a set: most rows
+    have one, and at a million articles there are hundreds of thousands of rows)."""
     quotes: int
     articles: int
     low_confidence: int
@@ -56,19 +57,24 @@ class Speaker:
 
 @dataclass(slots=True)
 class Quotes:
-    """Every quote's speaker and entry number, flat, in entry order: what the counts are made from."""
+    """Every quote's speaker and entry number, flat, in entry order: what the counts are made from.
+
+    Beside `speakers` (a list: its strings are what the counts count), flat arrays, not lists:
+    at a million articles (five million quotes) a list of bools or of ints is 8 bytes a quote
+    and, past 256, an int object per entry on top. Each quote's entry number is not kept
+    (4 bytes a quote): `owners()` makes them again from `ends`, in C, when a pass needs them."""
 
     speakers: list[str | None]
-    owners: array[int]
-    low: list[bool]
-    ends: list[int]
+    low: bytearray
+    """1 for each quote below `LOW_CONFIDENCE`, else 0 (a selector for `compress`)."""
+    ends: array[int]
     """Where each entry's quotes end in `speakers`."""
 
     @classmethod
     def of(cls, entries: Sequence[Entry], cancelled: Cancel = None) -> Quotes:
         speakers: list[str | None] = []
-        low: list[bool] = []
-        lengths: list[int] = []
+        low = bytearray()
+        lengths = array("q")
         shared: dict[str | None, str | None] = {}
         # A step at a time: entries read from the cache (`PagedEntry`) make their quotes anew on
         # each read, and a million articles' quotes at once would not fit in memory.
@@ -79,21 +85,29 @@ class Quotes:
             # Each name one string, kept once: entries read from the cache make new strings on every read.
             names = list(map(attrgetter("speaker"), flat))
             speakers += map(shared.setdefault, names, names)
-            low += map(LOW_CONFIDENCE.__gt__, map(attrgetter("confidence"), flat))
-            lengths += map(len, per_entry)
-        owners = array("i", list(chain.from_iterable(map(repeat, range(len(lengths)), lengths))))
-        return cls(speakers, owners, low, list(accumulate(lengths)))
+            low.extend(map(LOW_CONFIDENCE.__gt__, map(attrgetter("confidence"), flat)))
+            lengths.extend(map(len, per_entry))
+        return cls(speakers, low, array("q", accumulate(lengths)))
+
+    def owners(self) -> Iterator[int]:
+        """The entry number of each quote, in order."""
+        return entry_numbers(self.ends)
 
     def articles(self) -> Counter[str | None]:
         """How many entries quote each speaker string: each entry's speakers, once each."""
-        starts = [0, *self.ends[:-1]]
+        starts = chain((0,), self.ends)  # `map` stops with `ends`: the last end starts nothing
         per_entry = map(self.speakers.__getitem__, map(slice, starts, self.ends))
         return Counter(chain.from_iterable(map(dict.fromkeys, per_entry)))
 
     def entries_of(self, aliases: Iterable[str]) -> array[int]:
         """The entries that quote any of `aliases`, ascending."""
         wanted = frozenset(aliases)
-        return array("i", sorted(set(compress(self.owners, map(wanted.__contains__, self.speakers)))))
+        return array("i", sorted(set(compress(self.owners(), map(wanted.__contains__, self.speakers)))))
+
+
+def entry_numbers(ends: array[int]) -> Iterator[int]:
+    """Which entry each item of a flat list is of, given where each entry's items end."""
+    return chain.from_iterable(map(repeat, count(), map(sub, ends, chain((0,), ends))))
 
 
 @dataclass(slots=True)
@@ -163,7 +177,7 @@ def _build(entries: Sequence[Entry], quotes: Quotes) -> SpeakerTable:
         for key, spellings in keys.items():
             if len(spellings) == 1:  # most: nothing to merge
                 only = spellings[0]
-                row = Speaker(only, key, frozenset(spellings), counts[only], articles[only], low[only], is_described)
+                row = Speaker(only, key, (only,), counts[only], articles[only], low[only], is_described)
                 rows.append(row)
                 table.by_alias[only] = row
                 continue
@@ -173,7 +187,7 @@ def _build(entries: Sequence[Entry], quotes: Quotes) -> SpeakerTable:
             row = Speaker(
                 name,
                 key,
-                frozenset(spellings),
+                tuple(spellings),
                 sum(counts[s] for s in spellings),
                 sum(articles[s] for s in spellings),
                 sum(low[s] for s in spellings),
@@ -198,9 +212,14 @@ class _PersonTest:
         bare = {key for key in named if is_bare(key)}
         surnames = {surname(key) for key in named if not is_bare(key)}
         asked = {s for key, spellings in named.items() if key in surnames or surname(key) in bare for s in spellings}
-        found = list(compress(zip(quotes.speakers, quotes.owners), map(asked.__contains__, quotes.speakers)))
-        self.first = dict(reversed(found))
-        self.last = dict(found)
+        # Streamed into the dicts, never a list: the names asked about can be most quotes, and a
+        # tuple and an int per quote at a million articles were hundreds of megabytes for the while.
+        speakers = quotes.speakers
+        self.last = dict(compress(zip(speakers, quotes.owners()), map(asked.__contains__, speakers)))
+        self.first: dict[str | None, int] = {}
+        found = compress(speakers, map(asked.__contains__, speakers))
+        where = compress(quotes.owners(), map(asked.__contains__, speakers))
+        deque(map(self.first.setdefault, found, where), maxlen=0)  # the first write stays
 
     def __call__(self, key: str) -> bool:
         spellings = self.named.get(key, ())
@@ -217,18 +236,22 @@ class _PersonTest:
 
 def _per_article(quotes: Quotes, groups: list[Speaker]) -> list[Speaker]:
     group_of = {alias: group for group in groups for alias in group.aliases}
-    per_pair = Counter(compress(zip(quotes.speakers, quotes.owners), map(group_of.__contains__, quotes.speakers)))
-    lows = Counter(compress(zip(quotes.speakers, quotes.owners), quotes.low))  # few: all of them
+    speakers = quotes.speakers
+    per_pair = Counter(compress(zip(speakers, quotes.owners()), map(group_of.__contains__, speakers)))
+    # The described quotes of low confidence only: the low ones of every speaker made a tuple each.
+    described_low = map(and_, quotes.low, map(group_of.__contains__, speakers))
+    lows = Counter(compress(zip(speakers, quotes.owners()), described_low))
+    alone = {alias: (alias,) for alias in group_of}  # a spelling's 1-tuple, one for all its rows
     rows: dict[tuple[str, int], Speaker] = {}
-    for (spelling, at), count in per_pair.items():
+    for (spelling, at), said in per_pair.items():
         assert spelling is not None
         key = group_of[spelling].key
         row = rows.get((key, at))
         if row is None:
-            rows[key, at] = Speaker(spelling, key, frozenset({spelling}), 0, 1, 0, True, array("i", [at]))
+            rows[key, at] = Speaker(spelling, key, alone[spelling], 0, 1, 0, True, array("i", [at]))
             row = rows[key, at]
         else:
-            row.aliases |= {spelling}
-        row.quotes += count
+            row.aliases += (spelling,)  # another spelling: each (spelling, article) comes once
+        row.quotes += said
         row.low_confidence += lows[spelling, at]
     return sorted(rows.values(), key=lambda row: (-row.quotes, row.key, row.entries[0]))  # type: ignore[index]
