@@ -155,7 +155,7 @@ def main():
         found = held(cache, snapshot_key(paths, "app"), Walk.of(paths).stamp)
         if found is None:
             print(json.dumps({"error": "no snapshot: run the app on this corpus first"})); return
-        index = snapshot.load(found.index, found.parts())
+        index = snapshot.load(found.take_index, found.parts())
     if not len(index.text):
         from byline.corpus.fulltext import FullTextIndex
         from byline.search.sources import FullTextSource
