@@ -2,16 +2,18 @@
 # (ruff lint, ruff format --check, mypy, import contracts; configured in pyproject.toml).
 VENV ?= .venv
 BIN = $(VENV)/bin
+# Everything Python in the repo is linted and formatted alike (the tests too).
+PY = src tests benchmarks tools screenshots hatch_build.py
 
 .PHONY: check lint format-check types imports format test screenshots
 
 check: lint format-check types imports
 
 lint:
-	$(BIN)/ruff check src hatch_build.py
+	$(BIN)/ruff check $(PY)
 
 format-check:
-	$(BIN)/ruff format --check src hatch_build.py
+	$(BIN)/ruff format --check $(PY)
 
 types:
 	$(BIN)/mypy
@@ -21,8 +23,8 @@ imports:
 	PYTHONPATH=src $(BIN)/lint-imports
 
 format:
-	$(BIN)/ruff format src
-	$(BIN)/ruff check --fix src
+	$(BIN)/ruff format $(PY)
+	$(BIN)/ruff check --fix $(PY)
 
 test:
 	$(BIN)/python -m pytest -n 2 -q

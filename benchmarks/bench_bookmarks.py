@@ -13,6 +13,7 @@ from __future__ import annotations
 import statistics
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from byline.userdata.bookmark_store import BookmarkStore
@@ -40,9 +41,11 @@ def main() -> None:
             assert problem is None, problem
             started = time.perf_counter()
             for n in range(size):
-                store.add(quote_bookmark(f"a{n}", f"/news/{n}.txt", f"Title {n}", "Words said. " * 10, "Speaker", n, n + 100))
+                store.add(
+                    quote_bookmark(f"a{n}", f"/news/{n}.txt", f"Title {n}", "Words said. " * 10, "Speaker", n, n + 100)
+                )
             fill = (time.perf_counter() - started) * 1000 / size
-            toggle = timed(lambda: store.toggle_article("x", "/x.txt", "X"))
+            toggle = timed(partial(store.toggle_article, "x", "/x.txt", "X"))
             read = timed(store.all, repeat=5)
             marks = timed(store.article_ids, repeat=5)
             poll = timed(store.generation, repeat=200)

@@ -48,7 +48,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from gen_corpus import generate  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 from rapidfuzz.utils import default_process  # noqa: E402
 
@@ -56,6 +55,7 @@ from byline.corpus import load_corpus  # noqa: E402
 from byline.corpus.records import unpack  # noqa: E402
 from byline.model import Entry  # noqa: E402
 from byline.people import People  # noqa: E402
+from gen_corpus import generate  # noqa: E402
 
 TYPED = ["b", "bl", "bla", "blai", "blair", "m", "mo", "mou", "mour", "mouri", "mourih", "mourihn", "mourihno"]
 """Two names typed a key at a time; the second misspelt."""
@@ -212,7 +212,10 @@ async def _app_figures(folder: Path, rounds: int) -> None:
         while main.loading or main.people is None or len(main.people.entries) != len(app.corpus.entries):
             await pilot.pause(0.05)
         await app.workers.wait_for_complete()
-        print(f"   app: loaded, tables built       {(time.perf_counter() - started):8.1f} s (a worker's, off the UI thread)")
+        print(
+            f"   app: loaded, tables built       {(time.perf_counter() - started):8.1f} s (a worker's, off the UI"
+            " thread)"
+        )
         opens = []
         for _ in range(rounds):
             await pilot.press("1")

@@ -34,7 +34,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from gen_corpus import generate  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 from rapidfuzz.utils import default_process  # noqa: E402
 
@@ -43,6 +42,7 @@ from byline.extract import analyse  # noqa: E402
 from byline.load import iter_files, load_file  # noqa: E402
 from byline.model import Analysis, Article, Entity, Quote  # noqa: E402
 from byline.search import SearchIndex, parse_query  # noqa: E402
+from gen_corpus import generate  # noqa: E402
 
 QUERIES = [
     "blair election",
@@ -158,7 +158,9 @@ def byline_search(index: SearchIndex) -> Callable[[str], list[str]]:
 
 def plain_extract(strings: list[str]) -> Callable[[str], list[str]]:
     def run(query: str) -> list[str]:
-        found = process.extract(parse_query(query).text, strings, scorer=fuzz.WRatio, processor=default_process, limit=50)
+        found = process.extract(
+            parse_query(query).text, strings, scorer=fuzz.WRatio, processor=default_process, limit=50
+        )
         return [string for string, _, _ in found]
 
     return run
@@ -187,7 +189,8 @@ def run_size(n: int, rounds: int, fzf: str | None) -> None:
     index, figures = build(folder) if n <= 100_000 else build_cached(folder)
     text = index.text
     in_memory = (
-        f"text in memory: {len(text):,} passages ({text.chars / 1e6:.0f} M chars{', budget reached' if text.full else ''})"
+        f"text in memory: {len(text):,} passages ({text.chars / 1e6:.0f} M"
+        f" chars{', budget reached' if text.full else ''})"
         if hasattr(text, "chars")
         else "text in the cache's FTS5 index"
     )

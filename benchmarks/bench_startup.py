@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -171,8 +172,9 @@ def main():
             index.search(query, limit=50)
             times.append((time.perf_counter() - started) * 1000)
     times.sort()
-    print(json.dumps({"loaded": loaded, "median": statistics.median(times), "p95": times[round(0.95 * (len(times) - 1))],
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    p95 = times[round(0.95 * (len(times) - 1))]
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"loaded": loaded, "median": statistics.median(times), "p95": p95, "rss_mb": rss_mb}))
 QUERIES = ["blair election", "mobil phnoe", "chelsae", "gordon brown budget", "iraq war", "the", "@blair",
            "#london", '"we will', "t:mobile", "c", "ch", "che", "chel", "chels", "chelse", "chelsea"]
 if __name__ == "__main__":
@@ -217,7 +219,10 @@ def run(script: str, *args: str, env: dict[str, str], best_of: int = 1, before=N
         started = time.time()
         done = subprocess.run(
             [sys.executable, "-c", "import json\n" + script, repr(started), *args],
-            capture_output=True, text=True, env=env, timeout=3600,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=3600,
         )
         if done.returncode != 0:
             return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
@@ -254,7 +259,10 @@ def main() -> None:
         has_app = not args.skip_app
     except ImportError:
         has_app = False
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; page cache warm for every figure (files read just before)")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; page cache warm for every figure (files read just"
+        " before)"
+    )
     if not has_app:
         print("(the app's ArticleList is not here: app figures skipped, core figures only)")
     cpu: dict = {}
@@ -264,7 +272,7 @@ def main() -> None:
         cache = SCRATCH / "cache"
         # Scratch data dir too: the app saves its place there, and must not touch the user's.
         env = {**os.environ, "BYLINE_CACHE_DIR": str(cache), "BYLINE_DATA_DIR": str(SCRATCH / "data")}
-        clear = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
+        clear = partial(shutil.rmtree, cache, ignore_errors=True)
         big = (floor_files := count_files(paths)) > 20_000
         repeat = 1 if big else 3
         floor = run(FLOOR, *paths, env=env, best_of=repeat, key="seconds")
@@ -280,30 +288,58 @@ def main() -> None:
         app_warm = run(APP, "first", *paths, env=env, best_of=repeat) if has_app else {}
         app_loaded = run(APP, "loaded", *paths, env=env) if has_app else {}
         search = run(SEARCH, *paths, env=env, key="median") if has_app else {}
-        if 100 <= floor_files <= 20_000 and cold_too:  # at 100,000 the 10,000 figure stands in: same articles, an hour less
+        if (
+            100 <= floor_files <= 20_000 and cold_too
+        ):  # at 100,000 the 10,000 figure stands in: same articles, an hour less
             cpu = {**run(CPU, *paths, env=env, before=clear), "from": name}
         n = cold.get("entries") or warm.get("entries") or 0
         rate = n / cold["full"] if cold.get("full") else None
         floor_rate = floor["files"] / floor["seconds"] if floor.get("seconds") else None
         cache_mb = sum(f.stat().st_size for f in cache.glob("index.sqlite3*")) / 2**20 if cache.exists() else 0
-        print(f"\n== {name}: {floor.get('files', '?'):,} files, {floor.get('bytes', 0) / 2**20:.1f} MB, {n:,} articles   (load average {load:.1f} when started)")
-        print(f"  floor (launch + open+read every file)   {fmt(floor.get('seconds'))}   ({floor_rate or 0:,.0f} files/s, RSS {fmt(floor.get('rss_mb'), 'MB')})")
-        print(f"  core, cold: first batch {fmt(cold.get('first'))}   full index {fmt(cold.get('full'))}   = {rate or 0:,.0f} articles/s   (floor {fmt(floor.get('seconds'))})")
+        print(
+            f"\n== {name}: {floor.get('files', '?'):,} files, {floor.get('bytes', 0) / 2**20:.1f} MB, {n:,} articles"
+            f"   (load average {load:.1f} when started)"
+        )
+        print(
+            f"  floor (launch + open+read every file)   {fmt(floor.get('seconds'))}   ({floor_rate or 0:,.0f}"
+            f" files/s, RSS {fmt(floor.get('rss_mb'), 'MB')})"
+        )
+        print(
+            f"  core, cold: first batch {fmt(cold.get('first'))}   full index {fmt(cold.get('full'))}   ="
+            f" {rate or 0:,.0f} articles/s   (floor {fmt(floor.get('seconds'))})"
+        )
         if cpu.get("cpu_ms"):
             ceiling = os.cpu_count() * 1000 / cpu["cpu_ms"]
             print(
                 f"  cold CPU per article, load+analyse+store in one process ({cpu['from']}): {cpu['cpu_ms']:.2f} ms"
                 f" = at most {ceiling:,.0f} articles/s on {os.cpu_count()} idle cores"
             )
-        print(f"  core, warm: first batch {fmt(warm.get('first'))}   full load  {fmt(warm.get('full'))}   ({warm.get('cached', 0):,} from cache; RSS {fmt(warm.get('rss_mb'), 'MB')})")
+        print(
+            f"  core, warm: first batch {fmt(warm.get('first'))}   full load  {fmt(warm.get('full'))}  "
+            f" ({warm.get('cached', 0):,} from cache; RSS {fmt(warm.get('rss_mb'), 'MB')})"
+        )
         if has_app:
-            print(f"  app first frame with rows: cold {fmt(app_cold.get('first'))}   warm {fmt(app_warm.get('first'))}   (floor {fmt(floor.get('seconds'))})")
-            print(f"  app first opening over a warm cache: all loaded {fmt(app_first.get('loaded'))}, text indexed and snapshot kept {fmt(app_first.get('kept'))}")
-            print(f"  app all loaded (warm) {fmt(app_loaded.get('loaded'))}, {app_loaded.get('rows', 'n/a')} rows, peak RSS {fmt(app_loaded.get('rss_mb'), 'MB')}   (floor RSS {fmt(floor.get('rss_mb'), 'MB')})")
-            print(f"  app every row listed and searchable (warm) {fmt(app_loaded.get('listed'))}   (the rest: the walk that checks the snapshot)")
             print(
-                f"  search over the warm app's index: median {search.get('median') or 0:.1f} ms, p95 {search.get('p95') or 0:.1f} ms"
-                f"   (index loaded in {fmt(search.get('loaded'))}, peak RSS {fmt(search.get('rss_mb'), 'MB')}; floor RSS {fmt(floor.get('rss_mb'), 'MB')})"
+                f"  app first frame with rows: cold {fmt(app_cold.get('first'))}   warm {fmt(app_warm.get('first'))}"
+                f"   (floor {fmt(floor.get('seconds'))})"
+            )
+            print(
+                f"  app first opening over a warm cache: all loaded {fmt(app_first.get('loaded'))}, text indexed and"
+                f" snapshot kept {fmt(app_first.get('kept'))}"
+            )
+            print(
+                f"  app all loaded (warm) {fmt(app_loaded.get('loaded'))}, {app_loaded.get('rows', 'n/a')} rows,"
+                f" peak RSS {fmt(app_loaded.get('rss_mb'), 'MB')}   (floor RSS {fmt(floor.get('rss_mb'), 'MB')})"
+            )
+            print(
+                f"  app every row listed and searchable (warm) {fmt(app_loaded.get('listed'))}   (the rest: the walk"
+                " that checks the snapshot)"
+            )
+            print(
+                f"  search over the warm app's index: median {search.get('median') or 0:.1f} ms, p95"
+                f" {search.get('p95') or 0:.1f} ms"
+                f"   (index loaded in {fmt(search.get('loaded'))}, peak RSS {fmt(search.get('rss_mb'), 'MB')}; floor"
+                f" RSS {fmt(floor.get('rss_mb'), 'MB')})"
             )
         print(f"  cache on disk {cache_mb:.0f} MB")
         for result in (floor, cold, warm, app_cold, app_first, app_warm, app_loaded, search):

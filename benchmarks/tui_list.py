@@ -81,7 +81,10 @@ async def measure(count: int) -> dict[str, float]:
 
 
 def main() -> None:
-    print(f"{'entries':>9}  {'paint screen':>12}  {'G + paint':>10}  {'down + paint':>12}  {'filter + paint':>14}   (median of {REPEAT}, ms)")
+    print(
+        f"{'entries':>9}  {'paint screen':>12}  {'G + paint':>10}  {'down + paint':>12}  {'filter + paint':>14}  "
+        f" (median of {REPEAT}, ms)"
+    )
     for count in SIZES:
         f = asyncio.run(measure(count))
         print(f"{count:>9,}  {f['paint']:>12.2f}  {f['bottom']:>10.2f}  {f['step']:>12.2f}  {f['filter']:>14.2f}")

@@ -56,7 +56,9 @@ def one_run(path: str | None, program: str | None = None) -> tuple[float, float]
         else:
             command = f"{env} {byline()} {path or ''}"
         start = time.perf_counter()
-        subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "bench", "-x", "120", "-y", "40", command], check=True)
+        subprocess.run(
+            ["tmux", "-L", socket, "new-session", "-d", "-s", "bench", "-x", "120", "-y", "40", command], check=True
+        )
         first = loaded = None
         try:
             while time.perf_counter() - start < TIMEOUT:

@@ -11,8 +11,15 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 CORE = (
-    "byline.model", "byline.storage", "byline.corpus", "byline.search", "byline.userdata", "byline.load", "byline.feeds",
-    "byline.people", "byline.extract",
+    "byline.model",
+    "byline.storage",
+    "byline.corpus",
+    "byline.search",
+    "byline.userdata",
+    "byline.load",
+    "byline.feeds",
+    "byline.people",
+    "byline.extract",
 )
 
 
@@ -33,9 +40,13 @@ def import_graph() -> dict[str, set[str]]:
             elif isinstance(node, ast.ImportFrom):
                 base = node.module or ""
                 if node.level:
-                    base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                    base = ".".join(
+                        package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else [])
+                    )
                 # `from package import module` imports the module; `from module import name`, the module.
-                targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base for alias in node.names]
+                targets = [
+                    f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base for alias in node.names
+                ]
             else:
                 continue
             graph[name].update(target for target in targets if target in modules or target.split(".")[0] != "byline")

@@ -73,7 +73,11 @@ def examples(gold_files: list[Path], corpora: Path, corpus: Path) -> list[list[t
             continue
         analysis, features = analyse_with_features(loaded[0])
         pairs = sorted(
-            ((_overlap(g["text"], q.text), gi, qi) for gi, g in enumerate(gold["quotes"]) for qi, q in enumerate(analysis.quotes)),
+            (
+                (_overlap(g["text"], q.text), gi, qi)
+                for gi, g in enumerate(gold["quotes"])
+                for qi, q in enumerate(analysis.quotes)
+            ),
             reverse=True,
         )
         used_g, used_q, rows = set(), set(), []
@@ -121,15 +125,20 @@ def report(label: str, scored: list[tuple[float, int]]) -> None:
     high = [(p, y) for p, y in scored if p >= LOW_CONFIDENCE]
     brier = sum((p - y) ** 2 for p, y in scored) / n if n else 0.0
     print(f"{label}: {n} quotes, {wrong} wrong speakers; brier {brier:.3f}")
-    print(f"  below {LOW_CONFIDENCE}: {len(low)} quotes, {low_wrong} of them wrong "
-          f"(flags {low_wrong}/{wrong} of the wrong ones)")
+    print(
+        f"  below {LOW_CONFIDENCE}: {len(low)} quotes, {low_wrong} of them wrong "
+        f"(flags {low_wrong}/{wrong} of the wrong ones)"
+    )
     if high:
         print(f"  at or above: {len(high)} quotes, {sum(y for _, y in high) / len(high):.3f} right")
     for lo, hi in ((0.0, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 1.01)):
         bin_ = [(p, y) for p, y in scored if lo <= p < hi]
         if bin_:
-            print(f"  confidence {lo:.2f}-{min(hi, 1):.2f}: {len(bin_):4d} quotes, mean {sum(p for p, _ in bin_) / len(bin_):.3f}, "
-                  f"right {sum(y for _, y in bin_) / len(bin_):.3f}")
+            print(
+                f"  confidence {lo:.2f}-{min(hi, 1):.2f}: {len(bin_):4d} quotes, mean"
+                f" {sum(p for p, _ in bin_) / len(bin_):.3f}, "
+                f"right {sum(y for _, y in bin_) / len(bin_):.3f}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,8 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold_dir", type=Path)
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared/corpora", help="where bbc/... sources are")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="where the seed sources are")
-    ap.add_argument("--exclude-every", type=int, default=0, metavar="N",
-                    help="leave out every Nth BBC article by sorted name, from the Nth (a part kept aside)")
+    ap.add_argument(
+        "--exclude-every",
+        type=int,
+        default=0,
+        metavar="N",
+        help="leave out every Nth BBC article by sorted name, from the Nth (a part kept aside)",
+    )
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true", help="fit on all and write the weights")
     ap.add_argument("--out", type=Path, default=WEIGHTS)

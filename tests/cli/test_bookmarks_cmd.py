@@ -18,7 +18,9 @@ from byline.userdata.bookmarks import article_bookmark, quote_bookmark
 def saved() -> BookmarkStore:
     store, problem = BookmarkStore.open()
     assert problem is None
-    store.add(quote_bookmark("a1", "/news/a1.txt", "Gaza talks [bold]x[/]", "We will \x1b[2Jtalk.", "Israeli official", 3, 18))
+    store.add(
+        quote_bookmark("a1", "/news/a1.txt", "Gaza talks [bold]x[/]", "We will \x1b[2Jtalk.", "Israeli official", 3, 18)
+    )
     store.update(store.add(article_bookmark("a2", "/news/a2.txt", "Budget")), note="read later", tags="money, uk")
     return store
 
@@ -52,7 +54,10 @@ def test_json_csv_and_markdown_exports(capsys: pytest.CaptureFixture[str]) -> No
     assert [b["title"] for b in json.loads(out)["bookmarks"]] == ["Budget", "Gaza talks [bold]x[/]"]
     _, out, _ = run(capsys, "--csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [(r["kind"], r["tags"], r["quote_start"]) for r in rows] == [("article", "money, uk", ""), ("quote", "", "3")]
+    assert [(r["kind"], r["tags"], r["quote_start"]) for r in rows] == [
+        ("article", "money, uk", ""),
+        ("quote", "", "3"),
+    ]
     _, out, _ = run(capsys, "--markdown")
     assert out.startswith("# Bookmarks (2)") and "— Israeli official" in out
     assert len(store.all()) == 2
@@ -97,7 +102,9 @@ def test_import_guesses_the_format_without_a_suffix(
         (["--json", "--csv"], 2, "not allowed with"),
     ],
 )
-def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str], argv: list[str], status: int, message: str) -> None:
+def test_usage_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], status: int, message: str
+) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["bookmarks", *argv])
     err = capsys.readouterr().err

@@ -54,9 +54,7 @@ def test_a_first_argument_that_is_neither_command_nor_path(
     assert err.startswith("byline: 'zzzqqq' is not a command, a file or a folder") and err.count("\n") == 1
 
 
-def test_an_existing_path_named_like_a_typo_still_opens(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_existing_path_named_like_a_typo_still_opens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "serch", "Title\n\nBody.\n")
     opened = []
@@ -130,7 +128,9 @@ def test_list_and_extract_never_print_control_characters(tmp_path: Path, capsys:
         assert "skipped" in err
 
 
-def test_no_articles_message_never_prints_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_articles_message_never_prints_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit):
         main(["list", str(tmp_path / HOSTILE)])
     assert "\x1b" not in capsys.readouterr().err
@@ -139,7 +139,9 @@ def test_no_articles_message_never_prints_control_characters(tmp_path: Path, cap
 # --- 14. '--' and an empty path ------------------------------------------------
 
 
-def test_double_dash_ends_the_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_double_dash_ends_the_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "-weird.txt", "Weird title\n\nBody.\n")
     assert main(["list", "--", "-weird.txt"]) == 0

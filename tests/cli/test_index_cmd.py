@@ -86,8 +86,15 @@ def test_two_processes_indexing_at_once_leave_a_sound_cache(tmp_path: Path) -> N
     again = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert "(300 from the cache, 0 read)" in again.stdout
     check = subprocess.run(
-        [sys.executable, "-c", f"import sqlite3; print(sqlite3.connect({str(cache_path())!r}).execute('PRAGMA integrity_check').fetchone()[0])"],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            f"import sqlite3; print(sqlite3.connect({str(cache_path())!r}).execute('PRAGMA"
+            " integrity_check').fetchone()[0])",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert check.stdout.strip() == "ok"
 

@@ -108,7 +108,9 @@ def test_quotes_as_json_carry_the_resolved_names(news: Path, capsys: pytest.Capt
     [quote] = document["quotes"]
     assert quote["quote"] == "We want a ceasefire now,"
     assert quote["title"] == "Blinken presses Netanyahu" and quote["path"].endswith("talks.txt")
-    assert quote["end"] - quote["start"] == len(quote["quote"]) and quote["number"] == 1, "counted from 1, as the app counts"
+    assert quote["end"] - quote["start"] == len(quote["quote"]) and quote["number"] == 1, (
+        "counted from 1, as the app counts"
+    )
 
 
 def test_quotes_about_a_place_are_grouped_by_speaker(news: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -122,4 +122,3 @@ def test_the_walk_order_key_is_the_order_of_the_walk(tmp_path: Path) -> None:
     walked = [item.path for item in iter_file_stats(paths)]
     assert len(walked) == 8
     assert sorted(reversed(walked), key=walk_order(paths)) == walked
-

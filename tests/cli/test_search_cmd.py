@@ -52,7 +52,9 @@ def test_a_prefix_narrows_the_kind(news: Path, capsys: pytest.CaptureFixture[str
     assert kinds == {"title"}
 
 
-def test_nothing_found_is_status_1_with_stdout_empty_and_a_word_on_stderr(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_nothing_found_is_status_1_with_stdout_empty_and_a_word_on_stderr(
+    news: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["search", "zzzzqqq\x1b[2J", str(news)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("byline: no matches for zzzzqqq") and "\x1b" not in err
@@ -78,7 +80,9 @@ def test_copies_of_one_article_are_told_apart_by_their_file(news: Path, capsys: 
     assert "title    Chelsea hold Arsenal to a draw  [copy/a.txt]" in lines
     assert f"title    Chelsea hold Arsenal to a draw  [{news.name}/a.txt]" in lines
     assert main(["search", "t:mobile phone", str(news)]) == 0
-    assert "title    Mobile phone sales soar" in capsys.readouterr().out.splitlines(), "a lone copy is named by its title alone"
+    assert "title    Mobile phone sales soar" in capsys.readouterr().out.splitlines(), (
+        "a lone copy is named by its title alone"
+    )
 
 
 def test_a_quote_hit_says_who_said_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

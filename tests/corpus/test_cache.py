@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import byline.extract
 import byline.corpus.pipeline
+import byline.extract
 import byline.load
 from byline.corpus import Batch, Entry, load_corpus
-from byline.model import Analysis, Entity, Quote
 from byline.corpus.cache import CorpusCache, cache_path
+from byline.model import Analysis, Entity, Quote
 
 
 def write(path: Path, title: str, *paragraphs: str) -> Path:
@@ -78,7 +78,9 @@ def by_path(entries: list[Entry]) -> dict[str, Entry]:
     return {e.path: e for e in entries}
 
 
-def test_second_load_reads_no_file_and_gives_the_same_entries(corpus: Path, reads: list[str], analysed: list[str]) -> None:
+def test_second_load_reads_no_file_and_gives_the_same_entries(
+    corpus: Path, reads: list[str], analysed: list[str]
+) -> None:
     first, _ = load([corpus])
     assert sorted(reads) == ["a.txt", "b.txt", "broken.txt", "c.md"]
     assert len(analysed) == 3
@@ -94,7 +96,9 @@ def test_second_load_reads_no_file_and_gives_the_same_entries(corpus: Path, read
     # Entities come back with their counts but without mention offsets.
     assert by_path(second)[str(corpus / "a.txt")].entities[0] == Entity("Ann Smith", "PERSON", 2)
     # A skipped file stays skipped, with its reason, without being read again.
-    assert [(Path(s.path).name, s.reason) for b in batches for s in b.skipped] == [("broken.txt", "binary file, not text")]
+    assert [(Path(s.path).name, s.reason) for b in batches for s in b.skipped] == [
+        ("broken.txt", "binary file, not text")
+    ]
 
 
 def test_uncached_and_cached_loads_agree(corpus: Path) -> None:
@@ -216,7 +220,9 @@ def test_a_corrupt_cache_is_rebuilt(corpus: Path, reads: list[str]) -> None:
 def test_a_cache_with_a_corrupt_row_reads_that_file_again(corpus: Path, reads: list[str]) -> None:
     load([corpus])
     with CorpusCache.open() as cache:
-        cache.conn.execute("UPDATE files SET data = x'00ff00' WHERE path = ?", (os.fsencode(os.path.abspath(corpus / "b.txt")),))
+        cache.conn.execute(
+            "UPDATE files SET data = x'00ff00' WHERE path = ?", (os.fsencode(os.path.abspath(corpus / "b.txt")),)
+        )
     reads.clear()
     entries, _ = load([corpus])
     assert reads == ["b.txt"]
@@ -262,7 +268,9 @@ def test_worker_processes_give_what_in_process_reading_gives(tmp_path: Path) -> 
     assert pooled == alone
 
 
-def test_too_many_stale_text_rows_rebuild_the_cache(corpus: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_many_stale_text_rows_rebuild_the_cache(
+    corpus: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import byline.corpus.cache
 
     load([corpus])
@@ -289,7 +297,9 @@ def test_each_batch_reports_the_files_whose_entries_it_completes(corpus: Path) -
         assert batch.done == batch.total == 4
 
 
-def test_entries_from_the_cache_share_repeated_entities_and_names(corpus: Path, reads: list[str], analysed: list[str]) -> None:
+def test_entries_from_the_cache_share_repeated_entities_and_names(
+    corpus: Path, reads: list[str], analysed: list[str]
+) -> None:
     load([corpus])
     entries, _ = load([corpus])
     assert reads and len(entries) == 3
@@ -318,7 +328,9 @@ def test_a_file_name_that_is_not_utf8_is_cached_like_any_other(tmp_path: Path, r
 def test_an_entry_keeps_its_date_through_the_cache(tmp_path: Path, reads: list[str]) -> None:
     root = tmp_path / "dated"
     root.mkdir()
-    (root / "a.md").write_text("---\ntitle: Dated\ndate: Mon, 04 Mar 2024 09:30:00 GMT\n---\n\nSome words.\n", encoding="utf-8")
+    (root / "a.md").write_text(
+        "---\ntitle: Dated\ndate: Mon, 04 Mar 2024 09:30:00 GMT\n---\n\nSome words.\n", encoding="utf-8"
+    )
     write(root / "b.txt", "Undated", "Other words.")
     first, _ = load([root])
     assert {e.title: e.date for e in first} == {"Dated": "2024-03-04 09:30", "Undated": ""}

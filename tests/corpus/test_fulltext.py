@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from byline.corpus import load_corpus
-from byline.load import load_file
 from byline.corpus.fulltext import FullTextIndex, TextHit, match_expression, query_terms, search_text
+from byline.load import load_file
 
 
 def write(path: Path, title: str, *paragraphs: str) -> Path:
@@ -141,7 +141,7 @@ def test_the_search_falls_back_to_fts_when_memory_is_full(indexed: Path) -> None
 
 
 def test_a_word_being_typed_is_a_prefix_from_three_letters() -> None:
-    """"c*" matches most articles (300 ms at 100,000) and finds nothing a reader wants."""
+    """ "c*" matches most articles (300 ms at 100,000) and finds nothing a reader wants."""
     assert query_terms("c") == (["c"], False)
     assert query_terms("ch") == (["ch"], False)
     assert query_terms("che") == (["che"], True)

@@ -99,7 +99,9 @@ def test_a_data_directory_that_cannot_be_written(tmp_path: Path) -> None:
         start(term)
         term.keys("]")
         # Its title is in the list from the start: wait for it in the reader, its quotes in the sidebar.
-        term.wait_for(lambda s: SECOND in reader_text(s) and "— Robert Sinche" in s, "the second article: reading goes on")
+        term.wait_for(
+            lambda s: SECOND in reader_text(s) and "— Robert Sinche" in s, "the second article: reading goes on"
+        )
         term.keys("Tab", "Tab", "b")
         term.wait_for(lambda s: "Bookmarks are off" in s or "bookmarks are off" in s, "bookmarking says why it cannot")
         term.keys("y")

@@ -17,6 +17,7 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
 
+
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
     with byline_in_tmux(None, tmp_path / "data", tmp_path / "cache", (WIDTH, HEIGHT)) as term:
@@ -45,7 +46,9 @@ def test_sidebar_quote_opens_in_the_reader(terminal: Terminal) -> None:
 
     first, second = sample_articles()[:2]
     screen = terminal.wait_for(lambda s: first.subtitle[:40] in s, "the first article")
-    assert re.search(r"QUOTES · [1-9]", screen) and "— Israeli official" in screen, "the sidebar lists quotes with speakers"
+    assert re.search(r"QUOTES · [1-9]", screen) and "— Israeli official" in screen, (
+        "the sidebar lists quotes with speakers"
+    )
 
     terminal.keys("]")
     terminal.wait_for(lambda s: second.subtitle[:40] in s, "the second article")

@@ -11,7 +11,6 @@ import pytest
 
 from byline.extract import LOW_CONFIDENCE, analyse_text
 from byline.extract.lexicons import speaker_words
-
 from tests.helpers import REPO
 
 
@@ -144,7 +143,9 @@ def test_nouns_and_passives_are_not_reporting_verbs() -> None:
 
 
 def test_two_people_or_two_bodies_joined_by_and_speak_together() -> None:
-    assert speakers('John Smith met Mary Jones. Mr Smith and Ms Jones said: "We will act."') == ["John Smith and Mary Jones"]
+    assert speakers('John Smith met Mary Jones. Mr Smith and Ms Jones said: "We will act."') == [
+        "John Smith and Mary Jones"
+    ]
     assert speakers('EADS and BAE Systems said: "We welcome it."') == ["EADS and BAE Systems"]
     assert speakers('Talks between John Smith and Mary Jones ended. "We will act," Mr Smith said.') == ["John Smith"]
 

@@ -11,7 +11,6 @@ import pytest
 from byline.cli.extract_cmd import as_json
 from byline.extract import analyse
 from byline.load import load_paths
-
 from tests.helpers import BBC, REPO, SHARED, needs_bbc
 
 DEV = SHARED / "eval" / "dev"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .helpers import article, entity_names, run
 from byline.extract import analyse
+
+from .helpers import article, entity_names, run
 
 
 def test_fullest_name_absorbs_shorter_forms() -> None:
@@ -187,7 +188,8 @@ def test_a_share_index_is_not_an_entity() -> None:
 
 def test_a_clipped_short_form_joins_the_body_it_stands_for() -> None:
     names = entity_names(
-        "The Federal Reserve met on Tuesday. Analysts expect the Fed to act, as does Nato's North Atlantic Treaty Organisation."
+        "The Federal Reserve met on Tuesday. Analysts expect the Fed to act, as does Nato's North Atlantic Treaty"
+        " Organisation."
     )
     assert names == {"Federal Reserve": "ORG", "North Atlantic Treaty Organisation": "ORG"}
 
@@ -309,7 +311,8 @@ def test_in_sports_news_a_lone_name_named_once_with_a_team_cue_is_a_club() -> No
 def test_a_team_sheet_names_players_even_when_their_names_are_words() -> None:
     body = (
         _MATCH
-        + "\n\nNash, Reiziger (Graham 82), Riggott, Young, Cooper.\n\nSubs Not Used: Knight, Fish.\n\nRiggott 74, Graham 86."
+        + "\n\nNash, Reiziger (Graham 82), Riggott, Young, Cooper.\n\nSubs Not Used: Knight, Fish."
+        + "\n\nRiggott 74, Graham 86."
     )
     names = entity_names(body)
     for player in ("Nash", "Reiziger", "Graham", "Riggott", "Young", "Cooper", "Knight", "Fish"):
@@ -394,13 +397,15 @@ def test_film_titles_listed_after_a_kind_of_work_are_not_entities() -> None:
 
 def test_a_body_before_a_first_name_is_cut_off_the_person_and_an_opening_adverb_off_a_name() -> None:
     names = entity_names(
-        "The head of the union Unison Dave Prentis met Farhat Omar Ben Gadaravice at St John Ambulance. Initially Visual Radio"
+        "The head of the union Unison Dave Prentis met Farhat Omar Ben Gadaravice at St John Ambulance. Initially"
+        " Visual Radio"
         " sold July-September."
     )
     assert names["Dave Prentis"] == "PERSON"
     assert "Unison Dave Prentis" not in names
     described = entity_names(
-        "Sex Pistol John Lydon met Ladbrokes' Warren Lush and Lib Dem Norman Baker at the Lawyers' Christian Fellowship."
+        "Sex Pistol John Lydon met Ladbrokes' Warren Lush and Lib Dem Norman Baker at the Lawyers' Christian"
+        " Fellowship."
     )
     assert described == {
         "John Lydon": "PERSON",
@@ -489,7 +494,8 @@ def test_a_new_clause_after_and_is_not_a_list() -> None:
 
 def test_a_person_shaped_name_with_a_star_is_a_work_but_a_band_or_club_is_not() -> None:
     names = entity_names(
-        "Harry Potter star Daniel Radcliffe met Happy Mondays star Bez, Chelsea star Frank Lampard and Vera Drake director Mike Leigh."
+        "Harry Potter star Daniel Radcliffe met Happy Mondays star Bez, Chelsea star Frank Lampard and Vera Drake"
+        " director Mike Leigh."
     )
     assert "Harry Potter" not in names and "Vera Drake" not in names
     assert names["Daniel Radcliffe"] == names["Mike Leigh"] == "PERSON"
@@ -663,4 +669,3 @@ def test_a_sentence_opening_is_read_off_the_characters_just_before_a_name() -> N
     body = "Vote Blair. Then \u201cTony said it.\u201d  " + "Words here, and more. " * 10 + 'He said: "Go." Now ' * 3
     for offset in range(len(body) + 1):
         assert opens_sentence(body, offset) == bool(SENTENCE_OPENS.search(body, 0, offset)), offset
-

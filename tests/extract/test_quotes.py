@@ -203,7 +203,8 @@ def test_it_stands_for_the_body_named_before() -> None:
 
 def test_attribution_at_the_end_of_a_long_sentence() -> None:
     found = quotes(
-        'Ed Balls spoke. The decision was a "sensible thing to do", since he was in China at the time, Mr Balls told the BBC.'
+        'Ed Balls spoke. The decision was a "sensible thing to do", since he was in China at the time, '
+        "Mr Balls told the BBC."
     )
     assert found == [("sensible thing to do", "Ed Balls")]
 

@@ -85,8 +85,7 @@ def test_a_word_of_a_title_set_off_before_its_holder_does_not_speak() -> None:
 
 def test_a_possessor_in_the_speakers_sentence_does_not_take_his_pronoun() -> None:
     found = quotes(
-        "Mr Dean said it was Tom Hardy's \"quiet courage\" that won the day. "
-        '"He was a remarkable man," he said.'
+        'Mr Dean said it was Tom Hardy\'s "quiet courage" that won the day. "He was a remarkable man," he said.'
     )
     assert found[-1] == ("He was a remarkable man,", "Dean")
 

@@ -8,7 +8,8 @@ from tests.extract.helpers import quotes
 def test_a_title_before_a_name_does_not_hide_its_gender() -> None:
     # "Secretary" says nothing of gender; the first name does.
     found = quotes(
-        'Work and Pensions Secretary Alan Johnson spoke on Monday. A spokeswoman for the agency said it was "working hard". '
+        "Work and Pensions Secretary Alan Johnson spoke on Monday. "
+        'A spokeswoman for the agency said it was "working hard". '
         '"We are doing our best," she said.'
     )
     assert found[-1] == ("We are doing our best,", "spokeswoman for the agency")
@@ -22,7 +23,7 @@ def test_a_name_set_off_by_a_description_is_the_speaker() -> None:
 def test_a_name_before_the_speakers_own_in_a_partial_quotes_sentence_is_no_rival() -> None:
     found = quotes(
         "Ray Charles was a giant of soul. "
-        'Among the tributes paid when Ray Charles died was one from the producer Quincy Jones, who described him as '
+        "Among the tributes paid when Ray Charles died was one from the producer Quincy Jones, who described him as "
         'a "brother". '
         '"There will never be another," he said.'
     )
@@ -56,7 +57,9 @@ def test_a_partial_quote_led_by_a_pronoun_goes_on_with_the_speaker_before() -> N
 def test_a_quoted_term_in_the_next_sentence_without_a_pronoun_is_not_carried_over() -> None:
     assert quotes('The report predicts that sales will grow. Phones are now a "must-have" buy.') == []
     # "They" is never the one person who spoke before.
-    assert quotes('Stephen Pound said the rows must stop. They backed a plan to have briefers "named and shamed".') == []
+    assert (
+        quotes('Stephen Pound said the rows must stop. They backed a plan to have briefers "named and shamed".') == []
+    )
 
 
 def test_the_agent_of_a_passive_after_the_quote_is_the_speaker() -> None:
@@ -93,7 +96,8 @@ def test_a_peer_is_named_by_the_fullest_name_the_article_gives() -> None:
 
 def test_the_spokesman_is_the_spokesman_for_the_body_introduced_before() -> None:
     found = quotes(
-        'A spokesman for the Home Office said it was "wholly wrong". "We are developing a programme," said the spokesman.'
+        'A spokesman for the Home Office said it was "wholly wrong". '
+        '"We are developing a programme," said the spokesman.'
     )
     assert found == [
         ("wholly wrong", "spokesman for the Home Office"),
@@ -305,7 +309,7 @@ def test_a_definite_role_is_the_one_person_the_sentence_before_names_unless_as_a
 
 
 def test_a_body_that_dubbed_something_with_an_object_between_is_its_speaker() -> None:
-    found = quotes("The Law Society dubbed Mr Clarke's new proposals an \"abuse of power\".")
+    found = quotes('The Law Society dubbed Mr Clarke\'s new proposals an "abuse of power".')
     assert found == [("abuse of power", "Law Society")]
 
 
@@ -387,7 +391,6 @@ def test_a_quote_that_is_someones_assessment_is_his() -> None:
         "leader of the Labour group."
     )
     assert found[-1] == ("The electorate are keener on the government than some members,", "Graham Lane")
-
 
 
 def test_a_prefixed_former_office_is_not_the_office() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-
 HANG = 600
 """Seconds after which a command is taken to hang: a guard, not a speed test (a cold analysis
 of the BBC set took over 120 s with the machine's two cores four times oversubscribed)."""

@@ -41,7 +41,9 @@ def fake_analyse(article: Article) -> Analysis:
             speaker = CANONICAL.get(speaker, speaker)
         elif _PRONOUN_SPEAKER.match(after) and quotes and quotes[-1].speaker:
             last = quotes[-1].speaker
-            quotes.append(Quote(match.group(1), last, match.start(1), match.end(1), "full", UNCERTAIN, (f"pronoun->{last}",)))
+            quotes.append(
+                Quote(match.group(1), last, match.start(1), match.end(1), "full", UNCERTAIN, (f"pronoun->{last}",))
+            )
             continue
         quotes.append(Quote(match.group(1), speaker, match.start(1), match.end(1), "full"))
     found: dict[str, list[tuple[int, int]]] = {}
@@ -52,6 +54,7 @@ def fake_analyse(article: Article) -> Analysis:
                 continue
             found.setdefault(CANONICAL.get(name, name), []).append(match.span())
     entities = tuple(
-        Entity(name, NAMES[name], len(spans), tuple(sorted(spans))) for name, spans in sorted(found.items())  # type: ignore[arg-type]
+        Entity(name, NAMES[name], len(spans), tuple(sorted(spans)))
+        for name, spans in sorted(found.items())  # type: ignore[arg-type]
     )
     return Analysis(tuple(quotes), entities)

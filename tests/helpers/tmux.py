@@ -39,7 +39,9 @@ class Terminal:
 
     def screen(self) -> str:
         """What the terminal shows (the pane stays once byline has ended: see `exited`)."""
-        done = subprocess.run(["tmux", "-L", self.socket, "capture-pane", "-p", "-t", self.session], capture_output=True, text=True)
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, "capture-pane", "-p", "-t", self.session], capture_output=True, text=True
+        )
         return done.stdout if done.returncode == 0 else ""
 
     def exit_status(self) -> int | None:
@@ -50,7 +52,16 @@ class Terminal:
         moment of the app's way out, and a test that moved on then killed the app
         before it had saved its state (one run in three under load)."""
         done = subprocess.run(
-            ["tmux", "-L", self.socket, "display-message", "-p", "-t", self.session, "#{pane_dead} #{pane_dead_status}"],
+            [
+                "tmux",
+                "-L",
+                self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                self.session,
+                "#{pane_dead} #{pane_dead_status}",
+            ],
             capture_output=True,
             text=True,
         )
@@ -63,7 +74,9 @@ class Terminal:
         deadline = time.monotonic() + wait
         while (status := self.exit_status()) is None:
             if time.monotonic() > deadline:
-                raise AssertionError(f"byline still running {wait:.0f} s after {key!r}\n--- screen ---\n{self.screen()}")
+                raise AssertionError(
+                    f"byline still running {wait:.0f} s after {key!r}\n--- screen ---\n{self.screen()}"
+                )
             time.sleep(0.1)
         left = self.screen()
         assert status == 0 and "Traceback" not in left, f"byline ended with status {status}\n--- screen ---\n{left}"
@@ -94,23 +107,30 @@ class Terminal:
             passing.update(dict.fromkeys(line.strip() for line in screen.splitlines()))
             time.sleep(0.2)
         gone = "\n".join(line for line in passing if line and line not in screen)[-3000:]
-        raise AssertionError(f"not seen within {wait:.0f} s: {what}\n--- screen ---\n{screen}\n--- lines seen, then gone ---\n{gone}")
+        raise AssertionError(
+            f"not seen within {wait:.0f} s: {what}\n--- screen ---\n{screen}\n--- lines seen, then gone ---\n{gone}"
+        )
 
 
 @contextmanager
 def byline_in_tmux(
     corpus: Path | None, data: Path, cache: Path | None = None, size: tuple[int, int] = (WIDTH, HEIGHT)
 ) -> Iterator[Terminal]:
-    """The installed byline on `corpus` (None: `byline` alone), in a private tmux server that takes OSC 52 into its buffer."""
+    """The installed byline on `corpus` (None: `byline` alone), in a private tmux server that takes OSC 52 into its"
+    " buffer."""
     term = Terminal(f"byline-bm-{uuid.uuid4().hex[:8]}", "byline")
-    env = f"BYLINE_DATA_DIR={shlex.quote(str(data))} BYLINE_CACHE_DIR={shlex.quote(str(cache or data.parent / 'cache'))} TERM=xterm-256color"
-    command = f"env -u COLUMNS -u LINES -u DISPLAY -u WAYLAND_DISPLAY -u TMUX {env} {byline_command()} {shlex.quote(str(corpus)) if corpus is not None else ''}"
+    cache_dir = cache or data.parent / "cache"
+    env = f"BYLINE_DATA_DIR={shlex.quote(str(data))} BYLINE_CACHE_DIR={shlex.quote(str(cache_dir))} TERM=xterm-256color"
+    where = shlex.quote(str(corpus)) if corpus is not None else ""
+    command = f"env -u COLUMNS -u LINES -u DISPLAY -u WAYLAND_DISPLAY -u TMUX {env} {byline_command()} {where}"
     # Options from a file, in force before byline starts: the pane must outlive a byline that ends at once.
     conf = tempfile.NamedTemporaryFile("w", prefix="byline-tmux-", suffix=".conf", delete=False)
     with conf:
         conf.write("set-option -g remain-on-exit on\nset-option -g set-clipboard on\n")
     try:
-        term.tmux("-f", conf.name, "new-session", "-d", "-s", term.session, "-x", str(size[0]), "-y", str(size[1]), command)
+        term.tmux(
+            "-f", conf.name, "new-session", "-d", "-s", term.session, "-x", str(size[0]), "-y", str(size[1]), command
+        )
         yield term
     finally:
         subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 def write_article(folder: Path, name: str, title: str, paragraphs: list[str], author: str = "Ann Writer") -> Path:
     path = folder / name
-    path.write_text(f"{title}\n\nA subtitle for {title}\n\n" + "\n\n".join(paragraphs) + f"\n\nAuthor: {author}\n\nBio.\n", encoding="utf-8")
+    path.write_text(
+        f"{title}\n\nA subtitle for {title}\n\n" + "\n\n".join(paragraphs) + f"\n\nAuthor: {author}\n\nBio.\n",
+        encoding="utf-8",
+    )
     return path
 
 

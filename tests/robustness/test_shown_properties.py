@@ -16,15 +16,17 @@ from rich.segment import Segment
 from byline.load import parse_bytes
 from byline.model import Article
 from byline.tui.app import BylineApp
-from byline.tui.widgets.article_list import fit
 from byline.tui.widgets.article_head import article_head
+from byline.tui.widgets.article_list import fit
 from byline.tui.widgets.sidebar import shorten
 from tests.helpers.hostile import HOSTILE, TERMINAL_CONTROL
 from tests.helpers.tui import workers_done
 
 # What could reorder or hide text on a terminal besides controls: bidi overrides and isolates.
 SHOWN_CONTROL = re.compile(TERMINAL_CONTROL.pattern[:-1] + r"\u202a-\u202e\u2066-\u2069]")
-NAMES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="/\0"), min_size=1, max_size=20)
+NAMES = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="/\0"), min_size=1, max_size=20
+)
 
 
 def assert_shown_clean(text: str) -> None:

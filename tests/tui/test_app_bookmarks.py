@@ -10,13 +10,13 @@ from textual.selection import Selection
 
 from byline.clipboard import attribution
 from byline.paths import data_dir
-from byline.userdata.bookmark_store import FILENAME, BookmarkStore
-from byline.userdata.bookmarks import article_bookmark, quote_bookmark
 from byline.tui.app import BylineApp
 from byline.tui.screens.bookmark_edit import BookmarkEditScreen
 from byline.tui.screens.bookmarks import BookmarksScreen
 from byline.tui.screens.copy_by_hand import CopyByHandScreen
 from byline.tui.widgets.reader import Paragraph
+from byline.userdata.bookmark_store import FILENAME, BookmarkStore
+from byline.userdata.bookmarks import article_bookmark, quote_bookmark
 from tests.helpers.tui import settle, write_article
 
 pytestmark = pytest.mark.usefixtures("fake_extractor", "no_display")

@@ -24,7 +24,6 @@ def notices(app: BylineApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-
 async def test_a_note_that_cannot_be_saved_keeps_the_dialog_open_with_the_text(
     open_app, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -174,7 +173,9 @@ def reader_frames(app: BylineApp, monkeypatch: pytest.MonkeyPatch) -> list[tuple
         if screen is app.main and reader.region.area:
             region = reader.content_region
             rows = screen._compositor.render_strips()[region.y : region.bottom]
-            frames.append(("\n".join(row.crop(region.x, region.right - 1).text for row in rows), str(reader.border_subtitle)))
+            frames.append(
+                ("\n".join(row.crop(region.x, region.right - 1).text for row in rows), str(reader.border_subtitle))
+            )
 
     monkeypatch.setattr(app, "_display", painted)
     return frames

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from byline.model import Quote
-from byline.userdata.bookmark_store import FILENAME, BookmarkStore
 from byline.tui.bookmarking import Bookmarking
+from byline.userdata.bookmark_store import FILENAME, BookmarkStore
 
 QUOTE = Quote("We will not talk.", "Israeli official", 120, 137)
 
@@ -17,10 +17,14 @@ def test_toggle_an_article_then_a_quote_then_undo_the_removal() -> None:
     notice = marks.toggle("a1", "/p/a1.txt", "Talks stall")
     assert notice.message == "Bookmarked “Talks stall” (u undoes it)" and notice.severity == "information"
     assert marks.find("a1", None) is not None and marks.marked_ids() == {"a1"}
-    assert marks.toggle("a1", "/p/a1.txt", "Talks stall", QUOTE).message.startswith("Bookmarked the quote “We will not talk.”")
+    assert marks.toggle("a1", "/p/a1.txt", "Talks stall", QUOTE).message.startswith(
+        "Bookmarked the quote “We will not talk.”"
+    )
     marks.update(marks.find("a1", QUOTE), "key line", ("gaza",))  # type: ignore[arg-type]
     removed = marks.toggle("a1", "/p/a1.txt", "Talks stall", QUOTE)
-    assert removed.message.startswith("Removed the bookmark on the quote") and removed.message.endswith("(u brings it back)")
+    assert removed.message.startswith("Removed the bookmark on the quote") and removed.message.endswith(
+        "(u brings it back)"
+    )
     assert marks.find("a1", QUOTE) is None
     assert "bookmarked again" in marks.undo().message
     restored = marks.find("a1", QUOTE)

@@ -9,12 +9,11 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList
 
-from byline.userdata.bookmark_store import BookmarkStore
-from byline.userdata.bookmarks import Bookmark, article_bookmark, quote_bookmark
 from byline.tui.screens.bookmark_edit import BookmarkEdit, BookmarkEditScreen
 from byline.tui.screens.bookmarks import BookmarksScreen
-from tests.helpers.tui import wait_until
-from tests.helpers.tui import workers_done
+from byline.userdata.bookmark_store import BookmarkStore
+from byline.userdata.bookmarks import Bookmark, article_bookmark, quote_bookmark
+from tests.helpers.tui import wait_until, workers_done
 
 NO_RESULT = object()
 
@@ -42,7 +41,9 @@ def store_with_three() -> BookmarkStore:
     assert problem is None
     store.add(article_bookmark("here", "/news/here.txt", "Budget day"))
     store.update(
-        store.add(quote_bookmark("gone", "/old/gone.txt", "Old [bold red]story[/]", "We said [b]no[/b].", "Minister", 5, 20)),
+        store.add(
+            quote_bookmark("gone", "/old/gone.txt", "Old [bold red]story[/]", "We said [b]no[/b].", "Minister", 5, 20)
+        ),
         note="check",
         tags="politics",
     )
@@ -237,7 +238,6 @@ async def test_edit_cancel_with_escape_and_save_with_the_button_or_enter_in_the_
 # -- issue 13: tags, delete, keys, plurals ------------------------------------------
 
 
-
 async def test_hash_tag_matches_a_bookmark_with_that_tag() -> None:
     store = store_with_three()
     store.update(store.all()[0], tags="gaza, ceasefire")
@@ -329,7 +329,8 @@ def many_bookmarks(n: int, note_bytes: int = 0) -> BookmarkStore:
     conn = sqlite3.connect(store.path, isolation_level=None)
     conn.execute("BEGIN")
     conn.executemany(
-        "INSERT INTO bookmarks (article_id, path, title, kind, note, tags, created) VALUES (?, ?, ?, 'article', ?, ?, ?)",
+        "INSERT INTO bookmarks (article_id, path, title, kind, note, tags, created) VALUES (?, ?, ?, 'article', ?,"
+        " ?, ?)",
         (
             (
                 f"id{i}",

@@ -29,7 +29,9 @@ def decoded(sequence: str) -> str:
     return base64.b64decode(sequence.split(";c;")[1].rstrip("\a").split("\x1b")[0]).decode("utf-8")
 
 
-async def test_without_a_display_it_copies_through_the_terminal(no_display: None, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_without_a_display_it_copies_through_the_terminal(
+    no_display: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = Host()
     async with app.run_test():
         written = record_writes(app, monkeypatch)

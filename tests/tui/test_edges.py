@@ -50,7 +50,9 @@ async def test_an_empty_folder_says_so_and_every_key_is_harmless(open_app, tmp_p
         assert "No articles found" in head_text(app) and str(folder) in head_text(app)
         assert "No articles found" in screen_text(app)
         assert "0 articles" in app.sub_title
-        await pilot.press("right_square_bracket", "left_square_bracket", "enter", "tab", "j", "G", "space", "e", "s", "m", "x")
+        await pilot.press(
+            "right_square_bracket", "left_square_bracket", "enter", "tab", "j", "G", "space", "e", "s", "m", "x"
+        )
         await settle(pilot)
         assert app.is_running and "No articles found" in head_text(app)
 
@@ -80,7 +82,19 @@ async def test_a_20x8_terminal_shows_the_article_and_survives_every_key(open_app
         text = screen_text(app)
         assert len(text.splitlines()) == 8 and all(len(line) == 20 for line in text.splitlines())
         assert "Article" in text, "something of the articles is shown"
-        for key in ("right_square_bracket", "tab", "pagedown", "G", "s", "tab", "enter", "e", "question_mark", "escape", "left_square_bracket"):
+        for key in (
+            "right_square_bracket",
+            "tab",
+            "pagedown",
+            "G",
+            "s",
+            "tab",
+            "enter",
+            "e",
+            "question_mark",
+            "escape",
+            "left_square_bracket",
+        ):
             await pilot.press(key)
             await settle(pilot)
         assert app.is_running
@@ -132,7 +146,9 @@ async def test_an_article_deleted_while_open_is_reported_in_a_notice(open_app, s
         assert app.reader.article.title == "Article number 4"
 
 
-async def test_an_article_rewritten_while_open_is_read_again_and_its_markup_stays_text(open_app, small_corpus: Path) -> None:
+async def test_an_article_rewritten_while_open_is_read_again_and_its_markup_stays_text(
+    open_app, small_corpus: Path
+) -> None:
     # Before declaring it gone, the file is indexed again (issue 13): what it holds now is shown.
     async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         write_article(small_corpus, "01.txt", "[bold]Rewritten[/] meanwhile", ["New words."])

@@ -100,8 +100,8 @@ async def test_a_bookmark_covers_every_copy_and_opens_the_file_it_was_made_in(op
 
 async def test_read_marks_and_a_place_saved_by_article_id_still_count(copies: Path) -> None:
     """A state from before file keys: its marks cover every copy, its place opens the first."""
-    from byline.userdata.state import State, StateFile, corpus_key
     from byline.load import load_paths
+    from byline.userdata.state import State, StateFile, corpus_key
 
     ids = {article.title: article.id for article in load_paths([str(copies)]).articles}
     StateFile().save(State(read={ids["Told twice"]}, places={corpus_key([str(copies)]): ids["Told once"]}))
@@ -114,7 +114,6 @@ async def test_read_marks_and_a_place_saved_by_article_id_still_count(copies: Pa
         await settle(pilot)
         await pilot.press("m")  # unread: the old mark goes, from both copies
         assert "✓" not in app.article_list.render_line(0).text and "✓" not in app.article_list.render_line(2).text
-
 
 
 async def test_the_palette_tells_the_copies_apart_by_their_file(open_app, copies: Path) -> None:

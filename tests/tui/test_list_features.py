@@ -107,7 +107,12 @@ async def test_the_highlighted_row_opens_up_where_the_cursor_goes_and_closes_beh
 def dated_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "dated"
     folder.mkdir()
-    for name, title, date in [("a", "Middle", "2024-03-04"), ("b", "Undated", ""), ("c", "Newest", "2025-01-02 10:00"), ("d", "Oldest", "1999-12-31")]:
+    for name, title, date in [
+        ("a", "Middle", "2024-03-04"),
+        ("b", "Undated", ""),
+        ("c", "Newest", "2025-01-02 10:00"),
+        ("d", "Oldest", "1999-12-31"),
+    ]:
         front = f"date: {date}\n" if date else ""
         (folder / f"{name}.md").write_text(f"---\ntitle: {title}\n{front}---\n\nWords of {title}.\n", encoding="utf-8")
     return folder
@@ -172,7 +177,9 @@ async def test_the_list_grows_with_the_window_and_the_reader_keeps_a_readable_me
         second_row = app.article_list.render_line(2).text
         assert (title in second_row) is whole, second_row
         paragraph = app.reader.query("Paragraph").first()
-        assert paragraph.content_region.width >= measure, f"the reader's lines are {paragraph.content_region.width} wide"
+        assert paragraph.content_region.width >= measure, (
+            f"the reader's lines are {paragraph.content_region.width} wide"
+        )
 
 
 async def test_the_sidebar_in_the_lists_place_leaves_the_reader_its_measure(open_app, tmp_path: Path) -> None:

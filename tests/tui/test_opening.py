@@ -37,7 +37,9 @@ async def open_every_article_and_highlight(app: BylineApp, pilot) -> set[str]:
     return {str(first.content)[s.start : s.end] for s in first.content.spans}
 
 
-async def test_opening_an_article_never_runs_the_extractor(open_app, small_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_opening_an_article_never_runs_the_extractor(
+    open_app, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = counting_extractor(monkeypatch)
     async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         assert sorted(calls) == sorted(e.id for e in app.corpus.entries)  # loading: once per article
@@ -46,8 +48,8 @@ async def test_opening_an_article_never_runs_the_extractor(open_app, small_corpu
         assert {"Hamas", "Qatar"} <= highlighted  # the mention offsets came from loading
 
 
-async def test_from_the_cache_an_article_opens_with_its_mentions_and_no_extractor(open_app, 
-    small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+async def test_from_the_cache_an_article_opens_with_its_mentions_and_no_extractor(
+    open_app, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async with BylineApp([str(small_corpus)]).run_test(size=(120, 40)) as pilot:
         await settle(pilot)  # fills the cache

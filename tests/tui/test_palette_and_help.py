@@ -38,7 +38,8 @@ async def test_typing_search_in_the_palette_finds_search_and_enter_opens_it(open
 
 
 @pytest.mark.parametrize(
-    ("query", "name"), [("find in", "Find in article"), ("toggle side", "Toggle sidebar"), ("previous art", "Previous article")]
+    ("query", "name"),
+    [("find in", "Find in article"), ("toggle side", "Toggle sidebar"), ("previous art", "Previous article")],
 )
 async def test_the_palette_names_actions_shortly(open_app, query: str, name: str) -> None:
     async with open_app(size=(120, 40)) as (app, pilot):

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers.tui import settle, write_article
 from textual.widgets import Input
 
 from byline.people import EntityRow, QuoteRow, Speaker
 from byline.tui.widgets.people_list import PeopleList
 from byline.tui.widgets.quote_list import QuoteList
 from byline.tui.widgets.reader import Reader
+from tests.helpers.tui import settle, write_article
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -264,7 +264,11 @@ async def test_a_on_an_entity_in_the_sidebar_lists_the_quotes_naming_it(open_app
     async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
         app.sidebar.focus()
         await settle(pilot)
-        index = next(i for i, option in enumerate(app.sidebar.options) if (option.id or "").startswith("entity-") and "Hamas" in str(option.prompt))
+        index = next(
+            i
+            for i, option in enumerate(app.sidebar.options)
+            if (option.id or "").startswith("entity-") and "Hamas" in str(option.prompt)
+        )
         app.sidebar.highlighted = index
         await press(pilot, "a")
         assert app.main.quote_list.display and app.main.quote_list.border_title == "Quotes naming Hamas"
@@ -360,11 +364,15 @@ def test_the_second_figures_stand_right_aligned_so_the_dots_line_up() -> None:
 async def test_the_filter_box_says_in_the_footer_how_to_reach_the_list(open_app, people_corpus: Path) -> None:
     async with open_app(people_corpus, size=(80, 24)) as (app, pilot):
         await press(pilot, "2")
-        shown = {binding.key: binding.description for _, binding, enabled, _ in app.active_bindings.values() if binding.show}
+        shown = {
+            binding.key: binding.description for _, binding, enabled, _ in app.active_bindings.values() if binding.show
+        }
         assert shown.get("escape") == "List"
         await press(pilot, "escape")
         assert isinstance(app.focused, PeopleList)
-        shown = {binding.key: binding.description for _, binding, enabled, _ in app.active_bindings.values() if binding.show}
+        shown = {
+            binding.key: binding.description for _, binding, enabled, _ in app.active_bindings.values() if binding.show
+        }
         assert "escape" not in shown, "in the list, the footer keeps its room for the view keys"
 
 
@@ -409,7 +417,9 @@ async def test_escape_in_the_quotes_goes_back_to_the_list_they_came_from(open_ap
         await press(pilot, "1", "escape")  # (quotes over the articles' view: from the sidebar's a)
         app.sidebar.focus()
         await settle(pilot)
-        app.sidebar.highlighted = next(i for i, o in enumerate(app.sidebar.options) if (o.id or "").startswith("entity-"))
+        app.sidebar.highlighted = next(
+            i for i, o in enumerate(app.sidebar.options) if (o.id or "").startswith("entity-")
+        )
         await press(pilot, "a", "escape")
         assert not app.main.quote_list.display and app.focused is app.reader
 
@@ -479,9 +489,7 @@ async def test_enter_on_a_quote_in_the_sidebar_opens_the_quote_lists_article(
         assert app.reader.marked_quote == 0
 
 
-async def test_an_uncertain_quote_keeps_its_article_and_uncertain_whole_at_80x24(
-    open_app, people_corpus: Path
-) -> None:
+async def test_an_uncertain_quote_keeps_its_article_and_uncertain_whole_at_80x24(open_app, people_corpus: Path) -> None:
     # The name and "uncertain" took the whole line: no title, and "uncertain" cut to "uncerta".
     async with open_app(people_corpus, size=(80, 24)) as (app, pilot):
         await press(pilot, "2", *"netanyahu", "enter")

@@ -92,5 +92,7 @@ async def test_the_text_at_the_top_stays_there_through_any_widths_and_back(open_
             await pilot.resize_terminal(width, 40)
             await settle(pilot)
             index, _, text = top_row(reader)
-            assert index == before[0] and word in text.split(), f"at {width} columns the top row is {text!r}, not {word}'s"
+            assert index == before[0] and word in text.split(), (
+                f"at {width} columns the top row is {text!r}, not {word}'s"
+            )
         assert top_row(reader) == before, "back at 120 columns the reader is not where it was"

@@ -40,7 +40,9 @@ async def test_slash_opens_the_search_and_a_misspelt_name_is_found(open_app, sma
         assert {row.split()[0] for row in shown} == {"speaker", "entity"}
 
 
-async def test_enter_on_a_quote_opens_its_article_scrolled_to_the_quote_and_marks_it(open_app, small_corpus: Path) -> None:
+async def test_enter_on_a_quote_opens_its_article_scrolled_to_the_quote_and_marks_it(
+    open_app, small_corpus: Path
+) -> None:
     async with open_app(small_corpus, size=(120, 40)) as (app, pilot):
         assert app.reader.article.title == "Article number 0"
         screen = await search_for(pilot, '"very end of a lnog article')
@@ -166,7 +168,7 @@ async def test_help_lists_the_search_keys_and_prefixes(open_app, small_corpus: P
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-keys", Static).content)
         for description in (
-            "Titles, quotes, speakers, entities, text; prefixes @ # \" t:",
+            'Titles, quotes, speakers, entities, text; prefixes @ # " t:',
             "Find in this article, then n / N",
             "Next match",
             "Previous match",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.helpers.tui import settle, write_article
 from textual.events import MouseScrollDown
 from textual.widgets import Static
 
@@ -13,6 +12,7 @@ from byline.tui.app import BylineApp
 from byline.tui.widgets.article_list import ArticleList
 from byline.tui.widgets.reader import Paragraph, Reader
 from byline.tui.widgets.sidebar import Sidebar, name_row
+from tests.helpers.tui import settle, write_article
 
 pytestmark = pytest.mark.usefixtures("fake_extractor")
 
@@ -135,7 +135,9 @@ async def test_mouse_click_opens_and_wheel_scrolls(open_app, small_corpus: Path)
         reader = app.reader
         before = reader.scroll_y
         region = reader.region
-        reader.post_message(MouseScrollDown(reader, 5, 5, 0, 0, 0, False, False, False, screen_x=region.x + 5, screen_y=region.y + 5))
+        reader.post_message(
+            MouseScrollDown(reader, 5, 5, 0, 0, 0, False, False, False, screen_x=region.x + 5, screen_y=region.y + 5)
+        )
         await pilot.pause()
         assert reader.scroll_y > before
 

@@ -114,7 +114,12 @@ def test_osc52_sequence_and_tmux_wrapping() -> None:
 @pytest.mark.parametrize(
     ("quote", "speaker", "title", "expected"),
     [
-        ("Text of the quote.", "Speaker", "Title of the article", "“Text of the quote.” — Speaker, Title of the article"),
+        (
+            "Text of the quote.",
+            "Speaker",
+            "Title of the article",
+            "“Text of the quote.” — Speaker, Title of the article",
+        ),
         ("Text.", None, "Title", "“Text.” — Title"),
         ("Text.", "", "", "“Text.”"),
         ("  “Already marked,\n  over lines.” ", "  A  B ", "T\x1b[2J", "“Already marked, over lines.” — A B, T[2J"),
@@ -144,7 +149,7 @@ def with_path(folder, monkeypatch: pytest.MonkeyPatch) -> str:
 
 def test_a_clipboard_tool_that_fails_is_not_a_copy(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A stale X11 forward: xclip is there, the display is not, and xclip exits 1.
-    fake_tool(tmp_path, "xclip", "cat >/dev/null\necho \"Error: Can't open display: :99\" >&2\nexit 1\n")
+    fake_tool(tmp_path, "xclip", 'cat >/dev/null\necho "Error: Can\'t open display: :99" >&2\nexit 1\n')
     path = with_path(tmp_path, monkeypatch)
     terminal = Recorder()
     result = copy("hi", osc52=terminal, env={"DISPLAY": ":99", "PATH": path}, platform="linux")

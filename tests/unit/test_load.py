@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import random
-
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -229,7 +228,10 @@ class TestBadInput:
 
 class TestCleaning:
     def test_escape_sequences_never_survive(self, tmp_path: Path) -> None:
-        raw = "Clear \x1b[2Jscreen\x1b]0;title\x07 \x9b31mred\x07 bell\x00nul\u202egone\n\nBody [bold red]x[/] text\x1b[0m.\n"
+        raw = (
+            "Clear \x1b[2Jscreen\x1b]0;title\x07 \x9b31mred\x07 bell\x00nul\u202egone\n\n"
+            "Body [bold red]x[/] text\x1b[0m.\n"
+        )
         article = only_article(write(tmp_path, "esc.txt", raw))
         everything = article.title + article.body
         assert article.title == "Clear screen red bellnulgone"

@@ -159,7 +159,10 @@ def test_author_line_followed_directly_by_the_bio(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Ferries return\n\nBy Aled Morgan\n\nThe first ferry left at dawn.\n", "Ferries return\nBy Aled Morgan\n\nThe first ferry left at dawn.\n"],
+    [
+        "Ferries return\n\nBy Aled Morgan\n\nThe first ferry left at dawn.\n",
+        "Ferries return\nBy Aled Morgan\n\nThe first ferry left at dawn.\n",
+    ],
 )
 def test_a_by_line_under_the_title_is_the_author(tmp_path: Path, text: str) -> None:
     article = one(write(tmp_path, "a.txt", text))

@@ -9,7 +9,11 @@ def test_an_entry_gives_back_the_analysis_it_was_made_from() -> None:
     article = Article(id="a1", path="x.txt", title="T", paragraphs=("Blair met Brown. Blair left.",))
     analysis = Analysis(
         quotes=(Quote("left", "Blair", 22, 26),),
-        entities=(Entity("Tony Blair", "PERSON", 2, ((0, 5), (17, 22))), Entity("BBC", "ORG", 1), Entity("Gordon Brown", "PERSON", 1, ((10, 15),))),
+        entities=(
+            Entity("Tony Blair", "PERSON", 2, ((0, 5), (17, 22))),
+            Entity("BBC", "ORG", 1),
+            Entity("Gordon Brown", "PERSON", 1, ((10, 15),)),
+        ),
     )
     entry = Entry.of(article, analysis)
     assert all(not e.mentions for e in entry.entities)  # shared objects, without offsets

@@ -24,7 +24,12 @@ def test_the_same_files_in_the_same_order_with_their_stamps(tmp_path: Path) -> N
     assert plain == stats
     names = [os.path.basename(p) for p in plain if isinstance(p, str)]
     assert names == ["a.md", "b.txt", "odd.", "c.html", "d.txt"]
-    assert {Path(s.path).name for s in plain if isinstance(s, Skipped)} >= {"x.pdf", "README.md", "dangling.txt", "missing"}
+    assert {Path(s.path).name for s in plain if isinstance(s, Skipped)} >= {
+        "x.pdf",
+        "README.md",
+        "dangling.txt",
+        "missing",
+    }
     for item in iter_file_stats(args):
         if isinstance(item, FileStat):
             info = os.stat(item.path)

@@ -6,32 +6,41 @@ numbers, so a pick whose text is identical to a used source's text is the same a
 unseen one. Such a pick is replaced by a draw from the same rng among the section's remaining
 candidates (the draws before it are unchanged).
 """
-import glob, json, random
+
+import glob
+import json
+import random
 from pathlib import Path
 
 CORPUS = Path("../shared/corpora")
 used = set()
-for pattern in ("../shared/eval/dev/*.json",
-                "tests/extract/data/heldout/*.json",
-                "tests/extract/data/heldout-2/*.json",
-                "tests/extract/data/tune/*.json",
-                "tests/extract/data/check/*.json",
-                "tests/extract/data/heldout-3/*.json",
-                "tests/extract/data/tune-2/*.json"):
+for pattern in (
+    "../shared/eval/dev/*.json",
+    "tests/extract/data/heldout/*.json",
+    "tests/extract/data/heldout-2/*.json",
+    "tests/extract/data/tune/*.json",
+    "tests/extract/data/check/*.json",
+    "tests/extract/data/heldout-3/*.json",
+    "tests/extract/data/tune-2/*.json",
+):
     for f in glob.glob(pattern):
         used.add(json.load(open(f, encoding="utf-8"))["source"])
 
+
 def read(src: str) -> str:
     path = CORPUS / src
-    if not path.is_file():          # the dev set's two seed samples
+    if not path.is_file():  # the dev set's two seed samples
         path = CORPUS / "seeds" / src
     return path.read_text(encoding="utf-8", errors="replace")
 
+
 used_texts = {read(s).strip() for s in used}
+
 
 def pairs(text: str) -> int:
     body = text.split("\n", 2)[2] if text.count("\n") >= 2 else text
     return body.count("\u201c") + body.count('"') // 2
+
 
 rng = random.Random(20261205)
 picked, replaced = [], []

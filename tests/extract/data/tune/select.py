@@ -1,20 +1,27 @@
 #!/usr/bin/env python3
 """Pick the tuning-set articles: seed 20261203, sections in a fixed order."""
-import glob, json, random
+
+import glob
+import json
+import random
 from pathlib import Path
 
 CORPUS = Path("../shared/corpora")
 used = set()
-for pattern in ("../shared/eval/dev/*.json",
-                "tests/extract/data/heldout/*.json",
-                "tests/extract/data/check/*.json",
-                "tests/extract/data/heldout-2/*.json"):
+for pattern in (
+    "../shared/eval/dev/*.json",
+    "tests/extract/data/heldout/*.json",
+    "tests/extract/data/check/*.json",
+    "tests/extract/data/heldout-2/*.json",
+):
     for f in glob.glob(pattern):
         used.add(json.load(open(f, encoding="utf-8"))["source"])
+
 
 def pairs(text: str) -> int:
     body = text.split("\n", 2)[2] if text.count("\n") >= 2 else text
     return body.count("\u201c") + body.count('"') // 2
+
 
 rng = random.Random(20261203)
 picked = []
