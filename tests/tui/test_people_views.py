@@ -518,3 +518,21 @@ async def test_the_footer_leaves_out_the_readers_keys_while_the_quote_list_is_in
         assert "Sidebar" in shown
         await press(pilot, "escape", "1")
         assert all(key in footer_labels(app) for key in ("Prev", "Next", "Highlight"))
+
+
+async def test_an_entity_chosen_in_the_sidebar_of_a_quote_list_filters_the_articles_shown(
+    open_app, people_corpus: Path
+) -> None:
+    # The speakers view hides the article list: the filter was set on it, and nothing changed on screen.
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"netanyahu", "enter")
+        await pilot.pause(0.2)
+        sidebar = app.main.sidebar
+        sidebar.focus()
+        options = list(enumerate(sidebar.options))
+        sidebar.highlighted = next(i for i, o in options if o.id and str(o.prompt).startswith("Qatar"))
+        await press(pilot, "enter")
+        assert app.main.view == "articles" and app.article_list.display and app.focused is app.article_list
+        assert not app.main.quote_list.display
+        assert app.main.entity_filter == "Qatar"
+        assert 0 < app.article_list.count < len(app.corpus.entries)

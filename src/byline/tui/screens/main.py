@@ -260,6 +260,9 @@ class MainScreen(CorpusLoading, ArticleMoves, SearchAndFind, PeopleViews, QuoteC
 
     @on(Sidebar.EntityChosen)
     def _entity_chosen(self, message: Sidebar.EntityChosen) -> None:
+        if self.view != "articles":
+            # The speakers' or entities' view hides the article list it filters: back to it.
+            self.action_show_articles()
         self.entity_filter = message.entity.name
         if self.has_class("-narrow"):
             self.sidebar_toggled = False  # the list comes back to show the result
