@@ -343,3 +343,23 @@ def test_flat_lists_compact_keeps_every_list(
         expected[0].append(5)
     assert [list(values) for values in lists] == [*expected, [7]]
     assert all(isinstance(values, array) for values in lists)
+
+
+def test_flat_lists_compact_cut_short_loses_no_list() -> None:
+    """A failure partway through compacting (out of memory, Ctrl+C): every list is still there, as it was."""
+    from byline.search.flat import FlatLists
+
+    class Unreadable:  # a list whose copy fails: the fourth
+        def __len__(self) -> int:
+            return 2
+
+    lists = FlatLists()
+    expected = [[n, n + 1] for n in range(6)]
+    for values in expected:
+        lists.extend(lists.add(), values)
+    unreadable = Unreadable()
+    lists._tail[3] = unreadable  # type: ignore[call-overload]
+    with pytest.raises(TypeError):
+        lists.compact()
+    assert len(lists) == 6 and lists[3] is unreadable
+    assert [list(lists[i]) for i in (0, 1, 2, 4, 5)] == [expected[i] for i in (0, 1, 2, 4, 5)]

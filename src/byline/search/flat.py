@@ -116,13 +116,19 @@ class FlatLists:
         # Anonymous memory from the system: its pages count only once written (a bytearray
         # writes zeros over all of it first), while the small lists are let go as they are copied.
         flat = memoryview(_zeroed(ends[-1] * _INT_SIZE)).cast("i")
-        tail, self._tail = self._tail, []
-        for i in range(len(ends) - 1):
-            if i < self._frozen:
-                values = self[i]
-            else:
-                values, tail[i - self._frozen] = tail[i - self._frozen], _EMPTY
-            flat[ends[i] : ends[i + 1]] = values
+        tail, self._tail, frozen = self._tail, [], self._frozen
+        copied = frozen  # tail lists let go so far: frozen..copied
+        try:
+            for i in range(len(ends) - 1):
+                flat[ends[i] : ends[i + 1]] = self[i] if i < frozen else tail[i - frozen]
+                if i >= frozen:
+                    copied = i + 1
+                    tail[i - frozen] = _EMPTY  # copied: let it go
+        except BaseException:  # (out of memory, Ctrl+C): the lists as they were, none lost
+            for j in range(frozen, copied):
+                tail[j - frozen] = array("i", flat[ends[j] : ends[j + 1]])
+            self._tail = tail
+            raise
         self._ends, self._flat = ends, flat
         self._frozen, self._changed = len(ends) - 1, {}
 
