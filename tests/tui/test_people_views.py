@@ -536,3 +536,35 @@ async def test_an_entity_chosen_in_the_sidebar_of_a_quote_list_filters_the_artic
         assert not app.main.quote_list.display
         assert app.main.entity_filter == "Qatar"
         assert 0 < app.article_list.count < len(app.corpus.entries)
+
+
+async def test_a_corpus_read_again_closes_the_quote_list_its_rows_pointed_into(open_app, people_corpus: Path) -> None:
+    # Its rows number the entries loading had made; read again, those are gone (a row past the
+    # end raised IndexError on the next cursor move, which ends the app).
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        await press(pilot, "2", *"netanyahu", "enter")
+        assert app.main.quote_list.display and app.main.sidebar_on_quotes
+        app.main.on_load_restarted()
+        await press(pilot, "down", "down")
+        await pilot.pause(0.2)
+        assert not app.main.quote_list.display and not app.main.sidebar_on_quotes
+        assert app.main.entry_of(None) is None
+        assert app.is_running
+
+
+async def test_b_and_y_beside_a_quote_list_take_the_sidebars_article_not_the_hidden_readers(
+    open_app, people_corpus: Path
+) -> None:
+    async with open_app(people_corpus, size=(160, 48)) as (app, pilot):
+        reading = app.article_list.current.title
+        await press(pilot, "2", *"netanyahu", "enter", "down", "down")
+        await pilot.pause(0.2)
+        sidebar = app.main.sidebar
+        assert sidebar.entry.title == "Rafah operation" != reading
+        sidebar.focus()
+        options = list(enumerate(sidebar.options))
+        sidebar.highlighted = next(i for i, o in options if (o.id or "").startswith("entity"))
+        await pilot.pause()
+        # On a name, not a quote: the article in view is the sidebar's, and no quote of the reader's.
+        assert app.main.chosen_entry().title == "Rafah operation"
+        assert app.main.chosen_quote() is None

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         def show_entry(self, entry: Entry) -> None: ...
         def people_batch_loaded(self) -> None: ...
         def build_people(self, final: bool = True) -> None: ...
+        def forget_quotes(self) -> None: ...
 else:
     _Screen = object
 
@@ -119,6 +120,7 @@ class CorpusLoading(_Screen):
     def on_load_restarted(self) -> None:
         """The rows shown came from a snapshot that no longer holds: they go; the files are read."""
         current = self.article_list.current
+        self.forget_quotes()
         self.host.corpus.entries.clear()
         self._rows_pending = False
         self.article_list.entries_replaced()

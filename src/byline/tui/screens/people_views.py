@@ -81,6 +81,8 @@ class PeopleViews(_Screen):
     _sidebar_timer: Timer | None = None
     _sidebar_wanted: QuoteRow | None = None
     """The quote whose article waits for the keys to pause."""
+    _listed_from: People | None = None
+    """The tables the quote list's rows came from: their `entry` numbers index these tables' entries."""
 
     def people_widgets(self) -> None:
         """Made with the screen, as its other panes are (messages in flight must find them)."""
@@ -203,9 +205,10 @@ class PeopleViews(_Screen):
     def _sidebar_follows(self, row: QuoteRow | None, at_once: bool = False) -> None:
         """The sidebar on `row`'s article, `row` highlighted; another article than the one shown
         waits while keys come faster than `SIDEBAR_QUIET` (a heading, or no quote: left as is)."""
-        if row is None or self.people is None:
+        entry = self.entry_of(row)
+        if row is None or entry is None:
             return
-        if self.sidebar_on_quotes and self._sidebar_article is self.people.entries[row.entry]:
+        if self.sidebar_on_quotes and self._sidebar_article is entry:
             self._sidebar_wanted = None  # back on the article shown before the keys paused
             self.sidebar.mark_quote(row.number)
             return
@@ -226,8 +229,9 @@ class PeopleViews(_Screen):
             self._sidebar_on(wanted)
 
     def _sidebar_on(self, row: QuoteRow) -> None:
-        assert self.people is not None
-        entry = self.people.entries[row.entry]
+        entry = self.entry_of(row)
+        if entry is None:
+            return
         self.sidebar_on_quotes, self._sidebar_article = True, entry
         self.sidebar.show(entry)
         self.sidebar.mark_quote(row.number)
@@ -264,15 +268,16 @@ class PeopleViews(_Screen):
         entries = self.people.entries
         totals = {item.entry: len(entries[item.entry].quotes) for item in items if isinstance(item, QuoteRow)}
         self.quote_list.show(title, items, totals, empty=nothing)
+        self._listed_from = self.people
         self._quotes_of = self.view if self.view != "articles" else None
         self.show_quotes(True)
         self.quote_list.focus()
 
     def on_quote_list_chosen(self, message: QuoteList.Chosen) -> None:
         """Open the article in the reader at the quote, marked."""
-        if self.people is None:
+        entry = self.entry_of(message.row)
+        if entry is None:
             return
-        entry = self.people.entries[message.row.entry]
         self.show_quotes(False)
         self.open_entry(entry, quote=message.row.number)
         self.reader.focus()
@@ -312,6 +317,22 @@ class PeopleViews(_Screen):
         """The quote under the quote list's cursor while it has focus: what `y` and `b` take."""
         row = self.quote_list.current
         # The screen's focus, not has_focus, which waits for the Focus event: a key typed ahead runs first.
-        if self.focused is not self.quote_list or row is None or self.people is None:
+        entry = self.entry_of(row)
+        if self.focused is not self.quote_list or row is None or entry is None:
             return None
-        return self.people.entries[row.entry], row.quote
+        return entry, row.quote
+
+    def entry_of(self, row: QuoteRow | None) -> Entry | None:
+        """The article of a row of the quote list: in the tables it was listed from (newer ones, made
+        as loading goes on, may number their entries otherwise), if they still hold it."""
+        entries = self._listed_from.entries if self._listed_from is not None and row is not None else ()
+        return entries[row.entry] if row is not None and row.entry < len(entries) else None
+
+    def forget_quotes(self) -> None:
+        """The entries the quote list pointed into are gone (the corpus is read again): it closes, empty."""
+        if self._sidebar_timer is not None:
+            self._sidebar_timer.stop()
+            self._sidebar_timer = None
+        self.show_quotes(False)
+        self.quote_list.show("", [], {})
+        self._quotes_of, self._listed_from = None, None

@@ -40,6 +40,8 @@ class QuoteChoice(_Screen):
         """The quote under the cursor of the focused quote list or sidebar, else the one marked in the reader."""
         if (chosen := self.chosen_in_quotes()) is not None:
             return chosen[1]
+        if self.sidebar_on_quotes:  # the reader is hidden: its quote is not the one in view
+            return self.sidebar.chosen_quote()
         return self.sidebar.chosen_quote() or self.reader.current_quote
 
     def chosen_entry(self) -> Entry | None:
@@ -48,7 +50,7 @@ class QuoteChoice(_Screen):
         chosen = self.chosen_in_quotes()
         if chosen is not None:
             return chosen[0]
-        if self.sidebar_on_quotes and self.sidebar.chosen_quote() is not None:
+        if self.sidebar_on_quotes:  # the reader's article is hidden: the sidebar's is in view
             return self.sidebar.entry
         return self.article_list.current
 
@@ -71,7 +73,7 @@ class QuoteChoice(_Screen):
         # (the sidebar's highlighted quote is the reader's article's only while it is on that article)
         quote = self.chosen_quote() or (None if self.sidebar_on_quotes else self.sidebar.highlighted_quote())
         if quote is None:
-            entry = self.article_list.current
+            entry = self.chosen_entry()
             if entry is None:
                 why = "No article open: nothing to copy."
             elif not entry.quotes:
