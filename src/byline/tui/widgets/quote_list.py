@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -125,6 +126,6 @@ class QuoteList(LineList):
             # The speaker's name gives way before the title and "uncertain" (cut, it read "uncerta"
             # beside no title at all, at 80x24): the list's title or heading names the speaker.
             guess = f"{place} · {item.speaker or 'unattributed'}? uncertain"
-            place = guess if width - 6 - len(guess) >= TITLE_LEAST else f"{place} · uncertain"
-        title = fit(item.title, max(width - 6 - len(place), 0))
+            place = guess if width - 6 - cell_len(guess) >= TITLE_LEAST else f"{place} · uncertain"
+        title = fit(item.title, max(width - 6 - cell_len(place), 0))
         return Strip([Segment("   ", style), Segment(title, meta), Segment(" · ", meta), Segment(place, meta)])
