@@ -568,3 +568,31 @@ async def test_b_and_y_beside_a_quote_list_take_the_sidebars_article_not_the_hid
         # On a name, not a quote: the article in view is the sidebar's, and no quote of the reader's.
         assert app.main.chosen_entry().title == "Rafah operation"
         assert app.main.chosen_quote() is None
+
+
+async def test_a_wide_speaker_name_counts_by_its_cells_in_the_quote_list() -> None:
+    # A name in wide characters counted half its width: the title fell under TITLE_LEAST cells.
+    from rich.cells import cell_len
+    from textual.app import App
+
+    from byline.model import Quote
+    from byline.people import QuoteRow
+    from byline.tui.widgets.quote_list import TITLE_LEAST, QuoteList
+
+    width = 46  # the quote list's width at 80x24
+    quote = Quote("Words.", "習近平", 0, 8, "direct", 0.4, ())
+    row = QuoteRow("習近", quote, 0, 2, "Talks in Qatar", "a.txt")
+    place = "quote 3 of 7"
+    assert width - 6 - len(f"{place} · 習近? uncertain") >= TITLE_LEAST  # by characters it fits
+    assert width - 6 - cell_len(f"{place} · 習近? uncertain") < TITLE_LEAST  # by cells it does not
+
+    class One(App[None]):
+        def compose(self):
+            yield QuoteList()
+
+    async with One().run_test(size=(width, 10)) as pilot:
+        quotes = pilot.app.query_one(QuoteList)
+        quotes.show("Quotes", [row], {0: 7})
+        await pilot.pause()
+        line = quotes.render_row(0, 1, width, False).text.rstrip()
+        assert line.endswith("· quote 3 of 7 · uncertain") and "Talks in Qatar" in line, line
