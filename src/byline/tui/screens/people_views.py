@@ -76,8 +76,6 @@ class PeopleViews(_Screen):
     """The tables whose entity table is made (the sidebar's entities are looked up in it)."""
     sidebar_on_quotes: bool = False
     """The sidebar shows the article of the quote list's cursor, not the reader's."""
-    _sidebar_article: Entry | None = None
-    """The article the quote list last put in the sidebar (compared by identity: no cache read)."""
     _sidebar_timer: Timer | None = None
     _sidebar_wanted: QuoteRow | None = None
     """The quote whose article waits for the keys to pause."""
@@ -193,7 +191,7 @@ class PeopleViews(_Screen):
             return
         self._sidebar_wanted = None
         if self.sidebar_on_quotes:
-            self.sidebar_on_quotes, self._sidebar_article = False, None
+            self.sidebar_on_quotes = False
             self.sidebar.show(self.article_list.current)
 
     # -- the sidebar on the quote under the cursor ------------------------------
@@ -208,7 +206,8 @@ class PeopleViews(_Screen):
         entry = self.entry_of(row)
         if row is None or entry is None:
             return
-        if self.sidebar_on_quotes and self._sidebar_article is entry:
+        # (by identity, not ==: a stand-in compared reads nothing from the cache)
+        if self.sidebar_on_quotes and self.sidebar.entry is entry:
             self._sidebar_wanted = None  # back on the article shown before the keys paused
             self.sidebar.mark_quote(row.number)
             return
@@ -232,7 +231,7 @@ class PeopleViews(_Screen):
         entry = self.entry_of(row)
         if entry is None:
             return
-        self.sidebar_on_quotes, self._sidebar_article = True, entry
+        self.sidebar_on_quotes = True
         self.sidebar.show(entry)
         self.sidebar.mark_quote(row.number)
 
@@ -317,16 +316,16 @@ class PeopleViews(_Screen):
         """The quote under the quote list's cursor while it has focus: what `y` and `b` take."""
         row = self.quote_list.current
         # The screen's focus, not has_focus, which waits for the Focus event: a key typed ahead runs first.
-        entry = self.entry_of(row)
-        if self.focused is not self.quote_list or row is None or entry is None:
+        if self.focused is not self.quote_list or (entry := self.entry_of(row)) is None or row is None:
             return None
         return entry, row.quote
 
     def entry_of(self, row: QuoteRow | None) -> Entry | None:
         """The article of a row of the quote list: in the tables it was listed from (newer ones, made
         as loading goes on, may number their entries otherwise), if they still hold it."""
-        entries = self._listed_from.entries if self._listed_from is not None and row is not None else ()
-        return entries[row.entry] if row is not None and row.entry < len(entries) else None
+        if row is None or self._listed_from is None or row.entry >= len(self._listed_from.entries):
+            return None
+        return self._listed_from.entries[row.entry]
 
     def forget_quotes(self) -> None:
         """The entries the quote list pointed into are gone (the corpus is read again): it closes, empty."""
