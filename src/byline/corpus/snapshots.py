@@ -16,7 +16,7 @@ import marshal
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from byline.corpus.cache import CorpusCache
@@ -48,6 +48,9 @@ class Stamp:
         return self._digest.digest()
 
 
+Buffer = bytes | bytearray | memoryview
+"""A piece of a snapshot's index (`byline.search.snapshot.dump` gives it in pieces)."""
+
 INDEX_PART = -1
 """The part that holds a snapshot's index (the parts of entries count from 0)."""
 BLOB_STEP = 8 << 20
@@ -61,14 +64,15 @@ def put(
     head: bytes,
     data: bytes,
     parts: Iterable[bytes] = (),
-    index: bytes | None = None,
+    index: Sequence[Buffer] | None = None,
 ) -> None:
     """File a snapshot and its `parts` (replacing what was under `key`); forget the oldest past
     `KEPT`. Parts are written as they are made, in the one transaction. Never raises.
 
-    `index` (hundreds of MB at a million articles) is its own part, `INDEX_PART`, written a step
-    at a time into a blob made at its full size: bound whole to a statement, SQLite made a copy
-    of all of it, and wrapped in `data` it was copied once more (the first opening's peak)."""
+    `index` (hundreds of MB at a million articles) is its own part, `INDEX_PART`: its pieces are
+    written one after the other, a step at a time, into a blob made at their full size. Joined
+    first, or bound whole to a statement, they were copied once more each time (the first
+    opening's peak)."""
     try:
         with cache._writing() as conn:
             conn.execute("DELETE FROM snapshot_parts WHERE key = ?", (key,))
@@ -77,14 +81,16 @@ def put(
                 (key, stamp, time.time_ns(), head, data),
             )
             if index is not None:
+                views = [memoryview(piece).cast("B") for piece in index]
                 row = conn.execute(
                     "INSERT INTO snapshot_parts (key, part, data) VALUES (?, ?, zeroblob(?))",
-                    (key, INDEX_PART, len(index)),
+                    (key, INDEX_PART, sum(map(len, views))),
                 ).lastrowid
                 assert row is not None  # (set by every INSERT)
-                with memoryview(index) as view, conn.blobopen("snapshot_parts", "data", row) as blob:
-                    for start in range(0, len(view), BLOB_STEP):
-                        blob.write(view[start : start + BLOB_STEP])
+                with conn.blobopen("snapshot_parts", "data", row) as blob:
+                    for view in views:
+                        for start in range(0, len(view), BLOB_STEP):
+                            blob.write(view[start : start + BLOB_STEP])
             for number, part in enumerate(parts):
                 conn.execute("INSERT INTO snapshot_parts (key, part, data) VALUES (?, ?, ?)", (key, number, part))
             conn.execute(
@@ -191,7 +197,7 @@ def keep(
     files: int,
     skipped: list[Skipped],
     head: bytes,
-    index: bytes,
+    index: Sequence[Buffer],
     parts: Iterable[bytes],
 ) -> None:
     """File what an opening found (see `held`), with a `head` (the first rows) that reads alone. Never raises."""

@@ -5,8 +5,10 @@ What it holds is columns, not objects: the vocabulary's words and buckets, the
 documents' kinds, strings and details, every posting list and reference list
 concatenated into one array with their offsets beside it (`byline.search.flat`,
 which keeps them that way in memory and slices a list out when read), and the
-in-memory text source the same way. Loading is then a few C-speed
-`marshal.loads` and `array.frombytes`. The entries
+in-memory text source the same way. The reference and posting arrays follow the
+marshalled rest as they lie in memory (`RAW_MARK`), written from the arrays
+themselves and read back as views of the bytes read. Loading is then one
+C-speed `marshal.loads` and a few views. The entries
 come apart from the rest, in parts of `PART`, each a title, author, id, path, date, source and
 number of quotes, and the rest packed (`PackedEntry`): what the list shows and sorts by is read at
 once, the rest unpacked when first asked for.
@@ -23,34 +25,54 @@ from itertools import starmap
 
 from byline.corpus.paged import PAGED_FROM, PagedEntry, RecordPages
 from byline.corpus.records import EntryDecoder, PackedEntry, entry_row
+from byline.corpus.snapshots import Buffer
 from byline.gc_pause import no_gc
 from byline.model import Entry, Quote
-from byline.search.flat import FlatLists, FlatPostings, ints
+from byline.search.flat import FlatLists, FlatPostings, Packed, ints
 from byline.search.index import SearchIndex
 from byline.search.sources import MemoryTextSource
 from byline.search.vocabulary import Vocabulary
 
-FORMAT = 7
-"""7: each entry with its number of quotes, which the list shows and sorts by (`Entry.quote_count`).
+FORMAT = 8
+"""8: the reference and posting lists' arrays written raw after the rest (`RAW_MARK`), not inside
+its marshal: at a million articles that copy was 330 MB at once, the first opening's peak.
+7: each entry with its number of quotes, which the list shows and sorts by (`Entry.quote_count`).
 6: past `PAGED_FROM` entries, parts hold no packed fields: the entries read them from the cache (`PagedEntry`).
 5: reference and posting lists flat, with their offsets (`byline.search.flat`).
 4: entries in parts, each packed on its own (`PackedEntry`) and unpacked when first read;
 with their dates and sources."""
 
 
+RAW_MARK = b"byline\0\x08"
+"""How the index's bytes open since format 8: then the length of the marshalled state (8 bytes,
+little-endian), the state, and the raw arrays it gives the sizes of, each from an 8-byte boundary.
+Bytes that open otherwise are one marshal (format 7, still read)."""
+_LENGTH = 8
+_ALIGN = 8
+
 PART = 10_000
 """Entries per part: the entries are written and read a part at a time, never all as one BLOB
 (one BLOB of 100,000 doubled the peak memory of the opening that kept it)."""
 
 
-def dump(index: SearchIndex, *, with_text: bool = True, paged_from: int | None = None) -> tuple[bytes, Iterator[bytes]]:
-    """The index without its entries (and with its in-memory text if `with_text`) as bytes, and
-    its entries in parts of `PART`, each made as it is taken; `load` gives the index back.
-    From `paged_from` entries on (default `PAGED_FROM`), the parts leave out what the cache's
-    records hold (quotes, entities...), and the entries `load` gives read it from there."""
+def dump(
+    index: SearchIndex, *, with_text: bool = True, paged_from: int | None = None
+) -> tuple[list[Buffer], Iterator[bytes]]:
+    """The index without its entries (and with its in-memory text if `with_text`) as pieces of
+    bytes, to be written one after the other, and its entries in parts of `PART`, each made as it
+    is taken; `load` gives the index back. From `paged_from` entries on (default `PAGED_FROM`),
+    the parts leave out what the cache's records hold (quotes, entities...), and the entries
+    `load` gives read it from there.
+
+    The reference and posting lists' arrays are pieces of their own, the arrays themselves, not
+    copies: flat since `SearchIndex.settle`, they are never written to again (lists that grow are
+    copied out of them), so they can be written after the lock is let go."""
     with index._lock:
         vocab = index.vocab
         text = index.text if with_text else None
+        refs_ends, refs_flat = index._refs.pack()
+        keys, (posting_ends, posting_flat) = index._postings.pack()
+        raw = [_bytes_of(packed) for packed in (refs_ends, refs_flat, keys, posting_ends, posting_flat)]
         state = (
             FORMAT,
             len(index.entries),
@@ -59,13 +81,30 @@ def dump(index: SearchIndex, *, with_text: bool = True, paged_from: int | None =
             bytes(index._kind),
             index._string,
             index._detail,
-            index._refs.pack(),
-            index._postings.pack(),
+            [len(piece) for piece in raw],
             _text_state(text) if isinstance(text, MemoryTextSource) else None,
         )
+        marshalled = marshal.dumps(state, 4)
         entries = list(index.entries)
+    pieces: list[Buffer] = [RAW_MARK + len(marshalled).to_bytes(_LENGTH, "little"), marshalled]
+    at = len(RAW_MARK) + _LENGTH + len(marshalled)
+    for piece in raw:
+        pieces.append(bytes(-at % _ALIGN))
+        pieces.append(piece)
+        at += -at % _ALIGN + len(piece)
     paged = len(entries) >= (PAGED_FROM if paged_from is None else paged_from)
-    return marshal.dumps(state, 4), _parts(entries, paged)
+    return pieces, _parts(entries, paged)
+
+
+def _bytes_of(packed: Packed) -> memoryview:
+    """The bytes of an array (or a view of one) as they are, without a copy."""
+    view = memoryview(packed)
+    return view.cast("B") if view.format != "B" else view
+
+
+def joined(pieces: Iterable[Buffer]) -> bytes:
+    """The index's bytes whole, as `Held.take_index` reads them back."""
+    return b"".join(pieces)
 
 
 def _parts(entries: list[Entry], paged: bool) -> Iterator[bytes]:
@@ -101,13 +140,13 @@ def load_head(data: bytes) -> list[Entry]:
 
 
 def load(
-    data: bytes | Callable[[], bytes],
+    data: Buffer | list[Buffer] | Callable[[], Buffer],
     parts: Iterable[bytes],
     into: SearchIndex | None = None,
     *,
     check: Callable[[], None] | None = None,
 ) -> SearchIndex:
-    """The index `dump` made, from its bytes (or a function giving them) and its parts of entries
+    """The index `dump` made, from its bytes (its pieces, or a function giving them) and its parts of entries
     (put into the empty index `into` if given, which is then returned). `check`, if given, is
     called once all is read and before `into` is touched: a ValueError from it leaves `into` as it was.
 
@@ -117,9 +156,8 @@ def load(
     try:
         # Given as a function, the bytes go as soon as they are read: at a million articles
         # they are 500 MB, and the state read from them as much again.
-        state = marshal.loads(data() if callable(data) else data)
-        if state[0] != FORMAT:
-            raise ValueError(f"snapshot format {state[0]}, not {FORMAT}")
+        given = data() if callable(data) else data
+        state = _state(joined(given) if isinstance(given, list) else given)
         with no_gc():  # a million objects at once: collections meanwhile would walk them over and over
             entries = _packed_entries(parts)
             if len(entries) != state[1]:
@@ -129,6 +167,32 @@ def load(
         raise
     except Exception as error:  # a damaged BLOB can fail in any way
         raise ValueError(f"not a snapshot ({type(error).__name__}: {error})") from None
+
+
+def _state(data: Buffer) -> tuple:
+    """The state `dump` marshalled, its raw arrays put back in their places as views of `data`
+    (the layout of format 7: the reference and posting lists each packed as (ends, flat))."""
+    view = memoryview(data)
+    if view[: len(RAW_MARK)] != RAW_MARK:
+        state = marshal.loads(view)
+        if state[0] != 7:
+            raise ValueError(f"snapshot format {state[0]}, not {FORMAT}")
+        return state
+    at = len(RAW_MARK) + _LENGTH
+    size = int.from_bytes(view[len(RAW_MARK) : at], "little")
+    state = marshal.loads(view[at : at + size])
+    if state[0] != FORMAT:
+        raise ValueError(f"snapshot format {state[0]}, not {FORMAT}")
+    at += size
+    raw = []
+    for length in state[7]:
+        at += -at % _ALIGN
+        if at + length > len(view):
+            raise ValueError("the index's arrays run past its end")
+        raw.append(view[at : at + length])
+        at += length
+    refs_ends, refs_flat, keys, posting_ends, posting_flat = raw
+    return (*state[:7], (refs_ends, refs_flat), (keys, (posting_ends, posting_flat)), state[8])
 
 
 def _load(state: tuple, entries: list[Entry], index: SearchIndex, check: Callable[[], None] | None) -> SearchIndex:
