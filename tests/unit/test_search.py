@@ -363,3 +363,19 @@ def test_flat_lists_compact_cut_short_loses_no_list() -> None:
         lists.compact()
     assert len(lists) == 6 and lists[3] is unreadable
     assert [list(lists[i]) for i in (0, 1, 2, 4, 5)] == [expected[i] for i in (0, 1, 2, 4, 5)]
+
+
+def test_flat_lists_compact_gives_the_lists_memory_back_as_it_goes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `GIVE_BACK_EVERY` ints copied, the heap is trimmed: not once at the end, after the
+    flat copy and every list let go had both counted (the first opening of a million's peak)."""
+    from byline.search import flat
+
+    trims: list[None] = []
+    lists = flat.FlatLists()
+    for n in range(10):
+        lists.extend(lists.add(), range(n * 3, n * 3 + 3))
+    monkeypatch.setattr(flat, "GIVE_BACK_EVERY", 6)
+    monkeypatch.setattr(flat, "give_back", lambda: trims.append(None))
+    lists.compact()
+    assert len(trims) == 5  # 30 ints in lists of 3: a trim after every 6 copied
+    assert [list(values) for values in lists] == [list(range(n * 3, n * 3 + 3)) for n in range(10)]

@@ -20,6 +20,7 @@ from byline.corpus import load_corpus
 from byline.corpus.paged import Pager
 from byline.corpus.snapshots import Stamp, snapshot_key
 from byline.gc_pause import no_gc
+from byline.heap import give_back
 from byline.model import Batch, Skipped
 from byline.progress import rate, time_left
 from byline.search import SearchIndex, fill_text
@@ -119,6 +120,7 @@ class LoadingBar(Horizontal):
                 self.search_index.text_from_cache(self.paths)
             if 0 <= files:
                 self._keep_snapshot(key, stamp.value(), files, skipped)
+                give_back()  # what writing it took
         except Exception:  # the text search is a bonus: without it the rest still works
             pass
 
