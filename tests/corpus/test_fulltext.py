@@ -168,12 +168,18 @@ def test_words_in_most_articles_are_found_unranked(indexed: Path, monkeypatch: p
         index.close()
 
 
-def test_text_hits_in_copies_of_one_article_go_to_each_copy(tmp_path: Path) -> None:
+@pytest.mark.parametrize("run", [100_000, 1, 2])
+def test_text_hits_in_copies_of_one_article_go_to_each_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: int
+) -> None:
     """Hits are mapped to entries by article id (no path worked out per entry: a million of them);
-    copies share an id, so their file tells them apart."""
-    from byline.search import SearchIndex
+    copies share an id, so their file tells them apart. The entries are mapped `RUN` at a time:
+    copies in different runs are found all the same."""
+    from byline.search import SearchIndex, sources
     from byline.search.query import parse_query
     from byline.search.sources import FullTextSource
+
+    monkeypatch.setattr(sources, "RUN", run)
 
     folder = tmp_path / "copies"
     for name in ("a.txt", "b.txt", "c.txt"):
@@ -187,3 +193,4 @@ def test_text_hits_in_copies_of_one_article_go_to_each_copy(tmp_path: Path) -> N
     found = source.search(parse_query("chelsea"), limit=10)
     assert sorted(Path(index.entries[hit.entry].path).name for hit in found) == ["a.txt", "b.txt"]
     assert [Path(index.entries[hit.entry].path).name for hit in source.search(parse_query("arsenal"), 10)] == ["c.txt"]
+    assert len(source._runs) == -(-3 // run)
