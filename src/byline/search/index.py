@@ -57,8 +57,10 @@ class SearchIndex:
         self._detail: list[str] = []
         self._refs = FlatLists()
         """Per document, flattened (entry, start, end) triples; -1 where there is no offset."""
-        self._ids: dict[tuple[int, str], int] | None = {}
-        """(kind, string) -> document, to add to; None (a loaded snapshot) until entries are added."""
+        self._ids: list[dict[str, int]] | None = [{} for _ in ALL_FIELDS]
+        """Per kind, string -> document, to add to; None (a loaded snapshot) until entries are added.
+        (A dict per kind, not one keyed by (kind, string): a tuple per document was 35 MB at a
+        million, left scattered through the heap once let go.)"""
         self._postings = FlatPostings()
         if text is None and with_text:
             from byline.search.sources import MemoryTextSource
@@ -92,7 +94,9 @@ class SearchIndex:
             raise ValueError(f"{len(held):,} entries kept for {len(entries):,}")
         with self._lock:
             if self._ids is None:
-                self._ids = dict(zip(zip(self._kind, self._string), range(len(self._string))))
+                self._ids = [{} for _ in ALL_FIELDS]
+                for doc, (kind, string) in enumerate(zip(self._kind, self._string)):
+                    self._ids[kind][string] = doc
             for entry, body, stand_in in zip(entries, texts, held):
                 index = len(self.entries)
                 self.entries.append(stand_in)
@@ -160,11 +164,11 @@ class SearchIndex:
         string = string.strip()
         if not string:
             return
-        key, ids = (kind, string), self._ids
-        assert ids is not None  # `add` made it
-        doc = ids.get(key)
+        assert self._ids is not None  # `add` made it
+        ids = self._ids[kind]
+        doc = ids.get(string)
         if doc is None:
-            doc = ids[key] = len(self._string)
+            doc = ids[string] = len(self._string)
             self._kind.append(kind)
             self._string.append(string)
             self._detail.append(detail)
