@@ -52,7 +52,8 @@ Buffer = bytes | bytearray | memoryview
 """A piece of a snapshot's index (`byline.search.snapshot.dump` gives it in pieces)."""
 
 INDEX_PART = -1
-"""The part that holds a snapshot's index (the parts of entries count from 0)."""
+"""The part that holds a snapshot's index, or its first piece: its other pieces count down from
+there (-2, -3...), and the parts of entries count up from 0."""
 BLOB_STEP = 8 << 20
 """Bytes written or read at a time through SQLite's incremental blob I/O (see `put`)."""
 
@@ -69,10 +70,10 @@ def put(
     """File a snapshot and its `parts` (replacing what was under `key`); forget the oldest past
     `KEPT`. Parts are written as they are made, in the one transaction. Never raises.
 
-    `index` (hundreds of MB at a million articles) is its own part, `INDEX_PART`: its pieces are
-    written one after the other, a step at a time, into a blob made at their full size. Joined
-    first, or bound whole to a statement, they were copied once more each time (the first
-    opening's peak)."""
+    `index` (hundreds of MB at a million articles) is parts of its own, a piece each from
+    `INDEX_PART` down, each written a step at a time into a blob made at its full size: joined
+    first, or bound whole to a statement, they were copied once more (the first opening's peak);
+    and each is read back as bytes of its own, which go when what was read from them does."""
     try:
         with cache._writing() as conn:
             conn.execute("DELETE FROM snapshot_parts WHERE key = ?", (key,))
@@ -80,17 +81,16 @@ def put(
                 "INSERT OR REPLACE INTO snapshots (key, stamp, used, head, data) VALUES (?, ?, ?, ?, ?)",
                 (key, stamp, time.time_ns(), head, data),
             )
-            if index is not None:
-                views = [memoryview(piece).cast("B") for piece in index]
+            for number, piece in enumerate(index or ()):
+                view = memoryview(piece).cast("B")
                 row = conn.execute(
                     "INSERT INTO snapshot_parts (key, part, data) VALUES (?, ?, zeroblob(?))",
-                    (key, INDEX_PART, sum(map(len, views))),
+                    (key, INDEX_PART - number, len(view)),
                 ).lastrowid
                 assert row is not None  # (set by every INSERT)
                 with conn.blobopen("snapshot_parts", "data", row) as blob:
-                    for view in views:
-                        for start in range(0, len(view), BLOB_STEP):
-                            blob.write(view[start : start + BLOB_STEP])
+                    for start in range(0, len(view), BLOB_STEP):
+                        blob.write(view[start : start + BLOB_STEP])
             for number, part in enumerate(parts):
                 conn.execute("INSERT INTO snapshot_parts (key, part, data) VALUES (?, ?, ?)", (key, number, part))
             conn.execute(
@@ -136,27 +136,31 @@ class Held:
     skipped: list[Skipped]
     head: bytes
     index: bytes | None
-    """The index's bytes when `data` held them; None when they are `INDEX_PART` (`take_index` reads them)."""
+    """The index's bytes when `data` held them; None when they are parts (`take_index` reads them)."""
     cache: CorpusCache
     key: bytes
     stamp: bytes
 
-    def take_index(self) -> bytes:
-        """The index's bytes, not kept here: whoever reads them can let them go (hundreds of MB at
-        a million). Raises ValueError if they cannot be read."""
+    def take_index(self) -> bytes | list[bytes]:
+        """The index's bytes (its pieces, in order, where it was kept in parts), not kept here:
+        whoever reads them can let them go (hundreds of MB at a million). Raises ValueError if
+        they cannot be read."""
         data, self.index = self.index, b""
         return self._read_index() if data is None else data
 
-    def _read_index(self) -> bytes:
+    def _read_index(self) -> list[bytes]:
         try:
-            row = self.cache.conn.execute(
-                "SELECT rowid FROM snapshot_parts WHERE key = ? AND part = ?", (self.key, INDEX_PART)
-            ).fetchone()
-            if row is None:
+            rows = self.cache.conn.execute(
+                "SELECT part, rowid FROM snapshot_parts WHERE key = ? AND part < 0 ORDER BY part DESC", (self.key,)
+            ).fetchall()
+            if [part for part, _ in rows] != list(range(INDEX_PART, INDEX_PART - len(rows), -1)) or not rows:
                 raise ValueError("the index is missing")
-            # Read straight into one buffer: a plain SELECT holds SQLite's copy and Python's at once.
-            with self.cache.conn.blobopen("snapshot_parts", "data", row[0], readonly=True) as blob:
-                return blob.read()
+            pieces = []
+            for _, row in rows:
+                # Read straight into one buffer: a plain SELECT holds SQLite's copy and Python's at once.
+                with self.cache.conn.blobopen("snapshot_parts", "data", row, readonly=True) as blob:
+                    pieces.append(blob.read())
+            return pieces
         except sqlite3.Error as error:
             raise ValueError(f"cannot read the snapshot ({error})") from None
 

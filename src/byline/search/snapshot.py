@@ -20,7 +20,7 @@ cache keeps it beside a stamp of the walk (`byline.corpus.snapshots`).
 from __future__ import annotations
 
 import marshal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import starmap
 
 from byline.corpus.paged import PAGED_FROM, PagedEntry, RecordPages
@@ -34,21 +34,14 @@ from byline.search.sources import MemoryTextSource
 from byline.search.vocabulary import Vocabulary
 
 FORMAT = 8
-"""8: the reference and posting lists' arrays written raw after the rest (`RAW_MARK`), not inside
-its marshal: at a million articles that copy was 330 MB at once, the first opening's peak.
+"""8: the reference and posting lists' arrays are pieces of their own beside the marshalled rest,
+not inside it: at a million articles that copy was 330 MB at once, the first opening's peak.
 7: each entry with its number of quotes, which the list shows and sorts by (`Entry.quote_count`).
 6: past `PAGED_FROM` entries, parts hold no packed fields: the entries read them from the cache (`PagedEntry`).
 5: reference and posting lists flat, with their offsets (`byline.search.flat`).
 4: entries in parts, each packed on its own (`PackedEntry`) and unpacked when first read;
 with their dates and sources."""
 
-
-RAW_MARK = b"byline\0\x08"
-"""How the index's bytes open since format 8: then the length of the marshalled state (8 bytes,
-little-endian), the state, and the raw arrays it gives the sizes of, each from an 8-byte boundary.
-Bytes that open otherwise are one marshal (format 7, still read)."""
-_LENGTH = 8
-_ALIGN = 8
 
 PART = 10_000
 """Entries per part: the entries are written and read a part at a time, never all as one BLOB
@@ -59,8 +52,8 @@ def dump(
     index: SearchIndex, *, with_text: bool = True, paged_from: int | None = None
 ) -> tuple[list[Buffer], Iterator[bytes]]:
     """The index without its entries (and with its in-memory text if `with_text`) as pieces of
-    bytes, to be written one after the other, and its entries in parts of `PART`, each made as it
-    is taken; `load` gives the index back. From `paged_from` entries on (default `PAGED_FROM`),
+    bytes (the marshalled state, then each flat array as it is), and its entries in parts of
+    `PART`, each made as it is taken; `load` gives the index back. From `paged_from` entries on (default `PAGED_FROM`),
     the parts leave out what the cache's records hold (quotes, entities...), and the entries
     `load` gives read it from there.
 
@@ -86,25 +79,14 @@ def dump(
         )
         marshalled = marshal.dumps(state, 4)
         entries = list(index.entries)
-    pieces: list[Buffer] = [RAW_MARK + len(marshalled).to_bytes(_LENGTH, "little"), marshalled]
-    at = len(RAW_MARK) + _LENGTH + len(marshalled)
-    for piece in raw:
-        pieces.append(bytes(-at % _ALIGN))
-        pieces.append(piece)
-        at += -at % _ALIGN + len(piece)
     paged = len(entries) >= (PAGED_FROM if paged_from is None else paged_from)
-    return pieces, _parts(entries, paged)
+    return [marshalled, *raw], _parts(entries, paged)
 
 
 def _bytes_of(packed: Packed) -> memoryview:
     """The bytes of an array (or a view of one) as they are, without a copy."""
     view = memoryview(packed)
     return view.cast("B") if view.format != "B" else view
-
-
-def joined(pieces: Iterable[Buffer]) -> bytes:
-    """The index's bytes whole, as `Held.take_index` reads them back."""
-    return b"".join(pieces)
 
 
 def _parts(entries: list[Entry], paged: bool) -> Iterator[bytes]:
@@ -140,13 +122,13 @@ def load_head(data: bytes) -> list[Entry]:
 
 
 def load(
-    data: Buffer | list[Buffer] | Callable[[], Buffer],
+    data: Buffer | Sequence[Buffer] | Callable[[], Buffer | Sequence[Buffer]],
     parts: Iterable[bytes],
     into: SearchIndex | None = None,
     *,
     check: Callable[[], None] | None = None,
 ) -> SearchIndex:
-    """The index `dump` made, from its bytes (its pieces, or a function giving them) and its parts of entries
+    """The index `dump` made, from its pieces (or a function giving them) and its parts of entries
     (put into the empty index `into` if given, which is then returned). `check`, if given, is
     called once all is read and before `into` is touched: a ValueError from it leaves `into` as it was.
 
@@ -156,8 +138,13 @@ def load(
     try:
         # Given as a function, the bytes go as soon as they are read: at a million articles
         # they are 500 MB, and the state read from them as much again.
+        # Given as a function, the pieces go as soon as they are read (but the arrays, which the
+        # index keeps as views of their bytes): at a million articles they are 300 MB.
         given = data() if callable(data) else data
-        state = _state(joined(given) if isinstance(given, list) else given)
+        pieces: list[Buffer] = [given] if isinstance(given, Buffer) else list(given)
+        del given
+        state = _state(pieces)
+        del pieces
         with no_gc():  # a million objects at once: collections meanwhile would walk them over and over
             entries = _packed_entries(parts)
             if len(entries) != state[1]:
@@ -169,29 +156,18 @@ def load(
         raise ValueError(f"not a snapshot ({type(error).__name__}: {error})") from None
 
 
-def _state(data: Buffer) -> tuple:
-    """The state `dump` marshalled, its raw arrays put back in their places as views of `data`
-    (the layout of format 7: the reference and posting lists each packed as (ends, flat))."""
-    view = memoryview(data)
-    if view[: len(RAW_MARK)] != RAW_MARK:
-        state = marshal.loads(view)
-        if state[0] != 7:
-            raise ValueError(f"snapshot format {state[0]}, not {FORMAT}")
+def _state(pieces: list[Buffer]) -> tuple:
+    """The state `dump` marshalled, its arrays put back in their places (the layout of format 7,
+    which held them inside: the reference and posting lists each packed as (ends, flat)). The
+    first piece goes from `pieces` once read: the index keeps only what was read from it."""
+    state = marshal.loads(pieces.pop(0))
+    if state[0] == 7 and not pieces:  # (kept by the version before: one marshal, still read)
         return state
-    at = len(RAW_MARK) + _LENGTH
-    size = int.from_bytes(view[len(RAW_MARK) : at], "little")
-    state = marshal.loads(view[at : at + size])
     if state[0] != FORMAT:
         raise ValueError(f"snapshot format {state[0]}, not {FORMAT}")
-    at += size
-    raw = []
-    for length in state[7]:
-        at += -at % _ALIGN
-        if at + length > len(view):
-            raise ValueError("the index's arrays run past its end")
-        raw.append(view[at : at + length])
-        at += length
-    refs_ends, refs_flat, keys, posting_ends, posting_flat = raw
+    if [len(memoryview(piece).cast("B")) for piece in pieces] != list(state[7]):
+        raise ValueError("the index's arrays are not the sizes it gives")
+    refs_ends, refs_flat, keys, posting_ends, posting_flat = pieces
     return (*state[:7], (refs_ends, refs_flat), (keys, (posting_ends, posting_flat)), state[8])
 
 
