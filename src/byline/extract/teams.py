@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Protocol
 
 from byline.extract.lexicons import Lexicons, alternation, cue_words
@@ -26,6 +27,10 @@ CUE_WINDOW = 40  # characters looked at on each side of a mention
 CLEAR_TEAM_CUES = 2  # team cues that make a lone name guessed a player's a club (or one on most of its mentions)
 
 _WORD = re.compile(r"[a-z][a-z-]+")
+# `_WORD`'s words, found by bytes.split: its characters ([a-z-], all ASCII, one byte each in UTF-8)
+# stay, every other byte (non-ASCII characters' included) is a gap.
+_WORD_BYTES = b"abcdefghijklmnopqrstuvwxyz-"
+_WORD_GAPS = bytes(byte if byte in _WORD_BYTES else ord(" ") for byte in range(256))
 # What stands before a team: an opponent's verb, a transfer, "v".
 # The cue may open a list: "wins over England, Italy and France"; or a sentence: "Against Ireland".
 _LISTED = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)"
@@ -59,8 +64,27 @@ def is_sports_news(body: str, sport_words: frozenset[str]) -> bool:
     if ("(capt)" in body or "Replacements" in body) and _SHEET_MARK.search(body):
         return True  # a team sheet under match details, whatever the opening reads as
     needed = min(SPORT_WORDS_FOR_SPORTS_NEWS, max(SPORT_WORDS_IN_SHORT_NEWS, len(body) // CHARS_A_SPORT_WORD))
-    words = _WORD.findall(body[:SPORTS_SCAN_CHARS].lower())
-    return sum(map(sport_words.__contains__, words)) >= needed  # (counted in C, not word by word)
+    return _sport_word_count(body[:SPORTS_SCAN_CHARS].lower(), _encoded(sport_words)) >= needed
+
+
+def _sport_word_count(text: str, sport_words: frozenset[bytes]) -> int:
+    """How many of `_WORD`'s words in `text` are sport words (`_encoded`), the same
+    count as `sum(w in sport_words for w in _WORD.findall(text))` at half its cost:
+    the pattern, run over every character, was 8% of the extractor's instructions.
+    A run of [a-z-] holds one `_WORD` word, from its first letter on: a split
+    run is the word unless hyphens open it."""
+    gapped = text.encode("utf-8", "surrogatepass").translate(_WORD_GAPS)
+    runs = gapped.split()
+    count = sum(map(sport_words.__contains__, runs))  # (counted in C, not word by word)
+    if b" -" in gapped or gapped.startswith(b"-"):
+        count += sum(1 for run in runs if run.startswith(b"-") and run.lstrip(b"-") in sport_words)
+    return count
+
+
+@cache
+def _encoded(sport_words: frozenset[str]) -> frozenset[bytes]:
+    """The sport words `_WORD` can find (a word it cannot find is never counted), in UTF-8."""
+    return frozenset(word.encode() for word in sport_words if _WORD.fullmatch(word))
 
 
 def team_votes(
