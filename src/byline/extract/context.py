@@ -241,9 +241,18 @@ def named_by_cue_after(body: str, end: int, lex: Lexicons) -> bool:
 
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?:][\"'\u201c\u2018]?\s+[\"'\u201c\u2018]?|\s[\"\u201c\u2018])$")
 SENTENCE_OPEN_CHARS = 40  # looked at before a name for the end of the sentence before it
+_QUOTES = "\"'\u201c\u2018"  # the opening quotes of SENTENCE_OPENS
+_ENDS_AND_QUOTES = ".!?:" + _QUOTES  # and the marks that end a sentence in it
 
 
 def opens_sentence(body: str, start: int) -> bool:
     """Whether a sentence opens at `start`. Searched in the few characters before it:
     searching the body from 0 each time made a 25,000-character article take 116 ms."""
+    if 2 <= start <= len(body):
+        # Every match but the body's start ends in two of these characters (before a last
+        # newline, `$` allows, the same two stand one further back, and the newline is a space):
+        # a test that turns away most names ("said John") before the pattern's walk of 40 characters.
+        last, before = body[start - 1], body[start - 2]
+        if not (last.isspace() or last in _QUOTES) or not (before.isspace() or before in _ENDS_AND_QUOTES):
+            return False
     return SENTENCE_OPENS.search(body, max(0, start - SENTENCE_OPEN_CHARS), start) is not None
