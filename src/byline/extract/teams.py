@@ -35,6 +35,9 @@ _WORD_GAPS = bytes(byte if byte in _WORD_BYTES else ord(" ") for byte in range(2
 # The cue may open a list: "wins over England, Italy and France"; or a sentence: "Against Ireland".
 _LISTED = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?(?:,\s+|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)"
 _TEAM_BEFORE = re.compile(rf"(?:\b(?i:{alternation(_CUES['team_before'])})\s+(?:{_LISTED}){{0,3}})$")
+# How the text before the spaces ahead of a team ends, when _TEAM_BEFORE matches: in a cue's last
+# word (in any case), a listed name's "and" or "or", or a comma.
+_TEAM_BEFORE_ENDS = (*sorted({cue.split()[-1].lower() for cue in _CUES["team_before"]}), "and", "or", ",")
 # What stands after a team: a score, "v", its staff and players, a plural verb (British usage).
 _TEAM_AFTER = re.compile(
     r"(?:\s+v\b|\s+vs\b|\s+\d{1,3}(?:-\d{1,3})?\b|"
@@ -53,7 +56,8 @@ _PLAYER_AFTER = re.compile(r"['\u2019]s\s+([A-Z][a-z]+)\s+[A-Z]")
 _PLAYER_OF = re.compile(r"\b[A-Z][\w'\u2019-]+[ \t]+of[ \t]+$")
 # "S Thompson (Northampton)", "Partridge (Motherwell)": the club after a player's name in a squad list.
 _CLUB_OF_PLAYER = re.compile(r"[A-Z][\w'\u2019-]+ \($")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|outside|around|into|across|throughout|visit|visited)\s+$")
+_PLACE_WORDS = tuple("in at from near to across outside around into throughout visit visited".split())
+_PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(_PLACE_WORDS)})\s+$")
 
 
 def is_sports_news(body: str, sport_words: frozenset[str]) -> bool:
@@ -94,20 +98,30 @@ def team_votes(
     team = place = 0
     for start, end in mentions:
         before = body[max(0, start - CUE_WINDOW) : start]
+        # (a pattern ending in a word and spaces at `$` is tried only where the text before
+        # the spaces ends in that word: the search tries a match at each of the 40 characters)
+        words_before = before.rstrip()
         player = _PLAYER_AFTER.match(body, end, end + CUE_WINDOW)
-        if _PLAYER_OF.search(before):
+        if words_before.endswith("of") and _PLAYER_OF.search(before):
             continue  # a nationality, not a result ("of Italy 6-3"); "Jake White of South Africa" coaches a side
         if player and is_first_name(player.group(1)):
             place += 1
         elif (
-            _TEAM_BEFORE.search(before)
+            _may_follow_team_cue(words_before)
+            and _TEAM_BEFORE.search(before)
             or _TEAM_AFTER.match(body, end, end + CUE_WINDOW)
             or _SIDE_OF_PLAYER.match(body, end, end + CUE_WINDOW)
         ):
             team += 1
-        elif _PLACE_BEFORE.search(before):
+        elif words_before.endswith(_PLACE_WORDS) and _PLACE_BEFORE.search(before):
             place += 1
     return team, place
+
+
+def _may_follow_team_cue(words_before: str) -> bool:
+    """Whether text, its last spaces taken off, may end as _TEAM_BEFORE's match does: `_TEAM_BEFORE_ENDS`.
+    (Beyond ASCII the pattern's case-blind letters match more than `lower` makes: a long s, an "s".)"""
+    return not words_before.isascii() or words_before.lower().endswith(_TEAM_BEFORE_ENDS)
 
 
 def is_team(
