@@ -69,6 +69,12 @@ INITIAL_OPENERS = frozenset('.!?:;"\u201c\u2018(\u2014\u2013')
 STARTS = INITIAL_OPENERS | {"\n"}
 
 
+def make_token(text: str, start: int, end: int) -> Token:
+    """`Token(text, start, end)` made as `tuple.__new__` makes it: the named tuple's own `__new__`
+    (and `_make`) is Python code, a frame run for each token of each run of capitals."""
+    return tuple.__new__(Token, (text, start, end))
+
+
 def whole(tokens: list[Token]) -> str:
     """The words as one name."""
     return " ".join([t.text for t in tokens])  # (a list, not a generator: join is faster on one, and this is hot)

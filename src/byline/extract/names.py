@@ -38,6 +38,7 @@ from byline.extract.name_tokens import (
     Candidate,
     Token,
     is_initial,
+    make_token,
     trim_connectors,
 )
 from byline.extract.pieces import add, add_word, split_piece
@@ -51,7 +52,6 @@ _NUMBER_AFTER = _WORDS["number_after"]
 _FUNCTION_WORDS = _WORDS["function_words"]
 _PLACE_OPENERS = _WORDS["place_openers"]
 _HYPHEN_TAIL = re.compile(r"-([a-z]+)$")
-_token = Token._make  # (faster than Token(...) in the hot loop)
 
 
 class WordSet(Protocol):
@@ -148,7 +148,7 @@ def _process_run(run: str, initial: bool, lex: Lexicons) -> list[Candidate]:
     if " " not in run and "\t" not in run and "-" not in run:
         add_word(run, initial, lex, out)
     else:
-        tokens = [_token((m.group(), m.start(), m.end())) for m in TOKEN.finditer(run)]
+        tokens = [make_token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(run)]
         if "-" in run:
             groups = _hyphen_groups(tokens, lex)
             if groups != [tokens]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from byline.extract.classify import MODEL_NUMBER, classify, is_known, is_org
 from byline.extract.lexicons import Lexicons, name_words
-from byline.extract.name_tokens import CONNECTORS, Candidate, Token, trim_connectors, whole
+from byline.extract.name_tokens import CONNECTORS, Candidate, Token, make_token, trim_connectors, whole
 from byline.extract.piece_shapes import known_work_first, owner_named, peer_of_place
 from byline.extract.titles import MULTI_BY_FIRST, is_title_word, last_title, trim_titles
 
@@ -241,7 +241,7 @@ def split_piece(tokens: list[Token], lex: Lexicons, out: list[Candidate], initia
 
 
 def add_word(word: str, initial: bool, lex: Lexicons, out: list[Candidate]) -> None:
-    add([Token(word, 0, len(word))], lex, out, initial)
+    add([make_token(word, 0, len(word))], lex, out, initial)
 
 
 def add(tokens: list[Token], lex: Lexicons, out: list[Candidate], initial: bool) -> None:
