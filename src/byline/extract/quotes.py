@@ -21,14 +21,16 @@ _AFTER_CLOSE = " \t\n.,;:!?)]}\u2014\u2013-/'\u2019"
 _WORD = re.compile(r"[\w'\u2019-]+")
 _SMALL = frozenset("a an the of and or in on at to for by with from as is vs v".split())
 # Words before a quoted span that make it a name or a title, never speech.
-_NAMING = re.compile(
-    r"(?:\b(?:nicknamed|dubbed|known as|so-called|codenamed|code-named|aka|"
-    r"titled|entitled|called|named|the word|the words|the phrase|the term|the slogan|"
-    r"film|movie|album|song|single|track|book|novel|memoir|play|musical|show|series|"
-    r"programme|program|sitcom|drama|documentary|game|magazine|column|exhibition|"
-    r"campaign|operation|hit|single|ep|opera|ballet|poem)\s*[,:]?\s*)$",
-    re.IGNORECASE,
+_NAMING_WORDS = tuple(
+    (
+        "nicknamed|dubbed|known as|so-called|codenamed|code-named|aka|"
+        "titled|entitled|called|named|the word|the words|the phrase|the term|the slogan|"
+        "film|movie|album|song|single|track|book|novel|memoir|play|musical|show|series|"
+        "programme|program|sitcom|drama|documentary|game|magazine|column|exhibition|"
+        "campaign|operation|hit|single|ep|opera|ballet|poem"
+    ).split("|")
 )
+_NAMING = re.compile(rf"(?:\b(?:{'|'.join(_NAMING_WORDS)})\s*[,:]?\s*)$", re.IGNORECASE)
 
 # ... unless someone is the verb's subject: "what she called "bullying"",
 # "which Variety called "...", "who he called "...": their word, not a name.
@@ -126,6 +128,16 @@ def kind_of(body: str, span: Span, paragraph_start: int) -> str:
     return "full"
 
 
+def _may_end_naming(lead: str) -> bool:
+    """Whether `lead` may end as a _NAMING match does: in one of its words, then spaces and a
+    comma or colon at most. A test for the pattern, which `re` tries at every character of the lead.
+    (Beyond ASCII, the pattern's case-blind letters match more than `lower` makes: a long s, an "s".)"""
+    words = lead.rstrip()
+    if words.endswith((",", ":")):
+        words = words[:-1].rstrip()
+    return not words.isascii() or words.lower().endswith(_NAMING_WORDS)
+
+
 def is_name_or_title(body: str, span: Span, paragraph_start: int) -> bool:
     """Titles of works and nicknames: quoted, but nobody's speech."""
     text = body[span.start : span.end]
@@ -139,7 +151,13 @@ def is_name_or_title(body: str, span: Span, paragraph_start: int) -> bool:
     ends_like_speech = text.rstrip()[-1:] in ".,!?;:\u2026"
     if title_case and not ends_like_speech and len(words) <= 10:
         return True
-    if _NAMING.search(lead) and not ends_like_speech and len(words) <= 6 and not _SPOKEN_NAMING.search(lead):
+    if (
+        not ends_like_speech
+        and len(words) <= 6
+        and _may_end_naming(lead)
+        and _NAMING.search(lead)
+        and not _SPOKEN_NAMING.search(lead)
+    ):
         return True
     # Kostas "the Greek" Kenteris: a nickname between a first name and a surname.
     if span.close_at is not None and len(words) <= 4 and not ends_like_speech:
