@@ -97,6 +97,7 @@ AGENT_AFTER = re.compile(
 # "Arab News quoted Prince Saud as saying": the one quoted speaks, not the paper.
 QUOTED_AS = re.compile(rf"\bquoted\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+as\s+(?:saying|telling|adding)\b")
 PASSIVE_BY = re.compile(rf"\b(?:{FINITE})\s+by\s+(?P<np>{NPC}{{1,{MAX_CLAUSE_NP}}}?)\s+as(?:\s+(?:the|a|an))?\s*$")
+PASSIVE_BY_ENDS = ("as", "the", "a", "an")  # the last words of its matches (its spaces left out)
 
 # A sentence ends at . ! or ? (and any closing marks) before white space,
 # unless the full stop ends an abbreviation ("Mr.", "St.") or an initial ("J.").

@@ -26,6 +26,7 @@ from byline.extract.speaker_patterns import (
     PARENTHETICAL,
     PASSIVE_AS,
     PASSIVE_BY,
+    PASSIVE_BY_ENDS,
     PRONOUN,
     QUOTED_AS,
     WITH_PARTICIPLE,
@@ -238,7 +239,9 @@ def _from_before(ctx: Context, start: int, stop: int) -> str | None:
     m = QUOTED_AS.search(text) if "quoted" in text else None
     if m:  # 'The paper quoted Mr Chernin as saying: "..."'
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
-    m = PASSIVE_BY.search(text)
+    # (the pattern's "by" and its last word tested first: the search tries every character)
+    passive = "by" in text and text.rstrip().endswith(PASSIVE_BY_ENDS)
+    m = PASSIVE_BY.search(text) if passive else None
     if m:  # "described by Sharon as "...""
         return resolve_np(ctx, start + m.start("np"), start + m.end("np"), prefer=FIRST)
     initial = SENTENCE_INITIAL_VERB.match(text)
