@@ -5,10 +5,10 @@ What it holds is columns, not objects: the vocabulary's words and buckets, the
 documents' kinds, strings and details, every posting list and reference list
 concatenated into one array with their offsets beside it (`byline.search.flat`,
 which keeps them that way in memory and slices a list out when read), and the
-in-memory text source the same way. The reference and posting arrays follow the
-marshalled rest as they lie in memory (`RAW_MARK`), written from the arrays
-themselves and read back as views of the bytes read. Loading is then one
-C-speed `marshal.loads` and a few views. The entries
+in-memory text source the same way. The reference and posting arrays are pieces
+of their own beside the marshalled rest, written from the arrays themselves and
+read back as views of their own bytes. Loading is then one C-speed
+`marshal.loads` and a few views. The entries
 come apart from the rest, in parts of `PART`, each a title, author, id, path, date, source and
 number of quotes, and the rest packed (`PackedEntry`): what the list shows and sorts by is read at
 once, the rest unpacked when first asked for.
@@ -53,9 +53,9 @@ def dump(
 ) -> tuple[list[Buffer], Iterator[bytes]]:
     """The index without its entries (and with its in-memory text if `with_text`) as pieces of
     bytes (the marshalled state, then each flat array as it is), and its entries in parts of
-    `PART`, each made as it is taken; `load` gives the index back. From `paged_from` entries on (default `PAGED_FROM`),
-    the parts leave out what the cache's records hold (quotes, entities...), and the entries
-    `load` gives read it from there.
+    `PART`, each made as it is taken; `load` gives the index back. From `paged_from` entries on
+    (default `PAGED_FROM`), the parts leave out what the cache's records hold (quotes,
+    entities...), and the entries `load` gives read it from there.
 
     The reference and posting lists' arrays are pieces of their own, the arrays themselves, not
     copies: flat since `SearchIndex.settle`, they are never written to again (lists that grow are
@@ -136,8 +136,6 @@ def load(
     was made without). Raises ValueError when `data` or a part is not what `dump` made.
     """
     try:
-        # Given as a function, the bytes go as soon as they are read: at a million articles
-        # they are 500 MB, and the state read from them as much again.
         # Given as a function, the pieces go as soon as they are read (but the arrays, which the
         # index keeps as views of their bytes): at a million articles they are 300 MB.
         given = data() if callable(data) else data
