@@ -11,18 +11,19 @@ the heap. Elsewhere (macOS, musl) there is nothing to call, and nothing is done.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from functools import cache
-from typing import Any
 
 
 @cache
-def _malloc_trim() -> Any:
+def _malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
         import ctypes
 
-        return ctypes.CDLL(None).malloc_trim  # glibc; not in musl
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim  # glibc; not in musl
+        return trim
     except (OSError, AttributeError):
         return None
 

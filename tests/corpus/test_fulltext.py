@@ -194,3 +194,20 @@ def test_text_hits_in_copies_of_one_article_go_to_each_copy(
     assert sorted(Path(index.entries[hit.entry].path).name for hit in found) == ["a.txt", "b.txt"]
     assert [Path(index.entries[hit.entry].path).name for hit in source.search(parse_query("arsenal"), 10)] == ["c.txt"]
     assert len(source._runs) == -(-3 // run)
+
+
+def test_entries_added_a_few_at_a_time_join_the_last_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A feed's refresh adds a few entries at a time: they go into the short last run rather
+    than a run each, which every hit would look through."""
+    from types import SimpleNamespace
+
+    from byline.search import sources
+
+    monkeypatch.setattr(sources, "RUN", 4)
+    entries: list = []
+    source = sources.FullTextSource(None, entries)  # type: ignore[arg-type]
+    for n in range(10):
+        entries.append(SimpleNamespace(id=f"id{n}", path=f"/a/{n}.txt"))
+        source.catch_up()
+    assert [len(numbers) for _, numbers in source._runs] == [4, 4, 2]
+    assert source._entry("/a/9.txt", "id9") == 9 and source._entry("/a/0.txt", "id0") == 0

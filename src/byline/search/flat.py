@@ -23,9 +23,9 @@ Packed = bytes | array | memoryview
 
 
 _EMPTY = array("i")
+_INT_SIZE = _EMPTY.itemsize
 GIVE_BACK_EVERY = 16 << 20
 """Ints copied by `compact` between two trims of the C heap (64 MB; a trim takes a few ms)."""
-_INT_SIZE = _EMPTY.itemsize
 
 
 def _zeroed(size: int) -> mmap.mmap | bytearray:

@@ -162,8 +162,12 @@ class FullTextSource:
 
     def catch_up(self) -> None:
         """Map the entries added since (a worker may do it ahead of the first query)."""
-        entries = self.entries
-        for start in range(self._seen, len(entries), RUN):
+        entries, first = self.entries, self._seen
+        if first < len(entries) and self._runs and len(self._runs[-1][1]) < RUN:
+            # A short last run takes the new entries in: added a few at a time (a feed's refresh),
+            # runs of a handful each would pile up, and every hit looks in every run.
+            first -= len(self._runs.pop()[1])
+        for start in range(first, len(entries), RUN):
             numbers = range(start, min(start + RUN, len(entries)))
             hashes = [hash(entries[number].id) for number in numbers]
             order = sorted(range(len(hashes)), key=hashes.__getitem__)
