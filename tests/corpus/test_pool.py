@@ -6,8 +6,12 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
+from byline.corpus import pipeline
 from byline.corpus.pipeline import load_corpus
 from byline.corpus.pool import start_pool, stop_pool
 
@@ -62,6 +66,58 @@ def test_a_process_with_one_thread_forks_its_workers() -> None:
         "stop_pool(pool)\n"
     )
     assert done.stdout.strip() == "fork", done.stderr
+
+
+def test_forked_workers_start_with_the_extractor_warmed() -> None:
+    """Warmed once in the parent before the fork, not once in each worker."""
+    done = _in_a_fresh_process(
+        "import sys\n"
+        "from byline.corpus.pool import start_pool, stop_pool\n"
+        "pool = start_pool(2)\n"
+        "from byline.extract.lexicons import lexicons\n"
+        "print('byline.extract' in sys.modules, lexicons.cache_info().currsize)\n"
+        "stop_pool(pool)\n"
+    )
+    assert done.stdout.split() == ["True", "1"], done.stderr
+
+
+@pytest.mark.parametrize(("forks", "read_here"), [(True, 0), (False, 1)])
+def test_the_first_chunk_goes_to_workers_that_fork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: bool, read_here: int
+) -> None:
+    """Forked workers start warm at once: this process reads no chunk itself and walks on.
+    Workers from a fork server take a third of a second to start: the first chunk is read here."""
+    root = tmp_path / "news"
+    root.mkdir()
+    files = pipeline.POOL_THRESHOLD + pipeline.CHUNK
+    for n in range(files):
+        (root / f"{n:03d}.txt").write_text(f"Title {n}\n\nParagraph {n}.\n", encoding="utf-8")
+    queued = [0]  # files queued for reading so far
+    started: list[int] = []  # files queued when the pool was started
+    here: list[int] = []  # chunks read in this process
+    real_queue, real_done = pipeline._Run._queue, pipeline._done
+
+    def counted(self: pipeline._Run, key: str, stat: object) -> None:
+        queued[0] += 1
+        real_queue(self, key, stat)  # type: ignore[arg-type]
+
+    def start(workers: int) -> ThreadPoolExecutor:
+        started.append(queued[0])
+        return ThreadPoolExecutor(workers)
+
+    def read_in_process(chunk: list) -> object:
+        here.append(len(chunk))
+        return real_done(chunk)
+
+    monkeypatch.setattr(pipeline, "forks_here", lambda: forks)
+    monkeypatch.setattr(pipeline, "start_pool", start)
+    monkeypatch.setattr(pipeline, "stop_pool", lambda pool: pool.shutdown())
+    monkeypatch.setattr(pipeline, "_done", read_in_process)
+    monkeypatch.setattr(pipeline._Run, "_queue", counted)
+    entries = [e for batch in load_corpus([str(root)], use_cache=False, workers=2) for e in batch.entries]
+    assert len(entries) == files
+    assert started == [pipeline.FORKED_POOL_THRESHOLD if forks else pipeline.POOL_THRESHOLD]
+    assert len(here) == read_here
 
 
 def test_a_process_with_threads_starts_its_workers_from_the_fork_server() -> None:

@@ -44,6 +44,14 @@ def _extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
+def warm() -> None:
+    """Import the extractor and load what it loads on first use (lexicons, word tables: a fifth of a
+    second), so that processes forked from this one start with it all, not each on its own."""
+    from byline.extract import analyse_text
+
+    analyse_text("\u201cWe will,\u201d said Ann Smith of the BBC in London. Mr Smith added: \u201cYes.\u201d")
+
+
 def analyse_all(articles: Iterable[Article]) -> list[tuple[Article, Analysis]]:
     """Each article with its analysis; an article the extractor fails on keeps a warning instead."""
     from byline.extract import analyse  # looked up at each call: tests stand another extractor in

@@ -31,23 +31,32 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+def forks_here() -> bool:
+    """Whether `start_pool` would fork this process: where it has no other thread (the CLI's case).
+    Forked workers start at once with the extractor warmed (lexicons loaded, patterns compiled,
+    the names read so far kept), not by importing and loading it all again. Where it has (the app
+    calls `start_pool` from a thread), forking could copy a held lock into the child: the workers
+    then come from a fork server (or are spawned), which takes a third of a second."""
+    import multiprocessing
+    import threading
+
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 def start_pool(workers: int) -> Executor | None:
     """Worker processes, or None when this system cannot start them."""
     import multiprocessing
-    import threading
     from concurrent.futures import ProcessPoolExecutor
 
     try:
-        methods = multiprocessing.get_all_start_methods()
-        # fork where this process has no other thread (the CLI's case): the workers
-        # start at once with the extractor warmed (lexicons loaded, patterns compiled,
-        # the names read so far kept), not by importing and loading it all again.
-        # forkserver where it has (the app calls this from a thread): forking a
-        # threaded process can copy a held lock into the child.
-        if "fork" in methods and threading.active_count() == 1:
+        if forks_here():
             method = "fork"
+            # Warmed here, once, before the fork: not once in each worker.
+            from byline.corpus.extractor import warm
+
+            warm()
         else:
-            method = "forkserver" if "forkserver" in methods else "spawn"
+            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
         context = multiprocessing.get_context(method)
         if method == "forkserver":
             # Imported once in the server, not once per worker (the extractor's lexicons take a while).
