@@ -29,11 +29,19 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
+def squeezed(line: str) -> str:
+    """`" ".join(line.split())`: its words, one space apart. Most lines already are, and telling
+    so takes a third of the time: every whitespace character but the space is unprintable."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
+
+
 def blocks_of(text: str) -> list[str]:
     """Paragraph blocks: lines of a block are joined, but list items stay apart."""
     out: list[str] = []
     for block in _BLANK_LINES.split(text):
-        lines = [" ".join(line.split()) for line in block.split("\n")]
+        lines = [squeezed(line) for line in block.split("\n")]
         lines = [line for line in lines if line]
         if not lines:
             continue
@@ -42,6 +50,22 @@ def blocks_of(text: str) -> list[str]:
         else:
             out.append(" ".join(lines))
     return out
+
+
+def _author_line_apart(text: str) -> str:
+    """An "Author: NAME" line made a block of its own, even with the bio right under it.
+
+    `_AUTHOR_LINE.sub(..., count=1)`, but only lines holding a colon are tried: a search
+    of every line start of the text took a fifth of reading a plain-text article."""
+    colon = text.find(":")
+    while colon >= 0:
+        start = text.rfind("\n", 0, colon) + 1
+        end = text.find("\n", colon)
+        end = len(text) if end < 0 else end
+        if _AUTHOR_LINE.match(text, start, end):
+            return f"{text[:start]}\n\n{text[start:end]}\n\n{text[end:]}"
+        colon = text.find(":", end)
+    return text
 
 
 def byline_name(line: str) -> str | None:
@@ -73,8 +97,7 @@ def parse_text(raw: str, path: str, warnings: list[str] | None = None) -> Articl
     name = byline_name(first)
     if name:
         author, remainder = clean_line(name), after
-    # An "Author: NAME" line is a block of its own, even with the bio right under it.
-    remainder = _AUTHOR_LINE.sub(lambda m: f"\n\n{m.group(0)}\n\n", remainder, count=1)
+    remainder = _author_line_apart(remainder)
     rest = blocks_of(remainder)
     if len(title) > TITLE_MAX:
         # One huge line is no title: keep its text as the body, and a cut of it as the title.
