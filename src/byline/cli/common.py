@@ -108,6 +108,8 @@ _JSON_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-
 def to_json(value: object, **options: object) -> str:
     """`json.dumps` with ensure_ascii=False, but with nothing a terminal acts on."""
     text = json.dumps(value, ensure_ascii=False, **options)  # type: ignore[arg-type]
+    if text.isascii() and "\x7f" not in text:  # (isascii is free: a str knows it)
+        return text  # nothing to escape: all of _JSON_RAW but DEL is beyond ASCII
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
