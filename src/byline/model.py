@@ -240,10 +240,17 @@ def sentence_bounds(body: str, start: int, end: int, reach: int = 400) -> tuple[
     floor = max(0, start - reach)
     before = body.rfind("\n\n", floor, start)
     lo = floor if before < 0 else before + 2
-    # Up to the quote's first letter, for the look-ahead; a full stop inside the quote does not count.
-    for match in _SENTENCE_END.finditer(body, lo, min(len(body), start + 1)):
-        if match.start() < start - 1:
+    # The last sentence end before the quote, looked for backwards from it: its full stop (or ! or ?)
+    # before start - 1, its look-ahead up to the quote's first letter. (Matches cannot overlap, each
+    # taking one stop, so the last one a search from `lo` would find is the first found backwards.)
+    limit = min(len(body), start + 1)
+    stop = _last_stop(body, lo, start - 1)
+    while stop >= 0:
+        match = _SENTENCE_END.match(body, stop, limit)
+        if match is not None:
             lo = match.end()
+            break
+        stop = _last_stop(body, lo, stop)
     ceiling = min(len(body), end + reach)
     after = body.find("\n\n", end, ceiling)
     hi = ceiling if after < 0 else after
@@ -252,6 +259,11 @@ def sentence_bounds(body: str, start: int, end: int, reach: int = 400) -> tuple[
         return lo, closes.end(1)
     full_stop = _SENTENCE_END.search(body, end, hi)
     return lo, (full_stop.start() + len(full_stop.group().rstrip()) if full_stop else hi)
+
+
+def _last_stop(body: str, lo: int, hi: int) -> int:
+    """Where the last ".", "!" or "?" of `body[lo:hi]` is, or -1."""
+    return max(body.rfind(".", lo, hi), body.rfind("!", lo, hi), body.rfind("?", lo, hi))
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from byline.model import Analysis, Article, Entity, Entry, Quote
 
 
@@ -54,3 +57,33 @@ def test_a_key_is_found_without_working_out_every_entry_s_key() -> None:
     assert [e.has_key(wanted) for e in [*entries, copy]].count(True) == 1 and copy.has_key(wanted)
     assert [e.path for e in entries if e._key] == ["/news/7.txt"]  # only the one whose id matched
     assert entries[7].has_key("id7") and not entries[8].has_key("id7")  # a bare id: any copy
+
+
+def _sentence_start_by_search(body: str, start: int, reach: int = 400) -> int:
+    """How `sentence_bounds` found the sentence's start before it looked backwards: every
+    sentence end from the paragraph's start (or `reach` before) on, the last one kept."""
+    from byline.model import _SENTENCE_END
+
+    floor = max(0, start - reach)
+    before = body.rfind("\n\n", floor, start)
+    lo = floor if before < 0 else before + 2
+    for match in _SENTENCE_END.finditer(body, lo, min(len(body), start + 1)):
+        if match.start() < start - 1:
+            lo = match.end()
+    return lo
+
+
+@given(
+    body=st.text(st.sampled_from(list(".!?\"')\u201d\u2019\u201c\u2018( \n\tAb0")), max_size=120),
+    start=st.integers(0, 130),
+    reach=st.sampled_from([5, 40, 400]),
+)
+@example(body="Ab. Ab? Ab! Ab", start=12, reach=400)
+@settings(max_examples=300)
+def test_a_quote_s_sentence_starts_where_a_search_from_the_paragraph_s_start_says(
+    body: str, start: int, reach: int
+) -> None:
+    from byline.model import sentence_bounds
+
+    start = min(start, len(body))
+    assert sentence_bounds(body, start, start, reach)[0] == _sentence_start_by_search(body, start, reach)
