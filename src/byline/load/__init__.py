@@ -252,6 +252,8 @@ def load_file(path: Path) -> LoadResult:
 
 def _parsed_feed(name: str) -> list[Article] | None:
     """The articles of the feed at `name` if it was parsed lately and is unchanged."""
+    if not _FEEDS:
+        return None  # (no stat for nothing: a folder of plain files never parses a feed)
     try:
         info = os.stat(name)
     except OSError:
