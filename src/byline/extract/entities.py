@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from byline.extract.article_parts import (
     LowerWords,
@@ -33,6 +32,7 @@ from byline.extract.context import employers, listed_beside, named_by_cue_after,
 from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
 from byline.extract.names import Candidate, candidates
+from byline.extract.records import Mention, make_entity, make_mention
 from byline.extract.short_forms import short_forms
 from byline.extract.surnames import adjective_pair, follower_of, surname_only, surnames_in_words, verb_before_surname
 from byline.extract.teams import (
@@ -67,20 +67,6 @@ _ADMINISTRATION = " administration"  # "the Biden administration"
 _PARTY, _PARTY_NAME = " party", " Party"  # "the Labour party", "the Labour Party"
 _PREPOSITION_CHARS = 12  # looked at before a name for "in", "at", "from"
 _QUALIFIER_CHARS = 30  # looked at before a title for what qualifies it ("Culture Secretary")
-
-
-class Mention(NamedTuple):
-    """A name where it stands in the body (a named tuple: made 50,000 times a pass over BBC, by `_mention`)."""
-
-    start: int
-    end: int
-    name: str  # the entity's full name
-    type: str
-
-
-def _mention(start: int, end: int, name: str, type: str) -> Mention:
-    """`Mention(...)` by `tuple.__new__`: the named tuple's own `__new__` is Python, a frame a mention."""
-    return tuple.__new__(Mention, (start, end, name, type))
 
 
 @dataclass(slots=True)
@@ -329,8 +315,8 @@ def find_entities(
         (c for c in clusters.values() if not _only_an_adjective(body, c)),
         key=lambda c: (_TYPE_ORDER[c.type], -c.count, c.name),
     )
-    entities = tuple(Entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
-    mentions = [_mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
+    entities = tuple(make_entity(c.name, c.type, c.count, tuple(c.mentions)) for c in ordered)  # type: ignore[arg-type]
+    mentions = [make_mention(s, e, key, clusters[key].type) for s, e, key in sorted(body_mentions)]
     return EntityIndex(entities, mentions, gender, roles)
 
 

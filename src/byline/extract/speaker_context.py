@@ -7,9 +7,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from byline.extract.entities import EntityIndex, Mention
+from byline.extract.entities import EntityIndex
 from byline.extract.lexicons import lexicons, speaker_words
 from byline.extract.quotes import Span
+from byline.extract.records import Mention
 from byline.extract.speaker_patterns import BOUNDARY, FINITE, OFFICES, SEATS_OF_GOVERNMENT
 
 MAX_SENTENCE = 1000

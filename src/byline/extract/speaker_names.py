@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from byline.extract.entities import Mention
 from byline.extract.lexicons import Lexicons, lexicons
+from byline.extract.records import Mention
 from byline.extract.speaker_context import Context
 from byline.extract.speaker_patterns import (
     ANY_DETERMINER,
