@@ -7,11 +7,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from byline.extract.char_offsets import match_ends, offsets_of
 from byline.extract.entities import EntityIndex
 from byline.extract.lexicons import lexicons, speaker_words
 from byline.extract.quotes import Span
 from byline.extract.records import Mention
-from byline.extract.speaker_patterns import BOUNDARY, FINITE, OFFICES, SEATS_OF_GOVERNMENT
+from byline.extract.speaker_patterns import BOUNDARY, BOUNDARY_STARTS, FINITE, OFFICES, SEATS_OF_GOVERNMENT
 
 MAX_SENTENCE = 1000
 """Characters a sentence may run to either side of a quote. In text with no full stop
@@ -43,7 +44,7 @@ class Context:
 def make_context(
     body: str, index: EntityIndex, spans: list[Span], paragraph_starts: list[int], role_words: re.Pattern[str]
 ) -> Context:
-    boundaries = [m.end() for m in BOUNDARY.finditer(body)]
+    boundaries = match_ends(BOUNDARY, body, offsets_of(body, BOUNDARY_STARTS))  # (see char_offsets)
     ctx = Context(
         body,
         index,

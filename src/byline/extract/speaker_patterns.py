@@ -109,7 +109,8 @@ _ABBREVIATED = "".join(
     rf"(?<!\b(?:{'|'.join(w for w in ABBREVIATIONS if len(w) == size)}).)"
     for size in sorted({len(w) for w in ABBREVIATIONS})
 )
-BOUNDARY = re.compile("[.!?]" + _ABBREVIATED + r"(?<!\b[A-Z].)" + "[\"\u201d\u2019')]*\\s+")
+BOUNDARY_STARTS = ".!?"  # what a boundary opens with
+BOUNDARY = re.compile(f"[{BOUNDARY_STARTS}]" + _ABBREVIATED + r"(?<!\b[A-Z].)" + "[\"\u201d\u2019')]*\\s+")
 
 PRONOUN = re.compile(r"^\s*(?P<p>he|she|they|He|She|They|it|It|I|we|We)\b")
 LAST_PRONOUN = re.compile(r"(?:^|\s)(?P<p>he|she|they|He|She|They|it|It)(?:\s+[a-z]+ly)?\s*$")  # "he bitterly said"
