@@ -204,7 +204,11 @@ def gender_of(ctx: Context, name: str) -> str | None:
     return known
 
 
-_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# \b(?:[Hh]e|[Ss]he)\b, its first letter first: a pattern opening with \b is tried at every
+# character of the body; one opening with a class, only at those letters. The \b before the
+# letter is the lookbehind after it (the letter is a word character), and which word the
+# letter starts is told by a lookbehind: the same matches.
+_HE_SHE = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 TOLD_GENDER_REACH = 400  # characters before a "he" or "she" where the person it is may be named
 
 

@@ -118,8 +118,11 @@ def _named_after_in_sentence(ctx: Context, pos: int) -> set[str]:
     return {m.name for m in ctx.index.mentions[lo:hi] if m.type == "PERSON" and not in_quote(ctx, m.start)}
 
 
+# (\b[Tt]he, its first letter first, the \b as the lookbehind after it: see `_HE_SHE`)
 _OFFICE_SUBJECT = re.compile(
-    r"\b[Tt]he\s+(" + "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True)) + r")\b(?!['\u2019]s)"
+    r"[Tt](?<!\w.)he\s+("
+    + "|".join(re.escape(o) for o in sorted(OFFICES, key=len, reverse=True))
+    + r")\b(?!['\u2019]s)"
 )
 
 
