@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from byline.extract.char_offsets import match_ends, offsets_of
+from byline.extract.char_offsets import matches_from, offsets_of
 from byline.extract.entities import EntityIndex
 from byline.extract.lexicons import lexicons, speaker_words
 from byline.extract.quotes import Span
@@ -44,7 +44,7 @@ class Context:
 def make_context(
     body: str, index: EntityIndex, spans: list[Span], paragraph_starts: list[int], role_words: re.Pattern[str]
 ) -> Context:
-    boundaries = match_ends(BOUNDARY, body, offsets_of(body, BOUNDARY_STARTS))  # (see char_offsets)
+    boundaries = [m.end() for m in matches_from(BOUNDARY, body, offsets_of(body, BOUNDARY_STARTS))]  # (char_offsets)
     ctx = Context(
         body,
         index,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Protocol
 
+from byline.extract.char_offsets import line_starts, matches_from
 from byline.extract.lexicons import Lexicons, alternation, cue_words
 
 _CUES = cue_words()
@@ -168,7 +169,7 @@ _SHEET_NAME = re.compile(rf"(?<![\w(])({_PLAYER})(?: \(({_PLAYER}) \d{{1,3}}\)| 
 def team_sheet_names(body: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each player named in the article's team sheets."""
     out: list[tuple[int, int, str]] = []
-    sheets = list(_SHEET.finditer(body))
+    sheets = matches_from(_SHEET, body, line_starts(body))  # (tried at line starts only: see char_offsets)
     if "Subs" in body or "Replacements" in body:
         sheets += [m for m in _RUN_ON_SUBS.finditer(body) if body[max(0, m.start() - 2) : m.start() - 1] == "."]
     for sheet in sheets:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from byline.extract.char_offsets import matches_from, offsets_of
 from byline.extract.lexicons import Lexicons, alternation, cue_words
 from byline.extract.names import Candidate
 
@@ -18,12 +19,13 @@ _CUES = cue_words()
 # "its Durex condoms", "brands such as Lemsip and Strepsils": products, not bodies.
 # (Literal openings: a pattern that starts with \b or a case-insensitive group
 # makes the regex engine try every position of the text, and this runs per article.
-# One pattern per word: a single literal is found by a fast scan, where an
-# alternation is tried at every "i", "t", "l", "c", "n" or "s" of the text.
-# No word holds another, so the matches are those of the alternation.)
-_PRODUCT_ITS = tuple(re.compile(rf"{word}\s+(?=[A-Z])") for word in ("its", "their"))
+# One pattern per word, kept with its word: the pattern is matched only where
+# str.find finds the word (`char_offsets`), where an alternation is tried at every
+# "i", "t", "l", "c", "n" or "s" of the text. No word holds another, so the
+# matches are those of the alternation.)
+_PRODUCT_ITS = tuple((word, re.compile(rf"{word}\s+(?=[A-Z])")) for word in ("its", "their"))
 _PRODUCT_SUCH = tuple(
-    re.compile(rf"{word}\s+(?=[A-Z])") for word in ("such as", "like", "including", "called", "named")
+    (word, re.compile(rf"{word}\s+(?=[A-Z])")) for word in ("such as", "like", "including", "called", "named")
 )
 _PRODUCT_KIND = re.compile(rf"{alternation(_CUES['product_kinds'])},?\s+$", re.IGNORECASE)
 _PRODUCT_NOUN = re.compile(rf" {alternation(_CUES['product_nouns'])}\b")
@@ -40,12 +42,12 @@ def products(body: str, cands: list[Candidate], lex: Lexicons) -> set[str]:
     a name and a product noun after it, or a list after "brands such as"."""
     leads = {
         m.end(): True
-        for pattern in _PRODUCT_ITS
-        for m in pattern.finditer(body)
+        for word, pattern in _PRODUCT_ITS
+        for m in matches_from(pattern, body, offsets_of(body, (word,)))
         if m.start() == 0 or not body[m.start() - 1].isalpha()
     }
     lists: list[tuple[int, int]] = []  # "films such as Saving Private Ryan, Forrest Gump and Ghost"
-    for m in (m for pattern in _PRODUCT_SUCH for m in pattern.finditer(body)):
+    for m in (m for word, pattern in _PRODUCT_SUCH for m in matches_from(pattern, body, offsets_of(body, (word,)))):
         if _PRODUCT_KIND.search(body, max(0, m.start() - _KIND_CHARS), m.start()):
             leads[m.end()] = False
             listed = _TITLE_LIST.match(body, m.end())
