@@ -2,7 +2,7 @@
 
 `NAME_RUN` finds a run of capitals in text (with the small words that live
 inside names: "Bank of England", "Luiz Inacio Lula da Silva"); `TOKEN` cuts a
-run in words, each a `Token` with its offsets in the run.
+run in words (`run_tokens`), each a `Token` with its offsets in the run.
 """
 
 from __future__ import annotations
@@ -73,6 +73,30 @@ def make_token(text: str, start: int, end: int) -> Token:
     """`Token(text, start, end)` made as `tuple.__new__` makes it: the named tuple's own `__new__`
     (and `_make`) is Python code, a frame run for each token of each run of capitals."""
     return tuple.__new__(Token, (text, start, end))
+
+
+def run_tokens(run: str) -> list[Token]:
+    """`TOKEN`'s words of a run of capitals (a `NAME_RUN` match, maybe after "al-" or "el-"),
+    each with its offsets in the run.
+
+    A run without `_CUT_INSIDE`'s characters (most runs) is cut at its spaces and tabs
+    instead, for less: the same words. Only those characters open the parts of `WORD` whose
+    lookarounds can stop it inside a word of the run (the first word's lookbehinds see the
+    run's start, not the text before it; the last word's lookaheads, the run's end). Without
+    them every word of a run is a capital and letters or digits (`WORD`, taken whole), a
+    connector (`\\S+`) or a number (`[0-9]+`), and white space ends each."""
+    if any(char in run for char in _CUT_INSIDE):
+        return [make_token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(run)]
+    tokens: list[Token] = []
+    at = 0
+    for word in run.split():
+        at = run.find(word, at)
+        tokens.append(make_token(word, at, at + len(word)))
+        at += len(word)
+    return tokens
+
+
+_CUT_INSIDE = "-.&'\u2019"  # the characters that open `WORD`'s optional parts (and "al-", "el-", "d'")
 
 
 def whole(tokens: list[Token]) -> str:

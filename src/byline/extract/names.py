@@ -34,11 +34,10 @@ from byline.extract.name_tokens import (
     NAME_RUN,
     PARTICLES,
     STARTS,
-    TOKEN,
     Candidate,
     Token,
     is_initial,
-    make_token,
+    run_tokens,
     trim_connectors,
 )
 from byline.extract.pieces import add, add_word, split_piece
@@ -148,7 +147,7 @@ def _process_run(run: str, initial: bool, lex: Lexicons) -> list[Candidate]:
     if " " not in run and "\t" not in run and "-" not in run:
         add_word(run, initial, lex, out)
     else:
-        tokens = [make_token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(run)]
+        tokens = run_tokens(run)
         if "-" in run:
             groups = _hyphen_groups(tokens, lex)
             if groups != [tokens]:
