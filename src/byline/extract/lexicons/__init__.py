@@ -1,4 +1,4 @@
-"""Word lists shipped as package data, read once on first use.
+"""Word lists shipped as package data, read once on first use (into `lexicon_tables`' classes).
 
 See README.md beside this file for where each list came from.
 """
@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+
+from byline.extract.lexicon_tables import Lexicons, TypeCues
 
 
 def _lines(name: str) -> list[str]:
@@ -20,26 +22,6 @@ def _lines(name: str) -> list[str]:
         if line:
             out.append(line)
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class TypeCues:
-    """Words around a name that tell its type (type_cues.txt)."""
-
-    place_before: frozenset[str] = frozenset()
-    body_before_in: frozenset[str] = frozenset()
-    person_before: frozenset[str] = frozenset()
-    person_possessions: frozenset[str] = frozenset()
-    body_possessions: frozenset[str] = frozenset()
-    person_after: frozenset[str] = frozenset()
-    body_after: frozenset[str] = frozenset()
-    place_after: frozenset[str] = frozenset()
-    clause_verbs: frozenset[str] = frozenset()
-    place_nouns_of: frozenset[str] = frozenset()
-    body_before: frozenset[str] = frozenset()
-    place_kinds: frozenset[str] = frozenset()
-    place_before_for: frozenset[str] = frozenset()
-    body_premises: frozenset[str] = frozenset()
 
 
 def _section_lines(name: str) -> dict[str, list[str]]:
@@ -58,32 +40,6 @@ def _section_lines(name: str) -> dict[str, list[str]]:
 def _sections(name: str) -> dict[str, frozenset[str]]:
     """A list cut in "[section]" parts, each a set of words."""
     return {k: frozenset(w for line in lines for w in line.split()) for k, lines in _section_lines(name).items()}
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicons:
-    places: frozenset[str]
-    countries: frozenset[str]
-    orgs: frozenset[str]
-    org_aliases: dict[str, str]
-    org_words: frozenset[str]
-    org_words_anywhere: frozenset[str]
-    place_words: frozenset[str]
-    demonyms: frozenset[str]
-    calendar: frozenset[str]
-    honorifics: dict[str, str]
-    first_names: dict[str, str]
-    roles: frozenset[str]
-    role_heads: frozenset[str]  # last words of the roles ("minister")
-    common_words: frozenset[str]
-    event_words: frozenset[str]
-    english_words: frozenset[str]
-    sport_words: frozenset[str] = frozenset()
-    type_cues: TypeCues = TypeCues()
-    works: frozenset[str] = frozenset()  # well-known titles of works and products
-    on_bodies: frozenset[str] = frozenset()  # "Committee" in "Joint Committee on Human Rights"
-    stage_names: frozenset[str] = frozenset()  # people known by one name ("Eminem", "Bono")
-    country_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "US" -> its forms, fullest first
 
 
 @cache
