@@ -31,8 +31,8 @@ from byline.extract.classify import is_idea
 from byline.extract.context import employers, listed_beside, named_by_cue_after, opens_sentence, votes
 from byline.extract.cued_bodies import cued_bodies
 from byline.extract.lexicons import Lexicons, cue_words, name_words
+from byline.extract.mentions import Mention, make_entity, make_mention
 from byline.extract.names import Candidate, candidates
-from byline.extract.records import Mention, make_entity, make_mention
 from byline.extract.short_forms import short_forms
 from byline.extract.surnames import adjective_pair, follower_of, surname_only, surnames_in_words, verb_before_surname
 from byline.extract.teams import (

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from byline.extract.char_offsets import matches_from, offsets_of
 from byline.extract.entities import EntityIndex
 from byline.extract.lexicons import lexicons, speaker_words
+from byline.extract.mentions import Mention
 from byline.extract.quotes import Span
-from byline.extract.records import Mention
 from byline.extract.speaker_patterns import BOUNDARY, BOUNDARY_STARTS, FINITE, OFFICES, SEATS_OF_GOVERNMENT
 
 MAX_SENTENCE = 1000

@@ -10,7 +10,7 @@ import re
 from typing import Literal
 
 from byline.extract.lexicons import Lexicons, lexicons
-from byline.extract.records import Mention
+from byline.extract.mentions import Mention
 from byline.extract.speaker_context import Context
 from byline.extract.speaker_patterns import (
     ANY_DETERMINER,

@@ -1,4 +1,4 @@
-"""The records the entity finder makes by the thousand, made without Python frames.
+"""Mentions and entities, made by the thousand by the entity finder, without Python frames.
 
 A name's mention is a named tuple, whose own `__new__` is Python: `make_mention` makes it
 by `tuple.__new__`.
